@@ -1,0 +1,149 @@
+import type { QueuedEvent } from '../core/eventQueue';
+import { utf8Length } from '../packet/bytes';
+import type { Ipv4 } from '../packet/types';
+import type { Host } from '../stack/host';
+import type { TcpSock } from '../stack/tcpSock';
+import type { SockError } from '../stack/tcpTypes';
+
+export interface CurlRequest {
+  ip: Ipv4;
+  port: number;
+  /** Host header as typed (name or address, with :port when not 80). */
+  hostHeader: string;
+  path: string;
+  method: 'GET' | 'HEAD';
+  /** -m / --max-time, microseconds. */
+  maxTimeUs?: number;
+}
+
+export interface CurlResult {
+  /** curl's exit status: 0, 7 (connect failed), 28 (timed out), 52, 56, 18. */
+  exit: number;
+  /** Response headers as received (for -I), and the body. */
+  headers: string;
+  body: string;
+  /** curl's error line, without the `curl: (N) ` prefix the tool adds. */
+  error?: string;
+  status?: number;
+}
+
+export interface CurlHandle {
+  readonly done: boolean;
+  readonly result: CurlResult | undefined;
+  /** Ctrl-C: close the connection and stop. */
+  interrupt(): void;
+}
+
+const ERRNO_TEXT: Readonly<Record<SockError, string>> = {
+  ECONNREFUSED: 'Connection refused',
+  ETIMEDOUT: 'Connection timed out',
+  EHOSTUNREACH: 'No route to host',
+  ENETUNREACH: 'Network is unreachable',
+  ECONNRESET: 'Connection reset by peer',
+  ENOPROTOOPT: 'Protocol not available',
+};
+
+/** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
+export function startCurl(host: Host, req: CurlRequest): CurlHandle {
+  const started = host.sim.now;
+  let result: CurlResult | undefined;
+  let sock: TcpSock | undefined;
+  let connected = false;
+  let raw = '';
+  let timer: QueuedEvent | undefined;
+  const finish = (r: CurlResult): void => {
+    if (result) return;
+    result = r;
+    if (timer) timer.cancelled = true;
+    host.sim.emit({
+      kind: 'app',
+      host: host.name,
+      app: 'curl',
+      event: 'exit',
+      exit: r.exit,
+      status: r.status ?? null,
+    });
+  };
+  const parsed = ():
+    { headers: string; body: string; need: number | undefined; status: number } | undefined => {
+    const end = raw.indexOf('\r\n\r\n');
+    if (end < 0) return undefined;
+    const headers = raw.slice(0, end + 4);
+    const m = /\r\ncontent-length:\s*(\d+)/i.exec(headers);
+    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1] ?? 0);
+    const need = req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined;
+    return { headers, body: raw.slice(end + 4), need, status };
+  };
+  const s = host.sockets.connect(req.ip, req.port, {
+    onConnect() {
+      connected = true;
+      const lines = [
+        `${req.method} ${req.path} HTTP/1.1`,
+        'User-Agent: curl/7.29.0',
+        `Host: ${req.hostHeader}`,
+        'Accept: */*',
+      ];
+      sock?.send(`${lines.join('\r\n')}\r\n\r\n`);
+    },
+    onData(data) {
+      raw += data;
+      const p = parsed();
+      if (p && p.need !== undefined && utf8Length(p.body) >= p.need) {
+        sock?.close();
+        finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+      }
+    },
+    onEof() {
+      const p = parsed();
+      sock?.close();
+      if (!p) finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
+      else if (p.need !== undefined && utf8Length(p.body) < p.need) {
+        finish({
+          exit: 18,
+          headers: p.headers,
+          body: p.body,
+          error: `transfer closed with ${p.need - utf8Length(p.body)} bytes remaining to read`,
+          status: p.status,
+        });
+      } else finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+    },
+    onError(err) {
+      if (!connected)
+        finish({
+          exit: 7,
+          headers: '',
+          body: '',
+          error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${ERRNO_TEXT[err]}`,
+        });
+      else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${ERRNO_TEXT[err]}` });
+    },
+  });
+  if (typeof s === 'string') {
+    finish({ exit: 7, headers: '', body: '', error: `Failed to connect to ${req.ip}: ${ERRNO_TEXT[s]}` });
+  } else sock = s;
+  if (req.maxTimeUs !== undefined && !result) {
+    const limit = req.maxTimeUs;
+    timer = host.sim.after(limit, 'curl-max-time', () => {
+      const ms = Math.floor((host.sim.now - started) / 1000);
+      const got = parsed();
+      sock?.close();
+      const error = connected
+        ? `Operation timed out after ${ms} milliseconds with ${got ? utf8Length(got.body) : 0} out of ${got?.need ?? -1} bytes received`
+        : `Connection timed out after ${ms + 1} milliseconds`;
+      finish({ exit: 28, headers: got?.headers ?? '', body: got?.body ?? '', error });
+    });
+  }
+  return {
+    get done() {
+      return result !== undefined;
+    },
+    get result() {
+      return result;
+    },
+    interrupt() {
+      if (result) return;
+      sock?.close();
+      finish({ exit: 130, headers: '', body: '' });
+    },
+  };
+}

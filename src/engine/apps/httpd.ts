@@ -1,0 +1,103 @@
+import { utf8Length } from '../packet/bytes';
+import type { Host } from '../stack/host';
+import { httpDate } from './httpDate';
+
+export const DOCUMENT_ROOT = '/var/www/html';
+
+/**
+ * Apache httpd 2.4.6 as CentOS 7 runs it: listens on a port, answers GET/HEAD for files under
+ * /var/www/html, closes when the client does. Enough HTTP/1.1 for curl.
+ */
+export function startHttpd(host: Host, port: number): 'in-use' | undefined {
+  return host.sockets.listen({
+    laddr: '0.0.0.0',
+    port,
+    owner: 'httpd',
+    accept(sock) {
+      let buf = '';
+      return {
+        onData(data) {
+          buf += data;
+          const end = buf.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const head = buf.slice(0, end);
+          buf = buf.slice(end + 4);
+          sock.send(respond(host, head));
+        },
+        onEof() {
+          sock.close();
+        },
+      };
+    },
+  });
+}
+
+export function stopHttpd(host: Host, port: number): void {
+  host.sockets.unlisten('0.0.0.0', port);
+}
+
+function respond(host: Host, head: string): string {
+  const [line = ''] = head.split('\r\n');
+  const [method = '', rawPath = '/'] = line.split(' ');
+  const path = rawPath.split('?')[0] ?? '/';
+  const file = path.endsWith('/') ? `${DOCUMENT_ROOT}${path}index.html` : `${DOCUMENT_ROOT}${path}`;
+  const body = host.files.get(file);
+  const date = httpDate(host.sim.now);
+  if (method !== 'GET' && method !== 'HEAD')
+    return reply(
+      date,
+      405,
+      'Method Not Allowed',
+      errorPage('405 Method Not Allowed', 'The requested method is not allowed.'),
+      method,
+    );
+  if (body === undefined) {
+    // CentOS's welcome.conf answers "/" without an index with 403; other paths are 404.
+    if (path === '/')
+      return reply(
+        date,
+        403,
+        'Forbidden',
+        errorPage('403 Forbidden', "You don't have permission to access / on this server."),
+        method,
+      );
+    return reply(
+      date,
+      404,
+      'Not Found',
+      errorPage('404 Not Found', `The requested URL ${path} was not found on this server.`),
+      method,
+    );
+  }
+  const len = utf8Length(body);
+  const extra = [
+    `Last-Modified: ${httpDate(0)}`,
+    `ETag: "${len.toString(16)}-58f0c1a7b5f00"`,
+    'Accept-Ranges: bytes',
+  ];
+  return reply(date, 200, 'OK', body, method, extra);
+}
+
+function reply(
+  date: string,
+  code: number,
+  text: string,
+  body: string,
+  method: string,
+  extra: string[] = [],
+): string {
+  const type = code === 200 ? 'text/html; charset=UTF-8' : 'text/html; charset=iso-8859-1';
+  const headers = [
+    `HTTP/1.1 ${code} ${text}`,
+    `Date: ${date}`,
+    'Server: Apache/2.4.6 (CentOS)',
+    ...extra,
+    `Content-Length: ${utf8Length(body)}`,
+    `Content-Type: ${type}`,
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : body}`;
+}
+
+function errorPage(title: string, message: string): string {
+  return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.replace(/^\d+ /, '')}</h1>\n<p>${message}</p>\n</body></html>\n`;
+}

@@ -1,0 +1,99 @@
+import { EventQueue } from './eventQueue';
+import type { QueuedEvent } from './eventQueue';
+import { IdSource } from './ids';
+import { createRng } from './rng';
+import type { Rng } from './rng';
+import { Trace } from './trace';
+
+/** Microseconds per unit, so call sites read `2 * SEC`. Time is always an integer. */
+export const USEC = 1;
+export const MSEC = 1000;
+export const SEC = 1_000_000;
+
+/** Raised when a run exceeds its work cap: a bad scenario must not freeze a tab. */
+export class WorkCapExceeded extends Error {
+  constructor(readonly events: number) {
+    super(`simulation stopped after ${events} events without reaching its goal`);
+  }
+}
+
+/**
+ * The simulation kernel: one integer virtual clock, one event queue, one seeded random source,
+ * deterministic ids and the trace. Hosts and segments schedule closures on it.
+ */
+export class Sim {
+  now = 0;
+  readonly queue = new EventQueue();
+  readonly ids = new IdSource();
+  readonly trace = new Trace();
+  readonly rng: Rng;
+  readonly seed: number;
+  /** Events run since creation (for the work cap and benchmarks). */
+  executed = 0;
+
+  constructor(seed = 1) {
+    this.seed = seed;
+    this.rng = createRng(seed);
+  }
+
+  /** Run `fn` after `delay` microseconds of virtual time. */
+  after(delay: number, label: string, fn: () => void): QueuedEvent {
+    if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
+    return this.queue.push(this.now + delay, label, fn);
+  }
+
+  at(time: number, label: string, fn: () => void): QueuedEvent {
+    return this.queue.push(Math.max(time, this.now), label, fn);
+  }
+
+  emit(ev: { kind: string; host?: string } & Record<string, unknown>): void {
+    this.trace.emit(this.now, ev);
+  }
+
+  peekNextTime(): number | undefined {
+    return this.queue.peek()?.time;
+  }
+
+  /** Run one event. Returns false when the queue is empty. */
+  step(): boolean {
+    const ev = this.queue.pop();
+    if (!ev) return false;
+    this.now = ev.time;
+    this.executed++;
+    ev.run();
+    return true;
+  }
+
+  /**
+   * Run events up to and including time `t`, then set the clock to `t`.
+   * `maxEvents` caps the work; exceeding it throws WorkCapExceeded.
+   */
+  runUntil(t: number, maxEvents = 5_000_000): void {
+    let n = 0;
+    for (;;) {
+      const next = this.queue.peek();
+      if (!next || next.time > t) break;
+      if (++n > maxEvents) throw new WorkCapExceeded(n);
+      this.step();
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  /**
+   * Run until `done()` holds, the queue is empty, or the clock would pass `deadline`.
+   * Returns true when `done()` held.
+   */
+  runWhile(done: () => boolean, deadline: number, maxEvents = 5_000_000): boolean {
+    let n = 0;
+    while (!done()) {
+      const next = this.queue.peek();
+      if (!next || next.time > deadline) {
+        if (Number.isFinite(deadline) && deadline > this.now) this.now = deadline;
+        return done();
+      }
+      if (++n > maxEvents) throw new WorkCapExceeded(n);
+      this.step();
+    }
+    return true;
+  }
+}

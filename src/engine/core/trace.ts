@@ -1,0 +1,40 @@
+/**
+ * The trace: an append-only list of plain-data events. Every view (animation, event list,
+ * inspector, the CLI's --trace) renders from it and nothing else.
+ *
+ * Each event has a stable `kind` and plain parameters, so a view can say in either language
+ * what happened and why. The parameter shapes live next to the code that emits them; this
+ * module only fixes the envelope.
+ */
+export interface TraceEnvelope {
+  /** Virtual time, microseconds. */
+  t: number;
+  /** Position in the trace (0-based), a total order. */
+  seq: number;
+  kind: string;
+  host?: string;
+}
+
+export type TraceEvent = TraceEnvelope & Record<string, unknown>;
+
+export class Trace {
+  readonly events: TraceEvent[] = [];
+  private listeners: ((ev: TraceEvent) => void)[] = [];
+
+  /** Stamp and append an event. The object is kept as given (no copy): callers build it fresh. */
+  emit(t: number, ev: { kind: string; host?: string } & Record<string, unknown>): TraceEvent {
+    const stamped = ev as TraceEvent;
+    stamped.t = t;
+    stamped.seq = this.events.length;
+    this.events.push(stamped);
+    for (const l of this.listeners) l(stamped);
+    return stamped;
+  }
+
+  subscribe(listener: (ev: TraceEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The engine's public face. The store, the UI, the CLI and the embed layer import only this
+ * module; inside the engine, modules import each other directly.
+ */
+export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
+export type { TraceEvent } from './core/trace';
+export { createRng } from './core/rng';
+export type { Rng } from './core/rng';
+export { LABS, getLab } from './labs/registry';
+export type { LabDefinition, LabHost, LabIface, LabId, LabStep, AddrRole, HostRole } from './labs/labTypes';
+export { buildTopology } from './labs/buildTopology';
+export { Network } from './stack/network';
+export type { WireFrame, Segment } from './stack/network';
+export type { Host } from './stack/host';
+export { startCurl } from './apps/curl';
+export type { CurlResult, CurlHandle, CurlRequest } from './apps/curl';
+export { startPing } from './apps/ping';
+export { encodeFrame, decodeFrame } from './packet/frame';
+export type {
+  EthernetFrame,
+  Ipv4Packet,
+  ArpPacket,
+  TcpSegment,
+  UdpDatagram,
+  IcmpMessage,
+} from './packet/types';

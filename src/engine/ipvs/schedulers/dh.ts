@@ -1,0 +1,53 @@
+import type {
+  Dest,
+  DestChange,
+  SchedContext,
+  SchedPacket,
+  SchedService,
+  Scheduler,
+  ScheduleResult,
+} from '../types';
+import { bucketDest, type BucketTable } from './bucketTable';
+import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { hash32 } from './hash32';
+import { ipv4ToU32 } from './ipv4';
+
+export const DH_TAB_BITS = 8;
+export const DH_TAB_SIZE = 1 << DH_TAB_BITS;
+
+export interface DhState {
+  table: BucketTable;
+}
+
+/** ip_vs_dh_reassign: bucket i gets list[i mod n]; weight plays no part. */
+export function dhTable(n: number): BucketTable {
+  const t: BucketTable = new Array<number>(DH_TAB_SIZE);
+  for (let i = 0; i < DH_TAB_SIZE; i++) t[i] = n === 0 ? -1 : i % n;
+  return t;
+}
+
+function createState(svc: SchedService): DhState {
+  return { table: dhTable(svc.dests.length) };
+}
+
+/** dh registers add_dest and del_dest only: an edit keeps the table. */
+function update(s: DhState, svc: SchedService, change: DestChange): void {
+  if (change.kind !== 'edit') s.table = dhTable(svc.dests.length);
+}
+
+/** dh's own check: AVAILABLE, weight > 0 and not OVERLOADed. */
+export function dhEligible(d: Dest): boolean {
+  return d.available && d.weight > 0 && !d.overloaded;
+}
+
+function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
+  const owner = bucketDest(s.table, svc.dests, bucket);
+  const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
+  if (!ctx.explain) return { dest: d };
+  const candidates = svc.dests.map((x) => describe(x, dhEligible(x), x === owner ? bucket : undefined));
+  const params = { daddr: pkt.daddr, bucket, owner: owner?.key ?? '' };
+  return result(d, explanation('dh', candidates, d, d ? 'dh.bucket' : NONE_BUCKET, params));
+}
+
+export const dh: Scheduler<DhState> = { name: 'dh', createState, update, schedule };

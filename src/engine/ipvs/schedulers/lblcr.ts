@@ -1,0 +1,129 @@
+import type {
+  Dest,
+  Explanation,
+  SchedContext,
+  SchedPacket,
+  SchedService,
+  Scheduler,
+  ScheduleResult,
+} from '../types';
+import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { localityOverloaded } from './localityOverloaded';
+import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
+import { connOverhead } from './overhead';
+import { usable } from './usable';
+import { wlcLeast } from './wlc';
+
+/** Cache entry: the server set for one destination address, newest member first. */
+export interface LblcrEntry {
+  set: Dest[];
+  lastmod: number;
+  lastuse: number;
+}
+
+export type LblcrState = LocalityTable<LblcrEntry>;
+
+/** ip_vs_dest_set_min: weighted least-connection member (AVAILABLE, weight > 0, not OVERLOADed). */
+export function setMin(set: readonly Dest[]): Dest | undefined {
+  let least: Dest | undefined;
+  let loh = 0;
+  for (const d of set) {
+    if (d.overloaded || !d.available) continue;
+    const doh = connOverhead(d);
+    if (least === undefined ? d.weight > 0 : loh * d.weight > doh * least.weight) {
+      least = d;
+      loh = doh;
+    }
+  }
+  return least;
+}
+
+/** ip_vs_dest_set_max: weighted most-connection member with weight > 0 (flags not checked). */
+export function setMax(set: readonly Dest[]): Dest | undefined {
+  let most: Dest | undefined;
+  let moh = 0;
+  for (const d of set) {
+    if (d.weight <= 0) continue;
+    const doh = connOverhead(d);
+    if (most === undefined || moh * d.weight < doh * most.weight) {
+      most = d;
+      moh = doh;
+    }
+  }
+  return most;
+}
+
+/** Drop the most loaded member once the set has been stable for longer than the expiration. */
+function shrink(en: LblcrEntry, now: number, expiration: number): Dest | undefined {
+  if (en.set.length <= 1 || !(now > en.lastmod + expiration)) return undefined;
+  const m = setMax(en.set);
+  if (m === undefined) return undefined;
+  en.set.splice(en.set.indexOf(m), 1);
+  en.lastmod = now;
+  return m;
+}
+
+/** ip_vs_dest_set_insert with check: new members go to the head; lastmod only on a real insert. */
+function insert(en: LblcrEntry, d: Dest, now: number): void {
+  if (en.set.includes(d)) return;
+  en.set.unshift(d);
+  en.lastmod = now;
+}
+
+/** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
+const trail = { member: '', dropped: '', kept: false };
+
+function explain(
+  svc: SchedService,
+  pkt: SchedPacket,
+  en: LblcrEntry | undefined,
+  d: Dest | undefined,
+  rule: string,
+): Explanation {
+  const members = en?.set ?? [];
+  const candidates = describeAll(svc.dests, usable, connOverhead);
+  const params = { daddr: pkt.daddr, set: members.map((x) => x.key).join(','), ...trail };
+  return explanation('lblcr', candidates, d, d ? rule : NONE_NO_ELIGIBLE, params);
+}
+
+/** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */
+function fromEntry(en: LblcrEntry, svc: SchedService, ctx: SchedContext): Dest | undefined {
+  en.lastuse = ctx.now;
+  const n = setMin(en.set);
+  const m = shrink(en, ctx.now, ctx.lblcrExpiration * 1_000_000);
+  trail.member = n?.key ?? '';
+  trail.dropped = m?.key ?? '';
+  trail.kept = n !== undefined && !localityOverloaded(n, svc.dests);
+  if (trail.kept) return n;
+  const d = wlcLeast(svc.dests);
+  if (d !== undefined) insert(en, d, ctx.now);
+  return d;
+}
+
+function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  runLocalityGc(s, ctx.now, ctx.lblcrExpiration * 1_000_000);
+  const en = s.entries.get(pkt.daddr);
+  if (en !== undefined) {
+    const d = fromEntry(en, svc, ctx);
+    if (!ctx.explain) return { dest: d };
+    const rule = trail.kept ? 'lblcr.set-member' : 'lblcr.new-member';
+    return result(d, explain(svc, pkt, en, d, rule));
+  }
+  const d = wlcLeast(svc.dests);
+  if (d !== undefined) {
+    s.entries.set(pkt.daddr, { set: [d], lastmod: ctx.now, lastuse: ctx.now });
+    s.count++;
+  }
+  if (!ctx.explain) return { dest: d };
+  trail.member = '';
+  trail.dropped = '';
+  trail.kept = false;
+  return result(d, explain(svc, pkt, s.entries.get(pkt.daddr), d, 'lblcr.new-entry'));
+}
+
+export const lblcr: Scheduler<LblcrState> = {
+  name: 'lblcr',
+  createState: () => createLocalityTable<LblcrEntry>(),
+  update: () => {},
+  schedule,
+};

@@ -1,0 +1,30 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { usable } from './usable';
+import { connOverhead } from './overhead';
+
+/** Least 256·active+inactive among usable dests; strict `<` keeps the first in list order. */
+export function lcLeast(dests: readonly Dest[]): Dest | undefined {
+  let least: Dest | undefined;
+  let loh = 0;
+  for (let i = 0; i < dests.length; i++) {
+    const d = dests[i]!;
+    if (d.overloaded || d.weight === 0) continue;
+    const doh = connOverhead(d);
+    if (least === undefined || doh < loh) {
+      least = d;
+      loh = doh;
+    }
+  }
+  return least;
+}
+
+function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const d = lcLeast(svc.dests);
+  if (!ctx.explain) return { dest: d };
+  const candidates = describeAll(svc.dests, usable, connOverhead);
+  const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
+  return result(d, explanation('lc', candidates, d, rule, d ? { cost: connOverhead(d) } : {}));
+}
+
+export const lc: Scheduler<null> = { name: 'lc', createState: () => null, update: () => {}, schedule };

@@ -1,0 +1,62 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
+import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { ipv4ToU32 } from './ipv4';
+import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
+
+/** The Maglev lookup table: M = 4093 slots of dest indices, rebuilt on add, delete and edit. */
+export interface MhState {
+  table: BucketTable;
+}
+
+function rebuild(s: MhState, svc: SchedService): void {
+  s.table = mhTable(svc.dests);
+}
+
+/** Last lookup's trail, a reused scratch: first hash and slot, final slot, fallback probes. */
+const trail = { hash: 0, slot: 0, final: 0, probes: 0 };
+
+/** mh-fallback: re-hash with offset (k + slot) mod M, k = 0..M−1; an empty slot ends it. */
+function fallback(s: MhState, dests: readonly Dest[], addr: number, port: number): Dest | undefined {
+  for (let k = 0; k < MH_TAB_SIZE; k++) {
+    const roffset = (k + trail.slot) % MH_TAB_SIZE;
+    const slot = mhHash(addr, port, MH_HASH1, roffset) % MH_TAB_SIZE;
+    const d = bucketDest(s.table, dests, slot);
+    trail.final = slot;
+    trail.probes = k + 1;
+    if (d === undefined) return undefined;
+    if (!hashUnavailable(d)) return d;
+  }
+  return undefined;
+}
+
+export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
+  const port = svc.flags.flag2 ? pkt.sport : 0;
+  const addr = ipv4ToU32(pkt.saddr);
+  trail.hash = mhHash(addr, port, MH_HASH1, 0);
+  trail.slot = trail.hash % MH_TAB_SIZE;
+  trail.final = trail.slot;
+  trail.probes = 0;
+  const d = bucketDest(s.table, svc.dests, trail.slot);
+  if (d === undefined || !hashUnavailable(d)) return d;
+  return svc.flags.flag1 ? fallback(s, svc.dests, addr, port) : undefined;
+}
+
+function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const d = mhLookup(s, svc, pkt);
+  if (!ctx.explain) return { dest: d };
+  const owner = bucketDest(s.table, svc.dests, trail.slot);
+  const cost = (x: Dest): number | undefined =>
+    x === d ? trail.final : x === owner ? trail.slot : undefined;
+  const candidates = svc.dests.map((x) => describe(x, !hashUnavailable(x), cost(x)));
+  const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
+  const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
+  return result(d, explanation('mh', candidates, d, rule, params));
+}
+
+export const mh: Scheduler<MhState> = {
+  name: 'mh',
+  createState: (svc) => ({ table: mhTable(svc.dests) }),
+  update: rebuild,
+  schedule,
+};

@@ -1,0 +1,36 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { sedOverhead } from './overhead';
+import { usable } from './usable';
+
+/**
+ * Never queue: the first usable dest with no active connection wins outright (whatever its
+ * weight); otherwise the sed minimum, strict compare, first in list order on ties.
+ */
+export function nqPick(dests: readonly Dest[]): Dest | undefined {
+  let least: Dest | undefined;
+  let loh = 0;
+  for (let i = 0; i < dests.length; i++) {
+    const d = dests[i]!;
+    if (d.overloaded || d.weight === 0) continue;
+    if (d.activeconns === 0) return d;
+    const doh = sedOverhead(d);
+    if (least === undefined || loh * d.weight > doh * least.weight) {
+      least = d;
+      loh = doh;
+    }
+  }
+  return least;
+}
+
+function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const d = nqPick(svc.dests);
+  if (!ctx.explain) return { dest: d };
+  const candidates = describeAll(svc.dests, usable, sedOverhead);
+  // Any idle usable dest is returned at once, so an idle winner is the first idle one.
+  const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
+  const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
+  return result(d, explanation('nq', candidates, d, rule, params));
+}
+
+export const nq: Scheduler<null> = { name: 'nq', createState: () => null, update: () => {}, schedule };

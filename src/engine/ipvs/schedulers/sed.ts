@@ -1,0 +1,35 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { sedOverhead } from './overhead';
+import { usable } from './usable';
+
+/** wlc's loop and tie rule with oh = active + 1: least (active+1)/weight, first in list on ties. */
+export function sedLeast(dests: readonly Dest[]): Dest | undefined {
+  const n = dests.length;
+  let i = 0;
+  while (i < n && !usable(dests[i]!)) i++;
+  if (i === n) return undefined;
+  let least = dests[i]!;
+  let loh = sedOverhead(least);
+  for (i++; i < n; i++) {
+    const d = dests[i]!;
+    if (d.overloaded) continue;
+    const doh = sedOverhead(d);
+    if (loh * d.weight > doh * least.weight) {
+      least = d;
+      loh = doh;
+    }
+  }
+  return least;
+}
+
+function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const d = sedLeast(svc.dests);
+  if (!ctx.explain) return { dest: d };
+  const candidates = describeAll(svc.dests, usable, sedOverhead);
+  const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
+  const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
+  return result(d, explanation('sed', candidates, d, rule, params));
+}
+
+export const sed: Scheduler<null> = { name: 'sed', createState: () => null, update: () => {}, schedule };

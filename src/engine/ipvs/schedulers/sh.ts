@@ -1,0 +1,81 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
+import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { hash32 } from './hash32';
+import { ipv4ToU32 } from './ipv4';
+
+export const SH_TAB_BITS = 8;
+export const SH_TAB_SIZE = 1 << SH_TAB_BITS;
+const SH_TAB_MASK = SH_TAB_SIZE - 1;
+
+export interface ShState {
+  table: BucketTable;
+}
+
+/** ip_vs_sh_reassign: walk the list, each dest taking `weight` consecutive buckets (at least 1). */
+export function shTable(dests: readonly Dest[]): BucketTable {
+  const t: BucketTable = new Array<number>(SH_TAB_SIZE).fill(-1);
+  const n = dests.length;
+  if (n === 0) return t;
+  let p = 0;
+  let count = 0;
+  for (let i = 0; i < SH_TAB_SIZE; i++) {
+    t[i] = p;
+    if (++count >= dests[p]!.weight) {
+      p = p + 1 === n ? 0 : p + 1;
+      count = 0;
+    }
+  }
+  return t;
+}
+
+/** Rebuilt on add, delete and edit alike (sh registers all three hooks). */
+function rebuild(s: ShState, svc: SchedService): void {
+  s.table = shTable(svc.dests);
+}
+
+/** Last lookup's probe trail, a reused scratch: original bucket, final bucket, probes made. */
+const trail = { bucket: 0, final: 0, probes: 0 };
+
+/** sh-fallback: probe (offset + 2·idx) mod 256 for offset 0..255; an empty bucket ends it. */
+function fallback(table: BucketTable, dests: readonly Dest[], idx: number): Dest | undefined {
+  for (let k = 0; k < SH_TAB_SIZE; k++) {
+    const b = (k + idx + idx) & SH_TAB_MASK;
+    const d = bucketDest(table, dests, b);
+    trail.final = b;
+    trail.probes = k + 1;
+    if (d === undefined) return undefined;
+    if (!hashUnavailable(d)) return d;
+  }
+  return undefined;
+}
+
+export function shLookup(s: ShState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
+  const port = svc.flags.flag2 ? pkt.sport : 0;
+  const idx = hash32((port + ipv4ToU32(pkt.saddr)) | 0, SH_TAB_BITS);
+  trail.bucket = idx;
+  trail.final = idx;
+  trail.probes = 0;
+  const d = bucketDest(s.table, svc.dests, idx);
+  if (d === undefined || !hashUnavailable(d)) return d;
+  return svc.flags.flag1 ? fallback(s.table, svc.dests, idx) : undefined;
+}
+
+function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const d = shLookup(s, svc, pkt);
+  if (!ctx.explain) return { dest: d };
+  const owner = bucketDest(s.table, svc.dests, trail.bucket);
+  const cost = (x: Dest): number | undefined =>
+    x === d ? trail.final : x === owner ? trail.bucket : undefined;
+  const candidates = svc.dests.map((x) => describe(x, !hashUnavailable(x), cost(x)));
+  const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
+  const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
+  return result(d, explanation('sh', candidates, d, rule, params));
+}
+
+export const sh: Scheduler<ShState> = {
+  name: 'sh',
+  createState: (svc) => ({ table: shTable(svc.dests) }),
+  update: rebuild,
+  schedule,
+};

@@ -1,0 +1,105 @@
+import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { describeAll, explanation, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
+import { usable } from './usable';
+import { gcd } from './gcd';
+
+/**
+ * ip_vs_wrr_mark: cl = index of the current dest (-1 = list head), cw = current weight,
+ * mw = max weight − (di − 1), di = gcd of the weights > 0.
+ */
+export interface WrrState {
+  cl: number;
+  cw: number;
+  mw: number;
+  di: number;
+}
+
+function gcdWeight(dests: readonly Dest[]): number {
+  let g = 0;
+  for (const d of dests) if (d.weight > 0) g = g > 0 ? gcd(d.weight, g) : d.weight;
+  return g > 0 ? g : 1;
+}
+
+function maxWeight(dests: readonly Dest[]): number {
+  let w = 0;
+  for (const d of dests) if (d.weight > w) w = d.weight;
+  return w;
+}
+
+function recompute(s: WrrState, dests: readonly Dest[]): void {
+  s.cl = -1;
+  s.di = gcdWeight(dests);
+  s.mw = maxWeight(dests) - (s.di - 1);
+}
+
+/** init_service: start at the head with cw = mw. */
+function createState(svc: SchedService): WrrState {
+  const s: WrrState = { cl: -1, cw: 0, mw: 0, di: 1 };
+  recompute(s, svc.dests);
+  s.cw = s.mw;
+  return s;
+}
+
+/** dest_changed (add, delete and edit alike): back to the head, keep cw unless out of range. */
+function update(s: WrrState, svc: SchedService): void {
+  recompute(s, svc.dests);
+  if (s.cw > s.mw || s.cw === 0) s.cw = s.mw;
+  else if (s.di > 1) s.cw = Math.floor(s.cw / s.di) * s.di + 1;
+}
+
+const NO_DEST = -1;
+const ALL_OVERLOADED = -2;
+
+/**
+ * ip_vs_wrr_schedule: scan on from cl for weight ≥ cw, lowering cw by di at each wrap; give up
+ * after every dest was checked with cw ≤ di. Returns an index, NO_DEST or ALL_OVERLOADED.
+ */
+function pick(s: WrrState, dests: readonly Dest[]): number {
+  if (s.mw === 0) return NO_DEST;
+  const n = dests.length;
+  const last = s.cl;
+  let stop = -2;
+  let lastPass = false;
+  let restarted = false;
+  let i = s.cl;
+  for (;;) {
+    for (i = i + 1; i < n; i++) {
+      const d = dests[i]!;
+      if (!d.overloaded && d.weight >= s.cw) {
+        s.cl = i;
+        return i;
+      }
+      if (i === stop) {
+        s.cl = i;
+        return ALL_OVERLOADED;
+      }
+    }
+    i = -1;
+    s.cw -= s.di;
+    if (s.cw <= 0) {
+      s.cw = s.mw;
+      if (lastPass || last === -1) {
+        s.cl = -1;
+        return ALL_OVERLOADED;
+      }
+      restarted = true;
+    }
+    lastPass = s.cw <= s.di;
+    // The first pass with cw ≤ di only saw dests after `last`: also check those up to it.
+    if (lastPass && restarted && last !== -1) stop = last;
+  }
+}
+
+function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
+  const from = s.cl;
+  const cwBefore = s.cw;
+  const i = pick(s, svc.dests);
+  const d = i >= 0 ? svc.dests[i] : undefined;
+  if (!ctx.explain) return { dest: d };
+  const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
+  const candidates = describeAll(svc.dests, usable, (x) => x.weight);
+  const params = { cw: s.cw, mw: s.mw, di: s.di, cwBefore, from, position: s.cl };
+  return result(d, explanation('wrr', candidates, d, rule, params));
+}
+
+export const wrr: Scheduler<WrrState> = { name: 'wrr', createState, update, schedule };

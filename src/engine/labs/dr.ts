@@ -1,0 +1,66 @@
+import type { LabDefinition } from './labTypes';
+
+const rsSteps = (host: string): LabDefinition['configure'] => [
+  { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore' },
+  { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/lo/arp_ignore' },
+  { host, command: 'echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce' },
+  { host, command: 'echo 2 > /proc/sys/net/ipv4/conf/lo/arp_announce' },
+  { host, command: 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255' },
+];
+
+/** The seed's second experiment: LVS-DR behind a router (labs.md "DR lab"). */
+export const drLab: LabDefinition = {
+  id: 'dr',
+  segments: [
+    { name: 'public', subnet: '172.16.132.0/24' },
+    { name: 'lan', subnet: '192.168.99.0/24' },
+  ],
+  hosts: [
+    {
+      name: 'client',
+      role: 'client',
+      defaultVia: '172.16.132.1',
+      ifaces: [{ dev: 'eth0', addr: '172.16.132.78', prefix: 24, segment: 'public', role: 'CIP' }],
+    },
+    {
+      name: 'router',
+      role: 'router',
+      ifaces: [
+        { dev: 'eth0', addr: '192.168.99.1', prefix: 24, segment: 'lan' },
+        { dev: 'eth1', addr: '172.16.132.1', prefix: 24, segment: 'public' },
+      ],
+    },
+    {
+      name: 'director',
+      role: 'director',
+      defaultVia: '192.168.99.1',
+      ifaces: [{ dev: 'eth0', addr: '192.168.99.120', prefix: 24, segment: 'lan', role: 'DIP' }],
+    },
+    {
+      name: 'rs1',
+      role: 'rs',
+      defaultVia: '192.168.99.1',
+      httpd: 80,
+      ifaces: [{ dev: 'eth0', addr: '192.168.99.140', prefix: 24, segment: 'lan', role: 'RIP' }],
+    },
+    {
+      name: 'rs2',
+      role: 'rs',
+      defaultVia: '192.168.99.1',
+      httpd: 80,
+      ifaces: [{ dev: 'eth0', addr: '192.168.99.150', prefix: 24, segment: 'lan', role: 'RIP' }],
+    },
+  ],
+  vip: '192.168.99.188',
+  vport: 80,
+  rport: 80,
+  configure: [
+    { host: 'router', command: 'sysctl -w net.ipv4.ip_forward=1' },
+    { host: 'director', command: 'ip addr add 192.168.99.188/32 dev eth0' },
+    { host: 'director', command: 'ipvsadm -A -t 192.168.99.188:80 -s rr' },
+    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 192.168.99.140 -g' },
+    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 192.168.99.150 -g' },
+    ...rsSteps('rs1'),
+    ...rsSteps('rs2'),
+  ],
+};

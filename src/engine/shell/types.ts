@@ -1,0 +1,91 @@
+/**
+ * The contracts between the lab shell and everything that plugs into it: the commands
+ * (ipvsadm, ip, sysctl, curl ... written elsewhere), the host's file system and the driver
+ * that lets virtual time pass while a command runs.
+ */
+
+/**
+ * What a running command hands to the simulation driver so that virtual time can pass.
+ * - `sleep`: let `us` microseconds of virtual time pass (0 = just give the driver a turn).
+ * - `until`: run the simulation until `done()` holds, or until the absolute virtual time
+ *   `deadlineUs` (when given) is reached, whichever comes first.
+ */
+export type Wait =
+  { kind: 'sleep'; us: number } | { kind: 'until'; done: () => boolean; deadlineUs?: number };
+
+/**
+ * The host's file system as the shell sees it. Every path is absolute and normalised
+ * (the shell resolves relative paths against its cwd and `~` to /root before calling).
+ */
+export interface ShellFs {
+  /** The file's content, or undefined when it does not exist or is a folder. */
+  read(path: string): string | undefined;
+  /**
+   * Write `data` to the file (create it when missing). `append` false truncates first.
+   * Returns undefined on success or an error text such as `No such file or directory`,
+   * `Is a directory` or `Invalid argument`. A redirection writes once, when the command ends;
+   * `write(p, '', false)` is a bare open-and-truncate (`: > f`), which a /proc-like file may ignore.
+   */
+  write(path: string, data: string, append: boolean): string | undefined;
+  exists(path: string): boolean;
+  isDir(path: string): boolean;
+  /**
+   * Optional check made when a redirection opens `path` for writing, before the command runs:
+   * undefined when it may be opened, else the error text (`Permission denied`,
+   * `No such file or directory` for a /proc entry that does not exist ...). Without it the shell
+   * only checks that the parent folder exists and that the path is not a folder.
+   */
+  checkWrite?(path: string): string | undefined;
+  /** Create a folder; undefined on success, else the error text (`File exists` ...). */
+  mkdir?(path: string): string | undefined;
+  /** Names (not paths) of a folder's entries, sorted; undefined when not a folder. */
+  list?(path: string): string[] | undefined;
+  /** Remove a file or an empty folder; undefined on success, else the error text. */
+  remove?(path: string): string | undefined;
+  /** Set the permission bits (e.g. 0o755); undefined on success, else the error text. */
+  chmod?(path: string, mode: number): string | undefined;
+  /** Permission bits of an existing path. Without it every file counts as executable. */
+  mode?(path: string): number | undefined;
+}
+
+/** The machine a shell runs on. */
+export interface ShellHost {
+  readonly hostname: string;
+  /** Virtual time in microseconds. */
+  now(): number;
+  /** The host's programs by name (ipvsadm, ip, curl ...). They take precedence over coreutils. */
+  readonly commands: ReadonlyMap<string, CommandImpl>;
+}
+
+/** Everything a command sees while it runs: the process it would be on Linux. */
+export interface CommandContext {
+  /** argv[0] is the command name as typed. */
+  readonly argv: string[];
+  /** Standard input, already complete (pipes run one stage after another). */
+  readonly stdin: string;
+  out(s: string): void;
+  err(s: string): void;
+  /** The exported environment, plus `VAR=x cmd` prefixes. */
+  readonly env: ReadonlyMap<string, string>;
+  readonly fs: ShellFs;
+  readonly host: ShellHost;
+  /** Absolute working folder; resolve relative path arguments against it (see paths.ts). */
+  readonly cwd: string;
+  /** True once the user pressed Ctrl-C; a command may check it to stop early. */
+  interrupted(): boolean;
+}
+
+/**
+ * A command: a generator that yields Waits while virtual time must pass and returns its exit
+ * status. When interrupted the shell stops resuming it and calls `return()` so `finally`
+ * blocks run.
+ */
+export type CommandImpl = (ctx: CommandContext) => Generator<Wait, number, void>;
+
+/** Wrap a synchronous command (one that never lets time pass) as a CommandImpl. */
+export function simple(fn: (ctx: CommandContext) => number): CommandImpl {
+  // eslint-disable-next-line require-yield
+  return function* (ctx) {
+    return fn(ctx);
+  };
+}

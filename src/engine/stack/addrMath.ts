@@ -1,0 +1,53 @@
+import type { Ipv4 } from '../packet/types';
+
+/**
+ * Hot-path IPv4 arithmetic for routing and ARP: dotted quads are parsed once and cached,
+ * since the same few addresses are looked up millions of times.
+ */
+const cache = new Map<string, number>();
+
+export function ipNum(ip: Ipv4): number {
+  let n = cache.get(ip);
+  if (n === undefined) {
+    const p = ip.split('.');
+    n = ((Number(p[0]) << 24) | (Number(p[1]) << 16) | (Number(p[2]) << 8) | Number(p[3])) >>> 0;
+    if (cache.size < 65536) cache.set(ip, n);
+  }
+  return n;
+}
+
+export function numIp(n: number): Ipv4 {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export function maskOf(prefix: number): number {
+  return prefix <= 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+export function inSubnet(ip: Ipv4, net: Ipv4, prefix: number): boolean {
+  const m = maskOf(prefix);
+  return (ipNum(ip) & m) >>> 0 === (ipNum(net) & m) >>> 0;
+}
+
+export function networkOf(ip: Ipv4, prefix: number): Ipv4 {
+  return numIp((ipNum(ip) & maskOf(prefix)) >>> 0);
+}
+
+export function broadcastOf(ip: Ipv4, prefix: number): Ipv4 {
+  return numIp((ipNum(ip) | ~maskOf(prefix)) >>> 0);
+}
+
+export function isLoopback(ip: Ipv4): boolean {
+  return ip.startsWith('127.');
+}
+
+export function isMulticast(ip: Ipv4): boolean {
+  const a = ipNum(ip) >>> 24;
+  return a >= 224 && a <= 239;
+}
+
+export function isZeronet(ip: Ipv4): boolean {
+  return ip.startsWith('0.');
+}
+
+export const LIMITED_BROADCAST: Ipv4 = '255.255.255.255';

@@ -1,0 +1,45 @@
+import type { Host } from './host';
+import type { HookName } from './netfilter';
+import type { Skb } from './skb';
+
+export interface HookOutcome {
+  skb: Skb;
+  verdict: 'ACCEPT' | 'DROP' | 'STOLEN';
+}
+
+/**
+ * nf_hook_slow: run a hook point's functions in priority order and record the passage in the
+ * trace (one event per hook point: the functions that ran, each verdict, the final verdict).
+ */
+export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
+  const entries = host.hooks.entries(hook);
+  const fns: { name: string; priority: number; verdict: string }[] = [];
+  let cur = skb;
+  let verdict: HookOutcome['verdict'] = 'ACCEPT';
+  let reason: string | undefined;
+  for (const e of entries) {
+    const r = e.fn(cur, hook);
+    fns.push({ name: e.name, priority: e.priority, verdict: r.verdict });
+    if (r.skb) cur = r.skb;
+    if (r.verdict !== 'ACCEPT') {
+      verdict = r.verdict;
+      reason = r.reason;
+      break;
+    }
+  }
+  const ev: Record<string, unknown> & { kind: string; host: string } = {
+    kind: 'hook',
+    host: host.name,
+    hook,
+    pkt: cur.id,
+    src: cur.pkt.src,
+    dst: cur.pkt.dst,
+    fns,
+    verdict,
+  };
+  if (reason !== undefined) ev.reason = reason;
+  host.sim.emit(ev);
+  if (verdict === 'DROP')
+    host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
+  return { skb: cur, verdict };
+}

@@ -1,0 +1,217 @@
+import type { Sim } from '../core/sim';
+import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
+import { broadcastOf, inSubnet, networkOf } from './addrMath';
+import { HookRegistry } from './netfilter';
+import type { AddrScope, IfAddr, Netdev, NetdevKind } from './netdev';
+import { SCOPE_RANK } from './netdev';
+import { NeighTable } from './neighbour';
+import { RouteTable } from './routeTable';
+import type { Route } from './routeTable';
+import { Sysctl } from './sysctl';
+import { SocketTable } from './socketTable';
+
+/** What a host needs from the world around it: a way to put a frame on a segment. */
+export interface Wire {
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void;
+}
+
+/** Kernel SNMP counters the labs cite (nstat names). */
+export type Counter =
+  | 'IpInReceives'
+  | 'IpInAddrErrors'
+  | 'IpInNoRoutes'
+  | 'IpForwDatagrams'
+  | 'IpInDelivers'
+  | 'IpOutRequests'
+  | 'IpExtInNoRoutes'
+  | 'TcpExtIPReversePathFilter'
+  | 'IcmpOutTimeExcds'
+  | 'IcmpOutDestUnreachs';
+
+/**
+ * One Linux host: devices, addresses, the local and main routing tables, the neighbour table,
+ * sysctls, netfilter hooks, sockets and a small file system. Packet processing lives in the
+ * ip*.ts / arp*.ts modules, which take the host as their first argument.
+ */
+export class Host {
+  readonly devices = new Map<string, Netdev>();
+  /** Addresses in kernel order per device (primaries by scope, then secondaries). */
+  addrs: IfAddr[] = [];
+  readonly routes = new RouteTable();
+  readonly sysctl: Sysctl;
+  readonly hooks = new HookRegistry();
+  readonly neigh: NeighTable;
+  readonly sockets: SocketTable;
+  readonly files = new Map<string, string>();
+  readonly counters = new Map<Counter, number>();
+  /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
+  readonly modules = new Set<string>();
+  private nextIfindex = 1;
+
+  constructor(
+    readonly sim: Sim,
+    readonly name: string,
+    /** Position in the lab's host list (MACs are 52:54:00:00:HH:II). */
+    readonly index: number,
+    readonly wire: Wire,
+    sysctlOverrides: Readonly<Record<string, number>> = {},
+  ) {
+    this.sysctl = new Sysctl(sysctlOverrides);
+    this.neigh = new NeighTable(this);
+    this.sockets = new SocketTable(this);
+    this.addDevice('lo', 'loopback', '00:00:00:00:00:00');
+    this.devices.get('lo')!.up = true;
+    this.addAddress('lo', '127.0.0.1', 8, 'host');
+  }
+
+  count(c: Counter, n = 1): void {
+    this.counters.set(c, (this.counters.get(c) ?? 0) + n);
+  }
+
+  addDevice(name: string, kind: NetdevKind, mac: Mac, segment?: string): Netdev {
+    const dev: Netdev = {
+      name,
+      index: this.nextIfindex++,
+      kind,
+      mac,
+      mtu: kind === 'loopback' ? 65536 : kind === 'ipip' ? 1480 : 1500,
+      up: false,
+    };
+    if (segment !== undefined) dev.segment = segment;
+    this.devices.set(name, dev);
+    this.sysctl.addDevice(name);
+    return dev;
+  }
+
+  /** Base device of a label: `lo:1` → `lo`. */
+  static baseDev(label: string): string {
+    const i = label.indexOf(':');
+    return i < 0 ? label : label.slice(0, i);
+  }
+
+  isLocalAddr(ip: Ipv4): boolean {
+    return this.routes.lookup(ip)?.type === 'local';
+  }
+
+  addrsOf(dev: string): IfAddr[] {
+    return this.addrs.filter((a) => a.dev === dev);
+  }
+
+  /** `ip addr add` (inet_insert_ifa + fib_add_ifaddr). Returns an error code on failure. */
+  addAddress(label: string, ip: Ipv4, prefix: number, scope?: AddrScope): 'exists' | 'nodev' | undefined {
+    const dev = Host.baseDev(label);
+    if (!this.devices.has(dev)) return 'nodev';
+    if (this.addrs.some((a) => a.dev === dev && a.ip === ip && a.prefix === prefix)) return 'exists';
+    const sc: AddrScope = scope ?? (ip.startsWith('127.') ? 'host' : 'global');
+    const secondary = this.addrs.some(
+      (a) => a.dev === dev && !a.secondary && a.prefix === prefix && inSubnet(ip, a.ip, prefix),
+    );
+    const a: IfAddr = { ip, prefix, dev, label, scope: sc, secondary };
+    if (prefix < 31) a.broadcast = broadcastOf(ip, prefix);
+    // __inet_insert_ifa: a primary goes after the last primary of equal or wider scope.
+    let at = this.addrs.length;
+    if (!secondary) {
+      let lastPrimary = -1;
+      this.addrs.forEach((x, i) => {
+        if (x.dev === dev && !x.secondary && SCOPE_RANK[sc] <= SCOPE_RANK[x.scope]) lastPrimary = i;
+      });
+      const firstOfDev = this.addrs.findIndex((x) => x.dev === dev);
+      at = lastPrimary >= 0 ? lastPrimary + 1 : firstOfDev >= 0 ? firstOfDev : this.addrs.length;
+    }
+    this.addrs.splice(at, 0, a);
+    if (this.devices.get(dev)!.up) this.addAddrRoutes(a);
+    return undefined;
+  }
+
+  delAddress(dev: string, ip: Ipv4, prefix?: number): IfAddr | undefined {
+    const i = this.addrs.findIndex(
+      (a) => a.dev === dev && a.ip === ip && (prefix === undefined || a.prefix === prefix),
+    );
+    if (i < 0) return undefined;
+    const [a] = this.addrs.splice(i, 1);
+    this.delAddrRoutes(a!);
+    return a;
+  }
+
+  /** fib_add_ifaddr: the local route, broadcasts, and the prefix route of a primary address. */
+  private addAddrRoutes(a: IfAddr): void {
+    const loop = this.devices.get(a.dev)?.kind === 'loopback';
+    const base = { table: 'local' as const, dev: a.dev, src: a.ip, proto: 'kernel' as const, metric: 0 };
+    this.routes.add({ ...base, type: 'local', dst: a.ip, prefix: 32, scope: 'host' });
+    if (a.secondary || a.prefix >= 32) return;
+    const net = networkOf(a.ip, a.prefix);
+    if (loop) this.routes.add({ ...base, type: 'local', dst: net, prefix: a.prefix, scope: 'host' });
+    else
+      this.routes.add({ ...base, table: 'main', type: 'unicast', dst: net, prefix: a.prefix, scope: 'link' });
+    if (a.prefix < 31) {
+      this.routes.add({ ...base, type: 'broadcast', dst: net, prefix: 32, scope: 'link' });
+      this.routes.add({
+        ...base,
+        type: 'broadcast',
+        dst: broadcastOf(a.ip, a.prefix),
+        prefix: 32,
+        scope: 'link',
+      });
+    }
+  }
+
+  private delAddrRoutes(a: IfAddr): void {
+    const stillLocal = this.addrs.some((x) => x.ip === a.ip);
+    this.routes.remove(
+      (r) => r.src === a.ip && r.proto === 'kernel' && r.dev === a.dev && (!stillLocal || r.type !== 'local'),
+    );
+    // fib_del_ifaddr: a primary's prefix route goes with it (promote_secondaries is off).
+    if (!a.secondary) {
+      const net = networkOf(a.ip, a.prefix);
+      this.routes.remove(
+        (r) => r.proto === 'kernel' && r.dev === a.dev && r.dst === net && r.prefix === a.prefix,
+      );
+      this.addrs = this.addrs.filter(
+        (x) => !(x.dev === a.dev && x.secondary && x.prefix === a.prefix && inSubnet(x.ip, a.ip, a.prefix)),
+      );
+    }
+  }
+
+  /** `ip link set DEV up|down`. Down flushes every route through the device, static ones included. */
+  setLink(name: string, up: boolean): boolean {
+    const dev = this.devices.get(name);
+    if (!dev) return false;
+    if (dev.up === up) return true;
+    dev.up = up;
+    if (up) for (const a of this.addrsOf(name)) this.addAddrRoutes(a);
+    else {
+      this.routes.remove((r) => r.dev === name);
+      this.neigh.flushDev(name);
+    }
+    return true;
+  }
+
+  addRoute(r: Route): 'exists' | 'nodev' | 'unreachable-gw' | undefined {
+    const dev = this.devices.get(r.dev);
+    if (!dev || !dev.up) return 'nodev';
+    return this.routes.add(r);
+  }
+
+  /** inet_select_addr(dev, dst, scope): the source address Linux picks (linux-net.md A3 level 2). */
+  selectAddr(dev: string, dst: Ipv4 | undefined, scope: AddrScope): Ipv4 | undefined {
+    const max = SCOPE_RANK[scope];
+    let addr: Ipv4 | undefined;
+    for (const a of this.addrsOf(dev)) {
+      if (a.secondary || SCOPE_RANK[a.scope] > max) continue;
+      if (dst === undefined || inSubnet(dst, a.ip, a.prefix)) return a.ip;
+      addr ??= a.ip;
+    }
+    if (addr !== undefined) return addr;
+    // in_dev_select_addr over every device, lo first: not link scope, within `scope`.
+    for (const d of this.devices.values()) {
+      for (const a of this.addrsOf(d.name)) {
+        if (!a.secondary && a.scope !== 'link' && SCOPE_RANK[a.scope] <= max) return a.ip;
+      }
+    }
+    return undefined;
+  }
+
+  file(path: string): string | undefined {
+    return this.files.get(path);
+  }
+}

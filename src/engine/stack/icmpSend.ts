@@ -1,0 +1,80 @@
+import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, IPPROTO_ICMP } from '../packet/types';
+import type { IcmpMessage, Ipv4Packet } from '../packet/types';
+import { icmpErrorFor } from '../packet/icmp';
+import { SEC } from '../core/sim';
+import { isMulticast, LIMITED_BROADCAST } from './addrMath';
+import type { Host } from './host';
+import { ipLocalOut, routeOutput } from './ipOutput';
+import type { Skb } from './skb';
+
+const ICMP_ERROR_TYPES = new Set([ICMP_DEST_UNREACH, 4, 5, ICMP_TIME_EXCEEDED, 12]);
+
+/** Per-destination token buckets for icmp_ratelimit (1 s, burst 6) on error types in icmp_ratemask. */
+const buckets = new WeakMap<Host, Map<string, { tokens: number; at: number }>>();
+
+function rateAllows(host: Host, dst: string): boolean {
+  let m = buckets.get(host);
+  if (!m) buckets.set(host, (m = new Map()));
+  const now = host.sim.now;
+  const b = m.get(dst) ?? { tokens: 6 * SEC, at: now };
+  b.tokens = Math.min(6 * SEC, b.tokens + (now - b.at));
+  b.at = now;
+  m.set(dst, b);
+  if (b.tokens < SEC) return false;
+  b.tokens -= SEC;
+  return true;
+}
+
+/**
+ * icmp_send: an ICMP error about `skb` back to its source. Never about an ICMP error, a
+ * broadcast or multicast, or a non-first fragment. The source is the offending packet's
+ * destination when that was us, else what routing picks.
+ */
+export function icmpSendError(host: Host, skb: Skb, type: number, code: number, mtu = 0): void {
+  const p = skb.pkt;
+  if (p.fragOffset !== 0 || p.dst === LIMITED_BROADCAST || isMulticast(p.dst) || p.src === '0.0.0.0') return;
+  if (p.protocol === IPPROTO_ICMP && p.payload.proto === 'icmp' && ICMP_ERROR_TYPES.has(p.payload.type))
+    return;
+  if (!host.isLocalAddr(p.src) && !rateAllows(host, p.src)) {
+    host.sim.emit({ kind: 'icmp.ratelimited', host: host.name, pkt: skb.id, to: p.src, type, code });
+    return;
+  }
+  const saddr = host.isLocalAddr(p.dst) ? p.dst : undefined;
+  const rt = routeOutput(host, p.src, saddr);
+  if (!rt.ok) return;
+  const msg: IcmpMessage = {
+    proto: 'icmp',
+    type: type as typeof ICMP_DEST_UNREACH,
+    code,
+    mtu,
+    original: icmpErrorFor(p),
+  };
+  const pkt: Ipv4Packet = {
+    proto: 'ipv4',
+    tos: 0xc0,
+    id: nextIpId(host),
+    df: false,
+    mf: false,
+    fragOffset: 0,
+    ttl: 64,
+    protocol: IPPROTO_ICMP,
+    src: rt.src,
+    dst: p.src,
+    payload: msg,
+  };
+  if (type === ICMP_DEST_UNREACH) host.count('IcmpOutDestUnreachs');
+  if (type === ICMP_TIME_EXCEEDED) host.count('IcmpOutTimeExcds');
+  const id = host.sim.ids.next('pkt');
+  host.sim.emit({ kind: 'icmp.send', host: host.name, pkt: id, about: skb.id, to: p.src, type, code });
+  ipLocalOut(host, { id, pkt }, rt.dev, rt.nexthop);
+}
+
+/** IP ids: a per-host counter started from the seeded stream (Linux hashes per destination). */
+const ipIds = new WeakMap<Host, number>();
+export function nextIpId(host: Host): number {
+  let v = ipIds.get(host);
+  if (v === undefined) v = host.sim.rng.child(`ipid:${host.name}`).int(65536);
+  v = (v + 1) & 0xffff;
+  ipIds.set(host, v);
+  return v;
+}

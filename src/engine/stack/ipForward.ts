@@ -1,0 +1,20 @@
+import { ICMP_TIME_EXCEEDED } from '../packet/types';
+import type { Host } from './host';
+import { runHook } from './hookRun';
+import { icmpSendError } from './icmpSend';
+import { ipOutput } from './ipOutput';
+import type { Skb } from './skb';
+
+/** ip_forward: TTL check and decrement, FORWARD hook, then POSTROUTING and out. */
+export function ipForward(host: Host, skb: Skb, outDev: string, nexthop: string): void {
+  if (skb.pkt.ttl <= 1) {
+    host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ttl-exceeded', ttl: skb.pkt.ttl });
+    icmpSendError(host, skb, ICMP_TIME_EXCEEDED, 0);
+    return;
+  }
+  const fwd: Skb = { ...skb, pkt: { ...skb.pkt, ttl: skb.pkt.ttl - 1 }, outDev, nexthop };
+  const r = runHook(host, 'FORWARD', fwd);
+  if (r.verdict !== 'ACCEPT') return;
+  host.count('IpForwDatagrams');
+  ipOutput(host, r.skb, r.skb.outDev ?? outDev, r.skb.nexthop ?? nexthop);
+}

@@ -1,0 +1,107 @@
+import {
+  IPPROTO_ICMP,
+  IPPROTO_IPIP,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  ICMP_DEST_UNREACH,
+  ICMP_NET_UNREACH,
+  ICMP_PROT_UNREACH,
+} from '../packet/types';
+import type { Host } from './host';
+import { runHook } from './hookRun';
+import { icmpRcv } from './icmpRcv';
+import { icmpSendError } from './icmpSend';
+import { ipForward } from './ipForward';
+import { ipipRcv } from './ipipRcv';
+import { routeInput } from './routeInput';
+import type { Skb } from './skb';
+
+/**
+ * ip_rcv → PREROUTING → routing decision → INPUT (ip_local_deliver) or FORWARD.
+ * Every outcome is in the trace: the hooks passed, the routing decision, or the drop's reason.
+ */
+export function ipRcv(host: Host, dev: string, skb: Skb): void {
+  host.count('IpInReceives');
+  const pre = runHook(host, 'PREROUTING', { ...skb, inDev: dev });
+  if (pre.verdict !== 'ACCEPT') return;
+  const s = pre.skb;
+  const { src, dst } = s.pkt;
+  if (dev === 'lo') {
+    // Looped-back packets keep the route they were sent with: no source validation.
+    routeEvent(host, s, 'input', { result: 'local', dev });
+    ipLocalDeliver(host, { ...s, rtType: 'local' });
+    return;
+  }
+  const rt = routeInput(host, dst, src, dev);
+  if (!rt.ok) {
+    routeEvent(host, s, 'input', { result: 'error', dev, reason: rt.reason, ...(rt.detail ?? {}) });
+    inputRouteFailed(host, s, rt.reason);
+    return;
+  }
+  if (rt.type === 'forward') {
+    routeEvent(host, s, 'input', { result: 'forward', dev, outDev: rt.res.dev, nexthop: rt.nexthop });
+    ipForward(host, s, rt.res.dev, rt.nexthop);
+    return;
+  }
+  routeEvent(host, s, 'input', { result: rt.type, dev });
+  ipLocalDeliver(host, { ...s, rtType: rt.type });
+}
+
+function inputRouteFailed(host: Host, skb: Skb, reason: string): void {
+  if (reason === 'rp_filter') host.count('TcpExtIPReversePathFilter');
+  if (reason === 'forwarding-disabled') host.count('IpInAddrErrors');
+  host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason, dev: skb.inDev ?? null });
+  // ip_error: only a forwarding interface answers a routing failure with ICMP.
+  if (reason === 'no-route') {
+    host.count('IpInNoRoutes');
+    icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_NET_UNREACH);
+  }
+}
+
+export function routeEvent(
+  host: Host,
+  skb: Skb,
+  dir: 'input' | 'output',
+  params: Record<string, unknown>,
+): void {
+  host.sim.emit({
+    kind: 'route',
+    host: host.name,
+    pkt: skb.id,
+    dir,
+    src: skb.pkt.src,
+    dst: skb.pkt.dst,
+    ...params,
+  });
+}
+
+/** ip_local_deliver: INPUT hook, then the protocol handler. */
+export function ipLocalDeliver(host: Host, skb: Skb): void {
+  const inp = runHook(host, 'INPUT', skb);
+  if (inp.verdict !== 'ACCEPT') return;
+  const s = inp.skb;
+  host.count('IpInDelivers');
+  switch (s.pkt.protocol) {
+    case IPPROTO_TCP:
+      host.sockets.tcpRcv(s);
+      return;
+    case IPPROTO_UDP:
+      host.sockets.udpRcv(s);
+      return;
+    case IPPROTO_ICMP:
+      icmpRcv(host, s);
+      return;
+    case IPPROTO_IPIP:
+      ipipRcv(host, s);
+      return;
+    default:
+      host.sim.emit({
+        kind: 'drop',
+        host: host.name,
+        pkt: s.id,
+        reason: 'protocol-unreachable',
+        protocol: s.pkt.protocol,
+      });
+      icmpSendError(host, s, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH);
+  }
+}

@@ -1,0 +1,74 @@
+import { BROADCAST_MAC, ZERO_MAC } from '../packet/types';
+import type { Ipv4 } from '../packet/types';
+import { LIMITED_BROADCAST } from './addrMath';
+import { xmitFrame } from './xmit';
+import type { Host } from './host';
+import { runHook } from './hookRun';
+import { routeEvent } from './ipInput';
+import type { Skb } from './skb';
+import type { FibResult } from './routeTable';
+
+export type OutputRoute =
+  | { ok: true; dev: string; nexthop: Ipv4; src: Ipv4; local: boolean; res: FibResult }
+  | { ok: false; reason: 'no-route' | 'unreachable' | 'prohibit' | 'blackhole' | 'no-source' };
+
+/**
+ * ip_route_output_key: route to `dst` and pick the source address Linux would (the route's
+ * src, else inet_select_addr on the out device towards the gateway or destination).
+ */
+export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string): OutputRoute {
+  const res = host.routes.lookup(dst, oif);
+  if (!res) return { ok: false, reason: 'no-route' };
+  if (res.type === 'local')
+    return { ok: true, dev: 'lo', nexthop: dst, src: src ?? res.route.src ?? dst, local: true, res };
+  if (res.type === 'unreachable' || res.type === 'prohibit' || res.type === 'blackhole')
+    return { ok: false, reason: res.type };
+  const scope = res.gw !== undefined ? 'global' : res.route.scope;
+  const s =
+    src ?? res.route.src ?? host.selectAddr(res.dev, res.gw ?? dst, scope === 'host' ? 'host' : scope);
+  if (s === undefined) return { ok: false, reason: 'no-source' };
+  const local = res.type === 'broadcast';
+  return { ok: true, dev: res.dev, nexthop: res.gw ?? dst, src: s, local, res };
+}
+
+/**
+ * ip_local_out: OUTPUT hook, re-route if a hook changed the destination, then ip_output.
+ * `route` is the decision made before the hook (sockets route when they connect).
+ */
+export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
+  host.count('IpOutRequests');
+  const s0: Skb = { ...skb, local: true, outDev: dev, nexthop };
+  routeEvent(host, s0, 'output', { result: dev === 'lo' ? 'local' : 'unicast', outDev: dev, nexthop });
+  const out = runHook(host, 'OUTPUT', s0);
+  if (out.verdict !== 'ACCEPT') return;
+  let s = out.skb;
+  if (s.pkt.dst !== skb.pkt.dst && s.nexthop === nexthop) {
+    const rr = routeOutput(host, s.pkt.dst, s.pkt.src);
+    if (!rr.ok) {
+      host.sim.emit({ kind: 'drop', host: host.name, pkt: s.id, reason: rr.reason });
+      return;
+    }
+    s = { ...s, outDev: rr.dev, nexthop: rr.nexthop };
+    routeEvent(host, s, 'output', { result: 'reroute', outDev: rr.dev, nexthop: rr.nexthop });
+  }
+  ipOutput(host, s, s.outDev ?? dev, s.nexthop ?? nexthop);
+}
+
+/** ip_output → POSTROUTING → ip_finish_output2 → the neighbour layer. */
+export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
+  const post = runHook(host, 'POSTROUTING', { ...skb, outDev: dev, nexthop });
+  if (post.verdict !== 'ACCEPT') return;
+  const s = post.skb;
+  const d = s.outDev ?? dev;
+  const nh = s.nexthop ?? nexthop;
+  const netdev = host.devices.get(d);
+  if (netdev?.kind === 'loopback' || netdev?.kind === 'ipip') {
+    xmitFrame(host, d, ZERO_MAC, s);
+    return;
+  }
+  if (nh === LIMITED_BROADCAST || host.addrsOf(d).some((a) => a.broadcast === nh)) {
+    xmitFrame(host, d, BROADCAST_MAC, s);
+    return;
+  }
+  host.neigh.output(s, d, nh);
+}

@@ -1,0 +1,43 @@
+import { ICMP_DEST_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
+import type { Host } from './host';
+import { icmpSendError } from './icmpSend';
+import { ipRcv } from './ipInput';
+import type { Skb } from './skb';
+
+/**
+ * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
+ * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol
+ * is unknown and the sender gets ICMP protocol unreachable (labs.md, TUN lab).
+ */
+export function ipipRcv(host: Host, skb: Skb): void {
+  const inner = skb.pkt.payload;
+  const tunl = host.devices.get('tunl0');
+  if (!host.modules.has('ipip') || !tunl) {
+    host.sim.emit({
+      kind: 'drop',
+      host: host.name,
+      pkt: skb.id,
+      reason: 'protocol-unreachable',
+      protocol: 4,
+    });
+    icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH);
+    return;
+  }
+  if (!tunl.up) {
+    host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'tunnel-down', dev: 'tunl0' });
+    return;
+  }
+  if (inner.proto !== 'ipv4') {
+    host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'malformed-ipip' });
+    return;
+  }
+  host.sim.emit({
+    kind: 'ipip.decap',
+    host: host.name,
+    pkt: skb.id,
+    outer: { src: skb.pkt.src, dst: skb.pkt.dst },
+    inner: { src: inner.src, dst: inner.dst },
+  });
+  // The inner packet re-enters the stack as if it had arrived on tunl0.
+  ipRcv(host, 'tunl0', { id: skb.id, pkt: inner, pktType: 'host' });
+}

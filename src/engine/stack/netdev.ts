@@ -1,0 +1,34 @@
+import type { Ipv4, Mac } from '../packet/types';
+
+/** Interface kinds the labs need: Ethernet NICs, loopback and the IPIP fallback device tunl0. */
+export type NetdevKind = 'ether' | 'loopback' | 'ipip';
+
+export interface Netdev {
+  name: string;
+  /** ifindex: lo = 1, then in creation order. */
+  index: number;
+  kind: NetdevKind;
+  mac: Mac;
+  mtu: number;
+  up: boolean;
+  /** The L2 segment an Ethernet device is plugged into. */
+  segment?: string;
+}
+
+/** RT_SCOPE_* as `ip addr` prints them. */
+export type AddrScope = 'global' | 'link' | 'host';
+
+export const SCOPE_RANK: Readonly<Record<AddrScope, number>> = { global: 0, link: 253, host: 254 };
+
+export interface IfAddr {
+  ip: Ipv4;
+  prefix: number;
+  dev: string;
+  /** `lo:1` style label (ifconfig aliases); equals dev when none. */
+  label: string;
+  scope: AddrScope;
+  /** A second address in a prefix the device already holds (ip addr: "secondary"). */
+  secondary: boolean;
+  /** Broadcast address, when the prefix has one. */
+  broadcast?: Ipv4;
+}

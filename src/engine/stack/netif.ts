@@ -1,0 +1,42 @@
+import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
+import type { EthernetFrame } from '../packet/types';
+import { arpRcv } from './arpRcv';
+import type { Host } from './host';
+import { ipRcv } from './ipInput';
+
+/**
+ * netif_receive_skb: a frame arrives on a device. Frames for another MAC are not ours
+ * (PACKET_OTHERHOST); ARP goes to arp_rcv, IPv4 to ip_rcv.
+ */
+export function netifReceive(
+  host: Host,
+  devName: string,
+  frame: EthernetFrame,
+  frameId: string,
+  pktId?: string,
+): void {
+  const dev = host.devices.get(devName);
+  const broadcast = frame.dst === BROADCAST_MAC;
+  const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac);
+  host.sim.emit({
+    kind: 'frame.rx',
+    host: host.name,
+    dev: devName,
+    frame: frameId,
+    pkt: pktId ?? null,
+    accepted,
+  });
+  if (!accepted) return;
+  const p = frame.payload;
+  if (frame.ethertype === ETH_P_ARP && p.proto === 'arp') {
+    arpRcv(host, devName, p, !broadcast);
+    return;
+  }
+  if (frame.ethertype === ETH_P_IP && p.proto === 'ipv4') {
+    ipRcv(host, devName, {
+      id: pktId ?? host.sim.ids.next('pkt'),
+      pkt: p,
+      pktType: broadcast ? 'broadcast' : 'host',
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import type { Ipv4 } from '../packet/types';
+import { isLoopback, isMulticast, isZeronet, LIMITED_BROADCAST } from './addrMath';
+import type { Host } from './host';
+import type { FibResult } from './routeTable';
+
+export type InputRoute =
+  | { ok: true; type: 'local' | 'broadcast'; res?: FibResult }
+  | { ok: true; type: 'forward'; res: FibResult; nexthop: Ipv4 }
+  | { ok: false; reason: InputRouteError; detail?: Record<string, string | number> };
+
+/**
+ * Stable reasons a packet fails input routing, as the trace and the views name them:
+ * martians, rp_filter (counted in IPReversePathFilter), no route, forwarding off.
+ */
+export type InputRouteError =
+  | 'martian-source'
+  | 'martian-destination'
+  | 'local-source'
+  | 'rp_filter'
+  | 'no-route'
+  | 'forwarding-disabled'
+  | 'route-unreachable';
+
+/**
+ * fib_validate_source: the reverse-path check (linux-net.md A6, A7). Returns undefined when
+ * the source is acceptable, else the reason.
+ */
+export function validateSource(
+  host: Host,
+  src: Ipv4,
+  dev: string,
+): { reason: InputRouteError; rpf: number } | undefined {
+  const rpf = host.sysctl.conf(dev, 'rp_filter');
+  const acceptLocal = host.sysctl.conf(dev, 'accept_local') !== 0;
+  if (rpf === 0) {
+    if (acceptLocal) return undefined;
+    return host.isLocalAddr(src) ? { reason: 'local-source', rpf } : undefined;
+  }
+  const res = host.routes.lookup(src);
+  if (!res) return { reason: 'rp_filter', rpf };
+  if (res.type !== 'unicast' && !(res.type === 'local' && acceptLocal)) {
+    return { reason: res.type === 'local' ? 'local-source' : 'rp_filter', rpf };
+  }
+  const devMatch = res.dev === dev || (res.type === 'local' && dev === 'lo');
+  if (devMatch) return undefined;
+  if (rpf === 1) return { reason: 'rp_filter', rpf };
+  // Loose mode: a route through any interface is enough.
+  return undefined;
+}
+
+/** ip_route_input_slow, reduced to the cases the labs exercise. */
+export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string): InputRoute {
+  if (isMulticast(src) || src === LIMITED_BROADCAST || isZeronet(src))
+    return { ok: false, reason: 'martian-source' };
+  const routeLocalnet = host.sysctl.conf(dev, 'route_localnet') !== 0;
+  if (dev !== 'lo' && !routeLocalnet && (isLoopback(src) || isLoopback(dst))) {
+    return { ok: false, reason: isLoopback(src) ? 'martian-source' : 'martian-destination' };
+  }
+  if (dst === LIMITED_BROADCAST) return { ok: true, type: 'broadcast' };
+  const forwarding = host.sysctl.conf(dev, 'forwarding') !== 0;
+  const res = host.routes.lookup(dst);
+  if (!res) return { ok: false, reason: forwarding ? 'no-route' : 'forwarding-disabled' };
+  if (res.type === 'broadcast') return { ok: true, type: 'broadcast', res };
+  if (res.type === 'local') {
+    const bad = validateSource(host, src, dev);
+    if (bad) return { ok: false, reason: bad.reason, detail: { rp_filter: bad.rpf } };
+    return { ok: true, type: 'local', res };
+  }
+  if (!forwarding) return { ok: false, reason: 'forwarding-disabled' };
+  if (res.type !== 'unicast') return { ok: false, reason: 'route-unreachable', detail: { type: res.type } };
+  const bad = validateSource(host, src, dev);
+  if (bad) return { ok: false, reason: bad.reason, detail: { rp_filter: bad.rpf } };
+  return { ok: true, type: 'forward', res, nexthop: res.gw ?? dst };
+}

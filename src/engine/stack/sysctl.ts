@@ -1,0 +1,152 @@
+/**
+ * A host's sysctl tree (net.ipv4.*), with Linux's rules for conf/all, conf/default and
+ * conf/<dev> (linux-net.md A1, A8): `all` is merged at use time (max, OR or AND per knob),
+ * `default` seeds new devices and is copied into devices whose knob was never written,
+ * and ip_forward is the same variable as conf/all/forwarding and rewrites every device.
+ */
+
+export type MergeRule = 'max' | 'or' | 'and' | 'dev';
+
+/** Per-device IPv4 knobs: compiled default (CentOS 7 host) and merge rule. */
+export const CONF_KNOBS: Readonly<Record<string, { def: number; merge: MergeRule; max?: number }>> = {
+  arp_ignore: { def: 0, merge: 'max', max: 8 },
+  arp_announce: { def: 0, merge: 'max', max: 2 },
+  arp_notify: { def: 0, merge: 'max', max: 1 },
+  rp_filter: { def: 0, merge: 'max', max: 2 },
+  arp_filter: { def: 0, merge: 'or', max: 1 },
+  arp_accept: { def: 0, merge: 'max', max: 2 }, // newer kernels: max, so 2 keeps its meaning
+  accept_local: { def: 0, merge: 'or', max: 1 },
+  proxy_arp: { def: 0, merge: 'or', max: 1 },
+  log_martians: { def: 0, merge: 'or', max: 1 },
+  route_localnet: { def: 0, merge: 'or', max: 1 },
+  send_redirects: { def: 1, merge: 'or', max: 1 },
+  drop_gratuitous_arp: { def: 0, merge: 'or', max: 1 },
+  accept_redirects: { def: 1, merge: 'or', max: 1 },
+  accept_source_route: { def: 0, merge: 'and', max: 1 },
+  forwarding: { def: 0, merge: 'dev', max: 1 },
+};
+
+/** Per-device neighbour (ARP) parameters (linux-net.md A9), in their /proc units. */
+export const NEIGH_KNOBS: Readonly<Record<string, number>> = {
+  base_reachable_time_ms: 30000,
+  delay_first_probe_time: 5,
+  retrans_time_ms: 1000,
+  ucast_solicit: 3,
+  mcast_solicit: 3,
+  app_solicit: 0,
+  mcast_resolicit: 0,
+  locktime: 100,
+  gc_stale_time: 60,
+  unres_qlen: 101,
+};
+
+export type SysctlError = 'unknown' | 'invalid';
+
+export class Sysctl {
+  private values = new Map<string, number>();
+  /** Keys written explicitly (devinet_copy_dflt_conf skips them). */
+  private written = new Set<string>();
+  private devices: string[] = [];
+  /** Extra keys other subsystems define (net.ipv4.vs.*), with range checks. */
+  private extra = new Map<string, { min: number; max: number }>();
+
+  constructor(overrides: Readonly<Record<string, number>> = {}) {
+    this.values.set('net.ipv4.ip_forward', 0);
+    for (const scope of ['all', 'default']) {
+      for (const [k, v] of Object.entries(CONF_KNOBS)) this.values.set(`net.ipv4.conf.${scope}.${k}`, v.def);
+    }
+    for (const [k, v] of Object.entries(overrides)) this.values.set(k, v);
+  }
+
+  /** A new device copies conf/default (and gets its own neighbour parameters). */
+  addDevice(dev: string): void {
+    if (this.devices.includes(dev)) return;
+    this.devices.push(dev);
+    for (const k of Object.keys(CONF_KNOBS)) {
+      this.values.set(`net.ipv4.conf.${dev}.${k}`, this.values.get(`net.ipv4.conf.default.${k}`) ?? 0);
+    }
+    for (const [k, v] of Object.entries(NEIGH_KNOBS)) this.values.set(`net.ipv4.neigh.${dev}.${k}`, v);
+  }
+
+  define(key: string, value: number, min: number, max: number): void {
+    this.values.set(key, value);
+    this.extra.set(key, { min, max });
+  }
+
+  has(key: string): boolean {
+    return this.values.has(normalizeKey(key));
+  }
+
+  get(key: string): number | undefined {
+    return this.values.get(normalizeKey(key));
+  }
+
+  /** Every key, sorted as `sysctl -a` prints them. */
+  keys(): string[] {
+    return [...this.values.keys()].sort();
+  }
+
+  /** Write a value as `sysctl -w` or `echo N > /proc/sys/...` would. */
+  set(rawKey: string, value: number): SysctlError | undefined {
+    const key = normalizeKey(rawKey);
+    if (!this.values.has(key)) return 'unknown';
+    if (!Number.isInteger(value)) return 'invalid';
+    const knob = key.split('.').pop() ?? '';
+    const range = this.extra.get(key);
+    if (range && (value < range.min || value > range.max)) return 'invalid';
+    if (key === 'net.ipv4.ip_forward' || key === 'net.ipv4.conf.all.forwarding') {
+      this.setForwarding(value !== 0 ? 1 : 0);
+      return undefined;
+    }
+    const m = /^net\.ipv4\.conf\.([^.]+)\.(\w+)$/.exec(key);
+    if (m && m[1] === 'default') {
+      // devinet_copy_dflt_conf: propagate to devices that never wrote this knob.
+      for (const dev of this.devices) {
+        const dk = `net.ipv4.conf.${dev}.${knob}`;
+        if (!this.written.has(dk)) this.values.set(dk, value);
+      }
+    }
+    this.values.set(key, value);
+    this.written.add(key);
+    return undefined;
+  }
+
+  /** devinet_conf_proc for ip_forward: every device, default and all follow; redirects flip. */
+  private setForwarding(v: number): void {
+    const old = this.values.get('net.ipv4.ip_forward');
+    this.values.set('net.ipv4.ip_forward', v);
+    this.values.set('net.ipv4.conf.all.forwarding', v);
+    if (old === v) return;
+    this.values.set('net.ipv4.conf.default.forwarding', v);
+    for (const dev of this.devices) this.values.set(`net.ipv4.conf.${dev}.forwarding`, v);
+    this.values.set('net.ipv4.conf.all.accept_redirects', v ? 0 : 1);
+  }
+
+  /** Effective value of a conf knob for a device, merged with conf/all as the kernel does. */
+  conf(dev: string, knob: string): number {
+    const spec = CONF_KNOBS[knob];
+    const d = this.values.get(`net.ipv4.conf.${dev}.${knob}`) ?? spec?.def ?? 0;
+    const a = this.values.get(`net.ipv4.conf.all.${knob}`) ?? spec?.def ?? 0;
+    switch (spec?.merge ?? 'dev') {
+      case 'max':
+        return Math.max(a, d);
+      case 'or':
+        return a || d ? 1 : 0;
+      case 'and':
+        return a && d ? 1 : 0;
+      default:
+        return d;
+    }
+  }
+
+  /** Neighbour parameter of a device, in the /proc unit of its name. */
+  neigh(dev: string, knob: string): number {
+    return this.values.get(`net.ipv4.neigh.${dev}.${knob}`) ?? NEIGH_KNOBS[knob] ?? 0;
+  }
+}
+
+/** sysctl accepts `net/ipv4/conf/eth0/rp_filter` and `net.ipv4.conf.eth0.rp_filter`. */
+export function normalizeKey(key: string): string {
+  const k = key.startsWith('/proc/sys/') ? key.slice('/proc/sys/'.length) : key;
+  return k.includes('/') ? k.replace(/\//g, '.') : k;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { SEC } from '../core/sim';
+import { runCurl } from '../testing/runCurl';
+import { TestLab } from '../testing/testLab';
+
+const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
+
+describe('TCP and the apps on it', () => {
+  test('a request: handshake, GET, response, FIN from the client, TIME-WAIT for 60 s', () => {
+    const l = lab();
+    const r = runCurl(l.net, 'client', '192.168.99.150');
+    expect(r.exit).toBe(0);
+    expect(r.body).toBe('rs2\n');
+    expect(r.headers).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    l.run(1);
+    const client = l.events('sock', (e) => e.host === 'client').map((e) => e.to);
+    expect(client).toEqual(['SYN-SENT', 'ESTAB', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT']);
+    const server = l.events('sock', (e) => e.host === 'rs2').map((e) => e.to);
+    expect(server).toEqual(['SYN-RECV', 'ESTAB', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+    const tw = l.events('sock', (e) => e.host === 'client' && e.to === 'TIME-WAIT')[0]!.t;
+    l.run(61);
+    const closed = l.events('sock', (e) => e.host === 'client' && e.to === 'CLOSED')[0]!;
+    expect(closed.t - tw).toBe(60 * SEC);
+  });
+
+  test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {
+    const l = lab();
+    const r = runCurl(l.net, 'client', '192.168.99.140', 8080);
+    expect(r.exit).toBe(7);
+    expect(r.error).toBe('Failed connect to 192.168.99.140:8080; Connection refused');
+    const rst = l.events('tcp.no-socket', (e) => e.host === 'rs1');
+    expect(rst.length).toBe(1);
+  });
+
+  test('an unanswered SYN is retransmitted with exponential backoff, then ETIMEDOUT', () => {
+    const l = new TestLab('dr'); // router does not forward
+    const r = runCurl(l.net, 'client', '192.168.99.140');
+    expect(r.exit).toBe(7);
+    expect(r.error).toBe('Failed connect to 192.168.99.140:80; Connection timed out');
+    const syns = l.events('frame.tx', (e) => e.host === 'client' && e.pkt !== null).map((e) => e.t / SEC);
+    // The first SYN waits 200 µs for ARP; the timer runs from when it was queued.
+    expect(syns).toEqual([0.0002, 1, 3, 7, 15, 31, 63]);
+    expect(l.sim.now).toBeGreaterThanOrEqual(127 * SEC);
+  });
+
+  test('curl -m 2 gives up with exit 28', () => {
+    const l = new TestLab('dr');
+    const r = runCurl(l.net, 'client', '192.168.99.140', 80, 2);
+    expect(r.exit).toBe(28);
+  });
+
+  test('a host with no route: ICMP net unreachable from a forwarding router', () => {
+    const l = lab();
+    const p = l.ping('client', '203.0.113.9', 1);
+    expect(p.errors).toEqual([{ seq: 0, from: '172.16.132.1', type: 3, code: 0 }]);
+  });
+});

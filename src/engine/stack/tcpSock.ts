@@ -1,0 +1,410 @@
+import type { QueuedEvent } from '../core/eventQueue';
+import { MSEC, SEC } from '../core/sim';
+import { utf8Length } from '../packet/bytes';
+import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from '../packet/types';
+import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
+import type { Host } from './host';
+import { ipLocalOut, routeOutput } from './ipOutput';
+import { splitForSegments } from './tcpSplit';
+import * as C from './tcpTypes';
+import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
+
+interface Unacked {
+  seq: number;
+  end: number;
+  flags: number;
+  data: string;
+}
+
+const seqLt = (a: number, b: number): boolean => ((a - b) | 0) < 0;
+const seqLe = (a: number, b: number): boolean => ((a - b) | 0) <= 0;
+const add = (a: number, n: number): number => (a + n) >>> 0;
+
+/**
+ * One TCP connection endpoint, Linux-flavoured: SYN options (mss, sackOK, TS, nop, wscale),
+ * retransmission with exponential backoff, FIN teardown from either side, RST, TIME-WAIT.
+ * No loss recovery beyond RTO retransmission: the labs' links never lose frames.
+ */
+export class TcpSock {
+  state: TcpState = 'CLOSED';
+  readonly id: string;
+  iss = 0;
+  sndUna = 0;
+  sndNxt = 0;
+  rcvNxt = 0;
+  private unacked: Unacked[] = [];
+  private rtoUs = 1 * SEC;
+  private retries = 0;
+  private rtx?: QueuedEvent;
+  private tw?: QueuedEvent;
+  private finSent = false;
+  private oweAck = false;
+  private sentSinceInput = 0;
+  private peerTs = false;
+  private tsRecent = 0;
+  private ipId: number;
+  /** Set by the socket table for passive sockets: called once ESTAB. */
+  onEstablished?: (s: TcpSock) => void;
+  /** The error that closed the socket, if any. */
+  error?: SockError;
+
+  constructor(
+    readonly host: Host,
+    public laddr: Ipv4,
+    public lport: number,
+    readonly raddr: Ipv4,
+    readonly rport: number,
+    public cb: TcpCallbacks = {},
+  ) {
+    this.id = host.sim.ids.next('sock');
+    const rng = host.sim.rng.child(`tcp:${host.name}:${this.id}`);
+    this.iss = rng.u32();
+    this.ipId = rng.int(65536);
+  }
+
+  get key(): string {
+    return `${this.laddr}:${this.lport}>${this.raddr}:${this.rport}`;
+  }
+
+  private setState(to: TcpState, reason: string): void {
+    const from = this.state;
+    this.state = to;
+    this.host.sim.emit({
+      kind: 'sock',
+      host: this.host.name,
+      sock: this.id,
+      proto: 'tcp',
+      from,
+      to,
+      reason,
+      local: `${this.laddr}:${this.lport}`,
+      remote: `${this.raddr}:${this.rport}`,
+    });
+  }
+
+  /** Active open: send SYN. */
+  connect(): void {
+    this.sndUna = this.iss;
+    this.sndNxt = add(this.iss, 1);
+    this.setState('SYN-SENT', 'connect');
+    this.queueAndSend(this.iss, TCP_SYN, '');
+  }
+
+  /** Passive open, from a listener that received `syn`. */
+  acceptSyn(syn: TcpSegment): void {
+    this.rcvNxt = add(syn.seq, 1);
+    this.peerOptions(syn);
+    this.sndUna = this.iss;
+    this.sndNxt = add(this.iss, 1);
+    this.setState('SYN-RECV', 'syn-received');
+    this.queueAndSend(this.iss, TCP_SYN | TCP_ACK, '');
+  }
+
+  send(data: string): void {
+    if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
+    const chunks = splitForSegments(data, C.TCP_SEG_DATA);
+    chunks.forEach((chunk, i) => {
+      const seq = this.sndNxt;
+      this.sndNxt = add(seq, utf8Length(chunk));
+      this.queueAndSend(seq, TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0), chunk);
+    });
+  }
+
+  close(): void {
+    switch (this.state) {
+      case 'ESTAB':
+        this.sendFin('FIN-WAIT-1');
+        return;
+      case 'CLOSE-WAIT':
+        this.sendFin('LAST-ACK');
+        return;
+      case 'SYN-SENT':
+      case 'LISTEN':
+        this.destroy('app-close');
+        return;
+      case 'SYN-RECV':
+        this.sendFin('FIN-WAIT-1');
+        return;
+      default:
+    }
+  }
+
+  /** Abort: send RST (like SO_LINGER 0 or a killed process). */
+  abort(): void {
+    if (this.state === 'ESTAB' || this.state === 'CLOSE-WAIT' || this.state === 'SYN-RECV') {
+      this.xmit(this.sndNxt, TCP_RST | TCP_ACK, '');
+    }
+    this.destroy('abort');
+  }
+
+  private sendFin(next: TcpState): void {
+    const seq = this.sndNxt;
+    this.sndNxt = add(seq, 1);
+    this.finSent = true;
+    this.setState(next, 'app-close');
+    this.queueAndSend(seq, TCP_FIN | TCP_ACK, '');
+  }
+
+  private queueAndSend(seq: number, flags: number, data: string): void {
+    const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
+    this.unacked.push({ seq, end: add(seq, len), flags, data });
+    this.xmit(seq, flags, data);
+    if (!this.rtx) this.armRtx();
+  }
+
+  private armRtx(): void {
+    this.rtx = this.host.sim.after(this.rtoUs, 'tcp-rtx', () => this.onRtx());
+  }
+
+  private onRtx(): void {
+    delete this.rtx;
+    const first = this.unacked[0];
+    if (!first) return;
+    const limit =
+      first.flags & TCP_SYN
+        ? first.flags & TCP_ACK
+          ? C.TCP_SYNACK_RETRIES
+          : C.TCP_SYN_RETRIES
+        : C.TCP_RETRIES2;
+    if (this.retries >= limit) {
+      this.fail('ETIMEDOUT');
+      return;
+    }
+    this.retries++;
+    this.rtoUs = Math.min(this.rtoUs * 2, C.TCP_RTO_MAX_S * SEC);
+    this.host.sim.emit({
+      kind: 'tcp.retransmit',
+      host: this.host.name,
+      sock: this.id,
+      seq: first.seq,
+      attempt: this.retries,
+    });
+    this.xmit(first.seq, first.flags, first.data);
+    this.armRtx();
+  }
+
+  private options(flags: number): TcpOption[] {
+    const tsval = (Math.floor(this.host.sim.now / MSEC) + this.host.index * 1_000_003) >>> 0;
+    if (flags & TCP_RST) return [];
+    if (flags & TCP_SYN) {
+      const ts: TcpOption = { kind: 'ts', val: tsval, ecr: flags & TCP_ACK ? this.tsRecent : 0 };
+      return [
+        { kind: 'mss', value: C.TCP_MSS },
+        { kind: 'sackOk' },
+        ts,
+        { kind: 'nop' },
+        { kind: 'wscale', shift: C.TCP_WSCALE },
+      ];
+    }
+    if (!this.peerTs) return [];
+    return [{ kind: 'nop' }, { kind: 'nop' }, { kind: 'ts', val: tsval, ecr: this.tsRecent }];
+  }
+
+  /** Build the segment and send it down: routing, OUTPUT, POSTROUTING, neighbour. */
+  private xmit(seq: number, flags: number, data: string): void {
+    const window =
+      flags & TCP_SYN ? (flags & TCP_ACK ? C.TCP_SYNACK_WINDOW : C.TCP_SYN_WINDOW) : C.TCP_WINDOW;
+    const seg: TcpSegment = {
+      proto: 'tcp',
+      srcPort: this.lport,
+      dstPort: this.rport,
+      seq,
+      ack: flags & TCP_ACK ? this.rcvNxt : 0,
+      flags,
+      window,
+      urgent: 0,
+      options: this.options(flags),
+      data,
+    };
+    this.sentSinceInput++;
+    if (flags & TCP_ACK) this.oweAck = false;
+    const rt = routeOutput(this.host, this.raddr, this.laddr);
+    if (!rt.ok) {
+      this.host.sim.emit({
+        kind: 'drop',
+        host: this.host.name,
+        sock: this.id,
+        reason: rt.reason,
+        dst: this.raddr,
+      });
+      if (this.state === 'SYN-SENT') this.fail('ENETUNREACH');
+      return;
+    }
+    this.ipId = (this.ipId + 1) & 0xffff;
+    const pkt: Ipv4Packet = {
+      proto: 'ipv4',
+      tos: 0,
+      id: this.ipId,
+      df: true,
+      mf: false,
+      fragOffset: 0,
+      ttl: 64,
+      protocol: IPPROTO_TCP,
+      src: this.laddr,
+      dst: this.raddr,
+      payload: seg,
+    };
+    ipLocalOut(this.host, { id: this.host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+  }
+
+  private peerOptions(seg: TcpSegment): void {
+    for (const o of seg.options) {
+      if (o.kind === 'ts') {
+        this.peerTs = true;
+        this.tsRecent = o.val;
+      }
+    }
+  }
+
+  /** tcp_rcv_state_process, reduced. */
+  input(seg: TcpSegment): void {
+    this.sentSinceInput = 0;
+    if (this.state === 'SYN-SENT') return this.inputSynSent(seg);
+    if (this.state === 'TIME-WAIT') return this.inputTimeWait(seg);
+    if (seg.flags & TCP_RST) {
+      if (seg.seq === this.rcvNxt || this.state === 'SYN-RECV')
+        this.fail(this.state === 'SYN-RECV' ? 'ECONNREFUSED' : 'ECONNRESET');
+      return;
+    }
+    if (seg.flags & TCP_SYN) {
+      if (this.state === 'SYN-RECV' && add(seg.seq, 1) === this.rcvNxt) this.retransmitFirst();
+      else this.xmit(this.sndNxt, TCP_ACK, ''); // challenge ACK
+      return;
+    }
+    const len = utf8Length(seg.data) + (seg.flags & TCP_FIN ? 1 : 0);
+    if (len > 0 && seg.seq !== this.rcvNxt) {
+      this.xmit(this.sndNxt, TCP_ACK, ''); // old or out-of-order: duplicate ACK
+      return;
+    }
+    for (const o of seg.options) if (o.kind === 'ts') this.tsRecent = o.val;
+    if (seg.flags & TCP_ACK && !this.processAck(seg.ack)) return;
+    this.processData(seg);
+    if (this.oweAck && this.sentSinceInput === 0 && this.state !== 'CLOSED')
+      this.xmit(this.sndNxt, TCP_ACK, '');
+  }
+
+  private retransmitFirst(): void {
+    const f = this.unacked[0];
+    if (f) this.xmit(f.seq, f.flags, f.data);
+  }
+
+  private inputSynSent(seg: TcpSegment): void {
+    const ackOk = (seg.flags & TCP_ACK) !== 0 && seg.ack === add(this.iss, 1);
+    if (seg.flags & TCP_ACK && !ackOk) {
+      if (!(seg.flags & TCP_RST)) this.host.sockets.sendReset(this.laddr, this.raddr, seg);
+      return;
+    }
+    if (seg.flags & TCP_RST) {
+      if (ackOk) this.fail('ECONNREFUSED');
+      return;
+    }
+    if (!(seg.flags & TCP_SYN) || !ackOk) return;
+    this.rcvNxt = add(seg.seq, 1);
+    this.peerOptions(seg);
+    this.ackUpTo(seg.ack);
+    this.setState('ESTAB', 'syn-ack-received');
+    this.xmit(this.sndNxt, TCP_ACK, '');
+    this.cb.onConnect?.();
+  }
+
+  private inputTimeWait(seg: TcpSegment): void {
+    if (seg.flags & TCP_RST) {
+      this.destroy('rst-in-time-wait');
+      return;
+    }
+    if (seg.flags & TCP_FIN) this.xmit(this.sndNxt, TCP_ACK, ''); // our last ACK was lost
+  }
+
+  /** Returns false when the segment must be dropped. */
+  private processAck(ack: number): boolean {
+    if (seqLt(this.sndNxt, ack)) {
+      this.xmit(this.sndNxt, TCP_ACK, ''); // acks what we never sent
+      return false;
+    }
+    if (seqLt(this.sndUna, ack)) this.ackUpTo(ack);
+    if (this.state === 'SYN-RECV') {
+      if (ack !== this.sndNxt && !seqLt(this.iss, ack)) return false;
+      this.setState('ESTAB', 'ack-of-syn-ack');
+      this.onEstablished?.(this);
+    }
+    const finAcked = this.finSent && this.sndUna === this.sndNxt;
+    if (finAcked) {
+      if (this.state === 'FIN-WAIT-1') this.setState('FIN-WAIT-2', 'fin-acked');
+      else if (this.state === 'CLOSING') this.enterTimeWait();
+      else if (this.state === 'LAST-ACK') {
+        this.destroy('last-ack-acked');
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ackUpTo(ack: number): void {
+    this.sndUna = ack;
+    this.unacked = this.unacked.filter((u) => seqLt(ack, u.end));
+    this.retries = 0;
+    if (this.rtx) this.rtx.cancelled = true;
+    delete this.rtx;
+    // After the handshake the RTO drops to Linux's floor (tiny LAN RTT).
+    this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
+    if (this.unacked.length > 0) this.armRtx();
+    const rt = routeOutput(this.host, this.raddr, this.laddr);
+    if (rt.ok) this.host.neigh.confirm(rt.dev, rt.nexthop);
+  }
+
+  private processData(seg: TcpSegment): void {
+    const dataLen = utf8Length(seg.data);
+    const canRead = this.state === 'ESTAB' || this.state === 'FIN-WAIT-1' || this.state === 'FIN-WAIT-2';
+    if (dataLen > 0 && canRead) {
+      this.rcvNxt = add(this.rcvNxt, dataLen);
+      this.oweAck = true;
+      this.cb.onData?.(seg.data);
+    }
+    if (!(seg.flags & TCP_FIN)) return;
+    this.rcvNxt = add(this.rcvNxt, 1);
+    this.oweAck = true;
+    if (this.state === 'ESTAB') this.setState('CLOSE-WAIT', 'fin-received');
+    else if (this.state === 'FIN-WAIT-1') this.setState('CLOSING', 'simultaneous-close');
+    else if (this.state === 'FIN-WAIT-2') {
+      this.xmit(this.sndNxt, TCP_ACK, '');
+      this.enterTimeWait();
+      this.cb.onEof?.();
+      return;
+    }
+    this.cb.onEof?.();
+  }
+
+  private enterTimeWait(): void {
+    this.setState('TIME-WAIT', 'fin-exchange-done');
+    if (this.rtx) this.rtx.cancelled = true;
+    delete this.rtx;
+    this.cb.onClose?.();
+    this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
+      this.destroy('time-wait-expired'),
+    );
+  }
+
+  /** A hard error (ICMP, RST, timeout) ends the socket and tells the application. */
+  fail(err: SockError): void {
+    if (this.state === 'CLOSED') return;
+    this.error = err;
+    this.host.sim.emit({ kind: 'sock.error', host: this.host.name, sock: this.id, error: err });
+    const cb = this.cb;
+    this.destroy(err);
+    cb.onError?.(err);
+  }
+
+  destroy(reason: string): void {
+    if (this.rtx) this.rtx.cancelled = true;
+    if (this.tw) this.tw.cancelled = true;
+    delete this.rtx;
+    const wasTw = this.state === 'TIME-WAIT';
+    if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
+    this.host.sockets.remove(this);
+    if (!wasTw) this.cb.onClose?.();
+  }
+
+  get seqBefore(): (a: number, b: number) => boolean {
+    return seqLe;
+  }
+}
