@@ -24,3 +24,6 @@ export type {
   UdpDatagram,
   IcmpMessage,
 } from './packet/types';
+export { SCHEDULERS, getScheduler } from './ipvs/schedulers/registry';
+export { ipvsOf } from './ipvs/ipvs';
+export { ipvsAddService, ipvsAddDest } from './ipvs/quick';

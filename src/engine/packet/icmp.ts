@@ -22,7 +22,8 @@ import {
   IPPROTO_TCP,
   IPPROTO_UDP,
 } from './types';
-import type { IcmpMessage, Ipv4Packet } from './types';
+import type { IcmpEchoMessage, IcmpErrorMessage } from './icmpCodec';
+import type { Ipv4Packet } from './types';
 
 export { ICMP_HLEN, icmpLength, isIcmpError, readIcmp, writeIcmp } from './icmpCodec';
 export type { IcmpEchoMessage, IcmpErrorMessage } from './icmpCodec';
@@ -42,22 +43,22 @@ export function icmpError(
   code: number,
   offending: Ipv4Packet,
   mtu = 0,
-): IcmpMessage {
+): IcmpErrorMessage {
   return { proto: 'icmp', type, code, mtu, original: icmpErrorFor(offending) };
 }
 
 /** Type 3 code 3: what a host sends for a UDP datagram to a closed port. */
-export function icmpPortUnreachable(offending: Ipv4Packet): IcmpMessage {
+export function icmpPortUnreachable(offending: Ipv4Packet): IcmpErrorMessage {
   return icmpError(ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, offending);
 }
 
 /** Type 3 code 4: the packet has DF set and exceeds the next hop's MTU. */
-export function icmpFragNeeded(offending: Ipv4Packet, nextHopMtu: number): IcmpMessage {
+export function icmpFragNeeded(offending: Ipv4Packet, nextHopMtu: number): IcmpErrorMessage {
   return icmpError(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, offending, nextHopMtu);
 }
 
 /** Type 11 code 0: TTL reached zero in transit. */
-export function icmpTtlExceeded(offending: Ipv4Packet): IcmpMessage {
+export function icmpTtlExceeded(offending: Ipv4Packet): IcmpErrorMessage {
   return icmpError(ICMP_TIME_EXCEEDED, 0, offending);
 }
 
@@ -86,12 +87,12 @@ export function readIcmpOriginal(original: string): IcmpOriginal | undefined {
 }
 
 /** An echo request, as `ping` sends it. */
-export function icmpEcho(ident: number, sequence: number, data: string): IcmpMessage {
+export function icmpEcho(ident: number, sequence: number, data: string): IcmpEchoMessage {
   return { proto: 'icmp', type: ICMP_ECHO, code: 0, ident, sequence, data };
 }
 
 /** The reply to an echo request: same ident, sequence and data. */
-export function icmpEchoReplyTo(request: { ident: number; sequence: number; data: string }): IcmpMessage {
+export function icmpEchoReplyTo(request: { ident: number; sequence: number; data: string }): IcmpEchoMessage {
   return {
     proto: 'icmp',
     type: ICMP_ECHOREPLY,

@@ -107,7 +107,7 @@ describe('IPIP', () => {
       ethertype: ETH_P_IP,
       payload: outer,
     });
-    bytes[14 + 20 + 3] -= 1; // inner total length one short of what the outer carries
+    bytes[14 + 20 + 3] = (bytes[14 + 20 + 3] as number) - 1; // inner total length one short of what the outer carries
     expect((decodeFrame(bytes).payload as Ipv4Packet).payload.proto).toBe('raw');
   });
 });

@@ -71,6 +71,8 @@ export interface SimpleCommand {
   words: Word[];
   redirects: Redirect[];
   line: number;
+  /** `[[ ... ]]`: its words are expanded without splitting; operators inside are words. */
+  dbracket?: boolean;
 }
 
 export interface Pipeline {
@@ -132,7 +134,24 @@ export interface Group {
   body: List;
 }
 
-export type CompoundBody = IfClause | LoopClause | ForClause | CaseClause | Group;
+/** `(( expr ))` */
+export interface ArithCommand {
+  type: 'arith';
+  expr: Word;
+  line: number;
+}
+
+/** `for (( init; cond; step ))` */
+export interface ArithFor {
+  type: 'arithfor';
+  init: Word;
+  cond: Word;
+  step: Word;
+  body: List;
+  line: number;
+}
+
+export type CompoundBody = IfClause | LoopClause | ForClause | ArithFor | CaseClause | Group | ArithCommand;
 
 export interface Compound {
   type: 'compound';

@@ -1,6 +1,8 @@
 /** A read position in source text, with line numbers (for `line N:` messages). */
 export class Cursor {
   pos: number;
+  /** The text ends in a backslash (or backslash-newline) that asks for another line. */
+  danglingBackslash = false;
   private lastPos = 0;
   private lastLine: number;
 

@@ -68,10 +68,12 @@ function scanBackslash(c: Cursor, b: PartsBuilder, mode: WordMode): void {
   const next = c.peek(1);
   if (next === '\n') {
     c.pos += 2;
+    if (c.eof) c.danglingBackslash = true;
     return;
   }
   if (next === '') {
     // A trailing backslash: bash would read another line; taken literally at the very end.
+    c.danglingBackslash = true;
     b.lit('\\', true);
     c.pos++;
     return;
@@ -226,11 +228,8 @@ export function ansiEscape(src: string, i: number): [string, number] {
   const ch = src.charAt(i);
   const simpleEsc = ANSI_ESCAPES[ch];
   if (simpleEsc !== undefined) return [simpleEsc, 1];
-  const oct = /^[0-7]{1,3}/.exec(src.slice(ch === '0' ? i + 1 : i, i + 4));
-  if (/[0-7]/.test(ch) && oct) {
-    const digits = ch === '0' ? oct[0] : oct[0];
-    return [String.fromCharCode(parseInt(digits, 8) & 0xff), digits.length + (ch === '0' ? 1 : 0)];
-  }
+  const oct = /^[0-7]{1,3}/.exec(src.slice(i, i + 3));
+  if (oct) return [String.fromCharCode(parseInt(oct[0], 8) & 0xff), oct[0].length];
   const hex = ch === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(src.slice(i + 1, i + 3)) : null;
   if (hex) return [String.fromCharCode(parseInt(hex[0], 16)), 1 + hex[0].length];
   return ['\\' + ch, 1];

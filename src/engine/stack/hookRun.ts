@@ -2,6 +2,8 @@ import type { Host } from './host';
 import type { HookName } from './netfilter';
 import type { Skb } from './skb';
 
+const NO_FNS: { name: string; priority: number; verdict: string }[] = Object.freeze([]) as unknown as [];
+
 export interface HookOutcome {
   skb: Skb;
   verdict: 'ACCEPT' | 'DROP' | 'STOLEN';
@@ -13,7 +15,7 @@ export interface HookOutcome {
  */
 export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   const entries = host.hooks.entries(hook);
-  const fns: { name: string; priority: number; verdict: string }[] = [];
+  const fns: { name: string; priority: number; verdict: string }[] = entries.length === 0 ? NO_FNS : [];
   let cur = skb;
   let verdict: HookOutcome['verdict'] = 'ACCEPT';
   let reason: string | undefined;

@@ -1,4 +1,4 @@
-import { decodeIcmpOriginal } from '../packet/icmpOriginal';
+import { readIcmpOriginal } from '../packet/icmp';
 import {
   ICMP_DEST_UNREACH,
   ICMP_ECHO,
@@ -47,7 +47,7 @@ export function icmpRcv(host: Host, skb: Skb): void {
     return;
   }
   if (m.type === ICMP_DEST_UNREACH || m.type === ICMP_TIME_EXCEEDED) {
-    const orig = decodeIcmpOriginal(m.original);
+    const orig = readIcmpOriginal(m.original);
     if (orig) host.sockets.icmpError(skb, m.type, m.code, orig);
   }
 }

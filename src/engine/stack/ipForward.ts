@@ -12,8 +12,10 @@ export function ipForward(host: Host, skb: Skb, outDev: string, nexthop: string)
     icmpSendError(host, skb, ICMP_TIME_EXCEEDED, 0);
     return;
   }
-  const fwd: Skb = { ...skb, pkt: { ...skb.pkt, ttl: skb.pkt.ttl - 1 }, outDev, nexthop };
-  const r = runHook(host, 'FORWARD', fwd);
+  skb.pkt = { ...skb.pkt, ttl: skb.pkt.ttl - 1 };
+  skb.outDev = outDev;
+  skb.nexthop = nexthop;
+  const r = runHook(host, 'FORWARD', skb);
   if (r.verdict !== 'ACCEPT') return;
   host.count('IpForwDatagrams');
   ipOutput(host, r.skb, r.skb.outDev ?? outDev, r.skb.nexthop ?? nexthop);

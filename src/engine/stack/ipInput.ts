@@ -22,14 +22,16 @@ import type { Skb } from './skb';
  */
 export function ipRcv(host: Host, dev: string, skb: Skb): void {
   host.count('IpInReceives');
-  const pre = runHook(host, 'PREROUTING', { ...skb, inDev: dev });
+  skb.inDev = dev;
+  const pre = runHook(host, 'PREROUTING', skb);
   if (pre.verdict !== 'ACCEPT') return;
   const s = pre.skb;
   const { src, dst } = s.pkt;
   if (dev === 'lo') {
     // Looped-back packets keep the route they were sent with: no source validation.
     routeEvent(host, s, 'input', { result: 'local', dev });
-    ipLocalDeliver(host, { ...s, rtType: 'local' });
+    s.rtType = 'local';
+    ipLocalDeliver(host, s);
     return;
   }
   const rt = routeInput(host, dst, src, dev);
@@ -44,7 +46,8 @@ export function ipRcv(host: Host, dev: string, skb: Skb): void {
     return;
   }
   routeEvent(host, s, 'input', { result: rt.type, dev });
-  ipLocalDeliver(host, { ...s, rtType: rt.type });
+  s.rtType = rt.type;
+  ipLocalDeliver(host, s);
 }
 
 function inputRouteFailed(host: Host, skb: Skb, reason: string): void {

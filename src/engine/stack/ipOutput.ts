@@ -37,18 +37,22 @@ export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string): Ou
  */
 export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
   host.count('IpOutRequests');
-  const s0: Skb = { ...skb, local: true, outDev: dev, nexthop };
-  routeEvent(host, s0, 'output', { result: dev === 'lo' ? 'local' : 'unicast', outDev: dev, nexthop });
-  const out = runHook(host, 'OUTPUT', s0);
+  const origDst = skb.pkt.dst;
+  skb.local = true;
+  skb.outDev = dev;
+  skb.nexthop = nexthop;
+  routeEvent(host, skb, 'output', { result: dev === 'lo' ? 'local' : 'unicast', outDev: dev, nexthop });
+  const out = runHook(host, 'OUTPUT', skb);
   if (out.verdict !== 'ACCEPT') return;
-  let s = out.skb;
-  if (s.pkt.dst !== skb.pkt.dst && s.nexthop === nexthop) {
+  const s = out.skb;
+  if (s.pkt.dst !== origDst && s.nexthop === nexthop) {
     const rr = routeOutput(host, s.pkt.dst, s.pkt.src);
     if (!rr.ok) {
       host.sim.emit({ kind: 'drop', host: host.name, pkt: s.id, reason: rr.reason });
       return;
     }
-    s = { ...s, outDev: rr.dev, nexthop: rr.nexthop };
+    s.outDev = rr.dev;
+    s.nexthop = rr.nexthop;
     routeEvent(host, s, 'output', { result: 'reroute', outDev: rr.dev, nexthop: rr.nexthop });
   }
   ipOutput(host, s, s.outDev ?? dev, s.nexthop ?? nexthop);
@@ -56,7 +60,9 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
 
 /** ip_output → POSTROUTING → ip_finish_output2 → the neighbour layer. */
 export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
-  const post = runHook(host, 'POSTROUTING', { ...skb, outDev: dev, nexthop });
+  skb.outDev = dev;
+  skb.nexthop = nexthop;
+  const post = runHook(host, 'POSTROUTING', skb);
   if (post.verdict !== 'ACCEPT') return;
   const s = post.skb;
   const d = s.outDev ?? dev;

@@ -12,7 +12,7 @@ import {
   TCP_SYN,
 } from '../packet/types';
 import type { Ipv4, Ipv4Packet, TcpSegment } from '../packet/types';
-import type { IcmpQuote } from '../packet/icmpOriginal';
+import type { IcmpOriginal } from '../packet/icmp';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
 import { ipLocalOut, routeOutput } from './ipOutput';
@@ -210,7 +210,8 @@ export class SocketTable {
   }
 
   /** tcp_v4_err / udp_err: a hard error aborts a connecting socket. */
-  icmpError(skb: Skb, type: number, code: number, q: IcmpQuote): void {
+  icmpError(skb: Skb, type: number, code: number, orig: IcmpOriginal): void {
+    const q = { ...orig, protocol: orig.header.protocol, src: orig.header.src, dst: orig.header.dst };
     this.host.sim.emit({
       kind: 'icmp.rcv-error',
       host: this.host.name,

@@ -61,6 +61,7 @@ export class Sysctl {
   /** A new device copies conf/default (and gets its own neighbour parameters). */
   addDevice(dev: string): void {
     if (this.devices.includes(dev)) return;
+    this.merged.clear();
     this.devices.push(dev);
     for (const k of Object.keys(CONF_KNOBS)) {
       this.values.set(`net.ipv4.conf.${dev}.${k}`, this.values.get(`net.ipv4.conf.default.${k}`) ?? 0);
@@ -88,6 +89,7 @@ export class Sysctl {
 
   /** Write a value as `sysctl -w` or `echo N > /proc/sys/...` would. */
   set(rawKey: string, value: number): SysctlError | undefined {
+    this.merged.clear();
     const key = normalizeKey(rawKey);
     if (!this.values.has(key)) return 'unknown';
     if (!Number.isInteger(value)) return 'invalid';
@@ -122,8 +124,26 @@ export class Sysctl {
     this.values.set('net.ipv4.conf.all.accept_redirects', v ? 0 : 1);
   }
 
+  /** Merged values per device, rebuilt lazily after any write (the hot path reads, rarely writes). */
+  private merged = new Map<string, Map<string, number>>();
+
   /** Effective value of a conf knob for a device, merged with conf/all as the kernel does. */
   conf(dev: string, knob: string): number {
+    let m = this.merged.get(dev);
+    if (!m) this.merged.set(dev, (m = new Map()));
+    let v = m.get(knob);
+    if (v === undefined) {
+      v = this.computeConf(dev, knob);
+      m.set(knob, v);
+    }
+    return v;
+  }
+
+  private computeConf(dev: string, knob: string): number {
+    if (knob.startsWith('neigh:')) {
+      const k = knob.slice(6);
+      return this.values.get(`net.ipv4.neigh.${dev}.${k}`) ?? NEIGH_KNOBS[k] ?? 0;
+    }
     const spec = CONF_KNOBS[knob];
     const d = this.values.get(`net.ipv4.conf.${dev}.${knob}`) ?? spec?.def ?? 0;
     const a = this.values.get(`net.ipv4.conf.all.${knob}`) ?? spec?.def ?? 0;
@@ -141,7 +161,7 @@ export class Sysctl {
 
   /** Neighbour parameter of a device, in the /proc unit of its name. */
   neigh(dev: string, knob: string): number {
-    return this.values.get(`net.ipv4.neigh.${dev}.${knob}`) ?? NEIGH_KNOBS[knob] ?? 0;
+    return this.conf(dev, `neigh:${knob}`);
   }
 }
 

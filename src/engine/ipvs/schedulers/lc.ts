@@ -7,10 +7,12 @@ import { connOverhead } from './overhead';
 export function lcLeast(dests: readonly Dest[]): Dest | undefined {
   let least: Dest | undefined;
   let loh = 0;
+  // Arithmetic inlined (= connOverhead): a per-dest call through an imported binding costs more
+  // than the sum itself under some module loaders, and this loop is the hot path.
   for (let i = 0; i < dests.length; i++) {
     const d = dests[i]!;
     if (d.overloaded || d.weight === 0) continue;
-    const doh = connOverhead(d);
+    const doh = d.activeconns * 256 + d.inactconns;
     if (least === undefined || doh < loh) {
       least = d;
       loh = doh;

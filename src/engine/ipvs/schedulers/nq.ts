@@ -10,11 +10,13 @@ import { usable } from './usable';
 export function nqPick(dests: readonly Dest[]): Dest | undefined {
   let least: Dest | undefined;
   let loh = 0;
+  // Arithmetic inlined (= sedOverhead): a per-dest call through an imported binding costs more
+  // than the sum itself under some module loaders, and this loop is the hot path.
   for (let i = 0; i < dests.length; i++) {
     const d = dests[i]!;
     if (d.overloaded || d.weight === 0) continue;
     if (d.activeconns === 0) return d;
-    const doh = sedOverhead(d);
+    const doh = d.activeconns + 1;
     if (least === undefined || loh * d.weight > doh * least.weight) {
       least = d;
       loh = doh;

@@ -5,16 +5,18 @@ import { usable } from './usable';
 
 /** wlc's loop and tie rule with oh = active + 1: least (active+1)/weight, first in list on ties. */
 export function sedLeast(dests: readonly Dest[]): Dest | undefined {
+  // Arithmetic inlined (= sedOverhead): a per-dest call through an imported binding costs more
+  // than the sum itself under some module loaders, and this loop is the hot path.
   const n = dests.length;
   let i = 0;
-  while (i < n && !usable(dests[i]!)) i++;
+  while (i < n && (dests[i]!.weight <= 0 || dests[i]!.overloaded)) i++;
   if (i === n) return undefined;
   let least = dests[i]!;
-  let loh = sedOverhead(least);
+  let loh = least.activeconns + 1;
   for (i++; i < n; i++) {
     const d = dests[i]!;
     if (d.overloaded) continue;
-    const doh = sedOverhead(d);
+    const doh = d.activeconns + 1;
     if (loh * d.weight > doh * least.weight) {
       least = d;
       loh = doh;

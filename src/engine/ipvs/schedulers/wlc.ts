@@ -9,16 +9,18 @@ import { connOverhead } from './overhead';
  * and a weight-0 dest can never win.
  */
 export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
+  // Arithmetic inlined (= connOverhead): a per-dest call through an imported binding costs more
+  // than the sum itself under some module loaders, and this loop is the hot path.
   const n = dests.length;
   let i = 0;
-  while (i < n && !usable(dests[i]!)) i++;
+  while (i < n && (dests[i]!.weight <= 0 || dests[i]!.overloaded)) i++;
   if (i === n) return undefined;
   let least = dests[i]!;
-  let loh = connOverhead(least);
+  let loh = least.activeconns * 256 + least.inactconns;
   for (i++; i < n; i++) {
     const d = dests[i]!;
     if (d.overloaded) continue;
-    const doh = connOverhead(d);
+    const doh = d.activeconns * 256 + d.inactconns;
     if (loh * d.weight > doh * least.weight) {
       least = d;
       loh = doh;

@@ -1,0 +1,181 @@
+import { SEC } from '../core/sim';
+import type { Rng } from '../core/rng';
+import type { Host } from '../stack/host';
+import type { IpvsConn } from './conn';
+import { ConnTable } from './connTable';
+import { registerIpvsHooks } from './hooks';
+import type { IpvsDest, IpvsService, ServiceKey } from './service';
+import { sameKey } from './service';
+import { estimatorTick, newStats } from './stats';
+import type { IpvsStats } from './stats';
+import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
+import type { IpvsTcpState } from './tcpStates';
+
+/** net.ipv4.vs.* sysctls with their defaults and ranges (ipvs.md §4.7). */
+export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [
+  ['am_droprate', 10, 0, 2147483647],
+  ['amemthresh', 1024, 0, 2147483647],
+  ['backup_only', 0, 0, 1],
+  ['cache_bypass', 0, 0, 1],
+  ['conn_reuse_mode', 1, 0, 2],
+  ['conntrack', 0, 0, 1],
+  ['drop_entry', 0, 0, 3],
+  ['drop_packet', 0, 0, 3],
+  ['expire_nodest_conn', 0, 0, 1],
+  ['expire_quiescent_template', 0, 0, 1],
+  ['lblc_expiration', 86400, 0, 2147483647],
+  ['lblcr_expiration', 86400, 0, 2147483647],
+  ['nat_icmp_send', 0, 0, 1],
+  ['pmtu_disc', 1, 0, 1],
+  ['secure_tcp', 0, 0, 3],
+  ['sloppy_tcp', 0, 0, 1],
+  ['snat_reroute', 1, 0, 1],
+];
+
+const instances = new WeakMap<Host, Ipvs>();
+
+/** The IPVS instance of a host, created (module loaded) on first use, as ipvsadm's modprobe does. */
+export function ipvsOf(host: Host): Ipvs {
+  let v = instances.get(host);
+  if (!v) {
+    v = new Ipvs(host);
+    instances.set(host, v);
+  }
+  return v;
+}
+
+export function ipvsLoaded(host: Host): Ipvs | undefined {
+  return instances.get(host);
+}
+
+/**
+ * IPVS on one host: the virtual services with their real servers, the trash of deleted
+ * real servers, the connection table, timeouts, sysctls, statistics and the rate estimator.
+ */
+export class Ipvs {
+  readonly services: IpvsService[] = [];
+  readonly trash: { svc: IpvsService; dest: IpvsDest }[] = [];
+  readonly conns: ConnTable;
+  readonly stats: IpvsStats = newStats();
+  readonly timeouts: Record<IpvsTcpState | 'UDP', number>;
+  readonly rng: Rng;
+  private hooked = false;
+  private estimating = false;
+
+  constructor(readonly host: Host) {
+    host.modules.add('ip_vs');
+    for (const [k, v, min, max] of IPVS_SYSCTLS) host.sysctl.define(`net.ipv4.vs.${k}`, v, min, max);
+    this.timeouts = { ...TCP_TIMEOUTS_S, UDP: UDP_TIMEOUT_S };
+    this.conns = new ConnTable(host, (c) => this.expire(c));
+    this.rng = host.sim.rng.child(`ipvs:${host.name}`);
+    host.sim.emit({ kind: 'ipvs.module', host: host.name, event: 'loaded' });
+  }
+
+  sysctl(name: string): number {
+    return this.host.sysctl.get(`net.ipv4.vs.${name}`) ?? 0;
+  }
+
+  findService(key: ServiceKey): IpvsService | undefined {
+    return this.services.find((s) => sameKey(s.key, key));
+  }
+
+  /** __ip_vs_service_find for a packet: <proto, vip, vport>, then a port-0 (persistent) service. */
+  serviceFor(protocol: 'tcp' | 'udp', addr: string, port: number): IpvsService | undefined {
+    let port0: IpvsService | undefined;
+    for (const s of this.services) {
+      if (s.key.kind !== 'addr' || s.key.protocol !== protocol || s.key.addr !== addr) continue;
+      if (s.key.port === port) return s;
+      if (s.key.port === 0) port0 = s;
+    }
+    return port0;
+  }
+
+  /** Hooks are registered when the first service appears (recent kernels). */
+  ensureHooks(): void {
+    if (this.hooked) return;
+    this.hooked = true;
+    registerIpvsHooks(this);
+    this.startEstimator();
+  }
+
+  private startEstimator(): void {
+    if (this.estimating) return;
+    this.estimating = true;
+    const tick = (): void => {
+      estimatorTick(this.stats);
+      for (const s of this.services) {
+        estimatorTick(s.stats);
+        for (const d of s.dests) estimatorTick(d.stats);
+      }
+      this.host.sim.after(2 * SEC, 'ipvs-estimator', tick);
+    };
+    this.host.sim.after(2 * SEC, 'ipvs-estimator', tick);
+  }
+
+  timeoutFor(state: string): number {
+    const t = (this.timeouts as Record<string, number>)[state];
+    return (t ?? 60) * SEC;
+  }
+
+  /** ip_vs_conn_expire: unlink, unbind the dest; a template that still controls others waits 60 s more. */
+  expire(c: IpvsConn): void {
+    if (c.template && c.nControl > 0) {
+      c.timeoutUs = 60 * SEC;
+      this.conns.touch(c);
+      return;
+    }
+    this.conns.unlink(c);
+    this.unbind(c);
+    if (c.control) c.control.nControl--;
+    this.host.sim.emit({
+      kind: 'ipvs.conn',
+      host: this.host.name,
+      conn: c.id,
+      event: 'expired',
+      state: c.state,
+      template: c.template,
+      dest: c.dest.key,
+    });
+  }
+
+  /** ip_vs_bind_dest: count the connection, then maybe set OVERLOAD. */
+  bind(c: IpvsConn): void {
+    const d = c.dest;
+    if (c.template) d.persistconns++;
+    else if (c.inactive) d.inactconns++;
+    else d.activeconns++;
+    if (d.uThreshold !== 0 && d.activeconns + d.inactconns >= d.uThreshold && !d.overloaded) {
+      d.overloaded = true;
+      this.host.sim.emit({
+        kind: 'ipvs.overload',
+        host: this.host.name,
+        dest: d.key,
+        overloaded: true,
+        total: d.activeconns + d.inactconns,
+      });
+    }
+  }
+
+  /** ip_vs_unbind_dest: uncount, then re-evaluate OVERLOAD with the lower threshold. */
+  unbind(c: IpvsConn): void {
+    const d = c.dest;
+    if (c.template) d.persistconns--;
+    else if (c.inactive) d.inactconns--;
+    else d.activeconns--;
+    const total = d.activeconns + d.inactconns;
+    let clear: boolean;
+    if (d.lThreshold !== 0) clear = total < d.lThreshold;
+    else if (d.uThreshold !== 0) clear = total * 4 < d.uThreshold * 3;
+    else clear = true;
+    if (clear && d.overloaded) {
+      d.overloaded = false;
+      this.host.sim.emit({
+        kind: 'ipvs.overload',
+        host: this.host.name,
+        dest: d.key,
+        overloaded: false,
+        total,
+      });
+    }
+  }
+}

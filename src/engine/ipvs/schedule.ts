@@ -1,0 +1,181 @@
+import { SEC } from '../core/sim';
+import { ipNum, numIp } from '../stack/addrMath';
+import type { IpvsConn } from './conn';
+import { connInKey } from './conn';
+import type { Ipvs } from './ipvs';
+import type { IpvsDest, IpvsService } from './service';
+import { serviceKeyString } from './service';
+import type { SchedContext, SchedService } from './types';
+
+export interface PacketTuple {
+  proto: 'TCP' | 'UDP';
+  saddr: string;
+  sport: number;
+  daddr: string;
+  dport: number;
+}
+
+function schedContext(ipvs: Ipvs): SchedContext {
+  return {
+    now: ipvs.host.sim.now,
+    rng: ipvs.rng,
+    lblcExpiration: ipvs.sysctl('lblc_expiration'),
+    lblcrExpiration: ipvs.sysctl('lblcr_expiration'),
+    explain: true,
+  };
+}
+
+/** Ask the service's scheduler, and record its reasoning in the trace. */
+function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string): IpvsDest | undefined {
+  const r = svc.scheduler.schedule(
+    svc.schedState,
+    svc as SchedService,
+    { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport },
+    schedContext(ipvs),
+  );
+  ipvs.host.sim.emit({
+    kind: 'ipvs.schedule',
+    host: ipvs.host.name,
+    pkt,
+    service: serviceKeyString(svc.key),
+    scheduler: svc.scheduler.name,
+    client: `${t.saddr}:${t.sport}`,
+    dest: r.dest?.key ?? null,
+    explanation: r.explanation ?? null,
+  });
+  return r.dest as IpvsDest | undefined;
+}
+
+function newConn(
+  ipvs: Ipvs,
+  svc: IpvsService,
+  dest: IpvsDest,
+  f: Omit<
+    IpvsConn,
+    | 'id'
+    | 'svc'
+    | 'dest'
+    | 'fwd'
+    | 'state'
+    | 'inactive'
+    | 'noOutput'
+    | 'onePacket'
+    | 'timeoutUs'
+    | 'expires'
+    | 'nControl'
+    | 'assured'
+    | 'bucket'
+    | 'created'
+  >,
+): IpvsConn {
+  const now = ipvs.host.sim.now;
+  const c: IpvsConn = {
+    ...f,
+    id: ipvs.host.sim.ids.next('conn'),
+    svc,
+    dest,
+    fwd: dest.fwd,
+    state: f.template ? 'NONE' : f.proto === 'UDP' ? 'UDP' : 'NONE',
+    inactive: true,
+    noOutput: dest.fwd !== 'masq',
+    onePacket: svc.ops && f.proto === 'UDP' && !f.template,
+    timeoutUs: f.template ? svc.persistent * SEC : 3 * SEC,
+    expires: 0,
+    nControl: 0,
+    assured: false,
+    bucket: 0,
+    created: now,
+  };
+  c.expires = now + c.timeoutUs;
+  c.bucket = ipvs.conns.bucketOf(c.proto, c.caddr, c.cport);
+  ipvs.conns.insert(c);
+  ipvs.bind(c);
+  return c;
+}
+
+/**
+ * ip_vs_schedule: persistence template first (ip_vs_sched_persist), else the scheduler.
+ * Returns the new connection, or undefined when no real server is available.
+ */
+export function scheduleConn(
+  ipvs: Ipvs,
+  svc: IpvsService,
+  t: PacketTuple,
+  pkt: string,
+): IpvsConn | undefined {
+  let control: IpvsConn | undefined;
+  let dest: IpvsDest | undefined;
+  if (svc.persistent > 0) {
+    const snet = numIp((ipNum(t.saddr) & ipNum(svc.netmask)) >>> 0);
+    const fw = svc.key.kind === 'fwmark';
+    const tproto = fw ? 'IP' : t.proto;
+    const vaddr = fw ? numIp(svc.key.kind === 'fwmark' ? svc.key.fwmark : 0) : t.daddr;
+    const vport =
+      fw || (svc.key.kind === 'addr' && (svc.key.port === 0 || svc.key.port === 21)) ? 0 : t.dport;
+    let ct = ipvs.conns.byIn.get(connInKey(tproto, snet, 0, vaddr, vport));
+    const quiesced =
+      ct !== undefined && ipvs.sysctl('expire_quiescent_template') === 1 && ct.dest.weight === 0;
+    if (ct && (!ct.dest.available || quiesced)) {
+      ipvs.conns.rekey(ct);
+      ct = undefined;
+    }
+    if (ct) {
+      dest = ct.dest;
+      ipvs.host.sim.emit({
+        kind: 'ipvs.persist',
+        host: ipvs.host.name,
+        pkt,
+        template: ct.id,
+        dest: dest.key,
+        client: snet,
+      });
+    } else {
+      dest = pick(ipvs, svc, t, pkt);
+      if (!dest) return undefined;
+      ct = newConn(ipvs, svc, dest, {
+        proto: tproto,
+        caddr: snet,
+        cport: 0,
+        vaddr,
+        vport,
+        daddr: dest.addr,
+        dport: svc.key.kind === 'addr' ? dest.port : 0,
+        template: true,
+      });
+    }
+    control = ct;
+    ct.nControl++;
+    ct.timeoutUs = ct.timeoutUs || svc.persistent * SEC;
+    ipvs.conns.touch(ct);
+  } else {
+    dest = pick(ipvs, svc, t, pkt);
+    if (!dest) return undefined;
+  }
+  const dport = dest.port === 0 ? t.dport : dest.port;
+  const c = newConn(ipvs, svc, dest, {
+    proto: t.proto,
+    caddr: t.saddr,
+    cport: t.sport,
+    vaddr: t.daddr,
+    vport: t.dport,
+    daddr: dest.addr,
+    dport,
+    template: false,
+    ...(control ? { control } : {}),
+  });
+  for (const s of [dest.stats, svc.stats, ipvs.stats]) s.counters.conns++;
+  ipvs.host.sim.emit({
+    kind: 'ipvs.conn',
+    host: ipvs.host.name,
+    conn: c.id,
+    event: 'new',
+    pkt,
+    proto: c.proto,
+    client: `${c.caddr}:${c.cport}`,
+    virtual: `${c.vaddr}:${c.vport}`,
+    dest: `${c.daddr}:${c.dport}`,
+    fwd: c.fwd,
+    template: control?.id ?? null,
+  });
+  return c;
+}

@@ -1,0 +1,113 @@
+/**
+ * IPVS's TCP connection states and transition tables (ip_vs_proto_tcp.c; ipvs.md §3).
+ * Not the TCP socket states: these are what the director infers from the packets it sees.
+ */
+export const IPVS_TCP_STATES = [
+  'NONE',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'SYNACK',
+] as const;
+export type IpvsTcpState = (typeof IPVS_TCP_STATES)[number];
+export type IpvsConnState = IpvsTcpState | 'UDP' | 'ASSURED';
+
+/** Default timeouts in seconds (tcp_timeouts[]). */
+export const TCP_TIMEOUTS_S: Readonly<Record<IpvsTcpState, number>> = {
+  NONE: 2,
+  ESTABLISHED: 900,
+  SYN_SENT: 120,
+  SYN_RECV: 60,
+  FIN_WAIT: 120,
+  TIME_WAIT: 120,
+  CLOSE: 10,
+  CLOSE_WAIT: 60,
+  LAST_ACK: 30,
+  LISTEN: 120,
+  SYNACK: 120,
+};
+export const UDP_TIMEOUT_S = 300;
+
+/** Kernels ≥ 4.7 count these as active (tcp_state_active). */
+export const ACTIVE_STATES: ReadonlySet<IpvsConnState> = new Set([
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'SYNACK',
+]);
+
+export type TcpDirection = 'INPUT' | 'OUTPUT' | 'INPUT_ONLY';
+export type TcpEvent = 'syn' | 'fin' | 'ack' | 'rst';
+
+type Row = readonly [IpvsTcpState, IpvsTcpState, IpvsTcpState, IpvsTcpState];
+const S = (a: string): IpvsTcpState => a as IpvsTcpState;
+/** Rows in state order, columns syn, fin, ack, rst. */
+function table(rows: string): Row[] {
+  return rows
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(S) as unknown as Row);
+}
+
+const INPUT = table(`
+  SYN_RECV CLOSE ESTABLISHED CLOSE
+  ESTABLISHED CLOSE_WAIT ESTABLISHED CLOSE
+  ESTABLISHED SYN_SENT SYN_SENT CLOSE
+  SYN_RECV TIME_WAIT ESTABLISHED SYN_RECV
+  SYN_RECV TIME_WAIT FIN_WAIT CLOSE
+  SYN_RECV TIME_WAIT TIME_WAIT CLOSE
+  SYN_RECV CLOSE CLOSE CLOSE
+  SYN_RECV CLOSE_WAIT CLOSE_WAIT CLOSE
+  SYN_RECV LAST_ACK CLOSE LAST_ACK
+  SYN_RECV LISTEN LISTEN LISTEN
+  SYN_RECV TIME_WAIT ESTABLISHED SYN_RECV`);
+
+const OUTPUT = table(`
+  SYN_SENT TIME_WAIT ESTABLISHED CLOSE
+  ESTABLISHED FIN_WAIT ESTABLISHED CLOSE
+  SYN_SENT SYN_SENT SYN_SENT SYN_SENT
+  SYN_RECV TIME_WAIT ESTABLISHED CLOSE
+  SYN_SENT FIN_WAIT FIN_WAIT CLOSE
+  SYN_SENT TIME_WAIT TIME_WAIT TIME_WAIT
+  SYN_SENT CLOSE CLOSE CLOSE
+  SYN_SENT TIME_WAIT CLOSE_WAIT CLOSE
+  SYN_SENT LAST_ACK LAST_ACK CLOSE
+  LISTEN LISTEN ESTABLISHED CLOSE
+  SYN_RECV TIME_WAIT ESTABLISHED CLOSE`);
+
+const INPUT_ONLY = table(`
+  SYN_RECV CLOSE ESTABLISHED CLOSE
+  ESTABLISHED FIN_WAIT ESTABLISHED CLOSE
+  ESTABLISHED SYN_SENT SYN_SENT CLOSE
+  SYN_RECV TIME_WAIT ESTABLISHED SYN_RECV
+  SYN_RECV FIN_WAIT FIN_WAIT CLOSE
+  SYN_RECV TIME_WAIT TIME_WAIT CLOSE
+  SYN_RECV CLOSE CLOSE CLOSE
+  SYN_RECV CLOSE_WAIT CLOSE_WAIT CLOSE
+  SYN_RECV LAST_ACK CLOSE LAST_ACK
+  SYN_RECV LISTEN LISTEN LISTEN
+  SYN_RECV TIME_WAIT ESTABLISHED CLOSE`);
+
+export const TCP_TABLES: Readonly<Record<TcpDirection, readonly Row[]>> = { INPUT, OUTPUT, INPUT_ONLY };
+const EVENT_COL: Readonly<Record<TcpEvent, number>> = { syn: 0, fin: 1, ack: 2, rst: 3 };
+
+/** tcp_state_idx: the first of RST, SYN, FIN, ACK set; none → undefined (→ CLOSE). */
+export function tcpEvent(flags: number): TcpEvent | undefined {
+  if (flags & 0x04) return 'rst';
+  if (flags & 0x02) return 'syn';
+  if (flags & 0x01) return 'fin';
+  if (flags & 0x10) return 'ack';
+  return undefined;
+}
+
+export function nextTcpState(dir: TcpDirection, cur: IpvsTcpState, ev: TcpEvent | undefined): IpvsTcpState {
+  if (ev === undefined) return 'CLOSE';
+  const row = TCP_TABLES[dir][IPVS_TCP_STATES.indexOf(cur)];
+  return row?.[EVENT_COL[ev]] ?? 'CLOSE';
+}

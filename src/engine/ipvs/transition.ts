@@ -1,0 +1,61 @@
+import type { IpvsConn } from './conn';
+import type { Ipvs } from './ipvs';
+import { ACTIVE_STATES, nextTcpState, tcpEvent } from './tcpStates';
+import type { IpvsTcpState, TcpDirection } from './tcpStates';
+
+/**
+ * set_tcp_state / udp_state_transition: the connection's next state from the packet's
+ * flags and direction, moving it between ActiveConn and InActConn, and its new timeout.
+ */
+export function transition(
+  ipvs: Ipvs,
+  c: IpvsConn,
+  dir: 'in' | 'out',
+  tcpFlags: number | undefined,
+  pkt: string,
+): void {
+  if (tcpFlags === undefined) {
+    c.state = 'UDP';
+    c.timeoutUs = ipvs.timeoutFor('UDP');
+    if (dir === 'out' && c.control) c.control.assured = true;
+    return;
+  }
+  let table: TcpDirection = dir === 'out' ? 'OUTPUT' : 'INPUT';
+  if (c.noOutput) {
+    if (dir === 'out') c.noOutput = false;
+    else table = 'INPUT_ONLY';
+  }
+  const ev = tcpEvent(tcpFlags);
+  const from = c.state as IpvsTcpState;
+  const to = nextTcpState(table, from, ev);
+  if (to !== from) {
+    const d = c.dest;
+    const active = ACTIVE_STATES.has(to);
+    if (!c.inactive && !active) {
+      d.activeconns--;
+      d.inactconns++;
+      c.inactive = true;
+    } else if (c.inactive && active) {
+      d.activeconns++;
+      d.inactconns--;
+      c.inactive = false;
+    }
+    if (to === 'ESTABLISHED' && c.control) c.control.assured = true;
+  }
+  c.state = to;
+  c.timeoutUs = ipvs.timeoutFor(to);
+  ipvs.host.sim.emit({
+    kind: 'ipvs.state',
+    host: ipvs.host.name,
+    conn: c.id,
+    pkt,
+    table,
+    event: ev ?? 'none',
+    from,
+    to,
+    timeout: c.timeoutUs / 1_000_000,
+    active: d(c),
+  });
+}
+
+const d = (c: IpvsConn): boolean => !c.inactive;

@@ -1,0 +1,83 @@
+import { IPPROTO_IPIP, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../packet/types';
+import type { Ipv4Packet } from '../packet/types';
+import { packetLength } from '../packet/frame';
+import { icmpSendError, nextIpId } from '../stack/icmpSend';
+import { ipLocalDeliver } from '../stack/ipInput';
+import { ipLocalOut, routeOutput } from '../stack/ipOutput';
+import type { Skb } from '../stack/skb';
+import type { IpvsConn } from './conn';
+import type { Ipvs } from './ipvs';
+
+/**
+ * The transmitters (ip_vs_xmit.c): NAT rewrites destination address and port, DR only
+ * re-addresses the frame, TUN wraps the packet in an outer IPv4 header. All decrement TTL
+ * (kernels since 5.3) and go out through LOCAL_OUT → POSTROUTING, marked as IPVS's own.
+ */
+export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
+  const host = ipvs.host;
+  const before = skb.pkt;
+  if (before.ttl <= 1) {
+    host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ttl-exceeded' });
+    icmpSendError(host, skb, ICMP_TIME_EXCEEDED, 0);
+    return;
+  }
+  const rt = routeOutput(host, c.daddr);
+  if (!rt.ok) {
+    host.sim.emit({
+      kind: 'drop',
+      host: host.name,
+      pkt: skb.id,
+      reason: 'ipvs-no-route-to-rs',
+      dest: c.daddr,
+    });
+    return;
+  }
+  const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
+  let after: Ipv4Packet;
+  let nexthop = rt.nexthop;
+  if (c.fwd === 'masq') {
+    const p = dec.payload;
+    const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, dstPort: c.dport } : p;
+    after = { ...dec, dst: c.daddr, payload };
+  } else if (c.fwd === 'tunnel') {
+    if (dec.df && packetLength(dec) + 20 > 1500) {
+      host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ipvs-frag-needed', mtu: 1480 });
+      icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, 1480);
+      return;
+    }
+    after = {
+      proto: 'ipv4',
+      tos: dec.tos,
+      id: nextIpId(host),
+      df: ipvs.sysctl('pmtu_disc') === 1 ? dec.df : false,
+      mf: false,
+      fragOffset: 0,
+      ttl: dec.ttl,
+      protocol: IPPROTO_IPIP,
+      src: rt.src,
+      dst: c.daddr,
+      payload: dec,
+    };
+  } else {
+    // DR (and Local): the IP header is untouched but for TTL; the next hop is the real server.
+    after = dec;
+    nexthop = rt.res.gw ?? c.daddr;
+  }
+  host.sim.emit({
+    kind: 'ipvs.xmit',
+    host: host.name,
+    conn: c.id,
+    pkt: skb.id,
+    method: c.fwd,
+    before,
+    after,
+    outDev: rt.dev,
+    nexthop,
+  });
+  const out: Skb = { id: skb.id, pkt: after, ipvsProperty: true };
+  if (rt.local) {
+    ipLocalDeliver(host, out);
+    return;
+  }
+  ipLocalOut(host, out, rt.dev, nexthop);
+}

@@ -1,0 +1,143 @@
+/** The shell's variables, functions, positional parameters, options and working folder. */
+import type { FunctionDef } from './ast';
+
+export interface Var {
+  value: string;
+  exported: boolean;
+}
+
+export interface ShellOptions {
+  errexit: boolean;
+  nounset: boolean;
+  xtrace: boolean;
+  pipefail: boolean;
+}
+
+/** How error messages are prefixed: `bash: ` interactively, `FILE: line N: ` in a script. */
+export type ShellMode = { kind: 'interactive' } | { kind: 'script'; name: string } | { kind: 'command' };
+
+export interface ShellState {
+  vars: Map<string, Var>;
+  functions: Map<string, FunctionDef>;
+  cwd: string;
+  positional: string[];
+  /** `$0` */
+  arg0: string;
+  lastStatus: number;
+  options: ShellOptions;
+  /** One frame per running function: the values `local` shadowed (undefined = was unset). */
+  localFrames: Map<string, Var | undefined>[];
+  mode: ShellMode;
+  /** `$$` */
+  pid: number;
+  /** Line of the command running (for messages and $LINENO). */
+  line: number;
+  /** Function calls, sourced files and substitutions running (recursion limit). */
+  depth: number;
+  /** Loops running (break/continue outside a loop are errors... silently ignored by bash). */
+  loops: number;
+  /** > 0 while running an if/while condition or a non-final && / || member: set -e does not apply. */
+  conditional: number;
+  /** State of the $RANDOM generator (a 31-bit LCG; deterministic). */
+  random: number;
+}
+
+export function createState(opts: { cwd: string; pid: number; hostname: string; arg0: string }): ShellState {
+  const vars = new Map<string, Var>();
+  const env: [string, string, boolean][] = [
+    ['HOME', '/root', true],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/root/bin', true],
+    ['SHELL', '/bin/bash', true],
+    ['USER', 'root', true],
+    ['LOGNAME', 'root', true],
+    ['LANG', 'en_US.UTF-8', true],
+    ['TERM', 'xterm', true],
+    ['PWD', opts.cwd, true],
+    ['HOSTNAME', opts.hostname, true],
+    ['IFS', ' \t\n', false],
+    ['PS1', '[\\u@\\h \\W]\\$ ', false],
+    ['UID', '0', false],
+    ['EUID', '0', false],
+  ];
+  for (const [name, value, exported] of env) vars.set(name, { value, exported });
+  return {
+    vars,
+    functions: new Map(),
+    cwd: opts.cwd,
+    positional: [],
+    arg0: opts.arg0,
+    lastStatus: 0,
+    options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+    localFrames: [],
+    mode: { kind: 'interactive' },
+    pid: opts.pid,
+    line: 1,
+    depth: 0,
+    loops: 0,
+    conditional: 0,
+    random: opts.pid,
+  };
+}
+
+/** A copy for a subshell, `$(...)` or pipeline stage: changes in it do not come back. */
+export function cloneState(s: ShellState): ShellState {
+  const vars = new Map<string, Var>();
+  for (const [k, v] of s.vars) vars.set(k, { ...v });
+  return {
+    ...s,
+    vars,
+    functions: new Map(s.functions),
+    positional: [...s.positional],
+    options: { ...s.options },
+    localFrames: s.localFrames.map((f) => new Map(f)),
+  };
+}
+
+export function getVar(s: ShellState, name: string): string | undefined {
+  return s.vars.get(name)?.value;
+}
+
+/** Set a variable, keeping its export flag. */
+export function setVar(s: ShellState, name: string, value: string): void {
+  const v = s.vars.get(name);
+  if (v) v.value = value;
+  else s.vars.set(name, { value, exported: false });
+}
+
+export function unsetVar(s: ShellState, name: string): void {
+  s.vars.delete(name);
+}
+
+/** `local NAME`: remember the outer value in the innermost function frame. */
+export function declareLocal(s: ShellState, name: string): boolean {
+  const frame = s.localFrames[s.localFrames.length - 1];
+  if (!frame) return false;
+  if (!frame.has(name)) {
+    const v = s.vars.get(name);
+    frame.set(name, v ? { ...v } : undefined);
+  }
+  return true;
+}
+
+/** Leave a function: put back what its `local`s shadowed. */
+export function popLocals(s: ShellState): void {
+  const frame = s.localFrames.pop();
+  if (!frame) return;
+  for (const [name, saved] of frame) {
+    if (saved) s.vars.set(name, saved);
+    else s.vars.delete(name);
+  }
+}
+
+/** The exported variables, as a process environment. */
+export function exportedEnv(s: ShellState): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const [k, v] of s.vars) if (v.exported) env.set(k, v.value);
+  return env;
+}
+
+/** Next $RANDOM value (0..32767), from a deterministic LCG. */
+export function nextRandom(s: ShellState): number {
+  s.random = (Math.imul(s.random, 1103515245) + 12345) & 0x7fffffff;
+  return (s.random >> 16) & 0x7fff;
+}
