@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * lvs-lab: the headless lab runner (../shared/spec/cli.md). Runs a transcript of commands on
+ * the engine, prints what a terminal would show (or JSON), and can write pcapng and the trace.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { exportPcapng, LabRuntime, SEC } from '@/engine';
+import { parseOptions, USAGE, UsageError } from './options';
+import { parseTranscript, TranscriptError } from './transcript';
+
+export const VERSION = '0.1.0';
+
+function readInput(file: string | undefined): string {
+  try {
+    return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${(e as Error).message}`);
+  }
+}
+
+export function main(
+  argv: readonly string[],
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): number {
+  let opts;
+  try {
+    opts = parseOptions(argv);
+    if (opts.help) {
+      write(USAGE);
+      return 0;
+    }
+    if (opts.version) {
+      write(`lvs-lab ${VERSION}\n`);
+      return 0;
+    }
+    const text = readInput(opts.file);
+    const rt = LabRuntime.create(opts.lab, { seed: opts.seed, bare: opts.bare });
+    const commands = parseTranscript(text, rt.hostNames(), (h, s) => rt.isComplete(h, s));
+    for (const c of commands) {
+      const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });
+      if (opts.json) {
+        write(
+          `${JSON.stringify({ line: c.line, host: c.host, command: c.command, stdout: r.stdout, stderr: r.stderr, exit: r.exit, time: r.end / SEC })}\n`,
+        );
+      } else {
+        write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
+      }
+    }
+    if (opts.pcap !== undefined) writeFileSync(opts.pcap, exportPcapng(rt.net));
+    if (opts.trace !== undefined) writeFileSync(opts.trace, `${JSON.stringify(rt.trace)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof TranscriptError) {
+      process.stderr.write(`lvs-lab: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invoked = process.argv[1] ?? '';
+if (/lvs-lab\.(ts|js)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));
