@@ -46,6 +46,8 @@ export function main(
         write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
       }
     }
+    const tail = rt.finish();
+    if (tail !== '' && !opts.json) write(tail);
     if (opts.pcap !== undefined) writeFileSync(opts.pcap, exportPcapng(rt.net));
     if (opts.trace !== undefined) writeFileSync(opts.trace, `${JSON.stringify(rt.trace)}\n`);
     return 0;

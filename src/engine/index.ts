@@ -27,3 +27,9 @@ export type {
 export { SCHEDULERS, getScheduler } from './ipvs/schedulers/registry';
 export { ipvsOf } from './ipvs/ipvs';
 export { ipvsAddService, ipvsAddDest } from './ipvs/quick';
+export { exportPcapng } from './pcap/exportNetwork';
+export { LabRuntime, DEFAULT_MAX_TIME_US } from './runtime/labRuntime';
+export type { CommandEntry, CommandResult, LabOptions } from './runtime/labRuntime';
+export type { Scheduler, Dest, SchedService, Candidate, Explanation } from './ipvs/types';
+export { frameLength, packetLength } from './packet/frame';
+export type { TcpOption, Mac, Ipv4 } from './packet/types';

@@ -3,6 +3,7 @@ import type { DestOptions, IpvsDest, IpvsService, ServiceKey, ServiceOptions } f
 import { serviceKeyString } from './service';
 import { newStats, zeroStats } from './stats';
 import { getScheduler } from './schedulers/registry';
+import { isMulticast } from '../stack/addrMath';
 import type { DestChange, SchedService } from './types';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
 
@@ -74,11 +75,20 @@ export function clearServices(ipvs: Ipvs): void {
   for (const s of [...ipvs.services]) deleteService(ipvs, s.key);
 }
 
-/** ipvsadm's own rules for the dest port: DR/TUN cannot map ports; 0 means the service port. */
+/**
+ * ipvsadm's rule for add/edit, repeated here so every caller gets it: DR and TUN cannot map
+ * ports, so their dest port is the service port. (A NAT dest's port 0 is stored as 0 and
+ * means "the packet's port".)
+ */
 function normalizePort(svc: IpvsService, o: DestOptions): number {
-  if (svc.key.kind === 'fwmark') return o.port;
-  if (o.fwd !== 'masq' || o.port === 0) return svc.key.port;
-  return o.port;
+  if (svc.key.kind === 'fwmark' || o.fwd === 'masq') return o.port;
+  return svc.key.port;
+}
+
+/** inet_addr_type: only a local or unicast address may be a real server. */
+function badRip(ipvs: Ipvs, addr: string): boolean {
+  if (isMulticast(addr) || addr === '255.255.255.255' || addr === '0.0.0.0') return true;
+  return ipvs.host.routes.lookup(addr)?.type === 'broadcast';
 }
 
 function notify(svc: IpvsService, change: DestChange): void {
@@ -88,12 +98,11 @@ function notify(svc: IpvsService, change: DestChange): void {
 export function addDest(ipvs: Ipvs, key: ServiceKey, o: DestOptions): IpvsError | undefined {
   const svc = ipvs.findService(key);
   if (!svc) return 'ESRCH';
-  if (o.lThreshold > o.uThreshold && o.uThreshold !== 0) return 'ERANGE';
-  const rt = ipvs.host.routes.lookup(o.addr);
-  if (rt && rt.type !== 'unicast' && rt.type !== 'local') return 'EINVAL';
+  if (o.lThreshold > o.uThreshold) return 'ERANGE';
   const port = normalizePort(svc, o);
   const k = `${o.addr}:${port}`;
   if (svc.dests.some((d) => d.key === k)) return 'EEXIST';
+  if (badRip(ipvs, o.addr)) return 'EINVAL';
   const ti = ipvs.trash.findIndex((t) => t.svc === svc && t.dest.key === k);
   // A dest re-added from the trash is the same object: counters and connections resume.
   const d: IpvsDest = ti >= 0 ? ipvs.trash.splice(ti, 1)[0]!.dest : newDest(k, o, port);
@@ -149,7 +158,7 @@ function applyDestOptions(d: IpvsDest, o: DestOptions): void {
 export function editDest(ipvs: Ipvs, key: ServiceKey, o: DestOptions): IpvsError | undefined {
   const svc = ipvs.findService(key);
   if (!svc) return 'ESRCH';
-  if (o.lThreshold > o.uThreshold && o.uThreshold !== 0) return 'ERANGE';
+  if (o.lThreshold > o.uThreshold) return 'ERANGE';
   const d = svc.dests.find((x) => x.key === `${o.addr}:${normalizePort(svc, o)}`);
   if (!d) return 'ENOENT';
   applyDestOptions(d, o);

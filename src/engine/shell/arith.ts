@@ -13,7 +13,7 @@ export interface ArithVars {
 const wrap = (x: bigint): bigint => BigInt.asIntN(64, x);
 
 const TOKEN =
-  /^\s*(0[xX][0-9A-Fa-f]+|[0-9]+#[0-9A-Za-z@_]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=|>>=|\+\+|--|&&|\|\||[<>=!]=|<<|>>|[-+*/%&^|]=|[-+*/%<>=!~&^|?:,()])/;
+  /^\s*([0-9][0-9A-Za-z@_#]*|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=|>>=|\+\+|--|&&|\|\||[<>=!]=|<<|>>|[-+*/%&^|]=|[-+*/%<>=!~&^|?:,()])/;
 
 /** Binary operators from loosest to tightest (assignment, ?: and ** handled apart). */
 const LEVELS: readonly (readonly string[])[] = [
@@ -54,6 +54,7 @@ class ArithParser {
   private i = 0;
   /** Inside the untaken side of && || ?: — parse without side effects or errors. */
   private skip = 0;
+  private nesting = 0;
 
   constructor(
     private readonly expr: string,
@@ -149,6 +150,15 @@ class ArithParser {
   }
 
   private unary(): bigint {
+    if (++this.nesting > 200) throw this.error('expression nesting level exceeded', this.restText());
+    try {
+      return this.unaryInner();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private unaryInner(): bigint {
     const op = this.peek();
     if (op === '++' || op === '--') {
       this.i++;

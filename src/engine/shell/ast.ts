@@ -5,7 +5,7 @@ export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
   | { kind: 'tilde'; user: string }
   | { kind: 'param'; param: ParamExp; quoted: boolean }
-  | { kind: 'cmdsub'; source: string; line: number; quoted: boolean }
+  | { kind: 'cmdsub'; source: string; line: number; quoted: boolean; backquote: boolean }
   | { kind: 'arith'; expr: Word; quoted: boolean };
 
 /** `${name op arg}`. `op` is empty for `$name` / `${name}`; `length` is `${#name}`. */

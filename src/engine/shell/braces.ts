@@ -79,6 +79,7 @@ function findBrace(text: string): [string, string[], string] | undefined {
 
 /** Expand the braces of a word into one or more words. */
 export function braceExpand(word: Word): Word[] {
+  if (!word.parts.some((p) => p.kind === 'lit' && !p.quoted && p.text.includes('{'))) return [word];
   const out: Word[] = [];
   const todo: Word[] = [word];
   while (todo.length > 0 && out.length < MAX_WORDS) {

@@ -3,7 +3,8 @@ import type { ArithFor, CaseClause, ForClause, IfClause, List, LoopClause, Word 
 import { LoopSignal } from './errors';
 import { arithValue, expandFields, expandPattern, expandText } from './expand';
 import { matchPattern } from './pattern';
-import { tick } from './runtime';
+import { IDENTIFIER } from './lexer';
+import { shellError, spinning, spinWait, wait } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { setVar } from './state';
 
@@ -57,7 +58,7 @@ export function runLoop(rt: Runtime, c: LoopClause, io: Io, run: RunList): Gen<n
   return inLoop(rt, function* () {
     let status = 0;
     for (;;) {
-      yield* tick(rt);
+      if (spinning(rt)) yield* wait(rt, spinWait(rt));
       const cond = yield* runCondition(rt, c.cond, io, run);
       if ((cond === 0) !== (c.type === 'while')) return status;
       const r = yield* loopBody(rt, c.body, io, run);
@@ -69,10 +70,14 @@ export function runLoop(rt: Runtime, c: LoopClause, io: Io, run: RunList): Gen<n
 
 export function runFor(rt: Runtime, c: ForClause, io: Io, run: RunList): Gen<number> {
   return inLoop(rt, function* () {
+    if (!IDENTIFIER.test(c.name)) {
+      shellError(rt, io, `\`${c.name}': not a valid identifier`);
+      return 1;
+    }
     const items = c.words ? yield* expandFields(rt, c.words, io) : [...rt.state.positional];
     let status = 0;
     for (const item of items) {
-      yield* tick(rt);
+      if (spinning(rt)) yield* wait(rt, spinWait(rt));
       setVar(rt.state, c.name, item);
       const r = yield* loopBody(rt, c.body, io, run);
       if (r === 'break') return 0;
@@ -97,7 +102,7 @@ export function runArithFor(rt: Runtime, c: ArithFor, io: Io, run: RunList): Gen
     arithValue(rt, yield* expandText(rt, c.init, io));
     let status = 0;
     while (yield* test()) {
-      yield* tick(rt);
+      if (spinning(rt)) yield* wait(rt, spinWait(rt));
       const r = yield* loopBody(rt, c.body, io, run);
       if (r === 'break') return 0;
       status = r === 'continue' ? 0 : r;

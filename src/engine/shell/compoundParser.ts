@@ -10,7 +10,7 @@ import type {
   LoopClause,
   Word,
 } from './ast';
-import { IDENTIFIER, keywordOf } from './lexer';
+import { keywordOf } from './lexer';
 import type { Parser } from './parser';
 import { scanText } from './wordScanner';
 
@@ -94,7 +94,7 @@ function parseFor(p: Parser): ForClause | ArithFor {
   const line = p.next().line;
   const nameTok = p.next();
   if (nameTok.type === 'arith') return parseArithFor(p, nameTok.text, line);
-  if (nameTok.type !== 'word' || !IDENTIFIER.test(nameTok.word.raw)) throw p.unexpected(nameTok);
+  if (nameTok.type !== 'word') throw p.unexpected(nameTok);
   const clause: ForClause = { type: 'for', name: nameTok.word.raw, body: { type: 'list', items: [] }, line };
   p.skipNewlines();
   if (p.isKeyword('in')) {

@@ -54,7 +54,7 @@ export class ExpansionError {
   constructor(
     readonly message: string,
     readonly status: number = 1,
-    /** Non-interactive shells exit on these (bash: "a parameter expansion error"). */
-    readonly fatal: boolean = true,
+    /** A non-interactive shell exits (bash does for `${x:?}` and `${x?}`). */
+    readonly fatal: boolean = false,
   ) {}
 }

@@ -15,7 +15,7 @@ import type { Gen, Io, Runtime } from './runtime';
 import { cloneState, getVar, setVar } from './state';
 
 /** Run `$(...)` in a copy of the shell and return its output without trailing newlines. */
-export function* commandSubst(rt: Runtime, source: string, line: number, io: Io): Gen<string> {
+export function* commandSubst(rt: Runtime, source: string, line: number, io: Io, backquote = false): Gen<string> {
   if (rt.state.depth >= MAX_DEPTH)
     throw new ExpansionError('command substitution: maximum nesting level exceeded');
   const state = cloneState(rt.state);
@@ -28,6 +28,7 @@ export function* commandSubst(rt: Runtime, source: string, line: number, io: Io)
       source,
       { stdin: io.stdin, out: (s) => (out += s), err: io.err },
       line,
+      backquote ? 'command substitution' : undefined,
     );
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.status;
@@ -67,7 +68,7 @@ function* partPieces(rt: Runtime, part: WordPart, io: Io, splitLits: boolean): G
     case 'param':
       return yield* paramPieces(rt, part.param, part.quoted, argExpander(rt, io));
     case 'cmdsub':
-      return [seg(yield* commandSubst(rt, part.source, part.line, io), part.quoted)];
+      return [seg(yield* commandSubst(rt, part.source, part.line, io, part.backquote), part.quoted)];
     case 'arith': {
       const text = yield* expandText(rt, part.expr, io);
       return [seg(arithValue(rt, text), part.quoted)];
@@ -97,6 +98,11 @@ function ifsOf(rt: Runtime): string {
 export function* expandFields(rt: Runtime, words: readonly Word[], io: Io): Gen<string[]> {
   const fields: string[] = [];
   for (const word of words) {
+    const only = word.parts.length === 1 ? word.parts[0] : undefined;
+    if (only?.kind === 'lit' && (only.quoted || !only.text.includes('{'))) {
+      fields.push(only.text);
+      continue;
+    }
     for (const w of braceExpand(word)) fields.push(...splitFields(yield* wordPieces(rt, w, io), ifsOf(rt)));
   }
   return fields;

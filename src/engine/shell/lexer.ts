@@ -68,6 +68,11 @@ export class Lexer {
     return this.c.danglingBackslash;
   }
 
+  /** The line the lexer has read up to. */
+  get line(): number {
+    return this.c.lineAt();
+  }
+
   get source(): string {
     return this.c.src;
   }

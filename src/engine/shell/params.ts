@@ -1,5 +1,5 @@
 /** Parameter expansion: `$x`, `$1`, `$@`, `$?` ... and the `${x...}` operators. */
-import { evalArith } from './arith';
+import { ArithError, evalArith } from './arith';
 import type { ParamExp, Word } from './ast';
 import { ExpansionError } from './errors';
 import { removePrefix, removeSuffix, replacePattern } from './pattern';
@@ -88,7 +88,7 @@ export function* paramPieces(rt: Runtime, p: ParamExp, quoted: boolean, ex: ArgE
   switch (op) {
     case '':
       if (!set && rt.state.options.nounset && name !== '@' && name !== '*') {
-        throw new ExpansionError(`${name}: unbound variable`);
+        throw new ExpansionError(`${name}: unbound variable`, 1, true);
       }
       if (name === '@' || name === '*') return listPieces(rt, name, quoted);
       return [seg(value ?? '', quoted)];
@@ -115,7 +115,7 @@ export function* paramPieces(rt: Runtime, p: ParamExp, quoted: boolean, ex: ArgE
       if (op === ':?' ? !empty : set) return [seg(value ?? '', quoted)];
       const msg = p.arg ? yield* ex.text(p.arg) : '';
       const dflt = op === ':?' ? 'parameter null or not set' : 'parameter not set';
-      throw new ExpansionError(`${name}: ${msg === '' ? dflt : msg}`);
+      throw new ExpansionError(`${name}: ${msg === '' ? dflt : msg}`, 1, true);
     }
     default:
       return [seg(yield* transform(rt, p, value ?? '', ex), quoted)];
@@ -154,6 +154,15 @@ function* transform(rt: Runtime, p: ParamExp, v: string, ex: ArgExpander): Gen<s
 }
 
 function* substring(rt: Runtime, p: ParamExp, v: string, ex: ArgExpander): Gen<string> {
+  try {
+    return yield* substringOf(rt, p, v, ex);
+  } catch (e) {
+    if (e instanceof ArithError) throw new ExpansionError(e.message);
+    throw e;
+  }
+}
+
+function* substringOf(rt: Runtime, p: ParamExp, v: string, ex: ArgExpander): Gen<string> {
   const vars = {
     get: (n: string) => getVar(rt.state, n),
     set: (n: string, val: string) => setVar(rt.state, n, val),

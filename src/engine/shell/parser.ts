@@ -15,10 +15,10 @@ import type {
   Redirect,
   SimpleCommand,
   Word,
+  WordPart,
 } from './ast';
 import { parseCompoundBody } from './compoundParser';
-import { unexpectedEof, unexpectedToken } from './errors';
-import type { ShellSyntaxError } from './errors';
+import { ShellSyntaxError, unexpectedEof, unexpectedToken } from './errors';
 import { keywordOf, Lexer } from './lexer';
 import type { Token } from './lexer';
 
@@ -42,8 +42,12 @@ const CLOSERS: ReadonlySet<string> = new Set(['then', 'else', 'elif', 'fi', 'do'
 const OPENERS: ReadonlySet<string> = new Set(['if', 'while', 'until', 'for', 'case', '{']);
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+/** Compound commands nested deeper than this are refused (the interpreter recurses per level). */
+const MAX_NESTING = 200;
+
 export class Parser {
   readonly lexer: Lexer;
+  private nesting = 0;
 
   constructor(source: string, baseLine = 1) {
     this.lexer = new Lexer(source, baseLine);
@@ -65,7 +69,9 @@ export class Parser {
   }
 
   next(): Token {
-    return this.lexer.next();
+    const t = this.lexer.next();
+    if (t.type === 'word') validateSubstitutions(t.word.parts, t.line);
+    return t;
   }
 
   unexpected(t: Token): ShellSyntaxError {
@@ -174,8 +180,15 @@ export class Parser {
 
   /** An if/while/until/for/case/group/subshell and the redirections after it. */
   parseCompound(): Compound {
-    const body = parseCompoundBody(this);
-    return { type: 'compound', body, redirects: this.parseRedirects() };
+    if (++this.nesting > MAX_NESTING) {
+      throw new ShellSyntaxError('maximum nesting level exceeded', this.peek().line, false);
+    }
+    try {
+      const body = parseCompoundBody(this);
+      return { type: 'compound', body, redirects: this.parseRedirects() };
+    } finally {
+      this.nesting--;
+    }
   }
 
   private parseRedirects(): Redirect[] {
@@ -260,6 +273,29 @@ export class Parser {
     if (opTok.op === '<<' || opTok.op === '<<-')
       this.lexer.addHeredoc(redirect, opTok.op === '<<-', opTok.line);
     return redirect;
+  }
+}
+
+/**
+ * bash parses `$(...)` with the command around it: a syntax error inside fails the whole line.
+ * (Backquotes are parsed only when they run, as in bash.)
+ */
+function validateSubstitutions(parts: readonly WordPart[], line: number): void {
+  for (const p of parts) {
+    if (p.kind === 'cmdsub' && !p.backquote) {
+      const inner = new Parser(p.source, p.line);
+      try {
+        while (inner.parseCompleteCommand()) {
+          /* parse it all */
+        }
+      } catch (e) {
+        if (e instanceof ShellSyntaxError && e.incomplete) throw unexpectedToken(')', line);
+        throw e;
+      }
+    } else if (p.kind === 'param') {
+      if (p.param.arg) validateSubstitutions(p.param.arg.parts, line);
+      if (p.param.arg2) validateSubstitutions(p.param.arg2.parts, line);
+    } else if (p.kind === 'arith') validateSubstitutions(p.expr.parts, line);
   }
 }
 

@@ -6,8 +6,8 @@
 import type { Redirect } from './ast';
 import { expandFields, expandText } from './expand';
 import { parentOf, resolvePath } from './paths';
-import { shellError } from './runtime';
-import type { Gen, Io, Runtime, Sink } from './runtime';
+import { input, shellError } from './runtime';
+import type { Gen, Input, Io, Runtime, Sink } from './runtime';
 import { getVar } from './state';
 
 export interface OpenFile {
@@ -23,7 +23,7 @@ export interface Redirected {
 
 const discard: Sink = () => undefined;
 
-type Fds = [string, Sink, Sink];
+type Fds = [Input, Sink, Sink];
 
 function* targetPath(rt: Runtime, r: Redirect, io: Io): Gen<string | undefined> {
   const fields = yield* expandFields(rt, [r.target], io);
@@ -50,8 +50,9 @@ function openOutput(
   const path = resolvePath(rt.state.cwd, name, getVar(rt.state, 'HOME') ?? '/root');
   let error: string | undefined;
   if (rt.fs.isDir(path)) error = 'Is a directory';
+  else if (rt.fs.checkWrite) error = rt.fs.checkWrite(path);
   else if (!rt.fs.isDir(parentOf(path))) error = 'No such file or directory';
-  else error = rt.fs.write(path, '', append);
+  error ??= rt.fs.write(path, '', append);
   if (error !== undefined) {
     shellError(rt, io, `${name}: ${error}`);
     return undefined;
@@ -76,7 +77,7 @@ function readInput(rt: Runtime, io: Io, name: string): string | undefined {
 /** `N>&M` / `N<&M` / `N>&-`. Returns false (after a message) on a bad descriptor. */
 function duplicate(rt: Runtime, io: Io, fd: number, target: string, fds: Fds): boolean {
   if (target === '-') {
-    if (fd === 0) fds[0] = '';
+    if (fd === 0) fds[0] = input('');
     else if (fd === 1 || fd === 2) fds[fd] = discard;
     return true;
   }
@@ -101,12 +102,12 @@ function* applyOne(rt: Runtime, r: Redirect, io: Io, fds: Fds, files: OpenFile[]
   if (r.op === '<<' || r.op === '<<-') {
     const body = r.heredoc?.body;
     const text = body ? (r.heredoc?.quoted ? body.raw : yield* expandText(rt, body, io)) : '';
-    if (fd === 0) fds[0] = text;
+    if (fd === 0) fds[0] = input(text);
     return true;
   }
   if (r.op === '<<<') {
     const text = (yield* expandText(rt, r.target, io)) + '\n';
-    if (fd === 0) fds[0] = text;
+    if (fd === 0) fds[0] = input(text);
     return true;
   }
   if ((r.op === '>&' || r.op === '<&') && /^([0-9]+|-)$/.test(r.target.raw))
@@ -116,7 +117,7 @@ function* applyOne(rt: Runtime, r: Redirect, io: Io, fds: Fds, files: OpenFile[]
   if (r.op === '<' || r.op === '<>') {
     const text = readInput(rt, io, name);
     if (text === undefined) return false;
-    if (fd === 0) fds[0] = text;
+    if (fd === 0) fds[0] = input(text);
     return true;
   }
   const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined);

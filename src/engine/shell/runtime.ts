@@ -6,9 +6,19 @@ import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
 export type Gen<T> = Generator<Wait, T, void>;
 export type Sink = (s: string) => void;
 
+/** Standard input: text and a read position (`read` consumes lines; other commands see the rest). */
+export interface Input {
+  readonly text: string;
+  pos: number;
+}
+
+export function input(text: string): Input {
+  return { text, pos: 0 };
+}
+
 /** The three standard file descriptors of a command. */
 export interface Io {
-  stdin: string;
+  stdin: Input;
   out: Sink;
   err: Sink;
 }
@@ -27,12 +37,15 @@ export interface Runtime {
   readonly state: ShellState;
   readonly interrupted: () => boolean;
   /** Shared by every subshell of a run. */
-  readonly sched: { spin: number; subStatus: number | undefined };
+  readonly sched: { spin: number; subStatus: number | undefined; nextPid: number; spinUs: number };
   readonly builtins: ReadonlyMap<string, Builtin>;
   /** Programs every host has (cat, seq, sleep ...); host.commands take precedence. */
   readonly utilities: ReadonlyMap<string, CommandImpl>;
-  /** Parse and run source text in `rt.state`, command line by command line. */
-  readonly exec: (rt: Runtime, source: string, io: Io, baseLine?: number) => Gen<number>;
+  /**
+   * Parse and run source text in `rt.state`, command line by command line. `context` names
+   * where the text came from in syntax error messages (`command substitution` for backquotes).
+   */
+  readonly exec: (rt: Runtime, source: string, io: Io, baseLine?: number, context?: string) => Gen<number>;
   /** The terminal's output (for `exit` and /dev/tty). */
   readonly tty: Io;
 }
@@ -41,11 +54,11 @@ export function withState(rt: Runtime, state: ShellState): Runtime {
   return { ...rt, state };
 }
 
-/** `bash: ` interactively, `FILE: line N: ` in a script, `bash: line N: ` for `bash -c`. */
+/** `bash: ` interactively, `FILE: line N: ` in a script, `bash: line N: ` for `bash -c` and stdin scripts. */
 export function errPrefix(state: ShellState, line = state.line): string {
   const mode = state.mode;
   if (mode.kind === 'script') return `${mode.name}: line ${line}: `;
-  if (mode.kind === 'command' && line > 1) return `bash: line ${line}: `;
+  if (mode.kind === 'command') return `bash: line ${line}: `;
   return 'bash: ';
 }
 
@@ -65,10 +78,19 @@ export function* wait(rt: Runtime, w: Wait): Gen<void> {
   checkInterrupt(rt);
 }
 
-/** Once per loop iteration: every SPIN_LIMIT iterations without a Wait, give the driver a turn. */
-export function* tick(rt: Runtime): Gen<void> {
+/**
+ * Once per loop iteration and per simple command: true every SPIN_LIMIT calls without a Wait,
+ * when the caller should `yield* wait(rt, spinWait(rt))` so a busy loop (or a fork bomb) lets
+ * the driver count a step and press Ctrl-C. Unwinds at once if Ctrl-C is already pressed.
+ */
+export function spinning(rt: Runtime): boolean {
   checkInterrupt(rt);
-  if (++rt.sched.spin >= SPIN_LIMIT) yield* wait(rt, { kind: 'sleep', us: 0 });
+  return ++rt.sched.spin >= SPIN_LIMIT;
+}
+
+/** The Wait a busy loop gives the driver: `sched.spinUs` of virtual time (0 by default). */
+export function spinWait(rt: Runtime): Wait {
+  return { kind: 'sleep', us: rt.sched.spinUs };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ShellState {
   line: number;
   /** Function calls, sourced files and substitutions running (recursion limit). */
   depth: number;
+  /** Functions and sourced files running: `return` is allowed when > 0. */
+  returnable: number;
   /** Loops running (break/continue outside a loop are errors... silently ignored by bash). */
   loops: number;
   /** > 0 while running an if/while condition or a non-final && / || member: set -e does not apply. */
@@ -74,6 +76,7 @@ export function createState(opts: { cwd: string; pid: number; hostname: string; 
     line: 1,
     depth: 0,
     loops: 0,
+    returnable: 0,
     conditional: 0,
     random: opts.pid,
   };

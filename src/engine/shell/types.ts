@@ -23,17 +23,23 @@ export interface ShellFs {
   /**
    * Write `data` to the file (create it when missing). `append` false truncates first.
    * Returns undefined on success or an error text such as `No such file or directory`,
-   * `Is a directory` or `Invalid argument`. A redirection writes once, when the command ends;
-   * `write(p, '', false)` is a bare open-and-truncate (`: > f`), which a /proc-like file may ignore.
+   * `Is a directory` or `Invalid argument`.
+   *
+   * How a redirection (`>`, `>>`, `&>`) uses it: when it opens the file, before the command
+   * runs, `write(path, '', append)` (create / truncate; a /proc file should accept and ignore
+   * the empty write); when the command ends, one `write(path, output, append)` with everything
+   * the command printed there (skipped when it printed nothing). An error at the first call is
+   * reported as `bash: PATH: ERROR` and the command does not run; at the second as
+   * `bash: CMD: write error: ERROR` (what `echo abc > /proc/sys/net/ipv4/ip_forward` prints).
    */
   write(path: string, data: string, append: boolean): string | undefined;
   exists(path: string): boolean;
   isDir(path: string): boolean;
   /**
-   * Optional check made when a redirection opens `path` for writing, before the command runs:
-   * undefined when it may be opened, else the error text (`Permission denied`,
+   * Optional check made when a redirection opens `path` for writing, before the empty write
+   * above: undefined when it may be opened, else the error text (`Permission denied`,
    * `No such file or directory` for a /proc entry that does not exist ...). Without it the shell
-   * only checks that the parent folder exists and that the path is not a folder.
+   * checks that the path is not a folder and that its parent folder exists.
    */
   checkWrite?(path: string): string | undefined;
   /** Create a folder; undefined on success, else the error text (`File exists` ...). */

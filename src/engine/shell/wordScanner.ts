@@ -172,7 +172,7 @@ function scanParen(c: Cursor, b: PartsBuilder, quoted: boolean): void {
     c.pos = c.src.length;
     throw unmatched(')', c.lineAt());
   }
-  b.push({ kind: 'cmdsub', source: c.src.slice(c.pos + 2, end), line: c.lineAt(), quoted });
+  b.push({ kind: 'cmdsub', source: c.src.slice(c.pos + 2, end), line: c.lineAt(), quoted, backquote: false });
   c.pos = end + 1;
 }
 
@@ -181,7 +181,7 @@ function scanBacktick(c: Cursor, b: PartsBuilder, quoted: boolean): void {
   const end = findBacktickClose(c.src, c.pos + 1);
   if (end < 0) throw unmatched('`', line);
   const source = c.src.slice(c.pos + 1, end).replace(/\\([\\`$])/g, '$1');
-  b.push({ kind: 'cmdsub', source, line, quoted });
+  b.push({ kind: 'cmdsub', source, line, quoted, backquote: true });
   c.pos = end + 1;
 }
 

@@ -1,3 +1,4 @@
+import type { Rng } from '../core/rng';
 import type { Sim } from '../core/sim';
 import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
 import { broadcastOf, inSubnet, networkOf } from './addrMath';
@@ -47,6 +48,12 @@ export class Host {
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
   private nextIfindex = 1;
+  private tcpStream?: Rng;
+
+  /** The host's stream for TCP initial sequence numbers and IP ids, in socket-creation order. */
+  get tcpRng(): Rng {
+    return (this.tcpStream ??= this.sim.rng.child(`tcp:${this.name}`));
+  }
 
   constructor(
     readonly sim: Sim,

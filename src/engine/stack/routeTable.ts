@@ -35,6 +35,8 @@ export interface FibResult {
  */
 export class RouteTable {
   readonly routes: Route[] = [];
+  /** Lookup results by destination (and oif), dropped on every change: the kernel's FIB is a trie; this is its cache. */
+  private cache = new Map<string, FibResult | null>();
 
   add(r: Route): 'exists' | undefined {
     const dup = this.routes.find(
@@ -47,6 +49,7 @@ export class RouteTable {
         (r.table === 'local' ? x.dev === r.dev : true),
     );
     if (dup) return 'exists';
+    this.cache.clear();
     this.routes.push(r);
     return undefined;
   }
@@ -56,6 +59,7 @@ export class RouteTable {
     for (let i = this.routes.length - 1; i >= 0; i--) {
       const r = this.routes[i]!;
       if (pred(r)) {
+        this.cache.clear();
         gone.push(r);
         this.routes.splice(i, 1);
       }
@@ -65,6 +69,16 @@ export class RouteTable {
 
   /** fib_lookup: `oif` restricts to routes through that device (FLOWI oif). */
   lookup(dst: Ipv4, oif?: string): FibResult | undefined {
+    const key = oif === undefined ? dst : `${dst}%${oif}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const res = this.slowLookup(dst, oif);
+    if (this.cache.size > 4096) this.cache.clear();
+    this.cache.set(key, res ?? null);
+    return res;
+  }
+
+  private slowLookup(dst: Ipv4, oif?: string): FibResult | undefined {
     const d = ipNum(dst);
     for (const table of ['local', 'main'] as const) {
       let best: Route | undefined;

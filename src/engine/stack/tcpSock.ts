@@ -57,7 +57,7 @@ export class TcpSock {
     public cb: TcpCallbacks = {},
   ) {
     this.id = host.sim.ids.next('sock');
-    const rng = host.sim.rng.child(`tcp:${host.name}:${this.id}`);
+    const rng = host.tcpRng;
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
   }

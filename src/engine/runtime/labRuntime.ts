@@ -1,0 +1,189 @@
+import { SEC, Sim } from '../core/sim';
+import type { TraceEvent } from '../core/trace';
+import { buildTopology } from '../labs/buildTopology';
+import { getLab } from '../labs/registry';
+import type { LabDefinition } from '../labs/labTypes';
+import type { Network } from '../stack/network';
+import { createHostFs } from '../shell/hostFs';
+import { createShell } from '../shell/shell';
+import type { Shell } from '../shell/shell';
+import { hostCommands } from '../shell/tools/registry';
+import { advanceFor, settle } from './commandDriver';
+import { startBackgroundTcpdump } from './backgroundCapture';
+import type { BackgroundCapture } from './backgroundCapture';
+
+export interface LabOptions {
+  seed?: number;
+  /** Start from the bare state instead of the configured one (labs.md). */
+  bare?: boolean;
+}
+
+/** One entry of a lab's command log: what was typed, where, and for how long it may run. */
+export interface CommandEntry {
+  host: string;
+  command: string;
+  /** Virtual microseconds after which the command is interrupted (Ctrl-C). */
+  maxTimeUs?: number;
+}
+
+export interface CommandResult {
+  index: number;
+  host: string;
+  command: string;
+  stdout: string;
+  stderr: string;
+  exit: number;
+  /** Virtual time (µs) the command started and returned. */
+  start: number;
+  end: number;
+  /** Trace positions [from, to) covering the command and what it set in motion. */
+  traceFrom: number;
+  traceTo: number;
+  /** Part of the lab's configured state, not typed by the user. */
+  setup: boolean;
+  interrupted: boolean;
+}
+
+export const DEFAULT_MAX_TIME_US = 60 * SEC;
+
+/**
+ * A running lab: the topology, a shell per host, and the results of every command so far.
+ * A lab run is a pure function of (lab, seed, bare, command log): replaying the log gives the
+ * same trace, byte for byte.
+ */
+export class LabRuntime {
+  readonly sim: Sim;
+  readonly net: Network;
+  readonly results: CommandResult[] = [];
+  private readonly shells = new Map<string, Shell>();
+  private readonly captures: BackgroundCapture[] = [];
+  /** Where background output goes: the command running now. */
+  private current: { out: (s: string) => void; err: (s: string) => void } | undefined;
+
+  private constructor(
+    readonly def: LabDefinition,
+    readonly seed: number,
+    readonly bare: boolean,
+  ) {
+    this.sim = new Sim(seed);
+    this.net = buildTopology(def, this.sim);
+    for (const [name, host] of this.net.hosts) {
+      const commands = hostCommands(host, this.net);
+      // A busy loop is charged 10 ms of virtual time per 1000 spins, so --max-time can stop it.
+      const shell = createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
+        spinUs: 10_000,
+      });
+      this.shells.set(name, shell);
+    }
+  }
+
+  static create(labId: string, opts: LabOptions = {}): LabRuntime {
+    const def = getLab(labId);
+    if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun)`);
+    const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
+    if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);
+    return rt;
+  }
+
+  get trace(): readonly TraceEvent[] {
+    return this.sim.trace.events;
+  }
+
+  hostNames(): string[] {
+    return [...this.net.hosts.keys()];
+  }
+
+  /** Run one command to completion (or until its max time, as Ctrl-C would), then settle. */
+  exec(entry: CommandEntry, setup = false): CommandResult {
+    const shell = this.shells.get(entry.host);
+    if (!shell) throw new Error(`no host '${entry.host}' in lab ${this.def.id}`);
+    const start = this.sim.now;
+    const traceFrom = this.sim.trace.events.length;
+    this.sim.emit({
+      kind: 'cmd.start',
+      host: entry.host,
+      command: entry.command,
+      index: this.results.length,
+    });
+    let stdout = '';
+    let stderr = '';
+    this.current = { out: (x) => (stdout += x), err: (x) => (stderr += x) };
+    const io = this.current;
+    const deadline = start + (entry.maxTimeUs ?? DEFAULT_MAX_TIME_US);
+    const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
+      this.current?.out(`${line}\n`),
+    );
+    let exit: number;
+    let interrupted = false;
+    if (bg.kind === 'started') {
+      this.captures.push(bg.capture);
+      io.err(bg.stderr);
+      exit = 0;
+    } else if (bg.kind === 'failed') {
+      io.out(bg.stdout);
+      io.err(bg.stderr);
+      exit = bg.exit;
+    } else ({ exit, interrupted } = this.drive(shell, entry.command, io, deadline));
+    settle(this.sim);
+    this.reapCaptures(io.err);
+    this.current = undefined;
+    this.sim.emit({ kind: 'cmd.end', host: entry.host, index: this.results.length, exit, interrupted });
+    const result: CommandResult = {
+      index: this.results.length,
+      host: entry.host,
+      command: entry.command,
+      stdout,
+      stderr,
+      exit,
+      start,
+      end: this.sim.now,
+      traceFrom,
+      traceTo: this.sim.trace.events.length,
+      setup,
+      interrupted,
+    };
+    this.results.push(result);
+    return result;
+  }
+
+  /** Run the command's generator, letting virtual time pass for each Wait; Ctrl-C at the deadline. */
+  private drive(
+    shell: Shell,
+    command: string,
+    io: { out: (s: string) => void; err: (s: string) => void },
+    deadline: number,
+  ): { exit: number; interrupted: boolean } {
+    let interrupted = false;
+    const gen = shell.run(command, io, () => interrupted);
+    let r = gen.next();
+    let steps = 0;
+    while (!r.done) {
+      if (!interrupted && !advanceFor(this.sim, r.value, deadline)) interrupted = true;
+      if (++steps > 10_000_000) interrupted = true;
+      r = gen.next();
+    }
+    return { exit: r.value.status, interrupted };
+  }
+
+  /** Background captures that reached their -c count print tcpdump's summary and end. */
+  private reapCaptures(err: (s: string) => void): void {
+    for (let i = this.captures.length - 1; i >= 0; i--) {
+      const c = this.captures[i]!;
+      if (!c.handle.done) continue;
+      err(`${c.handle.stop().join('\n')}\n`);
+      this.captures.splice(i, 1);
+    }
+  }
+
+  /** End of the session: stop the captures still running (as Ctrl-C would) and return their summaries. */
+  finish(): string {
+    let out = '';
+    for (const c of this.captures.splice(0)) out += `${c.handle.stop().join('\n')}\n`;
+    return out;
+  }
+
+  /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */
+  isComplete(host: string, source: string): boolean {
+    return this.shells.get(host)?.isComplete(source) ?? true;
+  }
+}

@@ -1,0 +1,64 @@
+/** Bash's builtins: the commands that run inside the shell itself. */
+import { asBuiltin } from '../context';
+import type { Builtin } from '../runtime';
+import { bashBuiltin, evalBuiltin, sourceBuiltin } from '../scripts';
+import {
+  breakBuiltin,
+  colonBuiltin,
+  continueBuiltin,
+  exitBuiltin,
+  falseBuiltin,
+  returnBuiltin,
+  shiftBuiltin,
+} from './control';
+import { cdBuiltin, pwdBuiltin } from './dirs';
+import { echoCommand } from './echo';
+import { printfCommand } from './printf';
+import { setBuiltin } from './set';
+import { doubleBracketBuiltin, testBuiltin } from './test';
+import { commandBuiltin, typeBuiltin, whichBuiltin } from './typeCmd';
+import {
+  declareBuiltin,
+  exportBuiltin,
+  letBuiltin,
+  localBuiltin,
+  readBuiltin,
+  unsetBuiltin,
+} from './vars';
+
+export function createBuiltins(): Map<string, Builtin> {
+  return new Map<string, Builtin>([
+    [':', colonBuiltin],
+    ['true', colonBuiltin],
+    ['false', falseBuiltin],
+    ['.', sourceBuiltin],
+    ['source', sourceBuiltin],
+    ['eval', evalBuiltin],
+    ['bash', bashBuiltin],
+    ['sh', bashBuiltin],
+    ['exit', exitBuiltin],
+    ['logout', exitBuiltin],
+    ['return', returnBuiltin],
+    ['break', breakBuiltin],
+    ['continue', continueBuiltin],
+    ['shift', shiftBuiltin],
+    ['cd', cdBuiltin],
+    ['pwd', pwdBuiltin],
+    ['echo', asBuiltin(echoCommand)],
+    ['printf', asBuiltin(printfCommand)],
+    ['test', testBuiltin],
+    ['[', testBuiltin],
+    ['[[', doubleBracketBuiltin],
+    ['set', setBuiltin],
+    ['export', exportBuiltin],
+    ['declare', declareBuiltin],
+    ['typeset', declareBuiltin],
+    ['local', localBuiltin],
+    ['unset', unsetBuiltin],
+    ['let', letBuiltin],
+    ['read', readBuiltin],
+    ['type', typeBuiltin],
+    ['which', whichBuiltin],
+    ['command', commandBuiltin],
+  ]);
+}

@@ -1,0 +1,34 @@
+/** The programs every simulated host has besides its network tools (coreutils, grep). */
+import type { CommandImpl } from '../types';
+import { catCommand, teeCommand } from './cat';
+import { chmodCommand, lsCommand, mkdirCommand, rmCommand, touchCommand } from './files';
+import { grepCommand } from './grep';
+import { basenameCommand, dirnameCommand, envCommand, hostnameCommand } from './names';
+import { seqCommand } from './seq';
+import { sleepCommand } from './sleep';
+import { cutCommand, headCommand, sortCommand, tailCommand, trCommand, uniqCommand, wcCommand } from './text';
+
+export const coreUtilities: ReadonlyMap<string, CommandImpl> = new Map<string, CommandImpl>([
+  ['basename', basenameCommand],
+  ['cat', catCommand],
+  ['chmod', chmodCommand],
+  ['cut', cutCommand],
+  ['dirname', dirnameCommand],
+  ['env', envCommand],
+  ['grep', grepCommand],
+  ['head', headCommand],
+  ['hostname', hostnameCommand],
+  ['ls', lsCommand],
+  ['mkdir', mkdirCommand],
+  ['printenv', envCommand],
+  ['rm', rmCommand],
+  ['seq', seqCommand],
+  ['sleep', sleepCommand],
+  ['sort', sortCommand],
+  ['tail', tailCommand],
+  ['tee', teeCommand],
+  ['touch', touchCommand],
+  ['tr', trCommand],
+  ['uniq', uniqCommand],
+  ['wc', wcCommand],
+]);

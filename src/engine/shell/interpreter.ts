@@ -1,0 +1,220 @@
+/**
+ * Runs the syntax tree. Every function is a generator so that the Waits of the commands
+ * deep inside loops and functions reach the driver (`yield*`); control flow (break, return,
+ * exit, Ctrl-C) unwinds the generator frames as thrown signals.
+ */
+import type { AndOr, Command, Compound, CompoundBody, FunctionDef, List, Pipeline } from './ast';
+import { runArith, runArithFor, runCase, runFor, runIf, runLoop } from './compoundExec';
+import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
+import { Parser } from './parser';
+import { applyRedirects, closeRedirects } from './redirect';
+import { errPrefix, input, MAX_DEPTH, shellError, withState } from './runtime';
+import type { Gen, Io, Runtime } from './runtime';
+import { runSimple } from './simpleExec';
+import { cloneState, popLocals } from './state';
+
+/** Parse and run `source` command line by command line (the Runtime's `exec`). */
+export function* execSource(rt: Runtime, source: string, io: Io, baseLine = 1, context?: string): Gen<number> {
+  const parser = new Parser(source, baseLine);
+  for (;;) {
+    let list: List | undefined;
+    try {
+      list = parser.parseCompleteCommand();
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      flushWarnings(rt, parser, io);
+      reportSyntaxError(rt, io, e, source, baseLine, context);
+      rt.state.lastStatus = 2;
+      return 2;
+    }
+    flushWarnings(rt, parser, io);
+    if (!list) return rt.state.lastStatus;
+    try {
+      yield* runList(rt, list, io);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      // bash abandons the whole command line; a script goes on with the next one.
+      shellError(rt, io, e.message);
+      rt.state.lastStatus = e.status;
+      if (e.fatal && rt.state.mode.kind !== 'interactive') throw new ExitSignal(e.status);
+    }
+  }
+}
+
+function flushWarnings(rt: Runtime, parser: Parser, io: Io): void {
+  const warnings = parser.lexer.warnings;
+  for (const w of warnings.splice(0)) io.err(`${errPrefix(rt.state, parser.lexer.line)}warning: ${w}\n`);
+}
+
+function reportSyntaxError(
+  rt: Runtime,
+  io: Io,
+  e: ShellSyntaxError,
+  source: string,
+  baseLine: number,
+  context: string | undefined,
+): void {
+  const mode = rt.state.mode;
+  let prefix: string;
+  if (context !== undefined) prefix = `bash: ${context}: line ${e.line - baseLine + 1}: `;
+  else if (mode.kind === 'interactive') {
+    io.err(`bash: ${e.message}\n`);
+    return;
+  } else prefix = mode.kind === 'script' ? `${mode.name}: line ${e.line}: ` : `bash: -c: line ${e.line}: `;
+  io.err(prefix + e.message + '\n');
+  const text = source.split('\n')[e.line - baseLine];
+  if (e.showLine && text !== undefined) io.err(`${prefix}\`${text}'\n`);
+}
+
+export function* runList(rt: Runtime, list: List, io: Io): Gen<number> {
+  let status = 0;
+  for (const item of list.items) {
+    if (item.background) {
+      shellError(rt, io, 'background jobs (`&`) are not supported in this lab');
+      status = rt.state.lastStatus = 1;
+      continue;
+    }
+    status = yield* runAndOr(rt, item.andor, io);
+  }
+  return status;
+}
+
+function* runAndOr(rt: Runtime, ao: AndOr, io: Io): Gen<number> {
+  const n = ao.rest.length;
+  let status = yield* runPipelineIn(rt, ao.first, io, n > 0);
+  let ran = ao.first;
+  for (let i = 0; i < n; i++) {
+    const step = ao.rest[i];
+    if (!step || (step.op === '&&') !== (status === 0)) continue;
+    status = yield* runPipelineIn(rt, step.pipeline, io, i < n - 1);
+    ran = step.pipeline;
+  }
+  const last = n > 0 ? ao.rest[n - 1]?.pipeline : ao.first;
+  const s = rt.state;
+  if (status !== 0 && s.options.errexit && s.conditional === 0 && ran === last && !ran.negated) {
+    throw new ExitSignal(status);
+  }
+  return status;
+}
+
+function runPipelineIn(rt: Runtime, p: Pipeline, io: Io, conditional: boolean): Gen<number> {
+  return conditional ? runConditionalPipeline(rt, p, io) : runPipeline(rt, p, io);
+}
+
+function* runConditionalPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
+  rt.state.conditional++;
+  try {
+    return yield* runPipeline(rt, p, io);
+  } finally {
+    rt.state.conditional--;
+  }
+}
+
+function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
+  let status: number;
+  const [only] = p.commands;
+  if (p.commands.length === 1 && only) status = yield* runCommand(rt, only, io);
+  else {
+    let stdin = io.stdin;
+    const statuses: number[] = [];
+    for (let i = 0; i < p.commands.length; i++) {
+      const cmd = p.commands[i];
+      if (!cmd) continue;
+      const last = i === p.commands.length - 1;
+      let buf = '';
+      const stage: Io = { stdin, out: last ? io.out : (s) => (buf += s), err: io.err };
+      statuses.push(yield* runSubshell(rt, (sub) => runCommand(sub, cmd, stage)));
+      stdin = input(buf);
+    }
+    const failed = statuses.filter((x) => x !== 0);
+    status = rt.state.options.pipefail ? (failed[failed.length - 1] ?? 0) : (statuses[statuses.length - 1] ?? 0);
+  }
+  if (p.negated) status = status === 0 ? 1 : 0;
+  rt.state.lastStatus = status;
+  return status;
+}
+
+/** Run in a copy of the shell state: `( ... )`, pipeline stages. `exit` ends only the copy. */
+export function* runSubshell(rt: Runtime, fn: (sub: Runtime) => Gen<number>): Gen<number> {
+  const sub = withState(rt, cloneState(rt.state));
+  try {
+    return yield* fn(sub);
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
+    if (e instanceof LoopSignal) return 0;
+    throw e;
+  }
+}
+
+export function runCommand(rt: Runtime, cmd: Command, io: Io): Gen<number> {
+  if (cmd.type === 'simple') return runSimple(rt, cmd, io, callFunction);
+  if (cmd.type === 'function') return defineFunction(rt, cmd);
+  return runCompound(rt, cmd, io);
+}
+
+// eslint-disable-next-line require-yield
+function* defineFunction(rt: Runtime, def: FunctionDef): Gen<number> {
+  rt.state.functions.set(def.name, def);
+  return 0;
+}
+
+export function* runCompound(rt: Runtime, c: Compound, io: Io): Gen<number> {
+  const red = c.redirects.length > 0 ? yield* applyRedirects(rt, c.redirects, io) : { io, files: [] };
+  if (!red) return 1;
+  let status: number;
+  try {
+    status = yield* runBody(rt, c.body, red.io);
+  } catch (e) {
+    closeRedirects(rt, red.files, io, undefined);
+    throw e;
+  }
+  const werr = closeRedirects(rt, red.files, io, undefined);
+  return werr !== 0 && status === 0 ? werr : status;
+}
+
+function runBody(rt: Runtime, body: CompoundBody, io: Io): Gen<number> {
+  switch (body.type) {
+    case 'group':
+      return runList(rt, body.body, io);
+    case 'subshell':
+      return runSubshell(rt, (sub) => runList(sub, body.body, io));
+    case 'if':
+      return runIf(rt, body, io, runList);
+    case 'while':
+    case 'until':
+      return runLoop(rt, body, io, runList);
+    case 'for':
+      return runFor(rt, body, io, runList);
+    case 'arithfor':
+      return runArithFor(rt, body, io, runList);
+    case 'case':
+      return runCase(rt, body, io, runList);
+    case 'arith':
+      return runArith(rt, body.expr, io);
+  }
+}
+
+/** Call a shell function: its own positional parameters and `local` frame. */
+export function* callFunction(rt: Runtime, def: FunctionDef, argv: string[], io: Io): Gen<number> {
+  const s = rt.state;
+  if (s.depth >= MAX_DEPTH) {
+    shellError(rt, io, `${def.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
+    return 1;
+  }
+  const saved = s.positional;
+  s.positional = argv.slice(1);
+  s.depth++;
+  s.localFrames.push(new Map());
+  s.returnable++;
+  try {
+    return yield* runCompound(rt, def.body, io);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    s.positional = saved;
+    s.depth--;
+    s.returnable--;
+    popLocals(s);
+  }
+}

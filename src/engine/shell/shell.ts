@@ -1,0 +1,143 @@
+/**
+ * The lab shell: one interactive bash session on a simulated host. Variables, functions, the
+ * working folder and `$?` persist between `run` calls, as in a terminal.
+ */
+import { createBuiltins } from './builtins/registry';
+import { coreUtilities } from './coreutils/registry';
+import { ExitSignal, InterruptSignal, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
+import { execSource } from './interpreter';
+import { Parser } from './parser';
+import { input } from './runtime';
+import type { Io, Runtime, Sink } from './runtime';
+import { createState, getVar } from './state';
+import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
+
+export interface ShellOptions {
+  /** Starting folder (default /root). */
+  cwd?: string;
+  /** `$$` (default 1000); child shells count up from it. */
+  pid?: number;
+  /** Default output sinks, used when `run` is given none. */
+  out?: Sink;
+  err?: Sink;
+  /** The programs every host has (default: coreutils). The host's commands take precedence. */
+  utilities?: ReadonlyMap<string, CommandImpl>;
+  /**
+   * Virtual µs a loop is charged per SPIN_LIMIT (1000) iterations that ran without any Wait
+   * (default 0: the driver just gets a turn). A driver whose Ctrl-C deadline is in virtual time
+   * may set e.g. 10_000 so a busy `while true; do :; done` reaches its deadline.
+   */
+  spinUs?: number;
+}
+
+/** Where one `run` sends its output; what it reads; how it learns of Ctrl-C. */
+export interface RunIo {
+  out?: Sink;
+  err?: Sink;
+  stdin?: string;
+  interrupted?: () => boolean;
+}
+
+export interface ShellResult {
+  status: number;
+  /** The command line ran `exit` at top level (a terminal would close). */
+  exited: boolean;
+  /** Ctrl-C ended it (status 130). */
+  interrupted: boolean;
+}
+
+export interface Shell {
+  /**
+   * Run one command line (or several lines: a heredoc, a multi-line loop, a script pasted in).
+   * Yields Waits for the driver; returns the exit status. Never throws.
+   */
+  run(source: string, io?: RunIo, interrupted?: () => boolean): Generator<Wait, ShellResult, void>;
+  /** False while `source` needs more lines: open quote, heredoc, `for`/`if`/`case`/`{` without closer, trailing `\`. */
+  isComplete(source: string): boolean;
+  readonly cwd: string;
+  readonly lastStatus: number;
+  getVar(name: string): string | undefined;
+}
+
+const noop: Sink = () => undefined;
+
+/** A command line as the terminal hands it to bash: ended by the Enter key. */
+function asTyped(source: string): string {
+  return source.endsWith('\n') ? source : source + '\n';
+}
+
+/** Whether source text is a complete command (see Shell.isComplete). */
+export function isCompleteSource(source: string): boolean {
+  const parser = new Parser(asTyped(source));
+  try {
+    while (parser.parseCompleteCommand()) {
+      /* parse everything */
+    }
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return !e.incomplete;
+    return true;
+  }
+  return !parser.lexer.unterminatedHeredoc && !parser.lexer.danglingBackslash;
+}
+
+export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {}): Shell {
+  const pid = opts.pid ?? 1000;
+  const state = createState({ cwd: opts.cwd ?? '/root', pid, hostname: host.hostname, arg0: 'bash' });
+  const builtins = createBuiltins();
+  const utilities = opts.utilities ?? coreUtilities;
+  let nextPid = pid + 1;
+
+  function* run(source: string, runIo: RunIo = {}, interrupted?: () => boolean): Generator<Wait, ShellResult, void> {
+    const io: Io = { stdin: input(runIo.stdin ?? ''), out: runIo.out ?? opts.out ?? noop, err: runIo.err ?? opts.err ?? noop };
+    const sched = { spin: 0, subStatus: undefined, nextPid, spinUs: opts.spinUs ?? 0 };
+    const rt: Runtime = {
+      host,
+      fs,
+      state,
+      interrupted: interrupted ?? runIo.interrupted ?? (() => false),
+      sched,
+      builtins,
+      utilities,
+      exec: execSource,
+      tty: io,
+    };
+    Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
+    const result: ShellResult = { status: 0, exited: false, interrupted: false };
+    try {
+      result.status = yield* execSource(rt, asTyped(source), io);
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        result.status = e.status;
+        result.exited = true;
+        io.err('exit\n');
+      } else if (e instanceof InterruptSignal) {
+        result.status = 130;
+        result.interrupted = true;
+      } else if (e instanceof ReturnSignal) result.status = e.status;
+      else if (e instanceof LoopSignal) result.status = 0;
+      else if (e instanceof RangeError) {
+        // Nesting deeper than the JavaScript stack (recursion the depth limits did not catch).
+        io.err('bash: maximum nesting level exceeded\n');
+        result.status = 1;
+      } else {
+        io.err(`bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        result.status = 1;
+      }
+    }
+    nextPid = sched.nextPid;
+    state.lastStatus = result.status;
+    return result;
+  }
+
+  return {
+    run,
+    isComplete: isCompleteSource,
+    get cwd() {
+      return state.cwd;
+    },
+    get lastStatus() {
+      return state.lastStatus;
+    },
+    getVar: (name) => getVar(state, name),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Running a simple command: expand, assign, redirect, then find the name among functions,
+ * builtins, the host's programs, coreutils, or as a path (`./x.sh`, `/usr/sbin/ipvsadm`).
+ */
+import type { Assignment, FunctionDef, SimpleCommand, Word } from './ast';
+import { runProgram } from './context';
+import { expandFields, expandPattern, expandText } from './expand';
+import { applyRedirects, closeRedirects } from './redirect';
+import { shellError, spinning, spinWait, wait } from './runtime';
+import type { Gen, Io, Runtime } from './runtime';
+import { runPathCommand } from './scripts';
+import { exportedEnv, setVar } from './state';
+import type { Var } from './state';
+import { shellQuote } from './quote';
+
+export type CallFunction = (rt: Runtime, def: FunctionDef, argv: string[], io: Io) => Gen<number>;
+
+interface Assigned {
+  name: string;
+  value: string;
+}
+
+function* expandAssigns(rt: Runtime, assigns: readonly Assignment[], io: Io): Gen<Assigned[]> {
+  const out: Assigned[] = [];
+  if (assigns.length === 0) return out;
+  for (const a of assigns) {
+    let value = yield* expandText(rt, a.value, io);
+    if (a.append) value = (rt.state.vars.get(a.name)?.value ?? '') + value;
+    out.push({ name: a.name, value });
+  }
+  return out;
+}
+
+/** `[[ ]]` words: no splitting; the right side of == != =~ as a pattern. */
+function* expandDoubleBracket(rt: Runtime, words: readonly Word[], io: Io): Gen<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    const isPattern = prev === '==' || prev === '=' || prev === '!=' || prev === '=~';
+    out.push(isPattern ? yield* expandPattern(rt, w, io) : yield* expandText(rt, w, io));
+  }
+  return out;
+}
+
+function xtrace(rt: Runtime, io: Io, assigns: readonly Assigned[], argv: readonly string[]): void {
+  if (!rt.state.options.xtrace) return;
+  const words = [...assigns.map((a) => `${a.name}=${shellQuote(a.value)}`), ...argv.map(shellQuote)];
+  io.err(`+ ${words.join(' ')}\n`);
+}
+
+export function* runSimple(rt: Runtime, cmd: SimpleCommand, io: Io, call: CallFunction): Gen<number> {
+  if (spinning(rt)) yield* wait(rt, spinWait(rt));
+  rt.state.line = cmd.line;
+  rt.sched.subStatus = undefined;
+  const argv = cmd.dbracket ? yield* expandDoubleBracket(rt, cmd.words, io) : yield* expandFields(rt, cmd.words, io);
+  const assigns = yield* expandAssigns(rt, cmd.assigns, io);
+  xtrace(rt, io, assigns, argv);
+  if (argv.length === 0) {
+    for (const a of assigns) setVar(rt.state, a.name, a.value);
+  }
+  const red = cmd.redirects.length > 0 ? yield* applyRedirects(rt, cmd.redirects, io) : { io, files: [] };
+  if (!red) return 1;
+  let status: number;
+  try {
+    status = argv.length === 0 ? (rt.sched.subStatus ?? 0) : yield* dispatch(rt, argv, assigns, red.io, call);
+  } catch (e) {
+    closeRedirects(rt, red.files, red.io, argv[0]);
+    throw e;
+  }
+  const werr = red.files.length > 0 ? closeRedirects(rt, red.files, red.io, argv[0]) : 0;
+  return werr !== 0 && status === 0 ? werr : status;
+}
+
+function* dispatch(
+  rt: Runtime,
+  argv: string[],
+  assigns: readonly Assigned[],
+  io: Io,
+  call: CallFunction,
+): Gen<number> {
+  const name = argv[0] ?? '';
+  if (name.includes('/')) return yield* runPathCommand(rt, name, argv, envWith(rt, assigns), io);
+  const fn = rt.state.functions.get(name);
+  if (fn) return yield* withTempVars(rt, assigns, () => call(rt, fn, argv, io));
+  const builtin = rt.builtins.get(name);
+  if (builtin) return yield* withTempVars(rt, assigns, () => builtin(rt, argv, io));
+  const impl = rt.host.commands.get(name) ?? rt.utilities.get(name);
+  if (impl) return yield* runProgram(rt, impl, argv, io, envWith(rt, assigns));
+  shellError(rt, io, `${name}: command not found`);
+  return 127;
+}
+
+function envWith(rt: Runtime, assigns: readonly Assigned[]): Map<string, string> {
+  const env = exportedEnv(rt.state);
+  for (const a of assigns) env.set(a.name, a.value);
+  return env;
+}
+
+/** `VAR=x builtin` / `VAR=x func`: the variables hold only while it runs. */
+function withTempVars(rt: Runtime, assigns: readonly Assigned[], run: () => Gen<number>): Gen<number> {
+  return assigns.length === 0 ? run() : tempVars(rt, assigns, run);
+}
+
+function* tempVars(rt: Runtime, assigns: readonly Assigned[], run: () => Gen<number>): Gen<number> {
+  const vars = rt.state.vars;
+  const saved: [string, Var | undefined][] = assigns.map((a) => {
+    const v = vars.get(a.name);
+    return [a.name, v ? { ...v } : undefined];
+  });
+  for (const a of assigns) vars.set(a.name, { value: a.value, exported: true });
+  try {
+    return yield* run();
+  } finally {
+    for (const [name, v] of saved.reverse()) {
+      if (v) vars.set(name, v);
+      else vars.delete(name);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * curl 7.29.0 (CentOS 7) over the simulated TCP stack (apps/curl.ts does the HTTP exchange).
+ * The command waits on the virtual clock until the transfer ends; Ctrl-C closes the connection.
+ * The progress meter (printed only when output goes to a file) is not reproduced.
+ */
+import { SEC } from '../../../core/sim';
+import { startCurl } from '../../../apps/curl';
+import type { CurlHandle, CurlResult } from '../../../apps/curl';
+import type { Host } from '../../../stack/host';
+import type { Network } from '../../../stack/network';
+import { resolvePath } from '../../paths';
+import type { CommandContext, CommandImpl, Wait } from '../../types';
+import { ToolExit } from '../common/toolExit';
+import { parseCurlArgs } from './curlArgs';
+import type { CurlOpts } from './curlArgs';
+import { parseUrl, resolveHost } from './curlUrl';
+import type { CurlTarget } from './curlUrl';
+
+const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+
+interface Done {
+  exit: number;
+  error?: string;
+}
+
+function reportError(ctx: CommandContext, o: CurlOpts, d: Done): void {
+  if (d.error === undefined) return;
+  if (o.verbose) ctx.err(`* ${d.error}\n* Closing connection 0\n`);
+  if (!o.silent || o.showError) ctx.err(`curl: (${d.exit}) ${d.error}\n`);
+}
+
+function verboseRequest(
+  ctx: CommandContext,
+  t: CurlTarget,
+  ip: string,
+  method: string,
+  connected: boolean,
+): void {
+  const hostHeader = t.port === (t.https ? 443 : 80) ? t.host : `${t.host}:${t.port}`;
+  ctx.err(`* About to connect() to ${t.host} port ${t.port} (#0)\n*   Trying ${ip}...\n`);
+  if (!connected) return;
+  ctx.err(`* Connected to ${t.host} (${ip}) port ${t.port} (#0)\n`);
+  ctx.err(
+    `> ${method} ${t.path} HTTP/1.1\n> User-Agent: curl/7.29.0\n> Host: ${hostHeader}\n> Accept: */*\n> \n`,
+  );
+}
+
+function headerLines(r: CurlResult): string[] {
+  return r.headers.split('\r\n').slice(0, -2);
+}
+
+/** -w: the common %{...} variables and \n. */
+function writeOut(
+  fmt: string,
+  r: CurlResult | undefined,
+  ip: string,
+  t: CurlTarget,
+  elapsedUs: number,
+): string {
+  const vars: Record<string, string> = {
+    http_code: String(r?.status ?? 0).padStart(3, '0'),
+    response_code: String(r?.status ?? 0).padStart(3, '0'),
+    time_total: (elapsedUs / SEC).toFixed(3),
+    remote_ip: ip,
+    remote_port: String(t.port),
+    size_download: String(r?.body.length ?? 0),
+    url_effective: `${t.https ? 'https' : 'http'}://${t.host}${t.port === (t.https ? 443 : 80) ? '' : `:${t.port}`}${t.path}`,
+  };
+  return fmt
+    .replace(/%\{([a-z_]+)\}/g, (m, k: string) => vars[k] ?? m)
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}
+
+/** Deliver a finished transfer: headers/body to stdout or the -o file, errors, exit code. */
+function deliver(
+  ctx: CommandContext,
+  o: CurlOpts,
+  t: CurlTarget,
+  r: CurlResult,
+  ip: string,
+  elapsedUs: number,
+): number {
+  if (o.verbose && (r.exit === 0 || r.headers !== '')) {
+    ctx.err(
+      headerLines(r)
+        .map((l) => `< ${l}\n`)
+        .join('') + '< \n',
+    );
+  }
+  if (r.exit !== 0 && r.exit !== 130) {
+    reportError(ctx, o, { exit: r.exit, error: r.error ?? '' });
+    return r.exit;
+  }
+  if (o.fail && (r.status ?? 0) >= 400) {
+    const reason = headerLines(r)[0]?.replace(/^HTTP\/1\.[01] /, '') ?? '';
+    reportError(ctx, o, { exit: 22, error: `The requested URL returned error: ${reason}` });
+    return 22;
+  }
+  let data = o.head ? r.headers : o.include ? r.headers + r.body : r.body;
+  const file = o.output ?? (o.remoteName ? (t.path.split('?')[0] ?? '').split('/').pop() : undefined);
+  if (o.remoteName && o.output === undefined && file === '') {
+    reportError(ctx, o, { exit: 23, error: 'Remote file name has no length!' });
+    return 23;
+  }
+  if (file !== undefined && file !== '-') {
+    const err = ctx.fs.write(resolvePath(ctx.cwd, file), data, false);
+    if (err !== undefined) {
+      if (!o.silent) ctx.err(`Warning: Failed to create the file ${file}: ${err}\n`);
+      reportError(ctx, o, { exit: 23, error: `Failed writing body (0 != ${data.length})` });
+      return 23;
+    }
+    data = '';
+  }
+  ctx.out(data);
+  if (o.verbose) ctx.err(`* Connection #0 to host ${t.host} left intact\n`);
+  if (o.writeOut !== undefined) ctx.out(writeOut(o.writeOut, r, ip, t, elapsedUs));
+  return 0;
+}
+
+function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): Generator<Wait, number, void> {
+  const u = parseUrl(url);
+  if (!u.ok) {
+    reportError(ctx, o, { exit: u.exit, error: u.error });
+    return u.exit;
+  }
+  const t = u.target;
+  const ip = resolveHost(t.host, ctx.fs.read('/etc/hosts'));
+  if (ip === undefined) {
+    if (o.verbose)
+      ctx.err(`* Could not resolve host: ${t.host}; Name or service not known\n* Closing connection 0\n`);
+    if (!o.silent || o.showError)
+      ctx.err(`curl: (6) Could not resolve host: ${t.host}; Name or service not known\n`);
+    return 6;
+  }
+  const method = o.head ? 'HEAD' : (o.method ?? 'GET');
+  if (method !== 'GET' && method !== 'HEAD')
+    throw new ToolExit(1, `curl: only GET and HEAD requests are simulated in this lab\n`);
+  const limitS = o.maxTimeS !== undefined && o.maxTimeS > 0 ? o.maxTimeS : undefined;
+  const started = host.sim.now;
+  const h: CurlHandle = startCurl(host, {
+    ip,
+    port: t.port,
+    hostHeader: t.port === (t.https ? 443 : 80) ? t.host : `${t.host}:${t.port}`,
+    path: t.path,
+    method,
+    ...(limitS !== undefined ? { maxTimeUs: limitS * SEC } : {}),
+  });
+  try {
+    if (!h.done) yield { kind: 'until', done: () => h.done };
+  } finally {
+    if (!h.done) h.interrupt();
+  }
+  const r = h.result ?? { exit: 130, headers: '', body: '' };
+  if (o.verbose)
+    verboseRequest(
+      ctx,
+      t,
+      ip,
+      method,
+      r.exit !== 7 && (r.exit !== 28 || r.error?.startsWith('Operation') === true),
+    );
+  return deliver(ctx, o, t, r, ip, host.sim.now - started);
+}
+
+export function curlCommand(host: Host, _net: Network): CommandImpl {
+  return function* (ctx) {
+    let o: CurlOpts;
+    try {
+      o = parseCurlArgs(ctx.argv.slice(1));
+    } catch (e) {
+      if (!(e instanceof ToolExit)) throw e;
+      ctx.err(e.stderr);
+      return e.status;
+    }
+    if (o.urls.length === 0) {
+      ctx.err(`curl: no URL specified!\n${TRY}`);
+      return 2;
+    }
+    let status = 0;
+    for (const url of o.urls) {
+      try {
+        status = yield* fetchOne(ctx, host, o, url);
+      } catch (e) {
+        if (!(e instanceof ToolExit)) throw e;
+        ctx.err(e.stderr);
+        return e.status;
+      }
+    }
+    return status;
+  };
+}

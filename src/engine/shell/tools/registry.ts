@@ -1,0 +1,53 @@
+/**
+ * The programs of one simulated host: every network tool bound to its host and network, plus
+ * ipvsadm (tools/ipvsadm). The shell looks commands up here before coreutils.
+ */
+import type { Host } from '../../stack/host';
+import type { Network } from '../../stack/network';
+import type { CommandImpl } from '../types';
+import { curlCommand } from './curl/curl';
+import { ipCommand } from './ip/ip';
+import { ipvsadmCommand, ipvsadmRestoreCommand, ipvsadmSaveCommand } from './ipvsadm/ipvsadm';
+import { hostnameCommand, unameCommand } from './misc';
+import { lsmodCommand, modprobeCommand } from './modprobe';
+import { arpCommand } from './nettools/arp';
+import { ifconfigCommand } from './nettools/ifconfig';
+import { routeCommand } from './nettools/route';
+import { pingCommand } from './ping/ping';
+import { ssCommand } from './ss';
+import { sysctlCommand } from './sysctl';
+import { serviceCommand, systemctlCommand } from './systemctl';
+import { tcpdumpCommand } from './tcpdump/tcpdump';
+import { yumCommand } from './yum';
+
+/** The network tools alone (everything but ipvsadm), for hosts and tests that need no IPVS. */
+export function networkCommands(host: Host, net: Network): Map<string, CommandImpl> {
+  const make = (f: (h: Host, n: Network) => CommandImpl): CommandImpl => f(host, net);
+  return new Map<string, CommandImpl>([
+    ['ip', make(ipCommand)],
+    ['ifconfig', make(ifconfigCommand)],
+    ['route', make(routeCommand)],
+    ['arp', make(arpCommand)],
+    ['sysctl', make(sysctlCommand)],
+    ['modprobe', make(modprobeCommand)],
+    ['lsmod', make(lsmodCommand)],
+    ['curl', make(curlCommand)],
+    ['ping', make(pingCommand)],
+    ['ss', make(ssCommand)],
+    ['tcpdump', make(tcpdumpCommand)],
+    ['systemctl', make(systemctlCommand)],
+    ['service', make(serviceCommand)],
+    ['yum', make(yumCommand)],
+    ['dnf', make(yumCommand)],
+    ['hostname', make(hostnameCommand)],
+    ['uname', make(unameCommand)],
+  ]);
+}
+
+export function hostCommands(host: Host, net: Network): Map<string, CommandImpl> {
+  const m = networkCommands(host, net);
+  m.set('ipvsadm', ipvsadmCommand(host));
+  m.set('ipvsadm-save', ipvsadmSaveCommand(host));
+  m.set('ipvsadm-restore', ipvsadmRestoreCommand(host));
+  return m;
+}
