@@ -14,9 +14,7 @@ function run(args: string[]): { code: number; out: string } {
   return { code, out };
 }
 
-function jsonLines(
-  out: string,
-): {
+function jsonLines(out: string): {
   line: number;
   host: string;
   command: string;

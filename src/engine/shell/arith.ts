@@ -34,6 +34,7 @@ const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=
 function parseNumber(text: string): bigint | undefined {
   if (/^0[xX][0-9A-Fa-f]+$/.test(text)) return wrap(BigInt(text));
   if (/^0[0-7]+$/.test(text)) return wrap(BigInt('0o' + text.slice(1)));
+  if (/^0[0-9]+$/.test(text)) return undefined;
   if (/^[0-9]+$/.test(text)) return wrap(BigInt(text));
   const m = /^([0-9]+)#([0-9A-Za-z@_]+)$/.exec(text);
   if (!m) return undefined;

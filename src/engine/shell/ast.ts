@@ -39,6 +39,10 @@ export type ParamOp =
   | '/#'
   | '/%'
   | ':'
+  | '^^'
+  | '^'
+  | ',,'
+  | ','
   | 'bad';
 
 export interface Word {

@@ -5,7 +5,12 @@ import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { exportedEnv } from './state';
 import type { CommandContext, CommandImpl } from './types';
 
-export function commandContext(rt: Runtime, argv: string[], io: Io, env: ReadonlyMap<string, string>): CommandContext {
+export function commandContext(
+  rt: Runtime,
+  argv: string[],
+  io: Io,
+  env: ReadonlyMap<string, string>,
+): CommandContext {
   return {
     argv,
     stdin: io.stdin.text.slice(io.stdin.pos),
@@ -21,7 +26,10 @@ export function commandContext(rt: Runtime, argv: string[], io: Io, env: Readonl
 
 function isSignal(e: unknown): boolean {
   return (
-    e instanceof InterruptSignal || e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal
+    e instanceof InterruptSignal ||
+    e instanceof ExitSignal ||
+    e instanceof ReturnSignal ||
+    e instanceof LoopSignal
   );
 }
 

@@ -10,12 +10,18 @@ import { paramPieces } from './params';
 import type { ArgExpander } from './params';
 import { joinPieces, patternOf, seg, splitFields } from './pieces';
 import type { Piece } from './pieces';
-import { MAX_DEPTH, withState } from './runtime';
+import { MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { cloneState, getVar, setVar } from './state';
 
 /** Run `$(...)` in a copy of the shell and return its output without trailing newlines. */
-export function* commandSubst(rt: Runtime, source: string, line: number, io: Io, backquote = false): Gen<string> {
+export function* commandSubst(
+  rt: Runtime,
+  source: string,
+  line: number,
+  io: Io,
+  backquote = false,
+): Gen<string> {
   if (rt.state.depth >= MAX_DEPTH)
     throw new ExpansionError('command substitution: maximum nesting level exceeded');
   const state = cloneState(rt.state);
@@ -33,7 +39,10 @@ export function* commandSubst(rt: Runtime, source: string, line: number, io: Io,
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.status;
     else if (e instanceof LoopSignal) status = 0;
-    else throw e;
+    else if (e instanceof ExpansionError) {
+      shellError(rt, io, e.message);
+      status = e.status;
+    } else throw e;
   }
   rt.sched.subStatus = status;
   return out.replace(/\n+$/, '');

@@ -14,7 +14,13 @@ import { runSimple } from './simpleExec';
 import { cloneState, popLocals } from './state';
 
 /** Parse and run `source` command line by command line (the Runtime's `exec`). */
-export function* execSource(rt: Runtime, source: string, io: Io, baseLine = 1, context?: string): Gen<number> {
+export function* execSource(
+  rt: Runtime,
+  source: string,
+  io: Io,
+  baseLine = 1,
+  context?: string,
+): Gen<number> {
   const parser = new Parser(source, baseLine);
   for (;;) {
     let list: List | undefined;
@@ -123,11 +129,13 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
       const last = i === p.commands.length - 1;
       let buf = '';
       const stage: Io = { stdin, out: last ? io.out : (s) => (buf += s), err: io.err };
-      statuses.push(yield* runSubshell(rt, (sub) => runCommand(sub, cmd, stage)));
+      statuses.push(yield* runSubshell(rt, stage, (sub) => runCommand(sub, cmd, stage)));
       stdin = input(buf);
     }
     const failed = statuses.filter((x) => x !== 0);
-    status = rt.state.options.pipefail ? (failed[failed.length - 1] ?? 0) : (statuses[statuses.length - 1] ?? 0);
+    status = rt.state.options.pipefail
+      ? (failed[failed.length - 1] ?? 0)
+      : (statuses[statuses.length - 1] ?? 0);
   }
   if (p.negated) status = status === 0 ? 1 : 0;
   rt.state.lastStatus = status;
@@ -135,14 +143,16 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
 }
 
 /** Run in a copy of the shell state: `( ... )`, pipeline stages. `exit` ends only the copy. */
-export function* runSubshell(rt: Runtime, fn: (sub: Runtime) => Gen<number>): Gen<number> {
+export function* runSubshell(rt: Runtime, io: Io, fn: (sub: Runtime) => Gen<number>): Gen<number> {
   const sub = withState(rt, cloneState(rt.state));
   try {
     return yield* fn(sub);
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
     if (e instanceof LoopSignal) return 0;
-    throw e;
+    if (!(e instanceof ExpansionError)) throw e;
+    shellError(sub, io, e.message);
+    return e.status;
   }
 }
 
@@ -177,7 +187,7 @@ function runBody(rt: Runtime, body: CompoundBody, io: Io): Gen<number> {
     case 'group':
       return runList(rt, body.body, io);
     case 'subshell':
-      return runSubshell(rt, (sub) => runList(sub, body.body, io));
+      return runSubshell(rt, io, (sub) => runList(sub, body.body, io));
     case 'if':
       return runIf(rt, body, io, runList);
     case 'while':

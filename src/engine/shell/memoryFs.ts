@@ -32,7 +32,9 @@ export function createMemoryFs(init: MemoryFsInit = {}): MemoryFs {
   const nodes = new Map<string, Node>([['/', { dir: true, data: '', mode: 0o755 }]]);
   const mkdirs = (path: string): void => {
     let cur = '';
-    for (const seg of normalizePath(path).split('/').filter((s) => s !== '')) {
+    for (const seg of normalizePath(path)
+      .split('/')
+      .filter((s) => s !== '')) {
       cur += '/' + seg;
       if (!nodes.has(cur)) nodes.set(cur, { dir: true, data: '', mode: 0o755 });
     }
@@ -70,7 +72,8 @@ export function createMemoryFs(init: MemoryFsInit = {}): MemoryFs {
       const prefix = path === '/' ? '/' : path + '/';
       const names: string[] = [];
       for (const p of nodes.keys()) {
-        if (p !== path && p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) names.push(p.slice(prefix.length));
+        if (p !== path && p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+          names.push(p.slice(prefix.length));
       }
       return names.sort();
     },

@@ -1,7 +1,7 @@
 /** Parses the inside of `${...}` into a ParamExp. */
 import type { ParamExp, ParamOp, Word } from './ast';
 
-const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!\-])/;
+const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Longest first, so `:-` wins over `-` and `##` over `#`. */
 const OPS: readonly ParamOp[] = [
   ':-',
@@ -20,6 +20,10 @@ const OPS: readonly ParamOp[] = [
   '/#',
   '/%',
   '/',
+  '^^',
+  '^',
+  ',,',
+  ',',
 ];
 
 /** Scans a piece of text as a word (supplied by the word scanner, to avoid an import cycle). */

@@ -2,7 +2,7 @@
 import { ArithError, evalArith } from './arith';
 import type { ParamExp, Word } from './ast';
 import { ExpansionError } from './errors';
-import { removePrefix, removeSuffix, replacePattern } from './pattern';
+import { matchPattern, removePrefix, removeSuffix, replacePattern } from './pattern';
 import { seg } from './pieces';
 import type { Piece } from './pieces';
 import type { Gen, Runtime } from './runtime';
@@ -148,6 +148,11 @@ function* transform(rt: Runtime, p: ParamExp, v: string, ex: ArgExpander): Gen<s
     }
     case ':':
       return yield* substring(rt, p, v, ex);
+    case '^^':
+    case ',,':
+    case '^':
+    case ',':
+      return changeCase(v, p.op, pat);
     default:
       throw new ExpansionError(`${p.raw}: bad substitution`);
   }
@@ -177,4 +182,13 @@ function* substringOf(rt: Runtime, p: ParamExp, v: string, ex: ArgExpander): Gen
     if (end < off) throw new ExpansionError(`${String(len)}: substring expression < 0`);
   }
   return chars.slice(off, end).join('');
+}
+
+/** `${v^^}` / `${v,,}` (all) and `${v^}` / `${v,}` (first character); an optional pattern limits it. */
+function changeCase(v: string, op: '^^' | ',,' | '^' | ',', pattern: string): string {
+  const up = op[0] === '^';
+  const conv = (ch: string): string =>
+    pattern === '' || matchPattern(pattern, ch) ? (up ? ch.toUpperCase() : ch.toLowerCase()) : ch;
+  if (op.length === 2) return [...v].map(conv).join('');
+  return v === '' ? v : conv(v.charAt(0)) + v.slice(1);
 }

@@ -55,7 +55,13 @@ describe('parser', () => {
   });
 
   it('treats keywords as words outside command position', () => {
-    expect(firstSimple('echo if then done esac').words.map((w) => w.raw)).toEqual(['echo', 'if', 'then', 'done', 'esac']);
+    expect(firstSimple('echo if then done esac').words.map((w) => w.raw)).toEqual([
+      'echo',
+      'if',
+      'then',
+      'done',
+      'esac',
+    ]);
   });
 
   it('parses the compound commands', () => {
@@ -66,13 +72,28 @@ describe('parser', () => {
       const c = l.items[0]?.andor.first.commands[0];
       return c?.type === 'compound' ? c.body.type : c?.type;
     });
-    expect(kinds).toEqual(['if', 'while', 'until', 'for', 'arithfor', 'case', 'group', 'subshell', 'arith', 'function', 'function']);
+    expect(kinds).toEqual([
+      'if',
+      'while',
+      'until',
+      'for',
+      'arithfor',
+      'case',
+      'group',
+      'subshell',
+      'arith',
+      'function',
+      'function',
+    ]);
   });
 
   it('reads case items with alternatives and all three terminators', () => {
-    const c = parseAll('case $1 in\n(start|go) echo s ;;\nstop) ;&\n*) echo u ;;&\nesac')[0]?.items[0]?.andor.first.commands[0];
+    const c = parseAll('case $1 in\n(start|go) echo s ;;\nstop) ;&\n*) echo u ;;&\nesac')[0]?.items[0]?.andor
+      .first.commands[0];
     if (c?.type !== 'compound' || c.body.type !== 'case') throw new Error('no case');
-    expect(c.body.items.map((i) => [i.patterns.map((p) => p.raw), i.terminator, i.body.items.length])).toEqual([
+    expect(
+      c.body.items.map((i) => [i.patterns.map((p) => p.raw), i.terminator, i.body.items.length]),
+    ).toEqual([
       [['start', 'go'], ';;', 1],
       [['stop'], ';&', 0],
       [['*'], ';;&', 1],
@@ -103,12 +124,18 @@ describe('parser', () => {
   });
 
   it('marks errors that more input would fix as incomplete', () => {
-    expect(syntaxError("echo 'abc")).toMatchObject({ incomplete: true, message: "unexpected EOF while looking for matching `''" });
-    expect(syntaxError('echo "abc').message).toBe("unexpected EOF while looking for matching `\"'");
+    expect(syntaxError("echo 'abc")).toMatchObject({
+      incomplete: true,
+      message: "unexpected EOF while looking for matching `''",
+    });
+    expect(syntaxError('echo "abc').message).toBe('unexpected EOF while looking for matching `"\'');
     expect(syntaxError('echo `abc').message).toBe("unexpected EOF while looking for matching ``'");
     expect(syntaxError('echo $(abc').message).toBe("unexpected EOF while looking for matching `)'");
     expect(syntaxError('echo ${abc').message).toBe("unexpected EOF while looking for matching `}'");
-    expect(syntaxError('for i in 1; do')).toMatchObject({ incomplete: true, message: 'syntax error: unexpected end of file' });
+    expect(syntaxError('for i in 1; do')).toMatchObject({
+      incomplete: true,
+      message: 'syntax error: unexpected end of file',
+    });
     expect(syntaxError('done').incomplete).toBe(false);
   });
 

@@ -12,7 +12,14 @@ import { createState } from './state';
 import type { ShellMode, ShellState } from './state';
 
 /** Folders where the host's programs live: `/usr/sbin/ipvsadm` runs ipvsadm. */
-const BIN_DIRS: ReadonlySet<string> = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']);
+const BIN_DIRS: ReadonlySet<string> = new Set([
+  '/bin',
+  '/sbin',
+  '/usr/bin',
+  '/usr/sbin',
+  '/usr/local/bin',
+  '/usr/local/sbin',
+]);
 
 interface ChildOptions {
   arg0: string;
@@ -24,7 +31,12 @@ interface ChildOptions {
 
 function childState(rt: Runtime, o: ChildOptions): ShellState {
   const parent = rt.state;
-  const s = createState({ cwd: parent.cwd, pid: rt.sched.nextPid++, hostname: rt.host.hostname, arg0: o.arg0 });
+  const s = createState({
+    cwd: parent.cwd,
+    pid: rt.sched.nextPid++,
+    hostname: rt.host.hostname,
+    arg0: o.arg0,
+  });
   s.vars.delete('PS1');
   for (const [k, v] of parent.vars) if (v.exported) s.vars.set(k, { ...v });
   s.positional = o.args;
@@ -103,7 +115,12 @@ export const bashBuiltin: Builtin = function* (rt, argv, io) {
       io.err(`${shell}: -c: option requires an argument\n`);
       return 2;
     }
-    return yield* runChild(rt, source, io, { arg0: arg0 ?? shell, args, mode: { kind: 'command' }, ...flags });
+    return yield* runChild(rt, source, io, {
+      arg0: arg0 ?? shell,
+      args,
+      mode: { kind: 'command' },
+      ...flags,
+    });
   }
   const [file, ...args] = rest;
   if (file === undefined) {

@@ -7,6 +7,7 @@ import { coreUtilities } from './coreutils/registry';
 import { ExitSignal, InterruptSignal, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
 import { execSource } from './interpreter';
 import { Parser } from './parser';
+import { baseName } from './paths';
 import { input } from './runtime';
 import type { Io, Runtime, Sink } from './runtime';
 import { createState, getVar } from './state';
@@ -57,7 +58,12 @@ export interface Shell {
   readonly cwd: string;
   readonly lastStatus: number;
   getVar(name: string): string | undefined;
+  /** The prompt bash prints before a command (CentOS's PS1 `[\u@\h \W]\$ `): `[root@rs1 ~]# `. */
+  prompt(): string;
 }
+
+/** The prompt for continuation lines (PS2). */
+export const CONTINUATION_PROMPT = '> ';
 
 const noop: Sink = () => undefined;
 
@@ -80,6 +86,22 @@ export function isCompleteSource(source: string): boolean {
   return !parser.lexer.unterminatedHeredoc && !parser.lexer.danglingBackslash;
 }
 
+/** How a run that threw ended: `exit`, Ctrl-C, or (never expected) a bug. */
+function unwound(e: unknown, io: Io): ShellResult {
+  const result: ShellResult = { status: 1, exited: false, interrupted: false };
+  if (e instanceof ExitSignal) {
+    io.err('exit\n');
+    return { ...result, status: e.status, exited: true };
+  }
+  if (e instanceof InterruptSignal) return { ...result, status: 130, interrupted: true };
+  if (e instanceof ReturnSignal) return { ...result, status: e.status };
+  if (e instanceof LoopSignal) return { ...result, status: 0 };
+  // Nesting deeper than the JavaScript stack (recursion the depth limits did not catch).
+  if (e instanceof RangeError) io.err('bash: maximum nesting level exceeded\n');
+  else io.err(`bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  return result;
+}
+
 export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {}): Shell {
   const pid = opts.pid ?? 1000;
   const state = createState({ cwd: opts.cwd ?? '/root', pid, hostname: host.hostname, arg0: 'bash' });
@@ -87,8 +109,16 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
   const utilities = opts.utilities ?? coreUtilities;
   let nextPid = pid + 1;
 
-  function* run(source: string, runIo: RunIo = {}, interrupted?: () => boolean): Generator<Wait, ShellResult, void> {
-    const io: Io = { stdin: input(runIo.stdin ?? ''), out: runIo.out ?? opts.out ?? noop, err: runIo.err ?? opts.err ?? noop };
+  function* run(
+    source: string,
+    runIo: RunIo = {},
+    interrupted?: () => boolean,
+  ): Generator<Wait, ShellResult, void> {
+    const io: Io = {
+      stdin: input(runIo.stdin ?? ''),
+      out: runIo.out ?? opts.out ?? noop,
+      err: runIo.err ?? opts.err ?? noop,
+    };
     const sched = { spin: 0, subStatus: undefined, nextPid, spinUs: opts.spinUs ?? 0 };
     const rt: Runtime = {
       host,
@@ -102,27 +132,12 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       tty: io,
     };
     Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
-    const result: ShellResult = { status: 0, exited: false, interrupted: false };
+    let result: ShellResult;
     try {
-      result.status = yield* execSource(rt, asTyped(source), io);
+      const status = yield* execSource(rt, asTyped(source), io);
+      result = { status, exited: false, interrupted: false };
     } catch (e) {
-      if (e instanceof ExitSignal) {
-        result.status = e.status;
-        result.exited = true;
-        io.err('exit\n');
-      } else if (e instanceof InterruptSignal) {
-        result.status = 130;
-        result.interrupted = true;
-      } else if (e instanceof ReturnSignal) result.status = e.status;
-      else if (e instanceof LoopSignal) result.status = 0;
-      else if (e instanceof RangeError) {
-        // Nesting deeper than the JavaScript stack (recursion the depth limits did not catch).
-        io.err('bash: maximum nesting level exceeded\n');
-        result.status = 1;
-      } else {
-        io.err(`bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-        result.status = 1;
-      }
+      result = unwound(e, io);
     }
     nextPid = sched.nextPid;
     state.lastStatus = result.status;
@@ -139,5 +154,10 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       return state.lastStatus;
     },
     getVar: (name) => getVar(state, name),
+    prompt: () => {
+      const home = getVar(state, 'HOME') ?? '/root';
+      const dir = state.cwd === home ? '~' : state.cwd === '/' ? '/' : baseName(state.cwd);
+      return `[root@${host.hostname.split('.')[0] ?? ''} ${dir}]# `;
+    },
   };
 }

@@ -52,7 +52,9 @@ export function* runSimple(rt: Runtime, cmd: SimpleCommand, io: Io, call: CallFu
   if (spinning(rt)) yield* wait(rt, spinWait(rt));
   rt.state.line = cmd.line;
   rt.sched.subStatus = undefined;
-  const argv = cmd.dbracket ? yield* expandDoubleBracket(rt, cmd.words, io) : yield* expandFields(rt, cmd.words, io);
+  const argv = cmd.dbracket
+    ? yield* expandDoubleBracket(rt, cmd.words, io)
+    : yield* expandFields(rt, cmd.words, io);
   const assigns = yield* expandAssigns(rt, cmd.assigns, io);
   xtrace(rt, io, assigns, argv);
   if (argv.length === 0) {

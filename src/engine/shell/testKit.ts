@@ -52,7 +52,11 @@ export function createTestShell(
   const clock = { now: 0 };
   const calls: string[][] = [];
   const commands = new Map(Object.entries(opts.commands?.(calls) ?? {}));
-  const shell = createShell({ hostname: opts.hostname ?? 'rs1', now: () => clock.now, commands }, fs, opts.cwd ? { cwd: opts.cwd } : {});
+  const shell = createShell(
+    { hostname: opts.hostname ?? 'rs1', now: () => clock.now, commands },
+    fs,
+    opts.cwd ? { cwd: opts.cwd } : {},
+  );
   const advance = (w: Wait): void => {
     if (w.kind === 'sleep') clock.now += w.us;
     else if (!w.done()) clock.now = Math.max(clock.now, w.deadlineUs ?? clock.now);
@@ -67,9 +71,18 @@ export function createTestShell(
       let err = '';
       const start = clock.now;
       const r = runWithDeadline(
-        (interrupted) => shell.run(source, { out: (s) => (out += s), err: (s) => (err += s), stdin: o.stdin ?? '' }, interrupted),
+        (interrupted) =>
+          shell.run(
+            source,
+            { out: (s) => (out += s), err: (s) => (err += s), stdin: o.stdin ?? '' },
+            interrupted,
+          ),
         advance,
-        { now: () => clock.now, deadlineUs: start + (o.deadlineUs ?? 60_000_000), maxSteps: o.maxSteps ?? 100_000 },
+        {
+          now: () => clock.now,
+          deadlineUs: start + (o.deadlineUs ?? 60_000_000),
+          maxSteps: o.maxSteps ?? 100_000,
+        },
       );
       return {
         status: r.result.status,

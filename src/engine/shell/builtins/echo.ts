@@ -14,7 +14,18 @@ export function decodeEscapes(s: string, printfStyle = false): [string, boolean]
       continue;
     }
     const e = s.charAt(++i);
-    const simpleEsc: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+    const simpleEsc: Record<string, string> = {
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      E: '\x1b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\\': '\\',
+    };
     const mapped = simpleEsc[e];
     if (mapped !== undefined) out += mapped;
     else if (e === 'c') return [out, true];

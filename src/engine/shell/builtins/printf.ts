@@ -41,7 +41,13 @@ function pad(text: string, flags: string, width: number): string {
   return text.padStart(width);
 }
 
-function formatNumber(ctx: CommandContext, c: Cursor, conv: string, flags: string, prec: number | undefined): string {
+function formatNumber(
+  ctx: CommandContext,
+  c: Cursor,
+  conv: string,
+  flags: string,
+  prec: number | undefined,
+): string {
   const arg = nextArg(c);
   if ('fFeEgG'.includes(conv)) {
     const v = arg === undefined || arg.trim() === '' ? 0 : Number(arg);
@@ -69,7 +75,8 @@ function formatNumber(ctx: CommandContext, c: Cursor, conv: string, flags: strin
     if (conv === 'X') s = s.toUpperCase();
     if (flags.includes('#') && u !== 0n) s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : '0X') + s;
   } else s = String(v);
-  if (prec !== undefined) s = s.startsWith('-') ? '-' + s.slice(1).padStart(prec, '0') : s.padStart(prec, '0');
+  if (prec !== undefined)
+    s = s.startsWith('-') ? '-' + s.slice(1).padStart(prec, '0') : s.padStart(prec, '0');
   if (v >= 0n && conv !== 'x' && conv !== 'X' && conv !== 'o') {
     if (flags.includes('+')) s = '+' + s;
     else if (flags.includes(' ')) s = ' ' + s;
@@ -111,7 +118,8 @@ function formatOnce(ctx: CommandContext, fmt: string, c: Cursor): [string, boole
       continue;
     }
     const width = w === '*' ? Number(toInteger(ctx, c, nextArg(c))) : Number(w ?? 0);
-    const prec = p === undefined ? undefined : p === '*' ? Number(toInteger(ctx, c, nextArg(c))) : Number(p || 0);
+    const prec =
+      p === undefined ? undefined : p === '*' ? Number(toInteger(ctx, c, nextArg(c))) : Number(p || 0);
     let text: string;
     if (conv === 's' || conv === 'b' || conv === 'c') {
       let arg = nextArg(c) ?? '';

@@ -17,14 +17,7 @@ import { printfCommand } from './printf';
 import { setBuiltin } from './set';
 import { doubleBracketBuiltin, testBuiltin } from './test';
 import { commandBuiltin, typeBuiltin, whichBuiltin } from './typeCmd';
-import {
-  declareBuiltin,
-  exportBuiltin,
-  letBuiltin,
-  localBuiltin,
-  readBuiltin,
-  unsetBuiltin,
-} from './vars';
+import { declareBuiltin, exportBuiltin, letBuiltin, localBuiltin, readBuiltin, unsetBuiltin } from './vars';
 
 export function createBuiltins(): Map<string, Builtin> {
   return new Map<string, Builtin>([

@@ -47,7 +47,8 @@ export const setBuiltin: Builtin = function* (rt, argv, io) {
         return 0;
       }
       if (!NAMES.includes(name as keyof ShellOptions)) {
-        if (['monitor', 'emacs', 'vi', 'history', 'braceexpand', 'hashall', 'noclobber'].includes(name)) continue;
+        if (['monitor', 'emacs', 'vi', 'history', 'braceexpand', 'hashall', 'noclobber'].includes(name))
+          continue;
         shellError(rt, io, `set: ${name}: invalid option name`);
         return 1;
       }

@@ -9,9 +9,33 @@ export class TestError {
 }
 
 export const UNARY: ReadonlySet<string> = new Set(
-  ['e', 'f', 'd', 's', 'r', 'w', 'x', 'L', 'h', 'z', 'n', 'b', 'c', 'p', 'S', 't', 'v', 'N', 'O', 'G', 'g', 'u', 'k', 'a', 'o'].map(
-    (c) => '-' + c,
-  ),
+  [
+    'e',
+    'f',
+    'd',
+    's',
+    'r',
+    'w',
+    'x',
+    'L',
+    'h',
+    'z',
+    'n',
+    'b',
+    'c',
+    'p',
+    'S',
+    't',
+    'v',
+    'N',
+    'O',
+    'G',
+    'g',
+    'u',
+    'k',
+    'a',
+    'o',
+  ].map((c) => '-' + c),
 );
 
 export const BINARY: ReadonlySet<string> = new Set([
@@ -95,7 +119,10 @@ export function binaryTest(
     case '>':
       return a > b;
     case '-ef':
-      return resolvePath(rt.state.cwd, a) === resolvePath(rt.state.cwd, b) && rt.fs.exists(resolvePath(rt.state.cwd, a));
+      return (
+        resolvePath(rt.state.cwd, a) === resolvePath(rt.state.cwd, b) &&
+        rt.fs.exists(resolvePath(rt.state.cwd, a))
+      );
     case '-nt':
     case '-ot':
       return false;

@@ -21,7 +21,13 @@ function printExports(rt: Runtime, io: Io): void {
 }
 
 /** Shared by export, declare, local, readonly: set and flag each NAME[=value]. */
-function declareEach(rt: Runtime, io: Io, cmd: string, args: string[], flags: { export?: boolean; local?: boolean }): number {
+function declareEach(
+  rt: Runtime,
+  io: Io,
+  cmd: string,
+  args: string[],
+  flags: { export?: boolean; local?: boolean },
+): number {
   let status = 0;
   for (const arg of args) {
     const { name, value } = splitAssign(arg);
@@ -85,7 +91,13 @@ export const localBuiltin: Builtin = function* (rt, argv, io) {
     shellError(rt, io, 'local: can only be used in a function');
     return 1;
   }
-  return declareEach(rt, io, 'local', argv.slice(1).filter((a) => !a.startsWith('-')), { local: true });
+  return declareEach(
+    rt,
+    io,
+    'local',
+    argv.slice(1).filter((a) => !a.startsWith('-')),
+    { local: true },
+  );
 };
 
 export const unsetBuiltin: Builtin = function* (rt, argv, io) {

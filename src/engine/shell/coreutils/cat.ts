@@ -22,7 +22,9 @@ export const teeCommand = simple((ctx) => {
   let status = 0;
   for (const name of operands) {
     const path = absPath(ctx, name);
-    const error = ctx.fs.isDir(parentOf(path)) ? ctx.fs.write(path, ctx.stdin, flags.has('a')) : 'No such file or directory';
+    const error = ctx.fs.isDir(parentOf(path))
+      ? ctx.fs.write(path, ctx.stdin, flags.has('a'))
+      : 'No such file or directory';
     if (error !== undefined) {
       ctx.err(`tee: ${name}: ${error}\n`);
       status = 1;

@@ -15,7 +15,11 @@ export interface Source {
  * The inputs of a filter (`cat`, `grep`, `wc` ...): the files named, `-` or none = stdin.
  * Missing files are reported as `PROG: NAME: No such file or directory`; `ok` turns false.
  */
-export function readSources(ctx: CommandContext, prog: string, files: readonly string[]): { sources: Source[]; ok: boolean } {
+export function readSources(
+  ctx: CommandContext,
+  prog: string,
+  files: readonly string[],
+): { sources: Source[]; ok: boolean } {
   const sources: Source[] = [];
   let ok = true;
   const names = files.length === 0 ? ['-'] : files;

@@ -14,7 +14,14 @@ export function applyMode(spec: string, current: number, isDir: boolean): number
     const who = m[1] === '' || m[1]?.includes('a') ? 'ugo' : (m[1] ?? '');
     let bits = 0;
     for (const p of m[3] ?? '') {
-      const base = p === 'r' ? 4 : p === 'w' ? 2 : p === 'x' || (p === 'X' && (isDir || (current & 0o111) !== 0)) ? 1 : 0;
+      const base =
+        p === 'r'
+          ? 4
+          : p === 'w'
+            ? 2
+            : p === 'x' || (p === 'X' && (isDir || (current & 0o111) !== 0))
+              ? 1
+              : 0;
       for (const w of who) bits |= base << (w === 'u' ? 6 : w === 'g' ? 3 : 0);
     }
     let mask = 0;
@@ -147,7 +154,9 @@ export const lsCommand = simple((ctx) => {
       ctx.err(`ls: cannot access '${name}': No such file or directory\n`);
       status = 2;
     } else if (ctx.fs.isDir(path) && !flags.has('d')) {
-      const entries = (ctx.fs.list?.(path) ?? []).filter((e) => flags.has('a') || flags.has('A') || !e.startsWith('.'));
+      const entries = (ctx.fs.list?.(path) ?? []).filter(
+        (e) => flags.has('a') || flags.has('A') || !e.startsWith('.'),
+      );
       for (const e of entries) names.push([e, path === '/' ? '/' + e : `${path}/${e}`]);
     } else names.push([name, path]);
   }

@@ -33,7 +33,9 @@ function compile(patterns: readonly string[], flags: Map<string, string>): RegEx
 export const grepCommand = simple((ctx) => {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'vicnqwoxhHlEFsr', 'e');
   if (bad !== undefined) {
-    ctx.err(`grep: invalid option -- '${bad}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`);
+    ctx.err(
+      `grep: invalid option -- '${bad}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`,
+    );
     return 2;
   }
   const patterns = flags.has('e') ? [flags.get('e') ?? ''] : operands.splice(0, 1);

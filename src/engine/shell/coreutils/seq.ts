@@ -26,7 +26,12 @@ export const seqCommand: CommandImpl = function* (ctx) {
     }
   }
   const nums = args.map(Number);
-  const [first, incr, last] = nums.length === 1 ? [1, 1, nums[0] ?? 1] : nums.length === 2 ? [nums[0] ?? 1, 1, nums[1] ?? 1] : [nums[0] ?? 1, nums[1] ?? 1, nums[2] ?? 1];
+  const [first, incr, last] =
+    nums.length === 1
+      ? [1, 1, nums[0] ?? 1]
+      : nums.length === 2
+        ? [nums[0] ?? 1, 1, nums[1] ?? 1]
+        : [nums[0] ?? 1, nums[1] ?? 1, nums[2] ?? 1];
   if (incr === 0) return usageError(ctx, 'seq', `invalid Zero increment value: '${args[1] ?? '0'}'`);
   const places = Math.max(0, ...args.slice(0, -1).map(decimals));
   const width = equalWidth ? Math.max(...[first, last].map((v) => v.toFixed(places).length)) : 0;

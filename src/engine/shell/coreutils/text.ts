@@ -16,7 +16,8 @@ function headTail(which: 'head' | 'tail') {
     if (bytes !== undefined && /^[0-9]+$/.test(bytes)) {
       const { sources, ok } = readSources(ctx, which, operands);
       const n = Number(bytes);
-      for (const s of sources) ctx.out(which === 'head' ? s.text.slice(0, n) : s.text.slice(Math.max(0, s.text.length - n)));
+      for (const s of sources)
+        ctx.out(which === 'head' ? s.text.slice(0, n) : s.text.slice(Math.max(0, s.text.length - n)));
       return ok ? 0 : 1;
     }
     const spec = flags.get('n') ?? '10';
@@ -27,11 +28,17 @@ function headTail(which: 'head' | 'tail') {
     const n = Number(spec);
     const { sources, ok } = readSources(ctx, which, operands);
     sources.forEach((s, i) => {
-      if (sources.length > 1) ctx.out(`${i > 0 ? '\n' : ''}==> ${s.name === '-' ? 'standard input' : s.name} <==\n`);
+      if (sources.length > 1)
+        ctx.out(`${i > 0 ? '\n' : ''}==> ${s.name === '-' ? 'standard input' : s.name} <==\n`);
       const lines = linesOf(s.text);
       let picked: string[];
-      if (which === 'head') picked = n >= 0 && !spec.startsWith('-') ? lines.slice(0, n) : lines.slice(0, Math.max(0, lines.length + n));
-      else picked = spec.startsWith('+') ? lines.slice(Math.max(0, n - 1)) : lines.slice(Math.max(0, lines.length - Math.abs(n)));
+      if (which === 'head')
+        picked =
+          n >= 0 && !spec.startsWith('-') ? lines.slice(0, n) : lines.slice(0, Math.max(0, lines.length + n));
+      else
+        picked = spec.startsWith('+')
+          ? lines.slice(Math.max(0, n - 1))
+          : lines.slice(Math.max(0, lines.length - Math.abs(n)));
       if (picked.length > 0) ctx.out(picked.join('\n') + '\n');
     });
     return ok ? 0 : 1;
@@ -55,9 +62,15 @@ export const wcCommand = simple((ctx) => {
     };
     return { name: s.name, counts: which.map((f) => counts[f] ?? 0) };
   });
-  if (rows.length > 1) rows.push({ name: 'total', counts: which.map((_, i) => rows.reduce((t, r) => t + (r.counts[i] ?? 0), 0)) });
-  const stdinOnly = operands.length === 0;
-  const width = which.length === 1 && rows.length === 1 ? 0 : stdinOnly ? 7 : Math.max(...rows.flatMap((r) => r.counts.map((c) => String(c).length)));
+  if (rows.length > 1)
+    rows.push({
+      name: 'total',
+      counts: which.map((_, i) => rows.reduce((t, r) => t + (r.counts[i] ?? 0), 0)),
+    });
+  // GNU: no padding for a single number; 7 columns when reading stdin; else the digits of the total size.
+  const usesStdin = sources.some((src) => src.name === '-');
+  const totalSize = sources.reduce((t, src) => t + src.text.length, 0);
+  const width = which.length === 1 && rows.length === 1 ? 0 : usesStdin ? 7 : String(totalSize).length;
   for (const r of rows) {
     const cols = r.counts.map((c) => String(c).padStart(width)).join(' ');
     ctx.out(r.name === '-' ? `${cols}\n` : `${cols} ${r.name}\n`);
@@ -71,7 +84,11 @@ export const sortCommand = simple((ctx) => {
   const { sources, ok } = readSources(ctx, 'sort', operands);
   let lines = sources.flatMap((s) => linesOf(s.text));
   const key = (l: string): string => (flags.has('f') ? l.toUpperCase() : l);
-  lines.sort(flags.has('n') ? (a, b) => (parseFloat(a) || 0) - (parseFloat(b) || 0) || (a < b ? -1 : a > b ? 1 : 0) : (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  lines.sort(
+    flags.has('n')
+      ? (a, b) => (parseFloat(a) || 0) - (parseFloat(b) || 0) || (a < b ? -1 : a > b ? 1 : 0)
+      : (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+  );
   if (flags.has('r')) lines.reverse();
   if (flags.has('u')) lines = lines.filter((l, i) => i === 0 || key(l) !== key(lines[i - 1] ?? ''));
   if (lines.length > 0) ctx.out(lines.join('\n') + '\n');
@@ -112,7 +129,8 @@ export const cutCommand = simple((ctx) => {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 's', 'dfc');
   if (bad !== undefined) return usageError(ctx, 'cut', `invalid option -- '${bad}'`);
   const spec = flags.get('f') ?? flags.get('c');
-  if (spec === undefined) return usageError(ctx, 'cut', 'you must specify a list of bytes, characters, or fields');
+  if (spec === undefined)
+    return usageError(ctx, 'cut', 'you must specify a list of bytes, characters, or fields');
   const pick = cutList(spec);
   if (!pick) return usageError(ctx, 'cut', `invalid field value '${spec}'`);
   const delim = flags.get('d') ?? '\t';
@@ -121,7 +139,13 @@ export const cutCommand = simple((ctx) => {
     if (flags.has('c')) ctx.out([...line].filter((_, i) => pick(i + 1)).join('') + '\n');
     else if (!line.includes(delim)) {
       if (!flags.has('s')) ctx.out(line + '\n');
-    } else ctx.out(line.split(delim).filter((_, i) => pick(i + 1)).join(delim) + '\n');
+    } else
+      ctx.out(
+        line
+          .split(delim)
+          .filter((_, i) => pick(i + 1))
+          .join(delim) + '\n',
+      );
   }
   return ok ? 0 : 1;
 });
@@ -156,7 +180,9 @@ export const trCommand = simple((ctx) => {
   if (flags.has('d')) text = [...text].filter((c) => !set1.includes(c)).join('');
   else if (to !== undefined) {
     const set2 = trSet(to);
-    text = [...text].map((c) => (set1.includes(c) ? (set2[set1.indexOf(c)] ?? set2[set2.length - 1] ?? c) : c)).join('');
+    text = [...text]
+      .map((c) => (set1.includes(c) ? (set2[set1.indexOf(c)] ?? set2[set2.length - 1] ?? c) : c))
+      .join('');
   }
   if (flags.has('s')) {
     const squeeze = flags.has('d') || to === undefined ? set1 : trSet(to);

@@ -3,7 +3,7 @@
  * loading `ip_vs` creates the host's IPVS instance (its sysctls appear under net.ipv4.vs).
  * Removal (-r) is not simulated: a loaded module reports itself in use.
  */
-import { ipvsLoaded, ipvsOf } from '../../ipvs/ipvs';
+import { ipvsOf } from '../../ipvs/ipvs';
 import type { Host } from '../../stack/host';
 import type { Network } from '../../stack/network';
 import { simple } from '../types';
@@ -84,7 +84,6 @@ export function modprobeCommand(host: Host, _net: Network): CommandImpl {
 
 export function lsmodCommand(host: Host, _net: Network): CommandImpl {
   return simple((ctx) => {
-    if (ipvsLoaded(host)) host.modules.add('ip_vs');
     // /proc/modules lists the most recently loaded first; a module's dependencies load before it.
     const loaded: string[] = [];
     const add = (m: string): void => {

@@ -94,3 +94,12 @@ describe('curl', () => {
     expect(new LabShell('dr').ok('rs1', 'curl localhost')).toBe('rs1\n');
   });
 });
+
+it('words an unroutable destination as curl 7.29 does', () => {
+  const s = new LabShell('dr');
+  s.ok('client', 'ip route del default');
+  expect(s.run('client', 'curl 10.1.2.3')).toMatchObject({
+    status: 7,
+    err: 'curl: (7) Failed connect to 10.1.2.3:80; Network is unreachable\n',
+  });
+});

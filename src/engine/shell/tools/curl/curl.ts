@@ -45,6 +45,12 @@ function verboseRequest(
   );
 }
 
+/** 7.29 words every connect failure as `Failed connect to HOST:PORT; REASON`. */
+function curl729Error(error: string, t: CurlTarget): string {
+  const m = /^Failed to connect to [^:]*: (.*)$/.exec(error);
+  return m ? `Failed connect to ${t.host}:${t.port}; ${m[1] ?? ''}` : error;
+}
+
 function headerLines(r: CurlResult): string[] {
   return r.headers.split('\r\n').slice(0, -2);
 }
@@ -89,7 +95,7 @@ function deliver(
     );
   }
   if (r.exit !== 0 && r.exit !== 130) {
-    reportError(ctx, o, { exit: r.exit, error: r.error ?? '' });
+    reportError(ctx, o, { exit: r.exit, error: curl729Error(r.error ?? '', t) });
     return r.exit;
   }
   if (o.fail && (r.status ?? 0) >= 400) {

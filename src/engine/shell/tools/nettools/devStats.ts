@@ -1,11 +1,12 @@
 /**
  * Per-device packet counters (what /proc/net/dev and ifconfig show), derived from the trace:
  * every `frame.tx` a device sent, every accepted `frame.rx` it took in. Transmitted bytes are
- * the frame as built (no padding), received bytes as they arrive (padded to 60). The scan is
- * incremental per simulation, so asking often stays cheap.
+ * the frame as built (no padding), received bytes as they arrive (padded to 60); tunl0 counts
+ * the packets it decapsulates. The scan is incremental per simulation, so asking often stays
+ * cheap.
  */
 import type { Sim } from '../../../core/sim';
-import { frameLength } from '../../../packet/frame';
+import { frameLength, packetLength } from '../../../packet/frame';
 import type { EthernetFrame } from '../../../packet/types';
 
 export interface DevCounters {
@@ -18,6 +19,9 @@ export interface DevCounters {
 interface Memo {
   upto: number;
   rxLen: Map<string, number>;
+  /** Frame id → length of the packet inside an IPIP frame; then packet id → it, once received. */
+  innerByFrame: Map<string, number>;
+  innerByPkt: Map<string, number>;
   stats: Map<string, DevCounters>;
 }
 
@@ -35,7 +39,7 @@ function counters(m: Memo, key: string): DevCounters {
 export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
   let m = memos.get(sim);
   if (!m) {
-    m = { upto: 0, rxLen: new Map(), stats: new Map() };
+    m = { upto: 0, rxLen: new Map(), innerByFrame: new Map(), innerByPkt: new Map(), stats: new Map() };
     memos.set(sim, m);
   }
   const evs = sim.trace.events;
@@ -48,10 +52,21 @@ export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
       c.txPackets++;
       c.txBytes += frameLength(f, false);
       m.rxLen.set(String(e.frame), frameLength(f, true));
+      const p = f.payload;
+      if (p.proto === 'ipv4' && p.payload.proto === 'ipv4')
+        m.innerByFrame.set(String(e.frame), packetLength(p.payload));
     } else if (e.kind === 'frame.rx' && e.accepted === true) {
       const c = counters(m, `${e.host ?? ''}|${String(e.dev)}`);
       c.rxPackets++;
       c.rxBytes += m.rxLen.get(String(e.frame)) ?? 60;
+      const inner = m.innerByFrame.get(String(e.frame));
+      if (inner !== undefined) m.innerByPkt.set(String(e.pkt), inner);
+    } else if (e.kind === 'ipip.decap') {
+      // tunl0 receives the inner packet (no link header).
+      const c = counters(m, `${e.host ?? ''}|tunl0`);
+      c.rxPackets++;
+      c.rxBytes += m.innerByPkt.get(String(e.pkt)) ?? 0;
+      m.innerByPkt.delete(String(e.pkt));
     }
   }
   return m.stats.get(`${host}|${dev}`) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };

@@ -34,8 +34,8 @@ describe('ping', () => {
     expect(r.out).toBe(
       [
         'PING 172.16.132.99 (172.16.132.99) 56(84) bytes of data.',
-        'From 172.16.132.78 icmp_seq=1 Destination Host Unreachable',
-        'From 172.16.132.78 icmp_seq=2 Destination Host Unreachable',
+        'From client (172.16.132.78) icmp_seq=1 Destination Host Unreachable',
+        'From client (172.16.132.78) icmp_seq=2 Destination Host Unreachable',
         '',
         '--- 172.16.132.99 ping statistics ---',
         '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1000ms',

@@ -10,6 +10,7 @@ import type { Network } from '../../../stack/network';
 import type { CommandContext, CommandImpl, Wait } from '../../types';
 import { getopt } from '../common/getopt';
 import { inetAton } from '../common/inet';
+import { reverseName } from '../common/names';
 import { msDotUs } from '../common/text';
 import { ToolExit } from '../common/toolExit';
 import { startPinger } from './pinger';
@@ -94,9 +95,8 @@ function parse(host: Host, argv: string[]): PingOpts {
 }
 
 function name(host: Host, ip: string, numeric: boolean): string {
-  if (numeric) return ip;
-  const gw = host.routes.list('main').some((r) => r.prefix === 0 && r.via === ip);
-  return gw ? `gateway (${ip})` : ip;
+  const n = numeric ? undefined : reverseName(host, ip);
+  return n === undefined ? ip : `${n} (${ip})`;
 }
 
 const UNREACH = [

@@ -12,6 +12,7 @@ import type { EthernetFrame, Ipv4Packet } from '../../../packet/types';
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
 import { clockWithMicros } from '../common/clock';
+import { reverseName } from '../common/names';
 import { compileFilter } from './filter';
 import type { FramePred } from './filter';
 import { arpText, ipText, SeqTable } from './format';
@@ -99,7 +100,7 @@ function linkPrefix(s: Seen, dev: string): string {
 
 function packetText(s: Seen, fo: FormatOptions, seqs: SeqTable): string {
   const p = s.frame.payload;
-  if (p.proto === 'arp') return arpText(p, frameLength(s.frame, s.rx) - 14);
+  if (p.proto === 'arp') return arpText(p, frameLength(s.frame, s.rx) - 14, fo);
   if (p.proto === 'ipv4') return ipText(p, fo, seqs);
   return `ethertype Unknown (0x${s.frame.ethertype.toString(16).padStart(4, '0')}), length ${frameLength(s.frame, s.rx)}`;
 }
@@ -206,13 +207,19 @@ class CaptureState {
     }
   }
 
-  private emit(s: Seen): void {
-    if (!this.pred(s.frame)) return;
-    const fo: FormatOptions = {
+  private formatOptions(): FormatOptions {
+    const host = this.host;
+    return {
       numeric: this.o.numeric,
       absoluteSeq: this.o.absoluteSeq,
       quiet: this.o.quiet,
+      name: (ip) => reverseName(host, ip),
     };
+  }
+
+  private emit(s: Seen): void {
+    if (!this.pred(s.frame)) return;
+    const fo = this.formatOptions();
     const link = this.o.link ? linkPrefix(s, this.dev) : '';
     this.line(s.t, link + packetText(s, fo, this.seqs));
   }
@@ -225,12 +232,7 @@ class CaptureState {
       payload: p,
     };
     if (!this.pred(frame)) return;
-    const fo: FormatOptions = {
-      numeric: this.o.numeric,
-      absoluteSeq: this.o.absoluteSeq,
-      quiet: this.o.quiet,
-    };
-    this.line(t, ipText(p, fo, this.seqs));
+    this.line(t, ipText(p, this.formatOptions(), this.seqs));
   }
 
   private line(t: number, text: string): void {

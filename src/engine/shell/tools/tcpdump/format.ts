@@ -13,6 +13,12 @@ export interface FormatOptions {
   numeric: number;
   absoluteSeq: boolean;
   quiet: boolean;
+  /** Reverse lookup used without -n. */
+  name?: (ip: string) => string | undefined;
+}
+
+function addr(ip: string, o: FormatOptions): string {
+  return o.numeric === 0 ? (o.name?.(ip) ?? ip) : ip;
 }
 
 const PORT_NAMES: ReadonlyMap<number, string> = new Map(
@@ -118,7 +124,7 @@ function httpText(data: string): string {
 
 function tcpText(src: string, dst: string, seg: TcpSegment, o: FormatOptions, seqs: SeqTable): string {
   const length = utf8Length(seg.data);
-  let s = `${src}.${portText(seg.srcPort, o)} > ${dst}.${portText(seg.dstPort, o)}: `;
+  let s = `${addr(src, o)}.${portText(seg.srcPort, o)} > ${addr(dst, o)}.${portText(seg.dstPort, o)}: `;
   if (o.quiet) return `${s}tcp ${length}`;
   const rel =
     !o.absoluteSeq && seg.flags & 0x10 ? seqs.relative(src, dst, seg) : { seq: seg.seq, ack: seg.ack };
@@ -176,13 +182,13 @@ export function ipText(p: Ipv4Packet, o: FormatOptions, seqs: SeqTable): string 
     case 'tcp':
       return `IP ${tcpText(p.src, p.dst, l4, o, seqs)}`;
     case 'udp':
-      return `IP ${p.src}.${portText(l4.srcPort, o)} > ${p.dst}.${portText(l4.dstPort, o)}: UDP, length ${utf8Length(l4.data)}`;
+      return `IP ${addr(p.src, o)}.${portText(l4.srcPort, o)} > ${addr(p.dst, o)}.${portText(l4.dstPort, o)}: UDP, length ${utf8Length(l4.data)}`;
     case 'icmp':
-      return `IP ${p.src} > ${p.dst}: ${icmpText(l4, icmpLength(l4), o)}`;
+      return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}: ${icmpText(l4, icmpLength(l4), o)}`;
     case 'ipv4':
-      return `IP ${p.src} > ${p.dst}: ${ipText(l4, o, seqs)} (ipip-proto-4)`;
+      return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}: ${ipText(l4, o, seqs)} (ipip-proto-4)`;
     default:
-      return `IP ${p.src} > ${p.dst}:  ip-proto-${p.protocol} ${l4.hex.length / 2}`;
+      return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}:  ip-proto-${p.protocol} ${l4.hex.length / 2}`;
   }
 }
 
@@ -191,11 +197,11 @@ function icmpLength(m: IcmpMessage): number {
 }
 
 /** arp_print; `length` is what follows the link header (28 sent, 46 when received padded). */
-export function arpText(a: ArpPacket, length: number): string {
+export function arpText(a: ArpPacket, length: number, o: FormatOptions): string {
   if (a.op === 1) {
     const tha = a.tha !== '00:00:00:00:00:00' ? ` (${a.tha})` : '';
-    return `ARP, Request who-has ${a.tpa}${tha} tell ${a.spa}, length ${length}`;
+    return `ARP, Request who-has ${addr(a.tpa, o)}${tha} tell ${addr(a.spa, o)}, length ${length}`;
   }
-  if (a.op === 2) return `ARP, Reply ${a.spa} is-at ${a.sha}, length ${length}`;
+  if (a.op === 2) return `ARP, Reply ${addr(a.spa, o)} is-at ${a.sha}, length ${length}`;
   return `ARP, Unknown (${a.op}), length ${length}`;
 }

@@ -141,6 +141,57 @@ describe('tcpdump', () => {
     expect(inner.lines).toEqual([
       '08:00:00.000600 IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0',
     ]);
+    expect(s.ok('rs1', 'ifconfig tunl0')).toContain('        RX packets 1  bytes 40 (40.0 B)\n');
+  });
+
+  it('a real server without ipip answers ICMP protocol 4 unreachable', () => {
+    const s = new LabShell('tun');
+    s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
+    const cap = background(s, 'director', 'tcpdump -nn -i eth0 icmp');
+    const inner: Ipv4Packet = {
+      proto: 'ipv4',
+      tos: 0,
+      id: 1,
+      df: true,
+      mf: false,
+      fragOffset: 0,
+      ttl: 64,
+      protocol: 1,
+      src: '172.16.132.78',
+      dst: '192.168.99.188',
+      payload: { proto: 'icmp', type: 8, code: 0, ident: 1, sequence: 1, data: '' },
+    };
+    s.lab.inject('director', encapsulateIpip(inner, { src: '192.168.99.120', dst: '10.10.2.10' }));
+    s.lab.run(0.01);
+    expect(cap.lines).toEqual([
+      '08:00:00.000800 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 36',
+    ]);
+  });
+
+  it('-i any with -e uses the cooked header; -q, -tttt and names without -n', () => {
+    const s = drReady();
+    const any = background(s, 'client', 'tcpdump -i any -e -nn -c 2');
+    const quiet = background(s, 'rs1', 'tcpdump -q -tttt -nn tcp');
+    const named = background(s, 'client', 'tcpdump -i eth0 -c 3');
+    s.ok('client', 'curl 192.168.99.140');
+    expect(any.lines).toEqual([
+      '08:00:00.000000 Out 52:54:00:00:01:00 ethertype ARP (0x0806), length 44: ARP, Request who-has 172.16.132.1 tell 172.16.132.78, length 28',
+      '08:00:00.000200  In 52:54:00:00:02:01 ethertype ARP (0x0806), length 62: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
+    ]);
+    expect(quiet.lines[0]).toBe(
+      '2019-08-05 08:00:00.000600 IP 172.16.132.78.42615 > 192.168.99.140.80: tcp 0',
+    );
+    expect(named.lines).toEqual([
+      '08:00:00.000000 ARP, Request who-has gateway tell client, length 28',
+      '08:00:00.000200 ARP, Reply gateway is-at 52:54:00:00:02:01, length 46',
+      '08:00:00.000200 IP client.42615 > 192.168.99.140.http: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
+    ]);
+  });
+
+  it('-D lists the capture devices', () => {
+    expect(new LabShell('dr').ok('router', 'tcpdump -D')).toBe(
+      '1.eth0\n2.eth1\n3.nflog (Linux netfilter log (NFLOG) interface)\n4.nfqueue (Linux netfilter queue (NFQUEUE) interface)\n5.any (Pseudo-device that captures on all interfaces)\n6.lo [Loopback]\n',
+    );
   });
 
   it.each([
