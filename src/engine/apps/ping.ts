@@ -71,7 +71,7 @@ export function startPing(
           code: 0,
           ident,
           sequence: seq,
-          data: 'lvs-lab ping payload....'.repeat(2),
+          data: '0123456789abcdef0123456789abcdef0123456789abcdef01234567',
         },
       };
       ipLocalOut(host, { id: host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);

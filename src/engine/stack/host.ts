@@ -90,6 +90,17 @@ export class Host {
     return dev;
   }
 
+  /** `ip link del`: the device, its addresses, routes, neighbours and sysctl keys go. */
+  removeDevice(name: string): boolean {
+    if (!this.devices.has(name) || name === 'lo') return false;
+    this.devices.delete(name);
+    this.addrs = this.addrs.filter((a) => a.dev !== name);
+    this.routes.remove((r) => r.dev === name);
+    this.neigh.flushDev(name);
+    this.sysctl.removeDevice(name);
+    return true;
+  }
+
   /** Base device of a label: `lo:1` → `lo`. */
   static baseDev(label: string): string {
     const i = label.indexOf(':');
@@ -137,6 +148,8 @@ export class Host {
     if (i < 0) return undefined;
     const [a] = this.addrs.splice(i, 1);
     this.delAddrRoutes(a!);
+    // fib_inetaddr_event: the device's last address gone disables IP on it; its routes go too.
+    if (!this.addrs.some((x) => x.dev === dev)) this.routes.remove((r) => r.dev === dev);
     return a;
   }
 

@@ -222,7 +222,11 @@ export class SocketTable {
       about: `${q.src}>${q.dst}`,
     });
     if (q.protocol === 1) {
-      for (const w of this.echo.values()) w.onError?.(skb.pkt.src, type, code, 0);
+      // The quote holds the echo header: type, code, checksum, identifier, sequence.
+      const ident = parseInt(orig.dataHex.slice(8, 12), 16);
+      const seq = parseInt(orig.dataHex.slice(12, 16), 16);
+      if (Number.isNaN(ident)) return;
+      this.echo.get(ident)?.onError?.(skb.pkt.src, type, code, Number.isNaN(seq) ? 0 : seq);
       return;
     }
     if (q.protocol !== IPPROTO_TCP || q.srcPort === undefined || q.dstPort === undefined) return;

@@ -69,6 +69,17 @@ export class Sysctl {
     for (const [k, v] of Object.entries(NEIGH_KNOBS)) this.values.set(`net.ipv4.neigh.${dev}.${k}`, v);
   }
 
+  removeDevice(dev: string): void {
+    this.devices = this.devices.filter((d) => d !== dev);
+    for (const k of [...this.values.keys()]) {
+      if (k.startsWith(`net.ipv4.conf.${dev}.`) || k.startsWith(`net.ipv4.neigh.${dev}.`)) {
+        this.values.delete(k);
+        this.written.delete(k);
+      }
+    }
+    this.merged.clear();
+  }
+
   define(key: string, value: number, min: number, max: number): void {
     this.values.set(key, value);
     this.extra.set(key, { min, max });
