@@ -91,10 +91,14 @@ export class Network implements Wire {
     }
   }
 
+  private portOfMac(seg: Segment, mac: string): Port | undefined {
+    return portOfMacIn(seg, mac);
+  }
+
   /** The learned port for a unicast MAC, else every other port, most recently attached first. */
   private targets(seg: Segment, from: Host, fromDev: string, dst: string): Port[] {
     if (dst !== BROADCAST_MAC) {
-      const p = seg.ports.find((x) => x.host.devices.get(x.dev)?.mac === dst);
+      const p = this.portOfMac(seg, dst);
       if (p) return p.host === from && p.dev === fromDev ? [] : [p];
     }
     const out: Port[] = [];
@@ -104,6 +108,20 @@ export class Network implements Wire {
     }
     return out;
   }
+}
+
+const macTables = new WeakMap<Segment, Map<string, Port>>();
+
+/** The switch's MAC table (MACs never change in the labs, so it is learned once per MAC). */
+function portOfMacIn(seg: Segment, mac: string): Port | undefined {
+  let t = macTables.get(seg);
+  if (!t) macTables.set(seg, (t = new Map()));
+  let p = t.get(mac);
+  if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
+    p = seg.ports.find((x) => x.host.devices.get(x.dev)?.mac === mac);
+    if (p) t.set(mac, p);
+  }
+  return p;
 }
 
 function hex2(n: number): string {

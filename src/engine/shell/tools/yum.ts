@@ -23,7 +23,8 @@ const CATALOG: ReadonlyMap<string, Pkg> = new Map([
     'httpd',
     { version: '2.4.6-88.el7.centos', arch: 'x86_64', repo: 'base', size: '2.7 M', installedSize: '9.4 M' },
   ],
-  ['ipvsadm', { version: '1.27-7.el7', arch: 'x86_64', repo: 'base', size: '45 k', installedSize: '75 k' }],
+  // The lab's ipvsadm is 1.31 (ipvs.md); CentOS 7.6's own package is 1.27. The version shown matches the tool the student runs.
+  ['ipvsadm', { version: '1.31-1.el7', arch: 'x86_64', repo: 'base', size: '45 k', installedSize: '75 k' }],
   [
     'tcpdump',
     { version: '14:4.9.2-3.el7', arch: 'x86_64', repo: 'base', size: '421 k', installedSize: '1.0 M' },
