@@ -13,8 +13,8 @@ import { inetAton } from '../common/inet';
 import { reverseName } from '../common/names';
 import { msDotUs } from '../common/text';
 import { ToolExit } from '../common/toolExit';
-import { startPinger } from './pinger';
-import type { PingEvent, Pinger } from './pinger';
+import { startPinger } from '../../../apps/pinger';
+import type { PingEvent, Pinger } from '../../../apps/pinger';
 
 const USAGE = `Usage: ping [-aAbBdDfhLnOqrRUvV] [-c count] [-i interval] [-I interface]
             [-m mark] [-M pmtudisc_option] [-l preload] [-p pattern] [-Q tos]

@@ -76,9 +76,9 @@ describe('tcpdump', () => {
     const r = s.run('client', 'tcpdump -c 3 -nn -i eth0 icmp');
     expect(r.out).toBe(
       [
-        '08:00:00.000200 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 29304, seq 1, length 64',
-        '08:00:00.000400 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 29304, seq 1, length 64',
-        '08:00:01.000000 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 29304, seq 2, length 64',
+        '08:00:00.000200 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 58964, seq 1, length 64',
+        '08:00:00.000400 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 58964, seq 1, length 64',
+        '08:00:01.000000 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 58964, seq 2, length 64',
         '',
       ].join('\n'),
     );

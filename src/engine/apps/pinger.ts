@@ -1,13 +1,13 @@
 /**
  * The echo sender behind `ping`, with iputils' wire behaviour: 56 data bytes by default (so
  * replies are 64 ICMP bytes), one request per interval, replies and ICMP errors collected until
- * the command stops it. apps/ping.ts keeps its own simpler model for scenarios.
+ * the command stops it. The `ping` tool and apps/ping.ts (tests, embeds) both use it.
  */
-import { ICMP_ECHO, IPPROTO_ICMP } from '../../../packet/types';
-import type { Ipv4Packet } from '../../../packet/types';
-import type { Host } from '../../../stack/host';
-import { nextIpId } from '../../../stack/icmpSend';
-import { ipLocalOut, routeOutput } from '../../../stack/ipOutput';
+import { ICMP_ECHO, IPPROTO_ICMP } from '../packet/types';
+import type { Ipv4Packet } from '../packet/types';
+import type { Host } from '../stack/host';
+import { nextIpId } from '../stack/icmpSend';
+import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 
 export interface PingEvent {
   seq: number;
@@ -103,7 +103,7 @@ export function startPinger(host: Host, dst: string, o: PingerOptions): Pinger {
       p.replies.push({ seq, from, ttl, rttUs: host.sim.now - t0, at: host.sim.now });
     },
     onError(from, type, code, seq) {
-      // The socket layer does not pass the quoted sequence on: charge the oldest pending one.
+      // The quoted echo header names the sequence; 0 means the quote was too short to hold it.
       const s = seq !== 0 ? seq : p.outstanding()[0];
       if (s === undefined) return;
       settled.add(s);
