@@ -31,7 +31,7 @@ export interface IpvsConn {
   /** Absolute virtual time the entry expires. */
   expires: number;
   /** The template this connection was created under (persistence). */
-  control?: IpvsConn;
+  control: IpvsConn | undefined;
   /** How many connections this template controls. */
   nControl: number;
   /** Newer kernels: a template is ASSURED once a child gets an answer. */

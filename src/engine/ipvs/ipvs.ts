@@ -113,7 +113,7 @@ export class Ipvs {
   }
 
   timeoutFor(state: string): number {
-    const t = (this.timeouts as Record<string, number>)[state];
+    const t = (this.timeouts as Record<string, number | undefined>)[state];
     return (t ?? 60) * SEC;
   }
 

@@ -69,8 +69,17 @@ function newConn(
   >,
 ): IpvsConn {
   const now = ipvs.host.sim.now;
+  // Every field spelled out, control included, so all entries share one hidden class.
   const c: IpvsConn = {
-    ...f,
+    proto: f.proto,
+    caddr: f.caddr,
+    cport: f.cport,
+    vaddr: f.vaddr,
+    vport: f.vport,
+    daddr: f.daddr,
+    dport: f.dport,
+    template: f.template,
+    control: f.control,
     id: ipvs.host.sim.ids.next('conn'),
     svc,
     dest,
@@ -141,6 +150,7 @@ export function scheduleConn(
         daddr: dest.addr,
         dport: svc.key.kind === 'addr' ? dest.port : 0,
         template: true,
+        control: undefined,
       });
     }
     control = ct;
@@ -161,7 +171,7 @@ export function scheduleConn(
     daddr: dest.addr,
     dport,
     template: false,
-    ...(control ? { control } : {}),
+    control,
   });
   for (const s of [dest.stats, svc.stats, ipvs.stats]) s.counters.conns++;
   ipvs.host.sim.emit({
