@@ -196,6 +196,7 @@ describe('other list formats (§5.4)', () => {
         dport,
         dest: dest(svc, daddr),
         svc,
+        control: undefined,
         fwd: 'masq',
         state,
         inactive: false,
