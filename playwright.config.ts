@@ -17,6 +17,8 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173',
     trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
+    // A classroom projector's 1440×900, so screenshots show the whole lab at a readable size.
+    viewport: { width: 1440, height: 900 },
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

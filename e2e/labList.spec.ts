@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the first page lists the three labs from the engine', async ({ page }) => {
   await page.goto('/');
@@ -18,4 +18,12 @@ test('switching to 简体中文 translates the page and survives a reload', asyn
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('LVS 实验室');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('a lab card opens its lab', async ({ page, api }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Open the LVS-DR lab' }).click();
+  await expect(page).toHaveURL(/\/lab\/dr$/);
+  await api.ready();
+  await expect(page.locator('.send-button')).toContainText('192.168.99.188');
 });

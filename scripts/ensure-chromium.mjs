@@ -22,9 +22,29 @@ function found() {
   return undefined;
 }
 
+/** Chinese glyphs for the 简体中文 screenshots: a CJK font, installed the same way as Chromium. */
+function ensureCjkFont() {
+  let fonts = '';
+  try {
+    fonts = execSync('fc-list :lang=zh family', { encoding: 'utf8' });
+  } catch {
+    /* no fontconfig: nothing to check */
+  }
+  if (fonts.trim() !== '') return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (existsSync('/usr/bin/apt-get') && root) {
+    say("no Chinese font found: installing Debian's fonts-wqy-microhei");
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei',
+      { stdio: 'inherit' },
+    );
+  } else say('no Chinese font found: 简体中文 screenshots will show boxes (install a CJK font)');
+}
+
 let path = found();
 if (path) {
   say(`using ${path}`);
+  ensureCjkFont();
   process.exit(0);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -43,3 +63,4 @@ if (!path) {
   process.exit(1);
 }
 say(`using ${path}`);
+ensureCjkFont();

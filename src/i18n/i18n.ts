@@ -1,7 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -23,12 +21,28 @@ export function saveLanguage(lang: LanguageCode): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
 }
 
+/** Each catalog is its own chunk: a page loads English (the fallback) and the language it shows. */
+const CATALOGS: Record<LanguageCode, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./locales/en.json'),
+  'zh-CN': () => import('./locales/zh-CN.json'),
+};
+
+/** Make sure a language's catalog is in i18next before switching to it. */
+export async function ensureLanguage(lang: LanguageCode): Promise<void> {
+  if (i18next.hasResourceBundle(lang, 'translation')) return;
+  const { default: messages } = await CATALOGS[lang]();
+  i18next.addResourceBundle(lang, 'translation', messages, true, true);
+}
+
 export async function initI18n(lang: LanguageCode = initialLanguage()): Promise<typeof i18next> {
+  const [en, own] = await Promise.all([CATALOGS.en(), lang === 'en' ? undefined : CATALOGS[lang]()]);
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: en.default }, ...(own ? { [lang]: { translation: own.default } } : {}) },
     lng: lang,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
+    // A code the catalogs do not know yet (a new drop reason) shows as itself, not as a key path.
+    parseMissingKeyHandler: (key: string) => key.slice(key.lastIndexOf('.') + 1),
   });
   return i18next;
 }

@@ -1,35 +1,39 @@
-import { useTranslation } from 'react-i18next';
-import { LANGUAGES, saveLanguage } from '@/i18n/i18n';
-import type { LanguageCode } from '@/i18n/i18n';
-import { LabList } from './LabList';
+import { lazy, Suspense } from 'react';
+import { StoreProvider } from '@/store/StoreProvider';
+import type { StoreOptions } from '@/store/createAppStore';
+import { HomePage } from './home/HomePage';
+import { LabPage } from './LabPage';
+import { useRoute } from './router/useRoute';
+import { AppHeader } from './shell/AppHeader';
+import { HelpOverlay } from './shell/HelpOverlay';
+import { PrefsEffects } from './shell/PrefsEffects';
+import { TestApiBridge } from './shell/TestApiBridge';
 
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+
+/** The app shell: one store for the page, a header, and the page the URL names. */
 export function App() {
-  const { t, i18n } = useTranslation();
-  const change = (lang: LanguageCode): void => {
-    saveLanguage(lang);
-    void i18n.changeLanguage(lang);
-    document.documentElement.lang = lang;
-  };
+  const route = useRoute();
+  const options: StoreOptions = {};
+  if (route.page === 'lab') {
+    options.labId = route.labId;
+    if (route.paused) options.startPaused = true;
+  }
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <p>{t('app.tagline')}</p>
-        <label>
-          {t('app.language')}{' '}
-          <select value={i18n.language} onChange={(e) => change(e.target.value as LanguageCode)}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main>
-        <p>{t('app.comingSoon')}</p>
-        <LabList />
-      </main>
-    </div>
+    <StoreProvider options={options}>
+      <PrefsEffects />
+      <TestApiBridge />
+      <div className={`app app-${route.page}`}>
+        <AppHeader route={route} />
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'lab' && <LabPage route={route} />}
+        {route.page === 'compare' && (
+          <Suspense fallback={null}>
+            <CompareView paused={route.paused} />
+          </Suspense>
+        )}
+      </div>
+      <HelpOverlay />
+    </StoreProvider>
   );
 }

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAppStore } from './createAppStore';
+import { loadEngine } from './engine';
+import { parseLab, serializeLab } from './labSpec';
+import { clearRuntimeCache, getRuntime, setupEnd } from './runtimeCache';
+
+beforeAll(async () => {
+  await loadEngine();
+});
+
+const fresh = (labId: 'nat' | 'dr' | 'tun' = 'nat') => {
+  clearRuntimeCache();
+  const s = createAppStore({ persistKey: null, labId });
+  return s;
+};
+
+describe('lab slice', () => {
+  test('a fresh lab starts at the end of its configured steps, nothing of the user yet', () => {
+    const s = fresh('dr');
+    const rt = getRuntime(s.getState().spec);
+    expect(s.getState().cursor).toBe(setupEnd(rt));
+    expect(s.getState().spec.log).toEqual([]);
+  });
+
+  test('sending a request appends curl on the client and moves the cursor to its first event', () => {
+    const s = fresh('nat');
+    s.getState().setStartPaused(true);
+    s.getState().sendRequest();
+    const st = s.getState();
+    expect(st.spec.log).toEqual([{ host: 'client', command: 'curl -s 172.16.132.18' }]);
+    const rt = getRuntime(st.spec);
+    const res = rt.results[rt.results.length - 1]!;
+    expect(res.stdout).toMatch(/^rs[12]\n$/);
+    expect(st.cursor).toBe(res.traceFrom + 1);
+    expect(st.playing).toBe(false);
+  });
+
+  test('acting in the past forks the log at the cursor', () => {
+    const s = fresh('nat');
+    s.getState().setStartPaused(true);
+    s.getState().sendRequest();
+    const afterFirst = getRuntime(s.getState().spec).trace.length;
+    s.getState().seek(afterFirst);
+    s.getState().sendRequest();
+    expect(s.getState().spec.log).toHaveLength(2);
+    // Step back into the middle of the second request, then change the scheduler.
+    s.getState().seek(afterFirst + 5);
+    s.getState().runCommand('director', 'ipvsadm -E -t 172.16.132.18:80 -s wlc');
+    const log = s.getState().spec.log;
+    expect(log.map((e) => e.command)).toEqual([
+      'curl -s 172.16.132.18',
+      'ipvsadm -E -t 172.16.132.18:80 -s wlc',
+    ]);
+    expect(s.getState().notice?.key).toBe('notice.forked');
+  });
+
+  test('step forward then back returns to exactly the same cursor and time', () => {
+    const s = fresh('tun');
+    s.getState().setStartPaused(true);
+    s.getState().sendRequest();
+    const { cursor, simTime } = s.getState();
+    for (let i = 0; i < 40; i++) s.getState().stepForward();
+    for (let i = 0; i < 40; i++) s.getState().stepBack();
+    expect(s.getState().cursor).toBe(cursor);
+    expect(s.getState().simTime).toBe(simTime);
+  });
+
+  test('DR with arp_ignore back to 0: a real server answers ARP for the VIP and the director sees no request', () => {
+    const s = fresh('dr');
+    s.getState().setStartPaused(true);
+    for (const rs of ['rs1', 'rs2'])
+      for (const dev of ['all', 'lo'])
+        s.getState().runCommand(rs, `sysctl -w net.ipv4.conf.${dev}.arp_ignore=0`);
+    s.getState().sendRequest();
+    const rt = getRuntime(s.getState().spec);
+    const res = rt.results[rt.results.length - 1]!;
+    const evs = rt.trace.slice(res.traceFrom, res.traceTo);
+    const replies = evs.filter(
+      (e) => e.kind === 'arp.decide' && e.tip === '192.168.99.188' && e.verdict === 'reply',
+    );
+    expect(replies.map((e) => e.host).sort()).toEqual(['director', 'rs1', 'rs2']);
+    expect(evs.filter((e) => e.kind === 'ipvs.schedule')).toHaveLength(0);
+    expect(res.stdout).toMatch(/^rs[12]\n$/);
+  });
+});
+
+describe('labSpec', () => {
+  test('serializes to a compact string and back', () => {
+    const spec = {
+      labId: 'dr' as const,
+      seed: 7,
+      bare: false,
+      log: [
+        { host: 'rs1', command: 'sysctl -w net.ipv4.conf.all.arp_ignore=0' },
+        { host: 'client', command: 'curl -s 192.168.99.188' },
+      ],
+    };
+    const text = serializeLab(spec);
+    expect(text.startsWith('v1.dr.7.0.')).toBe(true);
+    expect(text).not.toMatch(/[^A-Za-z0-9._-]/);
+    expect(parseLab(text)).toEqual(spec);
+    expect(parseLab('v1.xx.1.0')).toBeUndefined();
+    expect(parseLab('garbage')).toBeUndefined();
+  });
+});

@@ -1,0 +1,46 @@
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+
+/**
+ * localStorage for zustand's persist, with writes coalesced: playback changes the cursor up to
+ * 60 times a second and only the latest state matters. The value is kept as an object and
+ * stringified only when written (at most every `delayMs`, and when the page is hidden or
+ * unloaded, so a reload never loses the last step).
+ */
+export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
+  const pending = new Map<string, StorageValue<S>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    for (const [k, v] of pending) localStorage.setItem(k, JSON.stringify(v));
+    pending.clear();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+  }
+  return {
+    getItem: (k) => {
+      const p = pending.get(k);
+      if (p) return p;
+      const raw = localStorage.getItem(k);
+      if (!raw) return null;
+      try {
+        return JSON.parse(raw) as StorageValue<S>;
+      } catch {
+        return null;
+      }
+    },
+    setItem: (k, v) => {
+      pending.set(k, v);
+      if (timer === undefined) timer = setTimeout(flush, delayMs);
+    },
+    removeItem: (k) => {
+      pending.delete(k);
+      localStorage.removeItem(k);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { LabId } from '@/engine';
+import type { LabSpec, LogEntry } from './labSpec';
+
+export type Scheme = 'light' | 'dark' | 'projector';
+export type Language = 'en' | 'zh-CN';
+export type InspectorTab = 'packet' | 'hooks' | 'scheduler' | 'controls';
+export type EventFilterCategory = 'arp' | 'tcp' | 'ipvs' | 'netfilter' | 'drops' | 'commands' | 'other';
+
+/** A lab the user left, kept so coming back restores it. */
+export interface Session {
+  seed: number;
+  bare: boolean;
+  log: LogEntry[];
+  cursor: number;
+}
+
+/** A translatable note for the status line ("history forked: 2 later commands discarded"). */
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  id: number;
+}
+
+export interface LabSlice {
+  spec: LabSpec;
+  /** Bumped whenever the engine state behind the spec changes. */
+  revision: number;
+  sessions: Partial<Record<LabId, Session>>;
+  notice: Notice | null;
+  loadLab(labId: LabId, opts?: { seed?: number; bare?: boolean; fresh?: boolean }): void;
+  runCommand(host: string, command: string, opts?: { autoplay?: boolean; maxTimeUs?: number }): number;
+  runCommands(entries: { host: string; command: string }[]): void;
+  sendRequest(count?: number): void;
+  resetLab(): void;
+  dismissNotice(): void;
+}
+
+export interface PlaybackSlice {
+  /** Trace events applied: trace[0 … cursor−1] have happened. */
+  cursor: number;
+  /** Simulation time shown, µs (fractional while animating). */
+  simTime: number;
+  playing: boolean;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  seek(cursor: number): void;
+  /** Move the clock; the cursor follows (events at or before `t` have happened). */
+  seekTime(t: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  stepFrame(dir: 1 | -1): void;
+}
+
+export interface SelectionSlice {
+  selectedFrame: string | null;
+  selectedHost: string | null;
+  filterHost: string;
+  filterCategories: EventFilterCategory[];
+  inspectorTab: InspectorTab;
+  terminalHost: string;
+  helpOpen: boolean;
+  selectFrame(frame: string | null): void;
+  selectHost(host: string | null): void;
+  setFilterHost(host: string): void;
+  toggleCategory(c: EventFilterCategory): void;
+  setInspectorTab(tab: InspectorTab): void;
+  setTerminalHost(host: string): void;
+  setHelpOpen(open: boolean): void;
+}
+
+export interface PrefsSlice {
+  language: Language;
+  scheme: Scheme;
+  /** Playback speed multiplier (1 = a frame crosses a segment in about two thirds of a second). */
+  speed: number;
+  startPaused: boolean;
+  setLanguage(lang: Language): void;
+  setScheme(scheme: Scheme): void;
+  setSpeed(speed: number): void;
+  setStartPaused(v: boolean): void;
+}
+
+export type AppState = LabSlice & PlaybackSlice & SelectionSlice & PrefsSlice;

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createAppStore } from '@/store/createAppStore';
+import type { AppStore } from '@/store/createAppStore';
+import { StoreProvider } from '@/store/StoreProvider';
+import { registerCompareStores } from '../shell/testApiRegistry';
+import { ComparePane } from './ComparePane';
+import { CompareToolbar } from './CompareToolbar';
+import { LoadComparison } from './LoadComparison';
+
+/** For instructors: NAT and DR side by side, the same requests sent to both, the directors' load compared. */
+export function CompareView({ paused }: { paused: boolean }) {
+  const { t } = useTranslation();
+  const [stores] = useState<[AppStore, AppStore]>(() => [
+    createAppStore({ persistKey: 'lvs-lab.compare.nat', labId: 'nat', startPaused: paused }),
+    createAppStore({ persistKey: 'lvs-lab.compare.dr', labId: 'dr', startPaused: paused }),
+  ]);
+  useEffect(() => registerCompareStores(stores), [stores]);
+  return (
+    <main id="main" className="compare-view" tabIndex={-1}>
+      <div className="compare-head">
+        <h2>{t('compare.title')}</h2>
+        <p className="lab-summary">{t('compare.summary')}</p>
+        <CompareToolbar stores={stores} />
+      </div>
+      <div className="compare-panes">
+        {stores.map((s) => (
+          <StoreProvider key={s.getState().spec.labId} store={s}>
+            <ComparePane />
+          </StoreProvider>
+        ))}
+      </div>
+      <LoadComparison stores={stores} />
+    </main>
+  );
+}

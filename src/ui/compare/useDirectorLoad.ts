@@ -1,0 +1,24 @@
+import { useStore } from 'zustand';
+import type { AppStore } from '@/store/createAppStore';
+import { getRuntime } from '@/store/runtimeCache';
+import { loadSeries } from '../model/directorLoad';
+import type { Load, LoadSeries } from '../model/directorLoad';
+import { traceModelFor } from '../model/traceModel';
+
+const series = new WeakMap<object, { length: number; s: LoadSeries }>();
+
+/** The director's load (frames and bytes in and out) at a store's cursor. */
+export function useDirectorLoad(store: AppStore): Load {
+  const spec = useStore(store, (s) => s.spec);
+  const cursor = useStore(store, (s) => s.cursor);
+  useStore(store, (s) => s.revision);
+  const rt = getRuntime(spec);
+  let hit = series.get(rt);
+  if (!hit || hit.length !== rt.trace.length) {
+    const model = traceModelFor(rt, rt.trace);
+    const director = rt.def.hosts.find((h) => h.role === 'director')?.name ?? 'director';
+    hit = { length: rt.trace.length, s: loadSeries(rt.trace, model.hops, director) };
+    series.set(rt, hit);
+  }
+  return hit.s.at(cursor);
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { ConnHeader } from '../scheduler/ConnHeader';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { useRenderMessage } from '../hooks/useRenderMessage';
+import { formatMicros } from '../format';
+import { eventText } from '../model/eventText';
+import { eventWhy } from '../model/eventWhy';
+import type { ScheduleEvent } from '../model/traceEvents';
+import { str } from '../model/traceEvents';
+
+/** The event at the cursor in full, with its evidence: the scheduler's candidates, the ARP sysctls. */
+export function EventDetail() {
+  const { t } = useTranslation();
+  const render = useRenderMessage();
+  const { model } = useLab();
+  const cursor = useAppStore((s) => s.cursor);
+  const e = model.trace[cursor - 1];
+  if (!e) return <div className="event-detail empty-state">{t('events.none')}</div>;
+  const why = eventWhy(e);
+  const sched = e.kind === 'ipvs.schedule' ? (e as ScheduleEvent).explanation : null;
+  return (
+    <div className="event-detail" aria-live="polite" data-seq={e.seq}>
+      <p className="detail-head">
+        <span className="badge">#{e.seq}</span> <span className="muted">{formatMicros(e.t)}</span>{' '}
+        {render(eventText(e, model.hops))}
+      </p>
+      {why && (
+        <p className="detail-why">
+          <strong>{t('events.why')}</strong> {render(why)}
+        </p>
+      )}
+      {e.kind === 'arp.decide' && (
+        <p className="detail-sysctl">
+          <code>net.ipv4.conf.all.arp_ignore={str(e, 'arp_ignore_all')}</code>{' '}
+          <code>
+            net.ipv4.conf.{str(e, 'dev')}.arp_ignore={str(e, 'arp_ignore_dev')}
+          </code>{' '}
+          → {t('events.effective', { value: str(e, 'arp_ignore') })}
+        </p>
+      )}
+      {sched && (
+        <table className="data-table candidates">
+          <caption>{t('events.candidates', { scheduler: sched.scheduler })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sched.rs')}</th>
+              <th scope="col">{t('sched.weight')}</th>
+              <th scope="col">
+                <ConnHeader which="active" />
+              </th>
+              <th scope="col">
+                <ConnHeader which="inactive" />
+              </th>
+              <th scope="col">{t('sched.cost')}</th>
+              <th scope="col">{t('events.eligible')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sched.candidates.map((c) => (
+              <tr key={c.dest} className={c.dest === sched.winner ? 'next-pick' : undefined}>
+                <th scope="row">
+                  <code>{c.dest}</code>
+                </th>
+                <td>{c.weight}</td>
+                <td>{c.active}</td>
+                <td>{c.inactive}</td>
+                <td>{c.cost ?? '—'}</td>
+                <td>{c.eligible ? t('events.yes') : t('events.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

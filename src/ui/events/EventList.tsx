@@ -1,0 +1,88 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { EventDetail } from './EventDetail';
+import { EventFilters } from './EventFilters';
+import { EventRow } from './EventRow';
+import { rowAtCursor, useFilteredEvents } from './useFilteredEvents';
+
+const OVERSCAN = 6;
+
+function rowHeightPx(): number {
+  const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.round(root * 2.9);
+}
+
+/**
+ * Every trace event in words, windowed so tens of thousands of rows stay cheap. Clicking a row
+ * seeks there; the row at the cursor is marked and kept in view; its "why" is shown below.
+ */
+export function EventList() {
+  const { t } = useTranslation();
+  const { model } = useLab();
+  const rows = useFilteredEvents(model);
+  const cursor = useAppStore((s) => s.cursor);
+  const scheme = useAppStore((s) => s.scheme);
+  const seek = useAppStore((s) => s.seek);
+  const pause = useAppStore((s) => s.pause);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(300);
+  const [rowH, setRowH] = useState(44);
+  const currentRow = rowAtCursor(rows, cursor);
+  useLayoutEffect(() => {
+    setRowH(rowHeightPx());
+  }, [scheme]);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || currentRow < 0) return;
+    const top = currentRow * rowH;
+    if (top < el.scrollTop || top + rowH > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+  }, [currentRow, rowH]);
+  const first = Math.max(0, Math.floor(scrollTop / rowH) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowH) + OVERSCAN);
+  const onPick = (seq: number) => {
+    pause();
+    seek(seq + 1);
+  };
+  return (
+    <div className="event-list">
+      <div className="panel-head">
+        <h2>{t('events.title')}</h2>
+        <span className="muted">{t('events.count', { shown: rows.length, total: model.trace.length })}</span>
+      </div>
+      <EventFilters />
+      <div
+        className="event-scroll"
+        ref={scroller}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        tabIndex={-1}
+      >
+        <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={t('events.title')}>
+          {rows.slice(first, last).map((seq, i) => (
+            <EventRow
+              key={seq}
+              event={model.trace[seq]!}
+              model={model}
+              top={(first + i) * rowH}
+              height={rowH}
+              current={first + i === currentRow}
+              future={seq >= cursor}
+              onPick={onPick}
+            />
+          ))}
+        </ol>
+      </div>
+      <EventDetail />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { hookPath } from '../model/hookPath';
+import { HOOK_ORDER } from '../model/traceEvents';
+import type { HookEvent } from '../model/traceEvents';
+import { HookLaneDiagram } from './HookLaneDiagram';
+import { useInspectedFrame } from './useInspectedFrame';
+
+/**
+ * One host's netfilter path: the hook functions registered at each point with their priorities,
+ * the current packet's route through them drawn and its position lit, and every verdict.
+ */
+export function HookLanePanel() {
+  const { t } = useTranslation();
+  const { model, runtime } = useLab();
+  const cursor = useAppStore((s) => s.cursor);
+  const selectedHost = useAppStore((s) => s.selectedHost);
+  const selectHost = useAppStore((s) => s.selectHost);
+  const { hop } = useInspectedFrame(model);
+  const current = model.trace[cursor - 1];
+  const host =
+    selectedHost ?? current?.host ?? runtime.hostNames().find((h) => h.startsWith('director')) ?? 'director';
+  const pkt =
+    (typeof current?.pkt === 'string' && current.host === host ? current.pkt : null) ?? hop?.pkt ?? null;
+  const path = pkt ? hookPath(model.trace, model.pktEvents.get(pkt) ?? [], cursor, host) : undefined;
+  const netHost = runtime.net.hosts.get(host);
+  const registered = HOOK_ORDER.map((h) => ({
+    hook: h,
+    fns: netHost ? netHost.hooks.entries(h).map((e) => ({ name: e.name, priority: e.priority })) : [],
+  }));
+  const hookVisits = (path?.visits ?? []).filter((v) => v.event.kind === 'hook');
+  return (
+    <div className="hook-lane">
+      <div className="hook-lane-head">
+        <label className="field-inline">
+          <span className="field-label">{t('hooks.host')}</span>
+          <select value={host} onChange={(e) => selectHost(e.target.value)}>
+            {runtime.hostNames().map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="badge">{pkt ? t('hooks.packet', { pkt }) : t('hooks.noPacket')}</span>
+      </div>
+      <HookLaneDiagram registered={registered} path={path} />
+      <h3>{t('hooks.registered')}</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('hooks.hook')}</th>
+            <th scope="col">{t('hooks.function')}</th>
+            <th scope="col">{t('hooks.priority')}</th>
+            <th scope="col">{t('hooks.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {registered.flatMap((r) => {
+            const ran = hookVisits.filter((v) => (v.event as HookEvent).hook === r.hook).pop()?.event as
+              HookEvent | undefined;
+            if (r.fns.length === 0) {
+              return [
+                <tr key={r.hook} className={ran ? 'visited' : undefined}>
+                  <th scope="row">{r.hook}</th>
+                  <td className="muted">{t('hooks.none')}</td>
+                  <td />
+                  <td>{ran?.verdict ?? ''}</td>
+                </tr>,
+              ];
+            }
+            return r.fns.map((f, i) => (
+              <tr key={`${r.hook}-${f.name}`} className={ran ? 'visited' : undefined}>
+                {i === 0 && (
+                  <th scope="row" rowSpan={r.fns.length}>
+                    {r.hook}
+                  </th>
+                )}
+                <td>
+                  <code>{f.name}</code>
+                </td>
+                <td>{f.priority}</td>
+                <td>{ran?.fns.find((x) => x.name === f.name)?.verdict ?? ''}</td>
+              </tr>
+            ));
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { engine } from '@/store/engine';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { useRenderMessage } from '../hooks/useRenderMessage';
+import { formatMicros } from '../format';
+import { connectionColour } from '../model/connections';
+import { previousHop } from '../model/frameHops';
+import { frameSummary, frameTag } from '../model/frameSummary';
+import { diffLayers } from '../model/packetDiff';
+import { frameLayers } from '../model/packetLayers';
+import { HexView } from './HexView';
+import { LayerTable } from './LayerTable';
+import { RewriteSummary } from './RewriteSummary';
+import { useInspectedFrame } from './useInspectedFrame';
+
+/** Every header of one frame as layers, the fields changed since its previous hop marked, and its bytes. */
+export function PacketInspector() {
+  const { t } = useTranslation();
+  const render = useRenderMessage();
+  const { model } = useLab();
+  const selectFrame = useAppStore((s) => s.selectFrame);
+  const { hop, pinned } = useInspectedFrame(model);
+  const [hover, setHover] = useState<string | null>(null);
+  const view = useMemo(() => {
+    if (!hop) return undefined;
+    const { encodeFrame, decodeFrame } = engine();
+    const bytes = encodeFrame(hop.eth);
+    const layers = frameLayers(decodeFrame(bytes), bytes.length);
+    const prev = previousHop(model.hops, hop);
+    let changes = undefined;
+    if (prev) {
+      const pb = encodeFrame(prev.eth);
+      changes = diffLayers(frameLayers(decodeFrame(pb), pb.length), layers);
+    }
+    return { bytes, layers, prev, changes };
+  }, [hop, model]);
+  if (!hop || !view) return <p className="empty-state">{t('packet.empty')}</p>;
+  const changed = new Map((view.changes ?? []).map((c) => [c.path, c]));
+  const receivers = hop.rx.map((r) => `${r.host} ${r.dev}`).join(', ') || '—';
+  return (
+    <div className="packet-inspector" data-frame={hop.frame}>
+      <header className="packet-head">
+        <span className="frame-chip" style={{ background: connectionColour(model.colours.indexOf(hop)) }}>
+          {frameTag(hop.eth)}
+        </span>
+        <p className="packet-summary">{render(frameSummary(hop.eth))}</p>
+        <p className="packet-route">
+          {t('packet.route', {
+            frame: hop.frame,
+            from: `${hop.host} ${hop.dev}`,
+            to: receivers,
+            segment: hop.segment,
+            time: formatMicros(hop.t0),
+          })}
+        </p>
+        <div className="packet-follow">
+          {pinned ? (
+            <button type="button" className="quiet" onClick={() => selectFrame(null)}>
+              {t('packet.follow')}
+            </button>
+          ) : (
+            <span className="badge">{t('packet.following')}</span>
+          )}
+        </div>
+      </header>
+      <RewriteSummary hop={hop} prev={view.prev} changes={view.changes} />
+      {view.layers.map((l) => (
+        <LayerTable
+          key={`${l.kind}-${l.start}`}
+          layer={l}
+          changed={changed}
+          hover={hover}
+          onHover={setHover}
+        />
+      ))}
+      <HexView bytes={view.bytes} layers={view.layers} hover={hover} onHover={setHover} />
+    </div>
+  );
+}

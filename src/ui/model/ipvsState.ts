@@ -1,0 +1,155 @@
+import type { TraceEvent } from '@/engine';
+import type { ScheduleEvent } from './traceEvents';
+import { str } from './traceEvents';
+
+/** A real server as the trace shows it at one moment. */
+export interface DestView {
+  key: string;
+  fwd: string;
+  weight: number;
+  active: number;
+  inactive: number;
+  /** Connections the scheduler sent here so far. */
+  picks: number;
+}
+
+export interface ServiceView {
+  host: string;
+  service: string;
+  scheduler: string;
+  /** In kernel list order (the newest dest first, as ipvsadm -L prints them). */
+  dests: DestView[];
+  lastPick: ScheduleEvent | undefined;
+}
+
+/** Hooks the replay offers to a shadow scheduler (schedulerShadow.ts). */
+export interface ServiceListener {
+  onService(svc: ServiceView, created: boolean): void;
+  onDestChange(svc: ServiceView, kind: 'add' | 'edit' | 'delete', dest: DestView, index: number): void;
+  onSchedule(svc: ServiceView, e: ScheduleEvent): void;
+}
+
+interface ConnInfo {
+  svc: string;
+  dest: string;
+  active: boolean | undefined;
+}
+
+function findDest(svc: ServiceView | undefined, key: string): DestView | undefined {
+  return svc?.dests.find((d) => d.key === key);
+}
+
+function count(svc: ServiceView | undefined, c: ConnInfo, delta: number): void {
+  const d = findDest(svc, c.dest);
+  if (!d || c.active === undefined) return;
+  if (c.active) d.active += delta;
+  else d.inactive += delta;
+}
+
+function applyControl(services: Map<string, ServiceView>, e: TraceEvent, l?: ServiceListener): void {
+  const key = str(e, 'service');
+  const svc = services.get(key);
+  switch (e.event) {
+    case 'add-service': {
+      const s: ServiceView = {
+        host: str(e, 'host'),
+        service: key,
+        scheduler: str(e, 'scheduler'),
+        dests: [],
+        lastPick: undefined,
+      };
+      services.set(key, s);
+      l?.onService(s, true);
+      return;
+    }
+    case 'edit-service':
+      if (svc && svc.scheduler !== str(e, 'scheduler')) {
+        svc.scheduler = str(e, 'scheduler');
+        l?.onService(svc, false);
+      }
+      return;
+    case 'delete-service':
+      services.delete(key);
+      return;
+    case 'add-dest': {
+      if (!svc) return;
+      const d: DestView = {
+        key: str(e, 'dest'),
+        fwd: str(e, 'fwd'),
+        weight: Number(e.weight),
+        active: 0,
+        inactive: 0,
+        picks: 0,
+      };
+      svc.dests.unshift(d);
+      l?.onDestChange(svc, 'add', d, 0);
+      return;
+    }
+    case 'edit-dest': {
+      const d = findDest(svc, str(e, 'dest'));
+      if (!svc || !d) return;
+      d.weight = Number(e.weight);
+      d.fwd = str(e, 'fwd') || d.fwd;
+      l?.onDestChange(svc, 'edit', d, svc.dests.indexOf(d));
+      return;
+    }
+    case 'delete-dest': {
+      const d = findDest(svc, str(e, 'dest'));
+      if (!svc || !d) return;
+      const index = svc.dests.indexOf(d);
+      svc.dests.splice(index, 1);
+      l?.onDestChange(svc, 'delete', d, index);
+      return;
+    }
+  }
+}
+
+/**
+ * Replay the trace's IPVS events up to `cursor`: services, their real servers with weight,
+ * ActiveConn and InActConn, and how many connections each got. Pure and repeatable.
+ */
+export function ipvsStateAt(
+  trace: readonly TraceEvent[],
+  cursor: number,
+  l?: ServiceListener,
+): ServiceView[] {
+  const services = new Map<string, ServiceView>();
+  const conns = new Map<string, ConnInfo>();
+  const end = Math.min(cursor, trace.length);
+  for (let i = 0; i < end; i++) {
+    const e = trace[i]!;
+    if (!e.kind.startsWith('ipvs.')) continue;
+    if (e.kind === 'ipvs.control') applyControl(services, e, l);
+    else if (e.kind === 'ipvs.schedule') {
+      const s = e as ScheduleEvent;
+      const svc = services.get(s.service);
+      if (!svc) continue;
+      l?.onSchedule(svc, s);
+      svc.lastPick = s;
+      const d = s.dest ? findDest(svc, s.dest) : undefined;
+      if (d) d.picks++;
+    } else if (e.kind === 'ipvs.conn') {
+      if (e.template) continue;
+      const id = str(e, 'conn');
+      if (e.event === 'new') {
+        conns.set(id, {
+          svc: `${str(e, 'proto')} ${str(e, 'virtual')}`,
+          dest: str(e, 'dest'),
+          active: undefined,
+        });
+      } else {
+        const c = conns.get(id);
+        if (c) count(services.get(c.svc), c, -1);
+        conns.delete(id);
+      }
+    } else if (e.kind === 'ipvs.state') {
+      const c = conns.get(str(e, 'conn'));
+      if (!c) continue;
+      const svc = services.get(c.svc);
+      count(svc, c, -1);
+      c.active = Boolean(e.active);
+      count(svc, c, +1);
+    }
+  }
+  return [...services.values()];
+}

@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import { SPEEDS } from '@/store/slices/prefsSlice';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { formatMicros } from '../format';
+import { Icon } from '../Icon';
+
+/** Play, pause, exact steps both ways, a scrubber over the trace, speed, and "start paused". */
+export function PlaybackBar() {
+  const { t } = useTranslation();
+  const { model } = useLab();
+  const total = model.trace.length;
+  const cursor = useAppStore((s) => s.cursor);
+  const simTime = useAppStore((s) => s.simTime);
+  const playing = useAppStore((s) => s.playing);
+  const speed = useAppStore((s) => s.speed);
+  const startPaused = useAppStore((s) => s.startPaused);
+  const togglePlay = useAppStore((s) => s.togglePlay);
+  const stepBack = useAppStore((s) => s.stepBack);
+  const stepForward = useAppStore((s) => s.stepForward);
+  const seek = useAppStore((s) => s.seek);
+  const setSpeed = useAppStore((s) => s.setSpeed);
+  const setStartPaused = useAppStore((s) => s.setStartPaused);
+  return (
+    <div className="playback-bar" role="group" aria-label={t('playback.label')}>
+      <div className="playback-buttons">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('playback.start')}
+          onClick={() => seek(0)}
+          disabled={cursor === 0}
+        >
+          <Icon name="start" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('playback.back')}
+          aria-keyshortcuts="ArrowLeft"
+          onClick={stepBack}
+          disabled={cursor === 0}
+        >
+          <Icon name="back" />
+        </button>
+        <button
+          type="button"
+          className="icon-button play-button"
+          aria-label={playing ? t('playback.pause') : t('playback.play')}
+          aria-keyshortcuts="Space"
+          onClick={togglePlay}
+          disabled={total === 0}
+        >
+          <Icon name={playing ? 'pause' : 'play'} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('playback.forward')}
+          aria-keyshortcuts="ArrowRight"
+          onClick={stepForward}
+          disabled={cursor >= total}
+        >
+          <Icon name="forward" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('playback.end')}
+          onClick={() => seek(total)}
+          disabled={cursor >= total}
+        >
+          <Icon name="end" />
+        </button>
+      </div>
+      <input
+        className="scrubber"
+        type="range"
+        min={0}
+        max={total}
+        step={1}
+        value={cursor}
+        aria-label={t('playback.scrub')}
+        aria-valuetext={t('playback.position', { cursor, total, time: formatMicros(simTime) })}
+        onChange={(e) => seek(Number(e.target.value))}
+      />
+      <output className="playback-position" aria-live="off">
+        {t('playback.position', { cursor, total, time: formatMicros(simTime) })}
+      </output>
+      <label className="field-inline">
+        <span className="field-label">{t('playback.speed')}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field-inline checkbox">
+        <input type="checkbox" checked={startPaused} onChange={(e) => setStartPaused(e.target.checked)} />
+        <span>{t('playback.startPaused')}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../router/Link';
+import type { Route } from '../router/route';
+import { HelpButton } from './HelpButton';
+import { LanguageSelect } from './LanguageSelect';
+import { SchemeSelect } from './SchemeSelect';
+
+const LABS = ['nat', 'dr', 'tun'] as const;
+
+/** Title, the lab picker, the side-by-side view, and the display preferences. */
+export function AppHeader({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const current = route.page === 'lab' ? route.labId : route.page;
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <h1 className="brand">
+        <Link href="/">
+          <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M4 8h12l-3-3 1.4-1.4L20 9l-5.6 5.4L13 13l3-3H4zM20 16H8l3 3-1.4 1.4L4 15l5.6-5.4L11 11l-3 3h12z" />
+          </svg>
+          {t('app.title')}
+        </Link>
+      </h1>
+      <nav className="lab-picker" aria-label={t('nav.labs')}>
+        {LABS.map((id) => (
+          <Link key={id} href={`/lab/${id}`} aria-current={current === id ? 'page' : undefined} data-lab={id}>
+            {t(`lab.${id}.name`)}
+          </Link>
+        ))}
+        <Link href="/compare" aria-current={current === 'compare' ? 'page' : undefined}>
+          {t('nav.compare')}
+        </Link>
+      </nav>
+      <div className="header-tools">
+        <SchemeSelect />
+        <LanguageSelect />
+        <HelpButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { Icon } from '../Icon';
+import { NoticeLine } from './NoticeLine';
+
+/** The one big button (send a request), its many-requests sibling, and the lab's status. */
+export function LabToolbar() {
+  const { t } = useTranslation();
+  const { def } = useLab();
+  const sendRequest = useAppStore((s) => s.sendRequest);
+  const resetLab = useAppStore((s) => s.resetLab);
+  const requests = useAppStore((s) => s.spec.log.length);
+  return (
+    <div className="lab-toolbar">
+      <div className="lab-title">
+        <h2>{t(`lab.${def.id}.name`)}</h2>
+        <p className="lab-summary">{t(`lab.${def.id}.summary`)}</p>
+      </div>
+      <div className="toolbar-actions">
+        <button
+          type="button"
+          className="primary send-button"
+          aria-keyshortcuts="s"
+          onClick={() => sendRequest(1)}
+        >
+          <Icon name="play" />
+          {t('toolbar.send', { vip: def.vip })}
+        </button>
+        <button type="button" onClick={() => sendRequest(100)}>
+          {t('toolbar.send100')}
+        </button>
+        <button type="button" className="quiet" onClick={resetLab} disabled={requests === 0}>
+          {t('toolbar.reset')}
+        </button>
+      </div>
+      <NoticeLine />
+    </div>
+  );
+}

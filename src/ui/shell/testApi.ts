@@ -1,0 +1,108 @@
+import type { LabId, TraceEvent } from '@/engine';
+import type { AppStore } from '@/store/createAppStore';
+import { serializeLab } from '@/store/labSpec';
+import { getRuntime } from '@/store/runtimeCache';
+import type { Language, Scheme } from '@/store/types';
+import { testStores } from './testApiRegistry';
+
+function pick(which: 'main' | 'nat' | 'dr' = 'main'): AppStore {
+  const s = testStores[which];
+  if (!s) throw new Error(`no ${which} store on this page`);
+  return s;
+}
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function api(which: 'main' | 'nat' | 'dr') {
+  const st = () => pick(which).getState();
+  const rt = () => getRuntime(st().spec);
+  return {
+    /** Open a lab with a fresh command log (or its saved one with keep: true). */
+    load(labId: LabId, opts: { seed?: number; bare?: boolean; keep?: boolean } = {}) {
+      const { keep, ...rest } = opts;
+      st().loadLab(labId, { ...rest, fresh: !keep });
+      return this.state();
+    },
+    run(host: string, command: string) {
+      const index = st().runCommand(host, command, { autoplay: false });
+      const r = rt().results[index]!;
+      return {
+        index,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        exit: r.exit,
+        traceFrom: r.traceFrom,
+        traceTo: r.traceTo,
+      };
+    },
+    send(count = 1) {
+      st().pause();
+      const s = st();
+      const paused = s.startPaused;
+      s.setStartPaused(true);
+      s.sendRequest(count);
+      st().setStartPaused(paused);
+      return this.state();
+    },
+    step(n = 1) {
+      for (let i = 0; i < n; i++) st().stepForward();
+      return st().cursor;
+    },
+    back(n = 1) {
+      for (let i = 0; i < n; i++) st().stepBack();
+      return st().cursor;
+    },
+    seek: (cursor: number) => st().seek(cursor),
+    seekTime: (t: number) => st().seekTime(t),
+    play: () => st().play(),
+    pause: () => st().pause(),
+    selectFrame: (frame: string | null) => st().selectFrame(frame),
+    selectHost: (host: string | null) => st().selectHost(host),
+    setLanguage: (l: Language) => st().setLanguage(l),
+    setScheme: (s: Scheme) => st().setScheme(s),
+    state() {
+      const s = st();
+      return clone({
+        labId: s.spec.labId,
+        seed: s.spec.seed,
+        bare: s.spec.bare,
+        log: s.spec.log,
+        cursor: s.cursor,
+        simTime: s.simTime,
+        playing: s.playing,
+        traceLength: rt().trace.length,
+        revision: s.revision,
+        language: s.language,
+        scheme: s.scheme,
+        selectedFrame: s.selectedFrame,
+      });
+    },
+    trace(from = 0, to?: number): TraceEvent[] {
+      return clone(rt().trace.slice(from, to));
+    },
+    /** Positions of events of `kind` whose fields equal `where`. */
+    find(kind: string, where: Record<string, unknown> = {}, from = 0): number[] {
+      return rt()
+        .trace.slice(from)
+        .filter((e) => e.kind === kind && Object.entries(where).every(([k, v]) => e[k] === v))
+        .map((e) => e.seq);
+    },
+    serialize: () => serializeLab(st().spec),
+  };
+}
+
+export type LvsLabTestApi = ReturnType<typeof api> & {
+  ready: true;
+  pane(which: 'nat' | 'dr'): ReturnType<typeof api>;
+};
+
+declare global {
+  interface Window {
+    __lvsLab?: LvsLabTestApi;
+  }
+}
+
+/** window.__lvsLab: load a lab, run commands, step, read the trace (Playwright drives it). */
+export function installTestApi(): void {
+  window.__lvsLab = Object.assign(api('main'), { ready: true as const, pane: (w: 'nat' | 'dr') => api(w) });
+}

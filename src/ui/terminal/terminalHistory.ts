@@ -1,0 +1,28 @@
+import type { CommandResult } from '@/engine';
+
+export const prompt = (host: string) => `[root@${host} ~]# `;
+
+const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** What a host's terminal shows: each command with its prompt and output; the lab's own setup dimmed. */
+export function historyText(results: readonly CommandResult[], host: string, setupNote: string): string {
+  let out = '';
+  let inSetup = false;
+  for (const r of results) {
+    if (r.host !== host) continue;
+    if (r.setup && !inSetup) out += `\x1b[2m# ${setupNote}\x1b[0m\r\n`;
+    inSetup = r.setup;
+    const p = r.setup
+      ? `\x1b[2m${prompt(host)}${crlf(r.command)}\x1b[0m`
+      : `\x1b[1m${prompt(host)}\x1b[0m${crlf(r.command)}`;
+    out += `${p}\r\n${crlf(r.stdout)}`;
+    if (r.stderr) out += `\x1b[31m${crlf(r.stderr)}\x1b[0m`;
+    if (r.interrupted) out += '^C\r\n';
+  }
+  return out;
+}
+
+/** The commands typed on a host, oldest first (↑ walks back through them). */
+export function commandHistory(results: readonly CommandResult[], host: string): string[] {
+  return results.filter((r) => r.host === host && !r.setup).map((r) => r.command);
+}

@@ -1,0 +1,57 @@
+import { useCallback } from 'react';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { hookPath } from '../model/hookPath';
+import type { Stage } from '../model/hookPath';
+import type { HostRow } from '../layout/hostRows';
+import type { TopologyLayout } from '../layout/topologyLayout';
+import type { TraceModel } from '../model/traceModel';
+import { HostNode } from './HostNode';
+
+/** Which host the current event happens on, and where on its netfilter path the packet is. */
+function actingStage(
+  model: TraceModel,
+  cursor: number,
+): { host: string; stage: Stage | undefined } | undefined {
+  const e = model.trace[cursor - 1];
+  if (!e?.host) return undefined;
+  const pkt = typeof e.pkt === 'string' ? e.pkt : undefined;
+  if (!pkt) return { host: e.host, stage: undefined };
+  const path = hookPath(model.trace, model.pktEvents.get(pkt) ?? [], cursor, e.host);
+  return { host: e.host, stage: path.current };
+}
+
+export function HostLayer({ layout, rows }: { layout: TopologyLayout; rows: Map<string, HostRow[]> }) {
+  const { model, def } = useLab();
+  const acting = useAppStore((s) => {
+    const a = actingStage(model, s.cursor);
+    return a ? `${a.host}|${a.stage ?? ''}` : '';
+  });
+  const selectedHost = useAppStore((s) => s.selectedHost);
+  const selectHost = useAppStore((s) => s.selectHost);
+  const setTab = useAppStore((s) => s.setInspectorTab);
+  const [actHost, actStage] = acting.split('|');
+  const onSelect = useCallback(
+    (name: string) => {
+      selectHost(name);
+      setTab('hooks');
+    },
+    [selectHost, setTab],
+  );
+  return (
+    <g className="hosts">
+      {[...layout.hosts.values()].map((box) => (
+        <HostNode
+          key={box.name}
+          box={box}
+          rows={rows.get(box.name) ?? []}
+          role={def.hosts.find((h) => h.name === box.name)?.role ?? 'client'}
+          acting={actHost === box.name}
+          stage={actHost === box.name && actStage ? (actStage as Stage) : undefined}
+          selected={selectedHost === box.name}
+          onSelect={onSelect}
+        />
+      ))}
+    </g>
+  );
+}

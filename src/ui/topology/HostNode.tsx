@@ -1,0 +1,98 @@
+import { memo } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostRole } from '@/engine';
+import type { HostRow } from '../layout/hostRows';
+import { HOOK_STRIP } from '../layout/topologyLayout';
+import type { HostBox } from '../layout/topologyLayout';
+import type { Stage } from '../model/hookPath';
+import { HookStrip } from './HookStrip';
+
+interface Props {
+  box: HostBox;
+  rows: HostRow[];
+  role: HostRole;
+  acting: boolean;
+  stage: Stage | undefined;
+  selected: boolean;
+  onSelect(name: string): void;
+}
+
+/** A host card: name and role, each address with its CIP/VIP/DIP/RIP label and MAC, the hook strip. */
+export const HostNode = memo(function HostNode({
+  box,
+  rows,
+  role,
+  acting,
+  stage,
+  selected,
+  onSelect,
+}: Props) {
+  const { t } = useTranslation();
+  const key = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(box.name);
+    }
+  };
+  return (
+    <g
+      className={`host role-${role}${acting ? ' acting' : ''}${selected ? ' selected' : ''}`}
+      transform={`translate(${box.x},${box.y})`}
+      role="button"
+      tabIndex={0}
+      aria-description={t('topology.hostHint')}
+      aria-pressed={selected}
+      data-host={box.name}
+      data-interactive=""
+      onClick={() => onSelect(box.name)}
+      onKeyDown={key}
+    >
+      <rect className="host-card" width={box.w} height={box.h} rx={12} />
+      <rect className="host-head" width={box.w} height={box.head - 6} rx={12} />
+      <text className="host-name" x={14} y={box.head * 0.6}>
+        {box.name}
+      </text>
+      <text className="host-role" x={box.w - 14} y={box.head * 0.6} textAnchor="end">
+        {t(`role.${role}`)}
+      </text>
+      {rows.map((r, k) => {
+        const y = box.head + k * box.row;
+        const addrX = Math.round(box.w * 0.235);
+        return (
+          <g key={`${r.label}-${r.addr}`} transform={`translate(0,${y})`} className="iface-row">
+            <text className="iface-dev" x={14} y={box.row * 0.4}>
+              {r.label}
+            </text>
+            <text className="iface-addr" x={addrX} y={box.row * 0.4}>
+              {r.addr ? `${r.addr}/${r.prefix}` : '—'}
+            </text>
+            {r.role && (
+              <g transform={`translate(${box.w - 50},${box.row * 0.4 - 13})`}>
+                <rect className={`addr-role addr-${r.role}`} width={38} height={17} rx={4} />
+                <text className="addr-role-text" x={19} y={13} textAnchor="middle">
+                  {r.role}
+                </text>
+              </g>
+            )}
+            {r.mac && (
+              <text className="iface-mac" x={addrX} y={box.row * 0.82}>
+                {r.mac}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {box.ifaces.map((i) => (
+        <circle
+          key={i.dev}
+          className="iface-anchor"
+          cx={i.side === 'left' ? 0 : box.w}
+          cy={i.rowY - box.y}
+          r={5}
+        />
+      ))}
+      <HookStrip y={box.h - HOOK_STRIP - 6} width={box.w} stage={stage} />
+    </g>
+  );
+});

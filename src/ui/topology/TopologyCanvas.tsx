@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '@/store/useAppStore';
+import { useLab } from '../hooks/useLab';
+import { hostRows } from '../layout/hostRows';
+import type { HostRow } from '../layout/hostRows';
+import { DEFAULT_METRICS, layoutTopology, PROJECTOR_METRICS } from '../layout/topologyLayout';
+import type { HostShape } from '../layout/topologyLayout';
+import { Icon } from '../Icon';
+import { createPanZoom } from './createPanZoom';
+import type { PanZoom } from './createPanZoom';
+import { DropLayer } from './DropLayer';
+import { FrameLayer } from './FrameLayer';
+import { HostLayer } from './HostLayer';
+import { SegmentBus } from './SegmentBus';
+import { TopologyDescription } from './TopologyDescription';
+import { WireLayer } from './WireLayer';
+
+/** The lab's network as SVG: React draws every element, D3 only computes and pans/zooms. */
+export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const { runtime, def, revision } = useLab();
+  const labId = useAppStore((s) => s.spec.labId);
+  const rows = useMemo(() => {
+    void revision; // addresses change as commands run
+    const m = new Map<string, HostRow[]>();
+    for (const h of runtime.net.hosts.values()) m.set(h.name, hostRows(def, h));
+    return m;
+  }, [runtime, def, revision]);
+  // Lay out again only when the shape of a card really changed (an address added, say).
+  const shapesJson = JSON.stringify(
+    [...rows].map(([name, r]) => ({ name, rows: r.map((x) => ({ dev: x.dev, segment: x.segment })) })),
+  );
+  const projector = useAppStore((s) => s.scheme === 'projector');
+  const layout = useMemo(
+    () =>
+      layoutTopology(
+        def,
+        JSON.parse(shapesJson) as HostShape[],
+        projector ? PROJECTOR_METRICS : DEFAULT_METRICS,
+      ),
+    [def, shapesJson, projector],
+  );
+  const svgRef = useRef<SVGSVGElement>(null);
+  const pz = useRef<PanZoom | null>(null);
+  const [tf, setTf] = useState({ x: 0, y: 0, k: 1 });
+  useEffect(() => {
+    if (!svgRef.current) return;
+    pz.current = createPanZoom({ domNode: svgRef.current, onTransform: setTf });
+    return () => pz.current?.destroy();
+  }, []);
+  const titleId = `topo-title-${labId}`;
+  const descId = `topo-desc-${labId}`;
+  return (
+    <div className={`topology${compact ? ' compact' : ''}`}>
+      <svg
+        ref={svgRef}
+        className="topology-svg"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        preserveAspectRatio="xMidYMid meet"
+        role="group"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+      >
+        <title id={titleId}>{t('topology.title', { lab: t(`lab.${labId}.name`) })}</title>
+        <g transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>
+          {[...layout.segments.values()].map((s) => (
+            <SegmentBus key={s.name} bus={s} />
+          ))}
+          <WireLayer layout={layout} />
+          <HostLayer layout={layout} rows={rows} />
+          <DropLayer layout={layout} />
+          <FrameLayer layout={layout} />
+        </g>
+      </svg>
+      <TopologyDescription id={descId} />
+      {!compact && (
+        <div className="zoom-controls" role="group" aria-label={t('topology.zoom')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('topology.zoomIn')}
+            onClick={() => pz.current?.zoomBy(1.25)}
+          >
+            <Icon name="plus" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('topology.zoomOut')}
+            onClick={() => pz.current?.zoomBy(0.8)}
+          >
+            <Icon name="minus" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('topology.zoomReset')}
+            onClick={() => pz.current?.reset()}
+          >
+            <Icon name="reset" />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
