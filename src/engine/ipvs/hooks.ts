@@ -102,17 +102,26 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
         scheduler: svc.scheduler.name,
         service: `${t.proto} ${t.daddr}:${t.dport}`,
       });
-      icmpSendError(ipvs.host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH);
-      return { verdict: 'DROP', reason: 'ipvs-no-destination' };
+      const host = ipvs.host;
+      return {
+        verdict: 'DROP',
+        reason: 'ipvs-no-destination',
+        then: () => icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH),
+      };
     }
   }
   countIn(ipvs, skb, [c.dest.stats, c.svc.stats, ipvs.stats]);
   transition(ipvs, c, 'in', t.flags, skb.id);
   if (c.onePacket) c.timeoutUs = 0;
   ipvs.conns.touch(c);
-  transmit(ipvs, c, skb);
-  if (c.onePacket) ipvs.expire(c);
-  return { verdict: 'STOLEN' };
+  const conn = c;
+  return {
+    verdict: 'STOLEN',
+    then: () => {
+      transmit(ipvs, conn, skb);
+      if (conn.onePacket) ipvs.expire(conn);
+    },
+  };
 }
 
 /** ip_vs_out: a NAT reply from a real server gets the VIP:vport back as its source. */

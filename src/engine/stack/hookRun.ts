@@ -19,6 +19,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   let cur = skb;
   let verdict: HookOutcome['verdict'] = 'ACCEPT';
   let reason: string | undefined;
+  let then: (() => void) | undefined;
   for (const e of entries) {
     const r = e.fn(cur, hook);
     fns.push({ name: e.name, priority: e.priority, verdict: r.verdict });
@@ -26,6 +27,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
     if (r.verdict !== 'ACCEPT') {
       verdict = r.verdict;
       reason = r.reason;
+      then = r.then;
       break;
     }
   }
@@ -43,5 +45,6 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   host.sim.emit(ev);
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
+  then?.();
   return { skb: cur, verdict };
 }

@@ -22,6 +22,11 @@ export interface HookResult {
   skb?: Skb;
   /** Stable reason code for a DROP. */
   reason?: string;
+  /**
+   * What happens to a STOLEN (or dropped) packet next, run once the hook passage is in the
+   * trace, so the trace reads in causal order: INPUT … STOLEN, then the transmitted frame.
+   */
+  then?: () => void;
 }
 
 export type HookFn = (skb: Skb, hook: HookName) => HookResult;
