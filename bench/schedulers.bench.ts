@@ -1,32 +1,17 @@
 import { createRng, SCHEDULERS } from '../src/engine';
+import type { Dest } from '../src/engine';
 import type { BenchResult } from './curlRouter.bench';
-
-interface BenchDest {
-  key: string;
-  addr: string;
-  port: number;
-  fwd: 'masq';
-  weight: number;
-  lastWeight: number;
-  uThreshold: number;
-  lThreshold: number;
-  activeconns: number;
-  inactconns: number;
-  persistconns: number;
-  available: boolean;
-  overloaded: boolean;
-}
 
 /** Scheduling decisions per second with 10 real servers, explanations off (the kernel's hot path). */
 export function benchSchedulers(iterations = 2_000_000): BenchResult[] {
   const out: BenchResult[] = [];
   for (const [name, sched] of SCHEDULERS) {
-    const dests: BenchDest[] = [];
+    const dests: Dest[] = [];
     const svc = { dests, flags: { flag1: false, flag2: false, flag3: false }, protocol: 'tcp' as const };
     const state = sched.createState(svc);
     for (let i = 0; i < 10; i++) {
       const addr = `10.0.0.${10 + i}`;
-      const d: BenchDest = {
+      const d: Dest = {
         key: `${addr}:80`,
         addr,
         port: 80,

@@ -1,4 +1,5 @@
 import type { LabDefinition } from './labTypes';
+import { directorSteps, lanDirector, routedClient, VIP_ROUTED } from './routedLab';
 
 const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore' },
@@ -16,12 +17,7 @@ export const drLab: LabDefinition = {
     { name: 'lan', subnet: '192.168.99.0/24' },
   ],
   hosts: [
-    {
-      name: 'client',
-      role: 'client',
-      defaultVia: '172.16.132.1',
-      ifaces: [{ dev: 'eth0', addr: '172.16.132.78', prefix: 24, segment: 'public', role: 'CIP' }],
-    },
+    routedClient,
     {
       name: 'router',
       role: 'router',
@@ -30,12 +26,7 @@ export const drLab: LabDefinition = {
         { dev: 'eth1', addr: '172.16.132.1', prefix: 24, segment: 'public' },
       ],
     },
-    {
-      name: 'director',
-      role: 'director',
-      defaultVia: '192.168.99.1',
-      ifaces: [{ dev: 'eth0', addr: '192.168.99.120', prefix: 24, segment: 'lan', role: 'DIP' }],
-    },
+    lanDirector,
     {
       name: 'rs1',
       role: 'rs',
@@ -51,15 +42,11 @@ export const drLab: LabDefinition = {
       ifaces: [{ dev: 'eth0', addr: '192.168.99.150', prefix: 24, segment: 'lan', role: 'RIP' }],
     },
   ],
-  vip: '192.168.99.188',
+  vip: VIP_ROUTED,
   vport: 80,
   rport: 80,
   configure: [
-    { host: 'router', command: 'sysctl -w net.ipv4.ip_forward=1' },
-    { host: 'director', command: 'ip addr add 192.168.99.188/32 dev eth0' },
-    { host: 'director', command: 'ipvsadm -A -t 192.168.99.188:80 -s rr' },
-    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 192.168.99.140 -g' },
-    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 192.168.99.150 -g' },
+    ...directorSteps(['192.168.99.140', '192.168.99.150'], '-g'),
     ...rsSteps('rs1'),
     ...rsSteps('rs2'),
   ],

@@ -1,4 +1,5 @@
 import type { LabDefinition } from './labTypes';
+import { directorSteps, lanDirector, routedClient, VIP_ROUTED } from './routedLab';
 
 const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'modprobe ipip' },
@@ -22,12 +23,7 @@ export const tunLab: LabDefinition = {
     { name: 'dc2', subnet: '10.10.2.0/24' },
   ],
   hosts: [
-    {
-      name: 'client',
-      role: 'client',
-      defaultVia: '172.16.132.1',
-      ifaces: [{ dev: 'eth0', addr: '172.16.132.78', prefix: 24, segment: 'public', role: 'CIP' }],
-    },
+    routedClient,
     {
       name: 'router',
       role: 'router',
@@ -40,12 +36,7 @@ export const tunLab: LabDefinition = {
         { dev: 'eth3', addr: '10.10.2.1', prefix: 24, segment: 'dc2' },
       ],
     },
-    {
-      name: 'director',
-      role: 'director',
-      defaultVia: '192.168.99.1',
-      ifaces: [{ dev: 'eth0', addr: '192.168.99.120', prefix: 24, segment: 'lan', role: 'DIP' }],
-    },
+    lanDirector,
     {
       name: 'rs1',
       role: 'rs',
@@ -61,16 +52,8 @@ export const tunLab: LabDefinition = {
       ifaces: [{ dev: 'eth0', addr: '10.10.2.10', prefix: 24, segment: 'dc2', role: 'RIP' }],
     },
   ],
-  vip: '192.168.99.188',
+  vip: VIP_ROUTED,
   vport: 80,
   rport: 80,
-  configure: [
-    { host: 'router', command: 'sysctl -w net.ipv4.ip_forward=1' },
-    { host: 'director', command: 'ip addr add 192.168.99.188/32 dev eth0' },
-    { host: 'director', command: 'ipvsadm -A -t 192.168.99.188:80 -s rr' },
-    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 10.10.1.10 -i' },
-    { host: 'director', command: 'ipvsadm -a -t 192.168.99.188:80 -r 10.10.2.10 -i' },
-    ...rsSteps('rs1'),
-    ...rsSteps('rs2'),
-  ],
+  configure: [...directorSteps(['10.10.1.10', '10.10.2.10'], '-i'), ...rsSteps('rs1'), ...rsSteps('rs2')],
 };
