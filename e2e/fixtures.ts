@@ -33,7 +33,7 @@ export class LabApi {
       simTime: number;
       playing: boolean;
       traceLength: number;
-      log: { host: string; command: string }[];
+      log: { host: string; command: string; maxTimeUs?: number }[];
       language: string;
     }>('state');
   }

@@ -40,3 +40,38 @@ test('the terminal takes pasted text', async ({ lab, api, page, context }) => {
   await expect(term.locator('.xterm-rows')).toContainText('net.ipv4.conf.all.arp_ignore = 1');
   expect((await api.state()).log).toEqual([{ host: 'rs1', command: 'sysctl net.ipv4.conf.all.arp_ignore' }]);
 });
+
+test('a long-running command runs with playback until Ctrl-C, and reload replays it exactly', async ({
+  lab,
+  api,
+  page,
+}) => {
+  const loop = 'while true;do curl 172.16.132.18 ; sleep 0.5 ; done';
+  await lab.open('nat', '?paused=1');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('50');
+  await page.getByRole('tab', { name: 'client' }).click();
+  const term = page.locator('.host-terminal[data-host="client"]');
+  const rows = term.locator('.xterm-rows');
+  await expect(rows).toContainText('[root@client ~]#');
+  await term.locator('.xterm-screen').click();
+  await page.keyboard.type(loop);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'A command is running on client' })).toBeVisible();
+  // The responses arrive one after another as virtual time passes with playback.
+  const responses = async () => ((await rows.innerText()).match(/rs[12]/g) ?? []).length;
+  await expect.poll(responses, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  expect((await api.state()).log).toEqual([]);
+  await page.keyboard.press('Control+c');
+  await expect(rows).toContainText('^C');
+  await expect.poll(async () => (await rows.innerText()).trimEnd().endsWith('[root@client ~]#')).toBe(true);
+  const { log } = await api.state();
+  expect(log).toHaveLength(1);
+  expect(log[0]).toMatchObject({ host: 'client', command: loop });
+  expect(log[0]!.maxTimeUs).toBeGreaterThan(0);
+  expect((await api.find('ipvs.schedule')).length).toBeGreaterThanOrEqual(2);
+  const trace = await api.trace();
+  await page.reload();
+  await api.ready();
+  expect((await api.state()).log).toEqual(log);
+  expect(await api.trace()).toEqual(trace);
+});

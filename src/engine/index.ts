@@ -30,6 +30,7 @@ export { ipvsAddService, ipvsAddDest } from './ipvs/quick';
 export { exportPcapng } from './pcap/exportNetwork';
 export { LabRuntime, DEFAULT_MAX_TIME_US } from './runtime/labRuntime';
 export type { CommandEntry, CommandResult, LabOptions } from './runtime/labRuntime';
+export type { RunningCommand, CommandOutput } from './runtime/runningCommand';
 export type { Scheduler, Dest, SchedService, Candidate, Explanation } from './ipvs/types';
 export { frameLength, packetLength } from './packet/frame';
 export type { TcpOption, Mac, Ipv4 } from './packet/types';

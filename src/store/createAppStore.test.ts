@@ -103,3 +103,49 @@ describe('labSpec', () => {
     expect(parseLab('garbage')).toBeUndefined();
   });
 });
+
+describe('live slice', () => {
+  const LOOP = 'while true;do curl 172.16.132.18 ; sleep 0.5 ; done';
+
+  test('a live command runs as playback advances it; Ctrl-C logs its virtual time and replays exactly', () => {
+    const s = fresh('nat');
+    s.getState().startCommand('client', LOOP);
+    expect(s.getState().running?.host).toBe('client');
+    expect(s.getState().playing).toBe(true);
+    expect(s.getState().spec.log).toEqual([]);
+    for (let i = 0; i < 400 && (s.getState().running?.output.stdout.match(/rs\d/g)?.length ?? 0) < 2; i++)
+      s.getState().advanceRunning();
+    expect(s.getState().running!.output.stdout.match(/rs\d/g)!.length).toBeGreaterThanOrEqual(2);
+    const trace = JSON.stringify(getRuntime(s.getState().spec).trace);
+    s.getState().interruptCommand();
+    const st = s.getState();
+    expect(st.running).toBeNull();
+    const last = st.spec.log[st.spec.log.length - 1]!;
+    expect(last).toMatchObject({ host: 'client', command: LOOP });
+    expect(last.maxTimeUs).toBeGreaterThan(0);
+    const live = getRuntime(st.spec);
+    expect(JSON.stringify(live.trace).startsWith(trace.slice(0, -1))).toBe(true);
+    clearRuntimeCache();
+    const replay = getRuntime(st.spec);
+    expect(JSON.stringify(replay.trace)).toBe(JSON.stringify(live.trace));
+    expect(replay.results[replay.results.length - 1]).toEqual(live.results[live.results.length - 1]);
+  });
+
+  test('a command that needs no virtual time is logged at once, as before', () => {
+    const s = fresh('nat');
+    s.getState().startCommand('director', 'ipvsadm -Ln');
+    expect(s.getState().running).toBeNull();
+    expect(s.getState().spec.log).toEqual([{ host: 'director', command: 'ipvsadm -Ln' }]);
+  });
+
+  test('a control while a command runs interrupts it first', () => {
+    const s = fresh('nat');
+    s.getState().startCommand('client', LOOP);
+    s.getState().advanceRunning();
+    s.getState().runCommand('director', 'ipvsadm -Ln');
+    const log = s.getState().spec.log;
+    expect(log).toHaveLength(2);
+    expect(log[0]!.maxTimeUs).toBeDefined();
+    expect(log[1]).toEqual({ host: 'director', command: 'ipvsadm -Ln' });
+  });
+});

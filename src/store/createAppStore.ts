@@ -7,6 +7,7 @@ import { merge, partialize } from './persistence';
 import type { PersistedState } from './persistence';
 import { getRuntime } from './runtimeCache';
 import { createLabSlice } from './slices/labSlice';
+import { createLiveSlice } from './slices/liveSlice';
 import { createPlaybackSlice, timeAtCursor } from './slices/playbackSlice';
 import { createPrefsSlice } from './slices/prefsSlice';
 import { createSelectionSlice } from './slices/selectionSlice';
@@ -26,6 +27,7 @@ export interface StoreOptions {
 function combined(set: StoreApi<AppState>['setState'], get: () => AppState, api: AppStore): AppState {
   return {
     ...createLabSlice(set, get, api),
+    ...createLiveSlice(set, get, api),
     ...createPlaybackSlice(set, get, api),
     ...createSelectionSlice(set, get, api),
     ...createPrefsSlice(set, get, api),

@@ -1,4 +1,4 @@
-import type { LabId } from '@/engine';
+import type { LabId, RunningCommand } from '@/engine';
 import type { LabSpec, LogEntry } from './labSpec';
 
 export type Scheme = 'light' | 'dark' | 'projector';
@@ -33,6 +33,18 @@ export interface LabSlice {
   sendRequest(count?: number): void;
   resetLab(): void;
   dismissNotice(): void;
+}
+
+/** A command typed into a terminal, running while playback lets virtual time pass. */
+export interface LiveSlice {
+  /** The command under way (its output streams into its host's terminal), or null. */
+  running: RunningCommand | null;
+  /** Run a terminal's command live; one that needs no virtual time ends (and is logged) at once. */
+  startCommand(host: string, command: string): void;
+  /** Ctrl-C: the running command stops now and is logged with the virtual time it ran. */
+  interruptCommand(): void;
+  /** Playback caught up with the trace: let the running command reach its next event. */
+  advanceRunning(): void;
 }
 
 export interface PlaybackSlice {
@@ -81,4 +93,4 @@ export interface PrefsSlice {
   setStartPaused(v: boolean): void;
 }
 
-export type AppState = LabSlice & PlaybackSlice & SelectionSlice & PrefsSlice;
+export type AppState = LabSlice & LiveSlice & PlaybackSlice & SelectionSlice & PrefsSlice;

@@ -5,17 +5,28 @@ import type { Wait } from '../shell/types';
 export const SETTLE_WINDOW_US = 200_000;
 
 /**
- * Let virtual time pass for one Wait of a running command, never beyond `deadline`.
- * Returns false when the deadline was reached first.
+ * A Wait as the driver holds it while it is under way. A sleep's absolute end is fixed when the
+ * command yields it, so a wait resumed over several chunks of virtual time ends at the same
+ * instant as one run in a single go (the determinism of live commands rests on this).
  */
-export function advanceFor(sim: Sim, w: Wait, deadline: number): boolean {
+export type PendingWait = { kind: 'sleep'; untilUs: number } | Extract<Wait, { kind: 'until' }>;
+
+export function pendingWait(sim: Sim, w: Wait): PendingWait {
+  return w.kind === 'sleep' ? { kind: 'sleep', untilUs: sim.now + w.us } : w;
+}
+
+/**
+ * Let virtual time pass for a pending Wait, never beyond `deadline`. Returns true when the
+ * wait is over, false when the deadline came first (the wait may be resumed with a later one:
+ * running to t1 and then to t2 leaves the simulation exactly as running to t2 at once).
+ */
+export function advancePending(sim: Sim, w: PendingWait, deadline: number): boolean {
   if (w.kind === 'sleep') {
-    const target = sim.now + w.us;
-    if (target > deadline) {
+    if (w.untilUs > deadline) {
       sim.runUntil(deadline);
       return false;
     }
-    sim.runUntil(target);
+    sim.runUntil(w.untilUs);
     return true;
   }
   const limit = Math.min(w.deadlineUs ?? Number.POSITIVE_INFINITY, deadline);
@@ -25,6 +36,11 @@ export function advanceFor(sim: Sim, w: Wait, deadline: number): boolean {
   // Nothing left to happen and no deadline of its own: the command could wait forever.
   if (sim.peekNextTime() === undefined && limit === Number.POSITIVE_INFINITY) return false;
   return sim.now < deadline;
+}
+
+/** Let virtual time pass for one Wait just yielded, never beyond `deadline`. */
+export function advanceFor(sim: Sim, w: Wait, deadline: number): boolean {
+  return advancePending(sim, pendingWait(sim, w), deadline);
 }
 
 /** Deliver what is already in flight (frames, ARP replies, closing segments) without waiting on far timers. */

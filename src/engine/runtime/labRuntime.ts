@@ -8,7 +8,8 @@ import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
-import { advanceFor, settle } from './commandDriver';
+import { settle } from './commandDriver';
+import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import type { BackgroundCapture } from './backgroundCapture';
 
@@ -59,6 +60,8 @@ export class LabRuntime {
   private readonly captures: BackgroundCapture[] = [];
   /** Where background output goes: the command running now. */
   private current: { out: (s: string) => void; err: (s: string) => void } | undefined;
+  /** The command under way (begin), until it ends. */
+  private running: RunningCommand | undefined;
 
   private constructor(
     readonly def: LabDefinition,
@@ -95,74 +98,74 @@ export class LabRuntime {
 
   /** Run one command to completion (or until its max time, as Ctrl-C would), then settle. */
   exec(entry: CommandEntry, setup = false): CommandResult {
+    const run = this.begin(entry, setup);
+    run.advanceTo(run.startUs + (entry.maxTimeUs ?? DEFAULT_MAX_TIME_US));
+    return run.interrupt();
+  }
+
+  /**
+   * Start a command that runs only as far as it is advanced (a terminal's live command). Its
+   * result is recorded when it ends by itself or is interrupted. One command at a time.
+   */
+  begin(entry: Omit<CommandEntry, 'maxTimeUs'>, setup = false): RunningCommand {
+    if (this.running && !this.running.done)
+      throw new Error(`a command is still running on ${this.running.host}: interrupt it first`);
     const shell = this.shells.get(entry.host);
     if (!shell) throw new Error(`no host '${entry.host}' in lab ${this.def.id}`);
     const start = this.sim.now;
     const traceFrom = this.sim.trace.events.length;
-    this.sim.emit({
-      kind: 'cmd.start',
-      host: entry.host,
-      command: entry.command,
-      index: this.results.length,
-    });
-    let stdout = '';
-    let stderr = '';
-    this.current = { out: (x) => (stdout += x), err: (x) => (stderr += x) };
-    const io = this.current;
-    const deadline = start + (entry.maxTimeUs ?? DEFAULT_MAX_TIME_US);
+    const index = this.results.length;
+    this.sim.emit({ kind: 'cmd.start', host: entry.host, command: entry.command, index });
+    const begun = { index, host: entry.host, command: entry.command, start, traceFrom, setup };
+    const run: RunningCommand = new RunningCommand(
+      this.sim,
+      entry.host,
+      entry.command,
+      start,
+      (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
+    );
+    const io = { out: (x: string) => (run.output.stdout += x), err: (x: string) => (run.output.stderr += x) };
+    this.current = io;
+    this.running = run;
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
       this.current?.out(`${line}\n`),
     );
-    let exit: number;
-    let interrupted = false;
     if (bg.kind === 'started') {
       this.captures.push(bg.capture);
       io.err(bg.stderr);
-      exit = 0;
+      run.endNow(0);
     } else if (bg.kind === 'failed') {
       io.out(bg.stdout);
       io.err(bg.stderr);
-      exit = bg.exit;
-    } else ({ exit, interrupted } = this.drive(shell, entry.command, io, deadline));
+      run.endNow(bg.exit);
+    } else run.attach(shell.run(entry.command, io, run.isInterrupted));
+    return run;
+  }
+
+  /** The command ended: deliver what is in flight, then record its result. */
+  private record(
+    begun: Pick<CommandResult, 'index' | 'host' | 'command' | 'start' | 'traceFrom' | 'setup'>,
+    run: RunningCommand,
+    err: (s: string) => void,
+    exit: number,
+    interrupted: boolean,
+  ): CommandResult {
     settle(this.sim);
-    this.reapCaptures(io.err);
+    this.reapCaptures(err);
     this.current = undefined;
-    this.sim.emit({ kind: 'cmd.end', host: entry.host, index: this.results.length, exit, interrupted });
+    this.running = undefined;
+    this.sim.emit({ kind: 'cmd.end', host: begun.host, index: begun.index, exit, interrupted });
     const result: CommandResult = {
-      index: this.results.length,
-      host: entry.host,
-      command: entry.command,
-      stdout,
-      stderr,
+      ...begun,
+      stdout: run.output.stdout,
+      stderr: run.output.stderr,
       exit,
-      start,
       end: this.sim.now,
-      traceFrom,
       traceTo: this.sim.trace.events.length,
-      setup,
       interrupted,
     };
     this.results.push(result);
     return result;
-  }
-
-  /** Run the command's generator, letting virtual time pass for each Wait; Ctrl-C at the deadline. */
-  private drive(
-    shell: Shell,
-    command: string,
-    io: { out: (s: string) => void; err: (s: string) => void },
-    deadline: number,
-  ): { exit: number; interrupted: boolean } {
-    let interrupted = false;
-    const gen = shell.run(command, io, () => interrupted);
-    let r = gen.next();
-    let steps = 0;
-    while (!r.done) {
-      if (!interrupted && !advanceFor(this.sim, r.value, deadline)) interrupted = true;
-      if (++steps > 10_000_000) interrupted = true;
-      r = gen.next();
-    }
-    return { exit: r.value.status, interrupted };
   }
 
   /** Background captures that reached their -c count print tcpdump's summary and end. */

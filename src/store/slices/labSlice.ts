@@ -31,7 +31,7 @@ function sessionFor(
 }
 
 /** Commands whose events all lie before `cursor`: what survives acting in the past. */
-function logBefore(spec: LabSpec, cursor: number): LogEntry[] {
+export function logBefore(spec: LabSpec, cursor: number): LogEntry[] {
   const rt = getRuntime(spec);
   const keep = userResults(rt).filter((r) => r.traceTo <= cursor).length;
   return spec.log.slice(0, keep);
@@ -44,6 +44,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   notice: null,
 
   loadLab(labId, opts = {}) {
+    get().interruptCommand();
     const s = get();
     const sessions = {
       ...s.sessions,
@@ -69,6 +70,8 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   },
 
   runCommand(host, command, opts = {}) {
+    // A control or a request while a terminal's command runs: that command gets Ctrl-C first.
+    get().interruptCommand();
     const s = get();
     const before = getRuntime(s.spec);
     const inPast = s.cursor < before.trace.length && !s.playing;

@@ -34,6 +34,11 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
 
     play() {
       const s = get();
+      // A live command goes on from where it is: the trace's end is not the end of it.
+      if (s.running) {
+        set({ playing: true });
+        return;
+      }
       const rt = getRuntime(s.spec);
       if (s.cursor >= rt.trace.length) {
         // At the end: replay the newest command from its start.

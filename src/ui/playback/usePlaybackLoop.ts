@@ -30,18 +30,26 @@ export function usePlaybackLoop(): void {
       }
       const dt = last ? Math.min(now - last, 100) : 0;
       last = now;
-      const rt = getRuntime(s.spec);
+      // A terminal's live command: once the picture has caught up, let it reach its next event.
+      if (s.running && s.cursor >= getRuntime(s.spec).trace.length) s.advanceRunning();
+      const cur = store.getState();
+      const rt = getRuntime(cur.spec);
       const model = traceModelFor(rt, rt.trace);
       let pos;
       if (reducedRef.current) {
         acc += dt * s.speed;
-        pos = { simTime: s.simTime, cursor: s.cursor, done: s.cursor >= rt.trace.length };
+        pos = { simTime: cur.simTime, cursor: cur.cursor, done: cur.cursor >= rt.trace.length };
         if (acc >= REDUCED_STEP_MS) {
           acc = 0;
-          pos = nextEventGroup(rt.trace, s.cursor);
+          pos = nextEventGroup(rt.trace, cur.cursor);
         }
-      } else pos = advancePlayback(rt.trace, model.hops, s, dt, s.speed);
-      store.setState({ simTime: pos.simTime, cursor: pos.cursor, playing: !pos.done });
+      } else pos = advancePlayback(rt.trace, model.hops, cur, dt, cur.speed);
+      if (!cur.playing) {
+        raf = 0;
+        return;
+      }
+      // Playback goes on while a command runs, even with nothing new to show yet.
+      store.setState({ simTime: pos.simTime, cursor: pos.cursor, playing: !pos.done || !!cur.running });
       raf = requestAnimationFrame(frame);
     };
     const start = () => {

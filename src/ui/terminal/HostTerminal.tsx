@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Terminal } from '@xterm/xterm';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '@/store/useAppStore';
+import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { applyInput, emptyLine } from './lineEditor';
 import type { LineState } from './lineEditor';
 import { loadTerminal, terminalTheme } from './loadTerminal';
-import { commandHistory, historyText, prompt } from './terminalHistory';
+import { commandHistory, crlf, historyText, prompt, runningText } from './terminalHistory';
 
 /**
  * A real terminal emulator (xterm.js, loaded on first use) on one host's lab shell: history,
@@ -15,16 +15,21 @@ import { commandHistory, historyText, prompt } from './terminalHistory';
 export function HostTerminal({ host }: { host: string }) {
   const { t } = useTranslation();
   const { runtime, revision } = useLab();
-  const runCommand = useAppStore((s) => s.runCommand);
+  const startCommand = useAppStore((s) => s.startCommand);
+  const interruptCommand = useAppStore((s) => s.interruptCommand);
+  const running = useAppStore((s) => s.running);
+  const store = useStoreApi();
   const scheme = useAppStore((s) => s.scheme);
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const line = useRef<LineState>(emptyLine(0));
-  const latest = useRef({ runtime, runCommand, host });
+  const latest = useRef({ runtime, startCommand, interruptCommand, host });
+  /** How much of the running command's output this terminal has shown. */
+  const shown = useRef({ stdout: 0, stderr: 0 });
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    latest.current = { runtime, runCommand, host };
-  }, [runtime, runCommand, host]);
+    latest.current = { runtime, startCommand, interruptCommand, host };
+  }, [runtime, startCommand, interruptCommand, host]);
 
   useEffect(() => {
     let disposed = false;
@@ -88,15 +93,41 @@ export function HostTerminal({ host }: { host: string }) {
     void revision;
     tm.reset();
     tm.write(historyText(runtime.results, host, t('terminal.setup')));
+    if (running?.host === host) {
+      tm.write(runningText(running));
+      shown.current = { stdout: running.output.stdout.length, stderr: running.output.stderr.length };
+      return;
+    }
     const l = line.current;
     tm.write((l.pending.length ? '> ' : prompt(host)) + l.buffer);
-  }, [ready, revision, runtime, host, t]);
+  }, [ready, revision, runtime, host, t, running]);
+
+  // Stream what the running command prints as playback lets its virtual time pass.
+  useEffect(() => {
+    if (!ready) return;
+    return store.subscribe((st) => {
+      const tm = term.current;
+      const run = st.running;
+      if (!tm || !run || run.host !== host) return;
+      const { stdout, stderr } = run.output;
+      const seen = shown.current;
+      if (stdout.length > seen.stdout) tm.write(crlf(stdout.slice(seen.stdout)));
+      if (stderr.length > seen.stderr) tm.write(`\x1b[31m${crlf(stderr.slice(seen.stderr))}\x1b[0m`);
+      shown.current = { stdout: stdout.length, stderr: stderr.length };
+    });
+  }, [ready, store, host]);
 
   useEffect(() => {
     const tm = term.current;
     if (!ready || !tm) return;
     const sub = tm.onData((data) => {
-      const { runtime: rt, runCommand: run, host: h } = latest.current;
+      const { runtime: rt, startCommand: run, interruptCommand: stop, host: h } = latest.current;
+      const live = store.getState().running;
+      if (live) {
+        // While a command runs only Ctrl-C in its own terminal counts (TerminalPanel says so).
+        if (live.host === h && data.includes('\x03')) stop();
+        return;
+      }
       const history = commandHistory(rt.results, h);
       const { state, actions } = applyInput(line.current, data, history);
       line.current = state;
@@ -118,7 +149,7 @@ export function HostTerminal({ host }: { host: string }) {
       }
     });
     return () => sub.dispose();
-  }, [ready]);
+  }, [ready, store]);
 
   return (
     <div className="host-terminal" data-host={host}>

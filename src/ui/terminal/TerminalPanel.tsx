@@ -12,6 +12,7 @@ export function TerminalPanel() {
   const hosts = runtime.hostNames();
   const selected = useAppStore((s) => s.terminalHost);
   const setHost = useAppStore((s) => s.setTerminalHost);
+  const running = useAppStore((s) => s.running);
   const host = hosts.includes(selected) ? selected : hosts[0]!;
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -47,6 +48,9 @@ export function TerminalPanel() {
           ))}
         </div>
       </div>
+      <p role="status" className="muted terminal-running">
+        {running ? t('terminal.running', { host: running.host }) : ''}
+      </p>
       <div role="tabpanel" id="term-panel" aria-labelledby={`term-tab-${host}`} className="terminal-body">
         <HostTerminal key={host} host={host} />
       </div>

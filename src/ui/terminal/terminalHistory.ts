@@ -1,8 +1,8 @@
-import type { CommandResult } from '@/engine';
+import type { CommandResult, RunningCommand } from '@/engine';
 
 export const prompt = (host: string) => `[root@${host} ~]# `;
 
-const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+export const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
 /** What a host's terminal shows: each command with its prompt and output; the lab's own setup dimmed. */
 export function historyText(results: readonly CommandResult[], host: string, setupNote: string): string {
@@ -25,4 +25,12 @@ export function historyText(results: readonly CommandResult[], host: string, set
 /** The commands typed on a host, oldest first (↑ walks back through them). */
 export function commandHistory(results: readonly CommandResult[], host: string): string[] {
   return results.filter((r) => r.host === host && !r.setup).map((r) => r.command);
+}
+
+/** The command running now on a host: its line and what it printed so far (more streams in). */
+export function runningText(run: RunningCommand): string {
+  const { stdout, stderr } = run.output;
+  let out = `\x1b[1m${prompt(run.host)}\x1b[0m${crlf(run.command)}\r\n${crlf(stdout)}`;
+  if (stderr) out += `\x1b[31m${crlf(stderr)}\x1b[0m`;
+  return out;
 }

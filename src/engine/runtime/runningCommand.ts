@@ -1,0 +1,113 @@
+import type { Sim } from '../core/sim';
+import type { ShellResult } from '../shell/shell';
+import type { Wait } from '../shell/types';
+import { advancePending, pendingWait } from './commandDriver';
+import type { PendingWait } from './commandDriver';
+import type { CommandResult } from './labRuntime';
+
+/** Output a command has printed so far (the terminal streams it while the command runs). */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/** More generator steps than this without an end is a runaway; it is stopped as Ctrl-C would. */
+const MAX_STEPS = 10_000_000;
+
+/**
+ * A command under way on a lab runtime: virtual time passes only when asked (advanceTo), and
+ * Ctrl-C (interrupt) may come at any point. `exec` is this with one advance to the deadline, so a
+ * command run live in chunks and interrupted at elapsed T is the same as exec with maxTimeUs T.
+ */
+export class RunningCommand {
+  readonly output: CommandOutput = { stdout: '', stderr: '' };
+  private gen: Generator<Wait, ShellResult, void> | undefined;
+  private step: IteratorResult<Wait, ShellResult> | undefined;
+  /** The Wait the command is in, kept across chunks so it is resumed, never skipped. */
+  private pending: PendingWait | undefined;
+  private stopped = false;
+  private steps = 0;
+  private exit = 0;
+  private res: CommandResult | undefined;
+  /** Virtual time the command ended, before the settle window (what a log's maxTimeUs measures). */
+  private endedAt: number | undefined;
+
+  constructor(
+    private readonly sim: Sim,
+    readonly host: string,
+    readonly command: string,
+    readonly startUs: number,
+    private readonly complete: (exit: number, interrupted: boolean) => CommandResult,
+  ) {}
+
+  /** The shell's generator for the command; it runs up to its first Wait now. */
+  attach(gen: Generator<Wait, ShellResult, void>): void {
+    this.gen = gen;
+    this.step = gen.next();
+  }
+
+  /** A command that ended before any Wait (a background tcpdump started, or failed to). */
+  endNow(exit: number): void {
+    this.exit = exit;
+  }
+
+  /** Read by the shell between steps: the user's Ctrl-C. */
+  readonly isInterrupted = (): boolean => this.stopped;
+
+  get done(): boolean {
+    return this.res !== undefined;
+  }
+
+  get result(): CommandResult | undefined {
+    return this.res;
+  }
+
+  /** Virtual µs the command has run (until it ended, settling not included). */
+  get elapsedUs(): number {
+    return (this.endedAt ?? this.sim.now) - this.startUs;
+  }
+
+  /**
+   * When something next happens for the command: the simulation's next event or the end of the
+   * wait it is in; undefined when it has ended or could only wait forever. A live view advances
+   * to it so idle time is skipped rather than watched.
+   */
+  nextWakeUs(): number | undefined {
+    if (this.res || !this.step || this.step.done || this.stopped) return undefined;
+    // Fixing the wait's end here is what advanceTo would do at this same instant: no time passes between.
+    this.pending ??= pendingWait(this.sim, this.step.value);
+    const own = this.pending.kind === 'sleep' ? this.pending.untilUs : this.pending.deadlineUs;
+    const next = this.sim.peekNextTime();
+    if (own === undefined) return next;
+    return next === undefined ? own : Math.min(own, next);
+  }
+
+  /** Run until the command ends or virtual time reaches targetUs. True when it has ended. */
+  advanceTo(targetUs: number): boolean {
+    if (this.res) return true;
+    if (this.gen && this.step) {
+      while (!this.step.done) {
+        if (!this.stopped) {
+          this.pending ??= pendingWait(this.sim, this.step.value);
+          if (!advancePending(this.sim, this.pending, targetUs)) return false;
+          this.pending = undefined;
+        }
+        if (++this.steps > MAX_STEPS) this.stopped = true;
+        this.step = this.gen.next();
+      }
+      this.exit = this.step.value.status;
+    }
+    this.endedAt = this.sim.now;
+    this.res = this.complete(this.exit, this.stopped);
+    return true;
+  }
+
+  /** Ctrl-C now: what is due at this instant still happens, then the command unwinds (status 130). */
+  interrupt(): CommandResult {
+    if (!this.advanceTo(this.sim.now)) {
+      this.stopped = true;
+      this.advanceTo(this.sim.now);
+    }
+    return this.res!;
+  }
+}

@@ -1,0 +1,78 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_MAX_TIME_US } from '@/engine';
+import type { RunningCommand } from '@/engine';
+import type { LabSpec, LogEntry } from '../labSpec';
+import { getRuntime, recordLive } from '../runtimeCache';
+import type { AppState, LiveSlice } from '../types';
+import { logBefore } from './labSlice';
+
+/** How many silent simulation events one animation frame may run looking for something to show. */
+const MAX_WAKES_PER_FRAME = 200;
+
+/**
+ * The log entry that replays a live command exactly: Ctrl-C (or a run past the default limit)
+ * is recorded as the virtual time it ran, so exec stops it at the same instant.
+ */
+function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
+  const entry: LogEntry = { host: run.host, command: run.command };
+  if (interrupted || run.elapsedUs > DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
+  return entry;
+}
+
+export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, get) => {
+  /** The command ended: it joins the log (the cached runtime already ran it) and the views redraw. */
+  const commit = (run: RunningCommand, interrupted: boolean) => {
+    const s = get();
+    const entry = entryFor(run, interrupted);
+    const spec: LabSpec = { ...s.spec, log: [...s.spec.log, entry] };
+    recordLive(spec, entry);
+    const rt = getRuntime(spec);
+    const end = rt.trace.length;
+    set({ spec, running: null, revision: s.revision + 1, playing: s.playing && s.cursor < end });
+  };
+  return {
+    running: null,
+
+    startCommand(host, command) {
+      get().interruptCommand();
+      const s = get();
+      const before = getRuntime(s.spec);
+      const inPast = s.cursor < before.trace.length && !s.playing;
+      // The log without the running command: the runtime it runs on is the cached one for this spec.
+      const spec: LabSpec = { ...s.spec, log: inPast ? logBefore(s.spec, s.cursor) : [...s.spec.log] };
+      const rt = getRuntime(spec);
+      const run = rt.begin({ host, command });
+      const keepWatching = s.playing && s.cursor < before.trace.length && !inPast;
+      set({
+        spec,
+        running: run,
+        revision: s.revision + 1,
+        terminalHost: host,
+        playing: true,
+        ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
+      });
+      // What needs no virtual time (ipvsadm, echo …) ends at once, as it always did.
+      if (run.advanceTo(rt.sim.now)) commit(run, false);
+    },
+
+    interruptCommand() {
+      const run = get().running;
+      if (!run) return;
+      if (!run.done) run.interrupt();
+      commit(run, run.result!.interrupted);
+    },
+
+    advanceRunning() {
+      const run = get().running;
+      if (!run) return;
+      const rt = getRuntime(get().spec);
+      const length = rt.trace.length;
+      for (let i = 0; i < MAX_WAKES_PER_FRAME && !run.done && rt.trace.length === length; i++) {
+        const wake = run.nextWakeUs();
+        if (wake === undefined) break;
+        run.advanceTo(wake);
+      }
+      if (run.done) commit(run, run.result!.interrupted);
+    },
+  };
+};
