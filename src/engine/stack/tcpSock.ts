@@ -5,6 +5,7 @@ import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from '../pac
 import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
 import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
+import { tcpOptionsFor } from './tcpOptionsOut';
 import { splitForSegments } from './tcpSplit';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
@@ -184,20 +185,9 @@ export class TcpSock {
   }
 
   private options(flags: number): TcpOption[] {
+    // Linux's TS clock: milliseconds, offset per host so hosts do not share a clock.
     const tsval = (Math.floor(this.host.sim.now / MSEC) + this.host.index * 1_000_003) >>> 0;
-    if (flags & TCP_RST) return [];
-    if (flags & TCP_SYN) {
-      const ts: TcpOption = { kind: 'ts', val: tsval, ecr: flags & TCP_ACK ? this.tsRecent : 0 };
-      return [
-        { kind: 'mss', value: C.TCP_MSS },
-        { kind: 'sackOk' },
-        ts,
-        { kind: 'nop' },
-        { kind: 'wscale', shift: C.TCP_WSCALE },
-      ];
-    }
-    if (!this.peerTs) return [];
-    return [{ kind: 'nop' }, { kind: 'nop' }, { kind: 'ts', val: tsval, ecr: this.tsRecent }];
+    return tcpOptionsFor(flags, tsval, this.tsRecent, this.peerTs);
   }
 
   /** Build the segment and send it down: routing, OUTPUT, POSTROUTING, neighbour. */
