@@ -38,11 +38,6 @@ export function advancePending(sim: Sim, w: PendingWait, deadline: number): bool
   return sim.now < deadline;
 }
 
-/** Let virtual time pass for one Wait just yielded, never beyond `deadline`. */
-export function advanceFor(sim: Sim, w: Wait, deadline: number): boolean {
-  return advancePending(sim, pendingWait(sim, w), deadline);
-}
-
 /** Deliver what is already in flight (frames, ARP replies, closing segments) without waiting on far timers. */
 export function settle(sim: Sim): void {
   const end = sim.now + SETTLE_WINDOW_US;

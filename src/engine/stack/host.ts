@@ -48,6 +48,10 @@ export class Host {
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
   private nextIfindex = 1;
+  /** ICMP error rate limiting: token buckets by destination (icmpSend.ts). */
+  readonly icmpBuckets = new Map<string, { tokens: number; at: number }>();
+  /** Last IP id used by raw and ICMP sends (icmpSend.ts). */
+  ipId: number | undefined;
   private tcpStream?: Rng;
 
   /** The host's stream for TCP initial sequence numbers and IP ids, in socket-creation order. */

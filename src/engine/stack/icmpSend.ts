@@ -9,12 +9,9 @@ import type { Skb } from './skb';
 
 const ICMP_ERROR_TYPES = new Set([ICMP_DEST_UNREACH, 4, 5, ICMP_TIME_EXCEEDED, 12]);
 
-/** Per-destination token buckets for icmp_ratelimit (1 s, burst 6) on error types in icmp_ratemask. */
-const buckets = new WeakMap<Host, Map<string, { tokens: number; at: number }>>();
-
+/** icmp_ratelimit's per-destination token bucket (1 s, burst 6), kept on the host. */
 function rateAllows(host: Host, dst: string): boolean {
-  let m = buckets.get(host);
-  if (!m) buckets.set(host, (m = new Map()));
+  const m = host.icmpBuckets;
   const now = host.sim.now;
   const b = m.get(dst) ?? { tokens: 6 * SEC, at: now };
   b.tokens = Math.min(6 * SEC, b.tokens + (now - b.at));
@@ -70,11 +67,8 @@ export function icmpSendError(host: Host, skb: Skb, type: number, code: number, 
 }
 
 /** IP ids: a per-host counter started from the seeded stream (Linux hashes per destination). */
-const ipIds = new WeakMap<Host, number>();
 export function nextIpId(host: Host): number {
-  let v = ipIds.get(host);
-  if (v === undefined) v = host.sim.rng.child(`ipid:${host.name}`).int(65536);
-  v = (v + 1) & 0xffff;
-  ipIds.set(host, v);
+  const v = ((host.ipId ?? host.sim.rng.child(`ipid:${host.name}`).int(65536)) + 1) & 0xffff;
+  host.ipId = v;
   return v;
 }

@@ -91,8 +91,18 @@ export class Network implements Wire {
     }
   }
 
+  /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
+  private readonly macTables = new Map<string, Map<string, Port>>();
+
   private portOfMac(seg: Segment, mac: string): Port | undefined {
-    return portOfMacIn(seg, mac);
+    let t = this.macTables.get(seg.name);
+    if (!t) this.macTables.set(seg.name, (t = new Map()));
+    let p = t.get(mac);
+    if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
+      p = seg.ports.find((x) => x.host.devices.get(x.dev)?.mac === mac);
+      if (p) t.set(mac, p);
+    }
+    return p;
   }
 
   /** The learned port for a unicast MAC, else every other port, most recently attached first. */
@@ -108,20 +118,6 @@ export class Network implements Wire {
     }
     return out;
   }
-}
-
-const macTables = new WeakMap<Segment, Map<string, Port>>();
-
-/** The switch's MAC table (MACs never change in the labs, so it is learned once per MAC). */
-function portOfMacIn(seg: Segment, mac: string): Port | undefined {
-  let t = macTables.get(seg);
-  if (!t) macTables.set(seg, (t = new Map()));
-  let p = t.get(mac);
-  if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
-    p = seg.ports.find((x) => x.host.devices.get(x.dev)?.mac === mac);
-    if (p) t.set(mac, p);
-  }
-  return p;
 }
 
 function hex2(n: number): string {

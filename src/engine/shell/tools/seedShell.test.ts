@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEC } from '../../core/sim';
-import { advanceFor, settle } from '../../runtime/commandDriver';
-import { TestLab } from '../../testing/testLab';
-import { createHostFs } from '../hostFs';
-import { createShell } from '../shell';
-import type { Shell } from '../shell';
-import { networkCommands } from './registry';
+import { LabRuntime } from '../../runtime/labRuntime';
 
 const RS_SCRIPT = `cat > lvs_dr_rs.sh <<'EOF'
 #!/bin/bash
@@ -35,38 +30,19 @@ esac
 EOF
 `;
 
+/** A bare DR lab driven the way the browser and the CLI drive it: LabRuntime.exec. */
 class Terminal {
-  readonly shells = new Map<string, Shell>();
-  constructor(readonly lab: TestLab) {}
+  readonly rt = LabRuntime.create('dr', { bare: true });
 
   run(host: string, source: string, maxS = 30): { out: string; err: string; status: number } {
-    let shell = this.shells.get(host);
-    if (!shell) {
-      const h = this.lab.host(host);
-      shell = createShell(
-        { hostname: host, now: () => this.lab.sim.now, commands: networkCommands(h, this.lab.net) },
-        createHostFs(h),
-      );
-      this.shells.set(host, shell);
-    }
-    let out = '';
-    let err = '';
-    let interrupted = false;
-    const deadline = this.lab.sim.now + maxS * SEC;
-    const gen = shell.run(source, { out: (s) => (out += s), err: (s) => (err += s) }, () => interrupted);
-    let r = gen.next();
-    while (!r.done) {
-      if (!interrupted && !advanceFor(this.lab.sim, r.value, deadline)) interrupted = true;
-      r = gen.next();
-    }
-    settle(this.lab.sim);
-    return { out, err, status: r.value.status };
+    const r = this.rt.exec({ host, command: source, maxTimeUs: maxS * SEC });
+    return { out: r.stdout, err: r.stderr, status: r.exit };
   }
 }
 
 describe('the seed DR real-server script through the lab shell', () => {
   it('needs chmod +x to run as ./script, then configures the real server', () => {
-    const t = new Terminal(new TestLab('dr'));
+    const t = new Terminal();
     expect(t.run('rs1', RS_SCRIPT).status).toBe(0);
     expect(t.run('rs1', './lvs_dr_rs.sh start')).toMatchObject({
       status: 126,
@@ -78,7 +54,7 @@ describe('the seed DR real-server script through the lab shell', () => {
       out: 'The RS Server is Ready!\n',
       err: '',
     });
-    const h = t.lab.host('rs1');
+    const h = t.rt.net.host('rs1');
     expect(h.sysctl.get('net.ipv4.conf.all.arp_ignore')).toBe(1);
     expect(h.sysctl.get('net.ipv4.conf.lo.arp_announce')).toBe(2);
     expect(t.run('rs1', 'ip -4 a s lo').out).toContain('inet 192.168.99.188/32 scope global lo:1');
@@ -88,14 +64,14 @@ describe('the seed DR real-server script through the lab shell', () => {
   });
 
   it('writes to /proc/sys fail like the kernel', () => {
-    const t = new Terminal(new TestLab('dr'));
+    const t = new Terminal();
     expect(t.run('rs1', 'echo 1 > /proc/sys/net/ipv4/conf/all/nothere').err).toBe(
       'bash: /proc/sys/net/ipv4/conf/all/nothere: No such file or directory\n',
     );
   });
 
   it('the NAT lab: sysctl.conf through echo >>, sysctl -p, then the client loop', () => {
-    const t = new Terminal(new TestLab('dr'));
+    const t = new Terminal();
     expect(t.run('router', "echo 'net.ipv4.ip_forward=1' >> /etc/sysctl.conf").status).toBe(0);
     expect(t.run('router', 'sysctl -p')).toMatchObject({ status: 0, out: 'net.ipv4.ip_forward = 1\n' });
     const loop = t.run('client', 'for i in 1 2; do curl 192.168.99.140 ; sleep 0.5 ; done');
