@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * lvs-lab: the headless lab runner (../shared/spec/cli.md). Runs a transcript of commands on
+ * lvs-lab: the headless lab runner (README, "The headless lab runner"). Runs a transcript of commands on
  * the engine, prints what a terminal would show (or JSON), and can write pcapng and the trace.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Command-line options of lvs-lab (cli.md). */
+/** Command-line options of lvs-lab (README, "The headless lab runner"). */
 export interface CliOptions {
   lab: string;
   bare: boolean;

@@ -1,5 +1,5 @@
 /**
- * The transcript format of cli.md: one command per line, prefixed `host#` or
+ * The transcript format (README, "The headless lab runner"): one command per line, prefixed `host#` or
  * `[user@host dir]#`; blank and `#` lines between commands are skipped; a heredoc or an
  * unfinished construct continues on the following lines verbatim until it is complete.
  */

@@ -9,7 +9,7 @@ import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
 
 /**
  * The IPVS control plane with ipvsadm's parameters (ip_vs_ctl.c). Errors are the kernel's
- * errno names, which ipvsadm turns into its messages (ipvs.md §5.7). ipvsadm and the lab
+ * errno names, which ipvsadm turns into its messages (libipvs' ipvs_strerror). ipvsadm and the lab
  * definitions both call these.
  */
 export type IpvsError = 'EEXIST' | 'ENOENT' | 'ESRCH' | 'ERANGE' | 'EINVAL';

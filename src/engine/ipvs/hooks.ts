@@ -12,7 +12,7 @@ import { transmit } from './xmit';
 
 const ACCEPT: HookResult = { verdict: 'ACCEPT' };
 
-/** Register IPVS at the kernel's hook points and priorities (ip_vs_ops4; ipvs.md §4.1). */
+/** Register IPVS at the kernel's hook points and priorities (ip_vs_ops4; docs/linux-behaviour.md A10). */
 export function registerIpvsHooks(ipvs: Ipvs): void {
   const h = ipvs.host.hooks;
   const inFn = (skb: Skb, hook: HookName): HookResult => ipvsIn(ipvs, skb, hook);

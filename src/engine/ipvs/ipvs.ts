@@ -11,7 +11,7 @@ import type { IpvsStats } from './stats';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
 import type { IpvsTcpState } from './tcpStates';
 
-/** net.ipv4.vs.* sysctls with their defaults and ranges (ipvs.md §4.7). */
+/** net.ipv4.vs.* sysctls with their defaults and ranges (the kernel's ipvs-sysctl documentation). */
 export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [
   ['am_droprate', 10, 0, 2147483647],
   ['amemthresh', 1024, 0, 2147483647],

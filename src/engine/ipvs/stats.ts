@@ -1,4 +1,4 @@
-/** Counters kept per real server, per service and for the whole table (ipvs.md §2.8). */
+/** Counters kept per real server, per service and for the whole table (ip_vs_ctl.c, ip_vs_est.c). */
 export interface IpvsCounters {
   conns: number;
   inpkts: number;

@@ -1,5 +1,5 @@
 /**
- * IPVS's TCP connection states and transition tables (ip_vs_proto_tcp.c; ipvs.md §3).
+ * IPVS's TCP connection states and transition tables (ip_vs_proto_tcp.c; docs/linux-behaviour.md, "IPVS").
  * Not the TCP socket states: these are what the director infers from the packets it sees.
  */
 export const IPVS_TCP_STATES = [

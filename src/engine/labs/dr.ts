@@ -9,7 +9,7 @@ const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255' },
 ];
 
-/** The seed's second experiment: LVS-DR behind a router (labs.md "DR lab"). */
+/** The seed's second experiment: LVS-DR behind a router (docs/linux-behaviour.md, "The labs"). */
 export const drLab: LabDefinition = {
   id: 'dr',
   segments: [

@@ -30,7 +30,7 @@ export interface LabStep {
   command: string;
 }
 
-/** A lab is data (labs.md): topology, the bare state's defaults, and the configured steps. */
+/** A lab is data (docs/linux-behaviour.md, "The labs"): topology, the bare state's defaults, and the configured steps. */
 export interface LabDefinition {
   id: LabId;
   segments: { name: string; subnet: string }[];
@@ -43,7 +43,7 @@ export interface LabDefinition {
   configure: LabStep[];
 }
 
-/** Every host's kernel defaults (labs.md "Defaults of every host"): CentOS 7 with rp_filter 1 on devices. */
+/** Every host's kernel defaults (docs/linux-behaviour.md, "The labs"): CentOS 7 with rp_filter 1 on devices. */
 export const HOST_DEFAULT_SYSCTL: Readonly<Record<string, number>> = {
   'net.ipv4.conf.default.rp_filter': 1,
 };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { LABS } from './registry';
 
-/** The configured states are labs.md's lists, command for command. */
-describe('lab definitions follow labs.md', () => {
+/** The configured states, command for command, as docs/linux-behaviour.md ("The labs") lists them. */
+describe('lab definitions follow the documented labs', () => {
   test('addresses: VIPs, segments and the host order that fixes MACs and flooding order', () => {
     expect([...LABS.keys()]).toEqual(['nat', 'dr', 'tun']);
     expect(LABS.get('nat')!.hosts.map((h) => h.name)).toEqual(['client', 'director', 'rs1', 'rs2']);

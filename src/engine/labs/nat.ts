@@ -1,6 +1,6 @@
 import type { LabDefinition } from './labTypes';
 
-/** The seed's first experiment: LVS-NAT, VIP:80 mapped to RIP:888 (labs.md "NAT lab"). */
+/** The seed's first experiment: LVS-NAT, VIP:80 mapped to RIP:888 (docs/linux-behaviour.md, "The labs"). */
 export const natLab: LabDefinition = {
   id: 'nat',
   segments: [

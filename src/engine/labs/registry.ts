@@ -3,7 +3,7 @@ import type { LabDefinition, LabId } from './labTypes';
 import { natLab } from './nat';
 import { tunLab } from './tun';
 
-/** The three labs of labs.md, in the order the picker shows them. */
+/** The three labs, in the order the picker shows them. */
 export const LABS: ReadonlyMap<LabId, LabDefinition> = new Map<LabId, LabDefinition>([
   ['nat', natLab],
   ['dr', drLab],

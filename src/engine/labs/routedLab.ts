@@ -1,7 +1,7 @@
 import type { LabHost, LabStep } from './labTypes';
 
 /**
- * What the DR and TUN labs share (labs.md): the client behind a router, the director on the
+ * What the DR and TUN labs share: the client behind a router, the director on the
  * router's `lan`, and the director's side of the configured state.
  */
 export const VIP_ROUTED = '192.168.99.188';

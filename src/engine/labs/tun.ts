@@ -13,7 +13,7 @@ const rsSteps = (host: string): LabDefinition['configure'] => [
 
 const noRpFilter = { 'net.ipv4.conf.default.rp_filter': 0 };
 
-/** LVS-TUN across a router to two data centres (labs.md "TUN lab"). */
+/** LVS-TUN across a router to two data centres (docs/linux-behaviour.md, "The labs"). */
 export const tunLab: LabDefinition = {
   id: 'tun',
   segments: [

@@ -3,7 +3,7 @@ import type { Network } from '../stack/network';
 import { writePcapng } from './pcapng';
 
 /**
- * Every frame that crossed every segment, once, as pcapng (cli.md): one interface per segment
+ * Every frame that crossed every segment, once, as pcapng: one interface per segment
  * named after it, timestamps in virtual microseconds. Used by the CLI's --pcap and the
  * browser's download button alike.
  */

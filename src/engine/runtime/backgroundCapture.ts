@@ -7,7 +7,7 @@ import { parseTcpdumpArgs } from '../shell/tools/tcpdump/tcpdump';
 /**
  * tcpdump in a transcript runs in the background, as it would in a second terminal: it
  * returns at once with its banner, and the frames it captures are printed while later commands
- * run (cli.md). Only a plain `tcpdump …` line (optionally ending in `&`) is taken this way.
+ * run (README, "The headless lab runner"). Only a plain `tcpdump …` line (optionally ending in `&`) is taken this way.
  */
 const PLAIN_TCPDUMP = /^\s*tcpdump(\s+[^;&|<>`$()'"\\]*)?\s*&?\s*$/;
 

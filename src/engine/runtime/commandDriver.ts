@@ -1,7 +1,7 @@
 import type { Sim } from '../core/sim';
 import type { Wait } from '../shell/types';
 
-/** Window in which events already in flight are delivered after a command returns (cli.md). */
+/** Window in which events already in flight are delivered after a command returns (each command sees a settled network). */
 export const SETTLE_WINDOW_US = 200_000;
 
 /**

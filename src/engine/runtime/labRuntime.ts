@@ -15,7 +15,7 @@ import type { BackgroundCapture } from './backgroundCapture';
 
 export interface LabOptions {
   seed?: number;
-  /** Start from the bare state instead of the configured one (labs.md). */
+  /** Start from the bare state instead of the configured one (docs/linux-behaviour.md, "The labs"). */
   bare?: boolean;
 }
 

@@ -3,7 +3,7 @@ import { TestLab } from '../testing/testLab';
 
 const VIP = '192.168.99.188';
 
-/** The DR lab with the VIP on the director's eth0 and on each real server's lo (linux-net.md B1 topology). */
+/** The DR lab with the VIP on the director's eth0 and on each real server's lo (docs/linux-behaviour.md B1 topology). */
 function drWithVip(seed = 1): TestLab {
   const lab = new TestLab('dr', seed).sysctl('router', 'net.ipv4.ip_forward', 1);
   lab.host('director').addAddress('eth0', VIP, 32);

@@ -4,7 +4,7 @@ import { Network } from '../stack/network';
 import { runCurl } from '../testing/runCurl';
 import { TestLab } from '../testing/testLab';
 
-describe('ip_forward on the DR lab router (linux-net.md B3)', () => {
+describe('ip_forward on the DR lab router (docs/linux-behaviour.md B3)', () => {
   test('ip_forward=1: the client reaches a real server’s RIP', () => {
     const l = new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
     const r = runCurl(l.net, 'client', '192.168.99.140');

@@ -7,7 +7,7 @@ import { SEC } from '../core/sim';
 
 const VIP = '172.16.132.18';
 
-describe('configured NAT lab (labs.md; ipvs.md §3.4, §4.4)', () => {
+describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', () => {
   test('four requests alternate rs2, rs1, rs2, rs1; each ends with ActiveConn 0 and InActConn 2', () => {
     const l = configuredNat();
     const bodies = [1, 2, 3, 4].map(() => runCurl(l.net, 'client', VIP).body);

@@ -5,7 +5,7 @@ import type { Ipv4Packet } from '../packet/types';
 const VIP = '192.168.99.188';
 const CIP = '172.16.132.78';
 
-describe('rp_filter on the DR director (labs.md: the seed’s gateway note)', () => {
+describe('rp_filter on the DR director (docs/linux-behaviour.md, "The labs": the seed’s gateway note)', () => {
   function director(route: 'none' | 'router' | 'ghost'): TestLab {
     const l = new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
     const d = l.host('director');

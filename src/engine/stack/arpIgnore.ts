@@ -4,7 +4,7 @@ import type { Host } from './host';
 import { SCOPE_RANK } from './netdev';
 
 /**
- * arp_ignore (linux-net.md A2): should a request for local address `tip` from `sip`,
+ * arp_ignore (docs/linux-behaviour.md A2): should a request for local address `tip` from `sip`,
  * arriving on `dev`, go unanswered? Returns the stable reason when it should.
  */
 export function arpIgnore(host: Host, dev: string, sip: Ipv4, tip: Ipv4): string | undefined {

@@ -6,7 +6,7 @@ import { sendArpReply } from './arpSend';
 import type { Host } from './host';
 import { routeInput } from './routeInput';
 
-/** arp_process: answer requests for local addresses, and learn from what arrives (linux-net.md A2–A5, A9). */
+/** arp_process: answer requests for local addresses, and learn from what arrives (docs/linux-behaviour.md A2–A5, A9). */
 export function arpRcv(host: Host, dev: string, arp: ArpPacket, toUs: boolean): void {
   const { sip, tip } = { sip: arp.spa, tip: arp.tpa };
   if ((arp.op !== ARPOP_REQUEST && arp.op !== ARPOP_REPLY) || arp.htype !== 1 || arp.ptype !== 0x0800) return;

@@ -16,7 +16,7 @@ function onLink(host: Host, dev: string, a: Ipv4, b: Ipv4): boolean {
 }
 
 /**
- * arp_solicit: choose the request's sender IP by arp_announce (linux-net.md A3), then send a
+ * arp_solicit: choose the request's sender IP by arp_announce (docs/linux-behaviour.md A3), then send a
  * broadcast request (or a unicast probe to the cached MAC).
  */
 export function arpSolicit(

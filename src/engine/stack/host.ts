@@ -216,7 +216,7 @@ export class Host {
     return this.routes.add(r);
   }
 
-  /** inet_select_addr(dev, dst, scope): the source address Linux picks (linux-net.md A3 level 2). */
+  /** inet_select_addr(dev, dst, scope): the source address Linux picks (docs/linux-behaviour.md A3 level 2). */
   selectAddr(dev: string, dst: Ipv4 | undefined, scope: AddrScope): Ipv4 | undefined {
     const max = SCOPE_RANK[scope];
     let addr: Ipv4 | undefined;

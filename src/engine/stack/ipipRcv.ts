@@ -7,7 +7,7 @@ import type { Skb } from './skb';
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
  * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol
- * is unknown and the sender gets ICMP protocol unreachable (labs.md, TUN lab).
+ * is unknown and the sender gets ICMP protocol unreachable (docs/linux-behaviour.md, "The labs").
  */
 export function ipipRcv(host: Host, skb: Skb): void {
   const inner = skb.pkt.payload;

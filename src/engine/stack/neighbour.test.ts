@@ -5,7 +5,7 @@ import { TestLab } from '../testing/testLab';
 const neighState = (l: TestLab, host: string, dev: string, ip: string) =>
   l.host(host).neigh.get(dev, ip)?.state;
 
-describe('neighbour state machine (linux-net.md A9, B7)', () => {
+describe('neighbour state machine (docs/linux-behaviour.md A9, B7)', () => {
   test('REACHABLE lasts a draw in [base/2, 3·base/2), then STALE when unused', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const l = new TestLab('dr', seed);

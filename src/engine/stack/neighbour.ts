@@ -33,7 +33,7 @@ const CONNECTED: ReadonlySet<NudState> = new Set(['REACHABLE', 'PERMANENT', 'NOA
 
 /**
  * The neighbour (ARP) table of one host: the kernel's state machine (neigh_timer_handler,
- * __neigh_event_send, neigh_update) on the virtual clock. See linux-net.md A9.
+ * __neigh_event_send, neigh_update) on the virtual clock. See docs/linux-behaviour.md A9.
  */
 export class NeighTable {
   readonly entries = new Map<string, NeighEntry>();

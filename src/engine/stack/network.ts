@@ -54,7 +54,7 @@ export class Network implements Wire {
     return s;
   }
 
-  /** Plug a new Ethernet device of `host` into `segment`. MAC 52:54:00:00:HH:II (labs.md). */
+  /** Plug a new Ethernet device of `host` into `segment`. MAC 52:54:00:00:HH:II (docs/linux-behaviour.md, "The labs"). */
   attach(host: Host, devName: string, segment: string): Netdev {
     const seg = this.segments.get(segment) ?? this.addSegment(segment);
     const ii = [...host.devices.values()].filter((d) => d.kind === 'ether').length;

@@ -22,7 +22,7 @@ export type InputRouteError =
   | 'route-unreachable';
 
 /**
- * fib_validate_source: the reverse-path check (linux-net.md A6, A7). Returns undefined when
+ * fib_validate_source: the reverse-path check (docs/linux-behaviour.md A6, A7). Returns undefined when
  * the source is acceptable, else the reason.
  */
 export function validateSource(

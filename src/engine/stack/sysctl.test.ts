@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Sysctl } from './sysctl';
 
-describe('conf/default propagation (linux-net.md B8) and merge rules (A1)', () => {
+describe('conf/default propagation (docs/linux-behaviour.md B8) and merge rules (A1)', () => {
   function sys(): Sysctl {
     const s = new Sysctl();
     for (const d of ['lo', 'eth0', 'eth1']) s.addDevice(d);

@@ -1,6 +1,6 @@
 /**
  * A host's sysctl tree (net.ipv4.*), with Linux's rules for conf/all, conf/default and
- * conf/<dev> (linux-net.md A1, A8): `all` is merged at use time (max, OR or AND per knob),
+ * conf/<dev> (docs/linux-behaviour.md A1, A8): `all` is merged at use time (max, OR or AND per knob),
  * `default` seeds new devices and is copied into devices whose knob was never written,
  * and ip_forward is the same variable as conf/all/forwarding and rewrites every device.
  */
@@ -26,7 +26,7 @@ export const CONF_KNOBS: Readonly<Record<string, { def: number; merge: MergeRule
   forwarding: { def: 0, merge: 'dev', max: 1 },
 };
 
-/** Per-device neighbour (ARP) parameters (linux-net.md A9), in their /proc units. */
+/** Per-device neighbour (ARP) parameters (docs/linux-behaviour.md A9), in their /proc units. */
 export const NEIGH_KNOBS: Readonly<Record<string, number>> = {
   base_reachable_time_ms: 30000,
   delay_first_probe_time: 5,

@@ -2,7 +2,7 @@ import { TestLab } from './testLab';
 import { ipvsService } from './ipvsApi';
 
 /**
- * The configured states of labs.md, applied through the engine API with the parameters the
+ * The labs' configured states, applied through the engine API with the parameters the
  * listed commands carry (the shell runs the same steps from their text).
  */
 export function configuredNat(seed = 1): TestLab {

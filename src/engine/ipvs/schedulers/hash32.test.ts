@@ -6,7 +6,7 @@ import { connOverhead, sedOverhead } from './overhead';
 import { makeDest } from './schedTestKit';
 
 describe('hash32 (kernel hash_32)', () => {
-  it('gives the sh/dh bucket examples of ipvs.md', () => {
+  it('gives the sh/dh bucket indices of current kernels', () => {
     expect(hash32(ipv4ToU32('10.0.0.1'), 8)).toBe(39);
     expect(hash32(ipv4ToU32('10.0.0.2'), 8)).toBe(137);
     expect(hash32(ipv4ToU32('192.168.1.1'), 8)).toBe(136);

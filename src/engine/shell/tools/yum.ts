@@ -23,7 +23,7 @@ const CATALOG: ReadonlyMap<string, Pkg> = new Map([
     'httpd',
     { version: '2.4.6-88.el7.centos', arch: 'x86_64', repo: 'base', size: '2.7 M', installedSize: '9.4 M' },
   ],
-  // The lab's ipvsadm is 1.31 (ipvs.md); CentOS 7.6's own package is 1.27. The version shown matches the tool the student runs.
+  // The lab's ipvsadm is 1.31 (docs/linux-behaviour.md, deviations); CentOS 7.6's own package is 1.27. The version shown matches the tool the student runs.
   ['ipvsadm', { version: '1.31-1.el7', arch: 'x86_64', repo: 'base', size: '45 k', installedSize: '75 k' }],
   [
     'tcpdump',

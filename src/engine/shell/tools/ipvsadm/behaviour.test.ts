@@ -1,4 +1,4 @@
-/** ipvsadm's implicit rules, orderings and the commands that change state (ipvs.md §0, §5.1–5.6). */
+/** ipvsadm's implicit rules, orderings and the commands that change state (ipvsadm 1.31, ip_vs_ctl.c). */
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
 import { Director } from './ipvsadmTestKit';

@@ -1,5 +1,5 @@
 /**
- * ipvsadm -Lc (ipvs.md §5.4): /proc/net/ip_vs_conn read back in the kernel's hash order, every
+ * ipvsadm -Lc: /proc/net/ip_vs_conn read back in the kernel's hash order, every
  * address rendered again by ipvsadm (names unless -n; templates of fwmark services are `IP`, whose
  * ports never get names).
  */

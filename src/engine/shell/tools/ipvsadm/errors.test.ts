@@ -1,4 +1,4 @@
-/** One test per message of ipvs.md §5.7 (and the few more ipvsadm 1.31 prints), with its exit status. */
+/** One test per error message ipvsadm 1.31 and libipvs print, with its exit status. */
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
 import { ipvsStrerror } from './errors';

@@ -1,6 +1,6 @@
 /**
  * How ipvsadm fails: its own checks (`fail`, exit 2), the popt "Try ..." hint (exit 255) and
- * the kernel's errno turned into text by libipvs' ipvs_strerror (ipvs.md §5.7).
+ * the kernel's errno turned into text by libipvs' ipvs_strerror.
  */
 
 /**

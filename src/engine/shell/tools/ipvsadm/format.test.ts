@@ -1,4 +1,4 @@
-/** Number columns and the less common list formats (ipvs.md §5.4). */
+/** Number columns and the less common list formats (ipvsadm 1.31). */
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
 import { Director } from './ipvsadmTestKit';

@@ -1,5 +1,5 @@
 /**
- * Byte-for-byte outputs: every example of ipvs.md §5 and the seed article's `ipvsadm -Ln`
+ * Byte-for-byte outputs: every list format of ipvsadm 1.31 and the seed article's `ipvsadm -Ln`
  * (whose first dest row lost its trailing spaces in the article; the real tool prints them).
  */
 import { describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * ipvsadm -L/-l/-S output (ipvs.md §5.3–5.5): the version line, the title of the chosen format
+ * ipvsadm -L/-l/-S output (ipvsadm.c 1.31): the version line, the title of the chosen format
  * and every service with its real servers, sorted unless --nosort.
  */
 import { CONN_TAB_SIZE } from '../../../ipvs/connTable';

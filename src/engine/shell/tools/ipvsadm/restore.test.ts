@@ -1,4 +1,4 @@
-/** -R / ipvsadm-restore: one argument list per stdin line (ipvs.md §5.5, config_stream.c). */
+/** -R / ipvsadm-restore: one argument list per stdin line (ipvsadm's config_stream.c). */
 import { describe, expect, test } from 'vitest';
 import { Director } from './ipvsadmTestKit';
 import { configStreamLines } from './restore';

@@ -1,5 +1,5 @@
 /**
- * The order ipvsadm lists things in (ipvs.md §5.6). Sorted: libipvs compares with plain `int`
+ * The order ipvsadm lists things in (ipvsadm 1.31). Sorted: libipvs compares with plain `int`
  * subtraction of unsigned values, so differences of 2^31 or more wrap (200.0.0.1 sorts before
  * 10.0.0.1), and such a comparator is not even transitive, so the result depends on the sort
  * algorithm: glibc's qsort, which is a merge sort (CentOS 7, glibc 2.17). Unsorted (--nosort):
