@@ -1,8 +1,10 @@
 import { buildTopology, getLab, ipvsAddDest, ipvsAddService, SEC, Sim, startCurl } from '../src/engine';
-import type { BenchResult } from './curlRouter.bench';
+import type { BenchSpec } from './measure';
 
-/** Full curl requests per second from the client to the VIP through the director, trace on. */
-export function benchLab(id: 'nat' | 'dr' | 'tun', requests = 3000): BenchResult {
+type LabId = 'nat' | 'dr' | 'tun';
+
+/** The lab's configured state, applied through the engine API. */
+function configured(id: LabId): { sim: Sim; request(): boolean } {
   const def = getLab(id)!;
   const sim = new Sim(1);
   const net = buildTopology(def, sim);
@@ -33,27 +35,34 @@ export function benchLab(id: 'nat' | 'dr' | 'tun', requests = 3000): BenchResult
     }
   }
   const client = net.host('client');
-  const run = (n: number): void => {
-    for (let i = 0; i < n; i++) {
-      const h = startCurl(client, {
-        ip: def.vip,
-        port: def.vport,
-        hostHeader: def.vip,
-        path: '/',
-        method: 'GET',
-      });
+  const req = { ip: def.vip, port: def.vport, hostHeader: def.vip, path: '/', method: 'GET' } as const;
+  return {
+    sim,
+    request() {
+      const h = startCurl(client, req);
       sim.runWhile(() => h.done, sim.now + 10 * SEC);
-      if (h.result?.exit !== 0) throw new Error(`${id}: request ${i} failed: ${h.result?.error}`);
-    }
+      return h.result?.exit === 0;
+    },
   };
-  run(200);
-  const t0 = performance.now();
-  run(requests);
-  const ms = performance.now() - t0;
+}
+
+/** Full curl requests per second from the client to the VIP through the director, trace on. */
+export function labBench(id: LabId): BenchSpec {
+  let events = 0;
   return {
     name: `curl to the VIP through the ${id} director (trace on)`,
-    value: (requests / ms) * 1000,
     unit: 'requests/s',
-    note: `${sim.trace.events.length} trace events`,
+    goal: 20_000,
+    batch: 50,
+    setup() {
+      const lab = configured(id);
+      let done = 0;
+      return (n) => {
+        for (let k = 0; k < n; k++, done++)
+          if (!lab.request()) throw new Error(`${id}: request ${done} failed`);
+        events = Math.round(lab.sim.trace.events.length / done);
+      };
+    },
+    note: () => `${events} trace events per request`,
   };
 }

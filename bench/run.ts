@@ -1,22 +1,37 @@
 /**
- * `npm run bench`: prints the figures the issues ask for. Benchmarks, not pass/fail tests:
- * run them on a quiet machine and compare with the goals the issues state.
+ * `npm run bench [-- --smoke] [suite]`: the engine's benchmarks, each with its warm-up, number of
+ * runs, median and ratio to the goal. Benchmarks, not pass/fail tests: run them on a quiet
+ * machine and compare medians of several runs. `--smoke` runs each for a fraction of a second
+ * (`npm test` does, so no benchmark rots); it fails only if a benchmark throws.
  */
-import { benchCurlThroughRouter } from './curlRouter.bench';
-import type { BenchResult } from './curlRouter.bench';
-import { benchLab } from './labRequests.bench';
-import { benchSchedulers } from './schedulers.bench';
+import { SCHEDULERS } from '../src/engine';
+import { curlRouterBench } from './curlRouter.bench';
+import { labBench } from './labRequests.bench';
+import { formatResult, FULL, measure, SMOKE } from './measure';
+import type { BenchSpec } from './measure';
+import { schedulerRealPathBench } from './schedulerRealPath.bench';
+import { schedulerBench } from './schedulers.bench';
 
-const only = process.argv[2];
-const suites: [string, () => BenchResult[]][] = [
-  ['router', () => [benchCurlThroughRouter()]],
-  ['labs', () => (['nat', 'dr', 'tun'] as const).map((id) => benchLab(id))],
-  ['schedulers', () => benchSchedulers()],
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const only = args.find((a) => !a.startsWith('--'));
+const names = [...SCHEDULERS.keys()];
+
+const suites: [string, () => BenchSpec[]][] = [
+  ['router', () => [curlRouterBench()]],
+  ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
+  ['schedulers', () => names.map(schedulerBench)],
+  ['real-path', () => names.map(schedulerRealPathBench)],
 ];
-for (const [name, run] of suites) {
-  if (only && only !== name) continue;
-  for (const r of run())
-    console.log(
-      `${r.name}: ${Math.round(r.value).toLocaleString('en-US')} ${r.unit}${r.note ? `  (${r.note})` : ''}`,
-    );
+
+const known = suites.map(([name]) => name);
+if (only && !known.includes(only)) {
+  console.error(`bench: unknown suite "${only}" (one of: ${known.join(', ')})`);
+  process.exit(2);
 }
+const t0 = performance.now();
+for (const [name, specs] of suites) {
+  if (only && only !== name) continue;
+  for (const spec of specs()) console.log(formatResult(measure(spec, smoke ? SMOKE : FULL)));
+}
+if (smoke) console.log(`bench smoke: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

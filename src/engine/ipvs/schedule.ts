@@ -25,8 +25,8 @@ function schedContext(ipvs: Ipvs): SchedContext {
   };
 }
 
-/** Ask the service's scheduler, and record its reasoning in the trace. */
-function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string): IpvsDest | undefined {
+/** Ask the service's scheduler, and record its reasoning in the trace (exported for the benchmark). */
+export function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string): IpvsDest | undefined {
   const r = svc.scheduler.schedule(
     svc.schedState,
     svc as SchedService,

@@ -1,0 +1,96 @@
+/**
+ * How every engine benchmark measures: a warm-up, then several timed runs of a fixed length,
+ * each counting operations per second; the median is the figure, compared with the goal.
+ * `--smoke` shortens everything so `npm test` can run each benchmark in well under a second.
+ */
+
+export interface Timing {
+  warmupMs: number;
+  runs: number;
+  runMs: number;
+}
+
+export const FULL: Timing = { warmupMs: 1000, runs: 5, runMs: 1000 };
+export const SMOKE: Timing = { warmupMs: 50, runs: 3, runMs: 80 };
+
+export interface BenchResult {
+  name: string;
+  unit: string;
+  goal: number;
+  timing: Timing;
+  /** Operations per second of each timed run, in run order. */
+  values: number[];
+  median: number;
+  note?: string;
+}
+
+/**
+ * A benchmark: `setup` builds fresh state for one run (not timed) and returns `step(n)`, which
+ * performs n operations. Steps of at most `batch` operations repeat until the run's time is up.
+ */
+export interface BenchSpec {
+  name: string;
+  unit: string;
+  goal: number;
+  batch: number;
+  setup(): (n: number) => void;
+  note?(): string;
+}
+
+/**
+ * Ops per second over one run of `ms`. Steps start at one operation and double while a step takes
+ * under a fiftieth of the run, so slow benchmarks do not overshoot and fast ones check the clock
+ * rarely.
+ */
+function timedRun(step: (n: number) => void, maxBatch: number, ms: number): number {
+  let ops = 0;
+  let batch = 1;
+  const t0 = performance.now();
+  let elapsed: number;
+  do {
+    const s0 = performance.now();
+    step(batch);
+    ops += batch;
+    const now = performance.now();
+    elapsed = now - t0;
+    if (batch < maxBatch && now - s0 < ms / 50) batch = Math.min(maxBatch, batch * 2);
+  } while (elapsed < ms);
+  return (ops / elapsed) * 1000;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function measure(spec: BenchSpec, timing: Timing): BenchResult {
+  timedRun(spec.setup(), spec.batch, timing.warmupMs);
+  const values: number[] = [];
+  for (let r = 0; r < timing.runs; r++) values.push(timedRun(spec.setup(), spec.batch, timing.runMs));
+  const res: BenchResult = {
+    name: spec.name,
+    unit: spec.unit,
+    goal: spec.goal,
+    timing,
+    values,
+    median: median(values),
+  };
+  const note = spec.note?.();
+  if (note) res.note = note;
+  return res;
+}
+
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** One line per benchmark: median, ratio to the goal, warm-up and runs, and the spread. */
+export function formatResult(r: BenchResult): string {
+  const ratio = r.median / r.goal;
+  const mark = ratio >= 1 ? 'meets goal' : 'below goal';
+  const spread = `${fmt(Math.min(...r.values))}–${fmt(Math.max(...r.values))}`;
+  return (
+    `${r.name}: median ${fmt(r.median)} ${r.unit}, ${ratio.toFixed(2)}× goal ${fmt(r.goal)} (${mark}); ` +
+    `warm-up ${r.timing.warmupMs} ms, ${r.timing.runs} runs of ${r.timing.runMs} ms [${spread}]` +
+    (r.note ? `  (${r.note})` : '')
+  );
+}
