@@ -25,6 +25,7 @@ export type {
   IcmpMessage,
 } from './packet/types';
 export { SCHEDULERS, getScheduler } from './ipvs/schedulers/registry';
+export { plainExplanation } from './ipvs/schedulers/explain';
 export { ipvsOf } from './ipvs/ipvs';
 export { ipvsAddService, ipvsAddDest } from './ipvs/quick';
 export { exportPcapng } from './pcap/exportNetwork';

@@ -15,6 +15,10 @@ export interface PacketTuple {
   dport: number;
 }
 
+/**
+ * The trace records every decision's explanation lazily: the counters compared are kept and the
+ * candidate list is derived only when a view or the CLI reads it.
+ */
 function schedContext(ipvs: Ipvs): SchedContext {
   return {
     now: ipvs.host.sim.now,
@@ -22,7 +26,17 @@ function schedContext(ipvs: Ipvs): SchedContext {
     lblcExpiration: ipvs.sysctl('lblc_expiration'),
     lblcrExpiration: ipvs.sysctl('lblcr_expiration'),
     explain: true,
+    lazyExplain: true,
   };
+}
+
+/** Service names as the trace spells them, made once per service key (one per decision otherwise). */
+const keyStrings = new WeakMap<IpvsService['key'], string>();
+
+function keyString(svc: IpvsService): string {
+  let s = keyStrings.get(svc.key);
+  if (s === undefined) keyStrings.set(svc.key, (s = serviceKeyString(svc.key)));
+  return s;
 }
 
 /** Ask the service's scheduler, and record its reasoning in the trace (exported for the benchmark). */
@@ -37,11 +51,14 @@ export function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string):
     kind: 'ipvs.schedule',
     host: ipvs.host.name,
     pkt,
-    service: serviceKeyString(svc.key),
+    service: keyString(svc),
     scheduler: svc.scheduler.name,
     client: `${t.saddr}:${t.sport}`,
     dest: r.dest?.key ?? null,
     explanation: r.explanation ?? null,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
   return r.dest as IpvsDest | undefined;
 }

@@ -55,8 +55,13 @@ export interface SchedContext {
   /** net.ipv4.vs.lblc_expiration / lblcr_expiration, seconds. */
   lblcExpiration: number;
   lblcrExpiration: number;
-  /** When true, fill `explanation`; when false (the hot path) skip all of it. */
+  /** When true, fill `explanation`; when false (the kernel's own hot path) skip all of it. */
   explain: boolean;
+  /**
+   * With `explain`: record the counters compared and derive the candidate list only when it is
+   * read (the engine's real path, where most explanations are never looked at).
+   */
+  lazyExplain?: boolean;
 }
 
 /** One candidate as the scheduler saw it, in list order. */

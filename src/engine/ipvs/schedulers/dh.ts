@@ -8,7 +8,8 @@ import type {
   ScheduleResult,
 } from '../types';
 import { bucketDest, type BucketTable } from './bucketTable';
-import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
+import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
 
@@ -40,14 +41,20 @@ export function dhEligible(d: Dest): boolean {
   return d.available && d.weight > 0 && !d.overloaded;
 }
 
+/** dh's own eligibility; the hashed bucket's owner shows the bucket. */
+const DH_JUDGE: Judge = {
+  eligible: dhEligible,
+  cost: (_d, i, rec) => (i === rec.auxIndex ? (rec.params.bucket as number) : undefined),
+};
+
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
-  const candidates = svc.dests.map((x) => describe(x, dhEligible(x), x === owner ? bucket : undefined));
   const params = { daddr: pkt.daddr, bucket, owner: owner?.key ?? '' };
-  return result(d, explanation('dh', candidates, d, d ? 'dh.bucket' : NONE_BUCKET, params));
+  const rule = d ? 'dh.bucket' : NONE_BUCKET;
+  return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
 }
 
 export const dh: Scheduler<DhState> = { name: 'dh', createState, update, schedule };

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
-import { usable } from './usable';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_WEIGHT } from './judges';
 
 /** Weighted failover: highest weight (> 0) among non-overloaded dests, first on ties. */
 export function foPick(dests: readonly Dest[]): Dest | undefined {
@@ -19,9 +19,9 @@ export function foPick(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = foPick(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, (x) => x.weight);
   const rule = d ? 'fo.highest-weight' : NONE_NO_ELIGIBLE;
-  return result(d, explanation('fo', candidates, d, rule, d ? { weight: d.weight } : {}));
+  const params = d ? { weight: d.weight } : {};
+  return result(d, explanation(ctx, 'fo', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
 export const fo: Scheduler<null> = { name: 'fo', createState: () => null, update: () => {}, schedule };

@@ -7,7 +7,8 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import type { Judge } from './explain';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
 import { connOverhead } from './overhead';
@@ -45,20 +46,23 @@ function cacheState(en: LblcEntry | undefined, dests: readonly Dest[]): string {
   return localityOverloaded(en.dest, dests) ? 'overloaded' : 'hit';
 }
 
+/** The cached dest (aux) may be kept even with the OVERLOAD flag set; any other goes through wlc. */
+const LBLC_JUDGE: Judge = {
+  eligible: (x, i, all, rec) => usable(x) || (i === rec.auxIndex && keepCached(x, all)),
+  cost: connOverhead,
+};
+
 function explain(
+  ctx: SchedContext,
   svc: SchedService,
   pkt: SchedPacket,
   en: LblcEntry | undefined,
   d: Dest | undefined,
   hit: boolean,
 ): Explanation {
-  // The cached dest may be kept even with the OVERLOAD flag set; any other goes through wlc.
-  const cached = en?.dest;
-  const eligible = (x: Dest): boolean => usable(x) || (x === cached && keepCached(x, svc.dests));
-  const candidates = describeAll(svc.dests, eligible, connOverhead);
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
   const params = { daddr: pkt.daddr, cached: en?.dest.key ?? '', cache: cacheState(en, svc.dests) };
-  return explanation('lblc', candidates, d, rule, params);
+  return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
 }
 
 function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
@@ -67,13 +71,13 @@ function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedC
   if (en !== undefined) {
     en.lastuse = ctx.now;
     if (keepCached(en.dest, svc.dests)) {
-      return ctx.explain ? result(en.dest, explain(svc, pkt, en, en.dest, true)) : { dest: en.dest };
+      return ctx.explain ? result(en.dest, explain(ctx, svc, pkt, en, en.dest, true)) : { dest: en.dest };
     }
   }
   const d = wlcLeast(svc.dests);
   if (d !== undefined) remember(s, pkt.daddr, en, d, ctx.now);
   // `en` still holds the old dest (remember() makes a new entry), so the explanation sees it.
-  return ctx.explain ? result(d, explain(svc, pkt, en, d, false)) : { dest: d };
+  return ctx.explain ? result(d, explain(ctx, svc, pkt, en, d, false)) : { dest: d };
 }
 
 export const lblc: Scheduler<LblcState> = {

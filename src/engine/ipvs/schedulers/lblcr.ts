@@ -7,11 +7,11 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_OVERHEAD } from './judges';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
 import { connOverhead } from './overhead';
-import { usable } from './usable';
 import { wlcLeast } from './wlc';
 
 /** Cache entry: the server set for one destination address, newest member first. */
@@ -74,6 +74,7 @@ function insert(en: LblcrEntry, d: Dest, now: number): void {
 const trail = { member: '', dropped: '', kept: false };
 
 function explain(
+  ctx: SchedContext,
   svc: SchedService,
   pkt: SchedPacket,
   en: LblcrEntry | undefined,
@@ -81,9 +82,8 @@ function explain(
   rule: string,
 ): Explanation {
   const members = en?.set ?? [];
-  const candidates = describeAll(svc.dests, usable, connOverhead);
   const params = { daddr: pkt.daddr, set: members.map((x) => x.key).join(','), ...trail };
-  return explanation('lblcr', candidates, d, d ? rule : NONE_NO_ELIGIBLE, params);
+  return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */
@@ -107,7 +107,7 @@ function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: Sched
     const d = fromEntry(en, svc, ctx);
     if (!ctx.explain) return { dest: d };
     const rule = trail.kept ? 'lblcr.set-member' : 'lblcr.new-member';
-    return result(d, explain(svc, pkt, en, d, rule));
+    return result(d, explain(ctx, svc, pkt, en, d, rule));
   }
   const d = wlcLeast(svc.dests);
   if (d !== undefined) {
@@ -118,7 +118,7 @@ function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: Sched
   trail.member = '';
   trail.dropped = '';
   trail.kept = false;
-  return result(d, explain(svc, pkt, s.entries.get(pkt.daddr), d, 'lblcr.new-entry'));
+  return result(d, explain(ctx, svc, pkt, s.entries.get(pkt.daddr), d, 'lblcr.new-entry'));
 }
 
 export const lblcr: Scheduler<LblcrState> = {

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
-import { usable } from './usable';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
 /** Least 256·active+inactive among usable dests; strict `<` keeps the first in list order. */
@@ -24,9 +24,9 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, connOverhead);
   const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  return result(d, explanation('lc', candidates, d, rule, d ? { cost: connOverhead(d) } : {}));
+  const params = d ? { cost: connOverhead(d) } : {};
+  return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const lc: Scheduler<null> = { name: 'lc', createState: () => null, update: () => {}, schedule };

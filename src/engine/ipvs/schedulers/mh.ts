@@ -1,6 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
+import type { Judge } from './explain';
 import { ipv4ToU32 } from './ipv4';
 import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
 
@@ -42,16 +43,24 @@ export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest 
   return svc.flags.flag1 ? fallback(s, svc.dests, addr, port) : undefined;
 }
 
+/** Eligible unless unavailable; the winner shows the final slot it took, the hashed owner its slot. */
+const MH_JUDGE: Judge = {
+  eligible: (d) => !hashUnavailable(d),
+  cost: (_d, i, rec) =>
+    i === rec.winnerIndex
+      ? (rec.params.final as number)
+      : i === rec.auxIndex
+        ? (rec.params.slot as number)
+        : undefined,
+};
+
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
   const owner = bucketDest(s.table, svc.dests, trail.slot);
-  const cost = (x: Dest): number | undefined =>
-    x === d ? trail.final : x === owner ? trail.slot : undefined;
-  const candidates = svc.dests.map((x) => describe(x, !hashUnavailable(x), cost(x)));
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
-  return result(d, explanation('mh', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 
 export const mh: Scheduler<MhState> = {

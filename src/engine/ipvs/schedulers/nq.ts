@@ -1,7 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
-import { usable } from './usable';
 
 /**
  * Never queue: the first usable dest with no active connection wins outright (whatever its
@@ -28,11 +28,10 @@ export function nqPick(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = nqPick(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, sedOverhead);
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
   const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
   const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
-  return result(d, explanation('nq', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const nq: Scheduler<null> = { name: 'nq', createState: () => null, update: () => {}, schedule };

@@ -1,10 +1,13 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import type { Judge } from './explain';
 
 /** ovf's own rule: not overloaded, weight > 0 and no more active connections than its weight. */
 export function ovfEligible(d: Dest): boolean {
   return !d.overloaded && d.weight !== 0 && d.activeconns <= d.weight;
 }
+
+const OVF_JUDGE: Judge = { eligible: ovfEligible, cost: (d) => d.weight };
 
 /** Weighted overflow: the highest-weight eligible dest, first on ties. */
 export function ovfPick(dests: readonly Dest[]): Dest | undefined {
@@ -24,10 +27,9 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, ovfEligible, (x) => x.weight);
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
   const params = d ? { weight: d.weight, active: d.activeconns } : {};
-  return result(d, explanation('ovf', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
 }
 
 export const ovf: Scheduler<null> = { name: 'ovf', createState: () => null, update: () => {}, schedule };

@@ -7,8 +7,8 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
-import { usable } from './usable';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE } from './judges';
 
 /**
  * The kernel keeps a list-node pointer (sched_data); we keep its index, -1 standing for the list
@@ -54,7 +54,7 @@ function schedule(state: RrState, svc: SchedService, _pkt: SchedPacket, ctx: Sch
   const d = pick(state, svc.dests);
   if (!ctx.explain) return { dest: d };
   const prev = svc.dests[from];
-  const ex = explanation('rr', describeAll(svc.dests, usable), d, d ? 'rr.next' : NONE_NO_ELIGIBLE, {
+  const ex = explanation(ctx, 'rr', svc.dests, USABLE, d, d ? 'rr.next' : NONE_NO_ELIGIBLE, {
     pointer: from,
     pointerDest: prev?.key ?? '',
     newPointer: state.ptr,

@@ -1,7 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
-import { usable } from './usable';
 
 /** wlc's loop and tie rule with oh = active + 1: least (active+1)/weight, first in list on ties. */
 export function sedLeast(dests: readonly Dest[]): Dest | undefined {
@@ -28,10 +28,9 @@ export function sedLeast(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, sedOverhead);
   const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
   const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
-  return result(d, explanation('sed', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const sed: Scheduler<null> = { name: 'sed', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { describe, explanation, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
+import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
 
@@ -61,16 +62,24 @@ export function shLookup(s: ShState, svc: SchedService, pkt: SchedPacket): Dest 
   return svc.flags.flag1 ? fallback(s.table, svc.dests, idx) : undefined;
 }
 
+/** Eligible unless unavailable; the winner shows the final bucket it took, the hashed owner its bucket. */
+const SH_JUDGE: Judge = {
+  eligible: (d) => !hashUnavailable(d),
+  cost: (_d, i, rec) =>
+    i === rec.winnerIndex
+      ? (rec.params.final as number)
+      : i === rec.auxIndex
+        ? (rec.params.bucket as number)
+        : undefined,
+};
+
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
   const owner = bucketDest(s.table, svc.dests, trail.bucket);
-  const cost = (x: Dest): number | undefined =>
-    x === d ? trail.final : x === owner ? trail.bucket : undefined;
-  const candidates = svc.dests.map((x) => describe(x, !hashUnavailable(x), cost(x)));
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
-  return result(d, explanation('sh', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 
 export const sh: Scheduler<ShState> = {

@@ -1,8 +1,8 @@
 import type { Rng } from '../../core/rng';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
-import { usable } from './usable';
 
 /** What the last draw looked like; a reused scratch so the hot path allocates nothing. */
 const last = { weightSum: 0, r1: 0, r2: 0, choice1: '', choice2: '' };
@@ -44,9 +44,9 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, connOverhead);
   const params = d ? { ...last } : {};
-  return result(d, explanation('twos', candidates, d, d ? 'twos.choice' : NONE_NO_ELIGIBLE, params));
+  const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
+  return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const twos: Scheduler<null> = { name: 'twos', createState: () => null, update: () => {}, schedule };

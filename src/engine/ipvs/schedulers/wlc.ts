@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, result } from './explain';
-import { usable } from './usable';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
 /**
@@ -32,10 +32,9 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const candidates = describeAll(svc.dests, usable, connOverhead);
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
   const params = d ? { cost: connOverhead(d), weight: d.weight } : {};
-  return result(d, explanation('wlc', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const wlc: Scheduler<null> = { name: 'wlc', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { describeAll, explanation, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
-import { usable } from './usable';
+import { explanation, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
+import { USABLE_BY_WEIGHT } from './judges';
 import { gcd } from './gcd';
 
 /**
@@ -97,9 +97,8 @@ function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedC
   const d = i >= 0 ? svc.dests[i] : undefined;
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
-  const candidates = describeAll(svc.dests, usable, (x) => x.weight);
   const params = { cw: s.cw, mw: s.mw, di: s.di, cwBefore, from, position: s.cl };
-  return result(d, explanation('wrr', candidates, d, rule, params));
+  return result(d, explanation(ctx, 'wrr', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
 export const wrr: Scheduler<WrrState> = { name: 'wrr', createState, update, schedule };
