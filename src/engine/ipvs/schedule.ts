@@ -23,8 +23,9 @@ function schedContext(ipvs: Ipvs): SchedContext {
   return {
     now: ipvs.host.sim.now,
     rng: ipvs.rng,
-    lblcExpiration: ipvs.sysctl('lblc_expiration'),
-    lblcrExpiration: ipvs.sysctl('lblcr_expiration'),
+    // Whole literal keys: no string is built and hashed per decision.
+    lblcExpiration: ipvs.host.sysctl.get('net.ipv4.vs.lblc_expiration') ?? 0,
+    lblcrExpiration: ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0,
     explain: true,
     lazyExplain: true,
   };

@@ -59,7 +59,9 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   if (!ctx.explain) return { dest: d };
   const owner = bucketDest(s.table, svc.dests, trail.slot);
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
-  const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
+  const port = svc.flags.flag2 ? pkt.sport : 0;
+  const { hash, slot, final, probes } = trail;
+  const params = { hash, slot, final, probes, port, fallback: svc.flags.flag1 };
   return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 

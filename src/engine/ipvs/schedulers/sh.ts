@@ -78,7 +78,9 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   if (!ctx.explain) return { dest: d };
   const owner = bucketDest(s.table, svc.dests, trail.bucket);
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
-  const params = { ...trail, port: svc.flags.flag2 ? pkt.sport : 0, fallback: svc.flags.flag1 };
+  const port = svc.flags.flag2 ? pkt.sport : 0;
+  const { bucket, final, probes } = trail;
+  const params = { bucket, final, probes, port, fallback: svc.flags.flag1 };
   return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 

@@ -44,7 +44,8 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
-  const params = d ? { ...last } : {};
+  const { weightSum, r1, r2, choice1, choice2 } = last;
+  const params = d ? { weightSum, r1, r2, choice1, choice2 } : {};
   const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
   return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
