@@ -9,7 +9,34 @@ import { sameKey } from './service';
 import { estimatorTick, newStats } from './stats';
 import type { IpvsStats } from './stats';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
-import type { IpvsTcpState } from './tcpStates';
+import type { IpvsConnState, IpvsTcpState } from './tcpStates';
+
+/** The ip_vs module was loaded on the host (first use by ipvsadm or modprobe). */
+export interface IpvsModuleEvent {
+  kind: 'ipvs.module';
+  host: string;
+  event: 'loaded';
+}
+
+/** A connection entry (or template) timed out or was removed. */
+export interface IpvsConnExpiredEvent {
+  kind: 'ipvs.conn';
+  host: string;
+  conn: string;
+  event: 'expired';
+  state: IpvsConnState;
+  template: boolean;
+  dest: string;
+}
+
+/** A real server crossed its upper (or back under its lower) connection threshold. */
+export interface IpvsOverloadEvent {
+  kind: 'ipvs.overload';
+  host: string;
+  dest: string;
+  overloaded: boolean;
+  total: number;
+}
 
 /** net.ipv4.vs.* sysctls with their defaults and ranges (ipvs.md §4.7). */
 export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [

@@ -27,6 +27,23 @@ export interface CommandEntry {
   maxTimeUs?: number;
 }
 
+/** A command typed (or run as lab setup) on a host; `index` is its place in the command log. */
+export interface CmdStartEvent {
+  kind: 'cmd.start';
+  host: string;
+  command: string;
+  index: number;
+}
+
+/** The command returned, with the shell's exit status; `interrupted` when Ctrl-C ended it. */
+export interface CmdEndEvent {
+  kind: 'cmd.end';
+  host: string;
+  index: number;
+  exit: number;
+  interrupted: boolean;
+}
+
 export interface CommandResult {
   index: number;
   host: string;

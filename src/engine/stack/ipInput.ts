@@ -1,3 +1,4 @@
+import type { RouteType } from './routeTable';
 import {
   IPPROTO_ICMP,
   IPPROTO_IPIP,
@@ -15,6 +16,27 @@ import { ipForward } from './ipForward';
 import { ipipRcv } from './ipipRcv';
 import { routeInput } from './routeInput';
 import type { Skb } from './skb';
+
+/** A routing decision for a packet: input (local, forward, error) or output (and reroute after NAT). */
+export interface RouteEvent {
+  kind: 'route';
+  host: string;
+  pkt: string;
+  dir: 'input' | 'output';
+  src: string;
+  dst: string;
+  result: RouteType | 'forward' | 'reroute' | 'error';
+  dev?: string;
+  outDev?: string;
+  nexthop?: string;
+  reason?: string;
+  /** On an rp_filter error: the effective rp_filter value. */
+  rp_filter?: number;
+  /** On a route-unreachable error: the route's type. */
+  type?: string;
+}
+
+type RouteParams = Omit<RouteEvent, 'kind' | 'host' | 'pkt' | 'dir' | 'src' | 'dst'>;
 
 /**
  * ip_rcv → PREROUTING → routing decision → INPUT (ip_local_deliver) or FORWARD.
@@ -61,12 +83,7 @@ function inputRouteFailed(host: Host, skb: Skb, reason: string): void {
   }
 }
 
-export function routeEvent(
-  host: Host,
-  skb: Skb,
-  dir: 'input' | 'output',
-  params: Record<string, unknown>,
-): void {
+export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params: RouteParams): void {
   host.sim.emit({
     kind: 'route',
     host: host.name,

@@ -4,6 +4,15 @@ import { icmpSendError } from './icmpSend';
 import { ipRcv } from './ipInput';
 import type { Skb } from './skb';
 
+/** An IPIP packet was unwrapped on tunl0: the outer and inner addresses. */
+export interface IpipDecapEvent {
+  kind: 'ipip.decap';
+  host: string;
+  pkt: string;
+  outer: { src: string; dst: string };
+  inner: { src: string; dst: string };
+}
+
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
  * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol

@@ -8,6 +8,29 @@ import type { Skb } from './skb';
 import { icmpSendError } from './icmpSend';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../packet/types';
 
+/** A neighbour (ARP cache) entry changed state or address. */
+export interface NeighEvent {
+  kind: 'neigh';
+  host: string;
+  dev: string;
+  ip: string;
+  mac: string | null;
+  from: NudState;
+  to: NudState;
+  reason: string;
+}
+
+/** An ARP answer with another address arrived inside locktime and was ignored. */
+export interface NeighIgnoredEvent {
+  kind: 'neigh.ignored';
+  host: string;
+  dev: string;
+  ip: string;
+  mac: string | null;
+  offered: string;
+  reason: 'locktime';
+}
+
 /** NUD_* states, as `ip neigh` prints them. */
 export type NudState =
   'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT' | 'NOARP';

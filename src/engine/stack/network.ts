@@ -6,6 +6,17 @@ import type { Wire } from './host';
 import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
 
+/** A frame left a host's port onto a segment (the whole frame is carried for the views). */
+export interface FrameTxEvent {
+  kind: 'frame.tx';
+  host: string;
+  dev: string;
+  segment: string;
+  frame: string;
+  pkt: string | null;
+  eth: EthernetFrame;
+}
+
 /** Time for a frame to cross a segment (switch plus wire), microseconds. */
 export const SEGMENT_DELAY_US = 100;
 

@@ -6,7 +6,7 @@ import { getLab } from '../labs/registry';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
-import type { TraceEvent } from '../core/trace';
+import type { EventOf, TraceKind } from '../core/trace';
 
 /** A bare lab on a fresh simulation, with chainable helpers for tests (style.md §H TestSim). */
 export class TestLab {
@@ -52,13 +52,13 @@ export class TestLab {
     return id;
   }
 
-  events(kind: string, pred: (e: TraceEvent) => boolean = () => true): TraceEvent[] {
-    return this.sim.trace.events.filter((e) => e.kind === kind && pred(e));
+  events<K extends TraceKind>(kind: K, pred: (e: EventOf<K>) => boolean = () => true): EventOf<K>[] {
+    return this.sim.trace.events.filter((e): e is EventOf<K> => e.kind === kind && pred(e as EventOf<K>));
   }
 
   /** Hosts that answered an ARP request for `tip`, in the order they decided to. */
   arpResponders(tip: string): string[] {
-    return this.events('arp.decide', (e) => e.tip === tip && e.verdict === 'reply').map((e) => e.host ?? '');
+    return this.events('arp.decide', (e) => e.tip === tip && e.verdict === 'reply').map((e) => e.host);
   }
 }
 

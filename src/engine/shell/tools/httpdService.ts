@@ -7,6 +7,15 @@
 import { startHttpd, stopHttpd } from '../../apps/httpd';
 import type { Host } from '../../stack/host';
 
+/** systemctl started or stopped httpd (`ports` it listens on when started). */
+export interface HttpdAppEvent {
+  kind: 'app';
+  host: string;
+  app: 'httpd';
+  event: 'start' | 'stop';
+  ports?: number[];
+}
+
 export interface JournalLine {
   t: number;
   text: string;

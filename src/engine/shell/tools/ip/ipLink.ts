@@ -7,6 +7,31 @@ import { linkBlock } from './ipShow';
 import { Args, device, devicesByIndex, getAddr, invarg, matches, rtnl } from './ipCommon';
 import type { IpCtx } from './ipCommon';
 
+/** A link was set up or down (ip link set, ifconfig). */
+export interface LinkSetEvent {
+  kind: 'link.set';
+  host: string;
+  dev: string;
+  up: boolean;
+  by?: 'ifconfig';
+}
+
+/** A network device appeared (a tunnel by ip link add, tunl0 by loading ipip). */
+export interface NetdevRegisterEvent {
+  kind: 'netdev.register';
+  host: string;
+  dev: string;
+  devKind: 'ipip';
+  by: 'ip link add' | 'modprobe ipip';
+}
+
+/** A network device was deleted. */
+export interface NetdevUnregisterEvent {
+  kind: 'netdev.unregister';
+  host: string;
+  dev: string;
+}
+
 const LINK_USAGE = `Usage: ip link add [link DEV] [ name ] NAME
                    [ txqueuelen PACKETS ]
                    [ address LLADDR ]
