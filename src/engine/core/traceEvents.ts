@@ -10,7 +10,8 @@ import type { IpvsConnExpiredEvent, IpvsModuleEvent, IpvsOverloadEvent } from '.
 import type { IpvsConnNewEvent, IpvsPersistEvent, IpvsScheduleEvent } from '../ipvs/schedule';
 import type { IpvsStateEvent } from '../ipvs/transition';
 import type { IpvsXmitEvent } from '../ipvs/xmit';
-import type { CmdEndEvent, CmdStartEvent } from '../runtime/labRuntime';
+import type { CmdEndEvent, CmdOutEvent, CmdStartEvent } from '../runtime/labRuntime';
+import type { FileRemoveEvent, FileWriteEvent } from '../shell/hostFs';
 import type { RouteAddEvent, RouteDelEvent } from '../shell/tools/common/routes';
 import type { HttpdAppEvent } from '../shell/tools/httpdService';
 import type { AddrAddEvent, AddrDelEvent } from '../shell/tools/ip/ipAddr';
@@ -22,14 +23,28 @@ import type { HookEvent } from '../stack/hookRun';
 import type { IcmpRatelimitedEvent, IcmpSendEvent } from '../stack/icmpSend';
 import type { RouteEvent } from '../stack/ipInput';
 import type { IpipDecapEvent } from '../stack/ipipRcv';
-import type { NeighEvent, NeighIgnoredEvent } from '../stack/neighbour';
+import type { NeighDelEvent, NeighEvent, NeighIgnoredEvent } from '../stack/neighbour';
+import type {
+  HookRegisterEvent,
+  NetAddrEvent,
+  NetLinkEvent,
+  NetRouteEvent,
+  SysctlSetEvent,
+} from '../stack/hostEvents';
 import type { FrameRxEvent } from '../stack/netif';
 import type { FrameTxEvent } from '../stack/network';
 import type { IcmpRcvErrorEvent, TcpNoSocketEvent } from '../stack/socketTable';
 import type { SockErrorEvent, SockEvent, TcpRetransmitEvent } from '../stack/tcpSock';
 
 /** Commands and applications. */
-export type CommandTraceEvent = CmdStartEvent | CmdEndEvent | HttpdAppEvent | CurlExitEvent;
+export type CommandTraceEvent =
+  | CmdStartEvent
+  | CmdOutEvent
+  | CmdEndEvent
+  | HttpdAppEvent
+  | CurlExitEvent
+  | FileWriteEvent
+  | FileRemoveEvent;
 
 /** Configuration a command changed on a host. */
 export type ConfigTraceEvent =
@@ -39,7 +54,12 @@ export type ConfigTraceEvent =
   | NetdevRegisterEvent
   | NetdevUnregisterEvent
   | RouteAddEvent
-  | RouteDelEvent;
+  | RouteDelEvent
+  | NetLinkEvent
+  | NetAddrEvent
+  | NetRouteEvent
+  | SysctlSetEvent
+  | HookRegisterEvent;
 
 /** The kernel's network stack: wires, ARP, routing, netfilter, sockets, ICMP. */
 export type StackTraceEvent =
@@ -49,6 +69,7 @@ export type StackTraceEvent =
   | ArpDecideEvent
   | NeighEvent
   | NeighIgnoredEvent
+  | NeighDelEvent
   | RouteEvent
   | HookEvent
   | DropEvent

@@ -27,15 +27,9 @@ function checks(sim: Sim): void {
   sim.emit({ kind: 'cmd.end', host: 'client', index: 0, exit: '0', interrupted: false });
   // @ts-expect-error a field from another kind (frame belongs to frame.tx/rx)
   sim.emit({ kind: 'drop', host: 'client', pkt: 'pkt1', reason: 'dev-down', frame: 'frm1' });
+  const svc = { kind: 'ipvs.control', host: 'd', service: 's' } as const;
   // @ts-expect-error an ipvs.control event with another event's fields (weight on add-service)
-  sim.emit({
-    kind: 'ipvs.control',
-    host: 'd',
-    event: 'add-service',
-    service: 's',
-    scheduler: 'rr',
-    weight: 1,
-  });
+  sim.emit({ ...svc, event: 'add-service', scheduler: 'rr', weight: 1 });
   sim.emit({ kind: 'ipvs.control', host: 'd', event: 'delete-dest', service: 's', dest: '10.0.0.1:80' });
 }
 

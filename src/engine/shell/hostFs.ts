@@ -11,6 +11,22 @@ import { parentOf } from './paths';
 import { procSysIsDir, procSysKey, procSysList, procSysRead, procSysWrite } from './tools/common/procSys';
 import type { ShellFs } from './types';
 
+/** A file was written through the shell (redirection, tee, cp, ...): `data` replaced or was appended to it. */
+export interface FileWriteEvent {
+  kind: 'file.write';
+  host: string;
+  path: string;
+  append: boolean;
+  data: string;
+}
+
+/** A file was removed (rm). */
+export interface FileRemoveEvent {
+  kind: 'file.remove';
+  host: string;
+  path: string;
+}
+
 interface FsSide {
   dirs: Set<string>;
   modes: Map<string, number>;
@@ -149,6 +165,7 @@ class HostFs implements ShellFs {
       return this.readFile(parent) !== undefined ? 'Not a directory' : 'No such file or directory';
     const old = this.readFile(path) ?? '';
     this.host.files.set(path, append ? old + data : data);
+    this.host.sim.emit({ kind: 'file.write', host: this.host.name, path, append, data });
     return undefined;
   }
 
@@ -177,8 +194,10 @@ class HostFs implements ShellFs {
       if ((this.list(path) ?? []).length > 0) return 'Directory not empty';
       if (!this.s.dirs.has(path)) return 'Device or resource busy';
       this.s.dirs.delete(path);
-    } else if (this.host.files.has(path)) this.host.files.delete(path);
-    else return 'Permission denied';
+    } else if (this.host.files.has(path)) {
+      this.host.files.delete(path);
+      this.host.sim.emit({ kind: 'file.remove', host: this.host.name, path });
+    } else return 'Permission denied';
     this.s.modes.delete(path);
     return undefined;
   }

@@ -71,7 +71,7 @@ export class Network implements Wire {
     const ii = [...host.devices.values()].filter((d) => d.kind === 'ether').length;
     const mac = `52:54:00:00:${hex2(host.index)}:${hex2(ii)}`;
     const dev = host.addDevice(devName, 'ether', mac, segment);
-    dev.up = true;
+    host.setLink(devName, true);
     seg.ports.push({ host, dev: devName });
     return dev;
   }

@@ -4,6 +4,7 @@ import { frameSummary } from './frameSummary';
 import { msg } from './message';
 import type { Message } from './message';
 import { ipvsControlText, xmitText } from './ipvsText';
+import { kernelText } from './kernelText';
 
 function hookFns(e: HookEvent): Message {
   if (e.fns.length === 0) return msg('ev.hookFns.none');
@@ -164,6 +165,7 @@ export function eventText(e: TraceEvent, hops: HopIndex): Message {
     default:
       return (
         configText(e) ??
+        kernelText(e) ??
         (e.kind.startsWith('ipvs.') ? ipvsText(e) : msg('ev.generic', { kind: e.kind, host }))
       );
   }

@@ -127,7 +127,7 @@ function linkSet(c: IpCtx, argv: string[]): number {
   if (mtu !== undefined) {
     const max = d.kind === 'loopback' ? 65536 : d.kind === 'ipip' ? 65515 : 65535;
     if (mtu < 68 || mtu > max) rtnl('Invalid argument');
-    d.mtu = mtu;
+    c.host.setMtu(d.name, mtu);
   }
   if (up !== undefined) {
     c.host.setLink(dev, up);
@@ -228,8 +228,7 @@ function linkDel(c: IpCtx, argv: string[]): number {
   if (d.name === 'tunl0') return 0;
   for (const x of c.host.addrsOf(d.name)) c.host.delAddress(d.name, x.ip, x.prefix);
   c.host.routes.remove((r) => r.dev === d.name);
-  c.host.neigh.flushDev(d.name);
-  c.host.devices.delete(d.name);
+  c.host.removeDevice(d.name);
   forgetTunnel(c.host, d.name);
   c.host.sim.emit({ kind: 'netdev.unregister', host: c.host.name, dev: d.name });
   return 0;
