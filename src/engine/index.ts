@@ -7,7 +7,7 @@ export type { TraceEvent, TraceEnvelope, TraceKind, EventOf } from './core/trace
 export type { EngineEvent } from './core/traceEvents';
 export type { HookName } from './stack/netfilter';
 export type { HookEvent, HookFnRun } from './stack/hookRun';
-export type { RouteEvent } from './stack/ipInput';
+export type { RouteEvent } from './stack/routeEvent';
 export type { IpvsScheduleEvent } from './ipvs/schedule';
 export type { IpvsXmitEvent } from './ipvs/xmit';
 export type { IpvsSnatEvent } from './ipvs/hooks';

@@ -21,7 +21,7 @@ import type { ArpSolicitEvent } from '../stack/arpSend';
 import type { DropEvent } from '../stack/dropEvent';
 import type { HookEvent } from '../stack/hookRun';
 import type { IcmpRatelimitedEvent, IcmpSendEvent } from '../stack/icmpSend';
-import type { RouteEvent } from '../stack/ipInput';
+import type { RouteEvent } from '../stack/routeEvent';
 import type { IpipDecapEvent } from '../stack/ipipRcv';
 import type { NeighDelEvent, NeighEvent, NeighIgnoredEvent } from '../stack/neighbour';
 import type {

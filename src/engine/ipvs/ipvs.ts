@@ -59,20 +59,13 @@ export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [
   ['snat_reroute', 1, 0, 1],
 ];
 
-const instances = new WeakMap<Host, Ipvs>();
-
 /** The IPVS instance of a host, created (module loaded) on first use, as ipvsadm's modprobe does. */
 export function ipvsOf(host: Host): Ipvs {
-  let v = instances.get(host);
-  if (!v) {
-    v = new Ipvs(host);
-    instances.set(host, v);
-  }
-  return v;
+  return (host.ipvs ??= new Ipvs(host));
 }
 
 export function ipvsLoaded(host: Host): Ipvs | undefined {
-  return instances.get(host);
+  return host.ipvs;
 }
 
 /**

@@ -3,8 +3,8 @@
  * map the apps read too: httpd serves /var/www/html from it), folders are implied by file paths
  * plus a fixed CentOS skeleton, and /proc/sys/** is a live view of `host.sysctl`.
  *
- * Folders created with mkdir and permission bits are kept beside the host (Host has no field
- * for them); every ShellFs made for the same host shares them.
+ * Folders created with mkdir and permission bits are kept in host.dirs and host.modes; every
+ * ShellFs made for the same host shares them.
  */
 import type { Host } from '../stack/host';
 import { parentOf } from './paths';
@@ -25,22 +25,6 @@ export interface FileRemoveEvent {
   kind: 'file.remove';
   host: string;
   path: string;
-}
-
-interface FsSide {
-  dirs: Set<string>;
-  modes: Map<string, number>;
-}
-
-const sides = new WeakMap<Host, FsSide>();
-
-function side(host: Host): FsSide {
-  let s = sides.get(host);
-  if (!s) {
-    s = { dirs: new Set(), modes: new Map() };
-    sides.set(host, s);
-  }
-  return s;
 }
 
 /** Folders every CentOS 7 host has. */
@@ -111,10 +95,11 @@ function isProc(path: string): boolean {
 
 /** ShellFs over one host; see the module comment. */
 class HostFs implements ShellFs {
-  private readonly s: FsSide;
+  /** Folders made with mkdir and permission bits, kept on the host (every ShellFs of it shares them). */
+  private readonly s: { dirs: Set<string>; modes: Map<string, number> };
 
   constructor(private readonly host: Host) {
-    this.s = side(host);
+    this.s = { dirs: host.dirs, modes: host.modes };
   }
 
   private readFile(path: string): string | undefined {

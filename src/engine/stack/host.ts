@@ -1,10 +1,14 @@
+import type { Skb } from './skb';
 import type { Rng } from '../core/rng';
 import type { Sim } from '../core/sim';
 import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
 import { broadcastOf, inSubnet, networkOf } from './addrMath';
 import { addrEvent, linkEvent } from './hostEvents';
 import { HookRegistry } from './netfilter';
-import type { AddrScope, IfAddr, Netdev, NetdevKind } from './netdev';
+import type { AddrScope, IfAddr, Netdev, NetdevKind, TunnelParams } from './netdev';
+import type { Ipvs } from '../ipvs/ipvs';
+import type { HttpdUnit } from '../shell/tools/httpdService';
+import type { SyncDaemons } from '../shell/tools/ipvsadm/daemon';
 import { SCOPE_RANK } from './netdev';
 import { NeighTable } from './neighbour';
 import { RouteTable } from './routeTable';
@@ -15,6 +19,8 @@ import { SocketTable } from './socketTable';
 /** What a host needs from the world around it: a way to put a frame on a segment. */
 export interface Wire {
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void;
+  /** netif_rx on lo: the packet comes straight back in (the wire owns the receive path). */
+  loopback(host: Host, skb: Skb): void;
 }
 
 /** Kernel SNMP counters the labs cite (nstat names). */
@@ -45,6 +51,19 @@ export class Host {
   readonly neigh: NeighTable;
   readonly sockets: SocketTable;
   readonly files = new Map<string, string>();
+  /** Folders made with mkdir, and permission bits set with chmod (shell/hostFs.ts). */
+  readonly dirs = new Set<string>();
+  readonly modes = new Map<string, number>();
+  /** Endpoints of named IPIP tunnels (ip tunnel / ip link add type ipip); tunl0 has none. */
+  readonly tunnels = new Map<string, TunnelParams>();
+  /** The ip_vs module's state once loaded (ipvs/ipvs.ts ipvsOf). */
+  ipvs: Ipvs | undefined;
+  /** ipvsadm's connection sync daemons (shell/tools/ipvsadm/daemon.ts). */
+  readonly syncDaemons: SyncDaemons = {};
+  /** httpd's systemd unit, made on first look (shell/tools/httpdService.ts). */
+  httpdUnit: HttpdUnit | undefined;
+  /** Installed yum packages, made on first look (shell/tools/yum.ts). */
+  packages: Set<string> | undefined;
   readonly counters = new Map<Counter, number>();
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
@@ -131,6 +150,7 @@ export class Host {
     this.routes.remove((r) => r.dev === name);
     this.neigh.flushDev(name);
     this.devices.delete(name);
+    this.tunnels.delete(name);
     this.sysctl.removeDevice(name);
     this.sim.emit(linkEvent(this.name, 'del', dev));
     return true;

@@ -1,4 +1,4 @@
-import type { RouteType } from './routeTable';
+import { routeEvent } from './routeEvent';
 import {
   IPPROTO_ICMP,
   IPPROTO_IPIP,
@@ -16,27 +16,6 @@ import { ipForward } from './ipForward';
 import { ipipRcv } from './ipipRcv';
 import { routeInput } from './routeInput';
 import type { Skb } from './skb';
-
-/** A routing decision for a packet: input (local, forward, error) or output (and reroute after NAT). */
-export interface RouteEvent {
-  kind: 'route';
-  host: string;
-  pkt: string;
-  dir: 'input' | 'output';
-  src: string;
-  dst: string;
-  result: RouteType | 'forward' | 'reroute' | 'error';
-  dev?: string;
-  outDev?: string;
-  nexthop?: string;
-  reason?: string;
-  /** On an rp_filter error: the effective rp_filter value. */
-  rp_filter?: number;
-  /** On a route-unreachable error: the route's type. */
-  type?: string;
-}
-
-type RouteParams = Omit<RouteEvent, 'kind' | 'host' | 'pkt' | 'dir' | 'src' | 'dst'>;
 
 /**
  * ip_rcv → PREROUTING → routing decision → INPUT (ip_local_deliver) or FORWARD.
@@ -83,18 +62,6 @@ function inputRouteFailed(host: Host, skb: Skb, reason: string): void {
   }
 }
 
-export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params: RouteParams): void {
-  host.sim.emit({
-    kind: 'route',
-    host: host.name,
-    pkt: skb.id,
-    dir,
-    src: skb.pkt.src,
-    dst: skb.pkt.dst,
-    ...params,
-  });
-}
-
 /** ip_local_deliver: INPUT hook, then the protocol handler. */
 export function ipLocalDeliver(host: Host, skb: Skb): void {
   const inp = runHook(host, 'INPUT', skb);
@@ -111,9 +78,12 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
     case IPPROTO_ICMP:
       icmpRcv(host, s);
       return;
-    case IPPROTO_IPIP:
-      ipipRcv(host, s);
+    case IPPROTO_IPIP: {
+      // The inner packet re-enters the stack as if it had arrived on tunl0.
+      const inner = ipipRcv(host, s);
+      if (inner) ipRcv(host, 'tunl0', inner);
       return;
+    }
     default:
       host.sim.emit({
         kind: 'drop',

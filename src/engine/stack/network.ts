@@ -5,6 +5,8 @@ import { Host } from './host';
 import type { Wire } from './host';
 import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
+import { ipRcv } from './ipInput';
+import type { Skb } from './skb';
 
 /** A frame left a host's port onto a segment (the whole frame is carried for the views). */
 export interface FrameTxEvent {
@@ -80,6 +82,10 @@ export class Network implements Wire {
     const h = this.hosts.get(name);
     if (!h) throw new Error(`no host ${name}`);
     return h;
+  }
+
+  loopback(host: Host, skb: Skb): void {
+    host.sim.after(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
   }
 
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
