@@ -3,7 +3,18 @@
  * module; inside the engine, modules import each other directly.
  */
 export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
-export type { TraceEvent } from './core/trace';
+export type { TraceEvent, TraceEnvelope, TraceKind, EventOf } from './core/trace';
+export type { EngineEvent } from './core/traceEvents';
+export type { HookName } from './stack/netfilter';
+export type { HookEvent, HookFnRun } from './stack/hookRun';
+export type { RouteEvent } from './stack/routeEvent';
+export type { IpvsScheduleEvent } from './ipvs/schedule';
+export type { IpvsXmitEvent } from './ipvs/xmit';
+export type { IpvsSnatEvent } from './ipvs/hooks';
+export type { IpvsControlEvent } from './ipvs/control';
+export { hostStateAt, hostStatesAt, applyHostEvent } from './fold/hostState';
+export type { HostState, LinkState, AddrState, NeighState, HookState } from './fold/hostState';
+export type { IpvsServiceState, IpvsDestState } from './fold/ipvsTable';
 export { createRng } from './core/rng';
 export type { Rng } from './core/rng';
 export { LABS, getLab } from './labs/registry';

@@ -5,6 +5,16 @@ import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
 import type { SockError } from '../stack/tcpTypes';
 
+/** curl finished: its exit code and the HTTP status it got, if any. */
+export interface CurlExitEvent {
+  kind: 'app';
+  host: string;
+  app: 'curl';
+  event: 'exit';
+  exit: number;
+  status: number | null;
+}
+
 export interface CurlRequest {
   ip: Ipv4;
   port: number;

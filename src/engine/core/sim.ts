@@ -4,6 +4,7 @@ import { IdSource } from './ids';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 import { Trace } from './trace';
+import type { EngineEvent } from './traceEvents';
 
 /** Microseconds per unit, so call sites read `2 * SEC`. Time is always an integer. */
 export const USEC = 1;
@@ -46,7 +47,8 @@ export class Sim {
     return this.queue.push(Math.max(time, this.now), label, fn);
   }
 
-  emit(ev: { kind: string; host?: string } & Record<string, unknown>): void {
+  /** Append an event of the trace union at the current time (an unknown kind or field fails to compile). */
+  emit(ev: EngineEvent): void {
     this.trace.emit(this.now, ev);
   }
 

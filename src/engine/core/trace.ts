@@ -3,9 +3,11 @@
  * inspector, the CLI's --trace) renders from it and nothing else.
  *
  * Each event has a stable `kind` and plain parameters, so a view can say in either language
- * what happened and why. The parameter shapes live next to the code that emits them; this
- * module only fixes the envelope.
+ * what happened and why. The parameter shapes live next to the code that emits them and are
+ * gathered into one union in traceEvents.ts; this module fixes the envelope.
  */
+import type { EngineEvent } from './traceEvents';
+
 export interface TraceEnvelope {
   /** Virtual time, microseconds. */
   t: number;
@@ -15,14 +17,23 @@ export interface TraceEnvelope {
   host?: string;
 }
 
-export type TraceEvent = TraceEnvelope & Record<string, unknown>;
+/** An event as stored: its own fields, then the stamp. Narrow on `kind`. */
+export type TraceEvent = EngineEvent & TraceEnvelope;
+
+export type TraceKind = EngineEvent['kind'];
+
+/** The stored event(s) of one kind. */
+export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 
 export class Trace {
   readonly events: TraceEvent[] = [];
   private listeners: ((ev: TraceEvent) => void)[] = [];
 
-  /** Stamp and append an event. The object is kept as given (no copy): callers build it fresh. */
-  emit(t: number, ev: { kind: string; host?: string } & Record<string, unknown>): TraceEvent {
+  /**
+   * Stamp and append an event. The object is kept as given (no copy): callers build it fresh,
+   * and the stamp goes after the event's own fields (the CLI's --trace JSON keeps that order).
+   */
+  emit(t: number, ev: EngineEvent): TraceEvent {
     const stamped = ev as TraceEvent;
     stamped.t = t;
     stamped.seq = this.events.length;

@@ -4,7 +4,7 @@ import { serviceKeyString } from './service';
 import { newStats, zeroStats } from './stats';
 import { getScheduler } from './schedulers/registry';
 import { isMulticast } from '../stack/addrMath';
-import type { DestChange, SchedService } from './types';
+import type { DestChange, FwdMethod, SchedService } from './types';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
 
 /**
@@ -14,8 +14,29 @@ import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
  */
 export type IpvsError = 'EEXIST' | 'ENOENT' | 'ESRCH' | 'ERANGE' | 'EINVAL';
 
-function emit(ipvs: Ipvs, event: string, params: Record<string, unknown>): void {
-  ipvs.host.sim.emit({ kind: 'ipvs.control', host: ipvs.host.name, event, ...params });
+interface ControlBase {
+  kind: 'ipvs.control';
+  host: string;
+  /** `proto vip:port` or `FWM n`, as serviceKeyString writes it. */
+  service: string;
+}
+
+/** A change to the virtual service table (ipvsadm -A/-E/-D/-a/-e/-d, and lab setup). */
+export type IpvsControlEvent =
+  | (ControlBase & { event: 'add-service' | 'edit-service'; scheduler: string })
+  | (ControlBase & { event: 'delete-service' })
+  | (ControlBase & { event: 'add-dest'; dest: string; fwd: FwdMethod; weight: number; revived: boolean })
+  | (ControlBase & { event: 'edit-dest'; dest: string; fwd: FwdMethod; weight: number })
+  | (ControlBase & { event: 'delete-dest'; dest: string });
+
+type ControlParams = IpvsControlEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, 'kind' | 'host'>
+    : never
+  : never;
+
+function emit(ipvs: Ipvs, params: ControlParams): void {
+  ipvs.host.sim.emit({ kind: 'ipvs.control', host: ipvs.host.name, ...params });
 }
 
 export function addService(ipvs: Ipvs, key: ServiceKey, o: ServiceOptions): IpvsError | undefined {
@@ -38,7 +59,7 @@ export function addService(ipvs: Ipvs, key: ServiceKey, o: ServiceOptions): Ipvs
   svc.schedState = sched.createState(svc as SchedService);
   ipvs.services.push(svc);
   ipvs.ensureHooks();
-  emit(ipvs, 'add-service', { service: serviceKeyString(key), scheduler: o.scheduler });
+  emit(ipvs, { event: 'add-service', service: serviceKeyString(key), scheduler: o.scheduler });
   return undefined;
 }
 
@@ -57,7 +78,7 @@ export function editService(ipvs: Ipvs, key: ServiceKey, o: ServiceOptions): Ipv
     scheduler: sched,
   });
   if (switched) svc.schedState = sched.createState(svc as SchedService);
-  emit(ipvs, 'edit-service', { service: serviceKeyString(key), scheduler: o.scheduler });
+  emit(ipvs, { event: 'edit-service', service: serviceKeyString(key), scheduler: o.scheduler });
   return undefined;
 }
 
@@ -67,7 +88,7 @@ export function deleteService(ipvs: Ipvs, key: ServiceKey): IpvsError | undefine
   const svc = ipvs.services[i]!;
   for (const d of [...svc.dests]) unlinkDest(ipvs, svc, d);
   ipvs.services.splice(i, 1);
-  emit(ipvs, 'delete-service', { service: serviceKeyString(key) });
+  emit(ipvs, { event: 'delete-service', service: serviceKeyString(key) });
   return undefined;
 }
 
@@ -110,7 +131,8 @@ export function addDest(ipvs: Ipvs, key: ServiceKey, o: DestOptions): IpvsError 
   d.available = true;
   svc.dests.unshift(d); // list_add: the head of the list
   notify(svc, { kind: 'add', dest: d });
-  emit(ipvs, 'add-dest', {
+  emit(ipvs, {
+    event: 'add-dest',
     service: serviceKeyString(key),
     dest: k,
     fwd: o.fwd,
@@ -163,7 +185,13 @@ export function editDest(ipvs: Ipvs, key: ServiceKey, o: DestOptions): IpvsError
   if (!d) return 'ENOENT';
   applyDestOptions(d, o);
   notify(svc, { kind: 'edit', dest: d });
-  emit(ipvs, 'edit-dest', { service: serviceKeyString(key), dest: d.key, fwd: o.fwd, weight: o.weight });
+  emit(ipvs, {
+    event: 'edit-dest',
+    service: serviceKeyString(key),
+    dest: d.key,
+    fwd: o.fwd,
+    weight: o.weight,
+  });
   return undefined;
 }
 
@@ -178,7 +206,7 @@ export function deleteDest(ipvs: Ipvs, key: ServiceKey, addr: string, port: numb
     d = svc.dests.find((x) => x.addr === addr && x.port === k.port && x.fwd !== 'masq');
   if (!d) return 'ENOENT';
   unlinkDest(ipvs, svc, d);
-  emit(ipvs, 'delete-dest', { service: serviceKeyString(key), dest: d.key });
+  emit(ipvs, { event: 'delete-dest', service: serviceKeyString(key), dest: d.key });
   return undefined;
 }
 

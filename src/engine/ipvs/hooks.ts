@@ -1,3 +1,5 @@
+import type { IpvsConnState } from './tcpStates';
+import type { Ipv4Packet } from '../packet/types';
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH } from '../packet/types';
 import { packetLength } from '../packet/frame';
 import { icmpSendError } from '../stack/icmpSend';
@@ -9,6 +11,34 @@ import { scheduleConn } from './schedule';
 import type { PacketTuple } from './schedule';
 import { transition } from './transition';
 import { transmit } from './xmit';
+
+/** A TIME_WAIT/CLOSE entry is expired at once so a new SYN on its tuple is scheduled again (conn_reuse_mode). */
+export interface IpvsConnReuseEvent {
+  kind: 'ipvs.conn';
+  host: string;
+  conn: string;
+  event: 'reuse-expire';
+  state: IpvsConnState;
+}
+
+/** The service matched but its scheduler found no usable real server: the packet is dropped. */
+export interface IpvsNoDestEvent {
+  kind: 'ipvs.no-dest';
+  host: string;
+  pkt: string;
+  scheduler: string;
+  service: string;
+}
+
+/** A NAT reply's source rewritten from the real server to the virtual service. */
+export interface IpvsSnatEvent {
+  kind: 'ipvs.snat';
+  host: string;
+  conn: string;
+  pkt: string;
+  before: Ipv4Packet;
+  after: Ipv4Packet;
+}
 
 const ACCEPT: HookResult = { verdict: 'ACCEPT' };
 

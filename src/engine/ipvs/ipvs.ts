@@ -9,7 +9,34 @@ import { sameKey } from './service';
 import { estimatorTick, newStats } from './stats';
 import type { IpvsStats } from './stats';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
-import type { IpvsTcpState } from './tcpStates';
+import type { IpvsConnState, IpvsTcpState } from './tcpStates';
+
+/** The ip_vs module was loaded on the host (first use by ipvsadm or modprobe). */
+export interface IpvsModuleEvent {
+  kind: 'ipvs.module';
+  host: string;
+  event: 'loaded';
+}
+
+/** A connection entry (or template) timed out or was removed. */
+export interface IpvsConnExpiredEvent {
+  kind: 'ipvs.conn';
+  host: string;
+  conn: string;
+  event: 'expired';
+  state: IpvsConnState;
+  template: boolean;
+  dest: string;
+}
+
+/** A real server crossed its upper (or back under its lower) connection threshold. */
+export interface IpvsOverloadEvent {
+  kind: 'ipvs.overload';
+  host: string;
+  dest: string;
+  overloaded: boolean;
+  total: number;
+}
 
 /** net.ipv4.vs.* sysctls with their defaults and ranges (the kernel's ipvs-sysctl documentation). */
 export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [
@@ -32,20 +59,13 @@ export const IPVS_SYSCTLS: readonly [string, number, number, number][] = [
   ['snat_reroute', 1, 0, 1],
 ];
 
-const instances = new WeakMap<Host, Ipvs>();
-
 /** The IPVS instance of a host, created (module loaded) on first use, as ipvsadm's modprobe does. */
 export function ipvsOf(host: Host): Ipvs {
-  let v = instances.get(host);
-  if (!v) {
-    v = new Ipvs(host);
-    instances.set(host, v);
-  }
-  return v;
+  return (host.ipvs ??= new Ipvs(host));
 }
 
 export function ipvsLoaded(host: Host): Ipvs | undefined {
-  return instances.get(host);
+  return host.ipvs;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Explanation, FwdMethod } from './types';
 import { SEC } from '../core/sim';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
@@ -6,6 +7,43 @@ import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
 import type { SchedContext, SchedService } from './types';
+
+/** The scheduler's pick for a new connection (dest null: none usable), with why when explained. */
+export interface IpvsScheduleEvent {
+  kind: 'ipvs.schedule';
+  host: string;
+  pkt: string;
+  service: string;
+  scheduler: string;
+  client: string;
+  dest: string | null;
+  explanation: Explanation | null;
+}
+
+/** A persistence template sent the client to the same real server without scheduling. */
+export interface IpvsPersistEvent {
+  kind: 'ipvs.persist';
+  host: string;
+  pkt: string;
+  template: string;
+  dest: string;
+  client: string;
+}
+
+/** A connection entry (or persistence template) was created. */
+export interface IpvsConnNewEvent {
+  kind: 'ipvs.conn';
+  host: string;
+  conn: string;
+  event: 'new';
+  pkt: string;
+  proto: IpvsConn['proto'];
+  client: string;
+  virtual: string;
+  dest: string;
+  fwd: FwdMethod;
+  template: string | null;
+}
 
 export interface PacketTuple {
   proto: 'TCP' | 'UDP';

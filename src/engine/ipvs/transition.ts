@@ -1,7 +1,22 @@
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import { ACTIVE_STATES, nextTcpState, tcpEvent } from './tcpStates';
-import type { IpvsTcpState, TcpDirection } from './tcpStates';
+import type { IpvsTcpState, TcpDirection, TcpEvent } from './tcpStates';
+
+/** A connection's TCP state changed (the table, the flag event, the new timeout in seconds). */
+export interface IpvsStateEvent {
+  kind: 'ipvs.state';
+  host: string;
+  conn: string;
+  pkt: string;
+  table: TcpDirection;
+  event: TcpEvent | 'none';
+  from: IpvsTcpState;
+  to: IpvsTcpState;
+  timeout: number;
+  /** Counted in ActiveConn (else InActConn). */
+  active: boolean;
+}
 
 /**
  * set_tcp_state / udp_state_transition: the connection's next state from the packet's

@@ -1,5 +1,5 @@
 import { IPPROTO_IPIP, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../packet/types';
-import type { Ipv4Packet } from '../packet/types';
+import type { Ipv4, Ipv4Packet } from '../packet/types';
 import { packetLength } from '../packet/frame';
 import { icmpSendError, nextIpId } from '../stack/icmpSend';
 import { ipLocalDeliver } from '../stack/ipInput';
@@ -7,6 +7,20 @@ import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Skb } from '../stack/skb';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
+import type { FwdMethod } from './types';
+
+/** The director forwarded a scheduled packet to its real server: the packet before and after. */
+export interface IpvsXmitEvent {
+  kind: 'ipvs.xmit';
+  host: string;
+  conn: string;
+  pkt: string;
+  method: FwdMethod;
+  before: Ipv4Packet;
+  after: Ipv4Packet;
+  outDev: string;
+  nexthop: Ipv4;
+}
 
 /**
  * The transmitters (ip_vs_xmit.c): NAT rewrites destination address and port, DR only

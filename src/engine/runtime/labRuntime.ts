@@ -27,6 +27,32 @@ export interface CommandEntry {
   maxTimeUs?: number;
 }
 
+/** A command typed (or run as lab setup) on a host; `index` is its place in the command log. */
+export interface CmdStartEvent {
+  kind: 'cmd.start';
+  host: string;
+  command: string;
+  index: number;
+}
+
+/** A chunk a command printed, at the virtual time it printed it (the terminal shows it then). */
+export interface CmdOutEvent {
+  kind: 'cmd.out';
+  host: string;
+  index: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** The command returned, with the shell's exit status; `interrupted` when Ctrl-C ended it. */
+export interface CmdEndEvent {
+  kind: 'cmd.end';
+  host: string;
+  index: number;
+  exit: number;
+  interrupted: boolean;
+}
+
 export interface CommandResult {
   index: number;
   host: string;
@@ -124,7 +150,18 @@ export class LabRuntime {
       start,
       (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
     );
-    const io = { out: (x: string) => (run.output.stdout += x), err: (x: string) => (run.output.stderr += x) };
+    const chunk = (stream: CmdOutEvent['stream'], text: string) =>
+      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text });
+    const io = {
+      out: (x: string) => {
+        run.output.stdout += x;
+        chunk('stdout', x);
+      },
+      err: (x: string) => {
+        run.output.stderr += x;
+        chunk('stderr', x);
+      },
+    };
     this.current = io;
     this.running = run;
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>

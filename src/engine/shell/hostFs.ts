@@ -3,28 +3,28 @@
  * map the apps read too: httpd serves /var/www/html from it), folders are implied by file paths
  * plus a fixed CentOS skeleton, and /proc/sys/** is a live view of `host.sysctl`.
  *
- * Folders created with mkdir and permission bits are kept beside the host (Host has no field
- * for them); every ShellFs made for the same host shares them.
+ * Folders created with mkdir and permission bits are kept in host.dirs and host.modes; every
+ * ShellFs made for the same host shares them.
  */
 import type { Host } from '../stack/host';
 import { parentOf } from './paths';
 import { procSysIsDir, procSysKey, procSysList, procSysRead, procSysWrite } from './tools/common/procSys';
 import type { ShellFs } from './types';
 
-interface FsSide {
-  dirs: Set<string>;
-  modes: Map<string, number>;
+/** A file was written through the shell (redirection, tee, cp, ...): `data` replaced or was appended to it. */
+export interface FileWriteEvent {
+  kind: 'file.write';
+  host: string;
+  path: string;
+  append: boolean;
+  data: string;
 }
 
-const sides = new WeakMap<Host, FsSide>();
-
-function side(host: Host): FsSide {
-  let s = sides.get(host);
-  if (!s) {
-    s = { dirs: new Set(), modes: new Map() };
-    sides.set(host, s);
-  }
-  return s;
+/** A file was removed (rm). */
+export interface FileRemoveEvent {
+  kind: 'file.remove';
+  host: string;
+  path: string;
 }
 
 /** Folders every CentOS 7 host has. */
@@ -95,10 +95,11 @@ function isProc(path: string): boolean {
 
 /** ShellFs over one host; see the module comment. */
 class HostFs implements ShellFs {
-  private readonly s: FsSide;
+  /** Folders made with mkdir and permission bits, kept on the host (every ShellFs of it shares them). */
+  private readonly s: { dirs: Set<string>; modes: Map<string, number> };
 
   constructor(private readonly host: Host) {
-    this.s = side(host);
+    this.s = { dirs: host.dirs, modes: host.modes };
   }
 
   private readFile(path: string): string | undefined {
@@ -149,6 +150,7 @@ class HostFs implements ShellFs {
       return this.readFile(parent) !== undefined ? 'Not a directory' : 'No such file or directory';
     const old = this.readFile(path) ?? '';
     this.host.files.set(path, append ? old + data : data);
+    this.host.sim.emit({ kind: 'file.write', host: this.host.name, path, append, data });
     return undefined;
   }
 
@@ -177,8 +179,10 @@ class HostFs implements ShellFs {
       if ((this.list(path) ?? []).length > 0) return 'Directory not empty';
       if (!this.s.dirs.has(path)) return 'Device or resource busy';
       this.s.dirs.delete(path);
-    } else if (this.host.files.has(path)) this.host.files.delete(path);
-    else return 'Permission denied';
+    } else if (this.host.files.has(path)) {
+      this.host.files.delete(path);
+      this.host.sim.emit({ kind: 'file.remove', host: this.host.name, path });
+    } else return 'Permission denied';
     this.s.modes.delete(path);
     return undefined;
   }

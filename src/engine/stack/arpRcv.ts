@@ -6,6 +6,24 @@ import { sendArpReply } from './arpSend';
 import type { Host } from './host';
 import { routeInput } from './routeInput';
 
+/** Whether the host answers an ARP request, why, and the sysctls that decided it. */
+export interface ArpDecideEvent {
+  kind: 'arp.decide';
+  host: string;
+  dev: string;
+  sip: string;
+  tip: string;
+  sha: string;
+  verdict: 'reply' | 'silent';
+  reason: string;
+  arp_ignore: number;
+  arp_ignore_all: number;
+  arp_ignore_dev: number;
+  rp_filter: number;
+  /** For arp_ignore: which test failed. */
+  detail?: string;
+}
+
 /** arp_process: answer requests for local addresses, and learn from what arrives (docs/linux-behaviour.md A2–A5, A9). */
 export function arpRcv(host: Host, dev: string, arp: ArpPacket, toUs: boolean): void {
   const { sip, tip } = { sip: arp.spa, tip: arp.tpa };
@@ -88,7 +106,7 @@ function decide(
   arp: ArpPacket,
   verdict: 'reply' | 'silent',
   reason: string,
-  extra: Record<string, string> = {},
+  extra: { detail?: string } = {},
 ): void {
   host.sim.emit({
     kind: 'arp.decide',

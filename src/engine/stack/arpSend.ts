@@ -5,6 +5,19 @@ import type { Host } from './host';
 import type { NeighEntry } from './neighbour';
 import type { Skb } from './skb';
 
+/** An ARP request (or unicast probe) and how arp_announce chose its sender address. */
+export interface ArpSolicitEvent {
+  kind: 'arp.solicit';
+  host: string;
+  dev: string;
+  target: string;
+  sender: string;
+  arp_announce: number;
+  rule: string;
+  packetSource: string | null;
+  unicast: boolean;
+}
+
 /** Is `ip` one of the host's addresses (inet_addr_type == RTN_LOCAL)? */
 function isLocal(host: Host, ip: Ipv4): boolean {
   return host.isLocalAddr(ip);

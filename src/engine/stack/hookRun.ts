@@ -1,8 +1,28 @@
 import type { Host } from './host';
-import type { HookName } from './netfilter';
+import type { HookName, Verdict } from './netfilter';
 import type { Skb } from './skb';
 
-const NO_FNS: { name: string; priority: number; verdict: string }[] = Object.freeze([]) as unknown as [];
+/** One hook function's run at a hook point. */
+export interface HookFnRun {
+  name: string;
+  priority: number;
+  verdict: Verdict;
+}
+
+/** A packet passed a netfilter hook point: the functions that ran in order and the final verdict. */
+export interface HookEvent {
+  kind: 'hook';
+  host: string;
+  hook: HookName;
+  pkt: string;
+  src: string;
+  dst: string;
+  fns: HookFnRun[];
+  verdict: Verdict;
+  reason?: string;
+}
+
+const NO_FNS: HookFnRun[] = Object.freeze([]) as unknown as [];
 
 export interface HookOutcome {
   skb: Skb;
@@ -15,7 +35,7 @@ export interface HookOutcome {
  */
 export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   const entries = host.hooks.entries(hook);
-  const fns: { name: string; priority: number; verdict: string }[] = entries.length === 0 ? NO_FNS : [];
+  const fns: HookFnRun[] = entries.length === 0 ? NO_FNS : [];
   let cur = skb;
   let verdict: HookOutcome['verdict'] = 'ACCEPT';
   let reason: string | undefined;
@@ -31,7 +51,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
       break;
     }
   }
-  const ev: Record<string, unknown> & { kind: string; host: string } = {
+  const ev: HookEvent = {
     kind: 'hook',
     host: host.name,
     hook,

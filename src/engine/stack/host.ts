@@ -1,9 +1,14 @@
+import type { Skb } from './skb';
 import type { Rng } from '../core/rng';
 import type { Sim } from '../core/sim';
 import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
 import { broadcastOf, inSubnet, networkOf } from './addrMath';
+import { addrEvent, linkEvent } from './hostEvents';
 import { HookRegistry } from './netfilter';
-import type { AddrScope, IfAddr, Netdev, NetdevKind } from './netdev';
+import type { AddrScope, IfAddr, Netdev, NetdevKind, TunnelParams } from './netdev';
+import type { Ipvs } from '../ipvs/ipvs';
+import type { HttpdUnit } from '../shell/tools/httpdService';
+import type { SyncDaemons } from '../shell/tools/ipvsadm/daemon';
 import { SCOPE_RANK } from './netdev';
 import { NeighTable } from './neighbour';
 import { RouteTable } from './routeTable';
@@ -14,6 +19,8 @@ import { SocketTable } from './socketTable';
 /** What a host needs from the world around it: a way to put a frame on a segment. */
 export interface Wire {
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void;
+  /** netif_rx on lo: the packet comes straight back in (the wire owns the receive path). */
+  loopback(host: Host, skb: Skb): void;
 }
 
 /** Kernel SNMP counters the labs cite (nstat names). */
@@ -44,6 +51,19 @@ export class Host {
   readonly neigh: NeighTable;
   readonly sockets: SocketTable;
   readonly files = new Map<string, string>();
+  /** Folders made with mkdir, and permission bits set with chmod (shell/hostFs.ts). */
+  readonly dirs = new Set<string>();
+  readonly modes = new Map<string, number>();
+  /** Endpoints of named IPIP tunnels (ip tunnel / ip link add type ipip); tunl0 has none. */
+  readonly tunnels = new Map<string, TunnelParams>();
+  /** The ip_vs module's state once loaded (ipvs/ipvs.ts ipvsOf). */
+  ipvs: Ipvs | undefined;
+  /** ipvsadm's connection sync daemons (shell/tools/ipvsadm/daemon.ts). */
+  readonly syncDaemons: SyncDaemons = {};
+  /** httpd's systemd unit, made on first look (shell/tools/httpdService.ts). */
+  httpdUnit: HttpdUnit | undefined;
+  /** Installed yum packages, made on first look (shell/tools/yum.ts). */
+  packages: Set<string> | undefined;
   readonly counters = new Map<Counter, number>();
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
@@ -70,9 +90,27 @@ export class Host {
     this.sysctl = new Sysctl(sysctlOverrides);
     this.neigh = new NeighTable(this);
     this.sockets = new SocketTable(this);
+    this.traceChanges();
     this.addDevice('lo', 'loopback', '00:00:00:00:00:00');
-    this.devices.get('lo')!.up = true;
+    this.setLink('lo', true);
     this.addAddress('lo', '127.0.0.1', 8, 'host');
+  }
+
+  /** Write every route, sysctl and hook change to the trace (hostEvents.ts), whoever makes it. */
+  private traceChanges(): void {
+    const host = this.name;
+    this.routes.onChange = (op, r) => this.sim.emit({ kind: 'net.route', host, op, route: { ...r } });
+    this.sysctl.onWrite = (name, old, value, propagated) =>
+      this.sim.emit({
+        kind: 'sysctl.set',
+        host,
+        name,
+        old,
+        value,
+        ...(Object.keys(propagated).length > 0 ? { propagated } : {}),
+      });
+    this.hooks.onChange = (op, hook, e) =>
+      this.sim.emit({ kind: 'hook.register', host, op, hook, name: e.name, priority: e.priority });
   }
 
   count(c: Counter, n = 1): void {
@@ -91,17 +129,30 @@ export class Host {
     if (segment !== undefined) dev.segment = segment;
     this.devices.set(name, dev);
     this.sysctl.addDevice(name);
+    this.sim.emit(linkEvent(this.name, 'add', dev));
     return dev;
+  }
+
+  /** `ip link set DEV mtu N`, `ifconfig DEV mtu N`. */
+  setMtu(name: string, mtu: number): void {
+    const dev = this.devices.get(name);
+    if (!dev || dev.mtu === mtu) return;
+    dev.mtu = mtu;
+    this.sim.emit(linkEvent(this.name, 'set', dev));
   }
 
   /** `ip link del`: the device, its addresses, routes, neighbours and sysctl keys go. */
   removeDevice(name: string): boolean {
-    if (!this.devices.has(name) || name === 'lo') return false;
-    this.devices.delete(name);
+    const dev = this.devices.get(name);
+    if (!dev || name === 'lo') return false;
+    for (const a of this.addrsOf(name)) this.sim.emit(addrEvent(this.name, 'del', a));
     this.addrs = this.addrs.filter((a) => a.dev !== name);
     this.routes.remove((r) => r.dev === name);
     this.neigh.flushDev(name);
+    this.devices.delete(name);
+    this.tunnels.delete(name);
     this.sysctl.removeDevice(name);
+    this.sim.emit(linkEvent(this.name, 'del', dev));
     return true;
   }
 
@@ -141,6 +192,7 @@ export class Host {
       at = lastPrimary >= 0 ? lastPrimary + 1 : firstOfDev >= 0 ? firstOfDev : this.addrs.length;
     }
     this.addrs.splice(at, 0, a);
+    this.sim.emit(addrEvent(this.name, 'add', a));
     if (this.devices.get(dev)!.up) this.addAddrRoutes(a);
     return undefined;
   }
@@ -151,6 +203,7 @@ export class Host {
     );
     if (i < 0) return undefined;
     const [a] = this.addrs.splice(i, 1);
+    this.sim.emit(addrEvent(this.name, 'del', a!));
     this.delAddrRoutes(a!);
     // fib_inetaddr_event: the device's last address gone disables IP on it; its routes go too.
     if (!this.addrs.some((x) => x.dev === dev)) this.routes.remove((r) => r.dev === dev);
@@ -190,9 +243,10 @@ export class Host {
       this.routes.remove(
         (r) => r.proto === 'kernel' && r.dev === a.dev && r.dst === net && r.prefix === a.prefix,
       );
-      this.addrs = this.addrs.filter(
-        (x) => !(x.dev === a.dev && x.secondary && x.prefix === a.prefix && inSubnet(x.ip, a.ip, a.prefix)),
-      );
+      const isSecondary = (x: IfAddr) =>
+        x.dev === a.dev && x.secondary && x.prefix === a.prefix && inSubnet(x.ip, a.ip, a.prefix);
+      for (const x of this.addrs) if (isSecondary(x)) this.sim.emit(addrEvent(this.name, 'del', x));
+      this.addrs = this.addrs.filter((x) => !isSecondary(x));
     }
   }
 
@@ -202,6 +256,7 @@ export class Host {
     if (!dev) return false;
     if (dev.up === up) return true;
     dev.up = up;
+    this.sim.emit(linkEvent(this.name, 'set', dev));
     if (up) for (const a of this.addrsOf(name)) this.addAddrRoutes(a);
     else {
       this.routes.remove((r) => r.dev === name);

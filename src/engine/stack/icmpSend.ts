@@ -7,6 +7,27 @@ import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
 
+/** icmp_send held back by the per-destination rate limit. */
+export interface IcmpRatelimitedEvent {
+  kind: 'icmp.ratelimited';
+  host: string;
+  pkt: string;
+  to: string;
+  type: number;
+  code: number;
+}
+
+/** The host sent an ICMP error (`pkt` is the new packet, `about` the one it reports on). */
+export interface IcmpSendEvent {
+  kind: 'icmp.send';
+  host: string;
+  pkt: string;
+  about: string;
+  to: string;
+  type: number;
+  code: number;
+}
+
 const ICMP_ERROR_TYPES = new Set([ICMP_DEST_UNREACH, 4, 5, ICMP_TIME_EXCEEDED, 12]);
 
 /** icmp_ratelimit's per-destination token bucket (1 s, burst 6), kept on the host. */

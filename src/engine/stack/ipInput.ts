@@ -1,3 +1,4 @@
+import { routeEvent } from './routeEvent';
 import {
   IPPROTO_ICMP,
   IPPROTO_IPIP,
@@ -61,23 +62,6 @@ function inputRouteFailed(host: Host, skb: Skb, reason: string): void {
   }
 }
 
-export function routeEvent(
-  host: Host,
-  skb: Skb,
-  dir: 'input' | 'output',
-  params: Record<string, unknown>,
-): void {
-  host.sim.emit({
-    kind: 'route',
-    host: host.name,
-    pkt: skb.id,
-    dir,
-    src: skb.pkt.src,
-    dst: skb.pkt.dst,
-    ...params,
-  });
-}
-
 /** ip_local_deliver: INPUT hook, then the protocol handler. */
 export function ipLocalDeliver(host: Host, skb: Skb): void {
   const inp = runHook(host, 'INPUT', skb);
@@ -94,9 +78,12 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
     case IPPROTO_ICMP:
       icmpRcv(host, s);
       return;
-    case IPPROTO_IPIP:
-      ipipRcv(host, s);
+    case IPPROTO_IPIP: {
+      // The inner packet re-enters the stack as if it had arrived on tunl0.
+      const inner = ipipRcv(host, s);
+      if (inner) ipRcv(host, 'tunl0', inner);
       return;
+    }
     default:
       host.sim.emit({
         kind: 'drop',

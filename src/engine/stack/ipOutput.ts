@@ -4,7 +4,7 @@ import { LIMITED_BROADCAST } from './addrMath';
 import { xmitFrame } from './xmit';
 import type { Host } from './host';
 import { runHook } from './hookRun';
-import { routeEvent } from './ipInput';
+import { routeEvent } from './routeEvent';
 import type { Skb } from './skb';
 import type { FibResult } from './routeTable';
 

@@ -1,15 +1,23 @@
 import { ICMP_DEST_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
-import { ipRcv } from './ipInput';
 import type { Skb } from './skb';
+
+/** An IPIP packet was unwrapped on tunl0: the outer and inner addresses. */
+export interface IpipDecapEvent {
+  kind: 'ipip.decap';
+  host: string;
+  pkt: string;
+  outer: { src: string; dst: string };
+  inner: { src: string; dst: string };
+}
 
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
  * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol
  * is unknown and the sender gets ICMP protocol unreachable (docs/linux-behaviour.md, "The labs").
  */
-export function ipipRcv(host: Host, skb: Skb): void {
+export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
   const inner = skb.pkt.payload;
   const tunl = host.devices.get('tunl0');
   if (!host.modules.has('ipip') || !tunl) {
@@ -38,6 +46,5 @@ export function ipipRcv(host: Host, skb: Skb): void {
     outer: { src: skb.pkt.src, dst: skb.pkt.dst },
     inner: { src: inner.src, dst: inner.dst },
   });
-  // The inner packet re-enters the stack as if it had arrived on tunl0.
-  ipRcv(host, 'tunl0', { id: skb.id, pkt: inner, pktType: 'host' });
+  return { id: skb.id, pkt: inner, pktType: 'host' };
 }

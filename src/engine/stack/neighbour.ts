@@ -8,6 +8,38 @@ import type { Skb } from './skb';
 import { icmpSendError } from './icmpSend';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../packet/types';
 
+/** A neighbour (ARP cache) entry changed state or address. */
+export interface NeighEvent {
+  kind: 'neigh';
+  host: string;
+  dev: string;
+  ip: string;
+  mac: string | null;
+  from: NudState;
+  to: NudState;
+  reason: string;
+}
+
+/** An entry left the table (its device went down or was deleted, `ip neigh del|flush`, `arp -d`). */
+export interface NeighDelEvent {
+  kind: 'neigh.del';
+  host: string;
+  dev: string;
+  ip: string;
+  reason: 'dev-down' | 'flush' | 'admin-delete';
+}
+
+/** An ARP answer with another address arrived inside locktime and was ignored. */
+export interface NeighIgnoredEvent {
+  kind: 'neigh.ignored';
+  host: string;
+  dev: string;
+  ip: string;
+  mac: string | null;
+  offered: string;
+  reason: 'locktime';
+}
+
 /** NUD_* states, as `ip neigh` prints them. */
 export type NudState =
   'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT' | 'NOARP';
@@ -285,20 +317,22 @@ export class NeighTable {
   }
 
   flushDev(dev: string): void {
-    for (const [k, e] of this.entries) {
-      if (e.dev !== dev) continue;
-      this.disarm(e);
-      this.entries.delete(k);
-    }
+    for (const e of this.entries.values()) if (e.dev === dev) this.remove(e, 'dev-down');
+  }
+
+  /** Take an entry out of the table, its timers stopped. */
+  remove(e: NeighEntry, reason: NeighDelEvent['reason']): void {
+    this.disarm(e);
+    this.entries.delete(`${e.dev}|${e.ip}`);
+    this.host.sim.emit({ kind: 'neigh.del', host: this.host.name, dev: e.dev, ip: e.ip, reason });
   }
 
   /** `ip neigh flush`: drop every non-permanent entry (optionally of one device). */
   flush(dev?: string): number {
     let n = 0;
-    for (const [k, e] of this.entries) {
+    for (const e of this.entries.values()) {
       if ((dev !== undefined && e.dev !== dev) || e.state === 'PERMANENT') continue;
-      this.disarm(e);
-      this.entries.delete(k);
+      this.remove(e, 'flush');
       n++;
     }
     return n;

@@ -15,6 +15,13 @@ export interface Netdev {
   segment?: string;
 }
 
+/** An IPIP tunnel's endpoints and TTL (0: inherit), as `ip tunnel show` prints them. */
+export interface TunnelParams {
+  local: string;
+  remote: string;
+  ttl: number;
+}
+
 /** RT_SCOPE_* as `ip addr` prints them. */
 export type AddrScope = 'global' | 'link' | 'host';
 
@@ -31,4 +38,6 @@ export interface IfAddr {
   secondary: boolean;
   /** Broadcast address, when the prefix has one. */
   broadcast?: Ipv4;
+  /** The broadcast the address shows (IFA_BROADCAST) when a tool set it; null: none shown. */
+  shownBroadcast?: Ipv4 | null;
 }

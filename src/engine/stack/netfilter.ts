@@ -41,6 +41,8 @@ export interface HookEntry {
 /** Per-host registry of hook functions, each hook point sorted by priority (stable). */
 export class HookRegistry {
   private hooks = new Map<HookName, HookEntry[]>(HOOK_NAMES.map((h) => [h, []]));
+  /** Told of every registration and unregistration (the host writes it to the trace). */
+  onChange: ((op: 'add' | 'del', hook: HookName, e: HookEntry) => void) | undefined;
 
   register(hook: HookName, entry: HookEntry): void {
     const list = this.hooks.get(hook)!;
@@ -48,12 +50,15 @@ export class HookRegistry {
     let i = list.length;
     while (i > 0 && list[i - 1]!.priority > entry.priority) i--;
     list.splice(i, 0, entry);
+    this.onChange?.('add', hook, entry);
   }
 
   unregister(hook: HookName, name: string): void {
     const list = this.hooks.get(hook)!;
     const i = list.findIndex((e) => e.name === name);
-    if (i >= 0) list.splice(i, 1);
+    if (i < 0) return;
+    const [gone] = list.splice(i, 1);
+    this.onChange?.('del', hook, gone!);
   }
 
   entries(hook: HookName): readonly HookEntry[] {

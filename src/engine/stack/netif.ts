@@ -4,6 +4,16 @@ import { arpRcv } from './arpRcv';
 import type { Host } from './host';
 import { ipRcv } from './ipInput';
 
+/** A NIC saw a frame on its segment; `accepted` is false when it was not addressed to it (or the link is down). */
+export interface FrameRxEvent {
+  kind: 'frame.rx';
+  host: string;
+  dev: string;
+  frame: string;
+  pkt: string | null;
+  accepted: boolean;
+}
+
 /**
  * netif_receive_skb: a frame arrives on a device. Frames for another MAC are not ours
  * (PACKET_OTHERHOST); ARP goes to arp_rcv, IPv4 to ip_rcv.

@@ -5,6 +5,19 @@ import { Host } from './host';
 import type { Wire } from './host';
 import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
+import { ipRcv } from './ipInput';
+import type { Skb } from './skb';
+
+/** A frame left a host's port onto a segment (the whole frame is carried for the views). */
+export interface FrameTxEvent {
+  kind: 'frame.tx';
+  host: string;
+  dev: string;
+  segment: string;
+  frame: string;
+  pkt: string | null;
+  eth: EthernetFrame;
+}
 
 /** Time for a frame to cross a segment (switch plus wire), microseconds. */
 export const SEGMENT_DELAY_US = 100;
@@ -60,7 +73,7 @@ export class Network implements Wire {
     const ii = [...host.devices.values()].filter((d) => d.kind === 'ether').length;
     const mac = `52:54:00:00:${hex2(host.index)}:${hex2(ii)}`;
     const dev = host.addDevice(devName, 'ether', mac, segment);
-    dev.up = true;
+    host.setLink(devName, true);
     seg.ports.push({ host, dev: devName });
     return dev;
   }
@@ -69,6 +82,10 @@ export class Network implements Wire {
     const h = this.hosts.get(name);
     if (!h) throw new Error(`no host ${name}`);
     return h;
+  }
+
+  loopback(host: Host, skb: Skb): void {
+    host.sim.after(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
   }
 
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {

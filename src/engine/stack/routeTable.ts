@@ -37,6 +37,8 @@ export class RouteTable {
   readonly routes: Route[] = [];
   /** Lookup results by destination (and oif), dropped on every change: the kernel's FIB is a trie; this is its cache. */
   private cache = new Map<string, FibResult | null>();
+  /** Told of every route added or removed (the host writes it to the trace). */
+  onChange: ((op: 'add' | 'del', r: Route) => void) | undefined;
 
   add(r: Route): 'exists' | undefined {
     const dup = this.routes.find(
@@ -51,6 +53,7 @@ export class RouteTable {
     if (dup) return 'exists';
     this.cache.clear();
     this.routes.push(r);
+    this.onChange?.('add', r);
     return undefined;
   }
 
@@ -62,6 +65,7 @@ export class RouteTable {
         this.cache.clear();
         gone.push(r);
         this.routes.splice(i, 1);
+        this.onChange?.('del', r);
       }
     }
     return gone;

@@ -20,6 +20,27 @@ import type { Skb } from './skb';
 import { TcpSock } from './tcpSock';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
+/** A TCP segment found no socket (or only a listener for a non-SYN): the host answers with RST. */
+export interface TcpNoSocketEvent {
+  kind: 'tcp.no-socket';
+  host: string;
+  pkt: string;
+  dst: string;
+  port: number;
+  listener: boolean;
+}
+
+/** An ICMP error arrived about a packet this host sent (`about` is `src>dst` of the quote). */
+export interface IcmpRcvErrorEvent {
+  kind: 'icmp.rcv-error';
+  host: string;
+  pkt: string;
+  from: string;
+  type: number;
+  code: number;
+  about: string;
+}
+
 export interface TcpListener {
   laddr: Ipv4; // 0.0.0.0 = any
   port: number;

@@ -98,8 +98,24 @@ export class Sysctl {
     return [...this.values.keys()].sort();
   }
 
+  /** Told of every successful write: the key, its old and new value, other keys it changed. */
+  onWrite:
+    ((key: string, old: number, value: number, propagated: Record<string, number>) => void) | undefined;
+
   /** Write a value as `sysctl -w` or `echo N > /proc/sys/...` would. */
   set(rawKey: string, value: number): SysctlError | undefined {
+    if (!this.onWrite) return this.write(rawKey, value);
+    const key = normalizeKey(rawKey);
+    const before = new Map(this.values);
+    const err = this.write(rawKey, value);
+    if (err) return err;
+    const propagated: Record<string, number> = {};
+    for (const [k, v] of this.values) if (k !== key && before.get(k) !== v) propagated[k] = v;
+    this.onWrite(key, before.get(key) ?? 0, this.values.get(key) ?? value, propagated);
+    return undefined;
+  }
+
+  private write(rawKey: string, value: number): SysctlError | undefined {
     this.merged.clear();
     const key = normalizeKey(rawKey);
     if (!this.values.has(key)) return 'unknown';

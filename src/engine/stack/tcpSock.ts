@@ -10,6 +10,36 @@ import { splitForSegments } from './tcpSplit';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
+/** A TCP socket changed state (ss names), with why. */
+export interface SockEvent {
+  kind: 'sock';
+  host: string;
+  sock: string;
+  proto: 'tcp';
+  from: TcpState;
+  to: TcpState;
+  reason: string;
+  local: string;
+  remote: string;
+}
+
+/** The retransmission timer fired and the oldest unacknowledged segment went out again. */
+export interface TcpRetransmitEvent {
+  kind: 'tcp.retransmit';
+  host: string;
+  sock: string;
+  seq: number;
+  attempt: number;
+}
+
+/** A socket failed with an errno its application will see. */
+export interface SockErrorEvent {
+  kind: 'sock.error';
+  host: string;
+  sock: string;
+  error: SockError;
+}
+
 interface Unacked {
   seq: number;
   end: number;

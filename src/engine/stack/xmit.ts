@@ -1,7 +1,6 @@
 import { ETH_P_IP } from '../packet/types';
 import type { EthernetFrame, Mac } from '../packet/types';
 import type { Host } from './host';
-import { ipRcv } from './ipInput';
 import type { Skb } from './skb';
 
 /**
@@ -15,7 +14,7 @@ export function xmitFrame(host: Host, devName: string, dstMac: Mac, skb: Skb): v
     return;
   }
   if (dev.kind === 'loopback') {
-    host.sim.after(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
+    host.wire.loopback(host, skb);
     return;
   }
   if (dev.kind === 'ipip') {

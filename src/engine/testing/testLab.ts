@@ -1,23 +1,34 @@
 import { startPing } from '../apps/ping';
 import type { PingHandle } from '../apps/ping';
-import { SEC, Sim } from '../core/sim';
-import { buildTopology } from '../labs/buildTopology';
-import { getLab } from '../labs/registry';
+import { SEC } from '../core/sim';
+import type { Sim } from '../core/sim';
+import { LabRuntime } from '../runtime/labRuntime';
+import type { CommandResult } from '../runtime/labRuntime';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
-import type { TraceEvent } from '../core/trace';
+import type { EventOf, TraceKind } from '../core/trace';
 
-/** A bare lab on a fresh simulation, with chainable helpers for tests (style.md §H TestSim). */
+/**
+ * A bare lab on a fresh LabRuntime, with chainable helpers for tests (style.md §H TestSim):
+ * the same topology, shells and command driver as the CLI and the browser, plus direct access
+ * to the simulation for stack-level tests.
+ */
 export class TestLab {
+  readonly rt: LabRuntime;
   readonly sim: Sim;
   readonly net: Network;
 
-  constructor(id: string, seed = 1) {
-    const def = getLab(id);
-    if (!def) throw new Error(`no lab ${id}`);
-    this.sim = new Sim(seed);
-    this.net = buildTopology(def, this.sim);
+  /** Bare unless `configured`: then the lab's configure steps ran through the shell first. */
+  constructor(id: string, seed = 1, configured = false) {
+    this.rt = LabRuntime.create(id, { seed, bare: !configured });
+    this.sim = this.rt.sim;
+    this.net = this.rt.net;
+  }
+
+  /** Type a command line on `host` (the production shell and driver, as the terminal does). */
+  exec(host: string, command: string, maxTimeS?: number): CommandResult {
+    return this.rt.exec({ host, command, ...(maxTimeS !== undefined ? { maxTimeUs: maxTimeS * SEC } : {}) });
   }
 
   host(name: string) {
@@ -52,13 +63,13 @@ export class TestLab {
     return id;
   }
 
-  events(kind: string, pred: (e: TraceEvent) => boolean = () => true): TraceEvent[] {
-    return this.sim.trace.events.filter((e) => e.kind === kind && pred(e));
+  events<K extends TraceKind>(kind: K, pred: (e: EventOf<K>) => boolean = () => true): EventOf<K>[] {
+    return this.sim.trace.events.filter((e): e is EventOf<K> => e.kind === kind && pred(e as EventOf<K>));
   }
 
   /** Hosts that answered an ARP request for `tip`, in the order they decided to. */
   arpResponders(tip: string): string[] {
-    return this.events('arp.decide', (e) => e.tip === tip && e.verdict === 'reply').map((e) => e.host ?? '');
+    return this.events('arp.decide', (e) => e.tip === tip && e.verdict === 'reply').map((e) => e.host);
   }
 }
 

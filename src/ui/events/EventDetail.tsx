@@ -6,8 +6,6 @@ import { useRenderMessage } from '../hooks/useRenderMessage';
 import { formatMicros } from '../format';
 import { eventText } from '../model/eventText';
 import { eventWhy } from '../model/eventWhy';
-import type { ScheduleEvent } from '../model/traceEvents';
-import { str } from '../model/traceEvents';
 
 /** The event at the cursor in full, with its evidence: the scheduler's candidates, the ARP sysctls. */
 export function EventDetail() {
@@ -18,7 +16,7 @@ export function EventDetail() {
   const e = model.trace[cursor - 1];
   if (!e) return <div className="event-detail empty-state">{t('events.none')}</div>;
   const why = eventWhy(e);
-  const sched = e.kind === 'ipvs.schedule' ? (e as ScheduleEvent).explanation : null;
+  const sched = e.kind === 'ipvs.schedule' ? e.explanation : null;
   return (
     <div className="event-detail" aria-live="polite" data-seq={e.seq}>
       <p className="detail-head">
@@ -32,11 +30,11 @@ export function EventDetail() {
       )}
       {e.kind === 'arp.decide' && (
         <p className="detail-sysctl">
-          <code>net.ipv4.conf.all.arp_ignore={str(e, 'arp_ignore_all')}</code>{' '}
+          <code>net.ipv4.conf.all.arp_ignore={e.arp_ignore_all}</code>{' '}
           <code>
-            net.ipv4.conf.{str(e, 'dev')}.arp_ignore={str(e, 'arp_ignore_dev')}
+            net.ipv4.conf.{e.dev}.arp_ignore={e.arp_ignore_dev}
           </code>{' '}
-          → {t('events.effective', { value: str(e, 'arp_ignore') })}
+          → {t('events.effective', { value: String(e.arp_ignore) })}
         </p>
       )}
       {sched && (

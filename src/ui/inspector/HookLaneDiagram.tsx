@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HookPath, Stage } from '../model/hookPath';
-import type { HookName } from '../model/traceEvents';
+import type { HookName } from '@/engine';
 
 interface Props {
   registered: { hook: HookName; fns: { name: string; priority: number }[] }[];

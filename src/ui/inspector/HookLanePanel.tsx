@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
-import { hookPath } from '../model/hookPath';
-import { HOOK_ORDER } from '../model/traceEvents';
-import type { HookEvent } from '../model/traceEvents';
+import { HOOK_ORDER, hookPath, pktOf } from '../model/hookPath';
 import { HookLaneDiagram } from './HookLaneDiagram';
 import { useInspectedFrame } from './useInspectedFrame';
 
@@ -21,15 +19,14 @@ export function HookLanePanel() {
   const current = model.trace[cursor - 1];
   const host =
     selectedHost ?? current?.host ?? runtime.hostNames().find((h) => h.startsWith('director')) ?? 'director';
-  const pkt =
-    (typeof current?.pkt === 'string' && current.host === host ? current.pkt : null) ?? hop?.pkt ?? null;
+  const pkt = (current?.host === host ? pktOf(current) : undefined) ?? hop?.pkt ?? null;
   const path = pkt ? hookPath(model.trace, model.pktEvents.get(pkt) ?? [], cursor, host) : undefined;
   const netHost = runtime.net.hosts.get(host);
   const registered = HOOK_ORDER.map((h) => ({
     hook: h,
     fns: netHost ? netHost.hooks.entries(h).map((e) => ({ name: e.name, priority: e.priority })) : [],
   }));
-  const hookVisits = (path?.visits ?? []).filter((v) => v.event.kind === 'hook');
+  const hookEvents = (path?.visits ?? []).map((v) => v.event).filter((e) => e.kind === 'hook');
   return (
     <div className="hook-lane">
       <div className="hook-lane-head">
@@ -58,8 +55,7 @@ export function HookLanePanel() {
         </thead>
         <tbody>
           {registered.flatMap((r) => {
-            const ran = hookVisits.filter((v) => (v.event as HookEvent).hook === r.hook).pop()?.event as
-              HookEvent | undefined;
+            const ran = hookEvents.filter((e) => e.hook === r.hook).pop();
             if (r.fns.length === 0) {
               return [
                 <tr key={r.hook} className={ran ? 'visited' : undefined}>

@@ -13,7 +13,9 @@ describe('<PacketInspector>', () => {
     act(() => store.getState().sendRequest());
     const trace = getRuntime(store.getState().spec).trace;
     const xmit = trace.find((e) => e.kind === 'ipvs.xmit')!;
-    const tx = trace.find((e) => e.kind === 'frame.tx' && e.pkt === xmit.pkt && e.host === 'director')!;
+    const tx = trace
+      .filter((e) => e.kind === 'frame.tx')
+      .find((e) => e.pkt === xmit.pkt && e.host === 'director')!;
     act(() => store.getState().selectFrame(String(tx.frame)));
     const dst = container.querySelector('tr[data-field="ip.dst"]')!;
     expect(dst.className).toContain('changed');

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../hooks/useLab';
 import type { Hop } from '../model/frameHops';
 import type { FieldChange } from '../model/packetDiff';
-import { str } from '../model/traceEvents';
 
 interface Props {
   hop: Hop;
@@ -24,14 +23,9 @@ export function RewriteSummary({ hop, prev, changes }: Props) {
   const seqs = (hop.pkt && model.pktEvents.get(hop.pkt)) || [];
   const ipvs = seqs
     .map((s) => model.trace[s]!)
-    .find(
-      (e) =>
-        (e.kind === 'ipvs.xmit' || e.kind === 'ipvs.snat') &&
-        e.host === hop.host &&
-        e.seq < hop.seq &&
-        e.seq > prev.seq,
-    );
-  const method = ipvs ? (ipvs.kind === 'ipvs.snat' ? 'snat' : str(ipvs, 'method')) : 'forward';
+    .filter((e) => e.kind === 'ipvs.xmit' || e.kind === 'ipvs.snat')
+    .find((e) => e.host === hop.host && e.seq < hop.seq && e.seq > prev.seq);
+  const method = ipvs ? (ipvs.kind === 'ipvs.snat' ? 'snat' : ipvs.method) : 'forward';
   const main = changes.filter((c) => !c.derived && !c.added);
   const added = changes.filter((c) => c.added);
   const ipSame = !changes.some((c) => c.path === 'ip.src' || c.path === 'ip.dst');

@@ -1,23 +1,21 @@
-import type { TraceEvent } from '@/engine';
+import type { EventOf, TraceEvent } from '@/engine';
 import { msg } from './message';
 import type { Message } from './message';
-import type { HookEvent, ScheduleEvent } from './traceEvents';
-import { str } from './traceEvents';
 
-function arpDecideWhy(e: TraceEvent): Message {
+function arpDecideWhy(e: EventOf<'arp.decide'>): Message {
   const p = {
-    tip: str(e, 'tip'),
-    dev: str(e, 'dev'),
-    value: str(e, 'arp_ignore'),
-    all: str(e, 'arp_ignore_all'),
-    devValue: str(e, 'arp_ignore_dev'),
+    tip: e.tip,
+    dev: e.dev,
+    value: String(e.arp_ignore),
+    all: String(e.arp_ignore_all),
+    devValue: String(e.arp_ignore_dev),
   };
   if (e.verdict === 'reply') return msg('why.arp.reply', p);
-  if (e.reason === 'arp_ignore') return msg(`why.arpIgnore.${str(e, 'detail') || 'other'}`, p);
-  return msg('why.arp.silent', { ...p, reason: msg(`reason.${str(e, 'reason')}`) });
+  if (e.reason === 'arp_ignore') return msg(`why.arpIgnore.${e.detail || 'other'}`, p);
+  return msg('why.arp.silent', { ...p, reason: msg(`reason.${e.reason}`) });
 }
 
-function scheduleWhy(e: ScheduleEvent): Message | undefined {
+function scheduleWhy(e: EventOf<'ipvs.schedule'>): Message | undefined {
   const ex = e.explanation;
   if (!ex) return undefined;
   const params: Record<string, string | number> = { winner: ex.winner ?? '—', scheduler: ex.scheduler };
@@ -31,33 +29,28 @@ export function eventWhy(e: TraceEvent): Message | undefined {
     case 'arp.decide':
       return arpDecideWhy(e);
     case 'arp.solicit':
-      return msg(`why.announce.${str(e, 'rule')}`, {
-        value: str(e, 'arp_announce'),
-        sender: str(e, 'sender'),
-      });
+      return msg(`why.announce.${e.rule}`, { value: String(e.arp_announce), sender: e.sender });
     case 'neigh':
     case 'neigh.ignored':
-      return msg(`why.neigh.${str(e, 'reason')}`);
+      return msg(`why.neigh.${e.reason}`);
     case 'ipvs.schedule':
-      return scheduleWhy(e as ScheduleEvent);
+      return scheduleWhy(e);
     case 'drop':
-      return msg(`why.drop.${str(e, 'reason')}`, { dev: str(e, 'dev'), host: str(e, 'host') });
+      return msg(`why.drop.${e.reason}`, { dev: e.dev ?? '', host: e.host });
     case 'route':
-      return e.result === 'error' ? msg(`why.drop.${str(e, 'reason')}`, { dev: str(e, 'dev') }) : undefined;
-    case 'hook': {
-      const h = e as HookEvent;
-      if (h.verdict === 'STOLEN') return msg('why.hook.stolen', { hook: h.hook });
-      if (h.verdict === 'DROP') return msg('why.hook.drop', { reason: h.reason ?? '' });
+      return e.result === 'error' ? msg(`why.drop.${e.reason ?? ''}`, { dev: e.dev ?? '' }) : undefined;
+    case 'hook':
+      if (e.verdict === 'STOLEN') return msg('why.hook.stolen', { hook: e.hook });
+      if (e.verdict === 'DROP') return msg('why.hook.drop', { reason: e.reason ?? '' });
       return undefined;
-    }
     case 'ipvs.xmit':
-      return msg(`why.xmit.${str(e, 'method')}`);
+      return msg(`why.xmit.${e.method}`);
     case 'ipvs.snat':
       return msg('why.xmit.snat');
     case 'frame.rx':
       return e.accepted ? undefined : msg('why.frame.notForUs');
     case 'sock':
-      return msg(`why.sock.${str(e, 'reason')}`);
+      return msg(`why.sock.${e.reason}`);
     default:
       return undefined;
   }

@@ -1,5 +1,4 @@
 import type { EthernetFrame, TraceEvent } from '@/engine';
-import type { FrameRxEvent, FrameTxEvent } from './traceEvents';
 
 /** Wire time across a segment when a frame reached nobody (the engine's SEGMENT_DELAY_US). */
 export const DEFAULT_HOP_US = 100;
@@ -41,7 +40,7 @@ export function buildHops(trace: readonly TraceEvent[]): HopIndex {
   const byPkt = new Map<string, Hop[]>();
   for (const ev of trace) {
     if (ev.kind === 'frame.tx') {
-      const e = ev as FrameTxEvent;
+      const e = ev;
       const hop: Hop = {
         frame: e.frame,
         seq: e.seq,
@@ -62,7 +61,7 @@ export function buildHops(trace: readonly TraceEvent[]): HopIndex {
         else byPkt.set(hop.pkt, [hop]);
       }
     } else if (ev.kind === 'frame.rx') {
-      const e = ev as FrameRxEvent;
+      const e = ev;
       const hop = byFrame.get(e.frame);
       if (!hop) continue;
       if (hop.rx.length === 0) hop.t1 = e.t;

@@ -1,6 +1,11 @@
-import type { TraceEvent } from '@/engine';
-import type { HookEvent, HookName, RouteEvent } from './traceEvents';
-import { str } from './traceEvents';
+import type { HookName, TraceEvent } from '@/engine';
+
+export const HOOK_ORDER: readonly HookName[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
+
+/** The packet an event is about, if it names one. */
+export function pktOf(e: TraceEvent | undefined): string | undefined {
+  return e && 'pkt' in e && typeof e.pkt === 'string' ? e.pkt : undefined;
+}
 
 /** The places on a host's packet path (netfilter hooks, the two routing decisions, the wires). */
 export type Stage = 'wire-in' | 'route-in' | 'local-in' | 'local-out' | 'route-out' | 'wire-out' | HookName;
@@ -28,9 +33,9 @@ function stageOf(e: TraceEvent): Stage | undefined {
     case 'frame.tx':
       return 'wire-out';
     case 'hook':
-      return (e as HookEvent).hook;
+      return e.hook;
     case 'route':
-      return (e as RouteEvent).dir === 'input' ? 'route-in' : 'route-out';
+      return e.dir === 'input' ? 'route-in' : 'route-out';
     case 'ipvs.schedule':
     case 'ipvs.conn':
     case 'ipvs.xmit':
@@ -62,7 +67,7 @@ export function hookPath(
   for (const seq of seqs) {
     if (seq >= cursor) break;
     const e = trace[seq];
-    if (!e || str(e, 'host') !== host) continue;
+    if (!e || e.host !== host) continue;
     if (e.kind === 'drop') {
       dropped = true;
       continue;
@@ -77,10 +82,10 @@ export function hookPath(
     }
     const visit: StageVisit = { stage, seq, event: e };
     if (e.kind === 'hook') {
-      visit.verdict = (e as HookEvent).verdict;
+      visit.verdict = e.verdict;
       if (visit.verdict === 'STOLEN' && visits.some((v) => v.stage === 'route-out')) visit.late = true;
     }
-    if (e.kind === 'route') visit.verdict = (e as RouteEvent).result;
+    if (e.kind === 'route') visit.verdict = e.result;
     visits.push(visit);
     if (e.kind === 'hook' && e.hook === 'INPUT' && e.verdict === 'ACCEPT') {
       visits.push({ stage: 'local-in', seq, event: e });
@@ -98,8 +103,8 @@ export function hookPath(
 export function indexPacketEvents(trace: readonly TraceEvent[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   for (const e of trace) {
-    const pkt = e.pkt;
-    if (typeof pkt !== 'string') continue;
+    const pkt = pktOf(e);
+    if (pkt === undefined) continue;
     const list = m.get(pkt);
     if (list) list.push(e.seq);
     else m.set(pkt, [e.seq]);

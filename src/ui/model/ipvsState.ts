@@ -1,6 +1,6 @@
-import type { TraceEvent } from '@/engine';
-import type { ScheduleEvent } from './traceEvents';
-import { str } from './traceEvents';
+import type { EventOf, IpvsControlEvent, TraceEvent } from '@/engine';
+
+type ScheduleEvent = EventOf<'ipvs.schedule'>;
 
 /** A real server as the trace shows it at one moment. */
 export interface DestView {
@@ -46,15 +46,15 @@ function count(svc: ServiceView | undefined, c: ConnInfo, delta: number): void {
   else d.inactive += delta;
 }
 
-function applyControl(services: Map<string, ServiceView>, e: TraceEvent, l?: ServiceListener): void {
-  const key = str(e, 'service');
+function applyControl(services: Map<string, ServiceView>, e: IpvsControlEvent, l?: ServiceListener): void {
+  const key = e.service;
   const svc = services.get(key);
   switch (e.event) {
     case 'add-service': {
       const s: ServiceView = {
-        host: str(e, 'host'),
+        host: e.host,
         service: key,
-        scheduler: str(e, 'scheduler'),
+        scheduler: e.scheduler,
         dests: [],
         lastPick: undefined,
       };
@@ -63,8 +63,8 @@ function applyControl(services: Map<string, ServiceView>, e: TraceEvent, l?: Ser
       return;
     }
     case 'edit-service':
-      if (svc && svc.scheduler !== str(e, 'scheduler')) {
-        svc.scheduler = str(e, 'scheduler');
+      if (svc && svc.scheduler !== e.scheduler) {
+        svc.scheduler = e.scheduler;
         l?.onService(svc, false);
       }
       return;
@@ -74,9 +74,9 @@ function applyControl(services: Map<string, ServiceView>, e: TraceEvent, l?: Ser
     case 'add-dest': {
       if (!svc) return;
       const d: DestView = {
-        key: str(e, 'dest'),
-        fwd: str(e, 'fwd'),
-        weight: Number(e.weight),
+        key: e.dest,
+        fwd: e.fwd,
+        weight: e.weight,
         active: 0,
         inactive: 0,
         picks: 0,
@@ -86,15 +86,15 @@ function applyControl(services: Map<string, ServiceView>, e: TraceEvent, l?: Ser
       return;
     }
     case 'edit-dest': {
-      const d = findDest(svc, str(e, 'dest'));
+      const d = findDest(svc, e.dest);
       if (!svc || !d) return;
-      d.weight = Number(e.weight);
-      d.fwd = str(e, 'fwd') || d.fwd;
+      d.weight = e.weight;
+      d.fwd = e.fwd || d.fwd;
       l?.onDestChange(svc, 'edit', d, svc.dests.indexOf(d));
       return;
     }
     case 'delete-dest': {
-      const d = findDest(svc, str(e, 'dest'));
+      const d = findDest(svc, e.dest);
       if (!svc || !d) return;
       const index = svc.dests.indexOf(d);
       svc.dests.splice(index, 1);
@@ -121,7 +121,7 @@ export function ipvsStateAt(
     if (!e.kind.startsWith('ipvs.')) continue;
     if (e.kind === 'ipvs.control') applyControl(services, e, l);
     else if (e.kind === 'ipvs.schedule') {
-      const s = e as ScheduleEvent;
+      const s = e;
       const svc = services.get(s.service);
       if (!svc) continue;
       l?.onSchedule(svc, s);
@@ -129,12 +129,12 @@ export function ipvsStateAt(
       const d = s.dest ? findDest(svc, s.dest) : undefined;
       if (d) d.picks++;
     } else if (e.kind === 'ipvs.conn') {
-      if (e.template) continue;
-      const id = str(e, 'conn');
+      if ('template' in e && e.template) continue;
+      const id = e.conn;
       if (e.event === 'new') {
         conns.set(id, {
-          svc: `${str(e, 'proto')} ${str(e, 'virtual')}`,
-          dest: str(e, 'dest'),
+          svc: `${e.proto} ${e.virtual}`,
+          dest: e.dest,
           active: undefined,
         });
       } else {
@@ -143,11 +143,11 @@ export function ipvsStateAt(
         conns.delete(id);
       }
     } else if (e.kind === 'ipvs.state') {
-      const c = conns.get(str(e, 'conn'));
+      const c = conns.get(e.conn);
       if (!c) continue;
       const svc = services.get(c.svc);
       count(svc, c, -1);
-      c.active = Boolean(e.active);
+      c.active = e.active;
       count(svc, c, +1);
     }
   }

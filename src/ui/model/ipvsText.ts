@@ -1,8 +1,6 @@
-import type { Ipv4Packet, TraceEvent } from '@/engine';
+import type { EventOf, IpvsControlEvent, Ipv4Packet } from '@/engine';
 import { msg } from './message';
 import type { Message } from './message';
-import type { XmitEvent } from './traceEvents';
-import { str } from './traceEvents';
 
 function endpoint(p: Ipv4Packet, side: 'src' | 'dst'): string {
   const l4 = p.payload;
@@ -12,7 +10,7 @@ function endpoint(p: Ipv4Packet, side: 'src' | 'dst'): string {
 }
 
 /** The director's rewrite, in words: NAT's address change, DR's MAC-only hop, TUN's outer header. */
-export function xmitText(e: XmitEvent): Message {
+export function xmitText(e: EventOf<'ipvs.xmit' | 'ipvs.snat'>): Message {
   if (e.kind === 'ipvs.snat') {
     return msg('ev.ipvs.snat', {
       host: e.host,
@@ -30,19 +28,19 @@ export function xmitText(e: XmitEvent): Message {
   if (e.method === 'tunnel') {
     return msg('ev.ipvs.xmitTunnel', { host: e.host, src: e.after.src, dst: e.after.dst });
   }
-  if (e.method === 'route') return msg('ev.ipvs.xmitRoute', { host: e.host, via: str(e, 'nexthop') });
+  if (e.method === 'route') return msg('ev.ipvs.xmitRoute', { host: e.host, via: e.nexthop });
   return msg('ev.ipvs.xmitLocal', { host: e.host });
 }
 
 /** ipvsadm's changes to the virtual service table. */
-export function ipvsControlText(e: TraceEvent): Message {
+export function ipvsControlText(e: IpvsControlEvent): Message {
   const p = {
-    host: str(e, 'host'),
-    service: str(e, 'service'),
-    scheduler: str(e, 'scheduler'),
-    dest: str(e, 'dest'),
-    weight: str(e, 'weight'),
-    fwd: msg(`fwd.${str(e, 'fwd') || 'masq'}`),
+    host: e.host,
+    service: e.service,
+    scheduler: 'scheduler' in e ? e.scheduler : '',
+    dest: 'dest' in e ? e.dest : '',
+    weight: 'weight' in e ? String(e.weight) : '',
+    fwd: msg(`fwd.${'fwd' in e ? e.fwd : 'masq'}`),
   };
   switch (e.event) {
     case 'add-service':
@@ -57,7 +55,5 @@ export function ipvsControlText(e: TraceEvent): Message {
       return msg('ev.ctl.editDest', p);
     case 'delete-dest':
       return msg('ev.ctl.deleteDest', p);
-    default:
-      return msg('ev.ctl.other', { ...p, event: str(e, 'event') });
   }
 }

@@ -1,8 +1,7 @@
 import { engine } from '@/store/engine';
-import type { Dest, Explanation, Rng, SchedService, Scheduler, TraceEvent } from '@/engine';
+import type { Dest, EventOf, Explanation, Rng, SchedService, Scheduler, TraceEvent } from '@/engine';
 import { ipvsStateAt } from './ipvsState';
 import type { DestView, ServiceView } from './ipvsState';
-import type { ScheduleEvent } from './traceEvents';
 
 interface Shadow {
   sched: Scheduler | undefined;
@@ -100,7 +99,7 @@ export function predictNextPicks(
       sync(sh, svc);
       sh.sched?.update(sh.state, schedService(sh.dests), { kind, dest, index });
     },
-    onSchedule(svc, e: ScheduleEvent) {
+    onSchedule(svc, e: EventOf<'ipvs.schedule'>) {
       const sh = shadows.get(svc.service);
       if (!sh?.sched) return;
       sync(sh, svc);

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import type { TopologyLayout } from '../layout/topologyLayout';
-import { str } from '../model/traceEvents';
 
 /** How long (simulation µs) a drop stays marked where it happened. */
 export const DROP_LINGER_US = 300;
@@ -19,12 +18,12 @@ export function DropLayer({ layout }: { layout: TopologyLayout }) {
   return (
     <g className="drops">
       {marks.map((e) => {
-        const box = layout.hosts.get(str(e, 'host'));
+        const box = layout.hosts.get(e.host ?? '');
         if (!box) return null;
-        const anchor = e.kind === 'frame.rx' ? box.ifaces.find((i) => i.dev === str(e, 'dev')) : undefined;
+        const anchor = e.kind === 'frame.rx' ? box.ifaces.find((i) => i.dev === e.dev) : undefined;
         const x = anchor ? anchor.x : box.x + box.w - 18;
         const y = anchor ? anchor.y - 18 : box.y + 20;
-        const reason = e.kind === 'drop' ? t(`reason.${str(e, 'reason')}`) : t('topology.notForUs');
+        const reason = e.kind === 'drop' ? t(`reason.${e.reason}`) : t('topology.notForUs');
         return (
           <g key={e.seq} className="drop-mark" transform={`translate(${x},${y})`} data-drop={e.seq}>
             <title>{reason}</title>

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
-import { hookPath } from '../model/hookPath';
+import { hookPath, pktOf } from '../model/hookPath';
 import type { Stage } from '../model/hookPath';
 import type { HostRow } from '../layout/hostRows';
 import type { TopologyLayout } from '../layout/topologyLayout';
@@ -15,7 +15,7 @@ function actingStage(
 ): { host: string; stage: Stage | undefined } | undefined {
   const e = model.trace[cursor - 1];
   if (!e?.host) return undefined;
-  const pkt = typeof e.pkt === 'string' ? e.pkt : undefined;
+  const pkt = pktOf(e);
   if (!pkt) return { host: e.host, stage: undefined };
   const path = hookPath(model.trace, model.pktEvents.get(pkt) ?? [], cursor, e.host);
   return { host: e.host, stage: path.current };

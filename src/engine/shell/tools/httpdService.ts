@@ -7,6 +7,15 @@
 import { startHttpd, stopHttpd } from '../../apps/httpd';
 import type { Host } from '../../stack/host';
 
+/** systemctl started or stopped httpd (`ports` it listens on when started). */
+export interface HttpdAppEvent {
+  kind: 'app';
+  host: string;
+  app: 'httpd';
+  event: 'start' | 'stop';
+  ports?: number[];
+}
+
 export interface JournalLine {
   t: number;
   text: string;
@@ -24,15 +33,13 @@ export interface HttpdUnit {
   nextPid: number;
 }
 
-const units = new WeakMap<Host, HttpdUnit>();
-
 /** httpd is installed when the lab put it there or yum installed it (the host.modules marker). */
 export function httpdInstalled(host: Host): boolean {
   return host.modules.has('httpd');
 }
 
 export function httpdUnit(host: Host): HttpdUnit {
-  let u = units.get(host);
+  let u = host.httpdUnit;
   if (!u) {
     const ports = [...host.sockets.listeners.values()].filter((l) => l.owner === 'httpd').map((l) => l.port);
     const active = ports.length > 0;
@@ -50,7 +57,7 @@ export function httpdUnit(host: Host): HttpdUnit {
         { t: 0, text: 'Starting The Apache HTTP Server...' },
         { t: 0, text: 'Started The Apache HTTP Server.' },
       );
-    units.set(host, u);
+    host.httpdUnit = u;
   }
   return u;
 }

@@ -74,14 +74,8 @@ const CATALOG: ReadonlyMap<string, Pkg> = new Map([
 
 const BASE_INSTALLED = ['net-tools', 'curl', 'iproute', 'iputils', 'procps-ng', 'tcpdump', 'ipvsadm'];
 
-const installed = new WeakMap<Host, Set<string>>();
-
 function installedSet(host: Host): Set<string> {
-  let s = installed.get(host);
-  if (!s) {
-    s = new Set(BASE_INSTALLED);
-    installed.set(host, s);
-  }
+  const s = (host.packages ??= new Set(BASE_INSTALLED));
   // The lab marks httpd in host.modules; keep both views in step.
   if (host.modules.has('httpd')) s.add('httpd');
   else s.delete('httpd');

@@ -2,16 +2,14 @@
  * The broadcast address an address *shows* (IFA_BROADCAST). The kernel only stores one when it
  * was given: `ip addr add 10.0.0.1/24 dev eth0` has none (ip shows no `brd`, ifconfig shows
  * `broadcast 0.0.0.0`), while boot-time and ifconfig-made addresses have one. Routing is not
- * affected (fib_add_ifaddr derives broadcast routes from the prefix), so this is display state
- * kept beside the IfAddr rather than in it.
+ * affected (fib_add_ifaddr derives broadcast routes from the prefix): IfAddr.shownBroadcast is
+ * display state only.
  */
 import type { IfAddr } from '../../../stack/netdev';
 
-const shown = new WeakMap<IfAddr, string | null>();
-
 /** Record what `a` shows: an address, or null for none. */
 export function setShownBroadcast(a: IfAddr, brd: string | null): void {
-  shown.set(a, brd);
+  a.shownBroadcast = brd;
 }
 
 /**
@@ -19,7 +17,7 @@ export function setShownBroadcast(a: IfAddr, brd: string | null): void {
  * broadcast of their prefix (NetworkManager sets it); loopback ones show none.
  */
 export function shownBroadcast(a: IfAddr, loopback = false): string | undefined {
-  const v = shown.get(a);
+  const v = a.shownBroadcast;
   if (v === null) return undefined;
   if (v !== undefined) return v;
   return loopback ? undefined : a.broadcast;

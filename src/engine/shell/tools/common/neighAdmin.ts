@@ -25,7 +25,7 @@ export function delNeigh(host: Host, dev: string, ip: string): 'missing' | undef
   const e = host.neigh.get(dev, ip);
   if (!e) return 'missing';
   host.neigh.update(e, e.mac ?? '00:00:00:00:00:00', 'FAILED', true, 'admin-delete');
-  for (const [k, v] of host.neigh.entries) if (v === e) host.neigh.entries.delete(k);
+  if (host.neigh.get(dev, ip) === e) host.neigh.remove(e, 'admin-delete');
   return undefined;
 }
 

@@ -9,6 +9,25 @@ import type { AddrScope } from '../../../stack/netdev';
 import type { Route, RouteTableId, RouteType } from '../../../stack/routeTable';
 import { ipU32, prefixU32 } from './inet';
 
+/** A route was added (`dst` is `net/prefix`; `via` null for a direct route). */
+export interface RouteAddEvent {
+  kind: 'route.add';
+  host: string;
+  table: RouteTableId;
+  dst: string;
+  via: string | null;
+  dev: string;
+}
+
+/** A route was removed. */
+export interface RouteDelEvent {
+  kind: 'route.del';
+  host: string;
+  table: RouteTableId;
+  dst: string;
+  dev: string;
+}
+
 export interface RouteSpec {
   table: RouteTableId;
   type: RouteType;

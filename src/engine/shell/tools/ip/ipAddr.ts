@@ -19,6 +19,26 @@ import {
 } from './ipCommon';
 import type { IpCtx } from './ipCommon';
 
+/** An address was added (ip addr add, ifconfig, lab setup); `label` is the alias name such as eth0:0. */
+export interface AddrAddEvent {
+  kind: 'addr.add';
+  host: string;
+  dev: string;
+  label: string;
+  /** `ip/prefix`. */
+  addr: string;
+  scope?: string;
+  by?: 'ifconfig';
+}
+
+/** An address was removed. */
+export interface AddrDelEvent {
+  kind: 'addr.del';
+  host: string;
+  dev: string;
+  addr: string;
+}
+
 const ADDR_USAGE = `Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
                                                       [ CONFFLAG-LIST ]
        ip address del IFADDR dev IFNAME [mngtmpaddr]

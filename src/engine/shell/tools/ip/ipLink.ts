@@ -7,6 +7,31 @@ import { linkBlock } from './ipShow';
 import { Args, device, devicesByIndex, getAddr, invarg, matches, rtnl } from './ipCommon';
 import type { IpCtx } from './ipCommon';
 
+/** A link was set up or down (ip link set, ifconfig). */
+export interface LinkSetEvent {
+  kind: 'link.set';
+  host: string;
+  dev: string;
+  up: boolean;
+  by?: 'ifconfig';
+}
+
+/** A network device appeared (a tunnel by ip link add, tunl0 by loading ipip). */
+export interface NetdevRegisterEvent {
+  kind: 'netdev.register';
+  host: string;
+  dev: string;
+  devKind: 'ipip';
+  by: 'ip link add' | 'modprobe ipip';
+}
+
+/** A network device was deleted. */
+export interface NetdevUnregisterEvent {
+  kind: 'netdev.unregister';
+  host: string;
+  dev: string;
+}
+
 const LINK_USAGE = `Usage: ip link add [link DEV] [ name ] NAME
                    [ txqueuelen PACKETS ]
                    [ address LLADDR ]
@@ -102,7 +127,7 @@ function linkSet(c: IpCtx, argv: string[]): number {
   if (mtu !== undefined) {
     const max = d.kind === 'loopback' ? 65536 : d.kind === 'ipip' ? 65515 : 65535;
     if (mtu < 68 || mtu > max) rtnl('Invalid argument');
-    d.mtu = mtu;
+    c.host.setMtu(d.name, mtu);
   }
   if (up !== undefined) {
     c.host.setLink(dev, up);
@@ -203,8 +228,7 @@ function linkDel(c: IpCtx, argv: string[]): number {
   if (d.name === 'tunl0') return 0;
   for (const x of c.host.addrsOf(d.name)) c.host.delAddress(d.name, x.ip, x.prefix);
   c.host.routes.remove((r) => r.dev === d.name);
-  c.host.neigh.flushDev(d.name);
-  c.host.devices.delete(d.name);
+  c.host.removeDevice(d.name);
   forgetTunnel(c.host, d.name);
   c.host.sim.emit({ kind: 'netdev.unregister', host: c.host.name, dev: d.name });
   return 0;

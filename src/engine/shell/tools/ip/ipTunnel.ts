@@ -1,36 +1,22 @@
 /**
  * IPIP tunnel parameters (local, remote, ttl) of the host's ipip devices. The stack only needs
- * tunl0, which takes any IPIP packet; named tunnels keep their endpoints here for display.
+ * tunl0, which takes any IPIP packet; named tunnels keep their endpoints in host.tunnels.
  */
 import type { Host } from '../../../stack/host';
+import type { TunnelParams } from '../../../stack/netdev';
 
-export interface TunnelParams {
-  local: string;
-  remote: string;
-  ttl: number;
-}
-
-const params = new WeakMap<Host, Map<string, TunnelParams>>();
-
-function table(host: Host): Map<string, TunnelParams> {
-  let t = params.get(host);
-  if (!t) {
-    t = new Map();
-    params.set(host, t);
-  }
-  return t;
-}
+export type { TunnelParams };
 
 export function tunnelParams(host: Host, dev: string): TunnelParams {
-  return table(host).get(dev) ?? { local: '0.0.0.0', remote: '0.0.0.0', ttl: 0 };
+  return host.tunnels.get(dev) ?? { local: '0.0.0.0', remote: '0.0.0.0', ttl: 0 };
 }
 
 export function setTunnelParams(host: Host, dev: string, p: TunnelParams): void {
-  table(host).set(dev, p);
+  host.tunnels.set(dev, p);
 }
 
 export function forgetTunnel(host: Host, dev: string): void {
-  table(host).delete(dev);
+  host.tunnels.delete(dev);
 }
 
 /** `ip tunnel show` lines (iptunnel.c print_tunnel). */

@@ -7,7 +7,7 @@ import type { Host } from '../../../stack/host';
 import type { DaemonSpec } from './entry';
 import type { Errno } from './errors';
 
-interface DaemonCfg {
+export interface DaemonCfg {
   ifn: string;
   syncid: number;
   maxlen: number;
@@ -16,17 +16,13 @@ interface DaemonCfg {
   ttl: number;
 }
 
-type Daemons = { master?: DaemonCfg; backup?: DaemonCfg };
+export interface SyncDaemons {
+  master?: DaemonCfg;
+  backup?: DaemonCfg;
+}
 
-const daemons = new WeakMap<Host, Daemons>();
-
-function stateOf(host: Host): Daemons {
-  let d = daemons.get(host);
-  if (!d) {
-    d = {};
-    daemons.set(host, d);
-  }
-  return d;
+function stateOf(host: Host): SyncDaemons {
+  return host.syncDaemons;
 }
 
 /** IPv4 + UDP headers: what the sync message must leave room for. */

@@ -159,7 +159,7 @@ class Ioctl {
     const d = this.host.devices.get(this.devName);
     if (!d) return 'No such device';
     if (!Number.isInteger(mtu) || mtu < 68 || mtu > 65536) return 'Invalid argument';
-    d.mtu = mtu;
+    this.host.setMtu(this.devName, mtu);
     return undefined;
   }
 }

@@ -6,7 +6,7 @@
  * commands drive the clock: the CLI starts it, attributes each line to whatever command is
  * running, and calls stop() for the summary.
  */
-import type { TraceEvent } from '../../../core/trace';
+import type { EventOf, TraceEvent } from '../../../core/trace';
 import { frameLength } from '../../../packet/frame';
 import type { EthernetFrame, Ipv4Packet } from '../../../packet/types';
 import type { Host } from '../../../stack/host';
@@ -172,9 +172,9 @@ class CaptureState {
     private readonly sink: (line: string) => void,
   ) {}
 
-  private mine(ev: TraceEvent): boolean {
+  private mine(ev: EventOf<'frame.tx' | 'frame.rx'>): boolean {
     if (ev.host !== this.host.name) return false;
-    return this.dev === 'any' ? this.host.devices.get(String(ev.dev))?.kind === 'ether' : ev.dev === this.dev;
+    return this.dev === 'any' ? this.host.devices.get(ev.dev)?.kind === 'ether' : ev.dev === this.dev;
   }
 
   private frameById(id: string): EthernetFrame | undefined {
@@ -188,20 +188,20 @@ class CaptureState {
   onEvent(ev: TraceEvent): void {
     if (this.stopped) return;
     if (ev.kind === 'frame.tx') {
-      const f = ev.eth as EthernetFrame;
-      this.frames.set(String(ev.frame), f);
+      const f = ev.eth;
+      this.frames.set(ev.frame, f);
       if (this.frames.size > 4096) this.frames.delete(this.frames.keys().next().value ?? '');
-      if (this.mine(ev)) this.emit({ t: ev.t, frame: f, rx: false, dev: String(ev.dev), pktType: 'Out' });
+      if (this.mine(ev)) this.emit({ t: ev.t, frame: f, rx: false, dev: ev.dev, pktType: 'Out' });
     } else if (ev.kind === 'frame.rx') {
-      const f = this.frameById(String(ev.frame));
+      const f = this.frameById(ev.frame);
       if (!f || ev.host !== this.host.name) return;
-      if (ev.pkt !== null && ev.pkt !== undefined) this.rxByPkt.set(String(ev.pkt), f);
+      if (ev.pkt !== null) this.rxByPkt.set(ev.pkt, f);
       if (!this.mine(ev)) return;
-      const mac = this.host.devices.get(String(ev.dev))?.mac;
+      const mac = this.host.devices.get(ev.dev)?.mac;
       const pktType = f.dst === 'ff:ff:ff:ff:ff:ff' ? 'B' : f.dst === mac ? 'In' : 'P';
-      this.emit({ t: ev.t, frame: f, rx: true, dev: String(ev.dev), pktType });
+      this.emit({ t: ev.t, frame: f, rx: true, dev: ev.dev, pktType });
     } else if (ev.kind === 'ipip.decap' && ev.host === this.host.name && this.dev === 'tunl0') {
-      const outer = this.rxByPkt.get(String(ev.pkt));
+      const outer = this.rxByPkt.get(ev.pkt);
       const inner = outer?.payload.proto === 'ipv4' ? outer.payload.payload : undefined;
       if (inner?.proto === 'ipv4') this.emitRaw(ev.t, inner);
     }

@@ -1,9 +1,11 @@
 /**
  * Test harness: run one CommandImpl on a lab host the way the shell would (a CommandContext
- * over createHostFs, Waits driven on the lab's clock), collecting stdout, stderr and the status.
+ * over createHostFs, Waits driven by the production driver's advancePending on the lab's
+ * clock), collecting stdout, stderr and the status.
  * `interruptAfterUs` plays Ctrl-C: the driver stops resuming the command and calls return().
  */
 import { SEC } from '../../../core/sim';
+import { advancePending, pendingWait } from '../../../runtime/commandDriver';
 import type { Network } from '../../../stack/network';
 import { createHostFs } from '../../hostFs';
 import type { CommandImpl, ShellHost } from '../../types';
@@ -54,10 +56,9 @@ export function runTool(
   const stopAt = o.interruptAfterUs === undefined ? Infinity : start + o.interruptAfterUs;
   let r = gen.next();
   while (!r.done) {
-    const w = r.value;
-    if (w.kind === 'sleep') sim.runUntil(Math.min(sim.now + w.us, stopAt));
-    else sim.runWhile(w.done, Math.min(w.deadlineUs ?? limit, stopAt, limit));
-    if (sim.now >= stopAt || sim.now >= limit) {
+    // The production driver's primitives (runtime/commandDriver.ts) let the wait's time pass.
+    const over = advancePending(sim, pendingWait(sim, r.value), Math.min(stopAt, limit));
+    if (!over || sim.now >= stopAt || sim.now >= limit) {
       interrupted = true;
       const ret = gen.return(130);
       return { out, err, status: typeof ret.value === 'number' ? ret.value : 130, endUs: sim.now };

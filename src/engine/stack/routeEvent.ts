@@ -1,0 +1,37 @@
+import type { Host } from './host';
+import type { RouteType } from './routeTable';
+import type { Skb } from './skb';
+
+/** A routing decision for a packet: input (local, forward, error) or output (and reroute after NAT). */
+export interface RouteEvent {
+  kind: 'route';
+  host: string;
+  pkt: string;
+  dir: 'input' | 'output';
+  src: string;
+  dst: string;
+  result: RouteType | 'forward' | 'reroute' | 'error';
+  dev?: string;
+  outDev?: string;
+  nexthop?: string;
+  reason?: string;
+  /** On an rp_filter error: the effective rp_filter value. */
+  rp_filter?: number;
+  /** On a route-unreachable error: the route's type. */
+  type?: string;
+}
+
+export type RouteParams = Omit<RouteEvent, 'kind' | 'host' | 'pkt' | 'dir' | 'src' | 'dst'>;
+
+/** Record a routing decision (ip_route_input / ip_route_output) for a packet. */
+export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params: RouteParams): void {
+  host.sim.emit({
+    kind: 'route',
+    host: host.name,
+    pkt: skb.id,
+    dir,
+    src: skb.pkt.src,
+    dst: skb.pkt.dst,
+    ...params,
+  });
+}

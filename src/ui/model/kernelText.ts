@@ -1,0 +1,50 @@
+import type { TraceEvent } from '@/engine';
+import { msg } from './message';
+import type { Message } from './message';
+
+/** The kernel's change notifications, command output and file writes, in words. */
+export function kernelText(e: TraceEvent): Message | undefined {
+  switch (e.kind) {
+    case 'net.link':
+      if (e.op === 'add') return msg('ev.kernel.linkAdd', { host: e.host, dev: e.dev, devKind: e.devKind });
+      if (e.op === 'del') return msg('ev.kernel.linkDel', { host: e.host, dev: e.dev });
+      return msg(e.up ? 'ev.kernel.linkSetUp' : 'ev.kernel.linkSetDown', {
+        host: e.host,
+        dev: e.dev,
+        mtu: e.mtu,
+      });
+    case 'net.addr':
+      return msg(e.op === 'add' ? 'ev.kernel.addrAdd' : 'ev.kernel.addrDel', {
+        host: e.host,
+        addr: e.addr,
+        dev: e.label,
+      });
+    case 'net.route':
+      return msg(e.op === 'add' ? 'ev.kernel.routeAdd' : 'ev.kernel.routeDel', {
+        host: e.host,
+        table: e.route.table,
+        type: e.route.type,
+        dst: `${e.route.dst}/${e.route.prefix}`,
+        dev: e.route.dev,
+      });
+    case 'sysctl.set':
+      return msg('ev.kernel.sysctl', { host: e.host, name: e.name, value: e.value, old: e.old });
+    case 'hook.register':
+      return msg(e.op === 'add' ? 'ev.kernel.hookAdd' : 'ev.kernel.hookDel', {
+        host: e.host,
+        name: e.name,
+        hook: e.hook,
+        priority: e.priority,
+      });
+    case 'neigh.del':
+      return msg('ev.kernel.neighDel', { host: e.host, ip: e.ip, dev: e.dev, reason: e.reason });
+    case 'cmd.out':
+      return msg('ev.kernel.cmdOut', { host: e.host, text: e.text.trimEnd() });
+    case 'file.write':
+      return msg(e.append ? 'ev.kernel.fileAppend' : 'ev.kernel.fileWrite', { host: e.host, path: e.path });
+    case 'file.remove':
+      return msg('ev.kernel.fileRemove', { host: e.host, path: e.path });
+    default:
+      return undefined;
+  }
+}
