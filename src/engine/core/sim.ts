@@ -4,7 +4,7 @@ import { IdSource } from './ids';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 import { Trace } from './trace';
-import type { EngineEvent } from './traceEvents';
+import type { EmitInput } from './trace';
 
 /** Microseconds per unit, so call sites read `2 * SEC`. Time is always an integer. */
 export const USEC = 1;
@@ -48,7 +48,7 @@ export class Sim {
   }
 
   /** Append an event of the trace union at the current time (an unknown kind or field fails to compile). */
-  emit(ev: EngineEvent): void {
+  emit(ev: EmitInput): void {
     this.trace.emit(this.now, ev);
   }
 

@@ -25,6 +25,9 @@ export type TraceKind = EngineEvent['kind'];
 /** The stored event(s) of one kind. */
 export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 
+/** What emit takes: an event of the union, optionally born with its envelope slots (a stable object shape on hot paths). */
+export type EmitInput = EngineEvent & { t?: number; seq?: number };
+
 export class Trace {
   readonly events: TraceEvent[] = [];
   private listeners: ((ev: TraceEvent) => void)[] = [];
@@ -33,7 +36,7 @@ export class Trace {
    * Stamp and append an event. The object is kept as given (no copy): callers build it fresh,
    * and the stamp goes after the event's own fields (the CLI's --trace JSON keeps that order).
    */
-  emit(t: number, ev: EngineEvent): TraceEvent {
+  emit(t: number, ev: EmitInput): TraceEvent {
     const stamped = ev as TraceEvent;
     stamped.t = t;
     stamped.seq = this.events.length;
