@@ -1,4 +1,4 @@
-import { ICMP_DEST_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
+import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
 import { ipRcv } from './ipInput';
@@ -6,8 +6,8 @@ import type { Skb } from './skb';
 
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
- * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol
- * is unknown and the sender gets ICMP protocol unreachable (labs.md, TUN lab).
+ * addressed to us. Without the module the protocol
+ * is unknown and the sender gets ICMP protocol unreachable; with tunl0 down, port unreachable.
  */
 export function ipipRcv(host: Host, skb: Skb): void {
   const inner = skb.pkt.payload;
@@ -24,7 +24,10 @@ export function ipipRcv(host: Host, skb: Skb): void {
     return;
   }
   if (!tunl.up) {
+    // ip_tunnel_lookup takes the fallback tunl0 only while it is up; tunnel4_rcv then finds
+    // no handler and answers port unreachable.
     host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'tunnel-down', dev: 'tunl0' });
+    icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH);
     return;
   }
   if (inner.proto !== 'ipv4') {
