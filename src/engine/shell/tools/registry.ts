@@ -7,6 +7,7 @@ import type { Network } from '../../stack/network';
 import type { CommandImpl } from '../types';
 import { curlCommand } from './curl/curl';
 import { ipCommand } from './ip/ip';
+import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables/iptables';
 import { ipvsadmCommand, ipvsadmRestoreCommand, ipvsadmSaveCommand } from './ipvsadm/ipvsadm';
 import { hostnameCommand, unameCommand } from './misc';
 import { lsmodCommand, modprobeCommand } from './modprobe';
@@ -49,5 +50,8 @@ export function hostCommands(host: Host, net: Network): Map<string, CommandImpl>
   m.set('ipvsadm', ipvsadmCommand(host));
   m.set('ipvsadm-save', ipvsadmSaveCommand(host));
   m.set('ipvsadm-restore', ipvsadmRestoreCommand(host));
+  m.set('iptables', iptablesCommand(host));
+  m.set('iptables-save', iptablesSaveCommand(host));
+  m.set('iptables-restore', iptablesRestoreCommand(host));
   return m;
 }
