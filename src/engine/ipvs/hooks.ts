@@ -94,7 +94,7 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
     } else return { verdict: 'DROP', reason: 'ipvs-dest-unavailable' };
   }
   if (!c) {
-    const svc = ipvs.serviceFor(t.proto === 'TCP' ? 'tcp' : 'udp', t.daddr, t.dport);
+    const svc = ipvs.serviceFor(t.proto === 'TCP' ? 'tcp' : 'udp', t.daddr, t.dport, skb.mark ?? 0);
     if (!svc) return ACCEPT;
     if (t.proto === 'TCP' && !syn && ipvs.sysctl('sloppy_tcp') === 0) return ACCEPT;
     c = scheduleConn(ipvs, svc, t, skb.id);
