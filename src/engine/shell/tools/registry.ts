@@ -14,6 +14,7 @@ import { lsmodCommand, modprobeCommand } from './modprobe';
 import { arpCommand } from './nettools/arp';
 import { ifconfigCommand } from './nettools/ifconfig';
 import { routeCommand } from './nettools/route';
+import { ncCommand } from './nc/nc';
 import { pingCommand } from './ping/ping';
 import { ssCommand } from './ss';
 import { sysctlCommand } from './sysctl';
@@ -34,6 +35,8 @@ export function networkCommands(host: Host, net: Network): Map<string, CommandIm
     ['lsmod', make(lsmodCommand)],
     ['curl', make(curlCommand)],
     ['ping', make(pingCommand)],
+    ['nc', make(ncCommand)],
+    ['ncat', make(ncCommand)],
     ['ss', make(ssCommand)],
     ['tcpdump', make(tcpdumpCommand)],
     ['systemctl', make(systemctlCommand)],
