@@ -5,7 +5,8 @@
  */
 import type { Rule } from '../../../netfilter/iptables/rule';
 import type { TableName } from '../../../netfilter/iptables/tables';
-import { noTable, paramProblem } from './errors';
+import { ToolExit } from '../common/toolExit';
+import { noTable, paramProblem, VERSION } from './errors';
 import { parseAddr, parseMark, parsePorts, parseProto, parseStates, REJECT_TYPES } from './values';
 
 export type Cmd = 'A' | 'I' | 'D' | 'R' | 'F' | 'Z' | 'P' | 'N' | 'X' | 'L' | 'S' | 'E';
@@ -53,6 +54,7 @@ const LONG: Readonly<Record<string, string>> = {
   '--numeric': 'n',
   '--verbose': 'v',
   '--exact': 'x',
+  '--version': 'V',
 };
 
 /** Letters that take an argument (getopt "A:D:R:I:N:E:P:t:s:d:p:i:o:j:g:m:"); L S F Z X take an optional one. */
@@ -204,6 +206,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case 'x':
         p.exact = true;
         break;
+      case 'V':
+        throw new ToolExit(0, '', `iptables ${VERSION}\n`);
       case 'h':
         paramProblem('help is not available in the lab');
         break;
