@@ -48,4 +48,15 @@ describe('UDP end to end with nc (lab runner)', () => {
     expect(refused.stderr).toContain('Ncat: Connection refused.');
     expect(refused.exit).toBe(1);
   });
+
+  test('bash /dev/udp: the datagram is scheduled, and the client’s port unreachable about the echo goes on to the real server', () => {
+    const run = runLab('nat', fixture('nat-dev-udp.txt'));
+    const rows = udpRows(run);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(
+      /^UDP 0[45]:\d\d +UDP +172\.16\.132\.78:\d+ +172\.16\.132\.18:53 +192\.168\.99\.130:53$/,
+    );
+    const fwd = run.trace.find((e) => e.kind === 'ipvs.icmp' && e.action === 'forward');
+    expect(fwd).toMatchObject({ fn: 'ip_vs_in_icmp', hook: 'INPUT', to: '192.168.99.130', code: 3 });
+  });
 });
