@@ -4,15 +4,26 @@
  * the status is a byte, a failure prints a message, no JavaScript text leaks into the output,
  * and a failing iptables command leaves the tables as they were.
  */
+import { execSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEC } from '../../../core/sim';
 import { TestLab } from '../../../testing/testLab';
 import type { CommandImpl } from '../../types';
 import { ncCommand } from '../nc/nc';
-import { fuzzSeed } from '../../../../cli/fuzzSeed';
 import { runTool } from '../testing/runTool';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables';
+
+/** FUZZ_SEED from the environment, else the first 8 hex digits of the commit hash. */
+function fuzzSeed(): number {
+  const env = process.env['FUZZ_SEED'];
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  try {
+    return parseInt(execSync('git rev-parse HEAD', { encoding: 'utf8' }).slice(0, 8), 16) | 0;
+  } catch {
+    return 20190805;
+  }
+}
 
 const SEED = fuzzSeed();
 const JS_TEXT = /TypeError|ReferenceError|RangeError|undefined|NaN|\[object |at Object\./;
