@@ -33,6 +33,16 @@ describe('fwmark services fed by iptables MARK (lab runner)', () => {
   });
 });
 
+describe('the LVS transparent cache-cluster recipe: fwmark, ip rule and a local route in table 100', () => {
+  test('traffic for any address on port 80 is taken locally and scheduled by the fwmark service', () => {
+    const { rows, trace } = runLab('dr', fixture('dr-cache-cluster.txt'));
+    const inRoute = trace.find((e) => e.kind === 'route' && e.host === 'director' && e.dir === 'input');
+    expect(inRoute).toMatchObject({ dst: '10.9.9.9', result: 'local' });
+    const conns = rows.at(-1)!.stdout;
+    expect(conns).toMatch(/^TCP .* 172\.16\.132\.78:\d+ +10\.9\.9\.9:80 +192\.168\.99\.140:80$/m);
+  });
+});
+
 describe('filter INPUT before IPVS', () => {
   test('a DROP rule for the VIP port makes curl time out (28) and the trace names the rule', () => {
     const { rows, trace } = runLab('dr', fixture('dr-input-drop.txt'));
