@@ -49,6 +49,14 @@ describe('UDP end to end with nc (lab runner)', () => {
     expect(refused.exit).toBe(1);
   });
 
+  test('TUN: nc -u gets answers through the tunnels from both real servers', () => {
+    const run = runLab('tun', fixture('tun-udp.txt'));
+    expect(answers(run)).toEqual(['hello1\n', 'hello2\n']);
+    expectFreshUdpEntries(udpRows(run));
+    const dests = udpRows(run).map((r) => r.split(/ +/).at(-1));
+    expect(new Set(dests)).toEqual(new Set(['10.10.1.10:53', '10.10.2.10:53']));
+  });
+
   test('bash /dev/udp: the datagram is scheduled, and the client’s port unreachable about the echo goes on to the real server', () => {
     const run = runLab('nat', fixture('nat-dev-udp.txt'));
     const rows = udpRows(run);
