@@ -9,7 +9,7 @@ import { ToolExit } from '../common/toolExit';
 import { noTable, paramProblem, VERSION } from './errors';
 import { parseAddr, parseMark, parsePorts, parseProto, parseStates, REJECT_TYPES } from './values';
 
-export type Cmd = 'A' | 'I' | 'D' | 'R' | 'F' | 'Z' | 'P' | 'N' | 'X' | 'L' | 'S' | 'E';
+export type Cmd = 'A' | 'C' | 'I' | 'D' | 'R' | 'F' | 'Z' | 'P' | 'N' | 'X' | 'L' | 'S' | 'E';
 
 export interface Parsed {
   table: TableName;
@@ -29,6 +29,7 @@ export interface Parsed {
 
 const LONG: Readonly<Record<string, string>> = {
   '--append': 'A',
+  '--check': 'C',
   '--insert': 'I',
   '--delete': 'D',
   '--replace': 'R',
@@ -58,9 +59,27 @@ const LONG: Readonly<Record<string, string>> = {
 };
 
 /** Letters that take an argument (getopt "A:D:R:I:N:E:P:t:s:d:p:i:o:j:g:m:"); L S F Z X take an optional one. */
-const WITH_ARG = new Set(['A', 'D', 'R', 'I', 'N', 'E', 'P', 't', 's', 'd', 'p', 'i', 'o', 'j', 'g', 'm']);
+const WITH_ARG = new Set([
+  'A',
+  'C',
+  'D',
+  'R',
+  'I',
+  'N',
+  'E',
+  'P',
+  't',
+  's',
+  'd',
+  'p',
+  'i',
+  'o',
+  'j',
+  'g',
+  'm',
+]);
 const OPTIONAL_ARG = new Set(['L', 'S', 'F', 'Z', 'X']);
-const COMMANDS = new Set(['A', 'I', 'D', 'R', 'F', 'Z', 'P', 'N', 'X', 'L', 'S', 'E']);
+const COMMANDS = new Set(['A', 'C', 'I', 'D', 'R', 'F', 'Z', 'P', 'N', 'X', 'L', 'S', 'E']);
 
 function ruleNumber(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 2147483647)
@@ -295,6 +314,7 @@ const OPTFLAGS = ['n', 's', 'd', 'p', 'j', 'v', 'x', 'i', 'o', '0'];
 const LEGAL: Readonly<Record<string, string>> = {
   I: 'x     x  x',
   D: 'x     x  x',
+  C: 'x     x  x',
   'D#': 'xxxxx xxxx',
   R: 'x     x  x',
   A: 'x     x  x',

@@ -3,6 +3,7 @@
  * engine callers (keepalived's vrrp_strict adds its filter rules through `iptablesExec`).
  */
 import { iptablesOf } from '../../../netfilter/iptables/iptables';
+import { sameRule } from '../../../netfilter/iptables/rule';
 import type { Table } from '../../../netfilter/iptables/tables';
 import {
   deleteChain,
@@ -58,6 +59,13 @@ function execute(t: Table, p: Parsed): string {
     case 'D':
       check(deleteRule(t, chain, p.num ?? p.rule));
       return '';
+    case 'C': {
+      const c = findChain(t, chain);
+      if (!c) iptcError(ENOENT);
+      if (!c.rules.some((r) => sameRule(r, p.rule)))
+        iptcError('Bad rule (does a matching rule exist in that chain?)');
+      return '';
+    }
     case 'F':
     case 'Z':
       check(flushOrZero(t, p.chain, p.cmd === 'F' ? 'flush' : 'zero'));
