@@ -4,6 +4,9 @@
  * event kind is one interface there and one line here. `Sim.emit` accepts only these shapes.
  */
 import type { CurlExitEvent } from '../apps/curl';
+import type { NcatExitEvent, NcatUdpEvent } from '../apps/ncatEvents';
+import type { IpvsIcmpEvent } from '../ipvs/icmp';
+import type { IptablesVerdictEvent } from '../netfilter/iptables/traverse';
 import type { IpvsConnReuseEvent, IpvsNoDestEvent, IpvsSnatEvent } from '../ipvs/hooks';
 import type { IpvsControlEvent } from '../ipvs/control';
 import type { IpvsConnExpiredEvent, IpvsModuleEvent, IpvsOverloadEvent } from '../ipvs/ipvs';
@@ -43,6 +46,8 @@ export type CommandTraceEvent =
   | CmdEndEvent
   | HttpdAppEvent
   | CurlExitEvent
+  | NcatExitEvent
+  | NcatUdpEvent
   | FileWriteEvent
   | FileRemoveEvent;
 
@@ -80,7 +85,8 @@ export type StackTraceEvent =
   | IcmpSendEvent
   | IcmpRatelimitedEvent
   | IcmpRcvErrorEvent
-  | IpipDecapEvent;
+  | IpipDecapEvent
+  | IptablesVerdictEvent;
 
 /** IPVS: the control plane, scheduling, connections and forwarding. */
 export type IpvsTraceEvent =
@@ -95,7 +101,8 @@ export type IpvsTraceEvent =
   | IpvsStateEvent
   | IpvsXmitEvent
   | IpvsSnatEvent
-  | IpvsOverloadEvent;
+  | IpvsOverloadEvent
+  | IpvsIcmpEvent;
 
 /** An event as emitted (before the trace stamps `t` and `seq`). */
 export type EngineEvent = CommandTraceEvent | ConfigTraceEvent | StackTraceEvent | IpvsTraceEvent;

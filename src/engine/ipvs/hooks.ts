@@ -1,11 +1,12 @@
 import type { IpvsConnState } from './tcpStates';
 import type { Ipv4Packet } from '../packet/types';
-import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH } from '../packet/types';
+import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, IPPROTO_ICMP } from '../packet/types';
 import { packetLength } from '../packet/frame';
 import { icmpSendError } from '../stack/icmpSend';
 import type { HookName, HookResult } from '../stack/netfilter';
 import type { Skb } from '../stack/skb';
 import { connInKey, connOutKey } from './conn';
+import { ipvsInIcmp, ipvsOutIcmp } from './icmp';
 import type { Ipvs } from './ipvs';
 import { scheduleConn } from './schedule';
 import type { PacketTuple } from './schedule';
@@ -46,12 +47,14 @@ const ACCEPT: HookResult = { verdict: 'ACCEPT' };
 export function registerIpvsHooks(ipvs: Ipvs): void {
   const h = ipvs.host.hooks;
   const inFn = (skb: Skb, hook: HookName): HookResult => ipvsIn(ipvs, skb, hook);
-  const outFn = (skb: Skb): HookResult => ipvsOut(ipvs, skb);
+  const outFn = (skb: Skb, hook: HookName): HookResult => ipvsOut(ipvs, skb, hook);
+  const fwdIcmp = (skb: Skb): HookResult =>
+    skb.pkt.protocol === IPPROTO_ICMP ? ipvsInIcmp(ipvs, skb, 'FORWARD') : ACCEPT;
   h.register('INPUT', { name: 'ip_vs_out_hook', priority: 98, fn: outFn });
   h.register('INPUT', { name: 'ip_vs_in_hook', priority: 99, fn: inFn });
   h.register('OUTPUT', { name: 'ip_vs_out_hook', priority: -99, fn: outFn });
   h.register('OUTPUT', { name: 'ip_vs_in_hook', priority: -98, fn: inFn });
-  h.register('FORWARD', { name: 'ip_vs_forward_icmp', priority: 99, fn: () => ACCEPT });
+  h.register('FORWARD', { name: 'ip_vs_forward_icmp', priority: 99, fn: fwdIcmp });
   h.register('FORWARD', { name: 'ip_vs_out_hook', priority: 100, fn: outFn });
 }
 
@@ -91,6 +94,7 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (skb.ipvsProperty) return ACCEPT;
   if (hook === 'INPUT' && skb.pktType === 'broadcast') return ACCEPT;
   if (hook === 'OUTPUT' && !skb.local) return ACCEPT;
+  if (skb.pkt.protocol === IPPROTO_ICMP) return ipvsInIcmp(ipvs, skb, hook);
   const t = tuple(skb);
   if (!t) return ACCEPT;
   const syn = t.flags !== undefined && (t.flags & 0x02) !== 0 && (t.flags & 0x04) === 0;
@@ -120,7 +124,7 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
     } else return { verdict: 'DROP', reason: 'ipvs-dest-unavailable' };
   }
   if (!c) {
-    const svc = ipvs.serviceFor(t.proto === 'TCP' ? 'tcp' : 'udp', t.daddr, t.dport);
+    const svc = ipvs.serviceFor(t.proto === 'TCP' ? 'tcp' : 'udp', t.daddr, t.dport, skb.mark ?? 0);
     if (!svc) return ACCEPT;
     if (t.proto === 'TCP' && !syn && ipvs.sysctl('sloppy_tcp') === 0) return ACCEPT;
     c = scheduleConn(ipvs, svc, t, skb.id);
@@ -155,8 +159,9 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
 }
 
 /** ip_vs_out: a NAT reply from a real server gets the VIP:vport back as its source. */
-export function ipvsOut(ipvs: Ipvs, skb: Skb): HookResult {
+export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (skb.ipvsProperty) return ACCEPT;
+  if (skb.pkt.protocol === IPPROTO_ICMP) return ipvsOutIcmp(ipvs, skb, hook);
   const t = tuple(skb);
   if (!t) return ACCEPT;
   const c = ipvs.conns.byOut.get(connOutKey(t.proto, t.saddr, t.sport, t.daddr, t.dport));

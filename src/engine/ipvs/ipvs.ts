@@ -99,8 +99,15 @@ export class Ipvs {
     return this.services.find((s) => sameKey(s.key, key));
   }
 
-  /** __ip_vs_service_find for a packet: <proto, vip, vport>, then a port-0 (persistent) service. */
-  serviceFor(protocol: 'tcp' | 'udp', addr: string, port: number): IpvsService | undefined {
+  /**
+   * ip_vs_service_find for a packet: a fwmark service for skb->mark first, then
+   * <proto, vip, vport>, then a port-0 (persistent) service.
+   */
+  serviceFor(protocol: 'tcp' | 'udp', addr: string, port: number, mark = 0): IpvsService | undefined {
+    if (mark !== 0) {
+      const fw = this.services.find((s) => s.key.kind === 'fwmark' && s.key.fwmark === mark);
+      if (fw) return fw;
+    }
     let port0: IpvsService | undefined;
     for (const s of this.services) {
       if (s.key.kind !== 'addr' || s.key.protocol !== protocol || s.key.addr !== addr) continue;

@@ -54,9 +54,11 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, dstPort: c.dport } : p;
     after = { ...dec, dst: c.daddr, payload };
   } else if (c.fwd === 'tunnel') {
-    if (dec.df && packetLength(dec) + 20 > 1500) {
-      host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ipvs-frag-needed', mtu: 1480 });
-      icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, 1480);
+    // The tunnel's MTU is the route's towards the real server less the outer header.
+    const mtu = (host.devices.get(rt.dev)?.mtu ?? 1500) - 20;
+    if (dec.df && packetLength(dec) > mtu) {
+      host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ipvs-frag-needed', mtu });
+      icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu);
       return;
     }
     after = {

@@ -31,10 +31,14 @@ export type { IcmpEchoMessage, IcmpErrorMessage } from './icmpCodec';
 /** Payload bytes of the offending packet that an ICMP error quotes. */
 export const ICMP_QUOTED_DATA = 8;
 
-/** The `original` hex for an error about `packet`: its header plus the first 8 payload bytes. */
-export function icmpErrorFor(packet: Ipv4Packet): string {
+/**
+ * The `original` hex for an error about `packet`: its header plus the first 8 payload bytes,
+ * or up to `maxBytes` in all when given (Linux's icmp_send quotes up to 548).
+ */
+export function icmpErrorFor(packet: Ipv4Packet, maxBytes?: number): string {
   const bytes = encodeIpv4(packet);
-  return bytesToHex(bytes, 0, Math.min(bytes.length, ipv4HeaderLength(packet) + ICMP_QUOTED_DATA));
+  const limit = maxBytes ?? ipv4HeaderLength(packet) + ICMP_QUOTED_DATA;
+  return bytesToHex(bytes, 0, Math.min(bytes.length, limit));
 }
 
 /** A destination unreachable or time exceeded message quoting `offending`. */

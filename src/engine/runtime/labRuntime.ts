@@ -12,6 +12,8 @@ import { settle } from './commandDriver';
 import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import type { BackgroundCapture } from './backgroundCapture';
+import { startBackgroundNc } from './backgroundNc';
+import type { NcatHandle } from '../apps/ncat';
 
 export interface LabOptions {
   seed?: number;
@@ -84,6 +86,8 @@ export class LabRuntime {
   readonly results: CommandResult[] = [];
   private readonly shells = new Map<string, Shell>();
   private readonly captures: BackgroundCapture[] = [];
+  /** Background `nc -l … &` listeners, stopped at the end of the session. */
+  private readonly listeners: NcatHandle[] = [];
   /** Where background output goes: the command running now. */
   private current: { out: (s: string) => void; err: (s: string) => void } | undefined;
   /** The command under way (begin), until it ends. */
@@ -167,7 +171,25 @@ export class LabRuntime {
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
       this.current?.out(`${line}\n`),
     );
-    if (bg.kind === 'started') {
+    const nc =
+      bg.kind === 'not-background'
+        ? startBackgroundNc(
+            this.net.host(entry.host),
+            entry.command,
+            createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
+            {
+              out: (x) => this.current?.out(x),
+              err: (x) => this.current?.err(x),
+            },
+          )
+        : { kind: 'not-background' as const };
+    if (nc.kind === 'started') {
+      this.listeners.push(nc.handle);
+      run.endNow(0);
+    } else if (nc.kind === 'failed') {
+      io.err(nc.stderr);
+      run.endNow(nc.exit);
+    } else if (bg.kind === 'started') {
       this.captures.push(bg.capture);
       io.err(bg.stderr);
       run.endNow(0);
@@ -219,6 +241,7 @@ export class LabRuntime {
   finish(): string {
     let out = '';
     for (const c of this.captures.splice(0)) out += `${c.handle.stop().join('\n')}\n`;
+    for (const l of this.listeners.splice(0)) l.interrupt();
     return out;
   }
 

@@ -83,12 +83,18 @@ describe('configured TUN lab', () => {
     expect(rsOut.every((p) => p.src === VIP && p.dst === '172.16.132.78')).toBe(true);
   });
 
-  test('tunl0 down on the real server: the request dies there, with a reason', () => {
+  test('tunl0 down on the real server: port unreachable, relayed by the director, curl fails at once', () => {
     const l = configuredTun();
     l.host('rs2').setLink('tunl0', false);
     const r = runCurl(l.net, 'client', VIP, 80, 3);
-    expect(r.exit).toBe(28);
+    expect(r.exit).toBe(7);
     expect(l.events('drop', (e) => e.host === 'rs2').map((e) => e.reason)).toContain('tunnel-down');
+    expect(l.events('icmp.send', (e) => e.host === 'rs2')[0]).toMatchObject({ type: 3, code: 3 });
+    expect(l.events('ipvs.icmp', (e) => e.host === 'director')[0]).toMatchObject({
+      action: 'relay',
+      to: '172.16.132.78',
+      code: 3,
+    });
   });
 
   test('rp_filter 1 on tunl0: the decapsulated packet is dropped, with a reason', () => {

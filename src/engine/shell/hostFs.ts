@@ -7,6 +7,7 @@
  * ShellFs made for the same host shares them.
  */
 import type { Host } from '../stack/host';
+import { devNetWrite, isDevNet } from './devNet';
 import { parentOf } from './paths';
 import { procSysIsDir, procSysKey, procSysList, procSysRead, procSysWrite } from './tools/common/procSys';
 import type { ShellFs } from './types';
@@ -142,6 +143,7 @@ class HostFs implements ShellFs {
   }
 
   write(path: string, data: string, append: boolean): string | undefined {
+    if (isDevNet(path)) return devNetWrite(this.host, path, data);
     if (path.startsWith('/proc/sys/')) return procSysWrite(this.host, path, data);
     if (isProc(path)) return this.isDir(path) ? 'Is a directory' : 'No such file or directory';
     if (this.isDir(path)) return 'Is a directory';
@@ -155,6 +157,7 @@ class HostFs implements ShellFs {
   }
 
   checkWrite(path: string): string | undefined {
+    if (isDevNet(path)) return undefined;
     if (path.startsWith('/proc/sys/')) {
       if (procSysIsDir(this.host, path)) return 'Is a directory';
       const key = procSysKey(path);

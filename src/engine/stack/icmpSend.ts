@@ -1,6 +1,7 @@
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, IPPROTO_ICMP } from '../packet/types';
-import type { IcmpMessage, Ipv4Packet } from '../packet/types';
+import type { IcmpMessage, Ipv4, Ipv4Packet } from '../packet/types';
 import { icmpErrorFor } from '../packet/icmp';
+import { ICMP_LINUX_QUOTE } from '../packet/icmpQuote';
 import { SEC } from '../core/sim';
 import { isMulticast, LIMITED_BROADCAST } from './addrMath';
 import type { Host } from './host';
@@ -46,27 +47,46 @@ function rateAllows(host: Host, dst: string): boolean {
 /**
  * icmp_send: an ICMP error about `skb` back to its source. Never about an ICMP error, a
  * broadcast or multicast, or a non-first fragment. The source is the offending packet's
- * destination when that was us, else what routing picks.
+ * destination when that was us, else what routing picks. Linux quotes up to 548 bytes.
  */
 export function icmpSendError(host: Host, skb: Skb, type: number, code: number, mtu = 0): void {
   const p = skb.pkt;
+  const isError =
+    p.protocol === IPPROTO_ICMP && p.payload.proto === 'icmp' && ICMP_ERROR_TYPES.has(p.payload.type);
+  icmpSendQuoted(host, skb.id, p, isError, icmpErrorFor(p, ICMP_LINUX_QUOTE), type, code, mtu);
+}
+
+/** The addresses icmp_send reads from the offending header. */
+export interface OffendingHeader {
+  src: Ipv4;
+  dst: Ipv4;
+  fragOffset: number;
+}
+
+/**
+ * icmp_send about a packet known only by its header and the bytes to quote (IPVS relays an
+ * error about the client's packet it found quoted inside a real server's error).
+ */
+export function icmpSendQuoted(
+  host: Host,
+  about: string,
+  p: OffendingHeader,
+  aboutIcmpError: boolean,
+  original: string,
+  type: number,
+  code: number,
+  mtu = 0,
+): void {
   if (p.fragOffset !== 0 || p.dst === LIMITED_BROADCAST || isMulticast(p.dst) || p.src === '0.0.0.0') return;
-  if (p.protocol === IPPROTO_ICMP && p.payload.proto === 'icmp' && ICMP_ERROR_TYPES.has(p.payload.type))
-    return;
+  if (aboutIcmpError) return;
   if (!host.isLocalAddr(p.src) && !rateAllows(host, p.src)) {
-    host.sim.emit({ kind: 'icmp.ratelimited', host: host.name, pkt: skb.id, to: p.src, type, code });
+    host.sim.emit({ kind: 'icmp.ratelimited', host: host.name, pkt: about, to: p.src, type, code });
     return;
   }
   const saddr = host.isLocalAddr(p.dst) ? p.dst : undefined;
   const rt = routeOutput(host, p.src, saddr);
   if (!rt.ok) return;
-  const msg: IcmpMessage = {
-    proto: 'icmp',
-    type: type as typeof ICMP_DEST_UNREACH,
-    code,
-    mtu,
-    original: icmpErrorFor(p),
-  };
+  const msg: IcmpMessage = { proto: 'icmp', type: type as typeof ICMP_DEST_UNREACH, code, mtu, original };
   const pkt: Ipv4Packet = {
     proto: 'ipv4',
     tos: 0xc0,
@@ -83,7 +103,7 @@ export function icmpSendError(host: Host, skb: Skb, type: number, code: number, 
   if (type === ICMP_DEST_UNREACH) host.count('IcmpOutDestUnreachs');
   if (type === ICMP_TIME_EXCEEDED) host.count('IcmpOutTimeExcds');
   const id = host.sim.ids.next('pkt');
-  host.sim.emit({ kind: 'icmp.send', host: host.name, pkt: id, about: skb.id, to: p.src, type, code });
+  host.sim.emit({ kind: 'icmp.send', host: host.name, pkt: id, about, to: p.src, type, code });
   ipLocalOut(host, { id, pkt }, rt.dev, rt.nexthop);
 }
 

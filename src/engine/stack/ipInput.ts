@@ -35,7 +35,7 @@ export function ipRcv(host: Host, dev: string, skb: Skb): void {
     ipLocalDeliver(host, s);
     return;
   }
-  const rt = routeInput(host, dst, src, dev);
+  const rt = routeInput(host, dst, src, dev, s.mark ?? 0);
   if (!rt.ok) {
     routeEvent(host, s, 'input', { result: 'error', dev, reason: rt.reason, ...(rt.detail ?? {}) });
     inputRouteFailed(host, s, rt.reason);

@@ -16,8 +16,8 @@ export type OutputRoute =
  * ip_route_output_key: route to `dst` and pick the source address Linux would (the route's
  * src, else inet_select_addr on the out device towards the gateway or destination).
  */
-export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string): OutputRoute {
-  const res = host.routes.lookup(dst, oif);
+export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string, mark = 0): OutputRoute {
+  const res = host.routes.lookup(dst, oif, mark, src);
   if (!res) return { ok: false, reason: 'no-route' };
   if (res.type === 'local')
     return { ok: true, dev: 'lo', nexthop: dst, src: src ?? res.route.src ?? dst, local: true, res };
@@ -38,6 +38,7 @@ export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string): Ou
 export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
   host.count('IpOutRequests');
   const origDst = skb.pkt.dst;
+  const origMark = skb.mark ?? 0;
   skb.local = true;
   skb.outDev = dev;
   skb.nexthop = nexthop;
@@ -45,8 +46,10 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
   const out = runHook(host, 'OUTPUT', skb);
   if (out.verdict !== 'ACCEPT') return;
   const s = out.skb;
-  if (s.pkt.dst !== origDst && s.nexthop === nexthop) {
-    const rr = routeOutput(host, s.pkt.dst, s.pkt.src);
+  // ip_route_me_harder: a hook that changed the destination or the mark re-routes the packet.
+  const marked = (s.mark ?? 0) !== origMark;
+  if ((s.pkt.dst !== origDst || marked) && s.nexthop === nexthop) {
+    const rr = routeOutput(host, s.pkt.dst, s.pkt.src, undefined, s.mark ?? 0);
     if (!rr.ok) {
       host.sim.emit({ kind: 'drop', host: host.name, pkt: s.id, reason: rr.reason });
       return;

@@ -1,4 +1,4 @@
-import { ICMP_DEST_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
+import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
 import type { Skb } from './skb';
@@ -14,8 +14,8 @@ export interface IpipDecapEvent {
 
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
- * addressed to us; when tunl0 is down the packet is dropped. Without the module the protocol
- * is unknown and the sender gets ICMP protocol unreachable (docs/linux-behaviour.md, "The labs").
+ * addressed to us. Without the module the protocol is unknown and the sender gets ICMP protocol
+ * unreachable; with tunl0 down, port unreachable (docs/linux-behaviour.md, "The labs").
  */
 export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
   const inner = skb.pkt.payload;
@@ -32,7 +32,10 @@ export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
     return;
   }
   if (!tunl.up) {
+    // ip_tunnel_lookup takes the fallback tunl0 only while it is up; tunnel4_rcv then finds
+    // no handler and answers port unreachable.
     host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'tunnel-down', dev: 'tunl0' });
+    icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH);
     return;
   }
   if (inner.proto !== 'ipv4') {

@@ -49,7 +49,7 @@ export function validateSource(
 }
 
 /** ip_route_input_slow, reduced to the cases the labs exercise. */
-export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string): InputRoute {
+export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark = 0): InputRoute {
   if (isMulticast(src) || src === LIMITED_BROADCAST || isZeronet(src))
     return { ok: false, reason: 'martian-source' };
   const routeLocalnet = host.sysctl.conf(dev, 'route_localnet') !== 0;
@@ -58,7 +58,7 @@ export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string): Input
   }
   if (dst === LIMITED_BROADCAST) return { ok: true, type: 'broadcast' };
   const forwarding = host.sysctl.conf(dev, 'forwarding') !== 0;
-  const res = host.routes.lookup(dst);
+  const res = host.routes.lookup(dst, undefined, mark, src);
   if (!res) return { ok: false, reason: forwarding ? 'no-route' : 'forwarding-disabled' };
   if (res.type === 'broadcast') return { ok: true, type: 'broadcast', res };
   if (res.type === 'local') {

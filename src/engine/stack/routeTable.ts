@@ -3,7 +3,25 @@ import { ipNum, maskOf } from './addrMath';
 import type { AddrScope } from './netdev';
 
 export type RouteType = 'unicast' | 'local' | 'broadcast' | 'unreachable' | 'blackhole' | 'prohibit';
-export type RouteTableId = 'local' | 'main';
+/** `local`, `main`, `default`, or another table by number (`ip route add ... table 100`). */
+export type RouteTableId = string;
+
+/** A policy routing rule (`ip rule`): selectors, then the table to look up. */
+export interface PolicyRule {
+  pref: number;
+  /** Source prefix; undefined = from all. */
+  from?: { addr: Ipv4; prefix: number };
+  fwmark?: number;
+  fwmask?: number;
+  table: RouteTableId;
+}
+
+/** The kernel's three default rules. */
+export const DEFAULT_RULES: readonly PolicyRule[] = [
+  { pref: 0, table: 'local' },
+  { pref: 32766, table: 'main' },
+  { pref: 32767, table: 'default' },
+];
 
 export interface Route {
   table: RouteTableId;
@@ -35,6 +53,8 @@ export interface FibResult {
  */
 export class RouteTable {
   readonly routes: Route[] = [];
+  /** Policy rules, kept sorted by preference (ties: insertion order). */
+  rules: PolicyRule[] = [...DEFAULT_RULES];
   /** Lookup results by destination (and oif), dropped on every change: the kernel's FIB is a trie; this is its cache. */
   private cache = new Map<string, FibResult | null>();
   /** Told of every route added or removed (the host writes it to the trace). */
@@ -71,35 +91,68 @@ export class RouteTable {
     return gone;
   }
 
-  /** fib_lookup: `oif` restricts to routes through that device (FLOWI oif). */
-  lookup(dst: Ipv4, oif?: string): FibResult | undefined {
-    const key = oif === undefined ? dst : `${dst}%${oif}`;
+  addRule(r: PolicyRule): void {
+    this.cache.clear();
+    let i = this.rules.length;
+    while (i > 0 && this.rules[i - 1]!.pref > r.pref) i--;
+    this.rules.splice(i, 0, r);
+  }
+
+  removeRule(pred: (r: PolicyRule) => boolean): boolean {
+    const i = this.rules.findIndex(pred);
+    if (i < 0) return false;
+    this.cache.clear();
+    this.rules.splice(i, 1);
+    return true;
+  }
+
+  /**
+   * fib_lookup: the policy rules in order (fwmark and source selectors), each naming a table
+   * searched by longest prefix; `oif` restricts to routes through that device (FLOWI oif).
+   */
+  lookup(dst: Ipv4, oif?: string, mark = 0, src?: Ipv4): FibResult | undefined {
+    const key = `${dst}%${oif ?? ''}%${mark}%${src ?? ''}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
-    const res = this.slowLookup(dst, oif);
+    const res = this.ruleLookup(dst, oif, mark, src);
     if (this.cache.size > 4096) this.cache.clear();
     this.cache.set(key, res ?? null);
     return res;
   }
 
-  private slowLookup(dst: Ipv4, oif?: string): FibResult | undefined {
-    const d = ipNum(dst);
-    for (const table of ['local', 'main'] as const) {
-      let best: Route | undefined;
-      for (const r of this.routes) {
-        if (r.table !== table) continue;
-        if (oif !== undefined && r.dev !== oif) continue;
-        const m = maskOf(r.prefix);
-        if ((d & m) >>> 0 !== ipNum(r.dst)) continue;
-        if (!best || r.prefix > best.prefix || (r.prefix === best.prefix && r.metric < best.metric)) best = r;
-      }
-      if (best) {
-        const res: FibResult = { route: best, type: best.type, dev: best.dev };
-        if (best.via !== undefined) res.gw = best.via;
-        return res;
-      }
+  private ruleLookup(
+    dst: Ipv4,
+    oif: string | undefined,
+    mark: number,
+    src: Ipv4 | undefined,
+  ): FibResult | undefined {
+    for (const rule of this.rules) {
+      if (rule.fwmark !== undefined && (mark & (rule.fwmask ?? 0xffffffff)) >>> 0 !== rule.fwmark) continue;
+      if (
+        rule.from &&
+        (src === undefined || (ipNum(src) & maskOf(rule.from.prefix)) >>> 0 !== ipNum(rule.from.addr))
+      )
+        continue;
+      const res = this.tableLookup(rule.table, dst, oif);
+      if (res) return res;
     }
     return undefined;
+  }
+
+  private tableLookup(table: RouteTableId, dst: Ipv4, oif?: string): FibResult | undefined {
+    const d = ipNum(dst);
+    let best: Route | undefined;
+    for (const r of this.routes) {
+      if (r.table !== table) continue;
+      if (oif !== undefined && r.dev !== oif) continue;
+      const m = maskOf(r.prefix);
+      if ((d & m) >>> 0 !== ipNum(r.dst)) continue;
+      if (!best || r.prefix > best.prefix || (r.prefix === best.prefix && r.metric < best.metric)) best = r;
+    }
+    if (!best) return undefined;
+    const res: FibResult = { route: best, type: best.type, dev: best.dev };
+    if (best.via !== undefined) res.gw = best.via;
+    return res;
   }
 
   list(table: RouteTableId): Route[] {

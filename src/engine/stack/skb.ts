@@ -21,4 +21,6 @@ export interface Skb {
   ipvsProperty?: boolean;
   /** Locally generated (output path). */
   local?: boolean;
+  /** skb->mark: set by iptables' MARK target, read by IPVS fwmark services and `ip rule fwmark`. */
+  mark?: number;
 }

@@ -7,12 +7,14 @@ import type { Network } from '../../stack/network';
 import type { CommandImpl } from '../types';
 import { curlCommand } from './curl/curl';
 import { ipCommand } from './ip/ip';
+import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables/iptables';
 import { ipvsadmCommand, ipvsadmRestoreCommand, ipvsadmSaveCommand } from './ipvsadm/ipvsadm';
 import { hostnameCommand, unameCommand } from './misc';
 import { lsmodCommand, modprobeCommand } from './modprobe';
 import { arpCommand } from './nettools/arp';
 import { ifconfigCommand } from './nettools/ifconfig';
 import { routeCommand } from './nettools/route';
+import { ncCommand } from './nc/nc';
 import { pingCommand } from './ping/ping';
 import { ssCommand } from './ss';
 import { sysctlCommand } from './sysctl';
@@ -33,6 +35,8 @@ export function networkCommands(host: Host, net: Network): Map<string, CommandIm
     ['lsmod', make(lsmodCommand)],
     ['curl', make(curlCommand)],
     ['ping', make(pingCommand)],
+    ['nc', make(ncCommand)],
+    ['ncat', make(ncCommand)],
     ['ss', make(ssCommand)],
     ['tcpdump', make(tcpdumpCommand)],
     ['systemctl', make(systemctlCommand)],
@@ -49,5 +53,8 @@ export function hostCommands(host: Host, net: Network): Map<string, CommandImpl>
   m.set('ipvsadm', ipvsadmCommand(host));
   m.set('ipvsadm-save', ipvsadmSaveCommand(host));
   m.set('ipvsadm-restore', ipvsadmRestoreCommand(host));
+  m.set('iptables', iptablesCommand(host));
+  m.set('iptables-save', iptablesSaveCommand(host));
+  m.set('iptables-restore', iptablesRestoreCommand(host));
   return m;
 }

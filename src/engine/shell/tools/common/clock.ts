@@ -76,3 +76,9 @@ export function relativeAgo(deltaUs: number): string {
   if (deltaUs >= 1000) return `${Math.floor(deltaUs / 1000)}ms ago`;
   return deltaUs > 0 ? `${deltaUs}us ago` : 'now';
 }
+
+/** ctime(3): `Mon Aug  5 08:00:00 2019` (iptables-save's stamp). */
+export function ctimeText(virtualUs: number): string {
+  const t = labTime(virtualUs);
+  return `${t.weekday} ${t.month} ${String(t.d).padStart(2)} ${t.hh}:${t.mm}:${t.ss} ${t.y}`;
+}

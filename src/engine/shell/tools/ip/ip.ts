@@ -10,6 +10,7 @@ import type { IpCtx, IpOpts } from './ipCommon';
 import { ipLink } from './ipLink';
 import { ipNeigh } from './ipNeigh';
 import { ipRoute } from './ipRoute';
+import { ipRule } from './ipRule';
 import { tunnelShow } from './ipTunnel';
 
 const IP_USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
@@ -64,20 +65,13 @@ function parseOptions(argv: string[], opts: IpOpts, out: (s: string) => void): s
   return argv.slice(i);
 }
 
-const RULES = '0:\tfrom all lookup local \n32766:\tfrom all lookup main \n32767:\tfrom all lookup default \n';
-
 function dispatch(c: IpCtx, words: string[]): number {
   const obj = words[0];
   const rest = words.slice(1);
   if (obj === undefined) usage();
   if (matches(obj, 'address')) return ipAddress(c, rest);
   if (matches(obj, 'route')) return ipRoute(c, rest);
-  if (matches(obj, 'rule')) {
-    if (rest.length > 0 && !matches(rest[0] ?? '', 'show') && !matches(rest[0] ?? '', 'list'))
-      throw new ToolExit(1, 'ip: policy routing rules are not simulated in this lab\n');
-    c.out(RULES);
-    return 0;
-  }
+  if (matches(obj, 'rule')) return ipRule(c, rest);
   if (matches(obj, 'neighbor') || matches(obj, 'neighbour')) return ipNeigh(c, rest);
   if (matches(obj, 'link')) return ipLink(c, rest);
   if (matches(obj, 'tunnel') || matches(obj, 'tunl')) {

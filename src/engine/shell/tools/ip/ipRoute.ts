@@ -6,6 +6,7 @@ import type { RouteSpec } from '../common/routes';
 import { ToolExit } from '../common/toolExit';
 import { Args, device, duparg, getAddr, getPrefix, invarg, matches, parseScope, rtnl } from './ipCommon';
 import type { IpCtx } from './ipCommon';
+import { parseTableId } from './tableId';
 
 const ROUTE_USAGE = `Usage: ip route { list | flush } SELECTOR
        ip route save SELECTOR
@@ -68,10 +69,8 @@ export function routeLine(r: Route, showTable: boolean): string {
 }
 
 function parseTable(v: string): RouteTableId | 'all' {
-  if (v === 'main' || v === '254') return 'main';
-  if (v === 'local' || v === '255') return 'local';
   if (v === 'all' || v === '0') return 'all';
-  return invarg('"table" value is invalid\n', v);
+  return parseTableId(v);
 }
 
 interface ModArgs {
@@ -195,7 +194,10 @@ function routeList(c: IpCtx, argv: string[], flush: boolean): number {
       keep.push((r) => r.dst === p.addr && r.prefix === p.len);
     }
   }
-  const tables: RouteTableId[] = table === 'all' ? ['main', 'local'] : [table];
+  const others = [...new Set(c.host.routes.routes.map((r) => r.table))].filter(
+    (t) => t !== 'main' && t !== 'local',
+  );
+  const tables: RouteTableId[] = table === 'all' ? [...others, 'main', 'local'] : [table];
   const routes = tables.flatMap((t) => sortedRoutes(c.host, t)).filter((r) => keep.every((k) => k(r)));
   if (flush) {
     for (const r of routes) c.host.routes.remove((x) => x === r);

@@ -164,7 +164,8 @@ describe('tcpdump', () => {
     s.lab.inject('director', encapsulateIpip(inner, { src: '192.168.99.120', dst: '10.10.2.10' }));
     s.lab.run(0.01);
     expect(cap.lines).toEqual([
-      '08:00:00.000800 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 36',
+      // Linux quotes the whole 48-byte IPIP packet (up to 548 bytes), so 8 + 48.
+      '08:00:00.000800 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 56',
     ]);
   });
 

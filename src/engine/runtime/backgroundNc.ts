@@ -1,0 +1,37 @@
+import type { NcatHandle } from '../apps/ncat';
+import type { Host } from '../stack/host';
+import { parseNcArgs } from '../shell/tools/nc/ncArgs';
+import { startNc } from '../shell/tools/nc/nc';
+import { ToolExit } from '../shell/tools/common/toolExit';
+
+/**
+ * `nc -l … &` in a transcript keeps listening in the background (the shell has no job control):
+ * it returns at once, and what it prints appears in the output of the commands during which it
+ * arrived, as a background tcpdump's lines do. Only a plain line ending in `&` is taken this way.
+ */
+const PLAIN_NC_BG = /^\s*(nc|ncat)(\s+[^;&|<>`$()'"\\]*)?&\s*$/;
+
+export type BackgroundNcStart =
+  | { kind: 'not-background' }
+  | { kind: 'failed'; stderr: string; exit: number }
+  | { kind: 'started'; handle: NcatHandle };
+
+export function startBackgroundNc(
+  host: Host,
+  command: string,
+  hostsFile: string | undefined,
+  io: { out(s: string): void; err(s: string): void },
+): BackgroundNcStart {
+  if (!PLAIN_NC_BG.test(command)) return { kind: 'not-background' };
+  const argv = command.replace(/&\s*$/, '').trim().split(/\s+/);
+  try {
+    const o = parseNcArgs(argv[0] ?? 'nc', argv.slice(1));
+    if (!o.listen) return { kind: 'not-background' };
+    const handle = startNc(host, o, '', hostsFile, io);
+    if (handle.done) return { kind: 'failed', stderr: '', exit: handle.exit };
+    return { kind: 'started', handle };
+  } catch (e) {
+    if (!(e instanceof ToolExit)) throw e;
+    return { kind: 'failed', stderr: e.stderr, exit: e.status };
+  }
+}
