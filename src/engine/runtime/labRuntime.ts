@@ -17,6 +17,9 @@ export interface LabOptions {
   seed?: number;
   /** Start from the bare state instead of the configured one (labs.md). */
   bare?: boolean;
+  /** Real servers (2–8) and client hosts (1–8), labs.md "Lab size"; default 2 and 1. */
+  servers?: number;
+  clients?: number;
 }
 
 /** One entry of a lab's command log: what was typed, where, and for how long it may run. */
@@ -81,7 +84,7 @@ export class LabRuntime {
   }
 
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
-    const def = getLab(labId);
+    const def = getLab(labId, { servers: opts.servers, clients: opts.clients });
     if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun)`);
     const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
     if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);

@@ -3,6 +3,7 @@ import type { PingHandle } from '../apps/ping';
 import { SEC, Sim } from '../core/sim';
 import { buildTopology } from '../labs/buildTopology';
 import { getLab } from '../labs/registry';
+import type { LabSizeInput } from '../labs/labSize';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
@@ -13,8 +14,8 @@ export class TestLab {
   readonly sim: Sim;
   readonly net: Network;
 
-  constructor(id: string, seed = 1) {
-    const def = getLab(id);
+  constructor(id: string, seed = 1, size: LabSizeInput = {}) {
+    const def = getLab(id, size);
     if (!def) throw new Error(`no lab ${id}`);
     this.sim = new Sim(seed);
     this.net = buildTopology(def, this.sim);
