@@ -15,7 +15,7 @@ export function xmitFrame(host: Host, devName: string, dstMac: Mac, skb: Skb): v
     return;
   }
   if (dev.kind === 'loopback') {
-    host.sim.after(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
+    host.sim.afterInFlight(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
     return;
   }
   if (dev.kind === 'ipip') {
