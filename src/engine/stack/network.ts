@@ -87,7 +87,9 @@ export class Network implements Wire {
     });
     const targets = this.targets(seg, host, dev.name, frame.dst);
     for (const p of targets) {
-      this.sim.afterInFlight(SEGMENT_DELAY_US, 'deliver', () => netifReceive(p.host, p.dev, frame, id, pktId));
+      this.sim.afterInFlight(SEGMENT_DELAY_US, 'deliver', () =>
+        netifReceive(p.host, p.dev, frame, id, pktId),
+      );
     }
   }
 
