@@ -1,12 +1,20 @@
 import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
+import type { QueuedEvent } from '../core/eventQueue';
+import { SEC } from '../core/sim';
 import { httpDate } from './httpDate';
 
 export const DOCUMENT_ROOT = '/var/www/html';
 
+/** CentOS 7's httpd.conf leaves these at Apache's defaults. */
+const MAX_KEEPALIVE_REQUESTS = 100;
+const KEEPALIVE_TIMEOUT_US = 5 * SEC;
+
 /**
  * Apache httpd 2.4.6 as CentOS 7 runs it: listens on a port, answers GET/HEAD for files under
- * /var/www/html, closes when the client does. Enough HTTP/1.1 for curl.
+ * /var/www/html. Persistent connections as ap_set_keepalive decides: HTTP/1.1 stays open until
+ * the client closes; HTTP/1.0 closes after the response unless it asked for Keep-Alive (ab -k);
+ * at most 100 requests per connection, 5 s idle.
  */
 export function startHttpd(host: Host, port: number): 'in-use' | undefined {
   return host.sockets.listen({
@@ -15,6 +23,12 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
     owner: 'httpd',
     accept(sock) {
       let buf = '';
+      let served = 0;
+      let idle: QueuedEvent | undefined;
+      const arm = (): void => {
+        if (idle) idle.cancelled = true;
+        idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
+      };
       return {
         onData(data) {
           buf += data;
@@ -22,9 +36,16 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
           if (end < 0) return;
           const head = buf.slice(0, end);
           buf = buf.slice(end + 4);
-          sock.send(respond(host, head));
+          served++;
+          const ka = keepAlive(head, served);
+          sock.send(respond(host, head, ka.headers));
+          if (ka.close) {
+            if (idle) idle.cancelled = true;
+            sock.close();
+          } else arm();
         },
         onEof() {
+          if (idle) idle.cancelled = true;
           sock.close();
         },
       };
@@ -32,11 +53,27 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
   });
 }
 
+/** ap_set_keepalive: may the connection stay open, and which headers say so. */
+function keepAlive(head: string, served: number): { close: boolean; headers: string[] } {
+  const http10 = /^\S+ \S+ HTTP\/1\.0$/m.test(head.split('\r\n')[0] ?? '');
+  const conn = (/\r\nconnection:\s*([^\r]*)/i.exec(head)?.[1] ?? '').toLowerCase();
+  const kaSent = conn.includes('keep-alive');
+  const left = MAX_KEEPALIVE_REQUESTS - served;
+  if (conn.includes('close') || (http10 && !kaSent) || left <= 0)
+    return { close: true, headers: ['Connection: close'] };
+  return {
+    close: false,
+    headers: kaSent
+      ? [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive']
+      : [],
+  };
+}
+
 export function stopHttpd(host: Host, port: number): void {
   host.sockets.unlisten('0.0.0.0', port);
 }
 
-function respond(host: Host, head: string): string {
+function respond(host: Host, head: string, conn: string[]): string {
   const [line = ''] = head.split('\r\n');
   const [method = '', rawPath = '/'] = line.split(' ');
   const path = rawPath.split('?')[0] ?? '/';
@@ -50,6 +87,8 @@ function respond(host: Host, head: string): string {
       'Method Not Allowed',
       errorPage('405 Method Not Allowed', 'The requested method is not allowed.'),
       method,
+      [],
+      conn,
     );
   if (body === undefined) {
     // CentOS's welcome.conf answers "/" without an index with 403; other paths are 404.
@@ -60,6 +99,8 @@ function respond(host: Host, head: string): string {
         'Forbidden',
         errorPage('403 Forbidden', "You don't have permission to access / on this server."),
         method,
+        [],
+        conn,
       );
     return reply(
       date,
@@ -67,6 +108,8 @@ function respond(host: Host, head: string): string {
       'Not Found',
       errorPage('404 Not Found', `The requested URL ${path} was not found on this server.`),
       method,
+      [],
+      conn,
     );
   }
   const len = utf8Length(body);
@@ -75,7 +118,7 @@ function respond(host: Host, head: string): string {
     `ETag: "${len.toString(16)}-58f0c1a7b5f00"`,
     'Accept-Ranges: bytes',
   ];
-  return reply(date, 200, 'OK', body, method, extra);
+  return reply(date, 200, 'OK', body, method, extra, conn);
 }
 
 function reply(
@@ -84,7 +127,8 @@ function reply(
   text: string,
   body: string,
   method: string,
-  extra: string[] = [],
+  extra: string[],
+  conn: string[],
 ): string {
   const type = code === 200 ? 'text/html; charset=UTF-8' : 'text/html; charset=iso-8859-1';
   const headers = [
@@ -93,6 +137,7 @@ function reply(
     'Server: Apache/2.4.6 (CentOS)',
     ...extra,
     `Content-Length: ${utf8Length(body)}`,
+    ...conn,
     `Content-Type: ${type}`,
   ];
   return `${headers.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : body}`;

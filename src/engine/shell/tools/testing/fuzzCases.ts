@@ -241,6 +241,20 @@ export const TOOLS: FuzzTool[] = [
     ],
   },
   {
+    name: 'ab',
+    lab: 'dr',
+    host: 'client',
+    words: w(
+      '-n 1 5 40 200 -c 2 8 0 -1 -t 1 -k -q -i -d -S -l -r -V -h -B 172.16.132.78 10.9.9.9 -H X-A:b -p -z -w -s http://192.168.99.140/ http://192.168.99.140 https://x/ 192.168.99.140/ http://192.168.99.99/ http://192.168.99.140:81/ http://rs1/ http://192.168.99.140:0/',
+    ),
+    seeds: [
+      'ab -n 5 -c 2 http://192.168.99.140/',
+      'ab -q -n 200 -c 8 -k http://192.168.99.140/',
+      'ab -n 4 -B 172.16.132.78 -H X-A:b http://192.168.99.150/index.html',
+      'ab -t 1 -c 2 http://192.168.99.140/',
+    ],
+  },
+  {
     name: 'ping',
     lab: 'dr',
     host: 'director',
