@@ -3,6 +3,7 @@ import type { Host } from '../stack/host';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
 import { httpDate } from './httpDate';
+import { cgiResponse, cgiScript } from './httpdCgi';
 
 export const DOCUMENT_ROOT = '/var/www/html';
 
@@ -29,20 +30,38 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
         if (idle) idle.cancelled = true;
         idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
       };
+      let busy = false;
+      const answer = (text: string, close: boolean): void => {
+        sock.send(text);
+        if (close) {
+          if (idle) idle.cancelled = true;
+          sock.close();
+        } else arm();
+      };
+      const serve = (): void => {
+        const end = buf.indexOf('\r\n\r\n');
+        if (busy || end < 0) return;
+        const head = buf.slice(0, end);
+        buf = buf.slice(end + 4);
+        served++;
+        const ka = keepAlive(head, served);
+        const script = cgiScript(head.split(' ')[1] ?? '/');
+        if (script === undefined || !host.cgi || !host.files.has(script)) {
+          answer(respond(host, head, ka.headers), ka.close);
+          return;
+        }
+        if (idle) idle.cancelled = true;
+        busy = true;
+        host.cgi(script, (out) => {
+          busy = false;
+          answer(cgiReply(host, head, out, ka.headers), ka.close);
+          serve();
+        });
+      };
       return {
         onData(data) {
           buf += data;
-          const end = buf.indexOf('\r\n\r\n');
-          if (end < 0) return;
-          const head = buf.slice(0, end);
-          buf = buf.slice(end + 4);
-          served++;
-          const ka = keepAlive(head, served);
-          sock.send(respond(host, head, ka.headers));
-          if (ka.close) {
-            if (idle) idle.cancelled = true;
-            sock.close();
-          } else arm();
+          serve();
         },
         onEof() {
           if (idle) idle.cancelled = true;
@@ -71,6 +90,38 @@ function keepAlive(head: string, served: number): { close: boolean; headers: str
 
 export function stopHttpd(host: Host, port: number): void {
   host.sockets.unlisten('0.0.0.0', port);
+}
+
+/** A CGI script's output as the response, or Apache's 500 when its headers are malformed. */
+function cgiReply(host: Host, head: string, out: string, conn: string[]): string {
+  const method = head.split(' ')[0] ?? 'GET';
+  const date = httpDate(host.sim.now);
+  const r = cgiResponse(out);
+  if (!r)
+    return reply(
+      date,
+      500,
+      'Internal Server Error',
+      errorPage(
+        '500 Internal Server Error',
+        'The server encountered an internal error or misconfiguration and was unable to complete your request.',
+      ),
+      method,
+      [],
+      conn,
+    );
+  const type = r.headers.find((h) => /^content-type:/i.test(h)) ?? 'Content-Type: text/plain';
+  const rest = r.headers.filter((h) => h !== type);
+  const lines = [
+    `HTTP/1.1 ${r.code} ${r.text}`,
+    `Date: ${date}`,
+    'Server: Apache/2.4.6 (CentOS)',
+    ...rest,
+    `Content-Length: ${utf8Length(r.body)}`,
+    ...conn,
+    type,
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : r.body}`;
 }
 
 function respond(host: Host, head: string, conn: string[]): string {

@@ -11,6 +11,7 @@ import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
+import { installCgi } from './cgiRunner';
 import type { BackgroundCapture } from './backgroundCapture';
 
 export interface LabOptions {
@@ -76,10 +77,13 @@ export class LabRuntime {
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
       // A busy loop is charged 10 ms of virtual time per 1000 spins, so --max-time can stop it.
-      const shell = createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
-        spinUs: 10_000,
-      });
-      this.shells.set(name, shell);
+      const make = (pid?: number): Shell =>
+        createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
+          spinUs: 10_000,
+          ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}),
+        });
+      this.shells.set(name, make());
+      installCgi(host, this.sim, () => make(4000));
     }
   }
 
