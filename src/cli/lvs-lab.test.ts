@@ -128,6 +128,23 @@ describe('lvs-lab is deterministic', () => {
   });
 });
 
+describe('lvs-lab --servers N --clients M (labs.md "Lab size")', () => {
+  test('the new hosts run commands, answer by name in --json and send frames with their MACs', () => {
+    const t = join(dir, 'sized.txt');
+    const pcap = join(dir, 'sized.pcapng');
+    writeFileSync(t, 'client3# curl -s 192.168.99.188\nrs4# hostname\n');
+    const { code, out } = run(['--lab', 'tun', '--servers', '4', '--clients=3', '--json', '--pcap', pcap, t]);
+    expect(code).toBe(0);
+    const rows = jsonLines(out);
+    expect(rows.map((r) => [r.host, r.stdout])).toEqual([
+      ['client3', 'rs4\n'],
+      ['rs4', 'rs4\n'],
+    ]);
+    // client3 is host 9 of 9 (client, router, director, rs1…rs4, client2, client3): MAC …:09:00.
+    expect(readFileSync(pcap).includes(Buffer.from([0x52, 0x54, 0, 0, 0x09, 0]))).toBe(true);
+  });
+});
+
 describe('lvs-lab refuses bad input with exit 2 and a message naming the problem', () => {
   const stderr = (): { text: () => string; restore: () => void } => {
     let text = '';
@@ -143,6 +160,11 @@ describe('lvs-lab refuses bad input with exit 2 and a message naming the problem
     [['--seed', 'abc'], /--seed needs a non-negative integer/],
     [['--max-time', '0'], /--max-time needs a positive number/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--servers', '1'], /--servers needs a number from 2 to 8, not '1'/],
+    [['--servers', '9'], /--servers needs a number from 2 to 8/],
+    [['--clients', '0'], /--clients needs a number from 1 to 8, not '0'/],
+    [['--clients=x'], /--clients needs a number from 1 to 8, not 'x'/],
+    [['--clients'], /option --clients needs a value/],
     [[join(dir, 'missing.txt')], /cannot read .*missing\.txt/],
   ])('%j', (args, message) => {
     const e = stderr();

@@ -34,7 +34,12 @@ export function main(
       return 0;
     }
     const text = readInput(opts.file);
-    const rt = LabRuntime.create(opts.lab, { seed: opts.seed, bare: opts.bare });
+    const rt = LabRuntime.create(opts.lab, {
+      seed: opts.seed,
+      bare: opts.bare,
+      servers: opts.servers,
+      clients: opts.clients,
+    });
     const commands = parseTranscript(text, rt.hostNames(), (h, s) => rt.isComplete(h, s));
     for (const c of commands) {
       const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });

@@ -2,6 +2,8 @@
 export interface CliOptions {
   lab: string;
   bare: boolean;
+  servers: number;
+  clients: number;
   seed: number;
   json: boolean;
   pcap?: string;
@@ -14,12 +16,21 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const WITH_VALUE = new Set(['--lab', '--seed', '--pcap', '--trace', '--max-time']);
+const WITH_VALUE = new Set(['--lab', '--seed', '--pcap', '--trace', '--max-time', '--servers', '--clients']);
+
+/** A host count within labs.md's bounds ("Lab size"). */
+function hostCount(option: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${option} needs a number from ${min} to ${max}, not '${value}'`);
+  return Number(value);
+}
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
     lab: 'nat',
     bare: false,
+    servers: 2,
+    clients: 1,
     seed: 1,
     json: false,
     maxTimeS: 60,
@@ -53,6 +64,12 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         if (!/^\d+(\.\d+)?$/.test(value!) || Number(value) <= 0)
           throw new UsageError(`--max-time needs a positive number of seconds, not '${value}'`);
         o.maxTimeS = Number(value);
+        break;
+      case '--servers':
+        o.servers = hostCount(a, value!, 2, 8);
+        break;
+      case '--clients':
+        o.clients = hostCount(a, value!, 1, 8);
         break;
       case '--pcap':
         o.pcap = value!;
@@ -94,6 +111,8 @@ holds one command per line, prefixed by the host: "director# ipvsadm -Ln" or
 Options:
   --lab nat|dr|tun   which lab (default nat)
   --bare             start from the lab's bare state instead of the configured one
+  --servers N        real servers in the lab, 2-8 (default 2)
+  --clients M        client hosts in the lab, 1-8 (default 1)
   --seed N           seed of the run's random choices (default 1)
   --json             print one JSON object per command instead of a transcript
   --pcap FILE        write every frame of the run to a pcapng file

@@ -17,7 +17,9 @@ export type { HostState, LinkState, AddrState, NeighState, HookState } from './f
 export type { IpvsServiceState, IpvsDestState } from './fold/ipvsTable';
 export { createRng } from './core/rng';
 export type { Rng } from './core/rng';
-export { LABS, getLab } from './labs/registry';
+export { LABS, LAB_BUILDERS, getLab } from './labs/registry';
+export { DEFAULT_LAB_SIZE, LAB_SIZE_LIMITS, labSizeError } from './labs/labSize';
+export type { LabSize, LabSizeInput } from './labs/labSize';
 export type { LabDefinition, LabHost, LabIface, LabId, LabStep, AddrRole, HostRole } from './labs/labTypes';
 export { buildTopology } from './labs/buildTopology';
 export { Network } from './stack/network';

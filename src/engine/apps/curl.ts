@@ -4,6 +4,7 @@ import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
 import type { SockError } from '../stack/tcpTypes';
+import type { BindTo } from '../stack/socketTable';
 
 /** curl finished: its exit code and the HTTP status it got, if any. */
 export interface CurlExitEvent {
@@ -24,6 +25,28 @@ export interface CurlRequest {
   method: 'GET' | 'HEAD';
   /** -m / --max-time, microseconds. */
   maxTimeUs?: number;
+  /** --connect-timeout, microseconds: give up when the handshake takes longer. */
+  connectTimeoutUs?: number;
+  /** -H lines: they replace curl's own header of the same name; `Name:` alone removes it. */
+  headers?: readonly string[];
+  /** --interface / --local-port: bind() before connect(). */
+  bind?: BindTo;
+}
+
+/** The request as curl 7.29 writes it: its own headers, then -H ones; -H replaces or drops. */
+export function requestHead(req: Pick<CurlRequest, 'method' | 'path' | 'hostHeader' | 'headers'>): string[] {
+  const custom = req.headers ?? [];
+  const name = (h: string): string => (/^([^:;]*)[:;]/.exec(h)?.[1] ?? h).trim().toLowerCase();
+  const overridden = new Set(custom.map(name));
+  const own = [`User-Agent: curl/7.29.0`, `Host: ${req.hostHeader}`, 'Accept: */*'].filter(
+    (h) => !overridden.has(name(h)),
+  );
+  const extra = custom.flatMap((h) => {
+    if (/^[^:;]+:\s*$/.test(h)) return []; // `Name:` removes the header
+    const semi = /^([^:;]+);\s*$/.exec(h);
+    return semi ? [`${semi[1]}:`] : [h];
+  });
+  return [`${req.method} ${req.path} HTTP/1.1`, ...own, ...extra];
 }
 
 export interface CurlResult {
@@ -35,6 +58,12 @@ export interface CurlResult {
   /** curl's error line, without the `curl: (N) ` prefix the tool adds. */
   error?: string;
   status?: number;
+  /** Virtual times (µs since start) of the connect and the first response byte; the local end. */
+  connectUs?: number;
+  firstByteUs?: number;
+  local?: { ip: Ipv4; port: number };
+  /** Bytes of the request sent. */
+  requestBytes?: number;
 }
 
 export interface CurlHandle {
@@ -51,6 +80,8 @@ const ERRNO_TEXT: Readonly<Record<SockError, string>> = {
   ENETUNREACH: 'Network is unreachable',
   ECONNRESET: 'Connection reset by peer',
   ENOPROTOOPT: 'Protocol not available',
+  EADDRNOTAVAIL: 'Cannot assign requested address',
+  EADDRINUSE: 'Address already in use',
 };
 
 /** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
@@ -61,10 +92,13 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
   let connected = false;
   let raw = '';
   let timer: QueuedEvent | undefined;
+  let connectTimer: QueuedEvent | undefined;
+  const times: Pick<CurlResult, 'connectUs' | 'firstByteUs' | 'local' | 'requestBytes'> = {};
   const finish = (r: CurlResult): void => {
     if (result) return;
-    result = r;
+    result = { ...r, ...times };
     if (timer) timer.cancelled = true;
+    if (connectTimer) connectTimer.cancelled = true;
     host.sim.emit({
       kind: 'app',
       host: host.name,
@@ -84,53 +118,68 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
     const need = req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined;
     return { headers, body: raw.slice(end + 4), need, status };
   };
-  const s = host.sockets.connect(req.ip, req.port, {
-    onConnect() {
-      connected = true;
-      const lines = [
-        `${req.method} ${req.path} HTTP/1.1`,
-        'User-Agent: curl/7.29.0',
-        `Host: ${req.hostHeader}`,
-        'Accept: */*',
-      ];
-      sock?.send(`${lines.join('\r\n')}\r\n\r\n`);
-    },
-    onData(data) {
-      raw += data;
-      const p = parsed();
-      if (p && p.need !== undefined && utf8Length(p.body) >= p.need) {
+  const s = host.sockets.connect(
+    req.ip,
+    req.port,
+    {
+      onConnect() {
+        connected = true;
+        if (connectTimer) connectTimer.cancelled = true;
+        times.connectUs = host.sim.now - started;
+        const text = `${requestHead(req).join('\r\n')}\r\n\r\n`;
+        times.requestBytes = utf8Length(text);
+        sock?.send(text);
+      },
+      onData(data) {
+        if (raw === '') times.firstByteUs = host.sim.now - started;
+        raw += data;
+        const p = parsed();
+        if (p && p.need !== undefined && utf8Length(p.body) >= p.need) {
+          sock?.close();
+          finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+        }
+      },
+      onEof() {
+        const p = parsed();
         sock?.close();
-        finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
-      }
+        if (!p) finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
+        else if (p.need !== undefined && utf8Length(p.body) < p.need) {
+          finish({
+            exit: 18,
+            headers: p.headers,
+            body: p.body,
+            error: `transfer closed with ${p.need - utf8Length(p.body)} bytes remaining to read`,
+            status: p.status,
+          });
+        } else finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+      },
+      onError(err) {
+        if (!connected)
+          finish({
+            exit: 7,
+            headers: '',
+            body: '',
+            error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${ERRNO_TEXT[err]}`,
+          });
+        else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${ERRNO_TEXT[err]}` });
+      },
     },
-    onEof() {
-      const p = parsed();
-      sock?.close();
-      if (!p) finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
-      else if (p.need !== undefined && utf8Length(p.body) < p.need) {
-        finish({
-          exit: 18,
-          headers: p.headers,
-          body: p.body,
-          error: `transfer closed with ${p.need - utf8Length(p.body)} bytes remaining to read`,
-          status: p.status,
-        });
-      } else finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
-    },
-    onError(err) {
-      if (!connected)
-        finish({
-          exit: 7,
-          headers: '',
-          body: '',
-          error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${ERRNO_TEXT[err]}`,
-        });
-      else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${ERRNO_TEXT[err]}` });
-    },
-  });
+    req.bind,
+  );
   if (typeof s === 'string') {
     finish({ exit: 7, headers: '', body: '', error: `Failed to connect to ${req.ip}: ${ERRNO_TEXT[s]}` });
-  } else sock = s;
+  } else {
+    sock = s;
+    times.local = { ip: s.laddr, port: s.lport };
+  }
+  if (req.connectTimeoutUs !== undefined && !result) {
+    connectTimer = host.sim.after(req.connectTimeoutUs, 'curl-connect-timeout', () => {
+      if (connected) return;
+      const ms = Math.floor((host.sim.now - started) / 1000);
+      sock?.close();
+      finish({ exit: 28, headers: '', body: '', error: `Connection timed out after ${ms + 1} milliseconds` });
+    });
+  }
   if (req.maxTimeUs !== undefined && !result) {
     const limit = req.maxTimeUs;
     timer = host.sim.after(limit, 'curl-max-time', () => {

@@ -1,12 +1,21 @@
 import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
+import type { QueuedEvent } from '../core/eventQueue';
+import { SEC } from '../core/sim';
 import { httpDate } from './httpDate';
+import { cgiResponse, cgiScript } from './httpdCgi';
 
 export const DOCUMENT_ROOT = '/var/www/html';
 
+/** CentOS 7's httpd.conf leaves these at Apache's defaults. */
+const MAX_KEEPALIVE_REQUESTS = 100;
+const KEEPALIVE_TIMEOUT_US = 5 * SEC;
+
 /**
  * Apache httpd 2.4.6 as CentOS 7 runs it: listens on a port, answers GET/HEAD for files under
- * /var/www/html, closes when the client does. Enough HTTP/1.1 for curl.
+ * /var/www/html. Persistent connections as ap_set_keepalive decides: HTTP/1.1 stays open until
+ * the client closes; HTTP/1.0 closes after the response unless it asked for Keep-Alive (ab -k);
+ * at most 100 requests per connection, 5 s idle.
  */
 export function startHttpd(host: Host, port: number): 'in-use' | undefined {
   return host.sockets.listen({
@@ -15,16 +24,47 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
     owner: 'httpd',
     accept(sock) {
       let buf = '';
+      let served = 0;
+      let idle: QueuedEvent | undefined;
+      const arm = (): void => {
+        if (idle) idle.cancelled = true;
+        idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
+      };
+      let busy = false;
+      const answer = (text: string, close: boolean): void => {
+        sock.send(text);
+        if (close) {
+          if (idle) idle.cancelled = true;
+          sock.close();
+        } else arm();
+      };
+      const serve = (): void => {
+        const end = buf.indexOf('\r\n\r\n');
+        if (busy || end < 0) return;
+        const head = buf.slice(0, end);
+        buf = buf.slice(end + 4);
+        served++;
+        const ka = keepAlive(head, served);
+        const script = cgiScript(head.split(' ')[1] ?? '/');
+        if (script === undefined || !host.cgi || !host.files.has(script)) {
+          answer(respond(host, head, ka.headers), ka.close);
+          return;
+        }
+        if (idle) idle.cancelled = true;
+        busy = true;
+        host.cgi(script, (out) => {
+          busy = false;
+          answer(cgiReply(host, head, out, ka.headers), ka.close);
+          serve();
+        });
+      };
       return {
         onData(data) {
           buf += data;
-          const end = buf.indexOf('\r\n\r\n');
-          if (end < 0) return;
-          const head = buf.slice(0, end);
-          buf = buf.slice(end + 4);
-          sock.send(respond(host, head));
+          serve();
         },
         onEof() {
+          if (idle) idle.cancelled = true;
           sock.close();
         },
       };
@@ -32,11 +72,59 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
   });
 }
 
+/** ap_set_keepalive: may the connection stay open, and which headers say so. */
+function keepAlive(head: string, served: number): { close: boolean; headers: string[] } {
+  const http10 = /^\S+ \S+ HTTP\/1\.0$/m.test(head.split('\r\n')[0] ?? '');
+  const conn = (/\r\nconnection:\s*([^\r]*)/i.exec(head)?.[1] ?? '').toLowerCase();
+  const kaSent = conn.includes('keep-alive');
+  const left = MAX_KEEPALIVE_REQUESTS - served;
+  if (conn.includes('close') || (http10 && !kaSent) || left <= 0)
+    return { close: true, headers: ['Connection: close'] };
+  return {
+    close: false,
+    headers: kaSent
+      ? [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive']
+      : [],
+  };
+}
+
 export function stopHttpd(host: Host, port: number): void {
   host.sockets.unlisten('0.0.0.0', port);
 }
 
-function respond(host: Host, head: string): string {
+/** A CGI script's output as the response, or Apache's 500 when its headers are malformed. */
+function cgiReply(host: Host, head: string, out: string, conn: string[]): string {
+  const method = head.split(' ')[0] ?? 'GET';
+  const date = httpDate(host.sim.now);
+  const r = cgiResponse(out);
+  if (!r)
+    return reply(
+      date,
+      500,
+      'Internal Server Error',
+      errorPage(
+        '500 Internal Server Error',
+        'The server encountered an internal error or misconfiguration and was unable to complete your request.',
+      ),
+      method,
+      [],
+      conn,
+    );
+  const type = r.headers.find((h) => /^content-type:/i.test(h)) ?? 'Content-Type: text/plain';
+  const rest = r.headers.filter((h) => h !== type);
+  const lines = [
+    `HTTP/1.1 ${r.code} ${r.text}`,
+    `Date: ${date}`,
+    'Server: Apache/2.4.6 (CentOS)',
+    ...rest,
+    `Content-Length: ${utf8Length(r.body)}`,
+    ...conn,
+    type,
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : r.body}`;
+}
+
+function respond(host: Host, head: string, conn: string[]): string {
   const [line = ''] = head.split('\r\n');
   const [method = '', rawPath = '/'] = line.split(' ');
   const path = rawPath.split('?')[0] ?? '/';
@@ -50,6 +138,8 @@ function respond(host: Host, head: string): string {
       'Method Not Allowed',
       errorPage('405 Method Not Allowed', 'The requested method is not allowed.'),
       method,
+      [],
+      conn,
     );
   if (body === undefined) {
     // CentOS's welcome.conf answers "/" without an index with 403; other paths are 404.
@@ -60,6 +150,8 @@ function respond(host: Host, head: string): string {
         'Forbidden',
         errorPage('403 Forbidden', "You don't have permission to access / on this server."),
         method,
+        [],
+        conn,
       );
     return reply(
       date,
@@ -67,6 +159,8 @@ function respond(host: Host, head: string): string {
       'Not Found',
       errorPage('404 Not Found', `The requested URL ${path} was not found on this server.`),
       method,
+      [],
+      conn,
     );
   }
   const len = utf8Length(body);
@@ -75,7 +169,7 @@ function respond(host: Host, head: string): string {
     `ETag: "${len.toString(16)}-58f0c1a7b5f00"`,
     'Accept-Ranges: bytes',
   ];
-  return reply(date, 200, 'OK', body, method, extra);
+  return reply(date, 200, 'OK', body, method, extra, conn);
 }
 
 function reply(
@@ -84,7 +178,8 @@ function reply(
   text: string,
   body: string,
   method: string,
-  extra: string[] = [],
+  extra: string[],
+  conn: string[],
 ): string {
   const type = code === 200 ? 'text/html; charset=UTF-8' : 'text/html; charset=iso-8859-1';
   const headers = [
@@ -93,6 +188,7 @@ function reply(
     'Server: Apache/2.4.6 (CentOS)',
     ...extra,
     `Content-Length: ${utf8Length(body)}`,
+    ...conn,
     `Content-Type: ${type}`,
   ];
   return `${headers.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : body}`;

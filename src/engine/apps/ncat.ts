@@ -45,6 +45,8 @@ const ERRNO: Readonly<Record<SockError, string>> = {
   ENETUNREACH: 'Network is unreachable.',
   ECONNRESET: 'Connection reset by peer.',
   ENOPROTOOPT: 'Protocol not available.',
+  EADDRNOTAVAIL: 'Cannot assign requested address.',
+  EADDRINUSE: 'Address already in use.',
 };
 
 function stats(io: NcatIo, sent: number, recv: number, us: number): void {
@@ -84,7 +86,7 @@ export function startNcatClient(host: Host, o: NcatClientOpts, io: NcatIo): Ncat
   if (o.udp) {
     const sockets = host.sockets;
     const src = o.source;
-    const sport = o.sourcePort ?? sockets.ephemeralPort(src ?? '0.0.0.0', o.ip, o.port);
+    const sport = o.sourcePort ?? sockets.udpEphemeralPort(src ?? '0.0.0.0');
     const laddr = src ?? '0.0.0.0';
     if (
       sockets.bindUdp({

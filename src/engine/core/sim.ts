@@ -31,6 +31,8 @@ export class Sim {
   readonly seed: number;
   /** Events run since creation (for the work cap and benchmarks). */
   executed = 0;
+  /** Frames on a wire or a loopback, not yet received: what settling after a command waits for. */
+  inFlight = 0;
 
   constructor(seed = 1) {
     this.seed = seed;
@@ -41,6 +43,15 @@ export class Sim {
   after(delay: number, label: string, fn: () => void): QueuedEvent {
     if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
     return this.queue.push(this.now + delay, label, fn);
+  }
+
+  /** Like `after`, for a frame in transit: counted in `inFlight` until it arrives. */
+  afterInFlight(delay: number, label: string, fn: () => void): QueuedEvent {
+    this.inFlight++;
+    return this.after(delay, label, () => {
+      this.inFlight--;
+      fn();
+    });
   }
 
   at(time: number, label: string, fn: () => void): QueuedEvent {

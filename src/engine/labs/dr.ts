@@ -1,5 +1,7 @@
 import type { LabDefinition } from './labTypes';
-import { directorSteps, lanDirector, routedClient, VIP_ROUTED } from './routedLab';
+import { DEFAULT_LAB_SIZE, labClient, realServer, sizedHosts, upTo } from './labSize';
+import type { LabSize } from './labSize';
+import { directorSteps, lanDirector, VIP_ROUTED } from './routedLab';
 
 const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore' },
@@ -9,45 +11,42 @@ const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255' },
 ];
 
+const rs = (k: number) => realServer(k, `192.168.99.${130 + 10 * k}`, 'lan', '192.168.99.1', 80);
+const client = (j: number) => labClient(j, '172.16.132.1');
+
 /** The seed's second experiment: LVS-DR behind a router (docs/linux-behaviour.md, "The labs"). */
-export const drLab: LabDefinition = {
-  id: 'dr',
-  segments: [
-    { name: 'public', subnet: '172.16.132.0/24' },
-    { name: 'lan', subnet: '192.168.99.0/24' },
-  ],
-  hosts: [
-    routedClient,
+export function drLab(size: LabSize = DEFAULT_LAB_SIZE): LabDefinition {
+  const table = [
+    client(1),
     {
       name: 'router',
-      role: 'router',
+      role: 'router' as const,
       ifaces: [
         { dev: 'eth0', addr: '192.168.99.1', prefix: 24, segment: 'lan' },
         { dev: 'eth1', addr: '172.16.132.1', prefix: 24, segment: 'public' },
       ],
     },
     lanDirector,
-    {
-      name: 'rs1',
-      role: 'rs',
-      defaultVia: '192.168.99.1',
-      httpd: 80,
-      ifaces: [{ dev: 'eth0', addr: '192.168.99.140', prefix: 24, segment: 'lan', role: 'RIP' }],
-    },
-    {
-      name: 'rs2',
-      role: 'rs',
-      defaultVia: '192.168.99.1',
-      httpd: 80,
-      ifaces: [{ dev: 'eth0', addr: '192.168.99.150', prefix: 24, segment: 'lan', role: 'RIP' }],
-    },
-  ],
-  vip: VIP_ROUTED,
-  vport: 80,
-  rport: 80,
-  configure: [
-    ...directorSteps(['192.168.99.140', '192.168.99.150'], '-g'),
-    ...rsSteps('rs1'),
-    ...rsSteps('rs2'),
-  ],
-};
+    rs(1),
+    rs(2),
+  ];
+  const servers = upTo(size.servers).map(rs);
+  return {
+    id: 'dr',
+    segments: [
+      { name: 'public', subnet: '172.16.132.0/24' },
+      { name: 'lan', subnet: '192.168.99.0/24' },
+    ],
+    hosts: sizedHosts(table, size, rs, client),
+    vip: VIP_ROUTED,
+    vport: 80,
+    rport: 80,
+    configure: [
+      ...directorSteps(
+        servers.map((h) => h.ifaces[0]!.addr),
+        '-g',
+      ),
+      ...servers.flatMap((h) => rsSteps(h.name)),
+    ],
+  };
+}

@@ -1,17 +1,10 @@
 import type { LabHost, LabStep } from './labTypes';
 
 /**
- * What the DR and TUN labs share: the client behind a router, the director on the
- * router's `lan`, and the director's side of the configured state.
+ * What the DR and TUN labs share: the director on the router's `lan` and the
+ * director's side of the configured state.
  */
 export const VIP_ROUTED = '192.168.99.188';
-
-export const routedClient: LabHost = {
-  name: 'client',
-  role: 'client',
-  defaultVia: '172.16.132.1',
-  ifaces: [{ dev: 'eth0', addr: '172.16.132.78', prefix: 24, segment: 'public', role: 'CIP' }],
-};
 
 export const lanDirector: LabHost = {
   name: 'director',

@@ -38,10 +38,14 @@ export function advancePending(sim: Sim, w: PendingWait, deadline: number): bool
   return sim.now < deadline;
 }
 
-/** Deliver what is already in flight (frames, ARP replies, closing segments) without waiting on far timers. */
+/**
+ * Deliver what is already in flight (frames, ARP replies, closing segments) and stop when the
+ * wires are quiet: timers (connection expiry, estimators, TIME_WAIT) fire only as time passes
+ * (cli.md). Stopping at the last frame keeps a command's end from sliding onto a timer.
+ */
 export function settle(sim: Sim): void {
   const end = sim.now + SETTLE_WINDOW_US;
-  for (let i = 0; i < 1_000_000; i++) {
+  for (let i = 0; i < 1_000_000 && sim.inFlight > 0; i++) {
     const next = sim.peekNextTime();
     if (next === undefined || next > end) return;
     sim.step();

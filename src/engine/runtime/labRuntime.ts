@@ -11,6 +11,7 @@ import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
+import { installCgi } from './cgiRunner';
 import type { BackgroundCapture } from './backgroundCapture';
 import { startBackgroundNc } from './backgroundNc';
 import type { NcatHandle } from '../apps/ncat';
@@ -19,6 +20,9 @@ export interface LabOptions {
   seed?: number;
   /** Start from the bare state instead of the configured one (docs/linux-behaviour.md, "The labs"). */
   bare?: boolean;
+  /** Real servers (2–8) and client hosts (1–8), labs.md "Lab size"; default 2 and 1. */
+  servers?: number;
+  clients?: number;
 }
 
 /** One entry of a lab's command log: what was typed, where, and for how long it may run. */
@@ -103,15 +107,18 @@ export class LabRuntime {
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
       // A busy loop is charged 10 ms of virtual time per 1000 spins, so --max-time can stop it.
-      const shell = createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
-        spinUs: 10_000,
-      });
-      this.shells.set(name, shell);
+      const make = (pid?: number): Shell =>
+        createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
+          spinUs: 10_000,
+          ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}),
+        });
+      this.shells.set(name, make());
+      installCgi(host, this.sim, () => make(4000));
     }
   }
 
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
-    const def = getLab(labId);
+    const def = getLab(labId, { servers: opts.servers, clients: opts.clients });
     if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun)`);
     const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
     if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);

@@ -70,11 +70,13 @@ describe('IPVS behaviour through ipvsadm on the NAT lab', () => {
     const v = ipvsOf(rt.net.host('director'));
     const old = [...v.conns.byIn.values()][0]!;
     expect(old.state).toBe('TIME_WAIT');
-    // Force the client to reuse the same source port: the director sees a SYN on a TIME_WAIT entry.
+    // The client reuses the same source port (its own TIME-WAIT socket gone, as with tcp_tw_reuse):
+    // the director sees a SYN on a TIME_WAIT entry.
     const client = rt.net.host('client');
-    (client.sockets as unknown as { nextPort: number }).nextPort = old.cport;
     for (const c of client.sockets.conns.values()) c.destroy('test');
-    curl(rt);
+    expect(rt.exec({ host: 'client', command: `curl -s --local-port ${old.cport} 172.16.132.18` }).exit).toBe(
+      0,
+    );
     const reuse = rt.trace.filter((e) => e.kind === 'ipvs.conn' && e.event === 'reuse-expire');
     expect(reuse.length).toBe(1);
     expect(v.conns.byIn.get(v.conns.inKey(old))).not.toBe(old);

@@ -31,7 +31,7 @@ export function devNetWrite(host: Host, path: string, data: string): string | un
   if (typeof t === 'string') return t;
   if (data === '') return undefined;
   if (t.udp) {
-    const sport = host.sockets.ephemeralPort('0.0.0.0', t.ip, t.port);
+    const sport = host.sockets.udpEphemeralPort('0.0.0.0');
     host.sockets.sendUdp(undefined, sport, t.ip, t.port, data);
     return undefined;
   }

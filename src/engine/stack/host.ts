@@ -72,6 +72,11 @@ export class Host {
   readonly icmpBuckets = new Map<string, { tokens: number; at: number }>();
   /** Last IP id used by raw and ICMP sends (icmpSend.ts). */
   ipId: number | undefined;
+  /**
+   * Runs a CGI script through the host's shell (set by the lab runtime; httpd's ScriptAlias):
+   * calls back with what the script printed once it exits, virtual time having passed.
+   */
+  cgi?: (script: string, done: (stdout: string) => void) => void;
   private tcpStream?: Rng;
 
   /** The host's stream for TCP initial sequence numbers and IP ids, in socket-creation order. */

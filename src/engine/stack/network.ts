@@ -85,7 +85,7 @@ export class Network implements Wire {
   }
 
   loopback(host: Host, skb: Skb): void {
-    host.sim.after(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
+    host.sim.afterInFlight(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
   }
 
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
@@ -104,7 +104,9 @@ export class Network implements Wire {
     });
     const targets = this.targets(seg, host, dev.name, frame.dst);
     for (const p of targets) {
-      this.sim.after(SEGMENT_DELAY_US, 'deliver', () => netifReceive(p.host, p.dev, frame, id, pktId));
+      this.sim.afterInFlight(SEGMENT_DELAY_US, 'deliver', () =>
+        netifReceive(p.host, p.dev, frame, id, pktId),
+      );
     }
   }
 

@@ -17,6 +17,7 @@ import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
 import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
+import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
@@ -63,9 +64,11 @@ export interface EchoWaiter {
   onError?(src: Ipv4, type: number, code: number, sequence: number): void;
 }
 
-/** ip_local_port_range on CentOS 7. */
-const PORT_LO = 32768;
-const PORT_HI = 60999;
+/** Where a connecting socket is bound before connect(): curl --interface/--local-port, ab -B. */
+export interface BindTo {
+  laddr?: Ipv4;
+  lport?: number;
+}
 
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
@@ -73,9 +76,33 @@ export class SocketTable {
   readonly conns = new Map<string, TcpSock>();
   readonly udp = new Map<string, UdpBinding>();
   readonly echo = new Map<number, EchoWaiter>();
-  private nextPort?: number;
+  private ports?: PortIndex;
+  /** Sockets whose port came from bind(), not from connect()'s search. */
+  private readonly boundSocks = new WeakSet<TcpSock>();
 
   constructor(private readonly host: Host) {}
+
+  /** Created on first use so that labs whose hosts never connect draw nothing from the rng. */
+  private get portIndex(): PortIndex {
+    if (!this.ports) {
+      const rng = this.host.sim.rng.child(`ports:${this.host.name}`);
+      this.ports = new PortIndex(rng.u32(), () => rng.int(PORT_COUNT));
+    }
+    return this.ports;
+  }
+
+  private track(sock: TcpSock, bound = false): void {
+    this.conns.set(sock.key, sock);
+    if (bound) this.boundSocks.add(sock);
+    this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
+  }
+
+  /** How many sockets sit in TIME-WAIT (ss -s). */
+  timeWaitCount(): number {
+    let n = 0;
+    for (const c of this.conns.values()) if (c.state === 'TIME-WAIT') n++;
+    return n;
+  }
 
   listen(l: TcpListener): 'in-use' | undefined {
     const k = `${l.laddr}:${l.port}`;
@@ -88,33 +115,43 @@ export class SocketTable {
     this.listeners.delete(`${laddr}:${port}`);
   }
 
-  /** Pick an ephemeral port: a seeded start, then the next free one (as __inet_hash_connect walks). */
-  ephemeralPort(laddr: Ipv4, raddr: Ipv4, rport: number): number {
-    if (this.nextPort === undefined)
-      this.nextPort = PORT_LO + this.host.sim.rng.child(`ports:${this.host.name}`).int(PORT_HI - PORT_LO + 1);
-    for (let i = 0; i <= PORT_HI - PORT_LO; i++) {
-      const p: number = this.nextPort;
-      this.nextPort = p >= PORT_HI ? PORT_LO : p + 1;
-      const busy = [...this.conns.values()].some(
-        (c) => c.lport === p && c.raddr === raddr && c.rport === rport,
-      );
-      if (!busy) return p;
-    }
-    return PORT_LO;
+  /** Would bind() to this address and port fail (not a local address; port taken)? */
+  bindError(bind: BindTo): 'EADDRNOTAVAIL' | 'EADDRINUSE' | undefined {
+    const want = bind.laddr !== undefined && bind.laddr !== '0.0.0.0' ? bind.laddr : undefined;
+    if (want !== undefined && !this.host.isLocalAddr(want)) return 'EADDRNOTAVAIL';
+    const p = bind.lport;
+    if (p === undefined) return undefined;
+    const listening =
+      this.listeners.has(`0.0.0.0:${p}`) ||
+      (want === undefined
+        ? [...this.listeners.values()].some((l) => l.port === p)
+        : this.listeners.has(`${want}:${p}`));
+    return listening || !this.portIndex.bindable(want ?? '0.0.0.0', p) ? 'EADDRINUSE' : undefined;
   }
 
-  /** connect(): route, choose source address and port, send SYN. */
-  connect(raddr: Ipv4, rport: number, cb: TcpCallbacks): TcpSock | SockError {
-    const rt = routeOutput(this.host, raddr);
+  /** connect(): route, choose source address and port (bind() first when asked), send SYN. */
+  connect(raddr: Ipv4, rport: number, cb: TcpCallbacks, bind: BindTo = {}): TcpSock | SockError {
+    const err = this.bindError(bind);
+    if (err !== undefined) return err;
+    const want = bind.laddr !== undefined && bind.laddr !== '0.0.0.0' ? bind.laddr : undefined;
+    let lport = bind.lport;
+    const rt = routeOutput(this.host, raddr, want);
     if (!rt.ok) return 'ENETUNREACH';
-    const sock = new TcpSock(this.host, rt.src, this.ephemeralPort(rt.src, raddr, rport), raddr, rport, cb);
-    this.conns.set(sock.key, sock);
+    const bound = lport !== undefined || want !== undefined;
+    if (lport === undefined)
+      lport = bound ? this.portIndex.bindPort(rt.src) : this.portIndex.connectPort(rt.src, raddr, rport);
+    if (lport === undefined) return 'EADDRNOTAVAIL';
+    const sock = new TcpSock(this.host, rt.src, lport, raddr, rport, cb);
+    this.track(sock, bound);
     sock.connect();
     return sock;
   }
 
   remove(sock: TcpSock): void {
-    if (this.conns.get(sock.key) === sock) this.conns.delete(sock.key);
+    if (this.conns.get(sock.key) !== sock) return;
+    this.conns.delete(sock.key);
+    const bound = this.boundSocks.delete(sock);
+    this.portIndex.remove(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
 
   private findListener(dst: Ipv4, port: number): TcpListener | undefined {
@@ -138,7 +175,7 @@ export class SocketTable {
       child.onEstablished = (s) => {
         s.cb = l.accept(s);
       };
-      this.conns.set(child.key, child);
+      this.track(child);
       child.acceptSyn(seg);
       return;
     }
@@ -190,6 +227,25 @@ export class SocketTable {
       payload,
     };
     ipLocalOut(this.host, { id: this.host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+  }
+
+  /** UDP autobind (udp_lib_get_port): a random start, then the first port no UDP socket holds. */
+  udpEphemeralPort(laddr: Ipv4): number {
+    const start = this.udpStart();
+    for (let i = 0; i < PORT_COUNT; i++) {
+      const port = PORT_LO + ((start + i) % PORT_COUNT);
+      if (!this.udp.has(`${laddr}:${port}`) && !this.udp.has(`0.0.0.0:${port}`)) return port;
+    }
+    return PORT_LO;
+  }
+
+  private udpRng?: () => number;
+  private udpStart(): number {
+    if (!this.udpRng) {
+      const rng = this.host.sim.rng.child(`udp-ports:${this.host.name}`);
+      this.udpRng = () => rng.int(PORT_COUNT);
+    }
+    return this.udpRng();
   }
 
   bindUdp(b: UdpBinding): 'in-use' | undefined {

@@ -14,7 +14,14 @@ export type TcpState =
 
 /** errno names a socket reports to its application. */
 export type SockError =
-  'ECONNREFUSED' | 'ETIMEDOUT' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ECONNRESET' | 'ENOPROTOOPT';
+  | 'ECONNREFUSED'
+  | 'ETIMEDOUT'
+  | 'EHOSTUNREACH'
+  | 'ENETUNREACH'
+  | 'ECONNRESET'
+  | 'ENOPROTOOPT'
+  | 'EADDRNOTAVAIL'
+  | 'EADDRINUSE';
 
 /** What an application (httpd, curl) hears from its socket. Every callback is optional. */
 export interface TcpCallbacks {

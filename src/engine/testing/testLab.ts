@@ -4,6 +4,7 @@ import { SEC } from '../core/sim';
 import type { Sim } from '../core/sim';
 import { LabRuntime } from '../runtime/labRuntime';
 import type { CommandResult } from '../runtime/labRuntime';
+import type { LabSizeInput } from '../labs/labSize';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
@@ -20,8 +21,13 @@ export class TestLab {
   readonly net: Network;
 
   /** Bare unless `configured`: then the lab's configure steps ran through the shell first. */
-  constructor(id: string, seed = 1, configured = false) {
-    this.rt = LabRuntime.create(id, { seed, bare: !configured });
+  constructor(id: string, seed = 1, configured = false, size: LabSizeInput = {}) {
+    this.rt = LabRuntime.create(id, {
+      seed,
+      bare: !configured,
+      ...(size.servers !== undefined ? { servers: size.servers } : {}),
+      ...(size.clients !== undefined ? { clients: size.clients } : {}),
+    });
     this.sim = this.rt.sim;
     this.net = this.rt.net;
   }

@@ -1,5 +1,6 @@
 /** The programs every simulated host has besides its network tools (coreutils, grep). */
 import type { CommandImpl } from '../types';
+import { ddCommand, fallocateCommand } from './bigFiles';
 import { catCommand, teeCommand } from './cat';
 import { chmodCommand, lsCommand, mkdirCommand, rmCommand, touchCommand } from './files';
 import { grepCommand } from './grep';
@@ -13,8 +14,10 @@ export const coreUtilities: ReadonlyMap<string, CommandImpl> = new Map<string, C
   ['cat', catCommand],
   ['chmod', chmodCommand],
   ['cut', cutCommand],
+  ['dd', ddCommand],
   ['dirname', dirnameCommand],
   ['env', envCommand],
+  ['fallocate', fallocateCommand],
   ['grep', grepCommand],
   ['head', headCommand],
   ['hostname', hostnameCommand],

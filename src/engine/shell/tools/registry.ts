@@ -5,6 +5,7 @@
 import type { Host } from '../../stack/host';
 import type { Network } from '../../stack/network';
 import type { CommandImpl } from '../types';
+import { abCommand } from './ab/ab';
 import { curlCommand } from './curl/curl';
 import { ipCommand } from './ip/ip';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables/iptables';
@@ -34,6 +35,7 @@ export function networkCommands(host: Host, net: Network): Map<string, CommandIm
     ['modprobe', make(modprobeCommand)],
     ['lsmod', make(lsmodCommand)],
     ['curl', make(curlCommand)],
+    ['ab', make(abCommand)],
     ['ping', make(pingCommand)],
     ['nc', make(ncCommand)],
     ['ncat', make(ncCommand)],

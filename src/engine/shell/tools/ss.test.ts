@@ -22,7 +22,7 @@ describe('ss', () => {
     s.lab.run(0.01);
     expect(s.ok('client', 'ss -nt')).toBe(`${HEADER}\n`);
     expect(s.ok('client', 'ss -nta')).toContain(
-      'TIME-WAIT   0      0      172.16.132.78:42615              192.168.99.140:80                 \n',
+      'TIME-WAIT   0      0      172.16.132.78:57410              192.168.99.140:80                 \n',
     );
     expect(s.ok('rs1', 'ss -ntlp')).toContain('users:(("httpd",pid=1031,fd=4),("httpd",pid=1032,fd=4)');
     expect(s.ok('rs1', 'ss -tl')).toContain(':::http ');
@@ -40,5 +40,31 @@ describe('ss', () => {
     });
     expect(s.run('rs1', 'ss -Z')).toMatchObject({ status: 1 });
     expect(s.run('rs1', 'ss -y').err.split('\n')[0]).toBe("ss: invalid option -- 'y'");
+  });
+});
+
+describe('ss -s', () => {
+  it('prints the summary as iproute2 4.11 does, TIME-WAIT counted', () => {
+    const s = new LabShell('dr');
+    s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
+    s.ok('client', 'curl 192.168.99.140');
+    s.lab.run(0.01);
+    expect(s.ok('client', 'ss -s')).toBe(
+      [
+        'Total: 0 (kernel 0)',
+        'TCP:   1 (estab 0, closed 1, orphaned 0, synrecv 0, timewait 1/0), ports 0',
+        '',
+        'Transport Total     IP        IPv6',
+        '*\t  0         -         -        ',
+        'RAW\t  0         0         0        ',
+        'UDP\t  0         0         0        ',
+        'TCP\t  0         0         0        ',
+        'INET\t  0         0         0        ',
+        'FRAG\t  0         0         0        ',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(s.ok('rs1', 'ss -s')).toContain('TCP\t  1         0         1        \n');
   });
 });

@@ -13,6 +13,7 @@ import { getopt } from './common/getopt';
 import { httpdPids } from './httpdService';
 import { left, right } from './common/text';
 import { guarded, ToolExit } from './common/toolExit';
+import { ssSummary } from './ssSummary';
 
 const SCREEN_WIDTH = 89;
 
@@ -225,7 +226,11 @@ function run(ctx: CommandContext, host: Host): number {
   const keys = new Set(r.opts.map((x) => x.key));
   if (keys.has('V')) throw new ToolExit(0, '', 'ss utility, iproute2-ss170501\n');
   if (keys.has('h')) throw new ToolExit(0, '', 'Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n');
-  for (const k of ['s', 'x', 'w', 'd', 'f', 'A', 'D', 'F', 'K', '0', '6', 'Z', 'z', 'E']) {
+  if (keys.has('s')) {
+    ctx.out(ssSummary(host));
+    return 0;
+  }
+  for (const k of ['x', 'w', 'd', 'f', 'A', 'D', 'F', 'K', '0', '6', 'Z', 'z', 'E']) {
     if (keys.has(k)) throw new ToolExit(1, `ss: option -${k} is not simulated in this lab\n`);
   }
   const tcp = keys.has('t') || !keys.has('u');

@@ -4,7 +4,7 @@
  * The progress meter (printed only when output goes to a file) is not reproduced.
  */
 import { SEC } from '../../../core/sim';
-import { startCurl } from '../../../apps/curl';
+import { requestHead, startCurl } from '../../../apps/curl';
 import type { CurlHandle, CurlResult } from '../../../apps/curl';
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
@@ -14,6 +14,9 @@ import { ToolExit } from '../common/toolExit';
 import { parseCurlArgs } from './curlArgs';
 import type { CurlOpts } from './curlArgs';
 import { parseUrl, resolveHost } from './curlUrl';
+import { writeOut } from './curlWriteOut';
+import { bindFor, verboseBind } from './curlBind';
+import type { Bound } from './curlBind';
 import type { CurlTarget } from './curlUrl';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -29,20 +32,26 @@ function reportError(ctx: CommandContext, o: CurlOpts, d: Done): void {
   if (!o.silent || o.showError) ctx.err(`curl: (${d.exit}) ${d.error}\n`);
 }
 
+/** What -v shows up to the response: the connect (and bind), then the request as sent. */
 function verboseRequest(
   ctx: CommandContext,
   t: CurlTarget,
   ip: string,
-  method: string,
-  connected: boolean,
+  head: string[],
+  r: CurlResult,
+  bound: Extract<Bound, { ok: true }> | undefined,
 ): void {
-  const hostHeader = t.port === (t.https ? 443 : 80) ? t.host : `${t.host}:${t.port}`;
   ctx.err(`* About to connect() to ${t.host} port ${t.port} (#0)\n*   Trying ${ip}...\n`);
-  if (!connected) return;
+  if (bound) ctx.err(verboseBind(bound, r.local?.port));
+  const connected = r.connectUs !== undefined;
+  if (!connected) {
+    // A refused or unreachable connect: 7.29 names the errno on a line of its own first.
+    const reason = r.exit === 7 ? /; (.*)$|: ([^:]*)$/.exec(r.error ?? '') : null;
+    if (reason && r.local) ctx.err(`* ${reason[1] ?? reason[2] ?? ''}\n`);
+    return;
+  }
   ctx.err(`* Connected to ${t.host} (${ip}) port ${t.port} (#0)\n`);
-  ctx.err(
-    `> ${method} ${t.path} HTTP/1.1\n> User-Agent: curl/7.29.0\n> Host: ${hostHeader}\n> Accept: */*\n> \n`,
-  );
+  ctx.err(head.map((l) => `> ${l}\n`).join('') + '> \n');
 }
 
 /** 7.29 words every connect failure as `Failed connect to HOST:PORT; REASON`. */
@@ -53,29 +62,6 @@ function curl729Error(error: string, t: CurlTarget): string {
 
 function headerLines(r: CurlResult): string[] {
   return r.headers.split('\r\n').slice(0, -2);
-}
-
-/** -w: the common %{...} variables and \n. */
-function writeOut(
-  fmt: string,
-  r: CurlResult | undefined,
-  ip: string,
-  t: CurlTarget,
-  elapsedUs: number,
-): string {
-  const vars: Record<string, string> = {
-    http_code: String(r?.status ?? 0).padStart(3, '0'),
-    response_code: String(r?.status ?? 0).padStart(3, '0'),
-    time_total: (elapsedUs / SEC).toFixed(3),
-    remote_ip: ip,
-    remote_port: String(t.port),
-    size_download: String(r?.body.length ?? 0),
-    url_effective: `${t.https ? 'https' : 'http'}://${t.host}${t.port === (t.https ? 443 : 80) ? '' : `:${t.port}`}${t.path}`,
-  };
-  return fmt
-    .replace(/%\{([a-z_]+)\}/g, (m, k: string) => vars[k] ?? m)
-    .replace(/\\n/g, '\n')
-    .replace(/\\t/g, '\t');
 }
 
 /** Deliver a finished transfer: headers/body to stdout or the -o file, errors, exit code. */
@@ -143,29 +129,33 @@ function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): G
   if (method !== 'GET' && method !== 'HEAD')
     throw new ToolExit(1, `curl: only GET and HEAD requests are simulated in this lab\n`);
   const limitS = o.maxTimeS !== undefined && o.maxTimeS > 0 ? o.maxTimeS : undefined;
+  const connectS = o.connectTimeoutS !== undefined && o.connectTimeoutS > 0 ? o.connectTimeoutS : undefined;
+  const bound = bindFor(host, o);
+  if (bound && !bound.ok) {
+    if (o.verbose) ctx.err(`* About to connect() to ${t.host} port ${t.port} (#0)\n*   Trying ${ip}...\n`);
+    reportError(ctx, o, { exit: 45, error: bound.error });
+    return 45;
+  }
   const started = host.sim.now;
-  const h: CurlHandle = startCurl(host, {
+  const req = {
     ip,
     port: t.port,
     hostHeader: t.port === (t.https ? 443 : 80) ? t.host : `${t.host}:${t.port}`,
     path: t.path,
     method,
+    headers: o.headers,
     ...(limitS !== undefined ? { maxTimeUs: limitS * SEC } : {}),
-  });
+    ...(connectS !== undefined ? { connectTimeoutUs: connectS * SEC } : {}),
+    ...(bound ? { bind: bound.bind } : {}),
+  } as const;
+  const h: CurlHandle = startCurl(host, req);
   try {
     if (!h.done) yield { kind: 'until', done: () => h.done };
   } finally {
     if (!h.done) h.interrupt();
   }
   const r = h.result ?? { exit: 130, headers: '', body: '' };
-  if (o.verbose)
-    verboseRequest(
-      ctx,
-      t,
-      ip,
-      method,
-      r.exit !== 7 && (r.exit !== 28 || r.error?.startsWith('Operation') === true),
-    );
+  if (o.verbose) verboseRequest(ctx, t, ip, requestHead(req), r, bound?.ok ? bound : undefined);
   return deliver(ctx, o, t, r, ip, host.sim.now - started);
 }
 

@@ -20,9 +20,23 @@ export interface CurlOpts {
   writeOut?: string;
   method?: string;
   headers: string[];
+  /** --interface: an interface name or an address to bind to. */
+  iface?: string;
+  /** --local-port N[-M]. */
+  localPort?: { from: number; to: number };
 }
 
 type Key = keyof CurlOpts | 'ignore' | 'ignoreArg';
+
+/** --local-port: a port or a range, each 1–65535 (7.29 refuses anything else). */
+function localPort(flag: string, v: string): { from: number; to: number } {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(v);
+  const from = Number(m?.[1]);
+  const to = m?.[2] !== undefined ? Number(m[2]) : from;
+  if (!m || from < 1 || from > 65535 || to < from || to > 65535)
+    bad(`option ${flag}: expected a proper numerical parameter`);
+  return { from, to };
+}
 
 interface OptDef {
   short?: string;
@@ -46,6 +60,8 @@ const DEFS: readonly OptDef[] = [
   { short: 'X', long: 'request', key: 'method', arg: true },
   { short: 'H', long: 'header', key: 'headers', arg: true },
   { long: 'url', key: 'urls', arg: true },
+  { long: 'interface', key: 'iface', arg: true },
+  { long: 'local-port', key: 'localPort', arg: true },
   { short: 'L', long: 'location', key: 'ignore', arg: false },
   { short: 'k', long: 'insecure', key: 'ignore', arg: false },
   { short: '4', long: 'ipv4', key: 'ignore', arg: false },
@@ -80,7 +96,11 @@ function apply(o: CurlOpts, def: OptDef, flag: string, value: string | undefined
     case 'output':
     case 'writeOut':
     case 'method':
+    case 'iface':
       o[def.key] = v;
+      return;
+    case 'localPort':
+      o.localPort = localPort(flag, v);
       return;
     case 'headers':
     case 'urls':

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { LabRuntime } from '../runtime/labRuntime';
+import { TestLab } from '../testing/testLab';
+import { PORT_COUNT, PORT_HI, PORT_LO, PortIndex, portOffset } from './ephemeralPorts';
+
+const fuzzSeed = Number(process.env.FUZZ_SEED ?? 0x12e);
+
+describe('ephemeral ports as __inet_hash_connect picks them', () => {
+  test('consecutive connects walk consecutive ports; another destination starts elsewhere', () => {
+    const ix = new PortIndex(12345, () => 0);
+    const a = ix.connectPort('10.0.0.1', '10.0.0.2', 80)!;
+    ix.add('10.0.0.1', a, '10.0.0.2', 80, false);
+    const b = ix.connectPort('10.0.0.1', '10.0.0.2', 80)!;
+    expect(b === a + 1 || (a === PORT_HI && b === PORT_LO)).toBe(true);
+    // The secret offset differs per destination (here: another port on the same server).
+    expect(portOffset(12345, '10.0.0.1', '10.0.0.2', 80)).not.toBe(
+      portOffset(12345, '10.0.0.1', '10.0.0.2', 888),
+    );
+  });
+
+  test('a port is unique per (local address, remote address, remote port), not per host', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 400 }), (secret, n) => {
+        const ix = new PortIndex(secret, () => 0);
+        const seen = new Set<number>();
+        for (let i = 0; i < n; i++) {
+          const p = ix.connectPort('10.0.0.1', '10.0.0.2', 80)!;
+          expect(p).toBeGreaterThanOrEqual(PORT_LO);
+          expect(p).toBeLessThanOrEqual(PORT_HI);
+          expect(seen.has(p)).toBe(false);
+          seen.add(p);
+          ix.add('10.0.0.1', p, '10.0.0.2', 80, false);
+        }
+        // The same port may serve another destination at the same time.
+        const other = ix.connectPort('10.0.0.1', '10.0.0.3', 80)!;
+        ix.add('10.0.0.1', other, '10.0.0.3', 80, false);
+        expect(ix.connectPort('10.0.0.1', '10.0.0.3', 80)).not.toBe(other);
+      }),
+      { seed: fuzzSeed, numRuns: 50 },
+    );
+  });
+
+  test('all 28,232 ports to one destination taken: the next connect fails, others still work', () => {
+    const ix = new PortIndex(7, () => 0);
+    for (let p = PORT_LO; p <= PORT_HI; p++) ix.add('10.0.0.1', p, '10.0.0.2', 80, false);
+    expect(PORT_COUNT).toBe(28232);
+    expect(ix.connectPort('10.0.0.1', '10.0.0.2', 80)).toBeUndefined();
+    expect(ix.connectPort('10.0.0.1', '10.0.0.2', 888)).toBeDefined();
+    ix.remove('10.0.0.1', 40000, '10.0.0.2', 80, false);
+    expect(ix.connectPort('10.0.0.1', '10.0.0.2', 80)).toBe(40000);
+  });
+
+  test('ports taken by bind() are skipped by connect and clash on the same address only', () => {
+    const ix = new PortIndex(1, () => 5);
+    expect(ix.bindPort('10.0.0.1')).toBe(PORT_LO + 5);
+    ix.add('10.0.0.1', PORT_LO + 5, '10.0.0.2', 80, true);
+    expect(ix.bindable('10.0.0.1', PORT_LO + 5)).toBe(false);
+    expect(ix.bindable('10.0.0.9', PORT_LO + 5)).toBe(true);
+    expect(ix.bindable('0.0.0.0', PORT_LO + 5)).toBe(false);
+    expect(ix.bindPort('10.0.0.1')).toBe(PORT_LO + 6);
+  });
+});
+
+describe('connect() on a host', () => {
+  test('ss -s counts the TIME-WAIT sockets curl leaves behind', () => {
+    const rt = LabRuntime.create('nat');
+    for (let i = 0; i < 3; i++) rt.exec({ host: 'client', command: 'curl -s 172.16.132.18' });
+    expect(rt.exec({ host: 'client', command: 'ss -s' }).stdout).toContain(
+      'TCP:   3 (estab 0, closed 3, orphaned 0, synrecv 0, timewait 3/0), ports 0\n',
+    );
+  });
+
+  test('EADDRNOTAVAIL once every port to the destination is held; curl exits 7', () => {
+    const rt = LabRuntime.create('nat');
+    const client = rt.net.host('client');
+    // The director's public side is down: the SYNs wait for an ARP reply that never comes.
+    rt.net.host('director').setLink('eth1', false);
+    for (let i = 0; i < PORT_COUNT; i++) {
+      const s = client.sockets.connect('172.16.132.18', 80, {});
+      expect(typeof s).not.toBe('string');
+    }
+    expect(client.sockets.connect('172.16.132.18', 80, {})).toBe('EADDRNOTAVAIL');
+    const r = rt.exec({ host: 'client', command: 'curl 172.16.132.18' });
+    expect([r.exit, r.stderr]).toEqual([
+      7,
+      'curl: (7) Failed connect to 172.16.132.18:80; Cannot assign requested address\n',
+    ]);
+    expect(typeof client.sockets.connect('172.16.132.18', 81, {})).not.toBe('string');
+  });
+
+  test('a socket bound to an address the host does not hold is refused', () => {
+    const lab = new TestLab('nat');
+    const c = lab.host('client').sockets;
+    expect(c.connect('172.16.132.18', 80, {}, { laddr: '10.9.9.9' })).toBe('EADDRNOTAVAIL');
+    expect(c.bindError({ lport: 888 })).toBeUndefined();
+    expect(lab.host('rs1').sockets.bindError({ lport: 888 })).toBe('EADDRINUSE');
+  });
+});

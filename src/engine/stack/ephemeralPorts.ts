@@ -1,0 +1,101 @@
+import type { Ipv4 } from '../packet/types';
+import { ipNum } from './addrMath';
+
+/** ip_local_port_range on CentOS 7: 32768–60999, 28,232 ports. */
+export const PORT_LO = 32768;
+export const PORT_HI = 60999;
+export const PORT_COUNT = PORT_HI - PORT_LO + 1;
+
+/** A 32-bit mix standing in for secure_ipv4_port_ephemeral's keyed hash of the destination. */
+export function portOffset(secret: number, laddr: Ipv4, raddr: Ipv4, rport: number): number {
+  let h = (secret ^ ipNum(laddr)) >>> 0;
+  for (const v of [ipNum(raddr), rport]) {
+    h = Math.imul(h ^ v, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    h ^= h >>> 13;
+  }
+  return h >>> 0;
+}
+
+const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>${raddr}:${rport}`;
+
+/**
+ * The local ports a host's TCP sockets hold, indexed the two ways Linux looks them up:
+ * per destination (a connect() port must make the 4-tuple unique, __inet_hash_connect) and per
+ * local port (a bind() port must not clash with another socket on that address,
+ * inet_csk_get_port). TIME-WAIT sockets count: without tcp_tw_reuse they keep their port.
+ */
+export class PortIndex {
+  private readonly byDest = new Map<string, Set<number>>();
+  private readonly byPort = new Map<number, Map<Ipv4, number>>();
+  /** Ports taken by bind(): connect()'s search skips them whatever the destination. */
+  private readonly bound = new Map<number, number>();
+  /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
+  private hint = 0;
+
+  constructor(
+    private readonly secret: number,
+    private readonly randomPort: () => number,
+  ) {}
+
+  add(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
+    const k = destKey(laddr, raddr, rport);
+    let set = this.byDest.get(k);
+    if (!set) this.byDest.set(k, (set = new Set()));
+    set.add(lport);
+    let addrs = this.byPort.get(lport);
+    if (!addrs) this.byPort.set(lport, (addrs = new Map()));
+    addrs.set(laddr, (addrs.get(laddr) ?? 0) + 1);
+    if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
+  }
+
+  remove(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
+    const k = destKey(laddr, raddr, rport);
+    const set = this.byDest.get(k);
+    if (set?.delete(lport) && set.size === 0) this.byDest.delete(k);
+    const addrs = this.byPort.get(lport);
+    const n = addrs?.get(laddr) ?? 0;
+    if (n > 1) addrs!.set(laddr, n - 1);
+    else addrs?.delete(laddr);
+    if (addrs?.size === 0) this.byPort.delete(lport);
+    if (bound) {
+      const b = this.bound.get(lport) ?? 0;
+      if (b > 1) this.bound.set(lport, b - 1);
+      else this.bound.delete(lport);
+    }
+  }
+
+  /**
+   * connect() without bind(): start at the destination's secret offset plus the hint and take
+   * the first port whose 4-tuple is free. A full destination fails at once (EADDRNOTAVAIL).
+   */
+  connectPort(laddr: Ipv4, raddr: Ipv4, rport: number): number | undefined {
+    const used = this.byDest.get(destKey(laddr, raddr, rport));
+    if (used !== undefined && used.size >= PORT_COUNT) return undefined;
+    const offset = (portOffset(this.secret, laddr, raddr, rport) + this.hint) % PORT_COUNT;
+    for (let i = 1; i <= PORT_COUNT; i++) {
+      const port = PORT_LO + ((i + offset) % PORT_COUNT);
+      if (this.bound.has(port) || used?.has(port)) continue;
+      this.hint = (this.hint + i) >>> 0;
+      return port;
+    }
+    return undefined;
+  }
+
+  /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */
+  bindable(laddr: Ipv4, port: number): boolean {
+    const addrs = this.byPort.get(port);
+    if (!addrs) return true;
+    return laddr === '0.0.0.0' ? false : !addrs.has(laddr) && !addrs.has('0.0.0.0');
+  }
+
+  /** bind(addr, 0): a random start in the range, then the first port free on that address. */
+  bindPort(laddr: Ipv4): number | undefined {
+    const start = this.randomPort();
+    for (let i = 0; i < PORT_COUNT; i++) {
+      const port = PORT_LO + ((start + i) % PORT_COUNT);
+      if (this.bindable(laddr, port)) return port;
+    }
+    return undefined;
+  }
+}
