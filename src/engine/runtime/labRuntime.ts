@@ -72,10 +72,8 @@ export class LabRuntime {
     this.net = buildTopology(def, this.sim);
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
-      // A busy loop is charged 10 ms of virtual time per 1000 spins, so --max-time can stop it.
-      const shell = createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
-        spinUs: 10_000,
-      });
+      // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
+      const shell = createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host));
       this.shells.set(name, shell);
     }
   }

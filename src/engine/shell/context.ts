@@ -1,6 +1,6 @@
 /** Building the CommandContext a program runs with, and running a program. */
 import { InterruptSignal, ExitSignal, LoopSignal, ReturnSignal } from './errors';
-import { drive } from './runtime';
+import { charge, drive, useCpu } from './runtime';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { exportedEnv } from './state';
 import type { CommandContext, CommandImpl } from './types';
@@ -11,11 +11,18 @@ export function commandContext(
   io: Io,
   env: ReadonlyMap<string, string>,
 ): CommandContext {
+  const perByte = rt.sched.cpu.costs.outputNsPerByte;
   return {
     argv,
     stdin: io.stdin.text.slice(io.stdin.pos),
-    out: io.out,
-    err: io.err,
+    out: (s) => {
+      charge(rt, s.length * perByte);
+      io.out(s);
+    },
+    err: (s) => {
+      charge(rt, s.length * perByte);
+      io.err(s);
+    },
     env,
     fs: rt.fs,
     host: rt.host,
@@ -34,8 +41,8 @@ function isSignal(e: unknown): boolean {
 }
 
 /**
- * Run a program. A program that throws (a bug in it) fails with status 1 and a message rather
- * than taking the shell down.
+ * Run a program (`external`: as its own process, which costs a fork and exec first). A program
+ * that throws (a bug in it) fails with status 1 and a message rather than taking the shell down.
  */
 export function* runProgram(
   rt: Runtime,
@@ -43,7 +50,12 @@ export function* runProgram(
   argv: string[],
   io: Io,
   env: ReadonlyMap<string, string>,
+  external = true,
 ): Gen<number> {
+  if (external) {
+    charge(rt, rt.sched.cpu.costs.processStartNs);
+    yield* useCpu(rt, true);
+  }
   try {
     return yield* drive(rt, impl(commandContext(rt, argv, io, env)));
   } catch (e) {
@@ -56,5 +68,5 @@ export function* runProgram(
 
 /** A program that bash has as a builtin (echo, printf, true ...) as a Builtin. */
 export function asBuiltin(impl: CommandImpl): Builtin {
-  return (rt, argv, io) => runProgram(rt, impl, argv, io, exportedEnv(rt.state));
+  return (rt, argv, io) => runProgram(rt, impl, argv, io, exportedEnv(rt.state), false);
 }

@@ -10,7 +10,7 @@ import { paramPieces } from './params';
 import type { ArgExpander } from './params';
 import { joinPieces, patternOf, seg, splitFields } from './pieces';
 import type { Piece } from './pieces';
-import { MAX_DEPTH, shellError, withState } from './runtime';
+import { charge, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { cloneState, getVar, setVar } from './state';
 
@@ -24,6 +24,7 @@ export function* commandSubst(
 ): Gen<string> {
   if (rt.state.depth >= MAX_DEPTH)
     throw new ExpansionError('command substitution: maximum nesting level exceeded');
+  charge(rt, rt.sched.cpu.costs.forkNs);
   const state = cloneState(rt.state);
   state.depth++;
   let out = '';

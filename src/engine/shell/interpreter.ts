@@ -8,7 +8,7 @@ import { runArith, runArithFor, runCase, runFor, runIf, runLoop } from './compou
 import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
 import { Parser } from './parser';
 import { applyRedirects, closeRedirects } from './redirect';
-import { errPrefix, input, MAX_DEPTH, shellError, withState } from './runtime';
+import { charge, errPrefix, input, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { runSimple } from './simpleExec';
 import { cloneState, popLocals } from './state';
@@ -144,6 +144,7 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
 
 /** Run in a copy of the shell state: `( ... )`, pipeline stages. `exit` ends only the copy. */
 export function* runSubshell(rt: Runtime, io: Io, fn: (sub: Runtime) => Gen<number>): Gen<number> {
+  charge(rt, rt.sched.cpu.costs.forkNs);
   const sub = withState(rt, cloneState(rt.state));
   try {
     return yield* fn(sub);

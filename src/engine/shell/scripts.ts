@@ -6,7 +6,7 @@
 import { ExitSignal, ReturnSignal } from './errors';
 import { baseName, dirName, resolvePath } from './paths';
 import { runProgram } from './context';
-import { MAX_DEPTH, shellError, withState } from './runtime';
+import { charge, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { createState } from './state';
 import type { ShellMode, ShellState } from './state';
@@ -53,6 +53,7 @@ function* runChild(rt: Runtime, source: string, io: Io, o: ChildOptions): Gen<nu
     shellError(rt, io, `${o.arg0}: maximum nesting level exceeded`);
     return 1;
   }
+  charge(rt, rt.sched.cpu.costs.processStartNs);
   const child = withState(rt, childState(rt, o));
   try {
     return yield* rt.exec(child, source, io, 1);

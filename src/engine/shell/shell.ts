@@ -3,6 +3,8 @@
  * working folder and `$?` persist between `run` calls, as in a terminal.
  */
 import { createBuiltins } from './builtins/registry';
+import { CENTOS7_VM_COSTS, cpuAccount, dueUs } from './cpu';
+import type { CpuCosts } from './cpu';
 import { coreUtilities } from './coreutils/registry';
 import { ExitSignal, InterruptSignal, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
 import { execSource } from './interpreter';
@@ -23,12 +25,8 @@ export interface ShellOptions {
   err?: Sink;
   /** The programs every host has (default: coreutils). The host's commands take precedence. */
   utilities?: ReadonlyMap<string, CommandImpl>;
-  /**
-   * Virtual µs a loop is charged per SPIN_LIMIT (1000) iterations that ran without any Wait
-   * (default 0: the driver just gets a turn). A driver whose Ctrl-C deadline is in virtual time
-   * may set e.g. 10_000 so a busy `while true; do :; done` reaches its deadline.
-   */
-  spinUs?: number;
+  /** Virtual CPU time charged for the shell's work (default: a CentOS 7 VM's, cpu.ts). */
+  cpu?: CpuCosts;
 }
 
 /** Where one `run` sends its output; what it reads; how it learns of Ctrl-C. */
@@ -119,7 +117,7 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       out: runIo.out ?? opts.out ?? noop,
       err: runIo.err ?? opts.err ?? noop,
     };
-    const sched = { spin: 0, subStatus: undefined, nextPid, spinUs: opts.spinUs ?? 0 };
+    const sched = { subStatus: undefined, nextPid, cpu: cpuAccount(opts.cpu ?? CENTOS7_VM_COSTS) };
     const rt: Runtime = {
       host,
       fs,
@@ -139,6 +137,9 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
     } catch (e) {
       result = unwound(e, io);
     }
+    // The CPU time of the last steps passes before the prompt comes back.
+    const rest = result.interrupted ? 0 : dueUs(sched.cpu, true);
+    if (rest > 0) yield { kind: 'sleep', us: rest };
     nextPid = sched.nextPid;
     state.lastStatus = result.status;
     return result;
