@@ -27,8 +27,8 @@ export type {
 export { SCHEDULERS, getScheduler } from './ipvs/schedulers/registry';
 export { ipvsOf } from './ipvs/ipvs';
 export { ipvsAddService, ipvsAddDest } from './ipvs/quick';
-export { exportPcapng } from './pcap/exportNetwork';
-export { LabRuntime, DEFAULT_MAX_TIME_US } from './runtime/labRuntime';
+export { exportPcapng, pcapngStream } from './pcap/exportNetwork';
+export { LabRuntime, DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from './runtime/labRuntime';
 export type { CommandEntry, CommandResult, LabOptions } from './runtime/labRuntime';
 export type { RunningCommand, CommandOutput } from './runtime/runningCommand';
 export type { Scheduler, Dest, SchedService, Candidate, Explanation } from './ipvs/types';

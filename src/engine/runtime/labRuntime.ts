@@ -48,6 +48,13 @@ export interface CommandResult {
 export const DEFAULT_MAX_TIME_US = 60 * SEC;
 
 /**
+ * A live view may run a command this far in one go when it starts: what ends within it
+ * (ipvsadm, echo: a process start and a little CPU time, docs/virtual-cpu-time.md) shows as done
+ * at once, as it does in a terminal.
+ */
+export const INSTANT_COMMAND_US = 10_000;
+
+/**
  * A running lab: the topology, a shell per host, and the results of every command so far.
  * A lab run is a pure function of (lab, seed, bare, command log): replaying the log gives the
  * same trace, byte for byte.
