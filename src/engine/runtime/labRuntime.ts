@@ -48,6 +48,20 @@ export interface CommandResult {
 export const DEFAULT_MAX_TIME_US = 60 * SEC;
 
 /**
+ * What a terminal keeps of one command's output, per stream: the first 1 MiB. A command may
+ * print far more (it is charged for every byte, docs/virtual-cpu-time.md); the rest scrolls
+ * past unrecorded.
+ */
+export const OUTPUT_KEPT = 1 << 20;
+
+function keep(shown: string, more: string): string {
+  if (shown.length >= OUTPUT_KEPT) return shown;
+  return shown.length + more.length <= OUTPUT_KEPT
+    ? shown + more
+    : shown + more.slice(0, OUTPUT_KEPT - shown.length);
+}
+
+/**
  * A live view may run a command this far in one go when it starts: what ends within it
  * (ipvsadm, echo: a process start and a little CPU time, docs/virtual-cpu-time.md) shows as done
  * at once, as it does in a terminal.
@@ -129,7 +143,11 @@ export class LabRuntime {
       start,
       (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
     );
-    const io = { out: (x: string) => (run.output.stdout += x), err: (x: string) => (run.output.stderr += x) };
+    const o = run.output;
+    const io = {
+      out: (x: string) => (o.stdout = keep(o.stdout, x)),
+      err: (x: string) => (o.stderr = keep(o.stderr, x)),
+    };
     this.current = io;
     this.running = run;
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>

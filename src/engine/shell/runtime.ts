@@ -10,7 +10,7 @@ export type Sink = (s: string) => void;
 
 /** Standard input: text and a read position (`read` consumes lines; other commands see the rest). */
 export interface Input {
-  readonly text: string;
+  text: string;
   pos: number;
 }
 

@@ -6,6 +6,7 @@
 import { ExitSignal, ReturnSignal } from './errors';
 import { baseName, dirName, resolvePath } from './paths';
 import { runProgram } from './context';
+import { isPipe, writerDone } from './pipe';
 import { charge, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { createState } from './state';
@@ -125,6 +126,7 @@ export const bashBuiltin: Builtin = function* (rt, argv, io) {
   }
   const [file, ...args] = rest;
   if (file === undefined) {
+    if (isPipe(io.stdin) && io.stdin.open) yield writerDone(io.stdin);
     const source = io.stdin.text.slice(io.stdin.pos);
     io.stdin.pos = io.stdin.text.length;
     return yield* runChild(rt, source, io, { arg0: shell, args: [], mode: { kind: 'command' }, ...flags });
