@@ -76,7 +76,7 @@ export const wcCommand: CommandImpl = function* (ctx) {
   const which = picks.length > 0 ? picks : ['l', 'w', 'c'];
   const words = which.includes('w');
   const files = operands.filter((o) => o !== '-');
-  const { sources, ok } = readSources(ctx, 'wc', files);
+  const { sources, ok } = files.length > 0 ? readSources(ctx, 'wc', files) : { sources: [], ok: true };
   const rows: { name: string; counts: number[]; size: number }[] = [];
   const row = (name: string, n: WcCount) =>
     rows.push({ name, counts: which.map((f) => n[f as 'l' | 'w' | 'c']), size: n.c });
