@@ -9,7 +9,7 @@ import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
-import { RunningCommand } from './runningCommand';
+import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import type { BackgroundCapture } from './backgroundCapture';
 
@@ -174,6 +174,7 @@ export class LabRuntime {
     interrupted: boolean,
   ): CommandResult {
     settle(this.sim);
+    if (run.capped) err(WORK_CAP_NOTE);
     this.reapCaptures(err);
     this.current = undefined;
     this.running = undefined;
