@@ -11,11 +11,20 @@ import { parseTranscript, TranscriptError } from './transcript';
 
 export const VERSION = '0.1.0';
 
+/** The C library's words for the errors a transcript file may meet. */
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+};
+
 function readInput(file: string | undefined): string {
   try {
     return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = ERRNO_TEXT[code] ?? (code || 'read error');
+    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${why}`);
   }
 }
 
