@@ -4,7 +4,6 @@
  * and only when every stage waits on time or the network does the pipeline hand a Wait to the
  * driver (the earliest of them). Everything stays deterministic: the stages are stepped in order.
  */
-import { InterruptSignal } from './errors';
 import { createPipe, pipeWriter } from './pipe';
 import type { Pipe } from './pipe';
 import { checkInterrupt } from './runtime';
@@ -79,7 +78,7 @@ export function* runStages(
     }
   } catch (e) {
     for (const s of stages) if (!s.done) s.gen.return(130);
-    throw e instanceof InterruptSignal ? e : e;
+    throw e;
   }
   return stages.map((s) => s.status);
 }
