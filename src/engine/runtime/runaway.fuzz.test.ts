@@ -28,11 +28,11 @@ const STATUSES = new Set([0, 1, 2, 3, 6, 7, 22, 28, 126, 127, 130, 141]);
 
 const num = fc.oneof(
   fc.integer({ min: 0, max: 20 }),
-  fc.integer({ min: 0, max: 2_000 }),
+  fc.integer({ min: 0, max: 500 }),
   fc.constantFrom(100_000, 999999999, 1000000000, 2147483647, 2147483648, 3000000000, 99999999999),
 );
 const small = fc.oneof(
-  { arbitrary: fc.integer({ min: 0, max: 2_000 }), weight: 20 },
+  { arbitrary: fc.integer({ min: 0, max: 500 }), weight: 40 },
   { arbitrary: fc.constant(100_000), weight: 1 },
 );
 const conv = fc.constantFrom('d', 's', 'f', 'e', 'g', 'x', 'c', 'b', 'q', '%');
@@ -104,7 +104,7 @@ describe('fuzz: runaway and hostile command lines on a lab', () => {
         fc.property(line, fc.constantFrom('client', 'rs1'), (command, host) => {
           if (++count % 2_500 === 0) rt = LabRuntime.create('nat');
           const events = rt.sim.executed;
-          const r = rt.exec({ host, command, maxTimeUs: 3_000 });
+          const r = rt.exec({ host, command, maxTimeUs: 1_000 });
           expect(r.stdout).not.toMatch(JS_TEXT);
           expect(r.stderr).not.toMatch(JS_TEXT);
           expect(STATUSES.has(r.exit)).toBe(true);
@@ -113,7 +113,7 @@ describe('fuzz: runaway and hostile command lines on a lab', () => {
           }
           expect(rt.sim.executed - events).toBeLessThan(MAX_EVENTS);
           // The command stopped by its limit, plus the settle window and one last quantum.
-          expect(r.end - r.start).toBeLessThan(3_000 + 200_000 + 2_000);
+          expect(r.end - r.start).toBeLessThan(1_000 + 200_000 + 2_000);
         }),
         { numRuns: 10_000, seed },
       );
@@ -121,5 +121,5 @@ describe('fuzz: runaway and hostile command lines on a lab', () => {
       console.error(`runaway fuzz failed with FUZZ_SEED=${seed}`);
       throw e;
     }
-  }, 120_000);
+  }, 300_000);
 });
