@@ -3,19 +3,54 @@
  * lvs-lab: the headless lab runner (README, "The headless lab runner"). Runs a transcript of commands on
  * the engine, prints what a terminal would show (or JSON), and can write pcapng and the trace.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { exportPcapng, LabRuntime, SEC } from '@/engine';
+import { readFileSync } from 'node:fs';
+import { LabRuntime, pcapngStream, SEC } from '@/engine';
 import { parseOptions, USAGE, UsageError } from './options';
+import { BlockWriter, JsonArrayWriter } from './streamWriters';
 import { parseTranscript, TranscriptError } from './transcript';
 
 export const VERSION = '0.1.0';
+
+/** The C library's words for the errors a transcript file may meet. */
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+};
 
 function readInput(file: string | undefined): string {
   try {
     return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = ERRNO_TEXT[code] ?? (code || 'read error');
+    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${why}`);
   }
+}
+
+/** --trace and --pcap, written after each command as the run goes (cli.md). */
+function outputFiles(rt: LabRuntime, tracePath: string | undefined, pcapPath: string | undefined) {
+  const trace = tracePath === undefined ? undefined : new JsonArrayWriter(tracePath);
+  const pcap = pcapPath === undefined ? undefined : new BlockWriter(pcapPath);
+  const frames = pcapngStream(rt.net);
+  let nextFrame = 0;
+  pcap?.add([frames.header()]);
+  const flush = (): void => {
+    if (trace) trace.add(rt.trace.slice(trace.written));
+    if (pcap) {
+      const got = frames.frames(nextFrame);
+      pcap.add(got.bytes);
+      nextFrame = got.next;
+    }
+  };
+  return {
+    flush,
+    close(): void {
+      flush();
+      trace?.close();
+      pcap?.close();
+    },
+  };
 }
 
 export function main(
@@ -41,6 +76,7 @@ export function main(
       clients: opts.clients,
     });
     const commands = parseTranscript(text, rt.hostNames(), (h, s) => rt.isComplete(h, s));
+    const out = outputFiles(rt, opts.trace, opts.pcap);
     for (const c of commands) {
       const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });
       if (opts.json) {
@@ -50,11 +86,11 @@ export function main(
       } else {
         write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
       }
+      out.flush();
     }
     const tail = rt.finish();
     if (tail !== '' && !opts.json) write(tail);
-    if (opts.pcap !== undefined) writeFileSync(opts.pcap, exportPcapng(rt.net));
-    if (opts.trace !== undefined) writeFileSync(opts.trace, `${JSON.stringify(rt.trace)}\n`);
+    out.close();
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof TranscriptError) {

@@ -46,76 +46,101 @@ export function writePcapng(
   interfaces: readonly PcapngInterface[],
   packets: readonly PcapngPacket[],
 ): Uint8Array {
+  const parts = [pcapngHeader(interfaces), ...packets.map((p) => pcapngPacket(p, interfaces.length))];
+  const out = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+  let pos = 0;
+  for (const b of parts) {
+    out.set(b, pos);
+    pos += b.length;
+  }
+  return out;
+}
+
+/** Little-endian writer over a buffer of a known size. */
+function blockWriter(size: number) {
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let pos = 0;
+  const w = {
+    out,
+    get pos() {
+      return pos;
+    },
+    u16(v: number): void {
+      view.setUint16(pos, v, true);
+      pos += 2;
+    },
+    u32(v: number): void {
+      view.setUint32(pos, v, true);
+      pos += 4;
+    },
+    bytes(b: Uint8Array): void {
+      out.set(b, pos);
+      pos += pad4(b.length);
+    },
+    option(code: number, value: Uint8Array): void {
+      w.u16(code);
+      w.u16(value.length);
+      w.bytes(value);
+    },
+    endBlock(start: number, blockSize: number): void {
+      w.u32(OPT_ENDOFOPT); // opt_endofopt (code 0, length 0) where the block has options
+      w.u32(blockSize);
+      if (pos !== start + blockSize) throw new Error('pcapng block size miscomputed');
+    },
+  };
+  return w;
+}
+
+/** The start of a capture file: the section header and one interface block per interface. */
+export function pcapngHeader(interfaces: readonly PcapngInterface[]): Uint8Array {
   const names = interfaces.map((i) => utf8Encode(i.name));
   const shbSize = 28 + optionSize(USER_APPL.length) + 4;
   let size = shbSize;
   for (const name of names) size += 20 + optionSize(name.length) + optionSize(1) + 4;
-  for (const p of packets) size += 32 + pad4(p.bytes.length);
-
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  let pos = 0;
-  const u16 = (v: number): void => {
-    view.setUint16(pos, v, true);
-    pos += 2;
-  };
-  const u32 = (v: number): void => {
-    view.setUint32(pos, v, true);
-    pos += 4;
-  };
-  const option = (code: number, value: Uint8Array): void => {
-    u16(code);
-    u16(value.length);
-    out.set(value, pos);
-    pos += pad4(value.length);
-  };
-  const endBlock = (start: number, blockSize: number): void => {
-    u32(OPT_ENDOFOPT); // opt_endofopt (code 0, length 0) where the block has options
-    u32(blockSize);
-    if (pos !== start + blockSize) throw new Error('pcapng block size miscomputed');
-  };
-
-  u32(PCAPNG_SHB);
-  u32(shbSize);
-  u32(PCAPNG_BYTE_ORDER_MAGIC);
-  u16(1); // major version
-  u16(0); // minor version
-  u32(0xffffffff); // section length: unspecified (-1 as 64 bits)
-  u32(0xffffffff);
-  option(OPT_SHB_USERAPPL, USER_APPL);
-  endBlock(0, shbSize);
-
+  const w = blockWriter(size);
+  w.u32(PCAPNG_SHB);
+  w.u32(shbSize);
+  w.u32(PCAPNG_BYTE_ORDER_MAGIC);
+  w.u16(1); // major version
+  w.u16(0); // minor version
+  w.u32(0xffffffff); // section length: unspecified (-1 as 64 bits)
+  w.u32(0xffffffff);
+  w.option(OPT_SHB_USERAPPL, USER_APPL);
+  w.endBlock(0, shbSize);
   for (const name of names) {
-    const start = pos;
+    const start = w.pos;
     const blockSize = 20 + optionSize(name.length) + optionSize(1) + 4;
-    u32(PCAPNG_IDB);
-    u32(blockSize);
-    u16(LINKTYPE_ETHERNET);
-    u16(0); // reserved
-    u32(PCAPNG_SNAPLEN);
-    option(OPT_IF_NAME, name);
-    option(OPT_IF_TSRESOL, Uint8Array.of(TSRESOL_MICROSECONDS));
-    endBlock(start, blockSize);
+    w.u32(PCAPNG_IDB);
+    w.u32(blockSize);
+    w.u16(LINKTYPE_ETHERNET);
+    w.u16(0); // reserved
+    w.u32(PCAPNG_SNAPLEN);
+    w.option(OPT_IF_NAME, name);
+    w.option(OPT_IF_TSRESOL, Uint8Array.of(TSRESOL_MICROSECONDS));
+    w.endBlock(start, blockSize);
   }
+  return w.out;
+}
 
-  for (const p of packets) {
-    if (!Number.isInteger(p.iface) || p.iface < 0 || p.iface >= interfaces.length) {
-      throw new RangeError(`packet names interface ${p.iface}, but there are ${interfaces.length}`);
-    }
-    if (!Number.isSafeInteger(p.timeUs) || p.timeUs < 0) {
-      throw new RangeError(`timestamp ${p.timeUs} is not a non-negative integer count of microseconds`);
-    }
-    const blockSize = 32 + pad4(p.bytes.length);
-    u32(PCAPNG_EPB);
-    u32(blockSize);
-    u32(p.iface);
-    u32(Math.floor(p.timeUs / TWO_32));
-    u32(p.timeUs % TWO_32);
-    u32(p.bytes.length); // captured length
-    u32(p.bytes.length); // original length
-    out.set(p.bytes, pos);
-    pos += pad4(p.bytes.length);
-    u32(blockSize); // no options, so no opt_endofopt
+/** One Enhanced Packet Block (a file may be written as the header, then packets as they come). */
+export function pcapngPacket(p: PcapngPacket, interfaceCount: number): Uint8Array {
+  if (!Number.isInteger(p.iface) || p.iface < 0 || p.iface >= interfaceCount) {
+    throw new RangeError(`packet names interface ${p.iface}, but there are ${interfaceCount}`);
   }
-  return out;
+  if (!Number.isSafeInteger(p.timeUs) || p.timeUs < 0) {
+    throw new RangeError(`timestamp ${p.timeUs} is not a non-negative integer count of microseconds`);
+  }
+  const blockSize = 32 + pad4(p.bytes.length);
+  const w = blockWriter(blockSize);
+  w.u32(PCAPNG_EPB);
+  w.u32(blockSize);
+  w.u32(p.iface);
+  w.u32(Math.floor(p.timeUs / TWO_32));
+  w.u32(p.timeUs % TWO_32);
+  w.u32(p.bytes.length); // captured length
+  w.u32(p.bytes.length); // original length
+  w.bytes(p.bytes);
+  w.u32(blockSize); // no options, so no opt_endofopt
+  return w.out;
 }

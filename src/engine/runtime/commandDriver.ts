@@ -20,17 +20,17 @@ export function pendingWait(sim: Sim, w: Wait): PendingWait {
  * wait is over, false when the deadline came first (the wait may be resumed with a later one:
  * running to t1 and then to t2 leaves the simulation exactly as running to t2 at once).
  */
-export function advancePending(sim: Sim, w: PendingWait, deadline: number): boolean {
+export function advancePending(sim: Sim, w: PendingWait, deadline: number, maxEvents?: number): boolean {
   if (w.kind === 'sleep') {
     if (w.untilUs > deadline) {
-      sim.runUntil(deadline);
+      sim.runUntil(deadline, maxEvents);
       return false;
     }
-    sim.runUntil(w.untilUs);
+    sim.runUntil(w.untilUs, maxEvents);
     return true;
   }
   const limit = Math.min(w.deadlineUs ?? Number.POSITIVE_INFINITY, deadline);
-  const done = sim.runWhile(w.done, limit);
+  const done = sim.runWhile(w.done, limit, maxEvents);
   if (done) return true;
   if (w.deadlineUs !== undefined && w.deadlineUs <= deadline && sim.now >= w.deadlineUs) return true;
   // Nothing left to happen and no deadline of its own: the command could wait forever.

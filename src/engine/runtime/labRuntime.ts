@@ -9,7 +9,7 @@ import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
-import { RunningCommand } from './runningCommand';
+import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import { installCgi } from './cgiRunner';
 import type { BackgroundCapture } from './backgroundCapture';
@@ -80,6 +80,27 @@ export interface CommandResult {
 export const DEFAULT_MAX_TIME_US = 60 * SEC;
 
 /**
+ * What a terminal keeps of one command's output, per stream: the first 1 MiB. A command may
+ * print far more (it is charged for every byte, docs/virtual-cpu-time.md); the rest scrolls
+ * past unrecorded.
+ */
+export const OUTPUT_KEPT = 1 << 20;
+
+function keep(shown: string, more: string): string {
+  if (shown.length >= OUTPUT_KEPT) return shown;
+  return shown.length + more.length <= OUTPUT_KEPT
+    ? shown + more
+    : shown + more.slice(0, OUTPUT_KEPT - shown.length);
+}
+
+/**
+ * A live view may run a command this far in one go when it starts: what ends within it
+ * (ipvsadm, echo: a process start and a little CPU time, docs/virtual-cpu-time.md) shows as done
+ * at once, as it does in a terminal.
+ */
+export const INSTANT_COMMAND_US = 10_000;
+
+/**
  * A running lab: the topology, a shell per host, and the results of every command so far.
  * A lab run is a pure function of (lab, seed, bare, command log): replaying the log gives the
  * same trace, byte for byte.
@@ -106,12 +127,13 @@ export class LabRuntime {
     this.net = buildTopology(def, this.sim);
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
-      // A busy loop is charged 10 ms of virtual time per 1000 spins, so --max-time can stop it.
+      // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
       const make = (pid?: number): Shell =>
-        createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
-          spinUs: 10_000,
-          ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}),
-        });
+        createShell(
+          { hostname: name, now: () => this.sim.now, commands },
+          createHostFs(host),
+          pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {},
+        );
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));
     }
@@ -161,18 +183,16 @@ export class LabRuntime {
       start,
       (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
     );
-    const chunk = (stream: CmdOutEvent['stream'], text: string) =>
-      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text });
-    const io = {
-      out: (x: string) => {
-        run.output.stdout += x;
-        chunk('stdout', x);
-      },
-      err: (x: string) => {
-        run.output.stderr += x;
-        chunk('stderr', x);
-      },
+    const o = run.output;
+    // The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood.
+    const write = (stream: CmdOutEvent['stream'], x: string) => {
+      const shown = o[stream];
+      const next = keep(shown, x);
+      if (next.length === shown.length) return;
+      o[stream] = next;
+      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text: next.slice(shown.length) });
     };
+    const io = { out: (x: string) => write('stdout', x), err: (x: string) => write('stderr', x) };
     this.current = io;
     this.running = run;
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
@@ -217,6 +237,7 @@ export class LabRuntime {
     interrupted: boolean,
   ): CommandResult {
     settle(this.sim);
+    if (run.capped) err(WORK_CAP_NOTE);
     this.reapCaptures(err);
     this.current = undefined;
     this.running = undefined;

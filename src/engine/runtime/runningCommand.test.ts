@@ -6,15 +6,15 @@ import { LabRuntime } from './labRuntime';
 /** The seed article's loop: a request every half second until Ctrl-C. */
 const LOOP = 'while true;do curl 172.16.132.18 ; sleep 0.5 ; done';
 
-function viaExec(maxTimeUs: number) {
+function viaExec(maxTimeUs: number, command = LOOP) {
   const rt = LabRuntime.create('nat');
-  const result = rt.exec({ host: 'client', command: LOOP, maxTimeUs });
+  const result = rt.exec({ host: 'client', command, maxTimeUs });
   return { result, trace: JSON.stringify(rt.trace) };
 }
 
-function live(cuts: number[], total: number) {
+function live(cuts: number[], total: number, command = LOOP) {
   const rt = LabRuntime.create('nat');
-  const run = rt.begin({ host: 'client', command: LOOP });
+  const run = rt.begin({ host: 'client', command });
   for (const c of cuts) expect(run.advanceTo(run.startUs + c)).toBe(false);
   expect(run.advanceTo(run.startUs + total)).toBe(false);
   const result = run.interrupt();
@@ -47,6 +47,32 @@ describe('a command run live (begin / advanceTo / interrupt)', () => {
         expect(got.trace).toBe(ref.trace);
       }),
       { numRuns: 25 },
+    );
+  });
+
+  test.each([
+    ['a loop that never sleeps', 'i=0; while true; do i=$((i+1)); echo $i; done'],
+    ['a loop of process starts', 'until false; do sleep 0; done'],
+    [
+      'a busy loop between requests',
+      'while true; do curl -s 172.16.132.18; for i in 1 2 3; do :; done; done',
+    ],
+  ])('%s: chunked live runs equal exec with the same limit', (_name, command) => {
+    const total = 20_000;
+    const ref = viaExec(total, command);
+    expect(ref.result).toMatchObject({ interrupted: true, exit: 130 });
+    expect(ref.result.end - ref.result.start).toBeGreaterThanOrEqual(total);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: total - 1 }), { maxLength: 8 }), (cuts) => {
+        const got = live(
+          [...cuts].sort((a, b) => a - b),
+          total,
+          command,
+        );
+        expect(got.result).toEqual(ref.result);
+        expect(got.trace).toBe(ref.trace);
+      }),
+      { numRuns: 10 },
     );
   });
 

@@ -1,3 +1,4 @@
+import { WorkCapExceeded } from '../core/sim';
 import type { Sim } from '../core/sim';
 import type { ShellResult } from '../shell/shell';
 import type { Wait } from '../shell/types';
@@ -11,8 +12,16 @@ export interface CommandOutput {
   stderr: string;
 }
 
-/** More generator steps than this without an end is a runaway; it is stopped as Ctrl-C would. */
-const MAX_STEPS = 10_000_000;
+/**
+ * The engine's work cap per command: more shell steps or simulation events than these and the
+ * command is stopped as Ctrl-C would stop it, with a note on stderr. Counted from the command's
+ * start, so a command run live in chunks is stopped at the same point as one run in one go.
+ */
+export const MAX_STEPS = 10_000_000;
+export const MAX_EVENTS = 20_000_000;
+
+/** The note a command stopped by the work cap gets on its standard error. */
+export const WORK_CAP_NOTE = 'lvs-lab: the simulation stopped this command: it exceeded its work cap\n';
 
 /**
  * A command under way on a lab runtime: virtual time passes only when asked (advanceTo), and
@@ -31,6 +40,10 @@ export class RunningCommand {
   private res: CommandResult | undefined;
   /** Virtual time the command ended, before the settle window (what a log's maxTimeUs measures). */
   private endedAt: number | undefined;
+  /** Simulation events run when the command started. */
+  private readonly eventsAtStart: number;
+  /** The work cap stopped it. */
+  capped = false;
 
   constructor(
     private readonly sim: Sim,
@@ -38,7 +51,9 @@ export class RunningCommand {
     readonly command: string,
     readonly startUs: number,
     private readonly complete: (exit: number, interrupted: boolean) => CommandResult,
-  ) {}
+  ) {
+    this.eventsAtStart = sim.executed;
+  }
 
   /** The shell's generator for the command; it runs up to its first Wait now. */
   attach(gen: Generator<Wait, ShellResult, void>): void {
@@ -89,10 +104,16 @@ export class RunningCommand {
       while (!this.step.done) {
         if (!this.stopped) {
           this.pending ??= pendingWait(this.sim, this.step.value);
-          if (!advancePending(this.sim, this.pending, targetUs)) return false;
+          const budget = MAX_EVENTS - (this.sim.executed - this.eventsAtStart);
+          try {
+            if (!advancePending(this.sim, this.pending, targetUs, Math.max(0, budget))) return false;
+          } catch (e) {
+            if (!(e instanceof WorkCapExceeded)) throw e;
+            this.stopAtCap();
+          }
           this.pending = undefined;
         }
-        if (++this.steps > MAX_STEPS) this.stopped = true;
+        if (++this.steps > MAX_STEPS && !this.stopped) this.stopAtCap();
         this.step = this.gen.next();
       }
       this.exit = this.step.value.status;
@@ -100,6 +121,11 @@ export class RunningCommand {
     this.endedAt = this.sim.now;
     this.res = this.complete(this.exit, this.stopped);
     return true;
+  }
+
+  private stopAtCap(): void {
+    this.stopped = true;
+    this.capped = true;
   }
 
   /** Ctrl-C now: what is due at this instant still happens, then the command unwinds (status 130). */

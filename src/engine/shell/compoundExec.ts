@@ -4,7 +4,7 @@ import { LoopSignal } from './errors';
 import { arithValue, expandFields, expandPattern, expandText } from './expand';
 import { matchPattern } from './pattern';
 import { IDENTIFIER } from './lexer';
-import { shellError, spinning, spinWait, wait } from './runtime';
+import { charge, shellError, useCpu } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { setVar } from './state';
 
@@ -54,11 +54,17 @@ function* inLoop(rt: Runtime, body: () => Gen<number>): Gen<number> {
   }
 }
 
+/** The cost of one loop pass; Ctrl-C and the clock get their turn. */
+function loopPass(rt: Runtime): Gen<void> {
+  charge(rt, rt.sched.cpu.costs.loopIterationNs);
+  return useCpu(rt);
+}
+
 export function runLoop(rt: Runtime, c: LoopClause, io: Io, run: RunList): Gen<number> {
   return inLoop(rt, function* () {
     let status = 0;
     for (;;) {
-      if (spinning(rt)) yield* wait(rt, spinWait(rt));
+      yield* loopPass(rt);
       const cond = yield* runCondition(rt, c.cond, io, run);
       if ((cond === 0) !== (c.type === 'while')) return status;
       const r = yield* loopBody(rt, c.body, io, run);
@@ -77,7 +83,7 @@ export function runFor(rt: Runtime, c: ForClause, io: Io, run: RunList): Gen<num
     const items = c.words ? yield* expandFields(rt, c.words, io) : [...rt.state.positional];
     let status = 0;
     for (const item of items) {
-      if (spinning(rt)) yield* wait(rt, spinWait(rt));
+      yield* loopPass(rt);
       setVar(rt.state, c.name, item);
       const r = yield* loopBody(rt, c.body, io, run);
       if (r === 'break') return 0;
@@ -102,7 +108,7 @@ export function runArithFor(rt: Runtime, c: ArithFor, io: Io, run: RunList): Gen
     arithValue(rt, yield* expandText(rt, c.init, io));
     let status = 0;
     while (yield* test()) {
-      if (spinning(rt)) yield* wait(rt, spinWait(rt));
+      yield* loopPass(rt);
       const r = yield* loopBody(rt, c.body, io, run);
       if (r === 'break') return 0;
       status = r === 'continue' ? 0 : r;

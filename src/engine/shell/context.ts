@@ -1,6 +1,11 @@
 /** Building the CommandContext a program runs with, and running a program. */
 import { InterruptSignal, ExitSignal, LoopSignal, ReturnSignal } from './errors';
-import { drive } from './runtime';
+import { programPath } from './builtins/typeCmd';
+import { isResourceError, OutOfMemory, SEGFAULT } from './limits';
+import { BrokenPipe, isPipe, readChunk, writerDone } from './pipe';
+import type { Pipe } from './pipe';
+import type { Wait } from './types';
+import { charge, drive, useCpu } from './runtime';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { exportedEnv } from './state';
 import type { CommandContext, CommandImpl } from './types';
@@ -11,11 +16,34 @@ export function commandContext(
   io: Io,
   env: ReadonlyMap<string, string>,
 ): CommandContext {
+  const perByte = rt.sched.cpu.costs.outputNsPerByte;
+  const input = io.stdin;
+  let acted = false;
   return {
     argv,
-    stdin: io.stdin.text.slice(io.stdin.pos),
-    out: io.out,
-    err: io.err,
+    // From a pipe whose writer still runs, the whole input is not there yet: a program that
+    // asks for it before doing anything else is started again once the writer has ended.
+    get stdin(): string {
+      if (isPipe(input)) {
+        if (input.open && !acted) throw new NeedsWholeInput(input);
+        if (input.overflow) throw new OutOfMemory(input.text.length);
+      }
+      return input.text.slice(input.pos);
+    },
+    readChunk: () => {
+      acted = true;
+      return readChunk(input);
+    },
+    out: (s) => {
+      acted = true;
+      charge(rt, s.length * perByte);
+      io.out(s);
+    },
+    err: (s) => {
+      acted = true;
+      charge(rt, s.length * perByte);
+      io.err(s);
+    },
     env,
     fs: rt.fs,
     host: rt.host,
@@ -24,8 +52,36 @@ export function commandContext(
   };
 }
 
+/** A program asked for all of its input while the pipe's writer still runs. */
+class NeedsWholeInput {
+  constructor(readonly pipe: Pipe) {}
+}
+
+function* waitFor(w: Wait): Generator<Wait, number, void> {
+  yield w;
+  return 0;
+}
+
+/** Linux's execve limits: 128 KiB per string (MAX_ARG_STRLEN), 2 MiB in all (a quarter of the 8 MiB stack). */
+const MAX_ARG_STRLEN = 128 * 1024;
+const ARG_MAX = 2 * 1024 * 1024;
+
+function tooBigForExec(argv: readonly string[], env: ReadonlyMap<string, string>): boolean {
+  let total = 0;
+  for (const a of argv) {
+    if (a.length + 1 > MAX_ARG_STRLEN) return true;
+    total += a.length + 1 + 8;
+  }
+  for (const [k, v] of env) {
+    if (k.length + v.length + 2 > MAX_ARG_STRLEN) return true;
+    total += k.length + v.length + 2 + 8;
+  }
+  return total > ARG_MAX;
+}
+
 function isSignal(e: unknown): boolean {
   return (
+    e instanceof BrokenPipe ||
     e instanceof InterruptSignal ||
     e instanceof ExitSignal ||
     e instanceof ReturnSignal ||
@@ -34,8 +90,8 @@ function isSignal(e: unknown): boolean {
 }
 
 /**
- * Run a program. A program that throws (a bug in it) fails with status 1 and a message rather
- * than taking the shell down.
+ * Run a program (`external`: as its own process, which costs a fork and exec first). A program
+ * that throws (a bug in it) fails with status 1 and a message rather than taking the shell down.
  */
 export function* runProgram(
   rt: Runtime,
@@ -43,18 +99,39 @@ export function* runProgram(
   argv: string[],
   io: Io,
   env: ReadonlyMap<string, string>,
+  external = true,
 ): Gen<number> {
+  if (external) {
+    charge(rt, rt.sched.cpu.costs.processStartNs);
+    yield* useCpu(rt, true);
+    if (tooBigForExec(argv, env)) {
+      io.err(`bash: ${programPath(argv[0] ?? '')}: Argument list too long\n`);
+      return 126;
+    }
+  }
   try {
-    return yield* drive(rt, impl(commandContext(rt, argv, io, env)));
+    for (;;) {
+      try {
+        return yield* drive(rt, impl(commandContext(rt, argv, io, env)));
+      } catch (e) {
+        if (!(e instanceof NeedsWholeInput)) throw e;
+        yield* drive(rt, waitFor(writerDone(e.pipe)));
+      }
+    }
   } catch (e) {
     if (isSignal(e)) throw e;
-    const message = e instanceof Error ? e.message : String(e);
-    io.err(`${argv[0] ?? ''}: internal error: ${message}\n`);
-    return 1;
+    // A program that ran out of memory says so as coreutils' xalloc_die does; any other failure
+    // is a crash, reported as bash reports a program killed by SIGSEGV.
+    if (isResourceError(e) || e instanceof OutOfMemory) {
+      io.err(`${argv[0] ?? ''}: memory exhausted\n`);
+      return 1;
+    }
+    io.err(SEGFAULT.message);
+    return SEGFAULT.status;
   }
 }
 
 /** A program that bash has as a builtin (echo, printf, true ...) as a Builtin. */
 export function asBuiltin(impl: CommandImpl): Builtin {
-  return (rt, argv, io) => runProgram(rt, impl, argv, io, exportedEnv(rt.state));
+  return (rt, argv, io) => runProgram(rt, impl, argv, io, exportedEnv(rt.state), false);
 }

@@ -8,9 +8,10 @@ import { braceExpand } from './braces';
 import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal } from './errors';
 import { paramPieces } from './params';
 import type { ArgExpander } from './params';
-import { joinPieces, patternOf, seg, splitFields } from './pieces';
+import { checkStringSize, MAX_STRING_BYTES, OutOfMemory } from './limits';
+import { isBreak, joinPieces, patternOf, seg, splitFields } from './pieces';
 import type { Piece } from './pieces';
-import { MAX_DEPTH, shellError, withState } from './runtime';
+import { charge, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { cloneState, getVar, setVar } from './state';
 
@@ -24,22 +25,34 @@ export function* commandSubst(
 ): Gen<string> {
   if (rt.state.depth >= MAX_DEPTH)
     throw new ExpansionError('command substitution: maximum nesting level exceeded');
+  charge(rt, rt.sched.cpu.costs.forkNs);
   const state = cloneState(rt.state);
   state.depth++;
   let out = '';
+  let readerFull = false;
+  const capture = (s: string): void => {
+    // The shell reading the substitution's output runs out of memory itself.
+    readerFull = out.length + s.length > MAX_STRING_BYTES;
+    checkStringSize(out.length + s.length);
+    out += s;
+  };
   let status: number;
   try {
     status = yield* rt.exec(
       withState(rt, state),
       source,
-      { stdin: io.stdin, out: (s) => (out += s), err: io.err },
+      { stdin: io.stdin, out: capture, err: io.err },
       line,
       backquote ? 'command substitution' : undefined,
     );
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) status = e.status;
     else if (e instanceof LoopSignal) status = 0;
-    else if (e instanceof ExpansionError) {
+    else if (e instanceof OutOfMemory && !readerFull) {
+      // The forked child died of it; the parent goes on with what it had read.
+      io.err(e.message);
+      status = 2;
+    } else if (e instanceof ExpansionError) {
       shellError(rt, io, e.message);
       status = e.status;
     } else throw e;
@@ -87,7 +100,14 @@ function* partPieces(rt: Runtime, part: WordPart, io: Io, splitLits: boolean): G
 
 export function* wordPieces(rt: Runtime, word: Word, io: Io, splitLits = false): Gen<Piece[]> {
   const out: Piece[] = [];
-  for (const part of word.parts) out.push(...(yield* partPieces(rt, part, io, splitLits)));
+  let length = 0;
+  for (const part of word.parts) {
+    for (const p of yield* partPieces(rt, part, io, splitLits)) {
+      out.push(p);
+      length += isBreak(p) ? 1 : p.text.length;
+    }
+    checkStringSize(length);
+  }
   return out;
 }
 

@@ -6,9 +6,12 @@
 import type { AndOr, Command, Compound, CompoundBody, FunctionDef, List, Pipeline } from './ast';
 import { runArith, runArithFor, runCase, runFor, runIf, runLoop } from './compoundExec';
 import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
+import { OutOfMemory } from './limits';
+import { BrokenPipe } from './pipe';
+import { runStages } from './pipeline';
 import { Parser } from './parser';
 import { applyRedirects, closeRedirects } from './redirect';
-import { errPrefix, input, MAX_DEPTH, shellError, withState } from './runtime';
+import { charge, errPrefix, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { runSimple } from './simpleExec';
 import { cloneState, popLocals } from './state';
@@ -121,17 +124,10 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
   const [only] = p.commands;
   if (p.commands.length === 1 && only) status = yield* runCommand(rt, only, io);
   else {
-    let stdin = io.stdin;
-    const statuses: number[] = [];
-    for (let i = 0; i < p.commands.length; i++) {
-      const cmd = p.commands[i];
-      if (!cmd) continue;
-      const last = i === p.commands.length - 1;
-      let buf = '';
-      const stage: Io = { stdin, out: last ? io.out : (s) => (buf += s), err: io.err };
-      statuses.push(yield* runSubshell(rt, stage, (sub) => runCommand(sub, cmd, stage)));
-      stdin = input(buf);
-    }
+    const cmds = p.commands;
+    const statuses = yield* runStages(rt, io, cmds.length, (i, stage) =>
+      runSubshell(rt, stage, (sub) => runCommand(sub, cmds[i]!, stage)),
+    );
     const failed = statuses.filter((x) => x !== 0);
     status = rt.state.options.pipefail
       ? (failed[failed.length - 1] ?? 0)
@@ -144,12 +140,19 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
 
 /** Run in a copy of the shell state: `( ... )`, pipeline stages. `exit` ends only the copy. */
 export function* runSubshell(rt: Runtime, io: Io, fn: (sub: Runtime) => Gen<number>): Gen<number> {
+  charge(rt, rt.sched.cpu.costs.forkNs);
   const sub = withState(rt, cloneState(rt.state));
   try {
     return yield* fn(sub);
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
     if (e instanceof LoopSignal) return 0;
+    if (e instanceof OutOfMemory) {
+      // Only the forked copy of the shell dies.
+      io.err(e.message);
+      return 2;
+    }
+    if (e instanceof BrokenPipe) return e.status;
     if (!(e instanceof ExpansionError)) throw e;
     shellError(sub, io, e.message);
     return e.status;

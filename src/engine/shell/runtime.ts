@@ -1,4 +1,6 @@
 /** What the interpreter's functions share while running: the host, fs, state and I/O. */
+import { chargeNs, dueUs } from './cpu';
+import type { CpuAccount } from './cpu';
 import { InterruptSignal } from './errors';
 import type { ShellState } from './state';
 import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
@@ -8,7 +10,7 @@ export type Sink = (s: string) => void;
 
 /** Standard input: text and a read position (`read` consumes lines; other commands see the rest). */
 export interface Input {
-  readonly text: string;
+  text: string;
   pos: number;
 }
 
@@ -26,8 +28,6 @@ export interface Io {
 /** A bash builtin: runs inside the shell and may change its state. */
 export type Builtin = (rt: Runtime, argv: string[], io: Io) => Gen<number>;
 
-/** Loops run this many iterations without a Wait before giving the driver a turn. */
-export const SPIN_LIMIT = 1000;
 /** Functions, sourced files and substitutions nested deeper than this fail. */
 export const MAX_DEPTH = 200;
 
@@ -37,7 +37,7 @@ export interface Runtime {
   readonly state: ShellState;
   readonly interrupted: () => boolean;
   /** Shared by every subshell of a run. */
-  readonly sched: { spin: number; subStatus: number | undefined; nextPid: number; spinUs: number };
+  readonly sched: { subStatus: number | undefined; nextPid: number; cpu: CpuAccount };
   readonly builtins: ReadonlyMap<string, Builtin>;
   /** Programs every host has (cat, seq, sleep ...); host.commands take precedence. */
   readonly utilities: ReadonlyMap<string, CommandImpl>;
@@ -71,37 +71,48 @@ export function checkInterrupt(rt: Runtime): void {
   if (rt.interrupted()) throw new InterruptSignal();
 }
 
-/** Hand a Wait to the driver, then unwind if Ctrl-C came meanwhile. */
-export function* wait(rt: Runtime, w: Wait): Gen<void> {
-  yield w;
-  rt.sched.spin = 0;
+/** Charge virtual CPU time for work the shell does (cpu.ts). */
+export function charge(rt: Runtime, ns: number): void {
+  chargeNs(rt.sched.cpu, ns);
+}
+
+/** Let the charged CPU time pass on the clock: once a quantum is due, or (`force`) any whole µs. */
+function* passCpu(rt: Runtime, force: boolean): Gen<void> {
+  const us = dueUs(rt.sched.cpu, force);
+  if (us === 0) return;
+  yield { kind: 'sleep', us };
   checkInterrupt(rt);
 }
 
 /**
- * Once per loop iteration and per simple command: true every SPIN_LIMIT calls without a Wait,
- * when the caller should `yield* wait(rt, spinWait(rt))` so a busy loop (or a fork bomb) lets
- * the driver count a step and press Ctrl-C. Unwinds at once if Ctrl-C is already pressed.
+ * Once per simple command and loop pass: unwind at once if Ctrl-C was pressed, and hand the
+ * driver the CPU time charged so far once it reaches a quantum, so a busy loop (or a fork bomb)
+ * lets virtual time run and can be stopped by --max-time or Ctrl-C.
  */
-export function spinning(rt: Runtime): boolean {
+export function* useCpu(rt: Runtime, force = false): Gen<void> {
   checkInterrupt(rt);
-  return ++rt.sched.spin >= SPIN_LIMIT;
+  yield* passCpu(rt, force);
 }
 
-/** The Wait a busy loop gives the driver: `sched.spinUs` of virtual time (0 by default). */
-export function spinWait(rt: Runtime): Wait {
-  return { kind: 'sleep', us: rt.sched.spinUs };
+/** Hand a Wait to the driver (after the CPU time charged before it), then unwind if Ctrl-C came meanwhile. */
+export function* wait(rt: Runtime, w: Wait): Gen<void> {
+  yield* passCpu(rt, true);
+  yield w;
+  checkInterrupt(rt);
 }
 
 /**
- * Run a command's generator, passing its Waits out. After each Wait, a Ctrl-C stops the command
- * (its `finally` blocks run) and unwinds the shell.
+ * Run a command's generator, passing its Waits out (each after the CPU time charged before it).
+ * After each Wait, a Ctrl-C stops the command (its `finally` blocks run) and unwinds the shell.
  */
 export function* drive(rt: Runtime, gen: Generator<Wait, number, void>): Gen<number> {
   let r = gen.next();
   while (!r.done) {
-    yield r.value;
-    rt.sched.spin = 0;
+    const us = dueUs(rt.sched.cpu, true);
+    if (us > 0) yield { kind: 'sleep', us };
+    if (!rt.interrupted()) {
+      yield r.value;
+    }
     if (rt.interrupted()) {
       gen.return(130);
       throw new InterruptSignal();

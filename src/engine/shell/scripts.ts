@@ -6,7 +6,8 @@
 import { ExitSignal, ReturnSignal } from './errors';
 import { baseName, dirName, resolvePath } from './paths';
 import { runProgram } from './context';
-import { MAX_DEPTH, shellError, withState } from './runtime';
+import { isPipe, writerDone } from './pipe';
+import { charge, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { createState } from './state';
 import type { ShellMode, ShellState } from './state';
@@ -53,6 +54,7 @@ function* runChild(rt: Runtime, source: string, io: Io, o: ChildOptions): Gen<nu
     shellError(rt, io, `${o.arg0}: maximum nesting level exceeded`);
     return 1;
   }
+  charge(rt, rt.sched.cpu.costs.processStartNs);
   const child = withState(rt, childState(rt, o));
   try {
     return yield* rt.exec(child, source, io, 1);
@@ -124,6 +126,7 @@ export const bashBuiltin: Builtin = function* (rt, argv, io) {
   }
   const [file, ...args] = rest;
   if (file === undefined) {
+    if (isPipe(io.stdin) && io.stdin.open) yield writerDone(io.stdin);
     const source = io.stdin.text.slice(io.stdin.pos);
     io.stdin.pos = io.stdin.text.length;
     return yield* runChild(rt, source, io, { arg0: shell, args: [], mode: { kind: 'command' }, ...flags });

@@ -3,9 +3,12 @@
  * working folder and `$?` persist between `run` calls, as in a terminal.
  */
 import { createBuiltins } from './builtins/registry';
+import { CENTOS7_VM_COSTS, cpuAccount, dueUs } from './cpu';
+import type { CpuCosts } from './cpu';
 import { coreUtilities } from './coreutils/registry';
 import { ExitSignal, InterruptSignal, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
 import { execSource } from './interpreter';
+import { isResourceError, MAX_STRING_BYTES, OutOfMemory, SEGFAULT } from './limits';
 import { Parser } from './parser';
 import { baseName } from './paths';
 import { input } from './runtime';
@@ -23,12 +26,8 @@ export interface ShellOptions {
   err?: Sink;
   /** The programs every host has (default: coreutils). The host's commands take precedence. */
   utilities?: ReadonlyMap<string, CommandImpl>;
-  /**
-   * Virtual µs a loop is charged per SPIN_LIMIT (1000) iterations that ran without any Wait
-   * (default 0: the driver just gets a turn). A driver whose Ctrl-C deadline is in virtual time
-   * may set e.g. 10_000 so a busy `while true; do :; done` reaches its deadline.
-   */
-  spinUs?: number;
+  /** Virtual CPU time charged for the shell's work (default: a CentOS 7 VM's, cpu.ts). */
+  cpu?: CpuCosts;
 }
 
 /** Where one `run` sends its output; what it reads; how it learns of Ctrl-C. */
@@ -86,6 +85,15 @@ export function isCompleteSource(source: string): boolean {
   return !parser.lexer.unterminatedHeredoc && !parser.lexer.danglingBackslash;
 }
 
+function isSignal(e: unknown): boolean {
+  return (
+    e instanceof ExitSignal ||
+    e instanceof InterruptSignal ||
+    e instanceof ReturnSignal ||
+    e instanceof LoopSignal
+  );
+}
+
 /** How a run that threw ended: `exit`, Ctrl-C, or (never expected) a bug. */
 function unwound(e: unknown, io: Io): ShellResult {
   const result: ShellResult = { status: 1, exited: false, interrupted: false };
@@ -96,10 +104,14 @@ function unwound(e: unknown, io: Io): ShellResult {
   if (e instanceof InterruptSignal) return { ...result, status: 130, interrupted: true };
   if (e instanceof ReturnSignal) return { ...result, status: e.status };
   if (e instanceof LoopSignal) return { ...result, status: 0 };
-  // Nesting deeper than the JavaScript stack (recursion the depth limits did not catch).
-  if (e instanceof RangeError) io.err('bash: maximum nesting level exceeded\n');
-  else io.err(`bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-  return result;
+  // The shell itself died: out of memory (a string too long for the machine), or a crash
+  // (recursion deeper than its stack), as bash dies of xrealloc or SIGSEGV.
+  if (e instanceof OutOfMemory || (isResourceError(e) && !/call stack/i.test(e.message))) {
+    io.err(e instanceof OutOfMemory ? e.message : new OutOfMemory(MAX_STRING_BYTES * 2).message);
+    return { ...result, status: 2, exited: true };
+  }
+  io.err(SEGFAULT.message);
+  return { ...result, status: SEGFAULT.status, exited: true };
 }
 
 export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {}): Shell {
@@ -119,7 +131,7 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       out: runIo.out ?? opts.out ?? noop,
       err: runIo.err ?? opts.err ?? noop,
     };
-    const sched = { spin: 0, subStatus: undefined, nextPid, spinUs: opts.spinUs ?? 0 };
+    const sched = { subStatus: undefined, nextPid, cpu: cpuAccount(opts.cpu ?? CENTOS7_VM_COSTS) };
     const rt: Runtime = {
       host,
       fs,
@@ -133,13 +145,28 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
     };
     Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
     let result: ShellResult;
+    let died = false;
     try {
       const status = yield* execSource(rt, asTyped(source), io);
       result = { status, exited: false, interrupted: false };
     } catch (e) {
       result = unwound(e, io);
+      died = !isSignal(e);
     }
+    // The CPU time of the last steps passes before the prompt comes back.
+    const rest = result.interrupted ? 0 : dueUs(sched.cpu, true);
+    if (rest > 0) yield { kind: 'sleep', us: rest };
     nextPid = sched.nextPid;
+    // A shell that died is gone; the terminal logs in again to a fresh one.
+    if (died) {
+      const fresh = createState({
+        cwd: opts.cwd ?? '/root',
+        pid: nextPid++,
+        hostname: host.hostname,
+        arg0: 'bash',
+      });
+      Object.assign(state, fresh);
+    }
     state.lastStatus = result.status;
     return result;
   }

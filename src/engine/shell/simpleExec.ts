@@ -6,7 +6,7 @@ import type { Assignment, FunctionDef, SimpleCommand, Word } from './ast';
 import { runProgram } from './context';
 import { expandFields, expandPattern, expandText } from './expand';
 import { applyRedirects, closeRedirects } from './redirect';
-import { shellError, spinning, spinWait, wait } from './runtime';
+import { charge, shellError, useCpu } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { runPathCommand } from './scripts';
 import { exportedEnv, setVar } from './state';
@@ -42,6 +42,14 @@ function* expandDoubleBracket(rt: Runtime, words: readonly Word[], io: Io): Gen<
   return out;
 }
 
+/** Copying the expanded words and values costs time in proportion to their size. */
+function chargeExpansion(rt: Runtime, argv: readonly string[], assigns: readonly Assigned[]): void {
+  let bytes = 0;
+  for (const a of argv) bytes += a.length;
+  for (const a of assigns) bytes += a.value.length;
+  charge(rt, bytes * rt.sched.cpu.costs.expandNsPerByte);
+}
+
 function xtrace(rt: Runtime, io: Io, assigns: readonly Assigned[], argv: readonly string[]): void {
   if (!rt.state.options.xtrace) return;
   const words = [...assigns.map((a) => `${a.name}=${shellQuote(a.value)}`), ...argv.map(shellQuote)];
@@ -49,13 +57,15 @@ function xtrace(rt: Runtime, io: Io, assigns: readonly Assigned[], argv: readonl
 }
 
 export function* runSimple(rt: Runtime, cmd: SimpleCommand, io: Io, call: CallFunction): Gen<number> {
-  if (spinning(rt)) yield* wait(rt, spinWait(rt));
+  charge(rt, rt.sched.cpu.costs.commandNs);
+  yield* useCpu(rt);
   rt.state.line = cmd.line;
   rt.sched.subStatus = undefined;
   const argv = cmd.dbracket
     ? yield* expandDoubleBracket(rt, cmd.words, io)
     : yield* expandFields(rt, cmd.words, io);
   const assigns = yield* expandAssigns(rt, cmd.assigns, io);
+  chargeExpansion(rt, argv, assigns);
   xtrace(rt, io, assigns, argv);
   if (argv.length === 0) {
     for (const a of assigns) setVar(rt.state, a.name, a.value);

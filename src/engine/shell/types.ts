@@ -67,8 +67,10 @@ export interface ShellHost {
 export interface CommandContext {
   /** argv[0] is the command name as typed. */
   readonly argv: string[];
-  /** Standard input, already complete (pipes run one stage after another). */
+  /** Standard input, complete (empty for a program marked `streamsStdin`: it uses readChunk). */
   readonly stdin: string;
+  /** The next piece of standard input, undefined at its end (may wait for a pipe's writer). */
+  readChunk?(): Generator<Wait, string | undefined, void>;
   out(s: string): void;
   err(s: string): void;
   /** The exported environment, plus `VAR=x cmd` prefixes. */
@@ -86,7 +88,15 @@ export interface CommandContext {
  * status. When interrupted the shell stops resuming it and calls `return()` so `finally`
  * blocks run.
  */
-export type CommandImpl = (ctx: CommandContext) => Generator<Wait, number, void>;
+export interface CommandImpl {
+  (ctx: CommandContext): Generator<Wait, number, void>;
+  /**
+   * The program reads standard input as it comes, with `ctx.readChunk()` (wc, cat …): in a
+   * pipeline it runs alongside its writer. Without it, `ctx.stdin` holds the whole input and the
+   * program starts reading once its writer has ended.
+   */
+  streamsStdin?: boolean;
+}
 
 /** Wrap a synchronous command (one that never lets time pass) as a CommandImpl. */
 export function simple(fn: (ctx: CommandContext) => number): CommandImpl {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_MAX_TIME_US } from '@/engine';
+import { DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from '@/engine';
 import type { RunningCommand } from '@/engine';
 import type { LabSpec, LogEntry } from '../labSpec';
 import { getRuntime, recordLive } from '../runtimeCache';
@@ -51,8 +51,8 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
         playing: true,
         ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
       });
-      // What needs no virtual time (ipvsadm, echo …) ends at once, as it always did.
-      if (run.advanceTo(rt.sim.now)) commit(run, false);
+      // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
+      if (run.advanceTo(rt.sim.now + INSTANT_COMMAND_US)) commit(run, false);
     },
 
     interruptCommand() {

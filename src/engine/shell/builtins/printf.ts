@@ -1,7 +1,14 @@
 /** printf FORMAT [ARGS]: %s %b %c %d %i %u %o %x %X %f %e %g %%, flags, width and precision. */
-import type { CommandContext } from '../types';
-import { simple } from '../types';
+import type { CommandContext, CommandImpl } from '../types';
 import { decodeEscapes } from './echo';
+import { expParts, fixedParts, padParts, zeroPadded } from './printfParts';
+import type { Part } from './printfParts';
+
+const INT_MAX = 2147483647;
+/** Digits JavaScript formats itself; past them the exact decimal expansion is used. */
+const JS_DIGITS = 100;
+/** A run of one character is written in chunks of this size. */
+const CHUNK = 65536;
 
 const SPEC = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([sbcdiuoxXfFeEgG%])/y;
 
@@ -31,23 +38,13 @@ function toInteger(ctx: CommandContext, c: Cursor, arg: string | undefined): big
   return lead !== undefined ? BigInt(lead) : 0n;
 }
 
-function pad(text: string, flags: string, width: number): string {
-  if (text.length >= width) return text;
-  if (flags.includes('-')) return text.padEnd(width);
-  if (flags.includes('0') && /^[-+ ]?[0-9]/.test(text)) {
-    const sign = /^[-+ ]/.test(text) ? text.charAt(0) : '';
-    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
-  }
-  return text.padStart(width);
-}
-
 function formatNumber(
   ctx: CommandContext,
   c: Cursor,
   conv: string,
   flags: string,
   prec: number | undefined,
-): string {
+): Part[] {
   const arg = nextArg(c);
   if ('fFeEgG'.includes(conv)) {
     const v = arg === undefined || arg.trim() === '' ? 0 : Number(arg);
@@ -57,6 +54,7 @@ function formatNumber(
     }
     const n = Number.isNaN(v) ? 0 : v;
     const p = prec ?? 6;
+    if (p > JS_DIGITS && Number.isFinite(n)) return bigPrecision(n, conv, flags, p);
     const s =
       conv === 'f' || conv === 'F'
         ? n.toFixed(p)
@@ -64,7 +62,7 @@ function formatNumber(
           ? n.toExponential(p).replace(/e([-+])(\d)$/, 'e$10$2')
           : String(Number(n.toPrecision(p || 1)));
     const signed = n >= 0 && flags.includes('+') ? '+' + s : s;
-    return conv === 'E' || conv === 'G' ? signed.toUpperCase() : signed;
+    return [conv === 'E' || conv === 'G' ? signed.toUpperCase() : signed];
   }
   let v = toInteger(ctx, c, arg);
   if (conv === 'u' && v < 0n) v = BigInt.asUintN(64, v);
@@ -75,18 +73,52 @@ function formatNumber(
     if (conv === 'X') s = s.toUpperCase();
     if (flags.includes('#') && u !== 0n) s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : '0X') + s;
   } else s = String(v);
-  if (prec !== undefined)
-    s = s.startsWith('-') ? '-' + s.slice(1).padStart(prec, '0') : s.padStart(prec, '0');
+  let sign = '';
   if (v >= 0n && conv !== 'x' && conv !== 'X' && conv !== 'o') {
-    if (flags.includes('+')) s = '+' + s;
-    else if (flags.includes(' ')) s = ' ' + s;
+    if (flags.includes('+')) sign = '+';
+    else if (flags.includes(' ')) sign = ' ';
   }
-  return s;
+  const parts = prec !== undefined ? zeroPadded(s, prec) : [s];
+  return sign === '' ? parts : [sign + String(parts[0] ?? ''), ...parts.slice(1)];
+}
+
+/** %f %e %g with a precision past what JavaScript formats: the exact expansion, zeros as a run. */
+function bigPrecision(n: number, conv: string, flags: string, p: number): Part[] {
+  const upper = conv === 'E' || conv === 'G';
+  let parts: Part[];
+  if (conv === 'f' || conv === 'F') parts = fixedParts(n, p);
+  else if (conv === 'e' || conv === 'E') parts = expParts(n, p, upper);
+  else {
+    // %g: the style by the exponent, then no trailing zeros (unless #).
+    const probe = expParts(n, p - 1, upper);
+    const x = Number(/[eE]([-+]\d+)$/.exec(String(probe[probe.length - 1]))?.[1] ?? '0');
+    parts = x < -4 || x >= p ? probe : fixedParts(n, p - 1 - x);
+    if (!flags.includes('#')) parts = stripZeros(parts);
+  }
+  const first = String(parts[0] ?? '');
+  return n >= 0 && flags.includes('+') ? ['+' + first, ...parts.slice(1)] : parts;
+}
+
+function stripZeros(parts: Part[]): Part[] {
+  const texts = parts.filter((p): p is string => typeof p === 'string');
+  const exp = texts.length > 1 ? texts[texts.length - 1]! : '';
+  const mant = texts.length > 1 ? texts.slice(0, -1).join('') : (texts[0] ?? '');
+  return [(mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant) + exp];
+}
+
+/** A `*` width or precision: bash clamps a value past INT_MAX, with a warning naming the next argument. */
+function starValue(ctx: CommandContext, c: Cursor): number {
+  const v = toInteger(ctx, c, nextArg(c));
+  if (v >= -2147483648n && v <= BigInt(INT_MAX)) return Number(v);
+  const next = c.args[c.used];
+  if (next === undefined) return Number(BigInt.asIntN(32, v));
+  ctx.err(`bash: printf: warning: ${next}: Numerical result out of range\n`);
+  return v > 0n ? INT_MAX : -2147483648;
 }
 
 /** One pass over the format. Returns [output, stop] (stop: %b met `\c`). */
-function formatOnce(ctx: CommandContext, fmt: string, c: Cursor): [string, boolean] {
-  let out = '';
+function formatOnce(ctx: CommandContext, fmt: string, c: Cursor): [Part[], boolean] {
+  const out: Part[] = [];
   let i = 0;
   while (i < fmt.length) {
     const ch = fmt.charAt(i);
@@ -94,13 +126,13 @@ function formatOnce(ctx: CommandContext, fmt: string, c: Cursor): [string, boole
       const end = fmt.charAt(i + 1) === 'x' ? i + 4 : /[0-7]/.test(fmt.charAt(i + 1)) ? i + 4 : i + 2;
       const chunk = fmt.slice(i, end).replace(/^(\\x[0-9A-Fa-f]{0,2}|\\[0-7]{1,3}|\\.).*$/s, '$1');
       const [text, stop] = decodeEscapes(chunk, true);
-      out += text;
+      out.push(text);
       if (stop) return [out, true];
       i += chunk.length;
       continue;
     }
     if (ch !== '%') {
-      out += ch;
+      out.push(ch);
       i++;
       continue;
     }
@@ -114,30 +146,62 @@ function formatOnce(ctx: CommandContext, fmt: string, c: Cursor): [string, boole
     i = SPEC.lastIndex;
     const [, flags = '', w, p, conv = 's'] = m;
     if (conv === '%') {
-      out += '%';
+      out.push('%');
       continue;
     }
-    const width = w === '*' ? Number(toInteger(ctx, c, nextArg(c))) : Number(w ?? 0);
+    const width = w === '*' ? starValue(ctx, c) : Number(w ?? 0);
+    const star = p === '*' ? starValue(ctx, c) : undefined;
     const prec =
-      p === undefined ? undefined : p === '*' ? Number(toInteger(ctx, c, nextArg(c))) : Number(p || 0);
-    let text: string;
+      p === undefined ? undefined : star !== undefined ? (star < 0 ? undefined : star) : Number(p || 0);
+    // A width or precision written in the format past INT_MAX: the C printf bash calls fails
+    // (EOVERFLOW) and this conversion prints nothing.
+    if (Number(w ?? 0) > INT_MAX || (star === undefined && (prec ?? 0) > INT_MAX)) {
+      if (conv !== '%') nextArg(c);
+      continue;
+    }
     if (conv === 's' || conv === 'b' || conv === 'c') {
       let arg = nextArg(c) ?? '';
       let stop = false;
       if (conv === 'b') [arg, stop] = decodeEscapes(arg);
       if (conv === 'c') arg = arg.charAt(0);
-      text = prec !== undefined ? arg.slice(0, prec) : arg;
-      out += pad(text, flags.replace('0', ''), Math.abs(width));
+      const text = prec !== undefined ? arg.slice(0, prec) : arg;
+      out.push(...padParts([text], (width < 0 ? flags + '-' : flags).replace('0', ''), Math.abs(width)));
       if (stop) return [out, true];
       continue;
     }
-    text = formatNumber(ctx, c, conv, flags, prec);
-    out += pad(text, width < 0 ? flags + '-' : flags, Math.abs(width));
+    const text = formatNumber(ctx, c, conv, flags, prec);
+    out.push(...padParts(text, width < 0 ? flags + '-' : flags, Math.abs(width)));
   }
   return [out, false];
 }
 
-export const printfCommand = simple((ctx) => {
+/** Write the parts; a long run goes out in chunks, each a turn for the clock and Ctrl-C. */
+function* writeParts(
+  ctx: CommandContext,
+  parts: readonly Part[],
+): Generator<{ kind: 'sleep'; us: 0 }, void, void> {
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    if (part.n <= CHUNK) {
+      text += part.ch.repeat(part.n);
+      continue;
+    }
+    ctx.out(text);
+    text = '';
+    const chunk = part.ch.repeat(CHUNK);
+    for (let left = part.n; left > 0 && !ctx.interrupted(); left -= CHUNK) {
+      ctx.out(left >= CHUNK ? chunk : chunk.slice(0, left));
+      yield { kind: 'sleep', us: 0 };
+    }
+  }
+  if (text !== '') ctx.out(text);
+}
+
+export const printfCommand: CommandImpl = function* (ctx) {
   const args = ctx.argv.slice(1);
   if (args[0] === '--') args.shift();
   const fmt = args.shift();
@@ -146,13 +210,11 @@ export const printfCommand = simple((ctx) => {
     return 2;
   }
   const c: Cursor = { args, used: 0, status: 0 };
-  let out = '';
   for (;;) {
     const before = c.used;
-    const [text, stop] = formatOnce(ctx, fmt, c);
-    out += text;
+    const [parts, stop] = formatOnce(ctx, fmt, c);
+    yield* writeParts(ctx, parts);
     if (stop || c.used >= c.args.length || c.used === before) break;
   }
-  ctx.out(out);
   return c.status;
-});
+};

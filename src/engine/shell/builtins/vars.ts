@@ -1,4 +1,5 @@
 /** export, unset, local, declare/typeset, readonly, let, read. */
+import { lineReady } from '../pipe';
 import { arithValue } from '../expand';
 import { ExpansionError } from '../errors';
 import { IDENTIFIER } from '../lexer';
@@ -163,6 +164,7 @@ export const readBuiltin: Builtin = function* (rt, argv, io) {
     else if (a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
     else if (!a.startsWith('-')) names.push(a);
   }
+  yield* lineReady(io.stdin);
   const got = takeLine(io, raw);
   if (names.length === 0) names.push('REPLY');
   const ifs = getVar(rt.state, 'IFS') ?? ' \t\n';

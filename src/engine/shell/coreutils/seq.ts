@@ -2,7 +2,7 @@
 import type { CommandImpl } from '../types';
 import { usageError } from './common';
 
-const CHUNK = 1000;
+const CHUNK = 4096;
 
 function decimals(s: string): number {
   const i = s.indexOf('.');
@@ -35,6 +35,9 @@ export const seqCommand: CommandImpl = function* (ctx) {
   if (incr === 0) return usageError(ctx, 'seq', `invalid Zero increment value: '${args[1] ?? '0'}'`);
   const places = Math.max(0, ...args.slice(0, -1).map(decimals));
   const width = equalWidth ? Math.max(...[first, last].map((v) => v.toFixed(places).length)) : 0;
+  if (sep === '\n' && width === 0 && places === 0 && [first, incr, last].every(Number.isSafeInteger)) {
+    return yield* integers(ctx, first, incr, last);
+  }
   let chunk = '';
   let count = 0;
   for (let i = 0; ; i++) {
@@ -51,3 +54,22 @@ export const seqCommand: CommandImpl = function* (ctx) {
   ctx.out(chunk + (count > 0 ? '\n' : ''));
   return 0;
 };
+
+/** The common case, integers one per line, written a chunk at a time (a turn for the clock and Ctrl-C each). */
+function* integers(
+  ctx: Parameters<CommandImpl>[0],
+  first: number,
+  incr: number,
+  last: number,
+): Generator<{ kind: 'sleep'; us: 0 }, number, void> {
+  let v = first;
+  const more = (x: number): boolean => (incr > 0 ? x <= last : x >= last);
+  while (more(v)) {
+    let chunk = '';
+    for (let n = 0; n < CHUNK && more(v); n++, v += incr) chunk += `${v}\n`;
+    ctx.out(chunk);
+    if (more(v)) yield { kind: 'sleep', us: 0 };
+    if (ctx.interrupted()) return 130;
+  }
+  return 0;
+}

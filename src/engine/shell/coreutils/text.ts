@@ -1,5 +1,6 @@
 /** head, tail, wc, sort, uniq, cut, tr: the basic text filters. */
-import type { CommandContext } from '../types';
+import { stdinReader } from '../pipe';
+import type { CommandContext, CommandImpl } from '../types';
 import { simple } from '../types';
 import { linesOf, parseOptions, readSources, usageError } from './common';
 
@@ -48,35 +49,67 @@ function headTail(which: 'head' | 'tail') {
 export const headCommand = headTail('head');
 export const tailCommand = headTail('tail');
 
-export const wcCommand = simple((ctx) => {
+interface WcCount {
+  l: number;
+  w: number;
+  c: number;
+  inWord: boolean;
+}
+
+/** Count one piece of a stream (words may run across pieces). */
+function countPiece(n: WcCount, text: string, words: boolean): void {
+  n.c += text.length;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n.l++;
+  if (!words) return;
+  for (let i = 0; i < text.length; i++) {
+    const space = /\s/.test(text.charAt(i));
+    if (!space && !n.inWord) n.w++;
+    n.inWord = !space;
+  }
+}
+
+/** wc reads standard input as it comes, so `seq 1 100000000 | wc -l` holds only a chunk at a time. */
+export const wcCommand: CommandImpl = function* (ctx) {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'lwcm');
   if (bad !== undefined) return usageError(ctx, 'wc', `invalid option -- '${bad}'`);
   const picks = ['l', 'w', 'c'].filter((f) => flags.has(f) || (f === 'c' && flags.has('m')));
   const which = picks.length > 0 ? picks : ['l', 'w', 'c'];
-  const { sources, ok } = readSources(ctx, 'wc', operands);
-  const rows = sources.map((s) => {
-    const counts: Record<string, number> = {
-      l: (s.text.match(/\n/g) ?? []).length,
-      w: s.text.split(/\s+/).filter((w) => w !== '').length,
-      c: s.text.length,
-    };
-    return { name: s.name, counts: which.map((f) => counts[f] ?? 0) };
-  });
+  const words = which.includes('w');
+  const files = operands.filter((o) => o !== '-');
+  const { sources, ok } = files.length > 0 ? readSources(ctx, 'wc', files) : { sources: [], ok: true };
+  const rows: { name: string; counts: number[]; size: number }[] = [];
+  const row = (name: string, n: WcCount) =>
+    rows.push({ name, counts: which.map((f) => n[f as 'l' | 'w' | 'c']), size: n.c });
+  const order = operands.length === 0 ? ['-'] : operands;
+  for (const name of order) {
+    const n: WcCount = { l: 0, w: 0, c: 0, inWord: false };
+    if (name === '-') {
+      const read = stdinReader(ctx);
+      for (let piece = yield* read(); piece !== undefined; piece = yield* read()) countPiece(n, piece, words);
+    } else {
+      const src = sources.find((s) => s.name === name);
+      if (!src) continue;
+      countPiece(n, src.text, words);
+    }
+    row(name, n);
+  }
   if (rows.length > 1)
     rows.push({
       name: 'total',
       counts: which.map((_, i) => rows.reduce((t, r) => t + (r.counts[i] ?? 0), 0)),
+      size: 0,
     });
   // GNU: no padding for a single number; 7 columns when reading stdin; else the digits of the total size.
-  const usesStdin = sources.some((src) => src.name === '-');
-  const totalSize = sources.reduce((t, src) => t + src.text.length, 0);
+  const usesStdin = order.includes('-');
+  const totalSize = rows.reduce((t, r) => t + r.size, 0);
   const width = which.length === 1 && rows.length === 1 ? 0 : usesStdin ? 7 : String(totalSize).length;
   for (const r of rows) {
     const cols = r.counts.map((c) => String(c).padStart(width)).join(' ');
     ctx.out(r.name === '-' ? `${cols}\n` : `${cols} ${r.name}\n`);
   }
   return ok ? 0 : 1;
-});
+};
+wcCommand.streamsStdin = true;
 
 export const sortCommand = simple((ctx) => {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'nruf');
