@@ -90,8 +90,9 @@ export function bootSession(route: Route): Session {
   const boot = decideBoot(route.labId, p, shared, savedIn(mainStore()), own);
   const store = boot.mode === 'main' ? mainStore() : createAppStore({ persistKey: null, labId: boot.labId });
   const s = store.getState();
-  const reload = own !== null && own.state === p.state;
-  applyPrefs(store, boot.mode, p, reload ? undefined : shared);
+  // A reloaded main session keeps its saved preferences; a link's session has only its URL.
+  const reloadMain = boot.mode === 'main' && own !== null && own.state === p.state;
+  applyPrefs(store, boot.mode, p, reloadMain ? undefined : shared);
   if (boot.spec) {
     const { labId, seed, bare, servers, clients, log } = boot.spec;
     s.loadLab(labId, {
