@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare } from './shareString';
+import { decodeShare, encodeShare, V2_MAX_CHARS } from './shareString';
+import { LZ_BOMB } from './fixtures/bomb';
 import type { ShareState } from './shareString';
 import { V1_DR_TWO, V1_SEED_NAT, V1_TUN_EMPTY } from './fixtures/v1Strings';
 import { TEST_CATALOG as cat } from './testCatalog';
@@ -100,6 +101,14 @@ describe('v2 share strings', () => {
   it('the seed NAT experiment fits a short link', () => {
     const text = encodeShare({ ...base, bare: true, log: seedNatLog() }, cat);
     expect(text.length).toBeLessThan(V1_SEED_NAT.length * 0.8);
+  });
+
+  it('a decompression bomb is refused quickly', () => {
+    const bomb = `v2.${LZ_BOMB}`;
+    expect(bomb.length).toBeLessThan(V2_MAX_CHARS);
+    const t0 = performance.now();
+    expect(decodeShare(bomb, cat)).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('anything but v1/v2 is undefined, never a throw', () => {

@@ -31,8 +31,11 @@ export type { ShareState, ShareLogEntry } from './shareTypes';
 export type { StableCursor } from './stableCursor';
 export type { LabCatalog } from './labHosts';
 
-/** Compressed v2 text beyond this is refused: lz-string output can grow quadratically. */
-export const V2_MAX_CHARS = 32_768;
+/**
+ * Compressed v2 text beyond this is refused: lz-string output grows up to quadratically with its
+ * input, and 10,000 characters (some 500 typed commands) already decompress in under a second.
+ */
+export const V2_MAX_CHARS = 10_000;
 /** Decompressed JSON beyond this is refused. */
 export const V2_MAX_JSON_CHARS = 1_000_000;
 
