@@ -3,7 +3,10 @@
  * usable lab, run no script (a test page's `window.__pwned` stays unset, no dialog opens) and
  * raise no uncaught error. The Vitest fuzz pushes thousands more through the pure parsers.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+// Default import: Playwright loads this file in Node, where lz-string (CommonJS) has no named ESM exports.
+import lz from 'lz-string';
+
+const { compressToEncodedURIComponent } = lz;
 
 const XSS = '<img src=x onerror="window.__pwned=1;alert(1)">';
 const SCRIPT = '<script>window.__pwned=1</script>';
