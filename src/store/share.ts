@@ -68,3 +68,20 @@ export function linkCursor(
   if (where.step !== undefined) return Math.min(where.step, trace.length);
   return trace.length;
 }
+
+/**
+ * The part of a shared log this build's engine can run: a link made for a larger lab (rs3,
+ * client2) names hosts the engine does not model yet, and those commands are left out.
+ */
+export function runnableSpec(spec: LabSpec): { spec: LabSpec; dropped: number } {
+  const hosts = new Set(
+    engine()
+      .getLab(spec.labId)
+      ?.hosts.map((h) => h.name) ?? [],
+  );
+  const log = spec.log.filter((e) => hosts.has(e.host));
+  return {
+    spec: log.length === spec.log.length ? spec : { ...spec, log },
+    dropped: spec.log.length - log.length,
+  };
+}

@@ -48,6 +48,7 @@ export interface LabSlice {
   /** Start over: a fresh log, configured or (bare: true) from the seed article's starting point. */
   resetLab(opts?: { bare?: boolean }): void;
   dismissNotice(): void;
+  showNotice(key: string, params?: Record<string, string | number>): void;
 }
 
 /** A command typed into a terminal, running while playback lets virtual time pass. */

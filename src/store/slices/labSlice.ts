@@ -134,4 +134,8 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   dismissNotice() {
     set({ notice: null });
   },
+
+  showNotice(key, params) {
+    set({ notice: { key, ...(params ? { params } : {}), id: ++noticeId } });
+  },
 });

@@ -4,7 +4,8 @@ import { createAppStore } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import type { LabSpec } from '@/store/labSpec';
 import { getRuntime } from '@/store/runtimeCache';
-import { decodeLab, linkCursor } from '@/store/share';
+import { emptySpec } from '@/store/labSpec';
+import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
 import type { Route } from '../router/route';
 import { decideBoot } from './decideBoot';
 import type { OwnUrl, SessionMode } from './decideBoot';
@@ -77,6 +78,12 @@ function applyPrefs(
   if (p.paused) s.setStartPaused(true);
 }
 
+function openSpec(store: AppStore, spec: LabSpec): void {
+  const { labId, seed, bare, servers, clients, log } = spec;
+  const size = { ...(servers ? { servers } : {}), ...(clients ? { clients } : {}) };
+  store.getState().loadLab(labId, { seed, bare, log: [...log], ...size });
+}
+
 /** Open the page a route names: choose the session, open its lab, put the cursor where the URL says. */
 export function bootSession(route: Route): Session {
   if (route.page !== 'lab') {
@@ -94,16 +101,16 @@ export function bootSession(route: Route): Session {
   const reloadMain = boot.mode === 'main' && own !== null && own.state === p.state;
   applyPrefs(store, boot.mode, p, reloadMain ? undefined : shared);
   if (boot.spec) {
-    const { labId, seed, bare, servers, clients, log } = boot.spec;
-    s.loadLab(labId, {
-      seed,
-      bare,
-      log: [...log],
-      ...(servers ? { servers } : {}),
-      ...(clients ? { clients } : {}),
-    });
+    const { spec, dropped } = runnableSpec(boot.spec);
+    try {
+      openSpec(store, spec);
+    } catch {
+      // A command the engine cannot replay: the lab opens fresh rather than not at all.
+      openSpec(store, emptySpec(spec.labId));
+    }
     const trace = getRuntime(store.getState().spec).trace;
     store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
+    if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
   } else {
     if (s.spec.labId !== boot.labId) s.loadLab(boot.labId);
     if (p.at !== undefined || p.step !== undefined) {
