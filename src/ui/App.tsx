@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { StoreProvider } from '@/store/StoreProvider';
+import { MessageBridge } from './embed/MessageBridge';
 import { HomePage } from './home/HomePage';
 import { LabView } from './LabView';
 import { useRoute } from './router/useRoute';
@@ -42,6 +43,7 @@ export function App() {
         </div>
         <HelpOverlay />
         <UpdatePrompt />
+        {route.page === 'lab' && <MessageBridge />}
       </StoreProvider>
     </SessionContext.Provider>
   );
