@@ -43,6 +43,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 for (const labId of ['nat', 'dr', 'tun']) {
   test(`${labId}: named controls, and axe finds nothing serious on every tab`, async ({ lab, api, page }) => {
+    test.slow(); // four full axe scans of a busy page
     await lab.open(labId, '?paused=1');
     await api.send();
     await lab.seekToDirectorRewrite();

@@ -54,9 +54,7 @@ declare global {
 }
 
 URLS.forEach((url, i) => {
-  test(`hostile URL ${i + 1}/${URLS.length} leaves a usable lab and runs nothing (seed ${SEED})`, async ({
-    page,
-  }) => {
+  test(`hostile URL ${i + 1}/${URLS.length} leaves a usable lab and runs nothing`, async ({ page }) => {
     const dialogs: string[] = [];
     const errors: string[] = [];
     page.on('dialog', (d) => {

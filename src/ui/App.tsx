@@ -20,7 +20,7 @@ const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ de
 export function App() {
   const route = useRoute();
   const session = useMemo(() => bootSession(route), [route]);
-  const embed = session.mode === 'embed';
+  const embed = session.mode === 'embed' || route.params.embed === true;
   const info = useMemo(() => ({ mode: session.mode, params: route.params }), [session.mode, route.params]);
   useEffect(
     () => (route.page === 'lab' ? followInAddressBar(session.store, session.mode) : undefined),
@@ -37,7 +37,7 @@ export function App() {
           {route.page === 'lab' && <LabView />}
           {route.page === 'compare' && (
             <Suspense fallback={null}>
-              <CompareView paused={route.paused} />
+              <CompareView paused={route.paused} embed={embed} />
             </Suspense>
           )}
         </div>
