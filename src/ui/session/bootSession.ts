@@ -94,7 +94,8 @@ export function bootSession(route: Route): Session {
   const p = route.params;
   const shared = p.state !== undefined ? decodeLab(p.state) : undefined;
   const own = readOwnUrl();
-  const boot = decideBoot(route.labId, p, shared, savedIn(mainStore()), own);
+  // The main store (and its localStorage) only when the decision needs it: never for an embed.
+  const boot = decideBoot(route.labId, p, shared, (id) => savedIn(mainStore())(id), own);
   const store = boot.mode === 'main' ? mainStore() : createAppStore({ persistKey: null, labId: boot.labId });
   const s = store.getState();
   // A reloaded main session keeps its saved preferences; a link's session has only its URL.
