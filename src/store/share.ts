@@ -29,7 +29,13 @@ export interface SharedLab {
 /** The v2 share string of a lab; the cursor is left out when it is at the end of the trace. */
 export function encodeLab(
   spec: LabSpec,
-  view: { cursor: number; trace: readonly TraceEvent[]; language?: Language; scheme?: Scheme },
+  view: {
+    cursor: number;
+    trace: readonly TraceEvent[];
+    language?: Language;
+    scheme?: Scheme;
+    extra?: Record<string, unknown> | undefined;
+  },
 ): string {
   const s: ShareState = {
     labId: spec.labId,
@@ -41,6 +47,7 @@ export function encodeLab(
   if (view.cursor < view.trace.length) s.cursor = cursorToStable(view.trace, view.cursor);
   if (view.language) s.lang = view.language;
   if (view.scheme) s.scheme = view.scheme;
+  if (view.extra) s.extra = view.extra;
   return encodeShare(s, labCatalog());
 }
 

@@ -4,13 +4,14 @@ import type { AppStore } from '@/store/createAppStore';
 import { getRuntime } from '@/store/runtimeCache';
 import { encodeLab } from '@/store/share';
 import type { SessionMode } from './decideBoot';
-import { writeOwnUrl } from './bootSession';
+import { sharedExtra, writeOwnUrl } from './bootSession';
 
 /** The share string of what the store shows now: lab, log, cursor, language and scheme. */
 export function shareStringOf(store: AppStore): string {
   const s = store.getState();
   const trace = getRuntime(s.spec).trace;
-  return encodeLab(s.spec, { cursor: s.cursor, trace, language: s.language, scheme: s.scheme });
+  const extra = sharedExtra(store);
+  return encodeLab(s.spec, { cursor: s.cursor, trace, language: s.language, scheme: s.scheme, extra });
 }
 
 /** The parameters a link of this lab keeps besides the state: which lab, and how it is framed. */

@@ -20,6 +20,12 @@ export interface Session {
 }
 
 let main: AppStore | undefined;
+/** Fields a later version put in a link (a lesson, …): written back unchanged with the lab. */
+const extras = new WeakMap<AppStore, Record<string, unknown>>();
+
+export function sharedExtra(store: AppStore): Record<string, unknown> | undefined {
+  return extras.get(store);
+}
 let opened = 0;
 
 /** The student's own store, saved in localStorage: created once per page, on first use. */
@@ -109,6 +115,7 @@ export function bootSession(route: Route): Session {
       // A command the engine cannot replay: the lab opens fresh rather than not at all.
       openSpec(store, emptySpec(spec.labId));
     }
+    if (shared?.extra) extras.set(store, shared.extra);
     const trace = getRuntime(store.getState().spec).trace;
     store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
     if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
