@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// Default import: lz-string is CommonJS, and Node (tsx, Playwright) gives it no named exports.
+import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { V1_DR_TWO, V1_SEED_NAT, V1_TUN_EMPTY } from './fixtures/v1Strings';
 import { fuzzSeed } from './fuzzSeed';
@@ -9,6 +10,8 @@ import { decodeShare, encodeShare } from './shareString';
 import type { ShareState } from './shareString';
 import { TEST_CATALOG as cat } from './testCatalog';
 import { LANGS, PANELS, parseUrlParams, SCHEMES, SEED_MAX, VIEWS } from './urlParams';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lz;
 
 const SEED = fuzzSeed();
 console.warn(`embed fuzz seed ${SEED} (rerun with FUZZ_SEED=${SEED})`);

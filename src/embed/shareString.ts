@@ -6,7 +6,8 @@
  * Any other top-level key is a later version's optional field: decoded into `extra` and written
  * back as it was. v1 strings (shareV1.ts) decode forever. Decoding never throws.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// Default import: lz-string is CommonJS, and Node (tsx, Playwright) gives it no named exports.
+import lz from 'lz-string';
 import type { LabCatalog } from './labHosts';
 import { labHosts } from './labHosts';
 import { cleanData, FORBIDDEN_KEYS, isIntIn, isPlainObject } from './plainData';
@@ -26,6 +27,8 @@ import {
   STATE_MAX_CHARS,
 } from './urlParams';
 import type { LabId } from '@/engine';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lz;
 
 export type { ShareState, ShareLogEntry } from './shareTypes';
 export type { StableCursor } from './stableCursor';
