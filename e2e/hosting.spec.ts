@@ -31,7 +31,7 @@ test('dist/lvs-lab.html from file:// with ?lab=tun opens the TUN lab', async ({ 
   await expect(page.locator('.topology-svg .host').first()).toBeVisible();
   await page.locator('.send-button').click();
   await page.getByRole('button', { name: 'Go to the end' }).click();
-  await expect(page.locator('.event-list')).toContainText(/IPVS TUN/, { timeout: 15_000 });
+  await expect(page.locator('.event-list')).toContainText(/unwraps IPIP/, { timeout: 15_000 });
   expect(requests, 'nothing is fetched from the network').toEqual([]);
 });
 
