@@ -43,6 +43,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 for (const labId of ['nat', 'dr', 'tun']) {
   test(`${labId}: named controls, and axe finds nothing serious on every tab`, async ({ lab, api, page }) => {
+    test.slow(); // four full axe scans of a busy page
     await lab.open(labId, '?paused=1');
     await api.send();
     await lab.seekToDirectorRewrite();
@@ -56,7 +57,7 @@ for (const labId of ['nat', 'dr', 'tun']) {
 }
 
 test('the side-by-side view: named controls, nothing serious', async ({ api, page }) => {
-  await page.goto('/compare');
+  await page.goto('?view=compare');
   await api.ready();
   await page.getByRole('button', { name: 'Send 10 to both' }).click();
   expect(await unnamedControls(page)).toEqual([]);

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { readItem, writeItem } from '@/store/safeStorage';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -12,13 +13,13 @@ const STORAGE_KEY = 'lvs-lab.lang';
 
 /** The saved choice, else the browser's language when it is Chinese, else English. */
 export function initialLanguage(): LanguageCode {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  const saved = readItem(STORAGE_KEY);
   if (saved === 'en' || saved === 'zh-CN') return saved;
   return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 export function saveLanguage(lang: LanguageCode): void {
-  globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  writeItem(STORAGE_KEY, lang);
 }
 
 /** Each catalog is its own chunk: a page loads English (the fallback) and the language it shows. */

@@ -1,4 +1,5 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { readItem, removeItem, writeItem } from './safeStorage';
 
 /**
  * localStorage for zustand's persist, with writes coalesced: playback changes the cursor up to
@@ -12,7 +13,7 @@ export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    for (const [k, v] of pending) localStorage.setItem(k, JSON.stringify(v));
+    for (const [k, v] of pending) writeItem(k, JSON.stringify(v));
     pending.clear();
   };
   if (typeof window !== 'undefined') {
@@ -26,7 +27,7 @@ export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
     getItem: (k) => {
       const p = pending.get(k);
       if (p) return p;
-      const raw = localStorage.getItem(k);
+      const raw = readItem(k);
       if (!raw) return null;
       try {
         return JSON.parse(raw) as StorageValue<S>;
@@ -40,7 +41,7 @@ export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
     },
     removeItem: (k) => {
       pending.delete(k);
-      localStorage.removeItem(k);
+      removeItem(k);
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
+import { readItem, writeItem } from '../safeStorage';
 import type { AppState, Language, PrefsSlice } from '../types';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 50] as const;
 
 function initialLanguage(): Language {
-  const saved = globalThis.localStorage?.getItem('lvs-lab.lang');
+  const saved = readItem('lvs-lab.lang');
   if (saved === 'en' || saved === 'zh-CN') return saved;
   return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
@@ -16,7 +17,7 @@ export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set
   startPaused: false,
 
   setLanguage(language) {
-    globalThis.localStorage?.setItem('lvs-lab.lang', language);
+    writeItem('lvs-lab.lang', language);
     set({ language });
   },
   setScheme(scheme) {

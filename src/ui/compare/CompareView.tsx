@@ -9,11 +9,12 @@ import { CompareToolbar } from './CompareToolbar';
 import { LoadComparison } from './LoadComparison';
 
 /** For instructors: NAT and DR side by side, the same requests sent to both, the directors' load compared. */
-export function CompareView({ paused }: { paused: boolean }) {
+export function CompareView({ paused, embed = false }: { paused: boolean; embed?: boolean }) {
   const { t } = useTranslation();
+  // Embedded, the panes keep their state in memory: apart from the full app and other embeds.
   const [stores] = useState<[AppStore, AppStore]>(() => [
-    createAppStore({ persistKey: 'lvs-lab.compare.nat', labId: 'nat', startPaused: paused }),
-    createAppStore({ persistKey: 'lvs-lab.compare.dr', labId: 'dr', startPaused: paused }),
+    createAppStore({ persistKey: embed ? null : 'lvs-lab.compare.nat', labId: 'nat', startPaused: paused }),
+    createAppStore({ persistKey: embed ? null : 'lvs-lab.compare.dr', labId: 'dr', startPaused: paused }),
   ]);
   useEffect(() => registerCompareStores(stores), [stores]);
   return (
