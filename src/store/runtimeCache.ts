@@ -41,7 +41,7 @@ export function getRuntime(spec: LabSpec): LabRuntime {
   let entry = cache.get(key);
   if (!entry || !isPrefix(entry.log, spec.log)) {
     entry = {
-      runtime: engine().LabRuntime.create(spec.labId, { seed: spec.seed, bare: spec.bare }),
+      runtime: engine().LabRuntime.create(spec.labId, { seed: spec.seed, bare: spec.bare, ...sizeOf(spec) }),
       log: [],
     };
     cache.set(key, entry);

@@ -77,13 +77,13 @@ export function linkCursor(
 }
 
 /**
- * The part of a shared log this build's engine can run: a link made for a larger lab (rs3,
- * client2) names hosts the engine does not model yet, and those commands are left out.
+ * The part of a shared log that names hosts of the lab at its size: a hand-edited or corrupt
+ * link may name rs3 in a two-server lab, and those commands are left out (and counted).
  */
 export function runnableSpec(spec: LabSpec): { spec: LabSpec; dropped: number } {
   const hosts = new Set(
     engine()
-      .getLab(spec.labId)
+      .getLab(spec.labId, sizeOf(spec))
       ?.hosts.map((h) => h.name) ?? [],
   );
   const log = spec.log.filter((e) => hosts.has(e.host));
