@@ -40,8 +40,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     }
     switch (a) {
       case '--lab':
-        if (!['nat', 'dr', 'tun'].includes(value!))
-          throw new UsageError(`unknown lab '${value}' (nat, dr, tun)`);
+        if (!['nat', 'dr', 'tun', 'ha'].includes(value!))
+          throw new UsageError(`unknown lab '${value}' (nat, dr, tun, ha)`);
         o.lab = value!;
         break;
       case '--seed':
@@ -92,7 +92,7 @@ holds one command per line, prefixed by the host: "director# ipvsadm -Ln" or
 "[root@director ~]# ipvsadm -Ln".
 
 Options:
-  --lab nat|dr|tun   which lab (default nat)
+  --lab nat|dr|tun|ha  which lab (default nat)
   --bare             start from the lab's bare state instead of the configured one
   --seed N           seed of the run's random choices (default 1)
   --json             print one JSON object per command instead of a transcript

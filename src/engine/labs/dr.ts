@@ -1,7 +1,8 @@
 import type { LabDefinition } from './labTypes';
 import { directorSteps, lanDirector, routedClient, VIP_ROUTED } from './routedLab';
 
-const rsSteps = (host: string): LabDefinition['configure'] => [
+/** What the seed's `lvs_dr_rs.sh start` does on a DR real server. */
+export const drRsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore' },
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/lo/arp_ignore' },
   { host, command: 'echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce' },
@@ -47,7 +48,7 @@ export const drLab: LabDefinition = {
   rport: 80,
   configure: [
     ...directorSteps(['192.168.99.140', '192.168.99.150'], '-g'),
-    ...rsSteps('rs1'),
-    ...rsSteps('rs2'),
+    ...drRsSteps('rs1'),
+    ...drRsSteps('rs2'),
   ],
 };

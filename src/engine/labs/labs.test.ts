@@ -4,7 +4,7 @@ import { LABS } from './registry';
 /** The configured states are labs.md's lists, command for command. */
 describe('lab definitions follow labs.md', () => {
   test('addresses: VIPs, segments and the host order that fixes MACs and flooding order', () => {
-    expect([...LABS.keys()]).toEqual(['nat', 'dr', 'tun']);
+    expect([...LABS.keys()]).toEqual(['nat', 'dr', 'tun', 'ha']);
     expect(LABS.get('nat')!.hosts.map((h) => h.name)).toEqual(['client', 'director', 'rs1', 'rs2']);
     expect(LABS.get('dr')!.hosts.map((h) => h.name)).toEqual(['client', 'router', 'director', 'rs1', 'rs2']);
     expect(LABS.get('tun')!.segments.map((s) => s.name)).toEqual(['public', 'lan', 'dc1', 'dc2']);

@@ -9,6 +9,8 @@ import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
+import { driveScript } from './scriptDriver';
+import { setScriptRunner } from '../keepalived/scriptRunner';
 import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import type { BackgroundCapture } from './backgroundCapture';
@@ -77,12 +79,24 @@ export class LabRuntime {
         spinUs: 10_000,
       });
       this.shells.set(name, shell);
+      // Daemons' scripts run in their own shell, as a forked /bin/sh would.
+      setScriptRunner(host, (command, timeoutUs, done) =>
+        driveScript(
+          this.sim,
+          createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host), {
+            spinUs: 10_000,
+          }),
+          command,
+          timeoutUs,
+          done,
+        ),
+      );
     }
   }
 
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
     const def = getLab(labId);
-    if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun)`);
+    if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun, ha)`);
     const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
     if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);
     return rt;

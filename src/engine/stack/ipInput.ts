@@ -97,7 +97,12 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
     case IPPROTO_IPIP:
       ipipRcv(host, s);
       return;
-    default:
+    default: {
+      const raw = host.rawProtocols.get(s.pkt.protocol);
+      if (raw) {
+        raw(s);
+        return;
+      }
       host.sim.emit({
         kind: 'drop',
         host: host.name,
@@ -106,5 +111,6 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
         protocol: s.pkt.protocol,
       });
       icmpSendError(host, s, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH);
+    }
   }
 }

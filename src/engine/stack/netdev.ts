@@ -13,6 +13,8 @@ export interface Netdev {
   up: boolean;
   /** The L2 segment an Ethernet device is plugged into. */
   segment?: string;
+  /** IPv4 multicast groups joined on the device (IP_ADD_MEMBERSHIP), with their member count. */
+  mcGroups?: Map<Ipv4, number>;
 }
 
 /** RT_SCOPE_* as `ip addr` prints them. */
