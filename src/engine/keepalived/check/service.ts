@@ -71,7 +71,8 @@ export class VsRuntime {
     const inhibit = r.conf.inhibitOnFailure;
     const word = alive ? (inhibit ? 'Enabling' : 'Adding') : inhibit ? 'Disabling' : 'Removing';
     this.log(`${word} service ${this.fmtRs(r)} ${alive ? 'to' : 'from'} VS ${this.name}`);
-    if (this.quorumUp) {
+    // With a sorry server in place the pool stays empty until quorum is back.
+    if (this.quorumUp || !this.conf.sorryServer) {
       if (alive) this.ops.addRs(this.conf, r.conf.ip, r.conf.port, r.weight);
       else this.ops.delRs(this.conf, r.conf.ip, r.conf.port, inhibit);
     }
@@ -93,7 +94,8 @@ export class VsRuntime {
   setWeight(r: RsRuntime, weight: number): void {
     if (weight === r.weight) return;
     r.weight = weight;
-    if (r.alive && this.quorumUp) this.ops.addRs(this.conf, r.conf.ip, r.conf.port, weight);
+    if (r.alive && (this.quorumUp || !this.conf.sorryServer))
+      this.ops.addRs(this.conf, r.conf.ip, r.conf.port, weight);
     this.updateQuorum();
   }
 
@@ -123,9 +125,9 @@ export class VsRuntime {
           `${this.conf.sorryServerInhibit ? 'Disabling' : 'Removing'} sorry server ${sorry} from VS ${this.name}`,
         );
         this.ops.delRs(this.conf, s.ip, s.port, this.conf.sorryServerInhibit);
+        this.log(`Adding alive servers to the pool for VS ${this.name}`);
+        for (const r of this.rs) if (r.alive) this.ops.addRs(this.conf, r.conf.ip, r.conf.port, r.weight);
       }
-      this.log(`Adding alive servers to the pool for VS ${this.name}`);
-      for (const r of this.rs) if (r.alive) this.ops.addRs(this.conf, r.conf.ip, r.conf.port, r.weight);
       this.quorumUp = true;
       this.quorumEvent(true, w);
     }
