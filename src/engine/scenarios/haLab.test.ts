@@ -228,3 +228,26 @@ describe('ha lab, failover', () => {
     expect(log(rt, 'director2').some((l) => l.includes('bogus'))).toBe(false);
   });
 });
+
+describe('ha lab, determinism and tools', () => {
+  test('the same seed and commands give the same trace, failover included', () => {
+    const run = (): string => {
+      const rt = lab(7);
+      sh(rt, 'rs2', 'systemctl stop httpd');
+      sh(rt, 'director1', 'systemctl stop keepalived');
+      wait(rt, 12);
+      return JSON.stringify(rt.trace);
+    };
+    expect(run()).toBe(run());
+  });
+
+  test('tcpdump on the backup shows the master’s adverts as tcpdump 4.9 prints them', () => {
+    const rt = lab();
+    sh(rt, 'director2', 'tcpdump -i eth0 -nn -c 2 vrrp');
+    const out = wait(rt, 3).stdout.split('\n');
+    expect(out.slice(0, 2).map((l) => l.replace(/^\S+ /, ''))).toEqual([
+      'IP 192.168.99.120 > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 100, authtype simple, intvl 1s, length 20',
+      'IP 192.168.99.120 > 224.0.0.18: VRRPv2, Advertisement, vrid 51, prio 100, authtype simple, intvl 1s, length 20',
+    ]);
+  });
+});
