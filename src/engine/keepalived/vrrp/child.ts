@@ -171,11 +171,13 @@ export class VrrpChild {
     for (const c of confs) {
       const prev = old.get(c.name);
       if (prev && kept.includes(prev)) {
+        prev.reconfigure(c);
         this.instances.push(prev);
         this.env.host.joinGroup(c.interface!, this.global.mcastGroup4, true);
         this.joined.push(c.interface!);
       } else this.addInstance(c);
     }
     for (const s of this.scripts.values()) s.start();
+    this.reevaluate();
   }
 }

@@ -15,8 +15,20 @@ export class GarpSender {
 
   constructor(
     private readonly env: InstanceEnv,
-    private readonly conf: CompletedInstance,
+    private conf: CompletedInstance,
   ) {}
+
+  setConf(conf: CompletedInstance): void {
+    this.conf = conf;
+  }
+
+  /** One immediate round for VIPs added by a reload. */
+  announce(vips: CompletedInstance['vips']): void {
+    const all = this.conf;
+    this.conf = { ...all, vips };
+    this.round(this.repeat, true);
+    this.conf = all;
+  }
 
   private get repeat(): number {
     return this.conf.garpMasterRepeat ?? this.env.global.garpMasterRepeat;

@@ -41,7 +41,7 @@ export class VrrpInstance {
   private preemptUntil = 0;
 
   constructor(
-    readonly conf: CompletedInstance,
+    public conf: CompletedInstance,
     private readonly env: InstanceEnv,
   ) {
     this.effective = conf.priority;
@@ -314,7 +314,24 @@ export class VrrpInstance {
     this.setState('INIT', 'stop');
   }
 
-  /** Reload with a changed configuration: state and VIPs kept; new VIPs announced. */
+  /**
+   * Reload (clear_diff_vrrp): the state is kept; on a master, VIPs that are gone leave the
+   * interface and new ones are added and announced with gratuitous ARPs.
+   */
+  reconfigure(next: CompletedInstance): void {
+    const prev = this.conf;
+    this.conf = next;
+    this.garp.setConf(next);
+    if (!this.vipsSet) return;
+    const host = this.env.host;
+    const gone = prev.vips.filter((v) => !next.vips.some((n) => n.ip === v.ip));
+    const added = next.vips.filter((v) => !prev.vips.some((p) => p.ip === v.ip));
+    for (const v of gone) host.delAddress(v.dev ?? prev.interface!, v.ip, v.prefix);
+    if (added.length === 0) return;
+    addVips(host, { ...next, vips: added });
+    this.garp.announce(added);
+  }
+
   lastAdvertFrom(): Ipv4 | undefined {
     return this.lastSender;
   }

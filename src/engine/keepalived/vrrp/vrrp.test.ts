@@ -136,4 +136,22 @@ describe('VRRP', () => {
     expect(lines(rt2, 'director2')).toContain('Sync instance needed on eth0 !!!');
     expect(state(rt2, 'director2')).toBe('MASTER');
   });
+
+  test('systemctl reload: the master keeps its state, adds a new VIP and announces it', () => {
+    const rt = pair(
+      instance('    state MASTER\n    priority 100'),
+      instance('    state BACKUP\n    priority 90'),
+    );
+    const before = rt.trace.filter((e) => e.kind === 'vrrp.state').length;
+    const conf = instance('    state MASTER\n    priority 100').replace(
+      '        192.168.99.188\n',
+      '        192.168.99.188\n        192.168.99.189\n',
+    );
+    sh(rt, 'director1', `cat > /etc/keepalived/keepalived.conf <<'EOF'\n${conf}EOF`);
+    sh(rt, 'director1', 'systemctl reload keepalived');
+    expect(rt.trace.filter((e) => e.kind === 'vrrp.state').length).toBe(before);
+    expect(rt.net.host('director1').isLocalAddr('192.168.99.189')).toBe(true);
+    expect(lines(rt, 'director1')).toContain('Sending gratuitous ARP on eth0 for 192.168.99.189');
+    expect(state(rt, 'director1')).toBe('MASTER');
+  });
 });

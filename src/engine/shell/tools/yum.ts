@@ -10,6 +10,7 @@ import { left } from './common/text';
 import { guarded, ToolExit } from './common/toolExit';
 import { httpdUnit, stopUnit } from './httpdService';
 import { installKeepalived } from '../../keepalived/stockConf';
+import { keepalivedOf } from '../../keepalived/daemon';
 
 interface Pkg {
   version: string;
@@ -207,6 +208,7 @@ function run(ctx: CommandContext, host: Host): number {
     if (remove) have.delete(n);
     else have.add(n);
     if (n === 'keepalived') {
+      if (remove) keepalivedOf(host).stop();
       if (remove) host.modules.delete('keepalived');
       else installKeepalived(host.files, host.modules);
     }
