@@ -87,6 +87,12 @@ export class Checker {
   private attempt(): void {
     if (this.stopped) return;
     const c = this.conf;
+    // ha_suspend: no checks while the virtual address is not on this director.
+    const vip = this.vs.conf.addr?.ip;
+    if (this.vs.conf.haSuspend && vip !== undefined && !this.host.isLocalAddr(vip)) {
+      this.reschedule();
+      return;
+    }
     if (c.kind === 'MISC_CHECK') this.misc();
     else if (c.kind === 'TCP_CHECK')
       tcpProbe({ host: this.host, ip: this.ip, port: this.port, timeoutUs: this.timeoutUs }, (ok, timeout) =>

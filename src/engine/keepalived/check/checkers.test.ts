@@ -137,4 +137,16 @@ describe('keepalived health checkers', () => {
     expect(table(rt)).toEqual(['192.168.99.140:80 Route 1']);
     expect(checkerLog(rt)).toContain('Adding service [192.168.99.140]:80 to VS [192.168.99.188]:80');
   });
+
+  test('ha_suspend: no checks while the VIP is elsewhere; notify_down runs its script when a server leaves', () => {
+    const tcp = 'TCP_CHECK {\n            connect_timeout 1\n        }';
+    const suspended = director(`    ha_suspend\n${rs('192.168.99.140', tcp)}`);
+    sh(suspended, 'client', 'sleep 5');
+    expect(suspended.trace.filter((e) => e.kind === 'keepalived.check')).toEqual([]);
+    const rt = director(rs('192.168.99.140', tcp, '        notify_down "touch /tmp/rs1-down"\n'));
+    sh(rt, 'rs1', 'systemctl stop httpd');
+    sh(rt, 'client', 'sleep 6');
+    expect(table(rt)).toEqual([]);
+    expect(rt.net.host('director1').files.has('/tmp/rs1-down')).toBe(true);
+  });
 });

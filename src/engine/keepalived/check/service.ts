@@ -7,6 +7,7 @@ import type { Host } from '../../stack/host';
 import type { RealServerConf, VirtualServerConf } from '../config/types';
 import type { QuorumEvent, RealServerStateEvent } from './events';
 import { fmtVs, IpvsOps } from './ipvsOps';
+import { runScript } from '../scriptRunner';
 
 export interface RsRuntime {
   conf: RealServerConf;
@@ -77,6 +78,7 @@ export class VsRuntime {
       else this.ops.delRs(this.conf, r.conf.ip, r.conf.port, inhibit);
     }
     r.alive = alive;
+    this.script(alive ? r.conf.notifyUp : r.conf.notifyDown);
     const ev: RealServerStateEvent = {
       kind: 'keepalived.rs',
       host: this.host.name,
@@ -117,6 +119,7 @@ export class VsRuntime {
           if (r.alive) this.ops.delRs(this.conf, r.conf.ip, r.conf.port, r.conf.inhibitOnFailure);
       }
       this.quorumUp = false;
+      this.script(this.conf.quorumDown);
       this.quorumEvent(false, w);
     } else if (!this.quorumUp && w > 0 && w >= q + h) {
       this.log(`Gained quorum ${q}+${h}=${q + h} <= ${w} for VS ${this.name}`);
@@ -129,6 +132,7 @@ export class VsRuntime {
         for (const r of this.rs) if (r.alive) this.ops.addRs(this.conf, r.conf.ip, r.conf.port, r.weight);
       }
       this.quorumUp = true;
+      this.script(this.conf.quorumUp);
       this.quorumEvent(true, w);
     }
   }
@@ -151,13 +155,20 @@ export class VsRuntime {
     this.ops.delRs(this.conf, r.conf.ip, r.conf.port, r.conf.inhibitOnFailure);
   }
 
-  /** clear_services at stop: every live server, then the service. */
+  /** notify_up/notify_down/quorum_up/quorum_down: run, not waited for. */
+  private script(cmd: string | undefined): void {
+    if (cmd !== undefined) runScript(this.host, cmd, 0, () => undefined);
+  }
+
+  /** clear_services at stop: every live server, then the service; omega runs the down scripts. */
   stop(): void {
     for (const r of this.rs) {
       if (!r.alive) continue;
       this.log(`Removing service ${this.fmtRs(r)} from VS ${this.name}`);
       this.ops.delRs(this.conf, r.conf.ip, r.conf.port, false);
+      if (this.conf.omega) this.script(r.conf.notifyDown);
     }
+    if (this.conf.omega && this.quorumUp) this.script(this.conf.quorumDown);
     this.ops.delVs(this.conf);
   }
 }
