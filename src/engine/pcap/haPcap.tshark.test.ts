@@ -82,4 +82,4 @@ test('a failover’s pcapng: VRRP and gratuitous ARP dissect cleanly', () => {
   const garps = tshark(file, 'arp.isgratuitous == 1', ['eth.src', 'arp.src.proto_ipv4', 'arp.opcode']);
   expect(garps.filter((g) => g[0] === '52:54:00:00:04:00')).toHaveLength(5);
   expect(garps.every((g) => g[1] === '192.168.99.188' && g[2] === '1')).toBe(true);
-});
+}, 60_000);
