@@ -154,4 +154,19 @@ describe('VRRP', () => {
     expect(lines(rt, 'director1')).toContain('Sending gratuitous ARP on eth0 for 192.168.99.189');
     expect(state(rt, 'director1')).toBe('MASTER');
   });
+
+  test('gratuitous ARPs: garp_master_repeat now, again after garp_master_delay, then every garp_master_refresh', () => {
+    const rt = pair(
+      instance(
+        '    state MASTER\n    priority 100\n    garp_master_repeat 2\n    garp_master_delay 3\n    garp_master_refresh 4',
+      ),
+      instance('    state BACKUP\n    priority 90'),
+    );
+    sh(rt, 'client', 'sleep 6');
+    const garps = rt.trace.filter((e) => e.kind === 'vrrp.garp' && e.host === 'director1').map((e) => e.t);
+    const first = garps[0]!;
+    const rounds = [...new Set(garps.map((t) => Math.round((t - first) / SEC)))];
+    expect(rounds).toEqual([0, 3, 4, 8]);
+    expect(garps.filter((t) => t === first)).toHaveLength(2);
+  });
 });
