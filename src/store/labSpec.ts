@@ -20,7 +20,7 @@ export interface LabSpec {
   log: readonly LogEntry[];
 }
 
-export const LAB_IDS: readonly LabId[] = ['nat', 'dr', 'tun'];
+export const LAB_IDS: readonly LabId[] = ['nat', 'dr', 'tun', 'ha'];
 
 export function isLabId(s: unknown): s is LabId {
   return typeof s === 'string' && (LAB_IDS as readonly string[]).includes(s);
