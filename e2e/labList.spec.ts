@@ -1,14 +1,15 @@
 import { expect, test } from './fixtures';
 
-test('the first page lists the three labs from the engine', async ({ page }) => {
+test('the first page lists the four labs from the engine', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('LVS Lab');
   const cards = page.locator('.lab-card');
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(4);
   await expect(cards.nth(0)).toContainText('LVS-NAT');
   await expect(cards.nth(0)).toContainText('172.16.132.18');
   await expect(cards.nth(1)).toContainText('192.168.99.188');
   await expect(cards.nth(2)).toContainText('10.10.1.10/24');
+  await expect(cards.nth(3)).toContainText('director2');
 });
 
 test('switching to 简体中文 translates the page and survives a reload', async ({ page }) => {

@@ -51,8 +51,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     }
     switch (a) {
       case '--lab':
-        if (!['nat', 'dr', 'tun'].includes(value!))
-          throw new UsageError(`unknown lab '${value}' (nat, dr, tun)`);
+        if (!['nat', 'dr', 'tun', 'ha'].includes(value!))
+          throw new UsageError(`unknown lab '${value}' (nat, dr, tun, ha)`);
         o.lab = value!;
         break;
       case '--seed':
@@ -109,7 +109,7 @@ holds one command per line, prefixed by the host: "director# ipvsadm -Ln" or
 "[root@director ~]# ipvsadm -Ln".
 
 Options:
-  --lab nat|dr|tun   which lab (default nat)
+  --lab nat|dr|tun|ha  which lab (default nat)
   --bare             start from the lab's bare state instead of the configured one
   --servers N        real servers in the lab, 2-8 (default 2)
   --clients M        client hosts in the lab, 1-8 (default 1)

@@ -48,3 +48,15 @@ export type { RunningCommand, CommandOutput } from './runtime/runningCommand';
 export type { Scheduler, Dest, SchedService, Candidate, Explanation } from './ipvs/types';
 export { frameLength, packetLength } from './packet/frame';
 export type { TcpOption, Mac, Ipv4 } from './packet/types';
+export type {
+  VrrpStateEvent,
+  VrrpAdvertEvent,
+  VrrpRejectEvent,
+  VrrpGarpEvent,
+  VrrpVipEvent,
+  VrrpStateName,
+} from './keepalived/vrrp/events';
+export type { CheckResultEvent, RealServerStateEvent, QuorumEvent } from './keepalived/check/events';
+export type { KeepalivedLogEvent } from './keepalived/syslog';
+export { decodeVrrp } from './packet/vrrp';
+export type { VrrpAdvert } from './packet/vrrp';

@@ -52,7 +52,7 @@ export function sameWork(a: LabSpec, b: LabSpec): boolean {
   );
 }
 
-export const LAB_IDS: readonly LabId[] = ['nat', 'dr', 'tun'];
+export const LAB_IDS: readonly LabId[] = ['nat', 'dr', 'tun', 'ha'];
 
 export function isLabId(s: unknown): s is LabId {
   return typeof s === 'string' && (LAB_IDS as readonly string[]).includes(s);

@@ -7,6 +7,15 @@ import type { CurlExitEvent } from '../apps/curl';
 import type { NcatExitEvent, NcatUdpEvent } from '../apps/ncatEvents';
 import type { IpvsIcmpEvent } from '../ipvs/icmp';
 import type { IptablesVerdictEvent } from '../netfilter/iptables/traverse';
+import type { CheckResultEvent, QuorumEvent, RealServerStateEvent } from '../keepalived/check/events';
+import type { KeepalivedLogEvent } from '../keepalived/syslog';
+import type {
+  VrrpAdvertEvent,
+  VrrpGarpEvent,
+  VrrpRejectEvent,
+  VrrpStateEvent,
+  VrrpVipEvent,
+} from '../keepalived/vrrp/events';
 import type { IpvsConnReuseEvent, IpvsNoDestEvent, IpvsSnatEvent } from '../ipvs/hooks';
 import type { IpvsControlEvent } from '../ipvs/control';
 import type { IpvsConnExpiredEvent, IpvsModuleEvent, IpvsOverloadEvent } from '../ipvs/ipvs';
@@ -104,5 +113,18 @@ export type IpvsTraceEvent =
   | IpvsOverloadEvent
   | IpvsIcmpEvent;
 
+/** keepalived: VRRP and the health checkers. */
+export type KeepalivedTraceEvent =
+  | VrrpStateEvent
+  | VrrpAdvertEvent
+  | VrrpRejectEvent
+  | VrrpGarpEvent
+  | VrrpVipEvent
+  | CheckResultEvent
+  | RealServerStateEvent
+  | QuorumEvent
+  | KeepalivedLogEvent;
+
 /** An event as emitted (before the trace stamps `t` and `seq`). */
-export type EngineEvent = CommandTraceEvent | ConfigTraceEvent | StackTraceEvent | IpvsTraceEvent;
+export type EngineEvent =
+  CommandTraceEvent | ConfigTraceEvent | StackTraceEvent | IpvsTraceEvent | KeepalivedTraceEvent;

@@ -1,5 +1,6 @@
 import { DOCUMENT_ROOT, startHttpd } from '../apps/httpd';
 import type { Sim } from '../core/sim';
+import { installKeepalived } from '../keepalived/stockConf';
 import { networkOf } from '../stack/addrMath';
 import { Network } from '../stack/network';
 import { HOST_DEFAULT_SYSCTL } from './labTypes';
@@ -33,6 +34,7 @@ export function buildTopology(def: LabDefinition, sim: Sim): Network {
         metric: 0,
       });
     }
+    if (h.packages?.includes('keepalived')) installKeepalived(host.files, host.modules);
     if (h.httpd !== undefined) {
       host.files.set(`${DOCUMENT_ROOT}/index.html`, `${h.name}\n`);
       host.modules.add('httpd');

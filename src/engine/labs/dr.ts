@@ -3,7 +3,8 @@ import { DEFAULT_LAB_SIZE, labClient, realServer, sizedHosts, upTo } from './lab
 import type { LabSize } from './labSize';
 import { directorSteps, lanDirector, VIP_ROUTED } from './routedLab';
 
-const rsSteps = (host: string): LabDefinition['configure'] => [
+/** What the seed's `lvs_dr_rs.sh start` does on a DR real server. */
+export const drRsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore' },
   { host, command: 'echo 1 > /proc/sys/net/ipv4/conf/lo/arp_ignore' },
   { host, command: 'echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce' },
@@ -11,8 +12,11 @@ const rsSteps = (host: string): LabDefinition['configure'] => [
   { host, command: 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255' },
 ];
 
-const rs = (k: number) => realServer(k, `192.168.99.${130 + 10 * k}`, 'lan', '192.168.99.1', 80);
-const client = (j: number) => labClient(j, '172.16.132.1');
+/** Real server k and client j of the DR lab's rule (the ha lab shares it). */
+export const drServer = (k: number) => realServer(k, `192.168.99.${130 + 10 * k}`, 'lan', '192.168.99.1', 80);
+export const drClient = (j: number) => labClient(j, '172.16.132.1');
+const rs = drServer;
+const client = drClient;
 
 /** The seed's second experiment: LVS-DR behind a router (docs/linux-behaviour.md, "The labs"). */
 export function drLab(size: LabSize = DEFAULT_LAB_SIZE): LabDefinition {
@@ -46,7 +50,7 @@ export function drLab(size: LabSize = DEFAULT_LAB_SIZE): LabDefinition {
         servers.map((h) => h.ifaces[0]!.addr),
         '-g',
       ),
-      ...servers.flatMap((h) => rsSteps(h.name)),
+      ...servers.flatMap((h) => drRsSteps(h.name)),
     ],
   };
 }

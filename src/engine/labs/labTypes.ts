@@ -3,7 +3,7 @@ import type { Ipv4 } from '../packet/types';
 /** The address roles the seed article names; views label interfaces with them. */
 export type AddrRole = 'CIP' | 'DIP' | 'VIP' | 'RIP';
 export type HostRole = 'client' | 'router' | 'director' | 'rs';
-export type LabId = 'nat' | 'dr' | 'tun';
+export type LabId = 'nat' | 'dr' | 'tun' | 'ha';
 
 export interface LabIface {
   dev: string;
@@ -20,6 +20,8 @@ export interface LabHost {
   defaultVia?: Ipv4;
   /** Port httpd listens on (real servers). */
   httpd?: number;
+  /** Packages installed beyond the base set (the ha lab's directors have keepalived). */
+  packages?: readonly 'keepalived'[];
   /** sysctl values this host starts with beyond the common defaults. */
   sysctl?: Readonly<Record<string, number>>;
 }

@@ -1,4 +1,5 @@
 import { drLab } from './dr';
+import { haLab } from './ha';
 import type { LabDefinition, LabId } from './labTypes';
 import { fullLabSize, labSizeError } from './labSize';
 import type { LabSize, LabSizeInput } from './labSize';
@@ -13,6 +14,7 @@ export const LAB_BUILDERS: ReadonlyMap<LabId, (size: LabSize) => LabDefinition> 
   ['nat', natLab],
   ['dr', drLab],
   ['tun', tunLab],
+  ['ha', haLab],
 ]);
 
 /** The labs at their default size (two real servers, one client): exactly labs.md's tables. */

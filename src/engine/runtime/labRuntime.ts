@@ -10,6 +10,8 @@ import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
+import { driveScript } from './scriptDriver';
+import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import { installCgi } from './cgiRunner';
 import type { BackgroundCapture } from './backgroundCapture';
@@ -136,12 +138,22 @@ export class LabRuntime {
         );
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));
+      // Daemons' scripts run in their own shell, as a forked /bin/sh would.
+      setScriptRunner(host, (command, timeoutUs, done) =>
+        driveScript(
+          this.sim,
+          createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host)),
+          command,
+          timeoutUs,
+          done,
+        ),
+      );
     }
   }
 
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
     const def = getLab(labId, { servers: opts.servers, clients: opts.clients });
-    if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun)`);
+    if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun, ha)`);
     const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
     if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);
     return rt;

@@ -50,4 +50,11 @@ export function isZeronet(ip: Ipv4): boolean {
   return ip.startsWith('0.');
 }
 
+/** ip_eth_mc_map: 01:00:5e plus the group's low 23 bits. */
+export function multicastMac(group: Ipv4): string {
+  const n = ipNum(group);
+  const b = [(n >>> 16) & 0x7f, (n >>> 8) & 0xff, n & 0xff];
+  return `01:00:5e:${b.map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
+}
+
 export const LIMITED_BROADCAST: Ipv4 = '255.255.255.255';

@@ -78,6 +78,10 @@ export class Host {
    */
   cgi?: (script: string, done: (stdout: string) => void) => void;
   private tcpStream?: Rng;
+  /** Raw sockets by IP protocol (a daemon's socket(AF_INET, SOCK_RAW, proto)): they get what no kernel handler takes. */
+  readonly rawProtocols = new Map<number, (skb: Skb) => void>();
+  /** Netlink link notifications (RTM_NEWLINK): called after a device goes up or down. */
+  readonly linkListeners: ((dev: string, up: boolean) => void)[] = [];
 
   /** The host's stream for TCP initial sequence numbers and IP ids, in socket-creation order. */
   get tcpRng(): Rng {
@@ -267,7 +271,18 @@ export class Host {
       this.routes.remove((r) => r.dev === name);
       this.neigh.flushDev(name);
     }
+    for (const l of [...this.linkListeners]) l(name, up);
     return true;
+  }
+
+  /** IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP on a device. */
+  joinGroup(devName: string, group: Ipv4, join: boolean): void {
+    const dev = this.devices.get(devName);
+    if (!dev) return;
+    const groups = (dev.mcGroups ??= new Map());
+    const n = (groups.get(group) ?? 0) + (join ? 1 : -1);
+    if (n > 0) groups.set(group, n);
+    else groups.delete(group);
   }
 
   addRoute(r: Route): 'exists' | 'nodev' | 'unreachable-gw' | undefined {

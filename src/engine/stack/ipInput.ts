@@ -84,7 +84,12 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
       if (inner) ipRcv(host, 'tunl0', inner);
       return;
     }
-    default:
+    default: {
+      const raw = host.rawProtocols.get(s.pkt.protocol);
+      if (raw) {
+        raw(s);
+        return;
+      }
       host.sim.emit({
         kind: 'drop',
         host: host.name,
@@ -93,5 +98,6 @@ export function ipLocalDeliver(host: Host, skb: Skb): void {
         protocol: s.pkt.protocol,
       });
       icmpSendError(host, s, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { BROADCAST_MAC, ZERO_MAC } from '../packet/types';
 import type { Ipv4 } from '../packet/types';
-import { LIMITED_BROADCAST } from './addrMath';
+import { isMulticast, LIMITED_BROADCAST, multicastMac } from './addrMath';
 import { xmitFrame } from './xmit';
 import type { Host } from './host';
 import { runHook } from './hookRun';
@@ -73,6 +73,10 @@ export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void
   const netdev = host.devices.get(d);
   if (netdev?.kind === 'loopback' || netdev?.kind === 'ipip') {
     xmitFrame(host, d, ZERO_MAC, s);
+    return;
+  }
+  if (isMulticast(nh)) {
+    xmitFrame(host, d, multicastMac(nh), s);
     return;
   }
   if (nh === LIMITED_BROADCAST || host.addrsOf(d).some((a) => a.broadcast === nh)) {

@@ -13,6 +13,8 @@ export interface Netdev {
   up: boolean;
   /** The L2 segment an Ethernet device is plugged into. */
   segment?: string;
+  /** IPv4 multicast groups joined on the device (IP_ADD_MEMBERSHIP), with their member count. */
+  mcGroups?: Map<Ipv4, number>;
 }
 
 /** An IPIP tunnel's endpoints and TTL (0: inherit), as `ip tunnel show` prints them. */

@@ -3,6 +3,15 @@ import type { EthernetFrame } from '../packet/types';
 import { arpRcv } from './arpRcv';
 import type { Host } from './host';
 import { ipRcv } from './ipInput';
+import { multicastMac } from './addrMath';
+import type { Netdev } from './netdev';
+
+/** The NIC's multicast filter: a frame to 01:00:5e:… is taken when a joined group maps to it. */
+function joinedMac(dev: Netdev, mac: string): boolean {
+  if (!mac.startsWith('01:00:5e:') || !dev.mcGroups) return false;
+  for (const g of dev.mcGroups.keys()) if (multicastMac(g) === mac) return true;
+  return false;
+}
 
 /** A NIC saw a frame on its segment; `accepted` is false when it was not addressed to it (or the link is down). */
 export interface FrameRxEvent {
@@ -27,7 +36,7 @@ export function netifReceive(
 ): void {
   const dev = host.devices.get(devName);
   const broadcast = frame.dst === BROADCAST_MAC;
-  const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac);
+  const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac || joinedMac(dev, frame.dst));
   host.sim.emit({
     kind: 'frame.rx',
     host: host.name,

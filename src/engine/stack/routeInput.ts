@@ -19,7 +19,8 @@ export type InputRouteError =
   | 'rp_filter'
   | 'no-route'
   | 'forwarding-disabled'
-  | 'route-unreachable';
+  | 'route-unreachable'
+  | 'multicast-not-joined';
 
 /**
  * fib_validate_source: the reverse-path check (docs/linux-behaviour.md A6, A7). Returns undefined when
@@ -57,6 +58,11 @@ export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark =
     return { ok: false, reason: isLoopback(src) ? 'martian-source' : 'martian-destination' };
   }
   if (dst === LIMITED_BROADCAST) return { ok: true, type: 'broadcast' };
+  if (isMulticast(dst)) {
+    // ip_check_mc_rcu: only a group joined on the device is ours; no multicast forwarding here.
+    if (host.devices.get(dev)?.mcGroups?.has(dst)) return { ok: true, type: 'broadcast' };
+    return { ok: false, reason: 'multicast-not-joined' };
+  }
   const forwarding = host.sysctl.conf(dev, 'forwarding') !== 0;
   const res = host.routes.lookup(dst, undefined, mark, src);
   if (!res) return { ok: false, reason: forwarding ? 'no-route' : 'forwarding-disabled' };

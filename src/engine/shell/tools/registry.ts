@@ -11,6 +11,8 @@ import { ipCommand } from './ip/ip';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables/iptables';
 import { ipvsadmCommand, ipvsadmRestoreCommand, ipvsadmSaveCommand } from './ipvsadm/ipvsadm';
 import { hostnameCommand, unameCommand } from './misc';
+import { journalctlCommand } from './journalctl';
+import { genhashCommand } from './genhash';
 import { lsmodCommand, modprobeCommand } from './modprobe';
 import { arpCommand } from './nettools/arp';
 import { ifconfigCommand } from './nettools/ifconfig';
@@ -43,6 +45,8 @@ export function networkCommands(host: Host, net: Network): Map<string, CommandIm
     ['tcpdump', make(tcpdumpCommand)],
     ['systemctl', make(systemctlCommand)],
     ['service', make(serviceCommand)],
+    ['journalctl', make(journalctlCommand)],
+    ['genhash', make(genhashCommand)],
     ['yum', make(yumCommand)],
     ['dnf', make(yumCommand)],
     ['hostname', make(hostnameCommand)],

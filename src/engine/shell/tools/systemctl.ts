@@ -10,15 +10,18 @@ import type { CommandContext, CommandImpl } from '../types';
 import { relativeAgo, syslogTimestamp, systemdTimestamp } from './common/clock';
 import { guarded, ToolExit } from './common/toolExit';
 import { httpdInstalled, httpdPids, httpdUnit, startUnit, stopUnit } from './httpdService';
+import { keepalivedOf } from '../../keepalived/daemon';
+import { keepalivedInstalled, keepalivedStatus } from './keepalivedUnit';
 
 function unitName(arg: string): string {
   return /\.(service|socket|target|timer|mount)$/.test(arg) ? arg : `${arg}.service`;
 }
 
-type Known = 'httpd' | 'firewalld';
+type Known = 'httpd' | 'firewalld' | 'keepalived';
 
 function known(host: Host, unit: string): Known | undefined {
   if (unit === 'httpd.service' && httpdInstalled(host)) return 'httpd';
+  if (unit === 'keepalived.service' && keepalivedInstalled(host)) return 'keepalived';
   if (unit === 'firewalld.service') return 'firewalld';
   return undefined;
 }
@@ -31,6 +34,11 @@ function status(ctx: CommandContext, host: Host, unit: string): number {
       '● firewalld.service - firewalld - dynamic firewall daemon\n   Loaded: loaded (/usr/lib/systemd/system/firewalld.service; disabled; vendor preset: enabled)\n   Active: inactive (dead)\n     Docs: man:firewalld(1)\n',
     );
     return 3;
+  }
+  if (k === 'keepalived') {
+    const st = keepalivedStatus(host);
+    ctx.out(st.text);
+    return st.rc;
   }
   const u = httpdUnit(host);
   const now = host.sim.now;
@@ -76,6 +84,10 @@ function act(host: Host, verb: string, unit: string): void {
     if (verb === 'stop') return;
     throw new ToolExit(1, `Failed to ${Verb} ${unit}: the lab hosts have no packet filter to run.\n`);
   }
+  if (k === 'keepalived') {
+    actKeepalived(host, verb);
+    return;
+  }
   const u = httpdUnit(host);
   if (verb === 'stop') stopUnit(host);
   else if (verb === 'reload' && !u.active) throw new ToolExit(1, 'Job for httpd.service invalid.\n');
@@ -87,6 +99,20 @@ function act(host: Host, verb: string, unit: string): void {
         1,
         'Job for httpd.service failed because the control process exited with error code. See "systemctl status httpd.service" and "journalctl -xe" for details.\n',
       );
+  }
+}
+
+/** Type=forking: start returns once the parent forked; reload is SIGHUP; a failed reload of a stopped unit says so. */
+function actKeepalived(host: Host, verb: string): void {
+  const k = keepalivedOf(host);
+  if (verb === 'stop') k.stop();
+  else if (verb === 'reload') {
+    if (!k.running) throw new ToolExit(1, 'Job for keepalived.service invalid.\n');
+    k.reload();
+  } else if (verb === 'try-restart' && !k.running) return;
+  else {
+    if (verb !== 'start') k.stop();
+    k.start();
   }
 }
 
@@ -109,7 +135,8 @@ function query(ctx: CommandContext, host: Host, verb: string, units: string[]): 
   let rc = 0;
   for (const unit of units) {
     const k = known(host, unit);
-    const active = k === 'httpd' && httpdUnit(host).active;
+    const active =
+      (k === 'httpd' && httpdUnit(host).active) || (k === 'keepalived' && keepalivedOf(host).running);
     if (verb === 'is-active') {
       ctx.out(`${k ? (active ? 'active' : 'inactive') : 'unknown'}\n`);
       if (!active) rc = 3;

@@ -9,6 +9,8 @@ import type { CommandContext, CommandImpl } from '../types';
 import { left } from './common/text';
 import { guarded, ToolExit } from './common/toolExit';
 import { httpdUnit, stopUnit } from './httpdService';
+import { installKeepalived } from '../../keepalived/stockConf';
+import { keepalivedOf } from '../../keepalived/daemon';
 
 interface Pkg {
   version: string;
@@ -77,8 +79,10 @@ const BASE_INSTALLED = ['net-tools', 'curl', 'iproute', 'iputils', 'procps-ng', 
 function installedSet(host: Host): Set<string> {
   const s = (host.packages ??= new Set(BASE_INSTALLED));
   // The lab marks httpd in host.modules; keep both views in step.
-  if (host.modules.has('httpd')) s.add('httpd');
-  else s.delete('httpd');
+  for (const pkg of ['httpd', 'keepalived']) {
+    if (host.modules.has(pkg)) s.add(pkg);
+    else s.delete(pkg);
+  }
   return s;
 }
 
@@ -197,6 +201,11 @@ function run(ctx: CommandContext, host: Host): number {
   for (const n of todo) {
     if (remove) have.delete(n);
     else have.add(n);
+    if (n === 'keepalived') {
+      if (remove) keepalivedOf(host).stop();
+      if (remove) host.modules.delete('keepalived');
+      else installKeepalived(host.files, host.modules);
+    }
     if (n === 'httpd') {
       if (remove) stopUnit(host);
       if (remove) host.modules.delete('httpd');

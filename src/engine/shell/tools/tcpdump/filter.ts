@@ -1,6 +1,6 @@
 /**
  * A pcap-filter subset compiled to a predicate: `host`, `net`, `port` (with src/dst), `tcp`,
- * `udp`, `icmp`, `arp`, `ip`, `ip proto N`, `ether host|src|dst`, `not`/`!`, `and`/`&&`,
+ * `udp`, `icmp`, `arp`, `vrrp`, `ip`, `ip proto N`, `proto N`, `ether host|src|dst`, `not`/`!`, `and`/`&&`,
  * `or`/`||` (equal precedence, left to right, as in libpcap) and parentheses. Primitives look
  * at the outer headers only, so `tcp` does not match an IPIP packet carrying TCP.
  */
@@ -123,6 +123,8 @@ class Parser {
       if (t === 'udp') return (f) => view(f).ip?.protocol === 17;
       if (t === 'icmp') return (f) => view(f).ip?.protocol === 1;
       if (t === 'arp') return (f) => f.payload.proto === 'arp';
+      if (t === 'vrrp') return (f) => view(f).ip?.protocol === 112;
+      if (t === 'proto') return this.proto();
       if (t === 'ip') return this.ip();
     }
     if (t === 'host') return this.host(this.take(), dir);
@@ -133,13 +135,20 @@ class Parser {
     throw new FilterError(`unknown host '${t}'`);
   }
 
+  /** `proto N` / `ip proto N`: by number or by name (tcp, udp, icmp, vrrp). */
+  private proto(): FramePred {
+    const v = this.take();
+    const n = /^\d+$/.test(v)
+      ? Number(v)
+      : ({ tcp: 6, udp: 17, icmp: 1, vrrp: 112 } as Record<string, number>)[v];
+    if (n === undefined) throw new FilterError(`unknown ip proto '${v}'`);
+    return (f) => view(f).ip?.protocol === n;
+  }
+
   private ip(): FramePred {
     if (this.peek() === 'proto') {
       this.i++;
-      const v = this.take();
-      const n = /^\d+$/.test(v) ? Number(v) : ({ tcp: 6, udp: 17, icmp: 1 } as Record<string, number>)[v];
-      if (n === undefined) throw new FilterError(`unknown ip proto '${v}'`);
-      return (f) => view(f).ip?.protocol === n;
+      return this.proto();
     }
     if (this.peek() === 'host' || this.peek() === 'src' || this.peek() === 'dst') {
       const next = this.take();

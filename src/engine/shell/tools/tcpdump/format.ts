@@ -5,6 +5,8 @@
 import { utf8Length } from '../../../packet/bytes';
 import { readIcmpOriginal } from '../../../packet/icmp';
 import { tcpFlagsText } from '../../../packet/tcp';
+import { vrrpOf } from '../../../packet/vrrp';
+import type { VrrpAdvert } from '../../../packet/vrrp';
 import type { ArpPacket, IcmpMessage, Ipv4Packet, TcpOption, TcpSegment } from '../../../packet/types';
 import { SERVICE_PORTS } from './filter';
 
@@ -187,9 +189,20 @@ export function ipText(p: Ipv4Packet, o: FormatOptions, seqs: SeqTable): string 
       return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}: ${icmpText(l4, icmpLength(l4), o)}`;
     case 'ipv4':
       return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}: ${ipText(l4, o, seqs)} (ipip-proto-4)`;
-    default:
+    default: {
+      const v = vrrpOf(p);
+      if (v) return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}: ${vrrpText(v, l4.hex.length / 2)}`;
       return `IP ${addr(p.src, o)} > ${addr(p.dst, o)}:  ip-proto-${p.protocol} ${l4.hex.length / 2}`;
+    }
   }
+}
+
+/** vrrp_print (tcpdump 4.9), non-verbose. */
+function vrrpText(v: VrrpAdvert, length: number): string {
+  if (v.type !== 1) return `VRRPv${v.version}, type-#${v.type}, length ${length}`;
+  const auth =
+    v.authType === 1 ? ', authtype simple' : v.authType === 2 ? ', authtype ah' : ', authtype none';
+  return `VRRPv${v.version}, Advertisement, vrid ${v.vrid}, prio ${v.priority}${auth}, intvl ${v.adverInt}s, length ${length}`;
 }
 
 function icmpLength(m: IcmpMessage): number {

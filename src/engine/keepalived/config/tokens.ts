@@ -1,0 +1,64 @@
+/**
+ * keepalived 1.3.5's lexer (lib/parser.c alloc_strvec): a line is cut at white space; `!` or
+ * `#` at the start of a word ends it; a double quote is a word of its own, so a quoted value
+ * arrives as `"`, words, `"` and set_value joins it back. Braces are ordinary words.
+ */
+export function alloc_strvec(line: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  const space = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  while (space(line[i])) i++;
+  if (i >= line.length || line[i] === '!' || line[i] === '#') return undefined;
+  for (;;) {
+    if (line[i] === '"') {
+      words.push('"');
+      i++;
+    } else {
+      const start = i;
+      while (i < line.length && !space(line[i]) && line[i] !== '"') i++;
+      words.push(line.slice(start, i));
+    }
+    while (space(line[i])) i++;
+    if (i >= line.length || line[i] === '!' || line[i] === '#') return words;
+  }
+}
+
+/** set_value: the keyword's value; a quoted value is joined with single spaces. */
+export function setValue(strvec: readonly string[]): string {
+  if (strvec[1] !== '"') return strvec[1] ?? '';
+  const out: string[] = [];
+  for (let i = 2; i < strvec.length && strvec[i] !== '"'; i++) out.push(strvec[i]!);
+  return out.join(' ');
+}
+
+/** C's atoi: optional sign and leading digits, else 0 (what most 1.3.5 handlers use). */
+export function atoi(s: string | undefined): number {
+  const m = /^\s*([+-]?\d+)/.exec(s ?? '');
+  if (!m) return 0;
+  const n = Number(m[1]);
+  // int overflow wraps in C; a config never needs it, so clamp to the 32-bit range.
+  return Math.max(-2147483648, Math.min(2147483647, n));
+}
+
+/** atof, for advert_int. */
+export function atof(s: string | undefined): number {
+  const m = /^\s*([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(s ?? '');
+  const n = m ? Number(m[1]) : 0;
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The lines of the file, one word vector each (blank and comment lines dropped). */
+export class LineReader {
+  private i = 0;
+  private readonly lines: string[];
+  constructor(text: string) {
+    this.lines = text.split('\n');
+  }
+  next(): string[] | undefined {
+    while (this.i < this.lines.length) {
+      const v = alloc_strvec(this.lines[this.i++]!);
+      if (v) return v;
+    }
+    return undefined;
+  }
+}
