@@ -45,3 +45,5 @@ export type { RunningCommand, CommandOutput } from './runtime/runningCommand';
 export type { Scheduler, Dest, SchedService, Candidate, Explanation } from './ipvs/types';
 export { frameLength, packetLength } from './packet/frame';
 export type { TcpOption, Mac, Ipv4 } from './packet/types';
+export { scanFindings, newFindingsState, FINDING_KINDS } from './findings';
+export type { Finding, FindingParam, FindingsScan, FindingsState } from './findings';

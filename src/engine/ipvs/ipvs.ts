@@ -36,6 +36,9 @@ export interface IpvsOverloadEvent {
   dest: string;
   overloaded: boolean;
   total: number;
+  /** The dest's upper (-x) and lower (-y) connection thresholds at the time. */
+  upper: number;
+  lower: number;
 }
 
 /** net.ipv4.vs.* sysctls with their defaults and ranges (ipvs.md §4.7). */
@@ -172,6 +175,8 @@ export class Ipvs {
         dest: d.key,
         overloaded: true,
         total: d.activeconns + d.inactconns,
+        upper: d.uThreshold,
+        lower: d.lThreshold,
       });
     }
   }
@@ -195,6 +200,8 @@ export class Ipvs {
         dest: d.key,
         overloaded: false,
         total,
+        upper: d.uThreshold,
+        lower: d.lThreshold,
       });
     }
   }
