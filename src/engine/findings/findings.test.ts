@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ipvsOf } from '../ipvs/ipvs';
 import { configuredDr, configuredNat } from '../testing/configuredLabs';
 import { TestLab } from '../testing/testLab';
 import { scanFindings } from './scan';
@@ -134,5 +135,50 @@ describe('findings through the lab runtime', () => {
     expect(fs[0]!.params).toMatchObject({ dest: '192.168.99.140:888', upper: 1, lower: 0, total: 1 });
     expect(fs[1]!.why).toBe('finding.overloadCleared.why.threeQuarters');
     expect(fs[1]!.t).toBeGreaterThan(fs[0]!.t);
+  });
+
+  test('persistence (-p 30): the second request is pinned by the template, said once', () => {
+    const l = configuredNat();
+    run(l, 'director', `ipvsadm -E -t ${VIP_NAT}:80 -s rr -p 30`);
+    const bodies = [1, 2, 3].map(() => l.exec('client', `curl -s ${VIP_NAT}`, 5).stdout);
+    expect(new Set(bodies).size).toBe(1);
+    const fs = ofKind(findings(l), 'persistPin');
+    expect(fs.length).toBe(1);
+    expect(fs[0]!.params).toMatchObject({
+      host: 'director',
+      client: '172.16.132.78',
+      dest: '192.168.99.140:888',
+    });
+  });
+
+  test('lblc: the cached server overloaded in lblc’s sense is replaced by wlc’s pick', () => {
+    const l = configuredNat();
+    run(l, 'director', `ipvsadm -E -t ${VIP_NAT}:80 -s lblc`);
+    l.exec('client', `curl -s ${VIP_NAT}`, 5);
+    const cached = ipvsOf(l.host('director')).services[0]!.dests.find(
+      (d) => d.activeconns + d.inactconns > 0,
+    )!;
+    // Stands for three connections held open: more than its weight, while the other server idles.
+    cached.activeconns = 3;
+    l.exec('client', `curl -s ${VIP_NAT}`, 5);
+    const fs = ofKind(findings(l), 'lblcReplace');
+    expect(fs.length).toBe(1);
+    expect(fs[0]!.params).toMatchObject({ scheduler: 'lblc', daddr: VIP_NAT, from: cached.key });
+    expect(fs[0]!.params.to).not.toBe(cached.key);
+  });
+
+  test('a client port reused while its IPVS entry is in TIME_WAIT: the entry is expired and rescheduled', () => {
+    const l = configuredNat();
+    l.exec('client', `curl -s ${VIP_NAT}`, 5);
+    const first = l.events('ipvs.conn').find((e) => e.event === 'new')!;
+    // The client's own TIME_WAIT (60 s) ends before IPVS's (120 s); then it picks that port again,
+    // as it does after cycling through its ephemeral range.
+    l.run(61);
+    const port = Number(first.event === 'new' ? first.client.split(':')[1] : 0);
+    (l.host('client').sockets as unknown as { nextPort: number }).nextPort = port;
+    l.exec('client', `curl -s ${VIP_NAT}`, 5);
+    const fs = ofKind(findings(l), 'connReuse');
+    expect(fs.length).toBe(1);
+    expect(fs[0]!.params).toMatchObject({ host: 'director', conn: first.conn, state: 'TIME_WAIT' });
   });
 });

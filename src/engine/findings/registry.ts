@@ -13,16 +13,8 @@ import { persistPin } from './kinds/persistPin';
 import { quiesced } from './kinds/quiesced';
 import { rpFilterDrop } from './kinds/rpFilterDrop';
 
-/**
- * Every finding detector, in the order their findings are listed for one event. A new kind is
- * one file under kinds/ and one entry here, plus its sentences under `finding.<kind>` in both
- * catalogs. Planned entries whose events live elsewhere: iptables drops or rejects of traffic
- * IPVS would have served and marks no fwmark service matches (issue 13, on the iptables
- * verdict events), keepalived failover, preemption and split brain (issue 15, on the VRRP
- * events).
- */
-export const FINDING_DETECTORS: readonly FindingDetector[] = [
-  // Wiring: ARP, routing and the return path.
+/** Wiring: ARP, routing and the return path. */
+const WIRING: readonly FindingDetector[] = [
   arpVipAnswer,
   natReplyBypass,
   natClientRst,
@@ -30,7 +22,10 @@ export const FINDING_DETECTORS: readonly FindingDetector[] = [
   forwardingOff,
   noRoute,
   icmpError,
-  // IPVS: services, connections and load.
+];
+
+/** IPVS: services, connections and load (issue 12). */
+const IPVS: readonly FindingDetector[] = [
   noUsableServer,
   connReuse,
   overload,
@@ -38,6 +33,26 @@ export const FINDING_DETECTORS: readonly FindingDetector[] = [
   persistPin,
   lblcReplace,
 ];
+
+/**
+ * Firewall (issue 13): iptables dropping or rejecting what IPVS would have served, a MARK no
+ * fwmark service matches. Its detectors read the iptables verdict events and go here.
+ */
+const FIREWALL: readonly FindingDetector[] = [];
+
+/**
+ * Failover (issue 15): keepalived taking a real server out or back, failover with the time
+ * clients went unanswered, preemption, split brain. Its detectors read the VRRP and health
+ * check events and go here.
+ */
+const FAILOVER: readonly FindingDetector[] = [];
+
+/**
+ * Every finding detector, in the order their findings are listed for one event. A new kind is
+ * one file under kinds/, one entry in its group here, and its sentences under
+ * `finding.<kind>` in both catalogs (findingCatalog.test.ts checks they match).
+ */
+export const FINDING_DETECTORS: readonly FindingDetector[] = [...WIRING, ...IPVS, ...FIREWALL, ...FAILOVER];
 
 /** Every finding kind the detectors can produce (overload also yields overloadCleared). */
 export const FINDING_KINDS: readonly string[] = [...FINDING_DETECTORS.map((d) => d.kind), 'overloadCleared'];
