@@ -34,6 +34,8 @@ export interface ScanContext {
   bypass: Map<string, BypassReply>;
   /** Host → its latest input route error (the drop that follows carries less detail). */
   routeError: Map<string, RouteEvent>;
+  /** Packet id → the host whose kernel created it as an ICMP error. */
+  icmpOrigin: Map<string, string>;
   /** Keys of situations already reported (a situation that repeats per packet is said once). */
   seen: Set<string>;
 }
@@ -45,6 +47,7 @@ export function newScanContext(): ScanContext {
     macHost: new Map(),
     bypass: new Map(),
     routeError: new Map(),
+    icmpOrigin: new Map(),
     seen: new Set(),
   };
 }
@@ -84,6 +87,9 @@ export function learn(ctx: ScanContext, ev: TraceEvent): void {
       return;
     case 'frame.tx':
       if (!ctx.macHost.has(ev.eth.src)) ctx.macHost.set(ev.eth.src, ev.host);
+      return;
+    case 'icmp.send':
+      ctx.icmpOrigin.set(ev.pkt, ev.host);
       return;
     case 'route':
       if (ev.dir === 'input' && ev.result === 'error') ctx.routeError.set(ev.host, ev);

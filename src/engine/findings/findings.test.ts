@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../ipvs/ipvs';
 import { configuredDr, configuredNat } from '../testing/configuredLabs';
-import { TestLab } from '../testing/testLab';
+import { echoPacket, TestLab } from '../testing/testLab';
 import { scanFindings } from './scan';
 import type { Finding } from './types';
 
@@ -180,5 +180,28 @@ describe('findings through the lab runtime', () => {
     const fs = ofKind(findings(l), 'connReuse');
     expect(fs.length).toBe(1);
     expect(fs[0]!.params).toMatchObject({ host: 'director', conn: first.conn, state: 'TIME_WAIT' });
+  });
+
+  test('a real server’s ICMP error to the client passes through the NAT director: relayed', () => {
+    const l = configuredNat();
+    // A UDP datagram from the client to rs1's closed port 9, routed through the director.
+    l.inject('client', {
+      ...echoPacket('172.16.132.78', '192.168.99.130'),
+      protocol: 17,
+      payload: { proto: 'udp', srcPort: 40000, dstPort: 9, data: 'x' },
+    });
+    l.run(1);
+    const fs = findings(l);
+    const sent = ofKind(fs, 'icmpError');
+    expect(sent.map((f) => f.params.host)).toEqual(['rs1']);
+    const relayed = ofKind(fs, 'icmpRelayed');
+    expect(relayed.length).toBe(1);
+    expect(relayed[0]!.hosts).toEqual(['director', 'rs1']);
+    expect(relayed[0]!.params).toMatchObject({
+      from: '192.168.99.130',
+      to: '172.16.132.78',
+      type: 3,
+      code: 3,
+    });
   });
 });

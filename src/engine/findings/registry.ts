@@ -3,6 +3,7 @@ import { arpVipAnswer } from './kinds/arpVipAnswer';
 import { connReuse } from './kinds/connReuse';
 import { forwardingOff } from './kinds/forwardingOff';
 import { icmpError } from './kinds/icmpError';
+import { icmpRelayed } from './kinds/icmpRelayed';
 import { lblcReplace } from './kinds/lblcReplace';
 import { natClientRst } from './kinds/natClientRst';
 import { natReplyBypass } from './kinds/natReplyBypass';
@@ -22,6 +23,7 @@ const WIRING: readonly FindingDetector[] = [
   forwardingOff,
   noRoute,
   icmpError,
+  icmpRelayed,
 ];
 
 /** IPVS: services, connections and load (issue 12). */
