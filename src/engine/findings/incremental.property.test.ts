@@ -57,4 +57,20 @@ describe('scanning incrementally', () => {
       { numRuns: 300, seed },
     );
   });
+
+  test('from an index gives the whole scan’s findings from there on', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: all.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (which, cut) => {
+          const trace = all[which]!;
+          const from = Math.floor(cut * trace.length);
+          const whole = scanFindings(trace).findings.filter((f) => f.at >= from);
+          expect(scanFindings(trace, from).findings).toEqual(whole);
+        },
+      ),
+      { numRuns: 100, seed: fuzzSeed() },
+    );
+  });
 });

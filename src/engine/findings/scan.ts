@@ -22,10 +22,12 @@ export function newFindingsState(): FindingsState {
 }
 
 /**
- * Scan the trace for findings. Incremental: given the state a previous call returned, only
- * the events after it are looked at (O(new events)) and only their findings returned; the
- * state is updated in place. Without a state, the scan starts at `from` (default 0) with
- * nothing learned. Pure otherwise: the same trace gives the same findings however it is cut.
+ * Scan the trace for findings anchored at events from `from` on (default: where `state`
+ * stopped, or 0). Incremental: given the state a previous call returned, only the events after
+ * it are looked at (O(new events)); the state is updated in place. Events before `from` that
+ * the state has not seen are still scanned for what they teach the later ones, their findings
+ * left out — so the result is always the whole trace's findings from `from` on, however the
+ * trace is cut into calls.
  */
 export function scanFindings(
   trace: readonly TraceEvent[],
@@ -36,12 +38,12 @@ export function scanFindings(
   if (start < state.next)
     throw new Error(`findings: already scanned up to ${state.next}, asked from ${start}`);
   const findings: Finding[] = [];
-  for (let i = start; i < trace.length; i++) {
+  for (let i = state.next; i < trace.length; i++) {
     const ev = trace[i]!;
     learn(state.ctx, ev);
     for (const d of FINDING_DETECTORS) {
       const found = d.detect(ev, state.ctx);
-      for (const f of found) findings.push(f);
+      if (i >= start) for (const f of found) findings.push(f);
     }
   }
   state.next = Math.max(state.next, trace.length);
