@@ -60,3 +60,5 @@ export type { CheckResultEvent, RealServerStateEvent, QuorumEvent } from './keep
 export type { KeepalivedLogEvent } from './keepalived/syslog';
 export { decodeVrrp } from './packet/vrrp';
 export type { VrrpAdvert } from './packet/vrrp';
+export { scanFindings, newFindingsState, FINDING_KINDS } from './findings';
+export type { Finding, FindingParam, FindingsScan, FindingsState } from './findings';

@@ -36,6 +36,9 @@ export interface IpvsOverloadEvent {
   dest: string;
   overloaded: boolean;
   total: number;
+  /** The dest's upper (-x) and lower (-y) connection thresholds at the time. */
+  upper: number;
+  lower: number;
 }
 
 /** net.ipv4.vs.* sysctls with their defaults and ranges (the kernel's ipvs-sysctl documentation). */
@@ -179,6 +182,8 @@ export class Ipvs {
         dest: d.key,
         overloaded: true,
         total: d.activeconns + d.inactconns,
+        upper: d.uThreshold,
+        lower: d.lThreshold,
       });
     }
   }
@@ -202,6 +207,8 @@ export class Ipvs {
         dest: d.key,
         overloaded: false,
         total,
+        upper: d.uThreshold,
+        lower: d.lThreshold,
       });
     }
   }

@@ -1,0 +1,60 @@
+import type { FindingDetector } from './types';
+import { arpVipAnswer } from './kinds/arpVipAnswer';
+import { connReuse } from './kinds/connReuse';
+import { forwardingOff } from './kinds/forwardingOff';
+import { icmpError } from './kinds/icmpError';
+import { icmpRelayed } from './kinds/icmpRelayed';
+import { lblcReplace } from './kinds/lblcReplace';
+import { natClientRst } from './kinds/natClientRst';
+import { natReplyBypass } from './kinds/natReplyBypass';
+import { noRoute } from './kinds/noRoute';
+import { noUsableServer } from './kinds/noUsableServer';
+import { overload } from './kinds/overload';
+import { persistPin } from './kinds/persistPin';
+import { quiesced } from './kinds/quiesced';
+import { rpFilterDrop } from './kinds/rpFilterDrop';
+
+/** Wiring: ARP, routing and the return path. */
+const WIRING: readonly FindingDetector[] = [
+  arpVipAnswer,
+  natReplyBypass,
+  natClientRst,
+  rpFilterDrop,
+  forwardingOff,
+  noRoute,
+  icmpError,
+  icmpRelayed,
+];
+
+/** IPVS: services, connections and load (issue 12). */
+const IPVS: readonly FindingDetector[] = [
+  noUsableServer,
+  connReuse,
+  overload,
+  quiesced,
+  persistPin,
+  lblcReplace,
+];
+
+/**
+ * Firewall (issue 13): iptables dropping or rejecting what IPVS would have served, a MARK no
+ * fwmark service matches. Its detectors read the iptables verdict events and go here.
+ */
+const FIREWALL: readonly FindingDetector[] = [];
+
+/**
+ * Failover (issue 15): keepalived taking a real server out or back, failover with the time
+ * clients went unanswered, preemption, split brain. Its detectors read the VRRP and health
+ * check events and go here.
+ */
+const FAILOVER: readonly FindingDetector[] = [];
+
+/**
+ * Every finding detector, in the order their findings are listed for one event. A new kind is
+ * one file under kinds/, one entry in its group here, and its sentences under
+ * `finding.<kind>` in both catalogs (findingCatalog.test.ts checks they match).
+ */
+export const FINDING_DETECTORS: readonly FindingDetector[] = [...WIRING, ...IPVS, ...FIREWALL, ...FAILOVER];
+
+/** Every finding kind the detectors can produce (overload also yields overloadCleared). */
+export const FINDING_KINDS: readonly string[] = [...FINDING_DETECTORS.map((d) => d.kind), 'overloadCleared'];

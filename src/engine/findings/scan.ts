@@ -1,0 +1,51 @@
+import type { TraceEvent } from '../core/trace';
+import { learn, newScanContext } from './context';
+import type { ScanContext } from './context';
+import { FINDING_DETECTORS } from './registry';
+import type { Finding } from './types';
+
+/** Where a scan stopped and what it had learned: pass it back to continue. */
+export interface FindingsState {
+  /** Index of the first event not yet scanned. */
+  next: number;
+  ctx: ScanContext;
+}
+
+export interface FindingsScan {
+  /** Findings anchored at the events scanned by this call, in trace order. */
+  findings: Finding[];
+  state: FindingsState;
+}
+
+export function newFindingsState(): FindingsState {
+  return { next: 0, ctx: newScanContext() };
+}
+
+/**
+ * Scan the trace for findings anchored at events from `from` on (default: where `state`
+ * stopped, or 0). Incremental: given the state a previous call returned, only the events after
+ * it are looked at (O(new events)); the state is updated in place. Events before `from` that
+ * the state has not seen are still scanned for what they teach the later ones, their findings
+ * left out — so the result is always the whole trace's findings from `from` on, however the
+ * trace is cut into calls.
+ */
+export function scanFindings(
+  trace: readonly TraceEvent[],
+  from?: number,
+  state: FindingsState = newFindingsState(),
+): FindingsScan {
+  const start = from ?? state.next;
+  if (start < state.next)
+    throw new Error(`findings: already scanned up to ${state.next}, asked from ${start}`);
+  const findings: Finding[] = [];
+  for (let i = state.next; i < trace.length; i++) {
+    const ev = trace[i]!;
+    learn(state.ctx, ev);
+    for (const d of FINDING_DETECTORS) {
+      const found = d.detect(ev, state.ctx);
+      if (i >= start) for (const f of found) findings.push(f);
+    }
+  }
+  state.next = Math.max(state.next, trace.length);
+  return { findings, state };
+}
