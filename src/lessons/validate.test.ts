@@ -92,7 +92,7 @@ describe('validateLesson', () => {
         { numRuns: 1200, seed },
       );
     } catch (e) {
-      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`);
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
     }
   });
 });
