@@ -1,0 +1,9 @@
+/** Lessons: the format, the predicate language, validation and a headless session. */
+export type * from './types';
+export { evaluate, curlBodies } from './predicate';
+export type { Window } from './predicate';
+export { validateLesson, parseLesson } from './validate';
+export type { Validation } from './validate';
+export { LessonSession } from './session';
+export type { PredictOutcome } from './session';
+export { SHIPPED_LESSONS } from './shipped';
