@@ -72,7 +72,7 @@ URLS.forEach((url, i) => {
       await send.click();
       await expect.poll(() => page.evaluate(() => window.__lvsLab?.state().log.length)).toBe(before + 1);
     } else {
-      await expect(cards).toHaveCount(3);
+      await expect(cards).toHaveCount(4);
     }
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(dialogs, `dialogs for ${url}`).toEqual([]);

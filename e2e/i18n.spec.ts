@@ -8,6 +8,7 @@ import { expect, test } from './fixtures';
  * digit, dot, underscore, slash, colon, equals sign or hyphen is an address, a sysctl or a flag.
  */
 const ALLOWED = new Set([
+  'keepalived',
   'client',
   'router',
   'director',

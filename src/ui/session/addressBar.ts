@@ -38,6 +38,9 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
 /**
  * Keep the address bar on what the student does (history.replaceState, debounced): the query
  * string stays as the page was opened, the fragment follows the lab. Returns a stop function.
+ * Nothing is written as the page hides: a reload goes to the address it had before, so the URL
+ * recorded as this session's own must stay the one in the address bar (saved work, flushed by
+ * the store's storage, then wins over the older fragment).
  */
 export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs = 400): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,12 +61,6 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(write, delayMs);
   };
-  const flush = () => {
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      write();
-    }
-  };
   const unsub = store.subscribe((s, prev) => {
     if (
       s.spec !== prev.spec ||
@@ -73,11 +70,9 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     )
       schedule();
   });
-  window.addEventListener('pagehide', flush);
   schedule();
   return () => {
     unsub();
-    window.removeEventListener('pagehide', flush);
     if (timer !== undefined) clearTimeout(timer);
   };
 }
