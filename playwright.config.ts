@@ -6,6 +6,21 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// Several suites may run at once on one machine: PW_PORT_BASE moves both servers.
+const BASE = Number(process.env.PW_PORT_BASE ?? 4173);
+export const APP_PORT = BASE;
+export const PROD_PORT = BASE + 1;
+
+/** The production suite: the production build under a sub-path, the single file, the embed API. */
+const PROD_SPECS = ['**/hosting*.spec.ts', '**/embed*.spec.ts'];
+
+const server = (port: number, mounts: string[]) => ({
+  command: `node e2e/support/staticServer.mjs --port ${port} ${mounts.map((m) => `--mount ${m}`).join(' ')}`,
+  url: `http://127.0.0.1:${port}${mounts[0]!.split('=')[0]}`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+});
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -14,7 +29,6 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
     trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
     // A classroom projector's 1440×900, so screenshots show the whole lab at a readable size.
@@ -32,10 +46,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    // The main suite drives the test build (it has window.__lvsLab), served at the root.
+    { name: 'app', testIgnore: PROD_SPECS, use: { baseURL: `http://127.0.0.1:${APP_PORT}/` } },
+    // The production build, as a course site hosts it: under /course/lvs/, UI and postMessage only.
+    { name: 'prod', testMatch: PROD_SPECS, use: { baseURL: `http://127.0.0.1:${PROD_PORT}/course/lvs/` } },
+  ],
+  webServer: [
+    server(APP_PORT, ['/=dist/test']),
+    server(PROD_PORT, ['/course/lvs/=dist/app', '/examples/=examples', '/dist/=dist']),
+  ],
 });

@@ -56,7 +56,7 @@ for (const labId of ['nat', 'dr', 'tun']) {
 }
 
 test('the side-by-side view: named controls, nothing serious', async ({ api, page }) => {
-  await page.goto('/compare');
+  await page.goto('?view=compare');
   await api.ready();
   await page.getByRole('button', { name: 'Send 10 to both' }).click();
   expect(await unnamedControls(page)).toEqual([]);

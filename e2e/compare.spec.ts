@@ -4,7 +4,7 @@ test('NAT vs DR side by side: the same requests, and the NAT director carries mo
   api,
   page,
 }) => {
-  await page.goto('/compare');
+  await page.goto('?view=compare');
   await api.ready();
   await expect(page.locator('.compare-pane')).toHaveCount(2);
   await page.getByRole('button', { name: 'Send 10 to both' }).click();

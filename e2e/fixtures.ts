@@ -57,10 +57,30 @@ export class LabApi {
 interface Fixtures {
   api: LabApi;
   lab: LabPage;
+  /** Every Content-Security-Policy violation any frame of the page reported (checked after each test). */
+  cspViolations: string[];
 }
 
 /** Every test starts on a clean origin (no saved labs or preferences), with English. */
 export const test = base.extend<Fixtures>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      await page.exposeFunction('__lvsCspViolation', (text: string) => void seen.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __lvsCspViolation?: (t: string) => void }).__lvsCspViolation;
+          report?.(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`);
+        });
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) seen.push(m.text());
+      });
+      await use(seen);
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   api: async ({ page }, use) => {
     await page.addInitScript(() => {
       if (sessionStorage.getItem('e2e-started')) return;

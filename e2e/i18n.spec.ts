@@ -104,7 +104,7 @@ test('简体中文: no English text is left in the app chrome', async ({ lab, ap
   await page.locator('body').press('?');
   expect(await englishWords(page)).toEqual([]);
   await page.keyboard.press('Escape');
-  for (const path of ['/lab/nat', '/lab/tun', '/compare', '/']) {
+  for (const path of ['?lab=nat', '?lab=tun', '?view=compare', '/']) {
     await page.goto(path);
     await api.ready();
     await page.waitForTimeout(300);

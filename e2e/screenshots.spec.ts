@@ -31,7 +31,7 @@ for (const labId of ['nat', 'dr', 'tun'] as const) {
 }
 
 test('screenshots of the side-by-side view and the home page', async ({ api, page }) => {
-  await page.goto('/compare');
+  await page.goto('?view=compare');
   await api.ready();
   await page.getByRole('button', { name: 'Send 10 to both' }).click();
   await page.screenshot({ path: `${DIR}/compare-en.png` });

@@ -2,16 +2,20 @@
 //   1. p95 frame time while ≥ 200 frames are in flight (goal ≤ 16.7 ms)
 //   2. initial JavaScript, gzipped (goal ≤ 150 KB)
 //   3. time from navigation to the topology drawn (goal ≤ 1 s)
-// Run `npm run build` first; then `npm run bench:ui`.
-import { spawn } from 'node:child_process';
+//   4. time from opening a 100-command share link to the topology drawn
+// Run `npm run build` first; then `npm run bench:ui`. The production build (dist/app) is served
+// under /course/lvs/ as a course site would host it; the frame-time run drives the test build
+// (dist/test), the only one with window.__lvsLab.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 
 const DIST = 'dist/app';
-const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}`;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const BASE = `http://127.0.0.1:${PORT}/course/lvs/`;
+const TEST_BASE = `http://127.0.0.1:${PORT}/test/`;
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -25,7 +29,7 @@ const median = (xs) => pct(xs, 50);
 /** The entry script and every chunk it imports statically (what the browser needs before any dynamic import). */
 function initialJs() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const seeds = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const seeds = [...html.matchAll(/(?:src|href)="(?:\.\/|\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const seen = new Set();
   const queue = [...seeds];
   while (queue.length) {
@@ -47,27 +51,18 @@ function initialJs() {
   return { files: [...seen], raw, gz };
 }
 
-async function startServer() {
-  const proc = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return proc;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
+function startServer() {
+  return startStaticServer({
+    port: PORT,
+    host: '127.0.0.1',
+    mounts: [
+      { prefix: '/course/lvs/', dir: join(process.cwd(), DIST) },
+      { prefix: '/test/', dir: join(process.cwd(), 'dist/test') },
+    ],
+  });
 }
 
-async function timeToTopology(browser) {
+async function timeToTopology(browser, query = '?lab=nat') {
   const runs = [];
   for (let i = 0; i < 5; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -80,7 +75,7 @@ async function timeToTopology(browser) {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${BASE}/lab/nat`);
+    await page.goto(`${BASE}${query}`);
     await page.waitForFunction(() => window.__drawnAt !== undefined);
     runs.push(await page.evaluate(() => window.__drawnAt));
     await ctx.close();
@@ -109,7 +104,7 @@ function windowNear(trace, target) {
 async function frameTimes(browser, target) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${BASE}/lab/dr?paused=1`);
+  await page.goto(`${TEST_BASE}?lab=dr&paused=1`);
   await page.waitForFunction(() => window.__lvsLab?.ready);
   await page.evaluate(() => {
     const a = window.__lvsLab;
@@ -160,6 +155,29 @@ async function frameTimes(browser, target) {
   return { ...result, window: win, events: trace.length };
 }
 
+/** A share link of 100 typed commands (a mix of requests, ipvsadm and sysctl), made by the app itself. */
+async function hundredCommandLink(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${TEST_BASE}?lab=nat&paused=1`);
+  await page.waitForFunction(() => window.__lvsLab?.ready);
+  await page.evaluate(() => {
+    const a = window.__lvsLab;
+    const mix = [
+      ['client', 'curl -s 172.16.132.18'],
+      ['director', 'ipvsadm -Ln --stats'],
+      ['rs1', 'sysctl net.ipv4.conf.all.arp_ignore'],
+      ['director', 'ipvsadm -E -t 172.16.132.18:80 -s wrr'],
+      ['rs2', 'ip addr show eth0'],
+    ];
+    for (let i = 0; i < 100; i++) a.run(...mix[i % mix.length]);
+  });
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await ctx.close();
+  return new URL(link).hash;
+}
+
 const server = await startServer();
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
@@ -169,6 +187,8 @@ try {
   const js = initialJs();
   const ttt = await timeToTopology(browser);
   const ft = await frameTimes(browser, 200);
+  const hash = await hundredCommandLink(browser);
+  const linkTtt = await timeToTopology(browser, `?lab=nat${hash}`);
   const p95 = pct(ft.times, 95);
   console.log('LVS Lab UI benchmark (headless Chromium, this machine)');
   console.log(
@@ -183,7 +203,10 @@ try {
   console.log(
     `  navigation → topology drawn: median ${median(ttt).toFixed(0)} ms  (runs: ${ttt.map((x) => x.toFixed(0)).join(', ')}; goal ≤ 1000 ms)`,
   );
+  console.log(
+    `  100-command share link (${hash.length} chars of fragment) → topology drawn: median ${median(linkTtt).toFixed(0)} ms  (runs: ${linkTtt.map((x) => x.toFixed(0)).join(', ')})`,
+  );
 } finally {
   await browser.close();
-  process.kill(-server.pid);
+  server.close();
 }

@@ -25,7 +25,9 @@ export class LabPage {
   }
 
   async open(labId: string, query = ''): Promise<void> {
-    await this.page.goto(`/lab/${labId}${query}`);
+    // Navigation lives in the query string: `?lab=dr&paused=1`.
+    const extra = query.replace(/^\?/, '');
+    await this.page.goto(`?lab=${labId}${extra ? `&${extra}` : ''}`);
     await this.api.ready();
     await this.topology.locator('.host').first().waitFor();
   }

@@ -17,7 +17,39 @@ export interface LabSpec {
   labId: LabId;
   seed: number;
   bare: boolean;
+  /** Lab size (real servers, clients); absent means the default 2 and 1. */
+  servers?: number;
+  clients?: number;
   log: readonly LogEntry[];
+}
+
+export const DEFAULT_SERVERS = 2;
+export const DEFAULT_CLIENTS = 1;
+
+/** The lab size a spec asks for, defaults filled in. */
+export function sizeOf(spec: { servers?: number | undefined; clients?: number | undefined }): {
+  servers: number;
+  clients: number;
+} {
+  return { servers: spec.servers ?? DEFAULT_SERVERS, clients: spec.clients ?? DEFAULT_CLIENTS };
+}
+
+/** Same lab, seed, start, size and command log: the same work. */
+export function sameWork(a: LabSpec, b: LabSpec): boolean {
+  const sa = sizeOf(a);
+  const sb = sizeOf(b);
+  return (
+    a.labId === b.labId &&
+    a.seed === b.seed &&
+    a.bare === b.bare &&
+    sa.servers === sb.servers &&
+    sa.clients === sb.clients &&
+    a.log.length === b.log.length &&
+    a.log.every((e, i) => {
+      const f = b.log[i]!;
+      return e.host === f.host && e.command === f.command && e.maxTimeUs === f.maxTimeUs;
+    })
+  );
 }
 
 export const LAB_IDS: readonly LabId[] = ['nat', 'dr', 'tun'];
@@ -28,6 +60,15 @@ export function isLabId(s: unknown): s is LabId {
 
 export function emptySpec(labId: LabId, seed = 1, bare = false): LabSpec {
   return { labId, seed, bare, log: [] };
+}
+
+/** A spec with its size fields present only when they differ from the defaults. */
+export function withSize(spec: LabSpec, servers?: number, clients?: number): LabSpec {
+  const { servers: _s, clients: _c, ...rest } = spec;
+  const out: LabSpec = { ...rest };
+  if (servers !== undefined && servers !== DEFAULT_SERVERS) out.servers = servers;
+  if (clients !== undefined && clients !== DEFAULT_CLIENTS) out.clients = clients;
+  return out;
 }
 
 const VERSION = 'v1';

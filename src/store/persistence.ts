@@ -1,12 +1,22 @@
-import type { LabId } from '@/engine';
-import { isLabId, parseLab, serializeLab } from './labSpec';
+import { isLabId, parseLab, serializeLab, withSize } from './labSpec';
+import type { LabSpec } from './labSpec';
 import type { AppState, Session } from './types';
 
 /** What survives a reload: the lab as a compact string, the playback position, and preferences. */
+/** A lab as saved: the v1 string (which has no lab size), the size beside it, the cursor. */
+interface SavedLab {
+  lab: string;
+  cursor: number;
+  servers?: number;
+  clients?: number;
+}
+
 export interface PersistedState {
   lab: string;
   cursor: number;
-  sessions: Record<string, { lab: string; cursor: number }>;
+  servers?: number;
+  clients?: number;
+  sessions: Record<string, SavedLab>;
   language: AppState['language'];
   scheme: AppState['scheme'];
   speed: number;
@@ -18,6 +28,23 @@ export interface PersistedState {
   filterCategories: AppState['filterCategories'];
 }
 
+function sizeFields(s: { servers?: number; clients?: number }): { servers?: number; clients?: number } {
+  return {
+    ...(s.servers !== undefined ? { servers: s.servers } : {}),
+    ...(s.clients !== undefined ? { clients: s.clients } : {}),
+  };
+}
+
+/** A saved lab back as a spec; the size only when it is a whole number in the contract's bounds. */
+export function savedSpec(v: unknown): LabSpec | undefined {
+  const o = (v ?? {}) as Partial<SavedLab>;
+  const spec = typeof o.lab === 'string' ? parseLab(o.lab) : undefined;
+  if (!spec) return undefined;
+  const ok = (n: unknown, lo: number, hi: number) =>
+    typeof n === 'number' && Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
+  return withSize(spec, ok(o.servers, 2, 8), ok(o.clients, 1, 8));
+}
+
 export function partialize(s: AppState): PersistedState {
   const sessions: PersistedState['sessions'] = {};
   for (const [id, sess] of Object.entries(s.sessions)) {
@@ -25,11 +52,13 @@ export function partialize(s: AppState): PersistedState {
     sessions[id] = {
       lab: serializeLab({ labId: id, seed: sess.seed, bare: sess.bare, log: sess.log }),
       cursor: sess.cursor,
+      ...sizeFields(sess),
     };
   }
   return {
     lab: serializeLab(s.spec),
     cursor: s.cursor,
+    ...sizeFields(s.spec),
     sessions,
     language: s.language,
     scheme: s.scheme,
@@ -46,17 +75,18 @@ export function partialize(s: AppState): PersistedState {
 /** Rebuild the store's state from what was saved; anything malformed is left at its default. */
 export function merge(persisted: unknown, current: AppState): AppState {
   const p = (persisted ?? {}) as Partial<PersistedState>;
-  const spec = typeof p.lab === 'string' ? parseLab(p.lab) : undefined;
+  const spec = savedSpec(p);
   const sessions: AppState['sessions'] = {};
   for (const [id, v] of Object.entries(p.sessions ?? {})) {
-    const sp = parseLab(v.lab);
-    if (sp && isLabId(id))
-      sessions[id as LabId] = {
-        seed: sp.seed,
-        bare: sp.bare,
+    const sp = savedSpec(v);
+    if (sp && isLabId(id) && sp.labId === id) {
+      const { labId: _id, ...rest } = sp;
+      sessions[id] = {
+        ...rest,
         log: [...sp.log],
-        cursor: v.cursor,
+        cursor: typeof v.cursor === 'number' ? v.cursor : -1,
       } satisfies Session;
+    }
   }
   const pick = <K extends keyof PersistedState>(k: K, ok: (v: unknown) => boolean) =>
     ok(p[k]) ? { [k]: p[k] } : {};

@@ -1,5 +1,6 @@
 import type { CommandResult, LabRuntime } from '@/engine';
 import { engine } from './engine';
+import { sizeOf } from './labSpec';
 import type { LabSpec, LogEntry } from './labSpec';
 
 interface Entry {
@@ -8,13 +9,14 @@ interface Entry {
 }
 
 /**
- * The engine instances live here, outside React and the store: one per (lab, seed, bare),
+ * The engine instances live here, outside React and the store: one per (lab, seed, bare, size),
  * extended in place when the log grows and rebuilt by replaying the log when it forks.
  */
 const cache = new Map<string, Entry>();
 
 function keyOf(spec: LabSpec): string {
-  return `${spec.labId}|${spec.seed}|${spec.bare ? 1 : 0}`;
+  const { servers, clients } = sizeOf(spec);
+  return `${spec.labId}|${spec.seed}|${spec.bare ? 1 : 0}|${servers}|${clients}`;
 }
 
 function sameEntry(a: LogEntry, b: LogEntry): boolean {

@@ -10,6 +10,8 @@ export type EventFilterCategory = 'arp' | 'tcp' | 'ipvs' | 'netfilter' | 'drops'
 export interface Session {
   seed: number;
   bare: boolean;
+  servers?: number;
+  clients?: number;
   log: LogEntry[];
   cursor: number;
 }
@@ -21,18 +23,32 @@ export interface Notice {
   id: number;
 }
 
+/** How to open a lab: its saved session unless something here differs (or `fresh`, or a `log`). */
+export interface LoadOptions {
+  seed?: number;
+  bare?: boolean;
+  servers?: number;
+  clients?: number;
+  fresh?: boolean;
+  /** Open exactly this command log (a share link), with the cursor here (−1: at the end). */
+  log?: LogEntry[];
+  cursor?: number;
+}
+
 export interface LabSlice {
   spec: LabSpec;
   /** Bumped whenever the engine state behind the spec changes. */
   revision: number;
   sessions: Partial<Record<LabId, Session>>;
   notice: Notice | null;
-  loadLab(labId: LabId, opts?: { seed?: number; bare?: boolean; fresh?: boolean }): void;
+  loadLab(labId: LabId, opts?: LoadOptions): void;
   runCommand(host: string, command: string, opts?: { autoplay?: boolean; maxTimeUs?: number }): number;
   runCommands(entries: { host: string; command: string }[]): void;
   sendRequest(count?: number): void;
-  resetLab(): void;
+  /** Start over: a fresh log, configured or (bare: true) from the seed article's starting point. */
+  resetLab(opts?: { bare?: boolean }): void;
   dismissNotice(): void;
+  showNotice(key: string, params?: Record<string, string | number>): void;
 }
 
 /** A command typed into a terminal, running while playback lets virtual time pass. */

@@ -1,39 +1,50 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { StoreProvider } from '@/store/StoreProvider';
-import type { StoreOptions } from '@/store/createAppStore';
+import { MessageBridge } from './embed/MessageBridge';
 import { HomePage } from './home/HomePage';
-import { LabPage } from './LabPage';
+import { LabView } from './LabView';
 import { useRoute } from './router/useRoute';
+import { followInAddressBar } from './session/addressBar';
+import { bootSession } from './session/bootSession';
+import { SessionContext } from './session/SessionContext';
 import { AppHeader } from './shell/AppHeader';
 import { HelpOverlay } from './shell/HelpOverlay';
 import { PrefsEffects } from './shell/PrefsEffects';
 import { TestApiBridge } from './shell/TestApiBridge';
+import { UpdatePrompt } from './shell/UpdatePrompt';
+import './shell/hosting.css';
 
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 
-/** The app shell: one store for the page, a header, and the page the URL names. */
+/** The app shell: the session the URL names (its own store), a header unless embedded, and the page. */
 export function App() {
   const route = useRoute();
-  const options: StoreOptions = {};
-  if (route.page === 'lab') {
-    options.labId = route.labId;
-    if (route.paused) options.startPaused = true;
-  }
+  const session = useMemo(() => bootSession(route), [route]);
+  const embed = session.mode === 'embed';
+  const info = useMemo(() => ({ mode: session.mode, params: route.params }), [session.mode, route.params]);
+  useEffect(
+    () => (route.page === 'lab' ? followInAddressBar(session.store, session.mode) : undefined),
+    [route.page, session],
+  );
   return (
-    <StoreProvider options={options}>
-      <PrefsEffects />
-      <TestApiBridge />
-      <div className={`app app-${route.page}`}>
-        <AppHeader route={route} />
-        {route.page === 'home' && <HomePage />}
-        {route.page === 'lab' && <LabPage route={route} />}
-        {route.page === 'compare' && (
-          <Suspense fallback={null}>
-            <CompareView paused={route.paused} />
-          </Suspense>
-        )}
-      </div>
-      <HelpOverlay />
-    </StoreProvider>
+    <SessionContext.Provider value={info}>
+      <StoreProvider key={session.key} store={session.store}>
+        <PrefsEffects />
+        <TestApiBridge />
+        <div className={`app app-${route.page}${embed ? ' app-embed' : ''}`}>
+          {!embed && <AppHeader route={route} />}
+          {route.page === 'home' && <HomePage />}
+          {route.page === 'lab' && <LabView />}
+          {route.page === 'compare' && (
+            <Suspense fallback={null}>
+              <CompareView paused={route.paused} />
+            </Suspense>
+          )}
+        </div>
+        <HelpOverlay />
+        <UpdatePrompt />
+        {route.page === 'lab' && <MessageBridge />}
+      </StoreProvider>
+    </SessionContext.Provider>
   );
 }

@@ -1,10 +1,10 @@
 import { engine } from '../engine';
 import type { LabId } from '@/engine';
 import type { StateCreator } from 'zustand';
-import { emptySpec } from '../labSpec';
+import { emptySpec, sameWork, sizeOf, withSize } from '../labSpec';
 import type { LabSpec, LogEntry } from '../labSpec';
 import { getRuntime, setupEnd, userResults } from '../runtimeCache';
-import type { AppState, LabSlice, Session } from '../types';
+import type { AppState, LabSlice, LoadOptions, Session } from '../types';
 
 let noticeId = 0;
 
@@ -18,16 +18,21 @@ export function requestCommand(labId: LabId, count = 1): { host: string; command
 }
 
 /** The session the store starts a lab with: its saved one, else a fresh configured lab. */
-function sessionFor(
-  state: AppState,
-  labId: LabId,
-  opts: { seed?: number; bare?: boolean; fresh?: boolean },
-): Session {
+function sessionFor(state: AppState, labId: LabId, opts: LoadOptions): Session {
   const saved = state.sessions[labId];
   const seed = opts.seed ?? saved?.seed ?? 1;
   const bare = opts.bare ?? saved?.bare ?? false;
-  if (saved && !opts.fresh && saved.seed === seed && saved.bare === bare) return saved;
-  return { seed, bare, log: [], cursor: -1 };
+  const size = sizeOf({ servers: opts.servers ?? saved?.servers, clients: opts.clients ?? saved?.clients });
+  const spec = withSize(emptySpec(labId, seed, bare), size.servers, size.clients);
+  if (opts.log) return { ...spec, log: [...opts.log], cursor: opts.cursor ?? -1 };
+  const same = saved && sameWork({ ...spec, log: [] }, { labId, ...saved, log: [] });
+  if (saved && same && !opts.fresh) return saved;
+  return { ...spec, log: [], cursor: -1 };
+}
+
+function sessionOf(spec: LabSpec, cursor: number): Session {
+  const { labId: _id, ...rest } = spec;
+  return { ...rest, log: [...spec.log], cursor };
 }
 
 /** Commands whose events all lie before `cursor`: what survives acting in the past. */
@@ -48,10 +53,11 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     const s = get();
     const sessions = {
       ...s.sessions,
-      [s.spec.labId]: { seed: s.spec.seed, bare: s.spec.bare, log: [...s.spec.log], cursor: s.cursor },
+      [s.spec.labId]: sessionOf(s.spec, s.cursor),
     };
     const next = sessionFor({ ...s, sessions }, labId, opts);
-    const spec: LabSpec = { labId, seed: next.seed, bare: next.bare, log: next.log };
+    const { cursor: _c, ...rest } = next;
+    const spec: LabSpec = { labId, ...rest };
     const rt = getRuntime(spec);
     const end = rt.trace.length;
     const cursor = next.cursor < 0 || next.cursor > end ? end : next.cursor;
@@ -117,14 +123,19 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     }
   },
 
-  resetLab() {
+  resetLab(opts = {}) {
     const s = get();
-    get().loadLab(s.spec.labId, { seed: s.spec.seed, bare: s.spec.bare, fresh: true });
+    const bare = opts.bare ?? s.spec.bare;
+    get().loadLab(s.spec.labId, { ...sizeOf(s.spec), seed: s.spec.seed, bare, fresh: true });
     const rt = getRuntime(get().spec);
     set({ cursor: setupEnd(rt), simTime: rt.trace[setupEnd(rt) - 1]?.t ?? 0 });
   },
 
   dismissNotice() {
     set({ notice: null });
+  },
+
+  showNotice(key, params) {
+    set({ notice: { key, ...(params ? { params } : {}), id: ++noticeId } });
   },
 });

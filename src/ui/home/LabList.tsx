@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { engine } from '@/store/engine';
 import { Link } from '../router/Link';
+import { labHref } from '../router/route';
 
 /** Every lab the engine defines, with its hosts and addresses, each a door into the lab. */
 export function LabList() {
@@ -30,9 +31,14 @@ export function LabList() {
                 </li>
               ))}
             </ul>
-            <Link className="button primary" href={`/lab/${lab.id}`}>
-              {t('app.openLab', { lab: t(`lab.${lab.id}.name`) })}
-            </Link>
+            <div className="lab-card-actions">
+              <Link className="button primary" href={labHref(lab.id)}>
+                {t('app.openLab', { lab: t(`lab.${lab.id}.name`) })}
+              </Link>
+              <Link className="button" href={labHref(lab.id, { bare: true })}>
+                {t('app.openBare', { lab: t(`lab.${lab.id}.name`) })}
+              </Link>
+            </div>
           </li>
         ))}
       </ul>

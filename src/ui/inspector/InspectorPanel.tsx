@@ -16,12 +16,14 @@ const HookLanePanel = lazy(loaders.hooks);
 const SchedulerPanel = lazy(loaders.scheduler);
 const ControlsPanel = lazy(loaders.controls);
 
-const TABS: InspectorTab[] = ['packet', 'hooks', 'scheduler', 'controls'];
+const ALL_TABS: readonly InspectorTab[] = ['packet', 'hooks', 'scheduler', 'controls'];
 
 /** The right-hand panel: one tab per question (what is in this frame, where is it, who was picked, what can I change). */
-export function InspectorPanel() {
+export function InspectorPanel({ tabs: TABS = ALL_TABS }: { tabs?: readonly InspectorTab[] }) {
   const { t } = useTranslation();
-  const tab = useAppStore((s) => s.inspectorTab);
+  const chosen = useAppStore((s) => s.inspectorTab);
+  // An embed showing only some tabs opens on the first of them.
+  const tab = TABS.includes(chosen) ? chosen : TABS[0]!;
   const setTab = useAppStore((s) => s.setInspectorTab);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   useEffect(() => {

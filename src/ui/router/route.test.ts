@@ -1,17 +1,31 @@
 import { describe, expect, test } from 'vitest';
-import { formatRoute, parseRoute } from './route';
+import { COMPARE_HREF, labHref, parseRoute } from './route';
 
-describe('routes', () => {
-  test('/lab/:id?seed=…&paused=1 and /compare round-trip', () => {
-    expect(parseRoute('/lab/dr', '?seed=7&paused=1')).toEqual({
+describe('routes live in the query string', () => {
+  test('lab, compare and the lab list', () => {
+    const lab = parseRoute('?lab=dr&seed=7&paused=1');
+    expect(lab).toMatchObject({ page: 'lab', labId: 'dr', params: { seed: 7, paused: true } });
+    expect(parseRoute('?view=compare&paused=1')).toMatchObject({ page: 'compare', paused: true });
+    expect(parseRoute('')).toMatchObject({ page: 'home' });
+    expect(parseRoute('?lab=nope')).toMatchObject({ page: 'home' });
+  });
+
+  test('a share string or embed=1 opens a lab even without lab=', () => {
+    expect(parseRoute('', '#state=v2.abc')).toMatchObject({ page: 'lab', params: { state: 'v2.abc' } });
+    expect(parseRoute('?embed=1&panels=packet,terminal')).toMatchObject({
       page: 'lab',
-      labId: 'dr',
-      seed: 7,
-      paused: true,
+      labId: 'nat',
+      params: { embed: true, panels: ['packet', 'terminal'] },
     });
-    expect(formatRoute({ page: 'lab', labId: 'dr', seed: 7, paused: true })).toBe('/lab/dr?seed=7&paused=1');
-    expect(parseRoute('/compare', '')).toEqual({ page: 'compare', paused: false });
-    expect(parseRoute('/lab/nope', '')).toEqual({ page: 'home' });
-    expect(parseRoute('/', '')).toEqual({ page: 'home' });
+  });
+
+  test('hrefs are relative query strings that parse back', () => {
+    expect(labHref('tun')).toBe('?lab=tun');
+    expect(labHref('nat', { bare: true })).toBe('?lab=nat&bare=1');
+    expect(parseRoute(labHref('nat', { bare: true }))).toMatchObject({
+      labId: 'nat',
+      params: { bare: true },
+    });
+    expect(parseRoute(COMPARE_HREF).page).toBe('compare');
   });
 });

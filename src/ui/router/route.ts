@@ -1,31 +1,32 @@
 import type { LabId } from '@/engine';
-import { isLabId } from '@/store/labSpec';
+import { formatUrlParams, parseUrlParams } from '@/embed/urlParams';
+import type { UrlParams } from '@/embed/urlParams';
+import { isLabId, LAB_IDS } from '@/store/labSpec';
 
-/** The app's pages as URLs (xyflow's config-as-route): `/`, `/lab/:id?seed=…&paused=1`, `/compare`. */
+/**
+ * The app's pages, all in the query string (never the path, so the app works at any sub-path of
+ * any static server and from file://): `?lab=dr`, `?view=compare`, nothing for the lab list.
+ */
 export type Route =
-  | { page: 'home' }
-  | { page: 'lab'; labId: LabId; seed: number | undefined; paused: boolean }
-  | { page: 'compare'; paused: boolean };
+  | { page: 'home'; params: UrlParams }
+  | { page: 'lab'; labId: LabId; params: UrlParams }
+  | { page: 'compare'; paused: boolean; params: UrlParams };
 
-export function parseRoute(pathname: string, search: string): Route {
-  const q = new URLSearchParams(search);
-  const paused = q.get('paused') === '1';
-  const parts = pathname.split('/').filter(Boolean);
-  if (parts[0] === 'compare') return { page: 'compare', paused };
-  if (parts[0] === 'lab' && isLabId(parts[1])) {
-    const seedText = q.get('seed');
-    const seed = seedText !== null && /^\d+$/.test(seedText) ? Number(seedText) : undefined;
-    return { page: 'lab', labId: parts[1], seed, paused };
+export function parseRoute(search: string, hash = ''): Route {
+  const params = parseUrlParams(search, hash, { labs: LAB_IDS });
+  if (params.view === 'compare') return { page: 'compare', paused: params.paused === true, params };
+  // A share string names its own lab (the app reads it); an embed always shows a lab.
+  if (params.lab !== undefined || params.state !== undefined || params.embed) {
+    const labId = isLabId(params.lab) ? params.lab : 'nat';
+    return { page: 'lab', labId, params };
   }
-  return { page: 'home' };
+  return { page: 'home', params };
 }
 
-export function formatRoute(r: Route): string {
-  if (r.page === 'home') return '/';
-  if (r.page === 'compare') return r.paused ? '/compare?paused=1' : '/compare';
-  const q = new URLSearchParams();
-  if (r.seed !== undefined && r.seed !== 1) q.set('seed', String(r.seed));
-  if (r.paused) q.set('paused', '1');
-  const qs = q.toString();
-  return `/lab/${r.labId}${qs ? `?${qs}` : ''}`;
+/** The href of a lab (relative: only the query string changes), optionally a bare start. */
+export function labHref(labId: LabId, opts: { bare?: boolean } = {}): string {
+  return formatUrlParams({ lab: labId, ...(opts.bare ? { bare: true } : {}) });
 }
+
+export const HOME_HREF = '?';
+export const COMPARE_HREF = formatUrlParams({ view: 'compare' });

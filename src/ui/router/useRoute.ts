@@ -1,15 +1,19 @@
 import { useSyncExternalStore } from 'react';
-import { formatRoute, parseRoute } from './route';
+import { parseRoute } from './route';
 import type { Route } from './route';
 
 const listeners = new Set<() => void>();
 let current: Route | undefined;
-let currentKey = '';
+let currentKey: string | undefined;
 
+/**
+ * The route follows the query string only: the fragment holds the share state, which the app
+ * itself rewrites as the student works (history.replaceState) and reads once when a lab opens.
+ */
 function read(): Route {
-  const key = location.pathname + location.search;
+  const key = location.search;
   if (!current || key !== currentKey) {
-    current = parseRoute(location.pathname, location.search);
+    current = parseRoute(location.search, location.hash);
     currentKey = key;
   }
   return current;
@@ -25,11 +29,13 @@ function subscribe(cb: () => void): () => void {
 }
 
 /** Go to a page without reloading (history.pushState), or replace the current entry. */
-export function navigate(to: Route | string, replace = false): void {
-  const url = typeof to === 'string' ? to : formatRoute(to);
-  if (url === location.pathname + location.search) return;
-  if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+export function navigate(to: string, replace = false): void {
+  const url = new URL(to, location.href);
+  if (url.href === location.href) return;
+  if (replace) history.replaceState(null, '', url.href);
+  else history.pushState(null, '', url.href);
+  // A new query is a new page; the same query with a new fragment is a new shared state.
+  currentKey = undefined;
   for (const l of listeners) l();
 }
 

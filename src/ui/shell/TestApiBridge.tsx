@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
 import { useStoreApi } from '@/store/useAppStore';
-import { registerMainStore, testApiWanted } from './testApiRegistry';
+import { registerMainStore } from './testApiRegistry';
 
-/** Registers the page's store and, in dev and test runs only, loads window.__lvsLab (its own chunk). */
+/** Registers the page's store and, on the dev server and in the test build only, loads window.__lvsLab (its own chunk). */
 export function TestApiBridge() {
   const store = useStoreApi();
   useEffect(() => registerMainStore(store), [store]);
   useEffect(() => {
-    if (testApiWanted()) void import('./testApi').then((m) => m.installTestApi());
+    // A constant in each build: the production bundle drops the import and its chunk.
+    if (typeof __LVS_TEST_API__ !== 'undefined' && __LVS_TEST_API__)
+      void import('./testApi').then((m) => m.installTestApi());
   }, []);
   return null;
 }

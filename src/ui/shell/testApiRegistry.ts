@@ -22,8 +22,3 @@ export function registerCompareStores([nat, dr]: [AppStore, AppStore]): () => vo
     testStores.dr = null;
   };
 }
-
-/** Dev server, or a browser driven by automation (Playwright sets navigator.webdriver). */
-export function testApiWanted(): boolean {
-  return import.meta.env.DEV || import.meta.env.MODE === 'test' || globalThis.navigator?.webdriver === true;
-}

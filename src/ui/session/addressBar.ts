@@ -1,0 +1,82 @@
+import { formatUrlParams } from '@/embed/urlParams';
+import type { UrlParams } from '@/embed/urlParams';
+import type { AppStore } from '@/store/createAppStore';
+import { getRuntime } from '@/store/runtimeCache';
+import { encodeLab } from '@/store/share';
+import type { SessionMode } from './decideBoot';
+import { writeOwnUrl } from './bootSession';
+
+/** The share string of what the store shows now: lab, log, cursor, language and scheme. */
+export function shareStringOf(store: AppStore): string {
+  const s = store.getState();
+  const trace = getRuntime(s.spec).trace;
+  return encodeLab(s.spec, { cursor: s.cursor, trace, language: s.language, scheme: s.scheme });
+}
+
+/** The parameters a link of this lab keeps besides the state: which lab, and how it is framed. */
+function kept(params: UrlParams, labId: string, embed: boolean): Partial<UrlParams> {
+  const out: Partial<UrlParams> = { lab: labId };
+  if (embed) {
+    out.embed = true;
+    if (params.panels) out.panels = params.panels;
+    if (params.origin) out.origin = params.origin;
+  }
+  return out;
+}
+
+/** A link to this lab from the page's own address (any path, any scheme): query + fragment. */
+export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boolean }): string {
+  const state = shareStringOf(store);
+  const query = formatUrlParams({ ...kept(params, store.getState().spec.labId, opts.embed), state });
+  const here = new URL(location.href);
+  return here.origin === 'null' || here.protocol === 'file:'
+    ? `${here.protocol}//${here.host}${here.pathname}${query}`
+    : `${here.origin}${here.pathname}${query}`;
+}
+
+/**
+ * Keep the address bar on what the student does (history.replaceState, debounced): the query
+ * string stays as the page was opened, the fragment follows the lab. Returns a stop function.
+ */
+export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs = 400): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+  const write = () => {
+    timer = undefined;
+    let state: string;
+    try {
+      state = shareStringOf(store);
+    } catch {
+      return; // a host the share string cannot name: leave the address as it is
+    }
+    if (state === last) return;
+    last = state;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#state=${state}`);
+    if (mode !== 'embed') writeOwnUrl({ state, mode });
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(write, delayMs);
+  };
+  const flush = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      write();
+    }
+  };
+  const unsub = store.subscribe((s, prev) => {
+    if (
+      s.spec !== prev.spec ||
+      s.cursor !== prev.cursor ||
+      s.language !== prev.language ||
+      s.scheme !== prev.scheme
+    )
+      schedule();
+  });
+  window.addEventListener('pagehide', flush);
+  schedule();
+  return () => {
+    unsub();
+    window.removeEventListener('pagehide', flush);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,127 @@
+import type { LabId } from '@/engine';
+import type { UrlParams } from '@/embed/urlParams';
+import { createAppStore } from '@/store/createAppStore';
+import type { AppStore } from '@/store/createAppStore';
+import type { LabSpec } from '@/store/labSpec';
+import { getRuntime } from '@/store/runtimeCache';
+import { emptySpec } from '@/store/labSpec';
+import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
+import type { Route } from '../router/route';
+import { decideBoot } from './decideBoot';
+import type { OwnUrl, SessionMode } from './decideBoot';
+
+/** The store a page works in, and what kind of session it is. */
+export interface Session {
+  /** Changes when the page must get a different store (React remounts under a new key). */
+  key: string;
+  store: AppStore;
+  mode: SessionMode;
+  labId: LabId;
+}
+
+let main: AppStore | undefined;
+let opened = 0;
+
+/** The student's own store, saved in localStorage: created once per page, on first use. */
+function mainStore(): AppStore {
+  main ??= createAppStore({});
+  return main;
+}
+
+function savedIn(store: AppStore) {
+  return (labId: LabId): LabSpec | undefined => {
+    const s = store.getState();
+    if (s.spec.labId === labId) return s.spec;
+    const sess = s.sessions[labId];
+    if (!sess) return undefined;
+    const { cursor: _c, ...rest } = sess;
+    return { labId, ...rest };
+  };
+}
+
+const OWN_KEY = 'lvs-lab.ownUrl';
+
+export function readOwnUrl(): OwnUrl | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(OWN_KEY) ?? 'null') as Partial<OwnUrl> | null;
+    const modes: unknown[] = ['main', 'link', 'embed'];
+    return v && typeof v.state === 'string' && modes.includes(v.mode) ? (v as OwnUrl) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeOwnUrl(own: OwnUrl): void {
+  try {
+    sessionStorage.setItem(OWN_KEY, JSON.stringify(own));
+  } catch {
+    // Storage refused (private mode, sandboxed frame): a reload then counts as opening a link.
+  }
+}
+
+/** Language, scheme, speed and auto-play from the URL; only the main session saves them. */
+function applyPrefs(
+  store: AppStore,
+  mode: SessionMode,
+  p: UrlParams,
+  shared?: { language?: string; scheme?: string },
+) {
+  const s = store.getState();
+  const language = p.lang ?? shared?.language;
+  if (language === 'en' || language === 'zh-CN') {
+    if (mode === 'main') s.setLanguage(language);
+    else store.setState({ language });
+  }
+  const scheme = p.scheme ?? shared?.scheme;
+  if (scheme === 'light' || scheme === 'dark' || scheme === 'projector') s.setScheme(scheme);
+  if (p.speed !== undefined) s.setSpeed(p.speed);
+  if (p.paused) s.setStartPaused(true);
+}
+
+function openSpec(store: AppStore, spec: LabSpec): void {
+  const { labId, seed, bare, servers, clients, log } = spec;
+  const size = { ...(servers ? { servers } : {}), ...(clients ? { clients } : {}) };
+  store.getState().loadLab(labId, { seed, bare, log: [...log], ...size });
+}
+
+/** Open the page a route names: choose the session, open its lab, put the cursor where the URL says. */
+export function bootSession(route: Route): Session {
+  if (route.page !== 'lab') {
+    const store = mainStore();
+    applyPrefs(store, 'main', route.params);
+    return { key: 'main', store, mode: 'main', labId: store.getState().spec.labId };
+  }
+  const p = route.params;
+  const shared = p.state !== undefined ? decodeLab(p.state) : undefined;
+  const own = readOwnUrl();
+  const boot = decideBoot(route.labId, p, shared, savedIn(mainStore()), own);
+  const store = boot.mode === 'main' ? mainStore() : createAppStore({ persistKey: null, labId: boot.labId });
+  const s = store.getState();
+  // A reloaded main session keeps its saved preferences; a link's session has only its URL.
+  const reloadMain = boot.mode === 'main' && own !== null && own.state === p.state;
+  applyPrefs(store, boot.mode, p, reloadMain ? undefined : shared);
+  if (boot.spec) {
+    const { spec, dropped } = runnableSpec(boot.spec);
+    try {
+      openSpec(store, spec);
+    } catch {
+      // A command the engine cannot replay: the lab opens fresh rather than not at all.
+      openSpec(store, emptySpec(spec.labId));
+    }
+    const trace = getRuntime(store.getState().spec).trace;
+    store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
+    if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
+  } else {
+    if (s.spec.labId !== boot.labId) s.loadLab(boot.labId);
+    if (p.at !== undefined || p.step !== undefined) {
+      const trace = getRuntime(store.getState().spec).trace;
+      store.getState().seek(linkCursor(trace, { at: p.at, step: p.step }));
+    }
+  }
+  return {
+    key: boot.mode === 'main' ? 'main' : `${boot.mode}-${++opened}`,
+    store,
+    mode: boot.mode,
+    labId: boot.labId,
+  };
+}
