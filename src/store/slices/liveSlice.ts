@@ -52,7 +52,11 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
         ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
       });
       // What needs no virtual time (ipvsadm, echo …) ends at once, as it always did.
-      if (run.advanceTo(rt.sim.now)) commit(run, false);
+      if (!run.advanceTo(rt.sim.now)) return;
+      commit(run, false);
+      // Its output is all printed at the instant it was typed: show it now, unless playback is
+      // still animating something earlier.
+      if (!keepWatching) set({ cursor: rt.trace.length, simTime: rt.sim.now, playing: false });
     },
 
     interruptCommand() {
