@@ -11,6 +11,8 @@ import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand } from './runningCommand';
 import { startBackgroundTcpdump } from './backgroundCapture';
+import { sysctlAt } from '../fold/sysctlAt';
+import type { Sysctl } from '../stack/sysctl';
 import type { BackgroundCapture } from './backgroundCapture';
 
 export interface LabOptions {
@@ -220,6 +222,12 @@ export class LabRuntime {
     let out = '';
     for (const c of this.captures.splice(0)) out += `${c.handle.stop().join('\n')}\n`;
     return out;
+  }
+
+  /** A host's sysctls as they stood after the first `cursor` trace events (read-only snapshot). */
+  sysctlAt(host: string, cursor: number): Sysctl | undefined {
+    const h = this.net.hosts.get(host);
+    return h && sysctlAt(this.trace, cursor, host, h.sysctl);
   }
 
   /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */
