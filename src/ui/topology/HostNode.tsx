@@ -41,21 +41,6 @@ export const HostNode = memo(function HostNode({
       transform={`translate(${box.x},${box.y})`}
       role="button"
       tabIndex={0}
-      aria-label={t('topology.hostLabel', {
-        host: box.name,
-        role: t(`role.${role}`),
-        ifaces: rows
-          .map((r) =>
-            !r.addr
-              ? t('topology.ifaceNone', { dev: r.label })
-              : t(r.role ? 'topology.ifaceAddrRole' : 'topology.ifaceAddr', {
-                  dev: r.label,
-                  addr: `${r.addr}/${r.prefix}`,
-                  role: r.role,
-                }),
-          )
-          .join('; '),
-      })}
       aria-description={t('topology.hostHint')}
       aria-pressed={selected}
       data-host={box.name}
