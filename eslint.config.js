@@ -97,6 +97,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every view is a function of (trace, cursor): no view reads the engine's live objects, which
+    // hold the state at the end of the log, not at the cursor (docs/architecture.md).
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    ignores: ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx', 'src/ui/model/testRuntime.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='net']",
+          message:
+            'Views read state at the cursor (hostStatesAtCursor, runtime.sysctlAt), not the live network.',
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^(ipvsOf|Host|Network|Sim)$/]',
+          message: 'Views read state at the cursor from the trace, not live engine objects.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

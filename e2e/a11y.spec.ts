@@ -43,7 +43,8 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 for (const labId of ['nat', 'dr', 'tun']) {
   test(`${labId}: named controls, and axe finds nothing serious on every tab`, async ({ lab, api, page }) => {
-    test.slow(); // four full axe scans of a busy page
+    // Four axe runs over a full lab view: about 25 s on a shared 2-core machine.
+    test.setTimeout(90_000);
     await lab.open(labId, '?paused=1');
     await api.send();
     await lab.seekToDirectorRewrite();

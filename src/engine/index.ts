@@ -15,6 +15,8 @@ export type { IpvsControlEvent } from './ipvs/control';
 export { hostStateAt, hostStatesAt, applyHostEvent } from './fold/hostState';
 export type { HostState, LinkState, AddrState, NeighState, HookState } from './fold/hostState';
 export type { IpvsServiceState, IpvsDestState } from './fold/ipvsTable';
+export { sysctlValuesAt } from './fold/sysctlAt';
+export type { Sysctl } from './stack/sysctl';
 export { createRng } from './core/rng';
 export type { Rng } from './core/rng';
 export { LABS, LAB_BUILDERS, getLab } from './labs/registry';

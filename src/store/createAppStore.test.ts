@@ -136,6 +136,9 @@ describe('live slice', () => {
     s.getState().startCommand('director', 'ipvsadm -Ln');
     expect(s.getState().running).toBeNull();
     expect(s.getState().spec.log).toEqual([{ host: 'director', command: 'ipvsadm -Ln' }]);
+    // Its output is on screen at once: the cursor is past its last event, playback stopped.
+    expect(s.getState().cursor).toBe(getRuntime(s.getState().spec).trace.length);
+    expect(s.getState().playing).toBe(false);
   });
 
   test('a control while a command runs interrupts it first', () => {

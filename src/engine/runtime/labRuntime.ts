@@ -14,6 +14,8 @@ import { driveScript } from './scriptDriver';
 import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import { installCgi } from './cgiRunner';
+import { sysctlAt } from '../fold/sysctlAt';
+import type { Sysctl } from '../stack/sysctl';
 import type { BackgroundCapture } from './backgroundCapture';
 import { startBackgroundNc } from './backgroundNc';
 import type { NcatHandle } from '../apps/ncat';
@@ -283,6 +285,12 @@ export class LabRuntime {
     for (const c of this.captures.splice(0)) out += `${c.handle.stop().join('\n')}\n`;
     for (const l of this.listeners.splice(0)) l.interrupt();
     return out;
+  }
+
+  /** A host's sysctls as they stood after the first `cursor` trace events (read-only snapshot). */
+  sysctlAt(host: string, cursor: number): Sysctl | undefined {
+    const h = this.net.hosts.get(host);
+    return h && sysctlAt(this.trace, cursor, host, h.sysctl);
   }
 
   /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */

@@ -52,7 +52,11 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
         ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
       });
       // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
-      if (run.advanceTo(rt.sim.now + INSTANT_COMMAND_US)) commit(run, false);
+      if (!run.advanceTo(rt.sim.now + INSTANT_COMMAND_US)) return;
+      commit(run, false);
+      // Its output is all printed at the instant it was typed: show it now, unless playback is
+      // still animating something earlier.
+      if (!keepWatching) set({ cursor: rt.trace.length, simTime: rt.sim.now, playing: false });
     },
 
     interruptCommand() {

@@ -5,6 +5,7 @@ import { CommandHint } from './CommandHint';
 import { IpvsControls } from './IpvsControls';
 import { SysctlTable } from './SysctlTable';
 import { sysctlCmd } from './ipvsCommands';
+import { useSysctlAtCursor } from './useSysctlAtCursor';
 
 /** Switches that run real commands on a host; each shows the command and lands in that host's terminal. */
 export function ControlsPanel() {
@@ -15,9 +16,10 @@ export function ControlsPanel() {
   const runCommand = useAppStore((s) => s.runCommand);
   const director = def.hosts.find((h) => h.role === 'director')?.name ?? 'director';
   const host = selectedHost ?? director;
-  const h = runtime.net.hosts.get(host);
-  if (!h) return null;
-  const forward = h.sysctl.get('net.ipv4.ip_forward') ?? 0;
+  const { sysctl, devices } = useSysctlAtCursor(host);
+  if (!sysctl) return null;
+  // The value at the cursor: acting while in the past forks the log there (runCommand).
+  const forward = sysctl.get('net.ipv4.ip_forward') ?? 0;
   return (
     <div className="controls-panel" data-revision={revision}>
       <label className="field-inline">
@@ -43,7 +45,7 @@ export function ControlsPanel() {
             <code>net.ipv4.ip_forward</code> — {t('controls.ipForward')}
           </span>
         </label>
-        <SysctlTable host={h} />
+        <SysctlTable host={host} sysctl={sysctl} devices={devices} />
       </section>
       <section className="control-group" aria-labelledby="ctl-neigh">
         <h3 id="ctl-neigh">{t('controls.neigh')}</h3>

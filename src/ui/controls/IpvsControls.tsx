@@ -14,7 +14,10 @@ export function IpvsControls() {
   const { model, def } = useLab();
   const runCommand = useAppStore((s) => s.runCommand);
   const director = def.hosts.find((h) => h.role === 'director')?.name ?? 'director';
-  const svc = ipvsStateAt(model.trace, model.trace.length).find((s) => s.host === director);
+  const raw = useAppStore((s) => s.cursor);
+  // The table at the cursor: scrubbed back, the controls show what ipvsadm would have listed then.
+  const cursor = raw < 0 ? model.trace.length : raw;
+  const svc = ipvsStateAt(model.trace, cursor).find((s) => s.host === director);
   const scheduler = svc?.scheduler ?? 'wlc';
   return (
     <section className="control-group" aria-labelledby="ctl-ipvs">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Host } from '@/engine';
+import type { Sysctl } from '@/engine';
 import { useAppStore } from '@/store/useAppStore';
 import { sysctlCmd } from './ipvsCommands';
 
@@ -9,21 +9,29 @@ const KNOBS: { name: string; values: number[] }[] = [
   { name: 'rp_filter', values: [0, 1, 2] },
 ];
 
-/** arp_ignore, arp_announce and rp_filter on all, default and every device, with the effective value. */
-export function SysctlTable({ host }: { host: Host }) {
+/** arp_ignore, arp_announce and rp_filter on all, default and every device, with the effective value, at the cursor. */
+export function SysctlTable({
+  host,
+  sysctl,
+  devices,
+}: {
+  host: string;
+  sysctl: Sysctl;
+  devices: readonly string[];
+}) {
   const { t } = useTranslation();
   const runCommand = useAppStore((s) => s.runCommand);
-  const scopes = ['all', 'default', ...host.devices.keys()];
-  const value = (scope: string, knob: string) => host.sysctl.get(`net.ipv4.conf.${scope}.${knob}`) ?? 0;
+  const scopes = ['all', 'default', ...devices];
+  const value = (scope: string, knob: string) => sysctl.get(`net.ipv4.conf.${scope}.${knob}`) ?? 0;
   return (
     <div
       className="table-scroll"
       role="region"
       tabIndex={0}
-      aria-label={t('controls.sysctlCaption', { host: host.name })}
+      aria-label={t('controls.sysctlCaption', { host: host })}
     >
       <table className="data-table sysctl-table">
-        <caption className="visually-hidden">{t('controls.sysctlCaption', { host: host.name })}</caption>
+        <caption className="visually-hidden">{t('controls.sysctlCaption', { host: host })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('controls.knob')}</th>
@@ -43,14 +51,14 @@ export function SysctlTable({ host }: { host: Host }) {
               {scopes.map((s) => {
                 const key = `net.ipv4.conf.${s}.${k.name}`;
                 const v = value(s, k.name);
-                const effective = s === 'all' || s === 'default' ? undefined : host.sysctl.conf(s, k.name);
+                const effective = s === 'all' || s === 'default' ? undefined : sysctl.conf(s, k.name);
                 return (
                   <td key={s}>
                     <select
-                      aria-label={t('controls.knobOn', { knob: k.name, scope: s, host: host.name })}
+                      aria-label={t('controls.knobOn', { knob: k.name, scope: s, host: host })}
                       value={v}
                       data-sysctl={key}
-                      onChange={(e) => runCommand(host.name, sysctlCmd(key, Number(e.target.value)))}
+                      onChange={(e) => runCommand(host, sysctlCmd(key, Number(e.target.value)))}
                     >
                       {[...new Set([...k.values, v])].map((n) => (
                         <option key={n} value={n}>

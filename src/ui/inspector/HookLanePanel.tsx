@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { HOOK_ORDER, hookPath, pktOf } from '../model/hookPath';
+import { hostStatesAtCursor } from '../model/hostStatesAtCursor';
 import { HookLaneDiagram } from './HookLaneDiagram';
 import { useInspectedFrame } from './useInspectedFrame';
 
@@ -21,10 +22,11 @@ export function HookLanePanel() {
     selectedHost ?? current?.host ?? runtime.hostNames().find((h) => h.startsWith('director')) ?? 'director';
   const pkt = (current?.host === host ? pktOf(current) : undefined) ?? hop?.pkt ?? null;
   const path = pkt ? hookPath(model.trace, model.pktEvents.get(pkt) ?? [], cursor, host) : undefined;
-  const netHost = runtime.net.hosts.get(host);
+  // The hook functions registered at the cursor (hook.register events folded), not at the end.
+  const hooks = hostStatesAtCursor(model.trace, cursor).get(host)?.hooks;
   const registered = HOOK_ORDER.map((h) => ({
     hook: h,
-    fns: netHost ? netHost.hooks.entries(h).map((e) => ({ name: e.name, priority: e.priority })) : [],
+    fns: (hooks?.get(h) ?? []).map((e) => ({ name: e.name, priority: e.priority })),
   }));
   const hookEvents = (path?.visits ?? []).map((v) => v.event).filter((e) => e.kind === 'hook');
   return (

@@ -38,7 +38,7 @@ export function PacketInspector() {
   }, [hop, model]);
   if (!hop || !view) return <p className="empty-state">{t('packet.empty')}</p>;
   const changed = new Map((view.changes ?? []).map((c) => [c.path, c]));
-  const receivers = hop.rx.map((r) => `${r.host} ${r.dev}`).join(', ') || '—';
+  const receivers = hop.rx.map((r) => `${r.host} ${r.dev}`).join(', ');
   return (
     <div className="packet-inspector" data-frame={hop.frame}>
       <header className="packet-head">
@@ -47,7 +47,7 @@ export function PacketInspector() {
         </span>
         <p className="packet-summary">{render(frameSummary(hop.eth))}</p>
         <p className="packet-route">
-          {t('packet.route', {
+          {t(receivers ? 'packet.route' : 'packet.routeNone', {
             frame: hop.frame,
             from: `${hop.host} ${hop.dev}`,
             to: receivers,

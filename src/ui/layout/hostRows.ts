@@ -1,4 +1,4 @@
-import type { AddrRole, Host, LabDefinition } from '@/engine';
+import type { AddrRole, HostState, LabDefinition } from '@/engine';
 
 /** One line of a host card: an address on a device (or a device with none). */
 export interface HostRow {
@@ -13,40 +13,31 @@ export interface HostRow {
 }
 
 /**
- * The rows of a host card: every Ethernet device with its addresses, plus lo/tunl0 addresses
- * other than 127.0.0.1 (a DR real server's VIP on lo:1, a TUN real server's on tunl0).
+ * The rows of a host card at the cursor (its folded state): every Ethernet device with its
+ * addresses, plus lo/tunl0 addresses other than 127.0.0.1 (a DR real server's VIP on lo:1, a TUN
+ * real server's on tunl0).
  */
-export function hostRows(def: LabDefinition, host: Host): HostRow[] {
-  const labHost = def.hosts.find((h) => h.name === host.name);
+export function hostRows(def: LabDefinition, name: string, state: HostState | undefined): HostRow[] {
+  const labHost = def.hosts.find((h) => h.name === name);
   const roleOf = (dev: string, ip: string): AddrRole | undefined =>
     ip === def.vip ? 'VIP' : labHost?.ifaces.find((i) => i.dev === dev && i.addr === ip)?.role;
   const rows: HostRow[] = [];
-  for (const dev of host.devices.values()) {
-    const addrs = host.addrs.filter((a) => a.dev === dev.name && a.ip !== '127.0.0.1');
-    const ether = dev.kind === 'ether';
+  for (const [dev, link] of state?.links ?? []) {
+    const addrs = (state?.addrs ?? [])
+      .filter((a) => a.dev === dev)
+      .map((a) => {
+        const [ip = '', prefix = '32'] = a.addr.split('/');
+        return { ip, prefix: Number(prefix), label: a.label };
+      })
+      .filter((a) => a.ip !== '127.0.0.1');
+    const ether = link.devKind === 'ether';
     if (!ether && addrs.length === 0) continue;
-    const mac = ether ? dev.mac : undefined;
+    const mac = ether ? link.mac : undefined;
+    const segment = ether ? labHost?.ifaces.find((i) => i.dev === dev)?.segment : undefined;
     if (addrs.length === 0)
-      rows.push({
-        dev: dev.name,
-        label: dev.name,
-        addr: '',
-        prefix: 0,
-        role: undefined,
-        mac,
-        segment: dev.segment,
-      });
-    for (const a of addrs) {
-      rows.push({
-        dev: dev.name,
-        label: a.label,
-        addr: a.ip,
-        prefix: a.prefix,
-        role: roleOf(dev.name, a.ip),
-        mac,
-        segment: ether ? dev.segment : undefined,
-      });
-    }
+      rows.push({ dev, label: dev, addr: '', prefix: 0, role: undefined, mac, segment });
+    for (const a of addrs)
+      rows.push({ dev, label: a.label, addr: a.ip, prefix: a.prefix, role: roleOf(dev, a.ip), mac, segment });
   }
   // Ethernet devices first (they carry the wires), in device order.
   return rows.sort((a, b) => Number(b.segment !== undefined) - Number(a.segment !== undefined));

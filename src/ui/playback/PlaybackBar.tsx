@@ -4,6 +4,7 @@ import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { formatMicros } from '../format';
 import { Icon } from '../Icon';
+import { IdleMarker } from './IdleMarker';
 
 /** Play, pause, exact steps both ways, a scrubber over the trace, speed, and "start paused". */
 export function PlaybackBar() {
@@ -87,9 +88,14 @@ export function PlaybackBar() {
       <output className="playback-position" aria-live="off">
         {t('playback.position', { cursor, total, time: formatMicros(simTime) })}
       </output>
-      <label className="field-inline">
+      <IdleMarker />
+      <label className="field-inline" title={t('playback.speedHint')}>
         <span className="field-label">{t('playback.speed')}</span>
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        <select
+          value={speed}
+          aria-describedby="speed-hint"
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        >
           {SPEEDS.map((v) => (
             <option key={v} value={v}>
               {v}×
@@ -97,6 +103,9 @@ export function PlaybackBar() {
           ))}
         </select>
       </label>
+      <span id="speed-hint" className="visually-hidden">
+        {t('playback.speedHint')}
+      </span>
       <label className="field-inline checkbox">
         <input type="checkbox" checked={startPaused} onChange={(e) => setStartPaused(e.target.checked)} />
         <span>{t('playback.startPaused')}</span>

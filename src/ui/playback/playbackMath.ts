@@ -3,8 +3,17 @@ import { cursorAtTime } from '@/store/slices/playbackSlice';
 import type { HopIndex } from '../model/frameHops';
 import { framesInFlight } from '../model/inFlight';
 
-/** Simulation µs that pass per wall-clock second at speed 1: a 100 µs hop takes about 0.67 s. */
-export const SIM_US_PER_SECOND = 150;
+/**
+ * Simulation µs that pass per wall-clock second at speed 1 while frames are on the wire: a
+ * 100 µs hop takes about 0.08 s, so a whole curl (some seventeen hops) plays in about 1.4 s.
+ */
+export const SIM_US_PER_SECOND = 1200;
+
+/** Wall time an idle stretch (nothing on the wire: a `sleep`, a timer) takes at speed 1, however long. */
+export const IDLE_WALL_MS = 250;
+
+/** Idle stretches at least this long get a "+0.5 s" marker (shorter ones are the stack's own pauses). */
+export const IDLE_MARK_US = 10_000;
 
 export interface PlayPosition {
   simTime: number;
@@ -13,9 +22,10 @@ export interface PlayPosition {
 }
 
 /**
- * One animation frame of playback: move the clock by the wall time that passed (times speed),
- * jumping straight to the next event while nothing is on the wire, so idle seconds (timers,
- * the gap between commands) never stall the picture. A pure function of its inputs.
+ * One animation frame of playback, the playback time map: while frames are on the wire the
+ * clock moves at SIM_US_PER_SECOND × speed; an idle stretch (nothing on the wire until the next
+ * event) is crossed in IDLE_WALL_MS / speed whatever its length, so a half-second `sleep` does
+ * not play in slow motion and a timer minutes away does not stall the picture. Pure.
  */
 export function advancePlayback(
   trace: readonly TraceEvent[],
@@ -28,11 +38,22 @@ export function advancePlayback(
   const busy = framesInFlight(hops, pos.simTime, pos.cursor).length > 0;
   if (!next) return { simTime: pos.simTime, cursor: pos.cursor, done: !busy };
   let t = pos.simTime + (wallMs / 1000) * SIM_US_PER_SECOND * speed;
-  if (!busy && next.t > t) t = next.t;
+  if (!busy && next.t > t) {
+    const gap = idleGap(trace, pos.cursor);
+    if (gap < IDLE_MARK_US) t = next.t;
+    else t = Math.min(next.t, pos.simTime + (gap * wallMs * speed) / IDLE_WALL_MS);
+  }
   const cursor = Math.max(pos.cursor, cursorAtTime(trace, t));
   // Never run past the last event's time.
   const last = trace[trace.length - 1]!.t;
   return { simTime: Math.min(t, last), cursor, done: false };
+}
+
+/** The quiet time between the event before the cursor and the next one (µs). */
+export function idleGap(trace: readonly TraceEvent[], cursor: number): number {
+  const next = trace[cursor];
+  if (!next) return 0;
+  return next.t - (trace[cursor - 1]?.t ?? next.t);
 }
 
 /** Reduced motion: jump to the end of the next group of simultaneous events. */

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Terminal } from '@xterm/xterm';
 import { useTranslation } from 'react-i18next';
+import type { LabRuntime } from '@/engine';
+import { getRuntime } from '@/store/runtimeCache';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { applyInput, emptyLine } from './lineEditor';
 import type { LineState } from './lineEditor';
 import { loadTerminal, terminalTheme } from './loadTerminal';
-import { commandHistory, crlf, historyText, prompt, runningText } from './terminalHistory';
+import { commandHistory, prompt } from './terminalHistory';
+import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
+import type { ReplayState } from './terminalReplay';
 
 /**
  * A real terminal emulator (xterm.js, loaded on first use) on one host's lab shell: history,
@@ -14,18 +18,15 @@ import { commandHistory, crlf, historyText, prompt, runningText } from './termin
  */
 export function HostTerminal({ host }: { host: string }) {
   const { t } = useTranslation();
-  const { runtime, revision } = useLab();
+  const { runtime } = useLab();
   const startCommand = useAppStore((s) => s.startCommand);
   const interruptCommand = useAppStore((s) => s.interruptCommand);
-  const running = useAppStore((s) => s.running);
   const store = useStoreApi();
   const scheme = useAppStore((s) => s.scheme);
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const line = useRef<LineState>(emptyLine(0));
   const latest = useRef({ runtime, startCommand, interruptCommand, host });
-  /** How much of the running command's output this terminal has shown. */
-  const shown = useRef({ stdout: 0, stderr: 0 });
   const [ready, setReady] = useState(false);
   useEffect(() => {
     latest.current = { runtime, startCommand, interruptCommand, host };
@@ -87,35 +88,53 @@ export function HostTerminal({ host }: { host: string }) {
     tm.options.fontSize = scheme === 'projector' ? 20 : 14;
   }, [ready, scheme]);
 
-  useEffect(() => {
-    const tm = term.current;
-    if (!ready || !tm) return;
-    void revision;
-    tm.reset();
-    tm.write(historyText(runtime.results, host, t('terminal.setup')));
-    if (running?.host === host) {
-      tm.write(runningText(running));
-      shown.current = { stdout: running.output.stdout.length, stderr: running.output.stderr.length };
-      return;
-    }
-    const l = line.current;
-    tm.write((l.pending.length ? '> ' : prompt(host)) + l.buffer);
-  }, [ready, revision, runtime, host, t, running]);
-
-  // Stream what the running command prints as playback lets its virtual time pass.
+  // What the terminal shows is a function of (trace, cursor): output appears when playback reaches
+  // the moment the tool printed it, and scrubbing back hides it again.
   useEffect(() => {
     if (!ready) return;
-    return store.subscribe((st) => {
+    const setupNote = t('terminal.setup');
+    const drawn: { rt: LabRuntime | null; pos: number; state: ReplayState } = {
+      rt: null,
+      pos: 0,
+      state: replayStart,
+    };
+    const tail = () => {
+      const l = line.current;
+      return (l.pending.length ? '> ' : prompt(host)) + l.buffer;
+    };
+    const draw = () => {
       const tm = term.current;
-      const run = st.running;
-      if (!tm || !run || run.host !== host) return;
-      const { stdout, stderr } = run.output;
-      const seen = shown.current;
-      if (stdout.length > seen.stdout) tm.write(crlf(stdout.slice(seen.stdout)));
-      if (stderr.length > seen.stderr) tm.write(`\x1b[31m${crlf(stderr.slice(seen.stderr))}\x1b[0m`);
-      shown.current = { stdout: stdout.length, stderr: stderr.length };
+      if (!tm) return;
+      const st = store.getState();
+      const rt = getRuntime(st.spec);
+      const trace = rt.trace;
+      const cursor = st.cursor < 0 ? trace.length : Math.min(st.cursor, trace.length);
+      const isSetup = (i: number) => rt.results[i]?.setup ?? false;
+      if (drawn.rt === rt && cursor >= drawn.pos) {
+        if (!touchesTerminal(trace, drawn.pos, cursor, host)) {
+          drawn.pos = cursor;
+          return;
+        }
+        // Output streaming into an open command: append it (no prompt to take back).
+        const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, drawn.state);
+        if (drawn.state.open && more.state.open) {
+          tm.write(more.text);
+          drawn.pos = cursor;
+          drawn.state = more.state;
+          return;
+        }
+      }
+      const all = replayTerminal(trace, 0, cursor, host, isSetup, setupNote, replayStart);
+      tm.reset();
+      tm.write(all.text);
+      if (!all.state.open) tm.write(tail());
+      Object.assign(drawn, { rt, pos: cursor, state: all.state });
+    };
+    draw();
+    return store.subscribe((st, prev) => {
+      if (st.cursor !== prev.cursor || st.spec !== prev.spec || st.revision !== prev.revision) draw();
     });
-  }, [ready, store, host]);
+  }, [ready, store, host, t]);
 
   useEffect(() => {
     const tm = term.current;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { hostRows } from '../layout/hostRows';
+import { hostStatesAtCursor } from '../model/hostStatesAtCursor';
 import type { HostRow } from '../layout/hostRows';
 import { DEFAULT_METRICS, layoutTopology, PROJECTOR_METRICS } from '../layout/topologyLayout';
 import type { HostShape } from '../layout/topologyLayout';
@@ -19,14 +20,16 @@ import { WireLayer } from './WireLayer';
 /** The lab's network as SVG: React draws every element, D3 only computes and pans/zooms. */
 export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const { runtime, def, revision } = useLab();
+  const { runtime, def } = useLab();
   const labId = useAppStore((s) => s.spec.labId);
-  const rows = useMemo(() => {
-    void revision; // addresses change as commands run
-    const m = new Map<string, HostRow[]>();
-    for (const h of runtime.net.hosts.values()) m.set(h.name, hostRows(def, h));
-    return m;
-  }, [runtime, def, revision]);
+  const cursor = useAppStore((s) => s.cursor);
+  // The cards show the addresses at the cursor: scrubbing back before `ip addr add` hides it.
+  const rowsJson = useMemo(() => {
+    const states = hostStatesAtCursor(runtime.trace, cursor < 0 ? runtime.trace.length : cursor);
+    return JSON.stringify(runtime.hostNames().map((name) => [name, hostRows(def, name, states.get(name))]));
+  }, [runtime, def, cursor]);
+  // Only a card whose rows really changed draws again as the cursor moves.
+  const rows = useMemo(() => new Map(JSON.parse(rowsJson) as [string, HostRow[]][]), [rowsJson]);
   // Lay out again only when the shape of a card really changed (an address added, say).
   const shapesJson = JSON.stringify(
     [...rows].map(([name, r]) => ({ name, rows: r.map((x) => ({ dev: x.dev, segment: x.segment })) })),

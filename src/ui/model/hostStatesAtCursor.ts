@@ -1,0 +1,39 @@
+import { applyHostEvent, hostStatesAt } from '@/engine';
+import type { HostState, TraceEvent } from '@/engine';
+
+interface Folded {
+  pos: number;
+  states: Map<string, HostState>;
+}
+
+/** The last fold per trace: playback moves forward a little per frame, so it goes on from there. */
+const folds = new WeakMap<readonly TraceEvent[], Folded>();
+
+/**
+ * Every host's state after the first `cursor` events (fold/hostState.ts), folded on from the
+ * previous answer when the cursor moved forward, from the start when it moved back. The maps
+ * returned are updated in place by later calls: read them for this cursor only.
+ */
+export function hostStatesAtCursor(trace: readonly TraceEvent[], cursor: number): Map<string, HostState> {
+  const to = Math.max(0, Math.min(cursor, trace.length));
+  const f = folds.get(trace);
+  if (!f || f.pos > to) {
+    const states = hostStatesAt(trace, to);
+    folds.set(trace, { pos: to, states });
+    return states;
+  }
+  for (let i = f.pos; i < to; i++) {
+    const e = trace[i]!;
+    if (e.host === undefined) continue;
+    let s = f.states.get(e.host);
+    if (!s) {
+      // A host's first event: start it from the fold's own empty state.
+      s = hostStatesAt([e], 1).get(e.host)!;
+      f.states.set(e.host, s);
+      continue;
+    }
+    applyHostEvent(s, e);
+  }
+  f.pos = to;
+  return f.states;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import type { LabRuntime } from '@/engine';
+import { labAfterRequest } from '../model/testRuntime';
+import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
+
+const shown = (rt: LabRuntime, to: number, host = 'client') =>
+  replayTerminal(rt.trace, 0, to, host, (i) => rt.results[i]?.setup ?? false, 'setup', replayStart);
+
+describe('a terminal replayed from the trace', () => {
+  test("curl's answer appears only once playback reaches the event that printed it", async () => {
+    const rt = await labAfterRequest('nat');
+    const curl = rt.results[rt.results.length - 1]!;
+    expect(curl.stdout).toMatch(/rs[12]/);
+    const out = rt.trace.findIndex(
+      (e, i) => i >= curl.traceFrom && e.kind === 'cmd.out' && e.host === 'client',
+    );
+    expect(out).toBeGreaterThan(curl.traceFrom + 1);
+    // The response frame reached the client before curl printed the body.
+    const rx = rt.trace
+      .slice(curl.traceFrom, out)
+      .filter((e) => e.kind === 'frame.rx' && e.host === 'client');
+    expect(rx.length).toBeGreaterThan(0);
+    const atStart = shown(rt, curl.traceFrom + 1);
+    expect(atStart.text).toContain(`curl -s ${rt.def.vip}`);
+    expect(atStart.text).not.toMatch(/rs[12]/);
+    expect(atStart.state.open).toBe(true);
+    expect(shown(rt, out).text).not.toMatch(/rs[12]/);
+    expect(shown(rt, out + 1).text).toContain(curl.stdout.trim());
+    const end = shown(rt, rt.trace.length);
+    expect(end.state.open).toBe(false);
+  });
+
+  test('replaying in pieces prints exactly what replaying at once does', async () => {
+    const rt = await labAfterRequest('dr', [['director', 'ipvsadm -Ln']]);
+    for (const host of rt.hostNames()) {
+      const whole = shown(rt, rt.trace.length, host).text;
+      let text = '';
+      let state = replayStart;
+      for (let from = 0, step = 1; from < rt.trace.length; from += step, step = (step * 7) % 13 || 1) {
+        const to = Math.min(rt.trace.length, from + step);
+        const r = replayTerminal(
+          rt.trace,
+          from,
+          to,
+          host,
+          (i) => rt.results[i]?.setup ?? false,
+          'setup',
+          state,
+        );
+        if (!touchesTerminal(rt.trace, from, to, host)) expect(r.text).toBe('');
+        text += r.text;
+        state = r.state;
+      }
+      expect(text).toBe(whole);
+    }
+  });
+
+  test('setup commands are dimmed under one note; typed ones are not', async () => {
+    const rt = await labAfterRequest('nat', [['director', 'ipvsadm -Ln']]);
+    const text = shown(rt, rt.trace.length, 'director').text;
+    expect(text.match(/# setup/g)).toHaveLength(1);
+    expect(text).toContain('\x1b[1m[root@director ~]# \x1b[0mipvsadm -Ln\r\n');
+    expect(text).toContain('TCP  172.16.132.18:80 rr');
+  });
+});
