@@ -20,8 +20,8 @@ export interface TimedEvent {
   kind: string;
 }
 
-/** Events with t ≤ time (times never decrease along the trace). */
-function countAtOrBefore(trace: readonly TimedEvent[], time: number): number {
+/** Events with t ≤ time (binary search; times never decrease along the trace). */
+export function countAtOrBefore(trace: readonly TimedEvent[], time: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {

@@ -1,19 +1,11 @@
 import type { TraceEvent } from '@/engine';
 import type { StateCreator } from 'zustand';
+import { countAtOrBefore } from '@/embed/stableCursor';
 import { getRuntime, setupEnd, userResults } from '../runtimeCache';
 import type { AppState, PlaybackSlice } from '../types';
 
-/** Events with t ≤ time: the cursor for a clock reading (binary search; times never decrease). */
-export function cursorAtTime(trace: readonly TraceEvent[], time: number): number {
-  let lo = 0;
-  let hi = trace.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (trace[mid]!.t <= time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Events with t ≤ time: the cursor for a clock reading. */
+export const cursorAtTime: (trace: readonly TraceEvent[], time: number) => number = countAtOrBefore;
 
 export function timeAtCursor(trace: readonly TraceEvent[], cursor: number): number {
   return trace[cursor - 1]?.t ?? 0;
