@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAppStore } from './createAppStore';
+import { createAppStore, sessionOf } from './createAppStore';
 import { loadEngine } from './engine';
 import { parseLab, serializeLab } from './labSpec';
-import { clearRuntimeCache, getRuntime, setupEnd } from './runtimeCache';
+import { openSession } from './session/openSession';
 
 beforeAll(async () => {
   await loadEngine();
 });
 
 const fresh = (labId: 'nat' | 'dr' | 'tun' = 'nat') => {
-  clearRuntimeCache();
   const s = createAppStore({ persistKey: null, labId });
   return s;
 };
@@ -17,8 +16,8 @@ const fresh = (labId: 'nat' | 'dr' | 'tun' = 'nat') => {
 describe('lab slice', () => {
   test('a fresh lab starts at the end of its configured steps, nothing of the user yet', () => {
     const s = fresh('dr');
-    const rt = getRuntime(s.getState().spec);
-    expect(s.getState().cursor).toBe(setupEnd(rt));
+    const rt = sessionOf(s).view;
+    expect(s.getState().cursor).toBe(rt.setupEnd());
     expect(s.getState().spec.log).toEqual([]);
   });
 
@@ -28,7 +27,7 @@ describe('lab slice', () => {
     s.getState().sendRequest();
     const st = s.getState();
     expect(st.spec.log).toEqual([{ host: 'client', command: 'curl -s 172.16.132.18' }]);
-    const rt = getRuntime(st.spec);
+    const rt = sessionOf(s).view;
     const res = rt.results[rt.results.length - 1]!;
     expect(res.stdout).toMatch(/^rs[12]\n$/);
     expect(st.cursor).toBe(res.traceFrom + 1);
@@ -39,7 +38,7 @@ describe('lab slice', () => {
     const s = fresh('nat');
     s.getState().setStartPaused(true);
     s.getState().sendRequest();
-    const afterFirst = getRuntime(s.getState().spec).trace.length;
+    const afterFirst = sessionOf(s).view.trace.length;
     s.getState().seek(afterFirst);
     s.getState().sendRequest();
     expect(s.getState().spec.log).toHaveLength(2);
@@ -72,7 +71,7 @@ describe('lab slice', () => {
       for (const dev of ['all', 'lo'])
         s.getState().runCommand(rs, `sysctl -w net.ipv4.conf.${dev}.arp_ignore=0`);
     s.getState().sendRequest();
-    const rt = getRuntime(s.getState().spec);
+    const rt = sessionOf(s).view;
     const res = rt.results[rt.results.length - 1]!;
     const evs = rt.trace.slice(res.traceFrom, res.traceTo);
     const replies = evs.filter(
@@ -113,20 +112,24 @@ describe('live slice', () => {
     expect(s.getState().running?.host).toBe('client');
     expect(s.getState().playing).toBe(true);
     expect(s.getState().spec.log).toEqual([]);
-    for (let i = 0; i < 400 && (s.getState().running?.output.stdout.match(/rs\d/g)?.length ?? 0) < 2; i++)
-      s.getState().advanceRunning();
-    expect(s.getState().running!.output.stdout.match(/rs\d/g)!.length).toBeGreaterThanOrEqual(2);
-    const trace = JSON.stringify(getRuntime(s.getState().spec).trace);
+    const answers = () =>
+      sessionOf(s)
+        .view.trace.filter((e) => e.kind === 'cmd.out')
+        .map((e) => e.text)
+        .join('')
+        .match(/rs\d/g)?.length ?? 0;
+    for (let i = 0; i < 400 && answers() < 2; i++) s.getState().advanceRunning();
+    expect(answers()).toBeGreaterThanOrEqual(2);
+    const trace = JSON.stringify(sessionOf(s).view.trace);
     s.getState().interruptCommand();
     const st = s.getState();
     expect(st.running).toBeNull();
     const last = st.spec.log[st.spec.log.length - 1]!;
     expect(last).toMatchObject({ host: 'client', command: LOOP });
     expect(last.maxTimeUs).toBeGreaterThan(0);
-    const live = getRuntime(st.spec);
+    const live = sessionOf(s).view;
     expect(JSON.stringify(live.trace).startsWith(trace.slice(0, -1))).toBe(true);
-    clearRuntimeCache();
-    const replay = getRuntime(st.spec);
+    const replay = openSession(st.spec);
     expect(JSON.stringify(replay.trace)).toBe(JSON.stringify(live.trace));
     expect(replay.results[replay.results.length - 1]).toEqual(live.results[live.results.length - 1]);
   });
@@ -137,7 +140,7 @@ describe('live slice', () => {
     expect(s.getState().running).toBeNull();
     expect(s.getState().spec.log).toEqual([{ host: 'director', command: 'ipvsadm -Ln' }]);
     // Its output is on screen at once: the cursor is past its last event, playback stopped.
-    expect(s.getState().cursor).toBe(getRuntime(s.getState().spec).trace.length);
+    expect(s.getState().cursor).toBe(sessionOf(s).view.trace.length);
     expect(s.getState().playing).toBe(false);
   });
 

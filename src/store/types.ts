@@ -1,4 +1,5 @@
-import type { LabId, RunningCommand } from '@/engine';
+import type { CommandResult, LabId } from '@/engine';
+import type { RunningInfo } from './session/protocol';
 import type { LabSpec, LogEntry } from './labSpec';
 
 export type Scheme = 'light' | 'dark' | 'projector';
@@ -41,8 +42,20 @@ export interface LabSlice {
   revision: number;
   sessions: Partial<Record<LabId, Session>>;
   notice: Notice | null;
+  /** A replay that takes more than one chunk (a long saved log): commands done of total, else null. */
+  replay: { done: number; total: number } | null;
+  /** Stop the replay under way: the commands replayed so far are kept. */
+  stopReplay(): void;
   loadLab(labId: LabId, opts?: LoadOptions): void;
-  runCommand(host: string, command: string, opts?: { autoplay?: boolean; maxTimeUs?: number }): number;
+  /**
+   * Run a command (a control, a request); returns the index its result will have. `then` gets
+   * the result when the session has run it (at once in the page).
+   */
+  runCommand(
+    host: string,
+    command: string,
+    opts?: { autoplay?: boolean; maxTimeUs?: number; then?: (result: CommandResult) => void },
+  ): number;
   runCommands(entries: { host: string; command: string }[]): void;
   sendRequest(count?: number): void;
   /** Start over: a fresh log, configured or (bare: true) from the seed article's starting point. */
@@ -54,7 +67,7 @@ export interface LabSlice {
 /** A command typed into a terminal, running while playback lets virtual time pass. */
 export interface LiveSlice {
   /** The command under way (its output streams into its host's terminal), or null. */
-  running: RunningCommand | null;
+  running: RunningInfo | null;
   /** Run a terminal's command live; one that needs no virtual time ends (and is logged) at once. */
   startCommand(host: string, command: string): void;
   /** Ctrl-C: the running command stops now and is logged with the virtual time it ran. */

@@ -3,10 +3,11 @@ import type { LabId } from '@/engine';
 import type { StateCreator } from 'zustand';
 import { emptySpec, sameWork, sizeOf, withSize } from '../labSpec';
 import type { LabSpec, LogEntry } from '../labSpec';
-import { getRuntime, setupEnd, userResults } from '../runtimeCache';
+import type { SessionClient } from '../session/sessionClient';
+import type { SessionView } from '../session/sessionView';
 import type { AppState, LabSlice, LoadOptions, Session } from '../types';
-
-let noticeId = 0;
+import { nextNoticeId } from './noticeId';
+import { replayTo } from './replayTo';
 
 /** The client's request: `curl -s VIP`, or a loop of them. */
 export function requestCommand(labId: LabId, count = 1): { host: string; command: string } {
@@ -36,106 +37,143 @@ function sessionOf(spec: LabSpec, cursor: number): Session {
 }
 
 /** Commands whose events all lie before `cursor`: what survives acting in the past. */
-export function logBefore(spec: LabSpec, cursor: number): LogEntry[] {
-  const rt = getRuntime(spec);
-  const keep = userResults(rt).filter((r) => r.traceTo <= cursor).length;
+export function logBefore(view: SessionView, spec: LabSpec, cursor: number): LogEntry[] {
+  const keep = view.userResults().filter((r) => r.traceTo <= cursor).length;
   return spec.log.slice(0, keep);
 }
 
-export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, get) => ({
-  spec: emptySpec('nat'),
-  revision: 0,
-  sessions: {},
-  notice: null,
+/** Keep the first `kept.length` commands of the session's log (forking it when that drops some), then go on. */
+export function forkThen(
+  client: SessionClient,
+  spec: LabSpec,
+  kept: LogEntry[],
+  then: (log: LogEntry[]) => void,
+): void {
+  if (kept.length === spec.log.length) {
+    then([...spec.log]);
+    return;
+  }
+  client.request({ type: 'fork', keep: kept.length }, (r) => {
+    if (r.type === 'replayed') then(r.log);
+  });
+}
 
-  loadLab(labId, opts = {}) {
-    get().interruptCommand();
-    const s = get();
-    const sessions = {
-      ...s.sessions,
-      [s.spec.labId]: sessionOf(s.spec, s.cursor),
-    };
-    const next = sessionFor({ ...s, sessions }, labId, opts);
-    const { cursor: _c, ...rest } = next;
-    const spec: LabSpec = { labId, ...rest };
-    const rt = getRuntime(spec);
-    const end = rt.trace.length;
-    const cursor = next.cursor < 0 || next.cursor > end ? end : next.cursor;
-    set({
-      spec,
-      sessions,
-      revision: s.revision + 1,
-      cursor,
-      simTime: rt.trace[cursor - 1]?.t ?? 0,
-      playing: false,
-      selectedFrame: null,
-      selectedHost: null,
-      filterHost: '',
-      terminalHost: spec.log[spec.log.length - 1]?.host ?? rt.hostNames()[0] ?? '',
-    });
-  },
+export const createLabSlice =
+  (client: SessionClient): StateCreator<AppState, [], [], LabSlice> =>
+  (set, get) => ({
+    spec: emptySpec('nat'),
+    revision: 0,
+    sessions: {},
+    notice: null,
+    replay: null,
 
-  runCommand(host, command, opts = {}) {
-    // A control or a request while a terminal's command runs: that command gets Ctrl-C first.
-    get().interruptCommand();
-    const s = get();
-    const before = getRuntime(s.spec);
-    const inPast = s.cursor < before.trace.length && !s.playing;
-    const kept = inPast ? logBefore(s.spec, s.cursor) : [...s.spec.log];
-    const dropped = s.spec.log.length - kept.length;
-    const entry: LogEntry = {
-      host,
-      command,
-      ...(opts.maxTimeUs !== undefined ? { maxTimeUs: opts.maxTimeUs } : {}),
-    };
-    const spec: LabSpec = { ...s.spec, log: [...kept, entry] };
-    const rt = getRuntime(spec);
-    const res = rt.results[rt.results.length - 1]!;
-    const moves = rt.trace.slice(res.traceFrom, res.traceTo).some((e) => e.kind === 'frame.tx');
-    const autoplay = (opts.autoplay ?? true) && moves && !s.startPaused;
-    // While a request is still animating, a new one queues behind it instead of cutting in.
-    const keepWatching = s.playing && s.cursor < before.trace.length;
-    const cursor = keepWatching ? s.cursor : moves ? res.traceFrom + 1 : res.traceTo;
-    set({
-      spec,
-      revision: s.revision + 1,
-      cursor,
-      simTime: keepWatching ? s.simTime : (rt.trace[cursor - 1]?.t ?? 0),
-      playing: keepWatching || autoplay,
-      terminalHost: host,
-      notice: dropped > 0 ? { key: 'notice.forked', params: { count: dropped }, id: ++noticeId } : s.notice,
-    });
-    return res.index;
-  },
+    stopReplay() {
+      client.request({ type: 'stop-replay' });
+    },
 
-  runCommands(entries) {
-    for (const e of entries) get().runCommand(e.host, e.command, { autoplay: false });
-  },
+    loadLab(labId, opts = {}) {
+      get().interruptCommand();
+      const s = get();
+      const sessions = {
+        ...s.sessions,
+        [s.spec.labId]: sessionOf(s.spec, s.cursor),
+      };
+      const next = sessionFor({ ...s, sessions }, labId, opts);
+      const { cursor: want, ...rest } = next;
+      replayTo(client, set, { labId, ...rest }, (spec) => {
+        const v = client.view;
+        const end = v.trace.length;
+        const cursor = want < 0 || want > end ? end : want;
+        set({
+          spec,
+          sessions,
+          revision: get().revision + 1,
+          cursor,
+          simTime: v.trace[cursor - 1]?.t ?? 0,
+          playing: false,
+          selectedFrame: null,
+          selectedHost: null,
+          filterHost: '',
+          terminalHost: spec.log[spec.log.length - 1]?.host ?? v.hostNames()[0] ?? '',
+        });
+      });
+    },
 
-  sendRequest(count = 1) {
-    const { host, command } = requestCommand(get().spec.labId, count);
-    const index = get().runCommand(host, command, { autoplay: count === 1 });
-    if (count > 1) {
-      // Many requests run at once; the student scrubs through them afterwards.
-      const rt = getRuntime(get().spec);
-      const res = rt.results[index]!;
-      set({ cursor: res.traceTo, simTime: rt.trace[res.traceTo - 1]?.t ?? 0, playing: false });
-    }
-  },
+    runCommand(host, command, opts = {}) {
+      // A control or a request while a terminal's command runs: that command gets Ctrl-C first.
+      get().interruptCommand();
+      const s = get();
+      const view = client.view;
+      const before = view.trace.length;
+      const inPast = s.cursor < before && !s.playing;
+      const kept = inPast ? logBefore(view, s.spec, s.cursor) : [...s.spec.log];
+      const dropped = s.spec.log.length - kept.length;
+      const entry: LogEntry = {
+        host,
+        command,
+        ...(opts.maxTimeUs !== undefined ? { maxTimeUs: opts.maxTimeUs } : {}),
+      };
+      const index = view.results.length - s.spec.log.length + kept.length;
+      forkThen(client, s.spec, kept, (log) =>
+        client.request({ type: 'exec', entry }, (r) => {
+          if (r.type !== 'result') {
+            get().showNotice('notice.commandFailed', { host });
+            return;
+          }
+          const v = client.view;
+          const res = r.result;
+          const moves = v.trace.slice(res.traceFrom, res.traceTo).some((e) => e.kind === 'frame.tx');
+          const autoplay = (opts.autoplay ?? true) && moves && !s.startPaused;
+          // While a request is still animating, a new one queues behind it instead of cutting in.
+          const keepWatching = s.playing && s.cursor < before;
+          const cursor = keepWatching ? s.cursor : moves ? res.traceFrom + 1 : res.traceTo;
+          set({
+            spec: { ...s.spec, log: [...log, entry] },
+            revision: get().revision + 1,
+            cursor,
+            simTime: keepWatching ? s.simTime : (v.trace[cursor - 1]?.t ?? 0),
+            playing: keepWatching || autoplay,
+            terminalHost: host,
+            notice:
+              dropped > 0
+                ? { key: 'notice.forked', params: { count: dropped }, id: nextNoticeId() }
+                : get().notice,
+          });
+          opts.then?.(res);
+        }),
+      );
+      return index;
+    },
 
-  resetLab(opts = {}) {
-    const s = get();
-    const bare = opts.bare ?? s.spec.bare;
-    get().loadLab(s.spec.labId, { ...sizeOf(s.spec), seed: s.spec.seed, bare, fresh: true });
-    const rt = getRuntime(get().spec);
-    set({ cursor: setupEnd(rt), simTime: rt.trace[setupEnd(rt) - 1]?.t ?? 0 });
-  },
+    runCommands(entries) {
+      for (const e of entries) get().runCommand(e.host, e.command, { autoplay: false });
+    },
 
-  dismissNotice() {
-    set({ notice: null });
-  },
+    sendRequest(count = 1) {
+      const { host, command } = requestCommand(get().spec.labId, count);
+      get().runCommand(host, command, {
+        autoplay: count === 1,
+        then: (res) => {
+          // Many requests run at once; the student scrubs through them afterwards.
+          if (count > 1)
+            set({ cursor: res.traceTo, simTime: client.view.trace[res.traceTo - 1]?.t ?? 0, playing: false });
+        },
+      });
+    },
 
-  showNotice(key, params) {
-    set({ notice: { key, ...(params ? { params } : {}), id: ++noticeId } });
-  },
-});
+    resetLab(opts = {}) {
+      const s = get();
+      const bare = opts.bare ?? s.spec.bare;
+      get().loadLab(s.spec.labId, { ...sizeOf(s.spec), seed: s.spec.seed, bare, fresh: true });
+      const start = client.view.setupEnd();
+      set({ cursor: start, simTime: client.view.trace[start - 1]?.t ?? 0 });
+    },
+
+    dismissNotice() {
+      set({ notice: null });
+    },
+
+    showNotice(key, params) {
+      set({ notice: { key, ...(params ? { params } : {}), id: nextNoticeId() } });
+    },
+  });

@@ -1,82 +1,80 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from '@/engine';
-import type { RunningCommand } from '@/engine';
-import type { LabSpec, LogEntry } from '../labSpec';
-import { getRuntime, recordLive } from '../runtimeCache';
+import type { SessionReply } from '../session/protocol';
+import type { SessionClient } from '../session/sessionClient';
 import type { AppState, LiveSlice } from '../types';
-import { logBefore } from './labSlice';
+import { forkThen, logBefore } from './labSlice';
 
-/** How many silent simulation events one animation frame may run looking for something to show. */
-const MAX_WAKES_PER_FRAME = 200;
+type Ended = Extract<SessionReply, { type: 'ended' }>;
 
-/**
- * The log entry that replays a live command exactly: Ctrl-C (or a run past the default limit)
- * is recorded as the virtual time it ran, so exec stops it at the same instant.
- */
-function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
-  const entry: LogEntry = { host: run.host, command: run.command };
-  if (interrupted || run.elapsedUs > DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
-  return entry;
-}
-
-export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, get) => {
-  /** The command ended: it joins the log (the cached runtime already ran it) and the views redraw. */
-  const commit = (run: RunningCommand, interrupted: boolean) => {
-    const s = get();
-    const entry = entryFor(run, interrupted);
-    const spec: LabSpec = { ...s.spec, log: [...s.spec.log, entry] };
-    recordLive(spec, entry);
-    const rt = getRuntime(spec);
-    const end = rt.trace.length;
-    set({ spec, running: null, revision: s.revision + 1, playing: s.playing && s.cursor < end });
-  };
-  return {
-    running: null,
-
-    startCommand(host, command) {
-      get().interruptCommand();
+export const createLiveSlice =
+  (client: SessionClient): StateCreator<AppState, [], [], LiveSlice> =>
+  (set, get) => {
+    /** The command ended: it joins the log (the session already ran it) and the views redraw. */
+    const commit = (r: Ended) => {
       const s = get();
-      const before = getRuntime(s.spec);
-      const inPast = s.cursor < before.trace.length && !s.playing;
-      // The log without the running command: the runtime it runs on is the cached one for this spec.
-      const spec: LabSpec = { ...s.spec, log: inPast ? logBefore(s.spec, s.cursor) : [...s.spec.log] };
-      const rt = getRuntime(spec);
-      const run = rt.begin({ host, command });
-      const keepWatching = s.playing && s.cursor < before.trace.length && !inPast;
+      const end = client.view.trace.length;
       set({
-        spec,
-        running: run,
+        spec: { ...s.spec, log: [...s.spec.log, r.entry] },
+        running: null,
         revision: s.revision + 1,
-        terminalHost: host,
-        playing: true,
-        ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
+        playing: s.playing && s.cursor < end,
       });
-      // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
-      if (!run.advanceTo(rt.sim.now + INSTANT_COMMAND_US)) return;
-      commit(run, false);
-      // Its output is all printed at the instant it was typed: show it now, unless playback is
-      // still animating something earlier.
-      if (!keepWatching) set({ cursor: rt.trace.length, simTime: rt.sim.now, playing: false });
-    },
+    };
+    /** One `advance` at a time: playback asks every frame, the session answers when it has run. */
+    let advancing = false;
+    return {
+      running: null,
 
-    interruptCommand() {
-      const run = get().running;
-      if (!run) return;
-      if (!run.done) run.interrupt();
-      commit(run, run.result!.interrupted);
-    },
+      startCommand(host, command) {
+        get().interruptCommand();
+        const s = get();
+        const before = client.view.trace.length;
+        const inPast = s.cursor < before && !s.playing;
+        const kept = inPast ? logBefore(client.view, s.spec, s.cursor) : [...s.spec.log];
+        const keepWatching = s.playing && s.cursor < before && !inPast;
+        forkThen(client, s.spec, kept, (log) =>
+          client.request({ type: 'begin', host, command }, (r) => {
+            if (r.type !== 'begun') {
+              get().showNotice('notice.commandFailed', { host });
+              return;
+            }
+            const v = client.view;
+            set({
+              spec: { ...get().spec, log },
+              running: r.running,
+              revision: get().revision + 1,
+              terminalHost: host,
+              playing: true,
+              ...(keepWatching ? {} : { cursor: v.trace.length, simTime: v.now }),
+            });
+            // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
+            client.request({ type: 'advance', mode: 'instant' }, (a) => {
+              if (a.type !== 'ended') return;
+              commit(a);
+              // Its output is all printed at the instant it was typed: show it now, unless
+              // playback is still animating something earlier.
+              const w = client.view;
+              if (!keepWatching) set({ cursor: w.trace.length, simTime: w.now, playing: false });
+            });
+          }),
+        );
+      },
 
-    advanceRunning() {
-      const run = get().running;
-      if (!run) return;
-      const rt = getRuntime(get().spec);
-      const length = rt.trace.length;
-      for (let i = 0; i < MAX_WAKES_PER_FRAME && !run.done && rt.trace.length === length; i++) {
-        const wake = run.nextWakeUs();
-        if (wake === undefined) break;
-        run.advanceTo(wake);
-      }
-      if (run.done) commit(run, run.result!.interrupted);
-    },
+      interruptCommand() {
+        if (!get().running) return;
+        client.request({ type: 'interrupt' }, (r) => {
+          if (r.type === 'ended') commit(r);
+          else set({ running: null });
+        });
+      },
+
+      advanceRunning() {
+        if (!get().running || advancing) return;
+        advancing = true;
+        client.request({ type: 'advance', mode: 'next-event' }, (r) => {
+          advancing = false;
+          if (r.type === 'ended') commit(r);
+        });
+      },
+    };
   };
-};

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { AppStore } from '@/store/createAppStore';
-import { getRuntime } from '@/store/runtimeCache';
+import { sessionOf } from '@/store/createAppStore';
 import { loadSeries } from '../model/directorLoad';
 import type { Load, LoadSeries } from '../model/directorLoad';
 import { traceModelFor } from '../model/traceModel';
@@ -12,7 +12,8 @@ export function useDirectorLoad(store: AppStore): Load {
   const spec = useStore(store, (s) => s.spec);
   const cursor = useStore(store, (s) => s.cursor);
   useStore(store, (s) => s.revision);
-  const rt = getRuntime(spec);
+  void spec; // a new lab or log: the session's view below is the new one
+  const rt = sessionOf(store).view;
   let hit = series.get(rt);
   if (!hit || hit.length !== rt.trace.length) {
     const model = traceModelFor(rt, rt.trace);

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { LabMessage, ParentMessage } from '@/embed/messages';
-import { createAppStore } from '@/store/createAppStore';
+import { createAppStore, sessionOf } from '@/store/createAppStore';
 import { loadEngine } from '@/store/engine';
-import { clearRuntimeCache, getRuntime } from '@/store/runtimeCache';
 import { decodeLab } from '@/store/share';
 import { handleRequest, stateMessage, watchStore } from './labPort';
 
@@ -11,7 +10,6 @@ beforeAll(async () => {
 });
 
 function lab() {
-  clearRuntimeCache();
   const store = createAppStore({ persistKey: null, labId: 'nat', startPaused: true });
   const posted: LabMessage[] = [];
   let quiet = false;
@@ -62,7 +60,7 @@ describe('the lab side of the postMessage API', () => {
     send({ type: 'lvs-lab:seek', step: 3 });
     expect(store.getState().cursor).toBe(3);
     await flush();
-    const trace = getRuntime(store.getState().spec).trace;
+    const trace = sessionOf(store).view.trace;
     expect(posted.at(-1)).toEqual({
       type: 'lvs-lab:step',
       step: 3,

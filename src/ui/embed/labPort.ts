@@ -5,11 +5,11 @@
 import type { TraceEvent } from '@/engine';
 import type { LabMessage, ParentMessage } from '@/embed/messages';
 import { cursorAtOrAfter } from '@/embed/stableCursor';
+import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import { engine } from '@/store/engine';
 import { isLabId, sizeOf } from '@/store/labSpec';
 import type { LabSpec } from '@/store/labSpec';
-import { getRuntime, userResults } from '@/store/runtimeCache';
 import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
 import type { AppState } from '@/store/types';
 import { shareStringOf } from '../session/addressBar';
@@ -38,7 +38,7 @@ function loadState(store: AppStore, text: string): string | undefined {
   store
     .getState()
     .loadLab(spec.labId, { ...sizeOf(spec), seed: spec.seed, bare: spec.bare, log: [...spec.log] });
-  const trace = getRuntime(store.getState().spec).trace;
+  const trace = sessionOf(store).view.trace;
   store.getState().seek(linkCursor(trace, { cursor: shared.cursor }));
   if (shared.language) store.setState({ language: shared.language });
   if (shared.scheme) store.setState({ scheme: shared.scheme });
@@ -54,7 +54,7 @@ export function handleRequest(
   const s = store.getState();
   switch (m.type) {
     case 'lvs-lab:run': {
-      const hosts = getRuntime(s.spec).hostNames();
+      const hosts = sessionOf(store).view.hostNames();
       if (!hosts.includes(m.host)) return `no host named ${m.host} in this lab (hosts: ${hosts.join(', ')})`;
       s.runCommand(m.host, m.command);
       return undefined;
@@ -69,7 +69,7 @@ export function handleRequest(
       });
       return undefined;
     case 'lvs-lab:seek': {
-      const trace = getRuntime(s.spec).trace;
+      const trace = sessionOf(store).view.trace;
       s.seek('at' in m ? cursorAtOrAfter(trace, m.at) : m.step);
       return undefined;
     }
@@ -120,7 +120,7 @@ export function watchStore(
   const postStep = () => {
     stepQueued = false;
     const s = store.getState();
-    const trace = getRuntime(s.spec).trace;
+    const trace = sessionOf(store).view.trace;
     const ev = trace[s.cursor - 1];
     post({
       type: 'lvs-lab:step',
@@ -133,7 +133,7 @@ export function watchStore(
   return store.subscribe((next, prev) => {
     const added = quiet() ? [] : newEntries(prev, next);
     if (added.length > 0) {
-      const results = userResults(getRuntime(next.spec));
+      const results = sessionOf(store).view.userResults();
       for (const i of added) {
         const r = results[i];
         if (r)

@@ -1,21 +1,27 @@
-import type { LabDefinition, LabRuntime } from '@/engine';
-import { getRuntime } from '@/store/runtimeCache';
-import { useAppStore } from '@/store/useAppStore';
+import type { LabDefinition } from '@/engine';
+import { sessionOf } from '@/store/createAppStore';
+import type { SessionView } from '@/store/session/sessionView';
+import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { traceModelFor } from '../model/traceModel';
 import type { TraceModel } from '../model/traceModel';
 
 export interface LabView {
-  runtime: LabRuntime;
+  /** What the lab's session published: trace, results, host names, sysctls at a cursor. */
+  runtime: SessionView;
   def: LabDefinition;
   model: TraceModel;
   revision: number;
 }
 
-/** The running lab behind the store's spec, and the trace model derived from it. */
+/**
+ * The store's lab session as the views see it, and the trace model derived from it. Nothing is
+ * run here: the session replays in the store's actions, and render only reads what it published.
+ */
 export function useLab(): LabView {
-  const spec = useAppStore((s) => s.spec);
+  const store = useStoreApi();
+  useAppStore((s) => s.spec);
   const revision = useAppStore((s) => s.revision);
-  const runtime = getRuntime(spec);
+  const runtime = sessionOf(store).view;
   const model = traceModelFor(runtime, runtime.trace);
   return { runtime, def: runtime.def, model, revision };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { getRuntime } from '@/store/runtimeCache';
+import { sessionOf } from '@/store/createAppStore';
 import { renderWithStore } from '../testing/renderWithStore';
 import { PacketInspector } from './PacketInspector';
 
@@ -11,7 +11,7 @@ describe('<PacketInspector>', () => {
   test('NAT: the director’s hop shows destination IP and port rewritten, before → after', async () => {
     const { store, container } = await renderWithStore(<PacketInspector />, 'nat');
     act(() => store.getState().sendRequest());
-    const trace = getRuntime(store.getState().spec).trace;
+    const trace = sessionOf(store).view.trace;
     const xmit = trace.find((e) => e.kind === 'ipvs.xmit')!;
     const tx = trace
       .filter((e) => e.kind === 'frame.tx')

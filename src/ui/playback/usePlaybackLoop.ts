@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@/store/useAppStore';
-import { getRuntime } from '@/store/runtimeCache';
+import { sessionOf } from '@/store/createAppStore';
 import { traceModelFor } from '../model/traceModel';
 import { advancePlayback, nextEventGroup } from './playbackMath';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -31,9 +31,9 @@ export function usePlaybackLoop(): void {
       const dt = last ? Math.min(now - last, 100) : 0;
       last = now;
       // A terminal's live command: once the picture has caught up, let it reach its next event.
-      if (s.running && s.cursor >= getRuntime(s.spec).trace.length) s.advanceRunning();
+      if (s.running && s.cursor >= sessionOf(store).view.trace.length) s.advanceRunning();
       const cur = store.getState();
-      const rt = getRuntime(cur.spec);
+      const rt = sessionOf(store).view;
       const model = traceModelFor(rt, rt.trace);
       let pos;
       if (reducedRef.current) {

@@ -1,7 +1,7 @@
 import { formatUrlParams } from '@/embed/urlParams';
 import type { UrlParams } from '@/embed/urlParams';
+import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
-import { getRuntime } from '@/store/runtimeCache';
 import { encodeLab } from '@/store/share';
 import type { SessionMode } from './decideBoot';
 import { sharedExtra, writeOwnUrl } from './bootSession';
@@ -9,7 +9,7 @@ import { sharedExtra, writeOwnUrl } from './bootSession';
 /** The share string of what the store shows now: lab, log, cursor, language and scheme. */
 export function shareStringOf(store: AppStore): string {
   const s = store.getState();
-  const trace = getRuntime(s.spec).trace;
+  const trace = sessionOf(store).view.trace;
   const extra = sharedExtra(store);
   return encodeLab(s.spec, { cursor: s.cursor, trace, language: s.language, scheme: s.scheme, extra });
 }

@@ -1,9 +1,9 @@
 import type { LabId } from '@/engine';
 import type { UrlParams } from '@/embed/urlParams';
 import { createAppStore } from '@/store/createAppStore';
+import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import type { LabSpec } from '@/store/labSpec';
-import { getRuntime } from '@/store/runtimeCache';
 import { emptySpec } from '@/store/labSpec';
 import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
 import type { Route } from '../router/route';
@@ -116,13 +116,13 @@ export function bootSession(route: Route): Session {
       openSpec(store, emptySpec(spec.labId));
     }
     if (shared?.extra) extras.set(store, shared.extra);
-    const trace = getRuntime(store.getState().spec).trace;
+    const trace = sessionOf(store).view.trace;
     store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
     if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
   } else {
     if (s.spec.labId !== boot.labId) s.loadLab(boot.labId);
     if (p.at !== undefined || p.step !== undefined) {
-      const trace = getRuntime(store.getState().spec).trace;
+      const trace = sessionOf(store).view.trace;
       store.getState().seek(linkCursor(trace, { at: p.at, step: p.step }));
     }
   }

@@ -1,7 +1,7 @@
 import type { LabId, TraceEvent } from '@/engine';
+import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import { serializeLab } from '@/store/labSpec';
-import { getRuntime } from '@/store/runtimeCache';
 import type { Language, Scheme } from '@/store/types';
 import { testStores } from './testApiRegistry';
 
@@ -15,7 +15,7 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function api(which: 'main' | 'nat' | 'dr') {
   const st = () => pick(which).getState();
-  const rt = () => getRuntime(st().spec);
+  const rt = () => sessionOf(pick(which)).view;
   return {
     /** Open a lab with a fresh command log (or its saved one with keep: true). */
     load(labId: LabId, opts: { seed?: number; bare?: boolean; keep?: boolean } = {}) {

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Terminal } from '@xterm/xterm';
 import { useTranslation } from 'react-i18next';
-import type { LabRuntime } from '@/engine';
-import { getRuntime } from '@/store/runtimeCache';
+import { sessionOf } from '@/store/createAppStore';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { applyInput, emptyLine } from './lineEditor';
@@ -93,7 +92,7 @@ export function HostTerminal({ host }: { host: string }) {
   useEffect(() => {
     if (!ready) return;
     const setupNote = t('terminal.setup');
-    const drawn: { rt: LabRuntime | null; pos: number; state: ReplayState } = {
+    const drawn: { rt: object | null; pos: number; state: ReplayState } = {
       rt: null,
       pos: 0,
       state: replayStart,
@@ -106,7 +105,7 @@ export function HostTerminal({ host }: { host: string }) {
       const tm = term.current;
       if (!tm) return;
       const st = store.getState();
-      const rt = getRuntime(st.spec);
+      const rt = sessionOf(store).view;
       const trace = rt.trace;
       const cursor = st.cursor < 0 ? trace.length : Math.min(st.cursor, trace.length);
       const isSetup = (i: number) => rt.results[i]?.setup ?? false;

@@ -5,7 +5,6 @@ import { initI18n } from '@/i18n/i18n';
 import { createAppStore } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import { loadEngine } from '@/store/engine';
-import { clearRuntimeCache } from '@/store/runtimeCache';
 import { StoreProvider } from '@/store/StoreProvider';
 
 /** jsdom lacks these; the components only need them to exist. */
@@ -26,7 +25,6 @@ export async function renderWithStore(
   await loadEngine();
   if (!i18next.isInitialized) await initI18n('en');
   else await i18next.changeLanguage('en');
-  clearRuntimeCache();
   const store = createAppStore({ persistKey: null, labId, startPaused: true });
   const r = render(<StoreProvider store={store}>{ui}</StoreProvider>);
   return { store, ...r };

@@ -1,0 +1,209 @@
+import type { LabRuntime, RunningCommand } from '@/engine';
+import { DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from '@/engine';
+import type { EngineModule } from '../engine';
+import { sizeOf } from '../labSpec';
+import type { LabSpec, LogEntry } from '../labSpec';
+import type { RequestMessage, RunningInfo, SessionEvent, SessionMessage, SessionReply } from './protocol';
+import { ReplayChunks } from './replayChunks';
+import type { ChunkClock } from './replayChunks';
+import { SessionPublisher } from './sessionPublisher';
+
+/** How many silent simulation events one `advance` may run looking for something to show. */
+const MAX_WAKES = 200;
+/** Wall time one replay chunk may take before the page gets a turn (issue 11: no long tasks). */
+export const REPLAY_BUDGET_MS = 30;
+
+function sameEntry(a: LogEntry, b: LogEntry): boolean {
+  return a.host === b.host && a.command === b.command && a.maxTimeUs === b.maxTimeUs;
+}
+
+function labKey(spec: LabSpec): string {
+  const { servers, clients } = sizeOf(spec);
+  return `${spec.labId}|${spec.seed}|${spec.bare ? 1 : 0}|${servers}|${clients}`;
+}
+
+/** The log entry that replays a live command exactly: Ctrl-C is recorded as the time it ran. */
+function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
+  const entry: LogEntry = { host: run.host, command: run.command };
+  if (interrupted || run.elapsedUs > DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
+  return entry;
+}
+
+/**
+ * One lab's engine: the LabRuntime, the log it ran and the command running now. It answers
+ * requests in order (a replay under way holds the ones behind it) and publishes what changed
+ * as plain events; nothing outside it holds an engine object.
+ */
+export class LabSession {
+  private rt: LabRuntime | undefined;
+  private spec: LabSpec | undefined;
+  private log: LogEntry[] = [];
+  private running: RunningCommand | undefined;
+  private replay: { id: number; job: ReplayChunks; stop: boolean } | undefined;
+  private readonly queue: RequestMessage[] = [];
+  private readonly pub: SessionPublisher;
+  private closed = false;
+
+  constructor(
+    private readonly engine: EngineModule,
+    private readonly post: (m: SessionMessage) => void,
+    private readonly clock: ChunkClock,
+    private readonly budgetMs = REPLAY_BUDGET_MS,
+  ) {
+    this.pub = new SessionPublisher((event: SessionEvent) => this.post({ kind: 'event', event }));
+  }
+
+  handle(m: RequestMessage): void {
+    if (this.closed) return;
+    if (m.request.type === 'stop-replay') {
+      if (this.replay) this.replay.stop = true;
+      this.reply(m.id, { type: 'ok' });
+      return;
+    }
+    this.queue.push(m);
+    this.drain();
+  }
+
+  /** Drop the engine (the store that owned it is gone). */
+  dispose(): void {
+    this.closed = true;
+    this.rt?.finish();
+    this.rt = undefined;
+    this.replay = undefined;
+    this.queue.length = 0;
+  }
+
+  private reply(id: number, reply: SessionReply): void {
+    if (!this.closed) this.post({ kind: 'reply', id, reply });
+  }
+
+  private drain(): void {
+    while (!this.replay && !this.closed && this.queue.length > 0) {
+      const m = this.queue.shift()!;
+      try {
+        this.dispatch(m);
+      } catch (e) {
+        this.replay = undefined;
+        this.reply(m.id, { type: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
+  private dispatch({ id, request: r }: RequestMessage): void {
+    switch (r.type) {
+      case 'replay':
+        return this.startReplay(id, r.spec);
+      case 'fork':
+        return this.startReplay(id, { ...this.spec!, log: this.log.slice(0, r.keep) });
+      case 'exec': {
+        const result = this.runtime().exec(r.entry);
+        this.log.push(r.entry);
+        this.pub.publish(this.runtime());
+        return this.reply(id, { type: 'result', result });
+      }
+      case 'begin': {
+        const rt = this.runtime();
+        const run = rt.begin({ host: r.host, command: r.command });
+        this.running = run;
+        const info: RunningInfo = {
+          host: run.host,
+          command: run.command,
+          index: rt.results.length,
+          startUs: run.startUs,
+          elapsedUs: 0,
+        };
+        this.pub.publish(rt, info);
+        return this.reply(id, { type: 'begun', running: info });
+      }
+      case 'advance':
+        return this.advance(id, r.mode);
+      case 'interrupt': {
+        const run = this.running;
+        if (!run) return this.reply(id, { type: 'ok' });
+        if (!run.done) run.interrupt();
+        return this.ended(id, run);
+      }
+      case 'stop-replay':
+        return this.reply(id, { type: 'ok' });
+    }
+  }
+
+  private runtime(): LabRuntime {
+    if (!this.rt) throw new Error('no lab open in this session');
+    return this.rt;
+  }
+
+  private advance(id: number, mode: 'instant' | 'next-event'): void {
+    const run = this.running;
+    const rt = this.runtime();
+    if (!run) return this.reply(id, { type: 'ok' });
+    if (mode === 'instant') run.advanceTo(rt.sim.now + INSTANT_COMMAND_US);
+    else {
+      const length = rt.trace.length;
+      for (let i = 0; i < MAX_WAKES && !run.done && rt.trace.length === length; i++) {
+        const wake = run.nextWakeUs();
+        if (wake === undefined) break;
+        run.advanceTo(wake);
+      }
+    }
+    if (run.done) return this.ended(id, run);
+    this.pub.publish(rt);
+    this.reply(id, { type: 'ok' });
+  }
+
+  private ended(id: number, run: RunningCommand): void {
+    const result = run.result!;
+    const entry = entryFor(run, result.interrupted);
+    this.log.push(entry);
+    this.running = undefined;
+    this.pub.publish(this.runtime(), null);
+    this.reply(id, { type: 'ended', result, entry });
+  }
+
+  /** Bring the engine to `spec`: what it ran is kept when the new log extends it, else it starts over. */
+  private startReplay(id: number, spec: LabSpec): void {
+    if (this.running && !this.running.done) this.running.interrupt();
+    if (this.running) this.log.push(entryFor(this.running, true));
+    this.running = undefined;
+    const extends_ =
+      this.rt !== undefined &&
+      this.spec !== undefined &&
+      labKey(this.spec) === labKey(spec) &&
+      this.log.length <= spec.log.length &&
+      this.log.every((e, i) => sameEntry(e, spec.log[i]!));
+    if (!extends_) {
+      this.rt?.finish();
+      this.rt = this.engine.LabRuntime.create(spec.labId, {
+        seed: spec.seed,
+        bare: spec.bare,
+        ...sizeOf(spec),
+      });
+      this.log = [];
+      this.pub.reset(this.rt);
+    }
+    this.spec = spec;
+    this.replay = { id, job: new ReplayChunks(this.rt!, spec.log.slice(this.log.length)), stop: false };
+    this.step();
+  }
+
+  /** One chunk of the replay; the next one after the page had its turn. */
+  private step(): void {
+    const r = this.replay;
+    if (!r || this.closed) return;
+    if (r.stop) r.job.stop();
+    const finished = r.job.finished || r.job.slice(this.clock, this.budgetMs);
+    const rt = this.runtime();
+    if (!finished) {
+      this.pub.publish(rt);
+      this.pub.progress(r.job.done, r.job.total);
+      this.clock.later(() => this.step());
+      return;
+    }
+    this.log.push(...r.job.ran);
+    this.spec = { ...this.spec!, log: [...this.log] };
+    this.replay = undefined;
+    this.pub.publish(rt, null);
+    this.reply(r.id, { type: 'replayed', log: [...this.log], stopped: r.stop });
+    this.drain();
+  }
+}

@@ -1,0 +1,89 @@
+import type { LabDefinition } from '@/engine';
+import type {
+  RunningInfo,
+  SessionEvent,
+  SessionMessage,
+  SessionReply,
+  SessionRequest,
+  SessionTransport,
+} from './protocol';
+import { SessionView } from './sessionView';
+
+/**
+ * The store's end of a lab session: sends requests, matches replies to them, and keeps the
+ * mirror (`view`) the views read. A reply's callback runs when the reply arrives — at once with
+ * the in-page transport, a task later from a Worker — so the store's actions are written to
+ * carry on there and work with either.
+ */
+export class SessionClient {
+  private current: SessionView;
+  private nextId = 0;
+  private readonly waiting = new Map<number, (r: SessionReply) => void>();
+  private readonly listeners = new Set<(e: SessionEvent) => void>();
+  /** The terminal command running now, as the session last told. */
+  running: RunningInfo | null = null;
+
+  constructor(
+    private readonly transport: SessionTransport,
+    placeholder: LabDefinition,
+  ) {
+    this.current = new SessionView(
+      placeholder,
+      placeholder.hosts.map((h) => h.name),
+    );
+    transport.listen((m) => this.receive(m));
+  }
+
+  /** The session's published state: what every view reads. */
+  get view(): SessionView {
+    return this.current;
+  }
+
+  request(request: SessionRequest, onReply?: (r: SessionReply) => void): void {
+    const id = ++this.nextId;
+    if (onReply) this.waiting.set(id, onReply);
+    this.transport.send({ id, request });
+  }
+
+  /** Session events after the mirror applied them (replay progress, for one). */
+  onEvent(fn: (e: SessionEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  dispose(): void {
+    this.waiting.clear();
+    this.listeners.clear();
+    this.transport.close();
+  }
+
+  private receive(m: SessionMessage): void {
+    if (m.kind === 'reply') {
+      const fn = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      fn?.(m.reply);
+      return;
+    }
+    const e = m.event;
+    switch (e.type) {
+      case 'reset':
+        this.current = new SessionView(e.def, e.hostNames);
+        break;
+      case 'trace-append':
+        this.current.append(e.from, e.events, e.now);
+        break;
+      case 'results-append':
+        this.current.appendResults(e.from, e.results);
+        break;
+      case 'sysctls':
+        this.current.setSysctls(e.hosts);
+        break;
+      case 'running':
+        this.running = e.running;
+        break;
+      case 'progress':
+        break;
+    }
+    for (const fn of this.listeners) fn(e);
+  }
+}

@@ -1,0 +1,64 @@
+import { isCompleteSource, Sysctl, sysctlValuesAt } from '@/engine';
+import type { CommandResult, LabDefinition, TraceEvent } from '@/engine';
+
+/**
+ * The views' picture of a lab session: plain data the session published (the trace, the
+ * commands' results, the sysctl values at the end). A new object for each new engine, so views
+ * that cache by identity (the trace model, a terminal's drawn state) start over with it; in
+ * between it grows in place as the session appends.
+ */
+export class SessionView {
+  readonly trace: TraceEvent[] = [];
+  readonly results: CommandResult[] = [];
+  /** Virtual time at the end of what the session ran, µs. */
+  now = 0;
+  private sysctlEnd = new Map<string, Map<string, number>>();
+
+  constructor(
+    readonly def: LabDefinition,
+    private readonly names: readonly string[],
+  ) {}
+
+  hostNames(): string[] {
+    return [...this.names];
+  }
+
+  /** A host's sysctls after the first `cursor` events (the end values with later writes undone). */
+  sysctlAt(host: string, cursor: number): Sysctl | undefined {
+    const end = this.sysctlEnd.get(host);
+    return end && new Sysctl(Object.fromEntries(sysctlValuesAt(this.trace, cursor, host, end)));
+  }
+
+  /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */
+  isComplete(_host: string, source: string): boolean {
+    return isCompleteSource(source);
+  }
+
+  /** Results of the commands the user typed (not the lab's configured steps). */
+  userResults(): CommandResult[] {
+    return this.results.filter((r) => !r.setup);
+  }
+
+  /** Trace position right after the lab's configured steps: where a fresh session starts. */
+  setupEnd(): number {
+    let end = 0;
+    for (const r of this.results) if (r.setup) end = r.traceTo;
+    return end;
+  }
+
+  /** @internal the mirror's writers */
+  append(from: number, events: readonly TraceEvent[], now: number): void {
+    this.trace.length = from;
+    for (const e of events) this.trace.push(e);
+    this.now = now;
+  }
+
+  appendResults(from: number, results: readonly CommandResult[]): void {
+    this.results.length = from;
+    for (const r of results) this.results.push(r);
+  }
+
+  setSysctls(hosts: Record<string, [string, number][]>): void {
+    this.sysctlEnd = new Map(Object.entries(hosts).map(([h, kv]) => [h, new Map(kv)]));
+  }
+}
