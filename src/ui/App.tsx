@@ -6,6 +6,7 @@ import { LabView } from './LabView';
 import { useRoute } from './router/useRoute';
 import { followInAddressBar } from './session/addressBar';
 import { bootSession } from './session/bootSession';
+import { ReplayGate } from './session/ReplayGate';
 import { SessionContext } from './session/SessionContext';
 import { AppHeader } from './shell/AppHeader';
 import { HelpOverlay } from './shell/HelpOverlay';
@@ -34,7 +35,11 @@ export function App() {
         <div className={`app app-${route.page}${embed ? ' app-embed' : ''}`}>
           {!embed && <AppHeader route={route} />}
           {route.page === 'home' && <HomePage />}
-          {route.page === 'lab' && <LabView />}
+          {route.page === 'lab' && (
+            <ReplayGate>
+              <LabView />
+            </ReplayGate>
+          )}
           {route.page === 'compare' && (
             <Suspense fallback={null}>
               <CompareView paused={route.paused} embed={embed} />

@@ -14,9 +14,13 @@ export const pageClock: ChunkClock = {
  * at once (a long replay still goes on in chunks, a macrotask apart). A Worker transport would
  * carry the same messages through postMessage instead.
  */
-export function inPageTransport(engine: EngineModule, clock: ChunkClock = pageClock): SessionTransport {
+export function inPageTransport(
+  engine: EngineModule,
+  clock: ChunkClock = pageClock,
+  budgetMs?: number,
+): SessionTransport {
   let handler: ((m: SessionMessage) => void) | undefined;
-  const session = new LabSession(engine, (m) => handler?.(m), clock);
+  const session = new LabSession(engine, (m) => handler?.(m), clock, budgetMs);
   return {
     send: (m) => session.handle(m),
     listen: (fn) => {

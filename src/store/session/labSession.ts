@@ -190,6 +190,18 @@ export class LabSession {
   private step(): void {
     const r = this.replay;
     if (!r || this.closed) return;
+    try {
+      this.chunk(r);
+    } catch (e) {
+      // A log the engine cannot run: the next replay starts from a new engine.
+      this.rt = undefined;
+      this.replay = undefined;
+      this.reply(r.id, { type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.drain();
+    }
+  }
+
+  private chunk(r: { id: number; job: ReplayChunks; stop: boolean }): void {
     if (r.stop) r.job.stop();
     const finished = r.job.finished || r.job.slice(this.clock, this.budgetMs);
     const rt = this.runtime();
