@@ -37,3 +37,33 @@ test('each lab keeps its own session when switching between them', async ({ lab,
   expect((await api.state()).log).toEqual(nat.log);
   expect((await api.state()).cursor).toBe(nat.cursor);
 });
+
+test('reload puts the inspector tab, the selected host and the open terminal back', async ({
+  lab,
+  api,
+  page,
+}) => {
+  await lab.open('nat', '?paused=1');
+  await lab.sendButton.click();
+  await api.step(4);
+  await page.locator('#tab-hooks').click();
+  await api.call('selectHost', 'rs1');
+  await page.locator('#term-tab-rs2').click();
+  const before = await api.call<Record<string, unknown>>('state');
+  expect(before).toMatchObject({ inspectorTab: 'hooks', selectedHost: 'rs1', terminalHost: 'rs2' });
+  await page.reload();
+  await api.ready();
+  await expect(page.locator('#tab-hooks')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#term-tab-rs2')).toHaveAttribute('aria-selected', 'true');
+  const after = await api.call<Record<string, unknown>>('state');
+  for (const k of [
+    'cursor',
+    'simTime',
+    'log',
+    'inspectorTab',
+    'selectedHost',
+    'terminalHost',
+    'selectedFrame',
+  ])
+    expect(after[k], k).toEqual(before[k]);
+});

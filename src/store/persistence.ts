@@ -2,6 +2,8 @@ import { isLabId, parseLab, serializeLab, withSize } from './labSpec';
 import type { LabSpec } from './labSpec';
 import type { AppState, Session } from './types';
 
+const INSPECTOR_TABS: readonly AppState['inspectorTab'][] = ['packet', 'hooks', 'scheduler', 'controls'];
+
 /** What survives a reload: the lab as a compact string, the playback position, and preferences. */
 /** A lab as saved: the v1 string (which has no lab size), the size beside it, the cursor. */
 interface SavedLab {
@@ -24,6 +26,7 @@ export interface PersistedState {
   inspectorTab: AppState['inspectorTab'];
   terminalHost: string;
   selectedFrame: string | null;
+  selectedHost: string | null;
   filterHost: string;
   filterCategories: AppState['filterCategories'];
 }
@@ -67,6 +70,7 @@ export function partialize(s: AppState): PersistedState {
     inspectorTab: s.inspectorTab,
     terminalHost: s.terminalHost,
     selectedFrame: s.selectedFrame,
+    selectedHost: s.selectedHost,
     filterHost: s.filterHost,
     filterCategories: s.filterCategories,
   };
@@ -98,9 +102,10 @@ export function merge(persisted: unknown, current: AppState): AppState {
     ...pick('scheme', (v) => v === 'light' || v === 'dark' || v === 'projector'),
     ...pick('speed', (v) => typeof v === 'number' && v > 0),
     ...pick('startPaused', (v) => typeof v === 'boolean'),
-    ...pick('inspectorTab', (v) => typeof v === 'string'),
+    ...pick('inspectorTab', (v) => INSPECTOR_TABS.includes(v as AppState['inspectorTab'])),
     ...pick('terminalHost', (v) => typeof v === 'string'),
     ...pick('selectedFrame', (v) => v === null || typeof v === 'string'),
+    ...pick('selectedHost', (v) => v === null || typeof v === 'string'),
     ...pick('filterHost', (v) => typeof v === 'string'),
     ...pick('filterCategories', Array.isArray),
   };

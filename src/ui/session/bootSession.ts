@@ -47,6 +47,34 @@ function savedIn(store: AppStore) {
 
 const OWN_KEY = 'lvs-lab.ownUrl';
 
+/** Did the browser reload this page (F5, the reload button), rather than open an address? */
+export function pageWasReloaded(): boolean {
+  try {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'reload';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What this tab wrote into its address bar last. A reload of a main session is its own reload
+ * whatever the fragment says: the address is written debounced, so it may lag the saved work
+ * by a step (a language switched just before F5), and that lag must not turn the reload into
+ * opening a link.
+ */
+function ownUrlFor(state: string | undefined): OwnUrl | null {
+  const own = readOwnUrl();
+  // Only the address the page was reloaded at: a link followed later in the app is a link.
+  loadedState ??= { state };
+  const reloaded = loadedState.state === state && pageWasReloaded();
+  if (own?.mode === 'main' && state !== undefined && reloaded) return { ...own, state };
+  return own;
+}
+
+/** The share string in the address this document was loaded with (set at the first boot). */
+let loadedState: { state: string | undefined } | undefined;
+
 export function readOwnUrl(): OwnUrl | null {
   try {
     const v = JSON.parse(sessionStorage.getItem(OWN_KEY) ?? 'null') as Partial<OwnUrl> | null;
@@ -99,7 +127,7 @@ export function bootSession(route: Route): Session {
   }
   const p = route.params;
   const shared = p.state !== undefined ? decodeLab(p.state) : undefined;
-  const own = readOwnUrl();
+  const own = ownUrlFor(p.state);
   // The main store (and its localStorage) only when the decision needs it: never for an embed.
   const boot = decideBoot(route.labId, p, shared, (id) => savedIn(mainStore())(id), own);
   const store = boot.mode === 'main' ? mainStore() : createAppStore({ persistKey: null, labId: boot.labId });

@@ -75,6 +75,9 @@ function api(which: 'main' | 'nat' | 'dr') {
         language: s.language,
         scheme: s.scheme,
         selectedFrame: s.selectedFrame,
+        selectedHost: s.selectedHost,
+        inspectorTab: s.inspectorTab,
+        terminalHost: s.terminalHost,
       });
     },
     trace(from = 0, to?: number): TraceEvent[] {
