@@ -69,7 +69,7 @@ function schedContext(ipvs: Ipvs): SchedContext {
   };
 }
 
-/** Service names as the trace spells them, made once per service key (one per decision otherwise). */
+/** Service names as the trace spells them, made once per service key (one per decision otherwise); a memo, not host state. */
 const keyStrings = new WeakMap<IpvsService['key'], string>();
 
 function keyString(svc: IpvsService): string {

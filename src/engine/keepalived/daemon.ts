@@ -242,10 +242,7 @@ export class Keepalived {
   }
 }
 
-const daemons = new WeakMap<Host, Keepalived>();
-
+/** The host's keepalived (host.keepalived), made on first look. */
 export function keepalivedOf(host: Host): Keepalived {
-  let k = daemons.get(host);
-  if (!k) daemons.set(host, (k = new Keepalived(host)));
-  return k;
+  return (host.keepalived ??= new Keepalived(host));
 }

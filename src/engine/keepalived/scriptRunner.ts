@@ -11,10 +11,8 @@ export type ScriptRunner = (
   done: (exit: number | 'timeout') => void,
 ) => void;
 
-const runners = new WeakMap<Host, ScriptRunner>();
-
 export function setScriptRunner(host: Host, runner: ScriptRunner): void {
-  runners.set(host, runner);
+  host.scriptRunner = runner;
 }
 
 /** Without a runner (a bare engine test), the script cannot be found: exit 127, as bash says. */
@@ -24,7 +22,7 @@ export function runScript(
   timeoutUs: number,
   done: (exit: number | 'timeout') => void,
 ): void {
-  const r = runners.get(host);
+  const r = host.scriptRunner;
   if (r) r(command, timeoutUs, done);
   else host.sim.after(0, 'script', () => done(127));
 }

@@ -26,12 +26,9 @@ export interface KeepalivedLogEvent {
   text: string;
 }
 
-const journals = new WeakMap<Host, JournalEntry[]>();
-
+/** The host's journal (host.journal). */
 export function journalOf(host: Host): JournalEntry[] {
-  let j = journals.get(host);
-  if (!j) journals.set(host, (j = []));
-  return j;
+  return host.journal;
 }
 
 export function formatEntry(host: Host, e: JournalEntry): string {

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { configuredDr, configuredNat, configuredTun } from '../testing/configuredLabs';
-import { runCurl } from '../testing/runCurl';
 import type { TestLab } from '../testing/testLab';
 import { exportPcapng } from './exportNetwork';
 
@@ -16,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'lvs-lab-pcap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function capture(name: string, lab: TestLab, vip: string): string {
-  expect(runCurl(lab.net, 'client', vip).exit).toBe(0);
+  expect(lab.curl('client', vip).exit).toBe(0);
   lab.run(1);
   const file = join(dir, `${name}.pcapng`);
   writeFileSync(file, exportPcapng(lab.net));

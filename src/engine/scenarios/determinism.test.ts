@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { runCurl } from '../testing/runCurl';
 import { TestLab } from '../testing/testLab';
 
 function run(seed: number): { json: string; lab: TestLab } {
   const l = new TestLab('dr', seed).sysctl('router', 'net.ipv4.ip_forward', 1);
-  runCurl(l.net, 'client', '192.168.99.140');
-  runCurl(l.net, 'client', '192.168.99.150');
+  l.curl('client', '192.168.99.140');
+  l.curl('client', '192.168.99.150');
   l.ping('client', '192.168.99.1', 2);
   l.run(40);
   return { json: JSON.stringify(l.sim.trace.events), lab: l };

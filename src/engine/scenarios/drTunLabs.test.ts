@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../ipvs/ipvs';
 import type { EthernetFrame, Ipv4Packet } from '../packet/types';
 import { configuredDr, configuredTun } from '../testing/configuredLabs';
-import { runCurl } from '../testing/runCurl';
 import type { TestLab } from '../testing/testLab';
 
 const VIP = '192.168.99.188';
@@ -12,7 +11,7 @@ const framesFrom = (l: TestLab, host: string) =>
 describe('configured DR lab', () => {
   test('the director’s frame to a real server: the server’s MAC, the IP header unchanged but for TTL', () => {
     const l = configuredDr();
-    expect(runCurl(l.net, 'client', VIP).body).toBe('rs2\n');
+    expect(l.curl('client', VIP).body).toBe('rs2\n');
     const x = l.events('ipvs.xmit')[0]!;
     const before = x.before as Ipv4Packet;
     const after = x.after as Ipv4Packet;
@@ -25,7 +24,7 @@ describe('configured DR lab', () => {
 
   test('the connection walks SYN_RECV → ESTABLISHED → FIN_WAIT by the INPUT_ONLY table; no reply crosses the director', () => {
     const l = configuredDr();
-    runCurl(l.net, 'client', VIP);
+    l.curl('client', VIP);
     l.run(0.1);
     const states = l.events('ipvs.state');
     expect(states.every((e) => e.table === 'INPUT_ONLY')).toBe(true);
@@ -47,7 +46,7 @@ describe('configured DR lab', () => {
     const l = configuredDr();
     for (const rs of ['rs1', 'rs2'])
       l.sysctl(rs, 'net.ipv4.conf.all.arp_ignore', 0).sysctl(rs, 'net.ipv4.conf.lo.arp_ignore', 0);
-    const r = runCurl(l.net, 'client', VIP);
+    const r = l.curl('client', VIP);
     expect(r.exit).toBe(0);
     expect(l.arpResponders(VIP).sort()).toEqual(['director', 'rs1', 'rs2']);
     expect(l.events('ipvs.schedule')).toEqual([]); // the director never sees the request
@@ -67,7 +66,7 @@ describe('configured DR lab', () => {
 describe('configured TUN lab', () => {
   test('an outer header DIP → RIP, protocol 4, around the untouched client packet', () => {
     const l = configuredTun();
-    expect(runCurl(l.net, 'client', VIP).body).toBe('rs2\n');
+    expect(l.curl('client', VIP).body).toBe('rs2\n');
     const x = l.events('ipvs.xmit')[0]!;
     const after = x.after as Ipv4Packet;
     expect(after.protocol).toBe(4);
@@ -86,7 +85,7 @@ describe('configured TUN lab', () => {
   test('tunl0 down on the real server: port unreachable, relayed by the director, curl fails at once', () => {
     const l = configuredTun();
     l.host('rs2').setLink('tunl0', false);
-    const r = runCurl(l.net, 'client', VIP, 80, 3);
+    const r = l.curl('client', VIP, 80, 3);
     expect(r.exit).toBe(7);
     expect(l.events('drop', (e) => e.host === 'rs2').map((e) => e.reason)).toContain('tunnel-down');
     expect(l.events('icmp.send', (e) => e.host === 'rs2')[0]).toMatchObject({ type: 3, code: 3 });
@@ -99,7 +98,7 @@ describe('configured TUN lab', () => {
 
   test('rp_filter 1 on tunl0: the decapsulated packet is dropped, with a reason', () => {
     const l = configuredTun().sysctl('rs2', 'net.ipv4.conf.tunl0.rp_filter', 1);
-    const r = runCurl(l.net, 'client', VIP, 80, 3);
+    const r = l.curl('client', VIP, 80, 3);
     expect(r.exit).toBe(28);
     expect(l.events('drop', (e) => e.host === 'rs2' && e.reason === 'rp_filter').length).toBeGreaterThan(0);
   });
@@ -107,7 +106,7 @@ describe('configured TUN lab', () => {
   test('no ipip module on the real server: ICMP protocol unreachable back to the director', () => {
     const l = configuredTun();
     l.host('rs2').modules.delete('ipip');
-    runCurl(l.net, 'client', VIP, 80, 3);
+    l.curl('client', VIP, 80, 3);
     expect(l.events('icmp.send', (e) => e.host === 'rs2')[0]).toMatchObject({
       type: 3,
       code: 2,

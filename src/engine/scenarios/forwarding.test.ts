@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { Sim } from '../core/sim';
 import { Network } from '../stack/network';
-import { runCurl } from '../testing/runCurl';
 import { TestLab } from '../testing/testLab';
 
 describe('ip_forward on the DR lab router (docs/linux-behaviour.md B3)', () => {
   test('ip_forward=1: the client reaches a real server’s RIP', () => {
     const l = new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
-    const r = runCurl(l.net, 'client', '192.168.99.140');
+    const r = l.curl('client', '192.168.99.140');
     expect(r.exit).toBe(0);
     expect(r.body).toBe('rs1\n');
     expect(l.host('router').counters.get('IpForwDatagrams')).toBeGreaterThanOrEqual(4);
@@ -15,7 +14,7 @@ describe('ip_forward on the DR lab router (docs/linux-behaviour.md B3)', () => {
 
   test('ip_forward=0: silently dropped, no ICMP, InAddrErrors counts; curl times out', () => {
     const l = new TestLab('dr');
-    const r = runCurl(l.net, 'client', '192.168.99.140', 80, 3);
+    const r = l.curl('client', '192.168.99.140', 80, 3);
     expect(r.exit).toBe(28);
     expect(r.error).toMatch(/^Connection timed out after 300\d milliseconds$/);
     expect(

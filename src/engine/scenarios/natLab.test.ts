@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../ipvs/ipvs';
 import type { Ipv4Packet, TcpSegment } from '../packet/types';
 import { configuredNat } from '../testing/configuredLabs';
-import { runCurl } from '../testing/runCurl';
 import { SEC } from '../core/sim';
 
 const VIP = '172.16.132.18';
@@ -10,7 +9,7 @@ const VIP = '172.16.132.18';
 describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', () => {
   test('four requests alternate rs2, rs1, rs2, rs1; each ends with ActiveConn 0 and InActConn 2', () => {
     const l = configuredNat();
-    const bodies = [1, 2, 3, 4].map(() => runCurl(l.net, 'client', VIP).body);
+    const bodies = [1, 2, 3, 4].map(() => l.curl('client', VIP).body);
     expect(bodies).toEqual(['rs2\n', 'rs1\n', 'rs2\n', 'rs1\n']);
     l.run(1);
     const dests = ipvsOf(l.host('director')).services[0]!.dests;
@@ -19,7 +18,7 @@ describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', 
 
   test('the client talks to VIP:80 while the real servers see RIP:888', () => {
     const l = configuredNat();
-    runCurl(l.net, 'client', VIP);
+    l.curl('client', VIP);
     const seenBy = (host: string) =>
       l
         .events(
@@ -49,7 +48,7 @@ describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', 
 
   test('state walk of a NAT connection (client closes first) and the timeouts', () => {
     const l = configuredNat();
-    runCurl(l.net, 'client', VIP);
+    l.curl('client', VIP);
     l.run(0.1);
     const walk = l.events('ipvs.state').map((e) => `${e.table}:${e.event}:${e.to}`);
     expect(walk).toEqual([
@@ -86,14 +85,14 @@ describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', 
       proto: 'static',
       metric: 0,
     });
-    const first = runCurl(l.net, 'client', VIP, 80, 5); // rr sends the first request to rs2
+    const first = l.curl('client', VIP, 80, 5); // rr sends the first request to rs2
     expect(first.exit).toBe(28);
     expect(l.events('ipvs.snat')).toEqual([]);
     // rs2 tries to resolve the missing gateway; its SYN-ACKs die there.
     expect(l.events('drop', (e) => e.host === 'rs2' && e.reason === 'neigh-failed').length).toBeGreaterThan(
       0,
     );
-    const second = runCurl(l.net, 'client', VIP, 80, 5);
+    const second = l.curl('client', VIP, 80, 5);
     expect(second.body).toBe('rs1\n');
   });
 
@@ -101,7 +100,7 @@ describe('configured NAT lab (docs/linux-behaviour.md, "The labs" and "IPVS")', 
     const l = configuredNat();
     const svc = ipvsOf(l.host('director')).services[0]!;
     for (const d of svc.dests) d.weight = 0;
-    const r = runCurl(l.net, 'client', VIP);
+    const r = l.curl('client', VIP);
     expect(r.exit).toBe(7);
     expect(r.error).toBe('Failed connect to 172.16.132.18:80; Connection refused');
     expect(l.events('icmp.send', (e) => e.host === 'director')[0]).toMatchObject({ type: 3, code: 3 });

@@ -9,6 +9,10 @@ import type { AddrScope, IfAddr, Netdev, NetdevKind, TunnelParams } from './netd
 import type { Ipvs } from '../ipvs/ipvs';
 import type { HttpdUnit } from '../shell/tools/httpdService';
 import type { SyncDaemons } from '../shell/tools/ipvsadm/daemon';
+import type { Iptables } from '../netfilter/iptables/iptables';
+import type { Keepalived } from '../keepalived/daemon';
+import type { JournalEntry } from '../keepalived/syslog';
+import type { ScriptRunner } from '../keepalived/scriptRunner';
 import { SCOPE_RANK } from './netdev';
 import { NeighTable } from './neighbour';
 import { RouteTable } from './routeTable';
@@ -64,6 +68,14 @@ export class Host {
   httpdUnit: HttpdUnit | undefined;
   /** Installed yum packages, made on first look (shell/tools/yum.ts). */
   packages: Set<string> | undefined;
+  /** iptables' tables and conntrack, made when iptables first runs (netfilter/iptables/iptables.ts). */
+  iptables: Iptables | undefined;
+  /** keepalived's service and its children, made on first look (keepalived/daemon.ts). */
+  keepalived: Keepalived | undefined;
+  /** The systemd journal (journalctl; keepalived/syslog.ts). */
+  readonly journal: JournalEntry[] = [];
+  /** How daemons run scripts in this host's shell (set by the lab runtime; keepalived/scriptRunner.ts). */
+  scriptRunner: ScriptRunner | undefined;
   readonly counters = new Map<Counter, number>();
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();

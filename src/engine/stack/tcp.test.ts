@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { SEC } from '../core/sim';
-import { runCurl } from '../testing/runCurl';
 import { TestLab } from '../testing/testLab';
 
 const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
@@ -8,7 +7,7 @@ const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
 describe('TCP and the apps on it', () => {
   test('a request: handshake, GET, response, FIN from the client, TIME-WAIT for 60 s', () => {
     const l = lab();
-    const r = runCurl(l.net, 'client', '192.168.99.150');
+    const r = l.curl('client', '192.168.99.150');
     expect(r.exit).toBe(0);
     expect(r.body).toBe('rs2\n');
     expect(r.headers).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
@@ -25,7 +24,7 @@ describe('TCP and the apps on it', () => {
 
   test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {
     const l = lab();
-    const r = runCurl(l.net, 'client', '192.168.99.140', 8080);
+    const r = l.curl('client', '192.168.99.140', 8080);
     expect(r.exit).toBe(7);
     expect(r.error).toBe('Failed connect to 192.168.99.140:8080; Connection refused');
     const rst = l.events('tcp.no-socket', (e) => e.host === 'rs1');
@@ -34,7 +33,7 @@ describe('TCP and the apps on it', () => {
 
   test('an unanswered SYN is retransmitted with exponential backoff, then ETIMEDOUT', () => {
     const l = new TestLab('dr'); // router does not forward
-    const r = runCurl(l.net, 'client', '192.168.99.140');
+    const r = l.curl('client', '192.168.99.140');
     expect(r.exit).toBe(7);
     expect(r.error).toBe('Failed connect to 192.168.99.140:80; Connection timed out');
     const syns = l.events('frame.tx', (e) => e.host === 'client' && e.pkt !== null).map((e) => e.t / SEC);
@@ -45,7 +44,7 @@ describe('TCP and the apps on it', () => {
 
   test('curl -m 2 gives up with exit 28', () => {
     const l = new TestLab('dr');
-    const r = runCurl(l.net, 'client', '192.168.99.140', 80, 2);
+    const r = l.curl('client', '192.168.99.140', 80, 2);
     expect(r.exit).toBe(28);
   });
 

@@ -1,14 +1,49 @@
+import { startCurl } from '../apps/curl';
+import type { CurlResult } from '../apps/curl';
 import { startPing } from '../apps/ping';
 import type { PingHandle } from '../apps/ping';
 import { SEC } from '../core/sim';
 import type { Sim } from '../core/sim';
-import { LabRuntime } from '../runtime/labRuntime';
+import { INSTANT_COMMAND_US, LabRuntime } from '../runtime/labRuntime';
 import type { CommandResult } from '../runtime/labRuntime';
 import type { LabSizeInput } from '../labs/labSize';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
 import type { EventOf, TraceKind } from '../core/trace';
+
+export interface ShellRun {
+  out: string;
+  err: string;
+  status: number;
+  /** Virtual time (µs) the command started and returned. */
+  startUs: number;
+  endUs: number;
+  interrupted: boolean;
+}
+
+export interface ShellRunOptions {
+  /** Ctrl-C this long after the start. */
+  interruptAfterUs?: number;
+  /** Give up (Ctrl-C) after this much virtual time (default 600 s). */
+  maxUs?: number;
+  /** What the program reads: '' is `</dev/null`, other text is piped in by printf, byte for byte. */
+  stdin?: string;
+}
+
+/**
+ * Did a command take `us` of virtual time, give or take what the shell charges for starting
+ * and running it (docs/virtual-cpu-time.md)? Bounded by what a live view counts as instant.
+ */
+export function tookAbout(r: ShellRun, us: number): boolean {
+  const took = r.endUs - r.startUs;
+  return took >= us && took < us + INSTANT_COMMAND_US;
+}
+
+/** A word as typed so that the shell hands it on unchanged (plain words stay plain). */
+export function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
 
 /**
  * A bare lab on a fresh LabRuntime, with chainable helpers for tests (style.md §H TestSim):
@@ -37,6 +72,36 @@ export class TestLab {
     return this.rt.exec({ host, command, ...(maxTimeS !== undefined ? { maxTimeUs: maxTimeS * SEC } : {}) });
   }
 
+  /**
+   * Run a line, or an argv whose words reach the program exactly (quoted for the shell where
+   * needed), through `exec`; `interruptAfterUs` is Ctrl-C that long after the start.
+   */
+  sh(host: string, line: string | readonly string[], o: ShellRunOptions = {}): ShellRun {
+    const typed = typeof line === 'string' ? line : line.map(shellWord).join(' ');
+    const command =
+      o.stdin === undefined
+        ? typed
+        : o.stdin === ''
+          ? `${typed} </dev/null`
+          : `printf '%s' ${shellWord(o.stdin)} | ${typed}`;
+    const r = this.rt.exec({ host, command, maxTimeUs: o.interruptAfterUs ?? o.maxUs ?? 600 * SEC });
+    return {
+      out: r.stdout,
+      err: r.stderr,
+      status: r.exit,
+      startUs: r.start,
+      endUs: r.end,
+      interrupted: r.interrupted,
+    };
+  }
+
+  /** `sh` that must succeed; returns stdout. */
+  ok(host: string, line: string | readonly string[]): string {
+    const r = this.sh(host, line);
+    if (r.status !== 0) throw new Error(`${host}# ${String(line)} failed (${r.status}): ${r.err}`);
+    return r.out;
+  }
+
   host(name: string) {
     return this.net.host(name);
   }
@@ -51,6 +116,21 @@ export class TestLab {
   run(s: number): this {
     this.sim.runUntil(this.sim.now + Math.round(s * SEC));
     return this;
+  }
+
+  /** curl from `host` to ip:port on the stack (no shell, no process start), run until it exits. */
+  curl(host: string, ip: string, port = 80, maxTimeS?: number): CurlResult {
+    const handle = startCurl(this.host(host), {
+      ip,
+      port,
+      hostHeader: port === 80 ? ip : `${ip}:${port}`,
+      path: '/',
+      method: 'GET',
+      ...(maxTimeS !== undefined ? { maxTimeUs: maxTimeS * SEC } : {}),
+    });
+    this.sim.runWhile(() => handle.done, this.sim.now + 400 * SEC);
+    if (!handle.result) throw new Error('curl did not finish');
+    return handle.result;
   }
 
   ping(host: string, dst: string, count = 1): PingHandle {

@@ -36,6 +36,7 @@ let used = 0;
 /**
  * The dest list as a decision saw it. Consecutive decisions on an unchanged list share one copy
  * (the live list is mutated in place when dests come and go, so it cannot be kept itself).
+ * A memo of values, not host state: dropping it only costs copies.
  */
 const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
 

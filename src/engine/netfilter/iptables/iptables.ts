@@ -42,13 +42,7 @@ export class Iptables {
   }
 }
 
-const instances = new WeakMap<Host, Iptables>();
-
+/** The host's iptables (host.iptables), made on first use. */
 export function iptablesOf(host: Host): Iptables {
-  let v = instances.get(host);
-  if (!v) {
-    v = new Iptables(host);
-    instances.set(host, v);
-  }
-  return v;
+  return (host.iptables ??= new Iptables(host));
 }

@@ -9,10 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEC } from '../../core/sim';
 import type { Host } from '../../stack/host';
-import { JUNK, TOOLS } from './testing/fuzzCases';
-import type { FuzzTool } from './testing/fuzzCases';
-import { LabShell } from './testing/labShell';
-import { runTool } from './testing/runTool';
+import { TestLab } from '../../testing/testLab';
+import { JUNK, TOOLS } from './fuzzCases';
+import type { FuzzTool } from './fuzzCases';
 
 const RUNS = 5000;
 const FRESH_LAB_EVERY = 400;
@@ -75,20 +74,18 @@ function mutation(t: FuzzTool): fc.Arbitrary<Mutation> {
 }
 
 class Runner {
-  private shell: LabShell;
+  private lab: TestLab;
   private runs = 0;
 
   constructor(private readonly t: FuzzTool) {
-    this.shell = new LabShell(t.lab);
+    this.lab = new TestLab(t.lab);
   }
 
   check(argv: string[]): void {
-    if (++this.runs % FRESH_LAB_EVERY === 0) this.shell = new LabShell(this.t.lab);
-    const host = this.shell.lab.host(this.t.host);
-    const impl = this.shell.commands(this.t.host).get(this.t.name);
-    if (!impl) throw new Error(`no ${this.t.name}`);
+    if (++this.runs % FRESH_LAB_EVERY === 0) this.lab = new TestLab(this.t.lab);
+    const host = this.lab.host(this.t.host);
     const before = this.t.atomic ? snapshot(host) : '';
-    const r = runTool(this.shell.lab.net, this.t.host, impl, [this.t.name, ...argv], {
+    const r = this.lab.sh(this.t.host, [this.t.name, ...argv], {
       maxUs: 1.5 * SEC,
       stdin: '',
     });

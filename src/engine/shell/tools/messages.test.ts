@@ -1,6 +1,6 @@
 /** One check per remaining error message (the per-tool suites cover the common ones). */
 import { describe, expect, it } from 'vitest';
-import { LabShell } from './testing/labShell';
+import { TestLab } from '../../testing/testLab';
 
 describe('error messages', () => {
   it.each([
@@ -83,10 +83,10 @@ describe('error messages', () => {
     ['modprobe dummy', 1, 'modprobe: the dummy module is not simulated in this lab\n'],
     ['hostname newname', 1, 'hostname: the host name cannot be changed in this lab\n'],
   ])('%s → exit %i', (line, status, err) => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
     if (line.startsWith('modprobe -r')) s.ok('rs1', 'modprobe ipip');
-    const r = s.run(line.startsWith('curl') ? 'client' : 'rs1', line);
+    const r = s.sh(line.startsWith('curl') ? 'client' : 'rs1', line);
     expect(r.err.startsWith(err)).toBe(true);
     expect(r.status).toBe(status);
   });
@@ -94,7 +94,7 @@ describe('error messages', () => {
 
 describe('more formats', () => {
   it('ip route show table all and ip rule', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     const all = s.ok('rs1', 'ip route show table all');
     expect(
       all.startsWith(
@@ -110,7 +110,7 @@ describe('more formats', () => {
   });
 
   it('ifconfig -s', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('rs1', 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255');
     expect(s.ok('rs1', 'ifconfig -s')).toBe(
       [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LabShell } from './testing/labShell';
+import { TestLab } from '../../testing/testLab';
 
 const HEADER = 'State       Recv-Q Send-Q Local Address:Port               Peer Address:Port              ';
 
 describe('ss', () => {
   it('-ntl matches the seed layout (httpd on the IPv6 wildcard)', () => {
-    const out = new LabShell('dr').ok('rs1', 'ss -ntl');
+    const out = new TestLab('dr').ok('rs1', 'ss -ntl');
     expect(out).toBe(
       `${HEADER}\nLISTEN      0      128             :::80                          :::*                  \n`,
     );
@@ -16,10 +16,10 @@ describe('ss', () => {
   });
 
   it('-nt shows connections, -p the owning processes', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
     s.ok('client', 'curl 192.168.99.140');
-    s.lab.run(0.01);
+    s.run(0.01);
     expect(s.ok('client', 'ss -nt')).toBe(`${HEADER}\n`);
     expect(s.ok('client', 'ss -nta')).toContain(
       'TIME-WAIT   0      0      172.16.132.78:57410              192.168.99.140:80                 \n',
@@ -29,26 +29,26 @@ describe('ss', () => {
   });
 
   it('state filter and errors', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     // One state selected: ss drops the State column, as ss.c does.
     expect(s.ok('rs1', 'ss -nt state listening')).toBe(
       'Recv-Q Send-Q    Local Address:Port                   Peer Address:Port              \n0      128                  :::80                               :::*                  \n',
     );
-    expect(s.run('rs1', 'ss -nt state bogus')).toMatchObject({
+    expect(s.sh('rs1', 'ss -nt state bogus')).toMatchObject({
       status: 255,
       err: 'ss: wrong state name: bogus\n',
     });
-    expect(s.run('rs1', 'ss -Z')).toMatchObject({ status: 1 });
-    expect(s.run('rs1', 'ss -y').err.split('\n')[0]).toBe("ss: invalid option -- 'y'");
+    expect(s.sh('rs1', 'ss -Z')).toMatchObject({ status: 1 });
+    expect(s.sh('rs1', 'ss -y').err.split('\n')[0]).toBe("ss: invalid option -- 'y'");
   });
 });
 
 describe('ss -s', () => {
   it('prints the summary as iproute2 4.11 does, TIME-WAIT counted', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
     s.ok('client', 'curl 192.168.99.140');
-    s.lab.run(0.01);
+    s.run(0.01);
     expect(s.ok('client', 'ss -s')).toBe(
       [
         'Total: 0 (kernel 0)',

@@ -9,10 +9,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEC } from '../../../core/sim';
 import { TestLab } from '../../../testing/testLab';
-import type { CommandImpl } from '../../types';
-import { ncCommand } from '../nc/nc';
-import { runTool } from '../testing/runTool';
-import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand } from './iptables';
 
 /** FUZZ_SEED from the environment, else the first 8 hex digits of the commit hash. */
 function fuzzSeed(): number {
@@ -105,18 +101,17 @@ class Runner {
   private lab = new TestLab('dr');
   private n = 0;
   constructor(
-    private readonly make: (lab: TestLab) => CommandImpl,
     private readonly atomic: boolean,
+    private readonly host = 'director',
   ) {}
 
   check(name: string, argv: string[], stdin = ''): void {
     if (++this.n % 500 === 0) this.lab = new TestLab('dr');
-    const save = iptablesSaveCommand(this.lab.host('director'));
     const snap = (): string =>
-      runTool(this.lab.net, 'director', save, ['iptables-save', '-t', 'filter']).out.replace(/^#.*\n/gm, '') +
-      runTool(this.lab.net, 'director', save, ['iptables-save', '-t', 'mangle']).out.replace(/^#.*\n/gm, '');
+      this.lab.sh('director', 'iptables-save -t filter').out.replace(/^#.*\n/gm, '') +
+      this.lab.sh('director', 'iptables-save -t mangle').out.replace(/^#.*\n/gm, '');
     const before = this.atomic ? snap() : '';
-    const r = runTool(this.lab.net, 'director', this.make(this.lab), [name, ...argv], {
+    const r = this.lab.sh(this.host, [name, ...argv], {
       maxUs: 2 * SEC,
       stdin,
     });
@@ -132,7 +127,7 @@ class Runner {
 
 describe(`fuzz iptables and nc (FUZZ_SEED=${SEED})`, () => {
   it('iptables: 10,000 random and mutated lines', { timeout: 180_000 }, () => {
-    const run = new Runner((lab) => iptablesCommand(lab.host('director')), true);
+    const run = new Runner(true);
     fc.assert(
       fc.property(fc.array(tokens(IPT_WORDS), { maxLength: 9 }), (a) => run.check('iptables', a)),
       {
@@ -150,7 +145,7 @@ describe(`fuzz iptables and nc (FUZZ_SEED=${SEED})`, () => {
   });
 
   it('iptables-restore: 2,000 mutated files', { timeout: 60_000 }, () => {
-    const run = new Runner((lab) => iptablesRestoreCommand(lab.host('director')), false);
+    const run = new Runner(false);
     const lines = fc.array(
       fc.oneof(
         fc.constantFrom('*filter', '*mangle', '*nat', 'COMMIT', ':INPUT DROP [0:0]', ':MY - [0:0]', '# c'),
@@ -171,7 +166,7 @@ describe(`fuzz iptables and nc (FUZZ_SEED=${SEED})`, () => {
   });
 
   it('nc: 10,000 random and mutated lines', { timeout: 180_000 }, () => {
-    const run = new Runner((lab) => ncCommand(lab.host('client'), lab.net), false);
+    const run = new Runner(false, 'client');
     fc.assert(
       fc.property(fc.array(tokens(NC_WORDS), { maxLength: 7 }), (a) => run.check('nc', a, 'hi\n')),
       {

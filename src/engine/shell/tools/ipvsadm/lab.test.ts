@@ -1,14 +1,9 @@
 /** The seed's experiments on the real lab hosts, through the shell's host file system. */
 import { describe, expect, test } from 'vitest';
 import { TestLab } from '../../../testing/testLab';
-import { runTool } from '../testing/runTool';
-import { ipvsadmCommand, ipvsadmSaveCommand } from './ipvsadm';
 
 function ipvsadm(lab: TestLab, line: string): { out: string; err: string; status: number } {
-  const r = runTool(lab.net, 'director', ipvsadmCommand(lab.host('director')), [
-    'ipvsadm',
-    ...line.split(' '),
-  ]);
+  const r = lab.sh('director', ['ipvsadm', ...line.split(' ')]);
   return { out: r.out, err: r.err, status: r.status };
 }
 
@@ -34,10 +29,7 @@ describe('NAT lab', () => {
       'TCP  director:http rr',
       '  -> 192.168.99.130:accessbuilder Masq    1      0          0         ',
     ]);
-    const saved = runTool(lab.net, 'director', ipvsadmSaveCommand(lab.host('director')), [
-      'ipvsadm-save',
-      '-n',
-    ]);
+    const saved = lab.sh('director', 'ipvsadm-save -n');
     expect(saved.out).toBe(
       '-A -t 172.16.132.18:80 -s rr\n' +
         '-a -t 172.16.132.18:80 -r 192.168.99.130:888 -m -w 1\n' +

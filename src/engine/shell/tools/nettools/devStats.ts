@@ -25,6 +25,10 @@ interface Memo {
   stats: Map<string, DevCounters>;
 }
 
+/**
+ * A memo, not state: counters derived from the trace, carried on from where the last call read
+ * up to (dropping it recomputes the same values), so it stays off the Host.
+ */
 const memos = new WeakMap<Sim, Memo>();
 
 function counters(m: Memo, key: string): DevCounters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabShell } from '../testing/labShell';
+import { TestLab } from '../../../testing/testLab';
 
 const ETH0 = [
   'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500',
@@ -25,8 +25,8 @@ const LO = [
 
 describe('ifconfig', () => {
   it('lists up interfaces sorted by name, aliases included (the seed RS script)', () => {
-    const s = new LabShell('dr');
-    expect(s.run('rs1', 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255')).toMatchObject({
+    const s = new TestLab('dr');
+    expect(s.sh('rs1', 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255')).toMatchObject({
       status: 0,
       out: '',
       err: '',
@@ -39,19 +39,19 @@ describe('ifconfig', () => {
     ];
     expect(s.ok('rs1', 'ifconfig')).toBe([...ETH0, ...LO, ...alias, ''].join('\n'));
     expect(s.ok('rs1', 'ip a s lo')).toContain('    inet 192.168.99.188/32 scope global lo:1\n');
-    expect(s.lab.host('rs1').isLocalAddr('192.168.99.188')).toBe(true);
+    expect(s.host('rs1').isLocalAddr('192.168.99.188')).toBe(true);
   });
 
   it('`ifconfig lo:1 down` removes the alias address', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('rs1', 'ifconfig lo:1 192.168.99.188 netmask 255.255.255.255 up');
     s.ok('rs1', 'ifconfig lo:1 down');
-    expect(s.lab.host('rs1').addrs.some((a) => a.ip === '192.168.99.188')).toBe(false);
+    expect(s.host('rs1').addrs.some((a) => a.ip === '192.168.99.188')).toBe(false);
     expect(s.ok('rs1', 'ifconfig')).toBe([...ETH0, ...LO, ''].join('\n'));
   });
 
   it('an eth0 alias keeps the classful broadcast when narrowed to /32 (as devinet_ioctl does)', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('director', 'ifconfig eth0:0 192.168.99.188 netmask 255.255.255.255 up');
     expect(s.ok('director', 'ifconfig eth0:0')).toBe(
       'eth0:0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 192.168.99.188  netmask 255.255.255.255  broadcast 192.168.99.255\n        ether 52:54:00:00:03:00  txqueuelen 1000  (Ethernet)\n\n',
@@ -59,7 +59,7 @@ describe('ifconfig', () => {
   });
 
   it('down/up on a device; stats count frames', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('client', 'ping -c 1 172.16.132.1');
     const out = s.ok('client', 'ifconfig eth0');
     expect(out).toContain('        RX packets 2  bytes 158 (158.0 B)\n');
@@ -70,7 +70,7 @@ describe('ifconfig', () => {
   });
 
   it('ip addr add without brd shows broadcast 0.0.0.0 in ifconfig', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('rs1', 'ip addr add 10.1.1.1/24 dev eth0 label eth0:5');
     expect(s.ok('rs1', 'ifconfig eth0:5')).toContain(
       'inet 10.1.1.1  netmask 255.255.255.0  broadcast 0.0.0.0\n',
@@ -96,15 +96,15 @@ describe('ifconfig', () => {
     ],
     ['ifconfig eth0 224.0.0.1', 1, '', 'SIOCSIFADDR: Invalid argument\n'],
   ])('%s → exit %i', (line, status, out, err) => {
-    const s = new LabShell('dr');
-    const r = s.run('rs1', line);
+    const s = new TestLab('dr');
+    const r = s.sh('rs1', line);
     expect(r.err).toBe(err);
     expect(r.out).toBe(out);
     expect(r.status).toBe(status);
   });
 
   it('netmask without a value prints the usage (exit 4)', () => {
-    const r = new LabShell('dr').run('rs1', 'ifconfig eth0 netmask');
+    const r = new TestLab('dr').sh('rs1', 'ifconfig eth0 netmask');
     expect(r.status).toBe(4);
     expect(r.err.startsWith('Usage:\n  ifconfig [-a] [-v] [-s] <interface> [[<AF>] <address>]\n')).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('ifconfig', () => {
 
 describe('route', () => {
   it('route -n prints /proc/net/route in net-tools format', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('rs1', 'route add -host 192.168.99.188 dev lo');
     expect(s.ok('rs1', 'route -n')).toBe(
       [
@@ -127,7 +127,7 @@ describe('route', () => {
   });
 
   it('adds and deletes net and default routes', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('director', 'route del default');
     s.ok('director', 'route add default gw 192.168.99.254');
     s.ok('director', 'route add -net 10.0.0.0 netmask 255.0.0.0 gw 192.168.99.1');
@@ -144,31 +144,31 @@ describe('route', () => {
     ['route add -net 10.0.0.0', 7, 'SIOCADDRT: Invalid argument\n'],
     ['route add -host foo dev lo', 1, 'foo: Unknown host\n'],
   ])('%s → exit %i', (line, status, err) => {
-    const s = new LabShell('dr');
-    const before = JSON.stringify(s.lab.host('director').routes.routes);
-    const r = s.run('director', line);
+    const s = new TestLab('dr');
+    const before = JSON.stringify(s.host('director').routes.routes);
+    const r = s.sh('director', line);
     expect(r.err).toBe(err);
     expect(r.status).toBe(status);
-    expect(JSON.stringify(s.lab.host('director').routes.routes)).toBe(before);
+    expect(JSON.stringify(s.host('director').routes.routes)).toBe(before);
   });
 
   it('bad netmasks print the reason and the usage (exit 4)', () => {
-    const s = new LabShell('dr');
-    expect(s.run('director', 'route add -net 10.1.0.0 netmask 255.0.0.0 dev eth0').err.split('\n')[0]).toBe(
+    const s = new TestLab('dr');
+    expect(s.sh('director', 'route add -net 10.1.0.0 netmask 255.0.0.0 dev eth0').err.split('\n')[0]).toBe(
       "route: netmask doesn't match route address",
     );
-    const r = s.run('director', 'route add 10.0.0.0 netmask 255.0.0.0 dev eth0');
+    const r = s.sh('director', 'route add 10.0.0.0 netmask 255.0.0.0 dev eth0');
     expect(r.err.split('\n')[0]).toBe("route: netmask 00ffffff doesn't make sense with host route");
     expect(r.status).toBe(4);
-    expect(s.run('director', 'route -x').err.split('\n')[0]).toBe("route: invalid option -- 'x'");
+    expect(s.sh('director', 'route -x').err.split('\n')[0]).toBe("route: invalid option -- 'x'");
   });
 });
 
 describe('arp', () => {
   it('arp -n shows complete and incomplete entries', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('client', 'ping -c 1 172.16.132.1');
-    s.run('client', 'ping -c 1 -W 1 172.16.132.99');
+    s.sh('client', 'ping -c 1 -W 1 172.16.132.99');
     expect(s.ok('client', 'arp -n')).toBe(
       [
         'Address                  HWtype  HWaddress           Flags Mask            Iface',
@@ -183,14 +183,14 @@ describe('arp', () => {
   });
 
   it('arp -s makes a permanent entry, arp -d removes it', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('router', 'arp -s 192.168.99.188 52:54:00:00:03:00');
     expect(s.ok('router', 'arp -n 192.168.99.188')).toContain(
       '192.168.99.188           ether   52:54:00:00:03:00   CM                    eth0\n',
     );
     s.ok('router', 'arp -d 192.168.99.188');
     expect(s.ok('router', 'arp -n')).toBe('');
-    const r = s.run('router', 'arp -d 192.168.99.188');
+    const r = s.sh('router', 'arp -d 192.168.99.188');
     expect(r).toMatchObject({ status: 255, out: 'No ARP entry for 192.168.99.188\n' });
   });
 
@@ -200,7 +200,7 @@ describe('arp', () => {
     ['arp -n foo', 255, 'foo: Unknown host\n'],
     ['arp -H foo', 255, 'arp: foo: unknown hardware type.\n'],
   ])('%s → exit %i', (line, status, err) => {
-    const r = new LabShell('dr').run('client', line);
+    const r = new TestLab('dr').sh('client', line);
     expect(r.err).toBe(err);
     expect(r.status).toBe(status);
   });

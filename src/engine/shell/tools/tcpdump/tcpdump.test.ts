@@ -3,31 +3,34 @@ import { startPing } from '../../../apps/ping';
 import { SEC } from '../../../core/sim';
 import { encapsulateIpip } from '../../../packet/ipip';
 import type { Ipv4Packet } from '../../../packet/types';
-import { LabShell } from '../testing/labShell';
+import { TestLab } from '../../../testing/testLab';
 import { startCapture } from './capture';
 import { parseTcpdumpArgs } from './tcpdump';
 
-function background(s: LabShell, host: string, line: string): { lines: string[]; stop: () => string[] } {
+function background(s: TestLab, host: string, line: string): { lines: string[]; stop: () => string[] } {
   const a = parseTcpdumpArgs(line.split(' ').slice(1));
   if (!a.ok) throw new Error(a.stderr);
   const lines: string[] = [];
-  const c = startCapture(s.lab.host(host), s.lab.net, a.opts, (l) => lines.push(l));
+  const c = startCapture(s.host(host), s.net, a.opts, (l) => lines.push(l));
   if (!c.ok) throw new Error(c.stderr);
   return { lines, stop: () => c.handle.stop() };
 }
 
-function drReady(): LabShell {
-  const s = new LabShell('dr');
-  s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
-  return s;
+/** tcpdump's default time stamp `us` after 08:00:00, the lab clock's start (under a second). */
+function stamp(us: number): string {
+  return `08:00:00.${String(us).padStart(6, '0')}`;
+}
+
+function drReady(): TestLab {
+  return new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
 }
 
 describe('tcpdump', () => {
   it('decodes a curl exchange on the real server (ARP, SYN options, relative seq, HTTP)', () => {
     const s = drReady();
     const cap = background(s, 'rs1', 'tcpdump -i eth0 -nn');
-    s.ok('client', 'curl 192.168.99.140');
-    s.lab.run(0.01);
+    s.curl('client', '192.168.99.140');
+    s.run(0.01);
     expect(cap.lines).toEqual([
       '08:00:00.000400 ARP, Request who-has 192.168.99.140 tell 192.168.99.1, length 46',
       '08:00:00.000400 ARP, Reply 192.168.99.140 is-at 52:54:00:00:04:00, length 28',
@@ -50,7 +53,7 @@ describe('tcpdump', () => {
   it('-e prints the Ethernet header; sent frames unpadded, received ones padded', () => {
     const s = drReady();
     const cap = background(s, 'client', 'tcpdump -i eth0 -nn -e');
-    s.ok('client', 'curl 192.168.99.140');
+    s.curl('client', '192.168.99.140');
     expect(cap.lines.slice(0, 3)).toEqual([
       '08:00:00.000000 52:54:00:00:01:00 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: ARP, Request who-has 172.16.132.1 tell 172.16.132.78, length 28',
       '08:00:00.000200 52:54:00:00:02:01 > 52:54:00:00:01:00, ethertype ARP (0x0806), length 60: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
@@ -63,22 +66,24 @@ describe('tcpdump', () => {
     const arp = background(s, 'rs1', 'tcpdump -nn -i eth0 arp');
     const syn = background(s, 'rs1', 'tcpdump -nn -i eth0 port 80 and not host 10.0.0.1');
     const none = background(s, 'rs1', 'tcpdump -nn -i eth0 icmp or udp');
-    s.ok('client', 'curl 192.168.99.140');
-    s.lab.run(0.01);
+    s.curl('client', '192.168.99.140');
+    s.run(0.01);
     expect(arp.lines.length).toBe(2);
     expect(syn.lines.length).toBe(8);
     expect(none.lines).toEqual([]);
   });
 
   it('foreground -c N prints the banner, N packets and the statistics', () => {
-    const s = new LabShell('dr');
-    startPing(s.lab.host('client'), '172.16.132.1', 5);
-    const r = s.run('client', 'tcpdump -c 3 -nn -i eth0 icmp');
+    const s = new TestLab('dr');
+    // The ping starts once tcpdump is listening (10 ms: past the process start the shell charges).
+    s.sim.after(10_000, 'ping', () => startPing(s.host('client'), '172.16.132.1', 5));
+    // A redirect keeps the line from the runner's background capture, as in a terminal.
+    const r = s.sh('client', 'tcpdump -c 3 -nn -i eth0 icmp </dev/null');
     expect(r.out).toBe(
       [
-        '08:00:00.000200 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 58964, seq 1, length 64',
-        '08:00:00.000400 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 58964, seq 1, length 64',
-        '08:00:01.000000 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 58964, seq 2, length 64',
+        '08:00:00.010200 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 64985, seq 1, length 64',
+        '08:00:00.010400 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 64985, seq 1, length 64',
+        '08:00:01.010000 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 64985, seq 2, length 64',
         '',
       ].join('\n'),
     );
@@ -89,8 +94,9 @@ describe('tcpdump', () => {
   });
 
   it('Ctrl-C ends a capture with the statistics', () => {
-    const s = new LabShell('dr');
-    const r = s.run('client', 'tcpdump -nn', { interruptAfterUs: 2 * SEC });
+    const s = new TestLab('dr');
+    // A redirect keeps the line from the runner's background capture, as in a terminal.
+    const r = s.sh('client', 'tcpdump -nn </dev/null', { interruptAfterUs: 2 * SEC });
     expect(r.out).toBe('');
     expect(
       r.err.endsWith('\n0 packets captured\n0 packets received by filter\n0 packets dropped by kernel\n'),
@@ -98,7 +104,7 @@ describe('tcpdump', () => {
   });
 
   it('shows the IPIP encapsulation (TUN lab) and the inner packet on tunl0', () => {
-    const s = new LabShell('tun');
+    const s = new TestLab('tun');
     s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
     for (const line of [
       'modprobe ipip',
@@ -133,20 +139,22 @@ describe('tcpdump', () => {
         data: '',
       },
     };
-    s.lab.inject('director', encapsulateIpip(syn, { src: '192.168.99.120', dst: '10.10.1.10' }));
-    s.lab.run(0.01);
+    // The setup commands took the shell's CPU time: the lines are read from when the SYN is sent.
+    const t0 = s.sim.now;
+    s.inject('director', encapsulateIpip(syn, { src: '192.168.99.120', dst: '10.10.1.10' }));
+    s.run(0.01);
     expect(outer.lines[0]).toBe(
-      '08:00:00.000200 IP 192.168.99.120 > 10.10.1.10: IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0 (ipip-proto-4)',
+      `${stamp(t0 + 200)} IP 192.168.99.120 > 10.10.1.10: IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0 (ipip-proto-4)`,
     );
     expect(inner.lines).toEqual([
-      '08:00:00.000600 IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0',
+      `${stamp(t0 + 600)} IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0`,
     ]);
     expect(s.ok('rs1', 'ifconfig tunl0')).toContain('        RX packets 1  bytes 40 (40.0 B)\n');
   });
 
   it('a real server without ipip answers ICMP protocol 4 unreachable', () => {
-    const s = new LabShell('tun');
-    s.ok('router', 'sysctl -w net.ipv4.ip_forward=1');
+    const s = new TestLab('tun');
+    s.sysctl('router', 'net.ipv4.ip_forward', 1);
     const cap = background(s, 'director', 'tcpdump -nn -i eth0 icmp');
     const inner: Ipv4Packet = {
       proto: 'ipv4',
@@ -161,8 +169,8 @@ describe('tcpdump', () => {
       dst: '192.168.99.188',
       payload: { proto: 'icmp', type: 8, code: 0, ident: 1, sequence: 1, data: '' },
     };
-    s.lab.inject('director', encapsulateIpip(inner, { src: '192.168.99.120', dst: '10.10.2.10' }));
-    s.lab.run(0.01);
+    s.inject('director', encapsulateIpip(inner, { src: '192.168.99.120', dst: '10.10.2.10' }));
+    s.run(0.01);
     expect(cap.lines).toEqual([
       // Linux quotes the whole 48-byte IPIP packet (up to 548 bytes), so 8 + 48.
       '08:00:00.000800 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 56',
@@ -174,7 +182,7 @@ describe('tcpdump', () => {
     const any = background(s, 'client', 'tcpdump -i any -e -nn -c 2');
     const quiet = background(s, 'rs1', 'tcpdump -q -tttt -nn tcp');
     const named = background(s, 'client', 'tcpdump -i eth0 -c 3');
-    s.ok('client', 'curl 192.168.99.140');
+    s.curl('client', '192.168.99.140');
     expect(any.lines).toEqual([
       '08:00:00.000000 Out 52:54:00:00:01:00 ethertype ARP (0x0806), length 44: ARP, Request who-has 172.16.132.1 tell 172.16.132.78, length 28',
       '08:00:00.000200  In 52:54:00:00:02:01 ethertype ARP (0x0806), length 62: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
@@ -190,7 +198,7 @@ describe('tcpdump', () => {
   });
 
   it('-D lists the capture devices', () => {
-    expect(new LabShell('dr').ok('router', 'tcpdump -D')).toBe(
+    expect(new TestLab('dr').ok('router', 'tcpdump -D')).toBe(
       '1.eth0\n2.eth1\n3.nflog (Linux netfilter log (NFLOG) interface)\n4.nfqueue (Linux netfilter queue (NFQUEUE) interface)\n5.any (Pseudo-device that captures on all interfaces)\n6.lo [Loopback]\n',
     );
   });
@@ -204,15 +212,15 @@ describe('tcpdump', () => {
     ['tcpdump net 192.168.99.1/24', 'tcpdump: non-network bits set in "192.168.99.1/24"\n'],
     ['tcpdump -g', "tcpdump: invalid option -- 'g'\n"],
   ])('%s → exit 1', (line, err) => {
-    const r = new LabShell('dr').run('client', line);
+    const r = new TestLab('dr').sh('client', line);
     expect(r.err.startsWith(err)).toBe(true);
     expect(r.status).toBe(1);
   });
 
   it('refuses a device that is down', () => {
-    const s = new LabShell('dr');
+    const s = new TestLab('dr');
     s.ok('client', 'ip link set eth0 down');
-    expect(s.run('client', 'tcpdump -i eth0')).toMatchObject({
+    expect(s.sh('client', 'tcpdump -i eth0')).toMatchObject({
       status: 1,
       err: 'tcpdump: eth0: That device is not up\n',
     });

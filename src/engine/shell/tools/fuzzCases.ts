@@ -2,7 +2,7 @@
  * Token alphabets and valid seed lines for the per-tool fuzz test: random lines are drawn from
  * a tool's own words plus junk, mutated lines start from a seed that works.
  */
-import { parseCurlArgs } from '../curl/curlArgs';
+import { parseCurlArgs } from './curl/curlArgs';
 export interface FuzzTool {
   name: string;
   lab: 'nat' | 'dr' | 'tun';
