@@ -36,6 +36,8 @@ export interface ScanContext {
   routeError: Map<string, RouteEvent>;
   /** Packet id → the host whose kernel created it as an ICMP error. */
   icmpOrigin: Map<string, string>;
+  /** Host → how many IPVS virtual services it has (fwmark ones too). */
+  ipvsServices: Map<string, number>;
   /** Keys of situations already reported (a situation that repeats per packet is said once). */
   seen: Set<string>;
 }
@@ -48,6 +50,7 @@ export function newScanContext(): ScanContext {
     bypass: new Map(),
     routeError: new Map(),
     icmpOrigin: new Map(),
+    ipvsServices: new Map(),
     seen: new Set(),
   };
 }
@@ -69,6 +72,9 @@ function serviceAddr(service: string): string | undefined {
 export function learn(ctx: ScanContext, ev: TraceEvent): void {
   switch (ev.kind) {
     case 'ipvs.control': {
+      const n = ctx.ipvsServices.get(ev.host) ?? 0;
+      if (ev.event === 'add-service') ctx.ipvsServices.set(ev.host, n + 1);
+      else if (ev.event === 'delete-service') ctx.ipvsServices.set(ev.host, Math.max(0, n - 1));
       const vip = serviceAddr(ev.service);
       if (vip === undefined) return;
       if (ev.event === 'add-service') ctx.vipOwner.set(vip, ev.host);

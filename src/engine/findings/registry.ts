@@ -4,7 +4,9 @@ import { connReuse } from './kinds/connReuse';
 import { forwardingOff } from './kinds/forwardingOff';
 import { icmpError } from './kinds/icmpError';
 import { icmpRelayed } from './kinds/icmpRelayed';
+import { iptablesDrop } from './kinds/iptablesDrop';
 import { lblcReplace } from './kinds/lblcReplace';
+import { markNoService } from './kinds/markNoService';
 import { natClientRst } from './kinds/natClientRst';
 import { natReplyBypass } from './kinds/natReplyBypass';
 import { noRoute } from './kinds/noRoute';
@@ -40,7 +42,7 @@ const IPVS: readonly FindingDetector[] = [
  * Firewall (issue 13): iptables dropping or rejecting what IPVS would have served, a MARK no
  * fwmark service matches. Its detectors read the iptables verdict events and go here.
  */
-const FIREWALL: readonly FindingDetector[] = [];
+const FIREWALL: readonly FindingDetector[] = [iptablesDrop, markNoService];
 
 /**
  * Failover (issue 15): keepalived taking a real server out or back, failover with the time
