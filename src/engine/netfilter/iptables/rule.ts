@@ -42,6 +42,8 @@ export interface Rule {
   dport?: PortMatch;
   /** `-m state --state` or `-m conntrack --ctstate`. */
   state?: { module: 'state' | 'conntrack'; states: CtState[]; inv: boolean };
+  /** `-m set --match-set NAME src|dst` (xt_set, one dimension): keepalived's vrrp_strict rule. */
+  set?: { name: string; dir: 'src' | 'dst'; inv: boolean };
   /** The state match was given before the port match (matches print in command-line order). */
   stateFirst?: boolean;
   target: Target;
@@ -96,6 +98,7 @@ export function ruleSpec(r: Rule): string {
     if (r.dport) ports += portText('dport', r.dport);
   }
   s += r.stateFirst ? state + ports : ports + state;
+  if (r.set) s += ` -m set${r.set.inv ? ' !' : ''} --match-set ${r.set.name} ${r.set.dir}`;
   const t = r.target;
   if (t.kind === 'jump') s += ` ${t.goto ? '-g' : '-j'} ${t.chain}`;
   else if (t.kind === 'REJECT') s += ` -j REJECT --reject-with ${t.with}`;
