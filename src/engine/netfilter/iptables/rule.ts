@@ -63,7 +63,8 @@ export function sameRule(a: Rule, b: Rule): boolean {
   return ruleSpec(a) === ruleSpec(b);
 }
 
-const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+/** Names from CentOS 7's /etc/protocols that the lab's rules meet (iptables prints them). */
+const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 112: 'vrrp' };
 
 export function protoName(p: number): string {
   return p === 0 ? 'all' : (PROTO_NAMES[p] ?? String(p));
