@@ -93,7 +93,7 @@ export type Step = ExplainStep | CommandStep | SetupStep | PredictStep | PointSt
 
 export interface Lesson {
   id: string;
-  lab: 'nat' | 'dr' | 'tun';
+  lab: 'nat' | 'dr' | 'tun' | 'ha';
   /** Start from the bare lab (true) or the configured one. */
   bare: boolean;
   kind: 'lesson' | 'challenge';

@@ -49,7 +49,7 @@ describe('validateLesson', () => {
     expect(parseLesson('{"id": ').ok).toBe(false);
     expect(validateLesson({ ...clone(natSeed), lab: 'fullnat' })).toEqual({
       ok: false,
-      errors: ['lab: should be one of "nat", "dr", "tun"'],
+      errors: ['lab: should be one of "nat", "dr", "tun", "ha"'],
     });
   });
 

@@ -1,5 +1,7 @@
 import type { TraceEvent } from '../core/trace';
 import type { RouteEvent } from '../stack/routeEvent';
+import { learnFailover, newFailoverFacts } from './failoverFacts';
+import type { FailoverFacts } from './failoverFacts';
 
 /** A NAT connection as the director recorded it, keyed by the real server's reply tuple. */
 export interface MasqConn {
@@ -36,6 +38,12 @@ export interface ScanContext {
   routeError: Map<string, RouteEvent>;
   /** Packet id → the host whose kernel created it as an ICMP error. */
   icmpOrigin: Map<string, string>;
+  /** `vip|host` for every host whose IPVS serves the VIP (the ha lab has two directors). */
+  vipHosts: Set<string>;
+  /** Host → how many IPVS virtual services it has (fwmark ones too). */
+  ipvsServices: Map<string, number>;
+  /** keepalived: VIP holders, health checks, blocked adverts. */
+  failover: FailoverFacts;
   /** Keys of situations already reported (a situation that repeats per packet is said once). */
   seen: Set<string>;
 }
@@ -48,6 +56,9 @@ export function newScanContext(): ScanContext {
     bypass: new Map(),
     routeError: new Map(),
     icmpOrigin: new Map(),
+    ipvsServices: new Map(),
+    vipHosts: new Set(),
+    failover: newFailoverFacts(),
     seen: new Set(),
   };
 }
@@ -67,12 +78,21 @@ function serviceAddr(service: string): string | undefined {
 
 /** Fold one event into the facts (called before the detectors see it). */
 export function learn(ctx: ScanContext, ev: TraceEvent): void {
+  learnFailover(ctx.failover, ev);
   switch (ev.kind) {
     case 'ipvs.control': {
+      const n = ctx.ipvsServices.get(ev.host) ?? 0;
+      if (ev.event === 'add-service') ctx.ipvsServices.set(ev.host, n + 1);
+      else if (ev.event === 'delete-service') ctx.ipvsServices.set(ev.host, Math.max(0, n - 1));
       const vip = serviceAddr(ev.service);
       if (vip === undefined) return;
-      if (ev.event === 'add-service') ctx.vipOwner.set(vip, ev.host);
-      else if (ev.event === 'delete-service' && ctx.vipOwner.get(vip) === ev.host) ctx.vipOwner.delete(vip);
+      if (ev.event === 'add-service') {
+        ctx.vipOwner.set(vip, ev.host);
+        ctx.vipHosts.add(`${vip}|${ev.host}`);
+      } else if (ev.event === 'delete-service') {
+        ctx.vipHosts.delete(`${vip}|${ev.host}`);
+        if (ctx.vipOwner.get(vip) === ev.host) ctx.vipOwner.delete(vip);
+      }
       return;
     }
     case 'ipvs.conn':

@@ -1,18 +1,27 @@
 import type { FindingDetector } from './types';
+import { advertDropped } from './kinds/advertDropped';
 import { arpVipAnswer } from './kinds/arpVipAnswer';
 import { connReuse } from './kinds/connReuse';
+import { failover } from './kinds/failover';
 import { forwardingOff } from './kinds/forwardingOff';
+import { healthyNoVip } from './kinds/healthyNoVip';
 import { icmpError } from './kinds/icmpError';
 import { icmpRelayed } from './kinds/icmpRelayed';
+import { iptablesDrop } from './kinds/iptablesDrop';
 import { lblcReplace } from './kinds/lblcReplace';
+import { markNoService } from './kinds/markNoService';
 import { natClientRst } from './kinds/natClientRst';
 import { natReplyBypass } from './kinds/natReplyBypass';
 import { noRoute } from './kinds/noRoute';
 import { noUsableServer } from './kinds/noUsableServer';
 import { overload } from './kinds/overload';
 import { persistPin } from './kinds/persistPin';
+import { preemption } from './kinds/preemption';
 import { quiesced } from './kinds/quiesced';
 import { rpFilterDrop } from './kinds/rpFilterDrop';
+import { rsBack } from './kinds/rsBack';
+import { rsOut } from './kinds/rsOut';
+import { splitBrain } from './kinds/splitBrain';
 
 /** Wiring: ARP, routing and the return path. */
 const WIRING: readonly FindingDetector[] = [
@@ -38,16 +47,26 @@ const IPVS: readonly FindingDetector[] = [
 
 /**
  * Firewall (issue 13): iptables dropping or rejecting what IPVS would have served, a MARK no
- * fwmark service matches. Its detectors read the iptables verdict events and go here.
+ * fwmark service matches. They read the iptables verdict events. (An ICMP error relayed to the
+ * client is icmpRelayed, under wiring.)
  */
-const FIREWALL: readonly FindingDetector[] = [];
+const FIREWALL: readonly FindingDetector[] = [iptablesDrop, markNoService];
 
 /**
  * Failover (issue 15): keepalived taking a real server out or back, failover with the time
- * clients went unanswered, preemption, split brain. Its detectors read the VRRP and health
- * check events and go here.
+ * clients went unanswered, preemption, split brain, a VRRP advert a firewall dropped, and a DR
+ * real server that passes its check but cannot serve the VIP. They read the VRRP and health
+ * check events (facts in failoverFacts.ts).
  */
-const FAILOVER: readonly FindingDetector[] = [];
+const FAILOVER: readonly FindingDetector[] = [
+  rsOut,
+  rsBack,
+  failover,
+  preemption,
+  splitBrain,
+  advertDropped,
+  healthyNoVip,
+];
 
 /**
  * Every finding detector, in the order their findings are listed for one event. A new kind is

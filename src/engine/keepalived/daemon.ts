@@ -13,6 +13,7 @@ import { syslog } from './syslog';
 import { VrrpChild } from './vrrp/child';
 import type { VrrpInstance } from './vrrp/instance';
 import { runScript } from './scriptRunner';
+import { keepalivedFirewallDown, keepalivedFirewallUp, keepalivedSetVips } from '../netfilter/keepalivedSet';
 
 export const VERSION_LINE = 'Keepalived v1.3.5 (03/19,2017), git commit v1.3.5-6-g6fa32f2';
 export const UNIT = 'keepalived.service';
@@ -23,13 +24,6 @@ export interface KeepalivedPids {
   parent: number;
   check: number;
   vrrp: number;
-}
-
-/** The iptables hook point for vrrp_strict's DROP rule (filled in by the netfilter work). */
-export type StrictDropHook = (host: Host, vips: string[], on: boolean) => void;
-let strictDropHook: StrictDropHook | undefined;
-export function setStrictDropHook(h: StrictDropHook | undefined): void {
-  strictDropHook = h;
 }
 
 export class Keepalived {
@@ -117,7 +111,7 @@ export class Keepalived {
 
   /** Lines keepalived prints only with -D (LOG_DETAIL_BIT). */
   private static readonly DETAIL =
-    /^(VRRP_Instance\(\S+\) (setting|removing) protocol VIPs\.|Sending gratuitous ARP on |VRRP_Instance\(\S+\) Sending\/queueing gratuitous ARPs)/;
+    /^(VRRP_Instance\(\S+\) (setting|removing) protocol (VIPs\.|iptable drop rule)|Sending gratuitous ARP on |VRRP_Instance\(\S+\) Sending\/queueing gratuitous ARPs)/;
 
   private startCheck(text: string): void {
     const p = this.pids!;
@@ -138,7 +132,7 @@ export class Keepalived {
       host: this.host,
       log,
       setDropRule: (inst: VrrpInstance, on: boolean) =>
-        strictDropHook?.(
+        keepalivedSetVips(
           this.host,
           inst.conf.vips.map((v) => v.ip),
           on,
@@ -182,6 +176,10 @@ export class Keepalived {
       return;
     }
     env.log('Using LinkWatch kernel netlink reflector...');
+    // vrrp_complete_init clears what a previous run left; iptables_startup then builds the
+    // set and its DROP rule when some instance will block its VIPs (not owner, no accept).
+    keepalivedFirewallDown(this.host);
+    if (done.instances.some((i) => i.priority !== 255 && !i.accept)) keepalivedFirewallUp(this.host);
     this.vrrp = new VrrpChild(env, parsed.config.global);
     this.vrrp.start(done.instances, parsed.config.vrrpScripts);
   }
@@ -198,6 +196,7 @@ export class Keepalived {
   private terminate(): void {
     const p = this.pids!;
     this.vrrp?.stop();
+    if (this.vrrp) keepalivedFirewallDown(this.host); // iptables_fini
     this.check?.stop();
     this.log('Keepalived_healthcheckers', p.check, 'Stopped');
     if (this.vrrp) this.log('Keepalived_vrrp', p.vrrp, 'Stopped');

@@ -7,7 +7,7 @@
  * ShellFs made for the same host shares them.
  */
 import type { Host } from '../stack/host';
-import { devNetWrite, isDevNet } from './devNet';
+import { isDevNet, openDevNet } from './devNet';
 import { parentOf } from './paths';
 import { procSysIsDir, procSysKey, procSysList, procSysRead, procSysWrite } from './tools/common/procSys';
 import type { ShellFs } from './types';
@@ -142,8 +142,13 @@ class HostFs implements ShellFs {
     return [...names].sort();
   }
 
+  openNet(path: string) {
+    return isDevNet(path) ? openDevNet(this.host, path) : undefined;
+  }
+
   write(path: string, data: string, append: boolean): string | undefined {
-    if (isDevNet(path)) return devNetWrite(this.host, path, data);
+    // Only bash's redirections know /dev/tcp and /dev/udp (openNet); to a program it is no file.
+    if (isDevNet(path)) return 'No such file or directory';
     if (path.startsWith('/proc/sys/')) return procSysWrite(this.host, path, data);
     if (isProc(path)) return this.isDir(path) ? 'Is a directory' : 'No such file or directory';
     if (this.isDir(path)) return 'Is a directory';
@@ -157,7 +162,7 @@ class HostFs implements ShellFs {
   }
 
   checkWrite(path: string): string | undefined {
-    if (isDevNet(path)) return undefined;
+    if (isDevNet(path)) return 'No such file or directory';
     if (path.startsWith('/proc/sys/')) {
       if (procSysIsDir(this.host, path)) return 'Is a directory';
       const key = procSysKey(path);

@@ -1,19 +1,24 @@
 /**
  * Redirections. A file opened for output is opened at once with `fs.write(path, '', append)`
  * (creating or truncating it, and surfacing open errors before the command runs); what the
- * command prints is collected and written with one `fs.write` when it ends.
+ * command prints is collected and written with one `fs.write` when it ends. /dev/tcp and
+ * /dev/udp connect while opening (`fs.openNet`) and are closed when the command ends, except
+ * descriptors 3 and up opened by a bare `exec`, which stay in the shell's table.
  */
 import type { Redirect } from './ast';
 import { expandFields, expandText } from './expand';
 import { parentOf, resolvePath } from './paths';
-import { input, shellError } from './runtime';
+import { input, shellError, wait } from './runtime';
 import type { Gen, Input, Io, Runtime, Sink } from './runtime';
 import { getVar } from './state';
+import type { NetConnection } from './types';
 
 export interface OpenFile {
   path: string;
   append: boolean;
   data: string;
+  /** A /dev/tcp or /dev/udp connection and the descriptor it went to (closed at the end). */
+  net?: { conn: NetConnection; fd: number; keep?: boolean };
 }
 
 export interface Redirected {
@@ -74,14 +79,28 @@ function readInput(rt: Runtime, io: Io, name: string): string | undefined {
   return undefined;
 }
 
+/** Put a descriptor in place: 0–2 for this command, 3 and up in the shell's table. */
+function setFd(rt: Runtime, fds: Fds, fd: number, conn: NetConnection): void {
+  if (fd === 0) fds[0] = conn.input;
+  else if (fd === 1 || fd === 2) fds[fd] = (s) => conn.write(s);
+  else (rt.state.netFds ??= new Map()).set(fd, conn);
+}
+
 /** `N>&M` / `N<&M` / `N>&-`. Returns false (after a message) on a bad descriptor. */
 function duplicate(rt: Runtime, io: Io, fd: number, target: string, fds: Fds): boolean {
   if (target === '-') {
     if (fd === 0) fds[0] = input('');
     else if (fd === 1 || fd === 2) fds[fd] = discard;
+    rt.state.netFds?.get(fd)?.close();
+    rt.state.netFds?.delete(fd);
     return true;
   }
   const src = Number(target);
+  const net = rt.state.netFds?.get(src);
+  if (net && /^[0-9]+$/.test(target)) {
+    setFd(rt, fds, fd, net);
+    return true;
+  }
   if (!/^[0-9]+$/.test(target) || src > 2) {
     shellError(rt, io, `${target}: Bad file descriptor`);
     return false;
@@ -114,6 +133,25 @@ function* applyOne(rt: Runtime, r: Redirect, io: Io, fds: Fds, files: OpenFile[]
     return duplicate(rt, io, fd, r.target.raw, fds);
   const name = yield* targetPath(rt, r, io);
   if (name === undefined) return false;
+  const opening = rt.fs.openNet?.(name);
+  if (opening) {
+    // Ctrl-C while connecting unwinds like any wait (the half-open socket is left to time out).
+    let step = opening.next();
+    while (!step.done) {
+      yield* wait(rt, step.value);
+      step = opening.next();
+    }
+    const conn = step.value;
+    if (Array.isArray(conn)) {
+      for (const line of conn) shellError(rt, io, line);
+      return false;
+    }
+    const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined);
+    files.push({ path: name, append: false, data: '', net: { conn, fd } });
+    setFd(rt, fds, fd, conn);
+    if (both) setFd(rt, fds, 2, conn);
+    return true;
+  }
   if (r.op === '<' || r.op === '<>') {
     const text = readInput(rt, io, name);
     if (text === undefined) return false;
@@ -160,6 +198,12 @@ export function closeRedirects(
 ): number {
   let status = 0;
   for (const f of files) {
+    if (f.net) {
+      if (f.net.keep) continue;
+      f.net.conn.close();
+      if (rt.state.netFds?.get(f.net.fd) === f.net.conn) rt.state.netFds.delete(f.net.fd);
+      continue;
+    }
     if (f.data === '') continue;
     const error = rt.fs.write(f.path, f.data, f.append);
     if (error !== undefined) {

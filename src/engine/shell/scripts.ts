@@ -3,6 +3,7 @@
  * and `eval`. A script run by `bash` or `./` gets a child shell: only exported variables,
  * no functions, its own positional parameters and `$0` (the path as given).
  */
+import { shellQuote } from './quote';
 import { ExitSignal, ReturnSignal } from './errors';
 import { baseName, dirName, resolvePath } from './paths';
 import { runProgram } from './context';
@@ -181,6 +182,15 @@ export const sourceBuiltin: Builtin = function* (rt, argv, io) {
 };
 
 /** `eval ARGS`: the arguments joined by spaces, run as a command line here. */
+/**
+ * `exec` alone applies its redirections to the shell (simpleExec keeps the descriptors); with a
+ * command it runs it (the lab's shell then carries on where bash's process would be replaced).
+ */
+export const execBuiltin: Builtin = function* (rt, argv, io) {
+  if (argv.length === 1) return 0;
+  return yield* rt.exec(rt, argv.slice(1).map(shellQuote).join(' '), io, rt.state.line, 'exec');
+};
+
 export const evalBuiltin: Builtin = function* (rt, argv, io) {
   const source = argv.slice(1).join(' ');
   if (rt.state.depth >= MAX_DEPTH) {

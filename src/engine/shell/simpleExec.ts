@@ -72,6 +72,9 @@ export function* runSimple(rt: Runtime, cmd: SimpleCommand, io: Io, call: CallFu
   }
   const red = cmd.redirects.length > 0 ? yield* applyRedirects(rt, cmd.redirects, io) : { io, files: [] };
   if (!red) return 1;
+  // A bare `exec` keeps the descriptors 3 and up it opened.
+  if (argv.length === 1 && argv[0] === 'exec')
+    for (const f of red.files) if (f.net && f.net.fd > 2) f.net.keep = true;
   let status: number;
   try {
     status = argv.length === 0 ? (rt.sched.subStatus ?? 0) : yield* dispatch(rt, argv, assigns, red.io, call);

@@ -1,5 +1,6 @@
 /** The shell's variables, functions, positional parameters, options and working folder. */
 import type { FunctionDef } from './ast';
+import type { NetConnection } from './types';
 
 export interface Var {
   value: string;
@@ -42,6 +43,8 @@ export interface ShellState {
   conditional: number;
   /** State of the $RANDOM generator (a 31-bit LCG; deterministic). */
   random: number;
+  /** Descriptors 3 and up that `exec N<>/dev/tcp/…` opened (shared with subshells). */
+  netFds?: Map<number, NetConnection>;
 }
 
 export function createState(opts: { cwd: string; pid: number; hostname: string; arg0: string }): ShellState {

@@ -4,6 +4,8 @@
  * that lets virtual time pass while a command runs.
  */
 
+import type { Pipe } from './pipe';
+
 /**
  * What a running command hands to the simulation driver so that virtual time can pass.
  * - `sleep`: let `us` microseconds of virtual time pass (0 = just give the driver a turn).
@@ -52,6 +54,21 @@ export interface ShellFs {
   chmod?(path: string, mode: number): string | undefined;
   /** Permission bits of an existing path. Without it every file counts as executable. */
   mode?(path: string): number | undefined;
+  /**
+   * bash's /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT: undefined for any other path, else a
+   * generator that connects (letting virtual time pass) and returns the connection or bash's
+   * error lines (without the `bash: ` prefix).
+   */
+  openNet?(path: string): Generator<Wait, NetConnection | string[], void> | undefined;
+}
+
+/** An open /dev/tcp or /dev/udp descriptor (devNet.ts). */
+export interface NetConnection {
+  readonly path: string;
+  /** What the peer sent; its `open` turns false once the peer closed or the socket failed. */
+  readonly input: Pipe;
+  write(s: string): void;
+  close(): void;
 }
 
 /** The machine a shell runs on. */

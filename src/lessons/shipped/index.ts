@@ -5,6 +5,7 @@ import tunSeed from './tun-seed.json';
 import breakNatGateway from './break-nat-gateway.json';
 import breakDrArp from './break-dr-arp.json';
 import breakDrRpfilter from './break-dr-rpfilter.json';
+import haFailover from './ha-failover.json';
 
 /** Raw JSON: validate with validateLesson before use. */
 export const SHIPPED_LESSONS: readonly unknown[] = [
@@ -14,4 +15,5 @@ export const SHIPPED_LESSONS: readonly unknown[] = [
   breakNatGateway,
   breakDrArp,
   breakDrRpfilter,
+  haFailover,
 ];

@@ -2,6 +2,7 @@ import type { EventOf, HookEvent, RouteEvent, TraceEvent } from '@/engine';
 import type { HopIndex } from './frameHops';
 import { frameSummary } from './frameSummary';
 import { msg } from './message';
+import { vrrpText } from './vrrpText';
 import type { Message } from './message';
 import { ipvsControlText, xmitText } from './ipvsText';
 import { kernelText } from './kernelText';
@@ -166,6 +167,7 @@ export function eventText(e: TraceEvent, hops: HopIndex): Message {
       return (
         configText(e) ??
         kernelText(e) ??
+        vrrpText(e) ??
         (e.kind.startsWith('ipvs.') ? ipvsText(e) : msg('ev.generic', { kind: e.kind, host }))
       );
   }

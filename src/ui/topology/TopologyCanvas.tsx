@@ -13,6 +13,7 @@ import type { PanZoom } from './createPanZoom';
 import { DropLayer } from './DropLayer';
 import { FrameLayer } from './FrameLayer';
 import { HostLayer } from './HostLayer';
+import { MasterBadges } from './MasterBadges';
 import { SegmentBus } from './SegmentBus';
 import { TopologyDescription } from './TopologyDescription';
 import { WireLayer } from './WireLayer';
@@ -72,6 +73,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
           ))}
           <WireLayer layout={layout} />
           <HostLayer layout={layout} rows={rows} />
+          <MasterBadges layout={layout} />
           <DropLayer layout={layout} />
           <FrameLayer layout={layout} />
         </g>

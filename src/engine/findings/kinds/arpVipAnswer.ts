@@ -13,7 +13,8 @@ export const arpVipAnswer: FindingDetector = {
   detect(ev, ctx) {
     if (ev.kind !== 'arp.decide' || ev.verdict !== 'reply') return [];
     const director = ctx.vipOwner.get(ev.tip);
-    if (director === undefined || director === ev.host) return [];
+    // A director of its own (the ha lab's backup) answering for the VIP is no bypass.
+    if (director === undefined || ctx.vipHosts.has(`${ev.tip}|${ev.host}`)) return [];
     if (!firstTime(ctx, `arpVipAnswer|${ev.host}|${ev.dev}|${ev.tip}|${ev.arp_ignore}`)) return [];
     return [
       finding('arpVipAnswer', ev, [ev.host, director], {

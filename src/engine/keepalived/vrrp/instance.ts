@@ -152,7 +152,7 @@ export class VrrpInstance {
   /** vrrp_state_become_master. */
   private becomeMaster(): void {
     this.env.log(`${this.tag} Entering MASTER STATE`);
-    if (!this.conf.accept) {
+    if (this.blocks) {
       this.env.log(`${this.tag} setting protocol iptable drop rule`);
       this.env.setDropRule(this, true);
     }
@@ -175,13 +175,21 @@ export class VrrpInstance {
     });
   }
 
+  /** vrrp_handle_accept_mode acts only for a non-owner without accept (vrrp_strict's default). */
+  private get blocks(): boolean {
+    return this.conf.priority !== 255 && !this.conf.accept;
+  }
+
   /** vrrp_restore_interface: VIPs and the strict rule go; no ARP of any kind. */
   private releaseVips(): void {
     this.garp.cancel();
     if (!this.vipsSet) return;
     this.env.log(`${this.tag} removing protocol VIPs.`);
     removeVips(this.env.host, this.conf);
-    if (!this.conf.accept) this.env.setDropRule(this, false);
+    if (this.blocks) {
+      this.env.log(`${this.tag} removing protocol iptable drop rule`);
+      this.env.setDropRule(this, false);
+    }
     this.vipsSet = false;
     this.vipEvent('remove');
   }

@@ -1,12 +1,13 @@
 /**
- * VRRP details on the ha lab (keepalived.md §2, §5): tracking, nopreempt, strict mode's drop-rule
- * hook, received-advert checks, the skew and master-down timers, and the advert codec.
+ * VRRP details on the ha lab (keepalived.md §2, §5): tracking, nopreempt, strict mode's set and
+ * drop rule, received-advert checks, the skew and master-down timers, and the advert codec.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SEC } from '../../core/sim';
 import { decodeVrrp, encodeVrrp } from '../../packet/vrrp';
 import { LabRuntime } from '../../runtime/labRuntime';
-import { keepalivedOf, setStrictDropHook } from '../daemon';
+import { keepalivedOf } from '../daemon';
+import { iptablesOf } from '../../netfilter/iptables/iptables';
 import { masterDownUs, skewUs } from './timers';
 
 const sh = (rt: LabRuntime, host: string, command: string) => rt.exec({ host, command });
@@ -30,8 +31,6 @@ function pair(d1: string, d2: string): LabRuntime {
   sh(rt, 'client', 'sleep 5');
   return rt;
 }
-
-afterEach(() => setStrictDropHook(undefined));
 
 describe('VRRP', () => {
   test('timers: skew from the base priority, master down = 3 × advert_int + skew', () => {
@@ -104,17 +103,38 @@ describe('VRRP', () => {
     expect(state(rt, 'director1')).toBe('MASTER');
   });
 
-  test('vrrp_strict: the drop rule goes through the iptables hook point while MASTER', () => {
-    const calls: [string, string[], boolean][] = [];
-    setStrictDropHook((host, vips, on) => calls.push([host.name, vips, on]));
+  test('vrrp_strict: the set and its DROP rule in iptables -S; the VIP joins the set while MASTER; stop removes both', () => {
     const rt = pair(
       instance('    state BACKUP\n    priority 100', 'global_defs {\n    vrrp_strict\n}\n'),
+      instance('    state BACKUP\n    priority 90', 'global_defs {\n    vrrp_strict\n}\n'),
+    );
+    const RULE = '-A INPUT -m set --match-set keepalived dst -j DROP';
+    expect(lines(rt, 'director1')).toContain('VRRP_Instance(VI_1) setting protocol iptable drop rule');
+    for (const d of ['director1', 'director2'])
+      expect(sh(rt, d, 'iptables -S INPUT').stdout).toBe(`-P INPUT ACCEPT\n${RULE}\n`);
+    expect(sh(rt, 'director1', 'iptables -L INPUT -n').stdout).toContain(
+      'DROP       all  --  0.0.0.0/0            0.0.0.0/0            match-set keepalived dst',
+    );
+    const sets = (h: string) => [...(iptablesOf(rt.net.host(h)).sets.get('keepalived') ?? [])];
+    expect([sets('director1'), sets('director2')]).toEqual([['192.168.99.188'], []]);
+    // The master holds the VIP but drops what is sent to it.
+    expect(sh(rt, 'router', 'ping -c 1 -W 1 192.168.99.188').exit).toBe(1);
+    sh(rt, 'director1', 'systemctl stop keepalived');
+    expect(lines(rt, 'director1')).toContain('VRRP_Instance(VI_1) removing protocol iptable drop rule');
+    expect(sh(rt, 'director1', 'iptables -S INPUT').stdout).toBe('-P INPUT ACCEPT\n');
+    expect(iptablesOf(rt.net.host('director1')).sets.has('keepalived')).toBe(false);
+    sh(rt, 'client', 'sleep 2');
+    expect(sets('director2')).toEqual(['192.168.99.188']);
+  });
+
+  test('vrrp_strict with accept: no set, no rule, the VIP answers', () => {
+    const rt = pair(
+      instance('    state BACKUP\n    priority 100\n    accept', 'global_defs {\n    vrrp_strict\n}\n'),
       instance('    state BACKUP\n    priority 90'),
     );
-    expect(lines(rt, 'director1')).toContain('VRRP_Instance(VI_1) setting protocol iptable drop rule');
-    expect(calls).toEqual([['director1', ['192.168.99.188'], true]]);
-    sh(rt, 'director1', 'systemctl stop keepalived');
-    expect(calls.at(-1)).toEqual(['director1', ['192.168.99.188'], false]);
+    expect(lines(rt, 'director1')).not.toContain('VRRP_Instance(VI_1) setting protocol iptable drop rule');
+    expect(iptablesOf(rt.net.host('director1')).loaded('filter')).toBeUndefined();
+    expect(sh(rt, 'router', 'ping -c 1 -W 1 192.168.99.188').exit).toBe(0);
   });
 
   test('a different auth_pass or advert_int: the adverts are rejected with keepalived’s lines and both become MASTER', () => {

@@ -18,6 +18,8 @@ export class Iptables {
   /** Loaded tables, most recent first (/proc/net/ip_tables_names, what iptables-save walks). */
   readonly loadOrder: TableName[] = [];
   readonly ct = new ConntrackLite();
+  /** ipset's hash:ip sets by name (what `-m set --match-set` looks up). */
+  readonly sets = new Map<string, Set<string>>();
 
   constructor(readonly host: Host) {}
 

@@ -1,4 +1,4 @@
-/** ipt_do_table's per-rule test: the IP part, then the tcp/udp ports, then the state match. */
+/** ipt_do_table's per-rule test: the IP part, then the tcp/udp ports, the state and set matches. */
 import { inPrefix } from '../../packet/ipv4Address';
 import type { HookName } from '../../stack/netfilter';
 import type { Skb } from '../../stack/skb';
@@ -23,7 +23,16 @@ function portOk(m: PortMatch | undefined, port: number): boolean {
 const IN_HOOKS: ReadonlySet<HookName> = new Set(['PREROUTING', 'INPUT', 'FORWARD']);
 const OUT_HOOKS: ReadonlySet<HookName> = new Set(['FORWARD', 'OUTPUT', 'POSTROUTING']);
 
-export function ruleMatches(r: Rule, skb: Skb, hook: HookName, ctState: CtState): boolean {
+/** An ipset's members by set name (hash:ip sets only). */
+export type IpSets = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function ruleMatches(
+  r: Rule,
+  skb: Skb,
+  hook: HookName,
+  ctState: CtState,
+  sets: IpSets = new Map(),
+): boolean {
   const p = skb.pkt;
   if (!addrOk(r.src, p.src) || !addrOk(r.dst, p.dst)) return false;
   if ((r.proto === 0 || p.protocol === r.proto) === r.protoInv) return false;
@@ -37,6 +46,10 @@ export function ruleMatches(r: Rule, skb: Skb, hook: HookName, ctState: CtState)
   }
   if (r.state) {
     if (r.state.states.includes(ctState) === r.state.inv) return false;
+  }
+  if (r.set) {
+    const addr = r.set.dir === 'src' ? p.src : p.dst;
+    if ((sets.get(r.set.name)?.has(addr) ?? false) === r.set.inv) return false;
   }
   return true;
 }

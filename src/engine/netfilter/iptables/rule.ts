@@ -42,6 +42,8 @@ export interface Rule {
   dport?: PortMatch;
   /** `-m state --state` or `-m conntrack --ctstate`. */
   state?: { module: 'state' | 'conntrack'; states: CtState[]; inv: boolean };
+  /** `-m set --match-set NAME src|dst` (xt_set, one dimension): keepalived's vrrp_strict rule. */
+  set?: { name: string; dir: 'src' | 'dst'; inv: boolean };
   /** The state match was given before the port match (matches print in command-line order). */
   stateFirst?: boolean;
   target: Target;
@@ -61,7 +63,8 @@ export function sameRule(a: Rule, b: Rule): boolean {
   return ruleSpec(a) === ruleSpec(b);
 }
 
-const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+/** Names from CentOS 7's /etc/protocols that the lab's rules meet (iptables prints them). */
+const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 112: 'vrrp' };
 
 export function protoName(p: number): string {
   return p === 0 ? 'all' : (PROTO_NAMES[p] ?? String(p));
@@ -96,6 +99,7 @@ export function ruleSpec(r: Rule): string {
     if (r.dport) ports += portText('dport', r.dport);
   }
   s += r.stateFirst ? state + ports : ports + state;
+  if (r.set) s += ` -m set${r.set.inv ? ' !' : ''} --match-set ${r.set.name} ${r.set.dir}`;
   const t = r.target;
   if (t.kind === 'jump') s += ` ${t.goto ? '-g' : '-j'} ${t.chain}`;
   else if (t.kind === 'REJECT') s += ` -j REJECT --reject-with ${t.with}`;

@@ -63,6 +63,7 @@ interface Decision {
 }
 
 function walk(
+  ipt: Iptables,
   t: Table,
   hook: HookName,
   skb: Skb,
@@ -83,7 +84,7 @@ function walk(
       continue;
     }
     const r = chain.rules[i]!;
-    if (!ruleMatches(r, skb, hook, ct)) {
+    if (!ruleMatches(r, skb, hook, ct, ipt.sets)) {
       i++;
       continue;
     }
@@ -131,7 +132,7 @@ function ipvsServiceFor(ipt: Iptables, skb: Skb): string | undefined {
 export function doTable(ipt: Iptables, t: Table, hook: HookName, skb: Skb): HookResult {
   const marks: IptablesVerdictEvent['marks'] = [];
   // Conntrack sees every packet, not only those a state rule asks about.
-  const d = walk(t, hook, skb, ipt.ct.classify(skb.pkt), marks);
+  const d = walk(ipt, t, hook, skb, ipt.ct.classify(skb.pkt), marks);
   const tg = d.rule?.target;
   const verdict = tg ? (tg.kind as 'ACCEPT' | 'DROP' | 'REJECT') : d.chain.policy;
   const l4 = skb.pkt.payload;

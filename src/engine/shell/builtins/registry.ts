@@ -1,7 +1,7 @@
 /** Bash's builtins: the commands that run inside the shell itself. */
 import { asBuiltin } from '../context';
 import type { Builtin } from '../runtime';
-import { bashBuiltin, evalBuiltin, sourceBuiltin } from '../scripts';
+import { bashBuiltin, evalBuiltin, execBuiltin, sourceBuiltin } from '../scripts';
 import {
   breakBuiltin,
   colonBuiltin,
@@ -27,6 +27,7 @@ export function createBuiltins(): Map<string, Builtin> {
     ['.', sourceBuiltin],
     ['source', sourceBuiltin],
     ['eval', evalBuiltin],
+    ['exec', execBuiltin],
     ['bash', bashBuiltin],
     ['sh', bashBuiltin],
     ['exit', exitBuiltin],

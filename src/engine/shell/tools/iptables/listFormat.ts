@@ -72,7 +72,8 @@ function matchText(r: Rule, f: ListFormat): string {
   }
   let pm = '';
   if (r.sport || r.dport) pm = ` ${protoName(r.proto)}${ports('spt', r.sport, f)}${ports('dpt', r.dport, f)}`;
-  return r.stateFirst ? state + pm : pm + state;
+  const set = r.set ? `${r.set.inv ? ' !' : ''} match-set ${r.set.name} ${r.set.dir}` : '';
+  return (r.stateFirst ? state + pm : pm + state) + set;
 }
 
 function targetText(r: Rule): string {

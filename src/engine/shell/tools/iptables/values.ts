@@ -19,7 +19,7 @@ export const SERVICES: Readonly<Record<string, number>> = {
   https: 443,
 };
 
-export const PROTOCOLS: Readonly<Record<string, number>> = { all: 0, icmp: 1, tcp: 6, udp: 17 };
+export const PROTOCOLS: Readonly<Record<string, number>> = { all: 0, icmp: 1, tcp: 6, udp: 17, vrrp: 112 };
 
 export function parseAddr(text: string, inv: boolean): AddrMatch {
   const [a, m] = text.split('/', 2) as [string, string | undefined];

@@ -1,0 +1,37 @@
+import type { TraceEvent } from '@/engine';
+
+interface StateChange {
+  seq: number;
+  host: string;
+  instance: string;
+  master: boolean;
+}
+
+/** The VRRP state changes of a trace, gathered up to `scanned` (the trace grows in place). */
+const cache = new WeakMap<readonly TraceEvent[], { scanned: number; list: StateChange[] }>();
+
+function changes(trace: readonly TraceEvent[]): StateChange[] {
+  let c = cache.get(trace);
+  if (!c) cache.set(trace, (c = { scanned: 0, list: [] }));
+  for (; c.scanned < trace.length; c.scanned++) {
+    const e = trace[c.scanned]!;
+    if (e.kind === 'vrrp.state')
+      c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
+  }
+  return c.list;
+}
+
+/**
+ * The hosts with a VRRP instance in MASTER state once the events before `cursor` happened: a
+ * fold of the `vrrp.state` events, so stepping back in time moves the mark back too.
+ */
+export function vrrpMastersAt(trace: readonly TraceEvent[], cursor: number): string[] {
+  const master = new Map<string, boolean>();
+  for (const c of changes(trace)) {
+    if (c.seq >= cursor) break;
+    master.set(`${c.host}|${c.instance}`, c.master);
+  }
+  const hosts = new Set<string>();
+  for (const [key, m] of master) if (m) hosts.add(key.split('|')[0]!);
+  return [...hosts].sort();
+}
