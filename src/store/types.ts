@@ -5,7 +5,9 @@ import type { LabSpec, LogEntry } from './labSpec';
 export type Scheme = 'light' | 'dark' | 'projector';
 export type Language = 'en' | 'zh-CN';
 export type InspectorTab = 'packet' | 'hooks' | 'scheduler' | 'controls';
-export type EventFilterCategory = 'arp' | 'tcp' | 'ipvs' | 'netfilter' | 'drops' | 'commands' | 'other';
+/** `findings`: the events a finding is anchored at (any other chip adds its own category). */
+export type EventFilterCategory =
+  'arp' | 'tcp' | 'ipvs' | 'netfilter' | 'drops' | 'commands' | 'other' | 'findings';
 
 /** A lab the user left, kept so coming back restores it. */
 export interface Session {

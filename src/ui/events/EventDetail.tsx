@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ConnHeader } from '../scheduler/ConnHeader';
 import { useAppStore } from '@/store/useAppStore';
+import { useFindings } from '../hooks/useFindings';
 import { useLab } from '../hooks/useLab';
 import { useRenderMessage } from '../hooks/useRenderMessage';
 import { formatMicros } from '../format';
@@ -13,10 +14,12 @@ export function EventDetail() {
   const render = useRenderMessage();
   const { model } = useLab();
   const cursor = useAppStore((s) => s.cursor);
+  const found = useFindings();
   const e = model.trace[cursor - 1];
   if (!e) return <div className="event-detail empty-state">{t('events.none')}</div>;
   const why = eventWhy(e);
   const sched = e.kind === 'ipvs.schedule' ? e.explanation : null;
+  const here = found.filter((f) => f.at === e.seq);
   return (
     <div className="event-detail" aria-live="polite" data-seq={e.seq}>
       <p className="detail-head">
@@ -28,6 +31,14 @@ export function EventDetail() {
           <strong>{t('events.why')}</strong> {render(why)}
         </p>
       )}
+      {here.map((f, i) => (
+        <p key={i} className="detail-finding" data-finding={f.kind}>
+          <strong>
+            {t('events.finding')} {t(`finding.${f.kind}.title`, f.params)}
+          </strong>{' '}
+          {t(f.why, f.params)}
+        </p>
+      ))}
       {e.kind === 'arp.decide' && (
         <p className="detail-sysctl">
           <code>net.ipv4.conf.all.arp_ignore={e.arp_ignore_all}</code>{' '}

@@ -3,7 +3,7 @@ import { useAppStore } from '@/store/useAppStore';
 import type { EventFilterCategory } from '@/store/types';
 import { useLab } from '../hooks/useLab';
 
-const CATS: EventFilterCategory[] = ['arp', 'tcp', 'ipvs', 'netfilter', 'drops', 'commands'];
+const CATS: EventFilterCategory[] = ['findings', 'arp', 'tcp', 'ipvs', 'netfilter', 'drops', 'commands'];
 
 /** Narrow the event list to one host and to the kinds of events a lesson is about. */
 export function EventFilters() {

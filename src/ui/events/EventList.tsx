@@ -1,7 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
+import { useFindings } from '../hooks/useFindings';
 import { useLab } from '../hooks/useLab';
+import { findingsByEvent } from '../model/findingsAtCursor';
 import { EventDetail } from './EventDetail';
 import { EventFilters } from './EventFilters';
 import { EventRow } from './EventRow';
@@ -21,7 +23,10 @@ function rowHeightPx(): number {
 export function EventList() {
   const { t } = useTranslation();
   const { model } = useLab();
-  const rows = useFilteredEvents(model);
+  const found = useFindings();
+  const byEvent = useMemo(() => findingsByEvent(found), [found]);
+  const findingAt = useMemo(() => new Set(byEvent.keys()), [byEvent]);
+  const rows = useFilteredEvents(model, findingAt);
   const cursor = useAppStore((s) => s.cursor);
   const scheme = useAppStore((s) => s.scheme);
   const seek = useAppStore((s) => s.seek);
@@ -77,6 +82,7 @@ export function EventList() {
               height={rowH}
               current={first + i === currentRow}
               future={seq >= cursor}
+              findings={byEvent.get(seq)}
               onPick={onPick}
             />
           ))}

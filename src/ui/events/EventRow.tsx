@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import type { TraceEvent } from '@/engine';
+import { useTranslation } from 'react-i18next';
+import type { Finding, TraceEvent } from '@/engine';
 import { useRenderMessage } from '../hooks/useRenderMessage';
 import { formatMicros } from '../format';
 import { eventCategory } from '../model/eventCategory';
@@ -14,6 +15,8 @@ interface Props {
   height: number;
   current: boolean;
   future: boolean;
+  /** Findings anchored at this event that have happened (none for a future row). */
+  findings?: readonly Finding[] | undefined;
   onPick(seq: number): void;
 }
 
@@ -25,23 +28,32 @@ export const EventRow = memo(function EventRow({
   height,
   current,
   future,
+  findings,
   onPick,
 }: Props) {
+  const { t } = useTranslation();
   const render = useRenderMessage();
   const why = eventWhy(event);
   const cat = eventCategory(event, model.hops);
   return (
     <li
-      className={`event-row cat-${cat}${current ? ' current' : ''}${future ? ' future' : ''}`}
+      className={`event-row cat-${cat}${current ? ' current' : ''}${future ? ' future' : ''}${findings ? ' has-finding' : ''}`}
       style={{ top, height }}
       data-seq={event.seq}
       data-kind={event.kind}
+      data-finding={findings?.map((f) => f.kind).join(' ')}
     >
       <button type="button" onClick={() => onPick(event.seq)} aria-current={current ? 'step' : undefined}>
         <span className="event-time">{formatMicros(event.t)}</span>
         <span className="event-host">{event.host ?? ''}</span>
         <span className="event-text">{render(eventText(event, model.hops))}</span>
-        {why && <span className="event-why">{render(why)}</span>}
+        {findings ? (
+          <span className="event-why event-finding">
+            {findings.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
+          </span>
+        ) : (
+          why && <span className="event-why">{render(why)}</span>
+        )}
       </button>
     </li>
   );

@@ -11,6 +11,7 @@ import { Icon } from '../Icon';
 import { createPanZoom } from './createPanZoom';
 import type { PanZoom } from './createPanZoom';
 import { DropLayer } from './DropLayer';
+import { FindingLayer } from './FindingLayer';
 import { FrameLayer } from './FrameLayer';
 import { HostLayer } from './HostLayer';
 import { MasterBadges } from './MasterBadges';
@@ -74,6 +75,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
           <WireLayer layout={layout} />
           <HostLayer layout={layout} rows={rows} />
           <MasterBadges layout={layout} />
+          <FindingLayer layout={layout} />
           <DropLayer layout={layout} />
           <FrameLayer layout={layout} />
         </g>

@@ -1,0 +1,17 @@
+import { useMemo } from 'react';
+import type { Finding } from '@/engine';
+import { useAppStore } from '@/store/useAppStore';
+import { allFindings, findingsBefore } from '../model/findingsAtCursor';
+import { useLab } from './useLab';
+
+/**
+ * The findings that have happened at the playback cursor (never a later one). Re-renders only when
+ * that set changes, not on every step of the cursor.
+ */
+export function useFindings(): readonly Finding[] {
+  const { model } = useLab();
+  const all = allFindings(model.trace);
+  const count = useAppStore((s) => findingsBefore(all, s.cursor).length);
+  // The same array while the set is the same, so views can memoise on it.
+  return useMemo(() => (count === all.length ? all : all.slice(0, count)), [all, count]);
+}
