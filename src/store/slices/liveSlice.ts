@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from '@/engine';
 import type { RunningCommand } from '@/engine';
+import { engine } from '../engine';
 import type { LabSpec, LogEntry } from '../labSpec';
 import { getRuntime, recordLive } from '../runtimeCache';
 import type { AppState, LiveSlice } from '../types';
@@ -15,7 +15,7 @@ const MAX_WAKES_PER_FRAME = 200;
  */
 function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
   const entry: LogEntry = { host: run.host, command: run.command };
-  if (interrupted || run.elapsedUs > DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
+  if (interrupted || run.elapsedUs > engine().DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
   return entry;
 }
 
@@ -52,7 +52,7 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
         ...(keepWatching ? {} : { cursor: rt.trace.length, simTime: rt.sim.now }),
       });
       // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
-      if (!run.advanceTo(rt.sim.now + INSTANT_COMMAND_US)) return;
+      if (!run.advanceTo(rt.sim.now + engine().INSTANT_COMMAND_US)) return;
       commit(run, false);
       // Its output is all printed at the instant it was typed: show it now, unless playback is
       // still animating something earlier.
