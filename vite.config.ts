@@ -44,6 +44,17 @@ export default defineConfig(({ mode, command }) => {
     ],
     server: { port: 5173, strictPort: false },
     preview: { port: 4173 },
-    build: { outDir: test ? 'dist/test' : 'dist/app', sourcemap: true, emptyOutDir: true },
+    build: {
+      outDir: test ? 'dist/test' : 'dist/app',
+      sourcemap: true,
+      emptyOutDir: true,
+      rolldownOptions: {
+        output: {
+          // The bundler's own helpers get a chunk of their own: left to chance they join a big
+          // lazy chunk (the engine), which every static importer of a helper then loads first.
+          codeSplitting: { groups: [{ name: 'rolldown-runtime', test: /rolldown[\\/:]runtime/ }] },
+        },
+      },
+    },
   });
 });

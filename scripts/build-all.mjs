@@ -17,4 +17,7 @@ const steps = [
 for (const args of steps) {
   console.warn(`\n> vite ${args.join(' ')}`);
   execFileSync('npx', ['vite', ...args], { stdio: 'inherit' });
+  // The hosted app's budget for JavaScript before the topology (scripts/check-initial-js.mjs).
+  if (args.length === 1)
+    execFileSync('node', ['scripts/check-initial-js.mjs', 'dist/app'], { stdio: 'inherit' });
 }

@@ -1,5 +1,5 @@
-import { applyHostEvent, hostStatesAt } from '@/engine';
 import type { HostState, TraceEvent } from '@/engine';
+import { engine } from '@/store/engine';
 
 interface Folded {
   pos: number;
@@ -15,6 +15,7 @@ const folds = new WeakMap<readonly TraceEvent[], Folded>();
  * returned are updated in place by later calls: read them for this cursor only.
  */
 export function hostStatesAtCursor(trace: readonly TraceEvent[], cursor: number): Map<string, HostState> {
+  const { applyHostEvent, hostStatesAt } = engine();
   const to = Math.max(0, Math.min(cursor, trace.length));
   const f = folds.get(trace);
   if (!f || f.pos > to) {

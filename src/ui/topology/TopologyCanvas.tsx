@@ -8,7 +8,6 @@ import type { HostRow } from '../layout/hostRows';
 import { DEFAULT_METRICS, layoutTopology, PROJECTOR_METRICS } from '../layout/topologyLayout';
 import type { HostShape } from '../layout/topologyLayout';
 import { Icon } from '../Icon';
-import { createPanZoom } from './createPanZoom';
 import type { PanZoom } from './createPanZoom';
 import { DropLayer } from './DropLayer';
 import { FindingLayer } from './FindingLayer';
@@ -50,9 +49,16 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const pz = useRef<PanZoom | null>(null);
   const [tf, setTf] = useState({ x: 0, y: 0, k: 1 });
   useEffect(() => {
-    if (!svgRef.current) return;
-    pz.current = createPanZoom({ domNode: svgRef.current, onTransform: setTf });
-    return () => pz.current?.destroy();
+    // d3's zoom arrives in its own chunk after the first paint: the topology does not wait for it.
+    let live = true;
+    void import('./createPanZoom').then(({ createPanZoom }) => {
+      if (live && svgRef.current) pz.current = createPanZoom({ domNode: svgRef.current, onTransform: setTf });
+    });
+    return () => {
+      live = false;
+      pz.current?.destroy();
+      pz.current = null;
+    };
   }, []);
   const titleId = `topo-title-${labId}`;
   const descId = `topo-desc-${labId}`;

@@ -1,5 +1,6 @@
-import { select, zoom, zoomIdentity } from 'd3';
-import type { ZoomBehavior, ZoomTransform } from 'd3';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity } from 'd3-zoom';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 
 export interface PanZoom {
   zoomBy(k: number): void;
