@@ -1,6 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { StoreProvider } from '@/store/StoreProvider';
 import { MessageBridge } from './embed/MessageBridge';
+import { LabErrorBoundary } from './errors/LabErrorBoundary';
+import { SetAsideNotice } from './errors/SetAsideNotice';
+import { StorageFullNotice } from './errors/StorageFullNotice';
+import './errors/errors.css';
 import { HomePage } from './home/HomePage';
 import { LabView } from './LabView';
 import { useRoute } from './router/useRoute';
@@ -34,7 +38,11 @@ export function App() {
         <div className={`app app-${route.page}${embed ? ' app-embed' : ''}`}>
           {!embed && <AppHeader route={route} />}
           {route.page === 'home' && <HomePage />}
-          {route.page === 'lab' && <LabView />}
+          {route.page === 'lab' && (
+            <LabErrorBoundary>
+              <LabView />
+            </LabErrorBoundary>
+          )}
           {route.page === 'compare' && (
             <Suspense fallback={null}>
               <CompareView paused={route.paused} embed={embed} />
@@ -43,6 +51,8 @@ export function App() {
         </div>
         <HelpOverlay />
         <UpdatePrompt />
+        {!embed && <SetAsideNotice />}
+        <StorageFullNotice />
         {route.page === 'lab' && <MessageBridge />}
       </StoreProvider>
     </SessionContext.Provider>
