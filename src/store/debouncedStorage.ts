@@ -1,4 +1,5 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { setAside } from './corruptSaves';
 import { readItem, removeItem, writeItem } from './safeStorage';
 
 /**
@@ -32,6 +33,8 @@ export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
       try {
         return JSON.parse(raw) as StorageValue<S>;
       } catch {
+        // Not even JSON: kept whole for download (corruptSaves.ts) before a save overwrites it.
+        setAside([{ labId: 'unknown', slot: 'whole', raw }]);
         return null;
       }
     },

@@ -1,5 +1,7 @@
+import { setAside } from './corruptSaves';
 import { isLabId, parseLab, serializeLab, withSize } from './labSpec';
 import type { LabSpec } from './labSpec';
+import { asPersisted, validatePersisted } from './persistedSchema';
 import type { AppState, Session } from './types';
 
 const INSPECTOR_TABS: readonly AppState['inspectorTab'][] = ['packet', 'hooks', 'scheduler', 'controls'];
@@ -76,9 +78,14 @@ export function partialize(s: AppState): PersistedState {
   };
 }
 
-/** Rebuild the store's state from what was saved; anything malformed is left at its default. */
+/**
+ * Rebuild the store's state from what was saved; anything malformed is left at its default, and
+ * an unreadable lab is set aside for download (persistedSchema.ts) while the others load.
+ */
 export function merge(persisted: unknown, current: AppState): AppState {
-  const p = (persisted ?? {}) as Partial<PersistedState>;
+  const valid = validatePersisted(persisted);
+  setAside(valid.corrupt);
+  const p = asPersisted(valid);
   const spec = savedSpec(p);
   const sessions: AppState['sessions'] = {};
   for (const [id, v] of Object.entries(p.sessions ?? {})) {

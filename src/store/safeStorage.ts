@@ -20,11 +20,42 @@ export function readItem(key: string): string | null {
   }
 }
 
-export function writeItem(key: string, value: string): void {
+/** Told when a save did not fit (the page then offers the work as a download). */
+type FullListener = (key: string) => void;
+const fullListeners = new Set<FullListener>();
+
+export function onStorageFull(listener: FullListener): () => void {
+  fullListeners.add(listener);
+  return () => void fullListeners.delete(listener);
+}
+
+/** The browsers' names for "over quota" (Firefox's legacy one, and the old numeric codes). */
+export function isQuotaError(e: unknown): boolean {
+  const { name, code } = (e ?? {}) as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
+}
+
+function tell(l: FullListener, key: string): void {
   try {
-    localStore()?.setItem(key, value);
+    l(key);
   } catch {
-    // Full or refused: the value lives on in memory for this page.
+    // A listener's failure is not the save's.
+  }
+}
+
+/** Save a value; false when it was not saved (full, refused, or no storage at all). */
+export function writeItem(key: string, value: string): boolean {
+  const store = localStore();
+  if (!store) return false;
+  try {
+    store.setItem(key, value);
+    return true;
+  } catch (e) {
+    // Full or refused: the value lives on in memory for this page; a full store is told.
+    if (isQuotaError(e)) for (const l of [...fullListeners]) tell(l, key);
+    return false;
   }
 }
 

@@ -1,6 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { StoreProvider } from '@/store/StoreProvider';
 import { MessageBridge } from './embed/MessageBridge';
+import { LabErrorBoundary } from './errors/LabErrorBoundary';
+import { SetAsideNotice } from './errors/SetAsideNotice';
+import { StorageFullNotice } from './errors/StorageFullNotice';
+import './errors/errors.css';
 import { HomePage } from './home/HomePage';
 import { LabView } from './LabView';
 import { useRoute } from './router/useRoute';
@@ -36,9 +40,11 @@ export function App() {
           {!embed && <AppHeader route={route} />}
           {route.page === 'home' && <HomePage />}
           {route.page === 'lab' && (
-            <ReplayGate>
-              <LabView />
-            </ReplayGate>
+            <LabErrorBoundary>
+              <ReplayGate>
+                <LabView />
+              </ReplayGate>
+            </LabErrorBoundary>
           )}
           {route.page === 'compare' && (
             <Suspense fallback={null}>
@@ -48,6 +54,8 @@ export function App() {
         </div>
         <HelpOverlay />
         <UpdatePrompt />
+        {!embed && <SetAsideNotice />}
+        <StorageFullNotice />
         {route.page === 'lab' && <MessageBridge />}
       </StoreProvider>
     </SessionContext.Provider>
