@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LabRuntime } from '../runtime/labRuntime';
-import type { EngineEvent as TraceEvent } from '../core/traceEvents';
+import type { TraceEvent } from '../core/trace';
 import { TCP_INIT_CWND } from './tcpCwnd';
 import { TCP_SEG_DATA, TCP_WINDOW, TCP_WSCALE } from './tcpTypes';
 
