@@ -46,6 +46,7 @@ import type {
 import type { FrameRxEvent } from '../stack/netif';
 import type { FrameTxEvent } from '../stack/network';
 import type { IcmpRcvErrorEvent, TcpNoSocketEvent } from '../stack/socketTable';
+import type { TcpCwndEvent } from '../stack/tcpCwnd';
 import type { SockErrorEvent, SockEvent, TcpRetransmitEvent } from '../stack/tcpSock';
 
 /** Commands and applications. */
@@ -90,6 +91,7 @@ export type StackTraceEvent =
   | SockEvent
   | SockErrorEvent
   | TcpRetransmitEvent
+  | TcpCwndEvent
   | TcpNoSocketEvent
   | IcmpSendEvent
   | IcmpRatelimitedEvent

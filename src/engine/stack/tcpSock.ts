@@ -5,6 +5,7 @@ import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from '../pac
 import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
 import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
+import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
 import { splitForSegments } from './tcpSplit';
 import * as C from './tcpTypes';
@@ -74,6 +75,12 @@ export class TcpSock {
   private peerTs = false;
   private tsRecent = 0;
   private ipId: number;
+  /** Data the application wrote that the congestion or receive window still holds back. */
+  private pending: { data: string; flags: number }[] = [];
+  private finPending = false;
+  /** The peer's advertised receive window, bytes (window field << wscale 7). */
+  private sndWnd = C.TCP_WINDOW << C.TCP_WSCALE;
+  readonly cc: TcpCwnd;
   /** Set by the socket table for passive sockets: called once ESTAB. */
   onEstablished?: (s: TcpSock) => void;
   /** The error that closed the socket, if any. */
@@ -91,6 +98,7 @@ export class TcpSock {
     const rng = host.tcpRng;
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
+    this.cc = new TcpCwnd(host, this.id);
   }
 
   get key(): string {
@@ -135,10 +143,36 @@ export class TcpSock {
     if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
     const chunks = splitForSegments(data, C.TCP_SEG_DATA);
     chunks.forEach((chunk, i) => {
-      const seq = this.sndNxt;
-      this.sndNxt = add(seq, utf8Length(chunk));
-      this.queueAndSend(seq, TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0), chunk);
+      this.pending.push({ data: chunk, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
     });
+    this.pump();
+  }
+
+  /** Segments in flight: sent data not yet acknowledged (tcp_packets_in_flight, no loss). */
+  private get inFlight(): number {
+    let n = 0;
+    for (const u of this.unacked) if (u.data !== '') n++;
+    return n;
+  }
+
+  /** Send what the congestion window and the peer's receive window allow (tcp_write_xmit). */
+  private pump(): void {
+    let flight = this.inFlight;
+    while (this.pending.length > 0 && this.state !== 'CLOSED') {
+      const next = this.pending[0]!;
+      const len = utf8Length(next.data);
+      const bytes = (this.sndNxt - this.sndUna) >>> 0;
+      if (flight >= this.cc.cwnd || (flight > 0 && bytes + len > this.sndWnd)) return;
+      this.pending.shift();
+      const seq = this.sndNxt;
+      this.sndNxt = add(seq, len);
+      this.queueAndSend(seq, next.flags, next.data);
+      flight++;
+    }
+    if (this.finPending && this.pending.length === 0) {
+      this.finPending = false;
+      this.xmitFin();
+    }
   }
 
   close(): void {
@@ -169,10 +203,16 @@ export class TcpSock {
   }
 
   private sendFin(next: TcpState): void {
+    this.setState(next, 'app-close');
+    // The FIN queues behind data the windows still hold back, as it does in the write queue.
+    if (this.pending.length > 0) this.finPending = true;
+    else this.xmitFin();
+  }
+
+  private xmitFin(): void {
     const seq = this.sndNxt;
     this.sndNxt = add(seq, 1);
     this.finSent = true;
-    this.setState(next, 'app-close');
     this.queueAndSend(seq, TCP_FIN | TCP_ACK, '');
   }
 
@@ -203,6 +243,7 @@ export class TcpSock {
     }
     this.retries++;
     this.rtoUs = Math.min(this.rtoUs * 2, C.TCP_RTO_MAX_S * SEC);
+    if (!(first.flags & TCP_SYN)) this.cc.onRto(this.inFlight);
     this.host.sim.emit({
       kind: 'tcp.retransmit',
       host: this.host.name,
@@ -297,8 +338,10 @@ export class TcpSock {
       return;
     }
     for (const o of seg.options) if (o.kind === 'ts') this.tsRecent = o.val;
+    if (seg.flags & TCP_ACK) this.sndWnd = seg.window << C.TCP_WSCALE;
     if (seg.flags & TCP_ACK && !this.processAck(seg.ack)) return;
     this.processData(seg);
+    this.pump();
     if (this.oweAck && this.sentSinceInput === 0 && this.state !== 'CLOSED')
       this.xmit(this.sndNxt, TCP_ACK, '');
   }
@@ -361,7 +404,9 @@ export class TcpSock {
 
   private ackUpTo(ack: number): void {
     this.sndUna = ack;
+    const flight = this.inFlight;
     this.unacked = this.unacked.filter((u) => seqLt(ack, u.end));
+    this.cc.onAck(flight - this.inFlight, flight);
     this.retries = 0;
     if (this.rtx) this.rtx.cancelled = true;
     delete this.rtx;
@@ -415,6 +460,8 @@ export class TcpSock {
   }
 
   destroy(reason: string): void {
+    this.pending = [];
+    this.finPending = false;
     if (this.rtx) this.rtx.cancelled = true;
     if (this.tw) this.tw.cancelled = true;
     delete this.rtx;

@@ -138,6 +138,8 @@ export function eventText(e: TraceEvent, hops: HopIndex): Message {
       return msg('ev.sockError', { host, error: e.error });
     case 'tcp.retransmit':
       return msg('ev.tcpRetransmit', { host });
+    case 'tcp.cwnd':
+      return msg(`ev.tcpCwnd.${e.reason}`, { host, cwnd: String(e.cwnd) });
     case 'drop':
       return msg('ev.drop', { host, pkt: e.pkt ?? '', reason: msg(`reason.${e.reason}`) });
     case 'icmp.send':

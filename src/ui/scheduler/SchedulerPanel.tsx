@@ -5,10 +5,16 @@ import { useAppStore } from '@/store/useAppStore';
 import { ipvsCmd } from '../controls/ipvsCommands';
 import { useLab } from '../hooks/useLab';
 import { useRenderMessage } from '../hooks/useRenderMessage';
+import { CONNECTION_PALETTE } from '../model/connections';
 import { eventWhy } from '../model/eventWhy';
 import { predictNextPicks } from '../model/schedulerShadow';
 import { CommandHint } from '../controls/CommandHint';
+import { ClientServerChart } from './ClientServerChart';
+import { ConnOverTimeChart } from './ConnOverTimeChart';
+import { clientMap, connSeries } from './connSeries';
 import { DistributionChart } from './DistributionChart';
+import { HashFormula } from './HashFormula';
+import { LoadForm } from './LoadForm';
 import { RealServerTable } from './RealServerTable';
 
 /** The virtual service at the cursor: real servers, their counters and costs, the next pick, the spread so far. */
@@ -26,8 +32,15 @@ export function SchedulerPanel() {
     () => predictNextPicks(model.trace, cursor, `${cip}:0`, seed),
     [model, cursor, cip, seed],
   );
+  const series = useMemo(() => connSeries(model.trace, cursor), [model, cursor]);
+  const clients = useMemo(() => clientMap(model.trace, cursor), [model, cursor]);
   const p = predictions[0];
   if (!p) return <p className="empty-state">{t('sched.noService')}</p>;
+  // The same colour for a real server in every chart: its place in ipvsadm's list.
+  const colorOf = (dest: string) => {
+    const i = p.service.dests.findIndex((d) => d.key === dest);
+    return CONNECTION_PALETTE[Math.max(0, i) % CONNECTION_PALETTE.length]!;
+  };
   const why = p.service.lastPick ? eventWhy(p.service.lastPick) : undefined;
   return (
     <div className="scheduler-panel">
@@ -49,7 +62,9 @@ export function SchedulerPanel() {
           {t('toolbar.send100')}
         </button>
       </div>
+      <LoadForm />
       <CommandHint host={director} command={ipvsCmd.scheduler(def, p.service.scheduler)} />
+      <HashFormula scheduler={p.service.scheduler} />
       <h3>{t('sched.service', { service: p.service.service })}</h3>
       <RealServerTable
         prediction={p}
@@ -71,6 +86,10 @@ export function SchedulerPanel() {
       )}
       <h3>{t('sched.distribution')}</h3>
       <DistributionChart dests={p.service.dests} />
+      <h3>{t('load.overTime')}</h3>
+      <ConnOverTimeChart series={series} colorOf={colorOf} />
+      <h3>{t('load.clientMap')}</h3>
+      <ClientServerChart rows={clients} colorOf={colorOf} />
     </div>
   );
 }
