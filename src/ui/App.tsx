@@ -3,6 +3,7 @@ import { StoreProvider } from '@/store/StoreProvider';
 import { MessageBridge } from './embed/MessageBridge';
 import { HomePage } from './home/HomePage';
 import { LabView } from './LabView';
+import { LessonLayout } from './lessons/LessonLayout';
 import { useRoute } from './router/useRoute';
 import { followInAddressBar } from './session/addressBar';
 import { bootSession } from './session/bootSession';
@@ -34,7 +35,12 @@ export function App() {
         <div className={`app app-${route.page}${embed ? ' app-embed' : ''}`}>
           {!embed && <AppHeader route={route} />}
           {route.page === 'home' && <HomePage />}
-          {route.page === 'lab' && <LabView />}
+          {route.page === 'lab' && (
+            // The lesson slot: a lesson player (or the lessons dock) beside the lab.
+            <LessonLayout>
+              <LabView />
+            </LessonLayout>
+          )}
           {route.page === 'compare' && (
             <Suspense fallback={null}>
               <CompareView paused={route.paused} embed={embed} />
