@@ -57,6 +57,7 @@ function purifierFor(win: WindowLike | undefined): Purifier | undefined {
   let p = purifiers.get(win);
   if (!p) {
     p = DOMPurify(win);
+    if (!p.isSupported) return undefined;
     // Links leave the lab in a new tab and tell the target nothing about the lesson page.
     p.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A' && node.getAttribute('href')) {
