@@ -31,7 +31,16 @@ const engineBannedGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/screenshots'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'e2e/screenshots',
+      'src/lessons/generated',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

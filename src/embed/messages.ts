@@ -103,4 +103,21 @@ export type LabMessage =
   | { type: 'lvs-lab:command'; host: string; command: string; stdout: string; stderr: string; exit: number }
   | { type: 'lvs-lab:step'; step: number; at: number; kind: string; text: string }
   | { type: 'lvs-lab:state'; state: string; step: number; lab: string }
-  | { type: 'lvs-lab:error'; message: string; request: string };
+  | { type: 'lvs-lab:error'; message: string; request: string }
+  | LessonMessage;
+
+/**
+ * A lesson's progress, for an LMS: `step` when a step is shown, `passed` when a step passes,
+ * `answer` when a prediction is judged (by what the engine then did). `step` is 0-based.
+ */
+export interface LessonMessage {
+  type: 'lvs-lab:lesson';
+  event: 'step' | 'passed' | 'answer';
+  lesson: string;
+  step: number;
+  steps: number;
+  kind: string;
+  /** `answer` only: the choice picked (0-based) and whether the engine's outcome made it right. */
+  choice?: number;
+  correct?: boolean;
+}

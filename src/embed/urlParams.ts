@@ -55,6 +55,10 @@ export interface UrlParams {
   speed?: number;
   /** The parent page's origin for postMessage (scheme://host[:port]), normalised. */
   origin?: string;
+  /** A shipped lesson's id (`lesson=`). */
+  lesson?: string;
+  /** A lesson file's URL (`lesson-url=`), as given: the player allows only its own origin. */
+  lessonUrl?: string;
 }
 
 export interface ParseOptions {
@@ -119,6 +123,11 @@ function stateOf(raw: string): string | undefined {
   return /^[A-Za-z0-9+\-_.$=]+$/.test(v) ? v : undefined;
 }
 
+/** A lesson URL as text: bounded, printable, no spaces; the player resolves and checks its origin. */
+function lessonUrlOf(v: string): string | undefined {
+  return v.length > 0 && v.length <= 2048 && /^[\x21-\x7e]+$/.test(v) ? v : undefined;
+}
+
 function searchParams(text: string): URLSearchParams {
   try {
     return new URLSearchParams(text.replace(/^[?#]/, ''));
@@ -154,7 +163,12 @@ const PARSERS: Record<keyof UrlParams, Parser> = {
   paused: flag,
   speed: speedOf,
   origin: originOf,
+  lesson: (v) => (/^[a-z0-9][a-z0-9-]{0,63}$/.test(v) ? v : undefined),
+  lessonUrl: lessonUrlOf,
 };
+
+/** Parameters whose name in the URL is not their key. */
+const URL_NAMES: Partial<Record<keyof UrlParams, string>> = { lessonUrl: 'lesson-url' };
 
 /**
  * Parse `location.search` (and `location.hash` for the share state). The first occurrence of a
@@ -165,7 +179,7 @@ export function parseUrlParams(search: string, hash = '', opts: ParseOptions = {
   const p: Record<string, unknown> = {};
   const q = searchParams(typeof search === 'string' ? search.slice(0, 200_000) : '');
   for (const [name, parse] of Object.entries(PARSERS)) {
-    const v = q.get(name);
+    const v = q.get(URL_NAMES[name as keyof UrlParams] ?? name);
     const value = v === null ? undefined : parse(v, o);
     if (value !== undefined) p[name] = value;
   }
@@ -190,6 +204,8 @@ const ORDER: readonly (keyof UrlParams)[] = [
   'paused',
   'speed',
   'origin',
+  'lesson',
+  'lessonUrl',
 ];
 
 function valueText(v: unknown): string {
@@ -212,7 +228,7 @@ export function formatUrlParams(p: Partial<UrlParams>, opts: FormatOptions = {})
   for (const k of ORDER) {
     const v = p[k];
     if (v === undefined || v === false || (Array.isArray(v) && v.length === 0)) continue;
-    q.set(k, valueText(v));
+    q.set(URL_NAMES[k] ?? k, valueText(v));
   }
   const inQuery = opts.stateIn === 'query' && p.state !== undefined;
   if (inQuery) q.set('state', p.state!);

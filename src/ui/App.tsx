@@ -7,6 +7,7 @@ import { StorageFullNotice } from './errors/StorageFullNotice';
 import './errors/errors.css';
 import { HomePage } from './home/HomePage';
 import { LabView } from './LabView';
+import { LessonLayout } from './lessons/LessonLayout';
 import { useRoute } from './router/useRoute';
 import { followInAddressBar } from './session/addressBar';
 import { bootSession } from './session/bootSession';
@@ -42,7 +43,10 @@ export function App() {
           {route.page === 'lab' && (
             <LabErrorBoundary>
               <ReplayGate>
-                <LabView />
+                {/* The lesson slot: a lesson player (or the lessons dock) beside the lab. */}
+                <LessonLayout>
+                  <LabView />
+                </LessonLayout>
               </ReplayGate>
             </LabErrorBoundary>
           )}

@@ -15,8 +15,9 @@ export type Route =
 export function parseRoute(search: string, hash = ''): Route {
   const params = parseUrlParams(search, hash, { labs: LAB_IDS });
   if (params.view === 'compare') return { page: 'compare', paused: params.paused === true, params };
-  // A share string names its own lab (the app reads it); an embed always shows a lab.
-  if (params.lab !== undefined || params.state !== undefined || params.embed) {
+  // A share string names its own lab (the app reads it); an embed and a lesson always show a lab.
+  const lesson = params.lesson !== undefined || params.lessonUrl !== undefined;
+  if (params.lab !== undefined || params.state !== undefined || params.embed || lesson) {
     const labId = isLabId(params.lab) ? params.lab : 'nat';
     return { page: 'lab', labId, params };
   }

@@ -4,7 +4,7 @@ import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import { encodeLab } from '@/store/share';
 import type { SessionMode } from './decideBoot';
-import { sharedExtra, writeOwnUrl } from './bootSession';
+import { onSharedExtra, sharedExtra, writeOwnUrl } from './bootSession';
 
 /** The share string of what the store shows now: lab, log, cursor, language and scheme. */
 export function shareStringOf(store: AppStore): string {
@@ -70,9 +70,11 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     )
       schedule();
   });
+  const unsubExtra = onSharedExtra(store, schedule);
   schedule();
   return () => {
     unsub();
+    unsubExtra();
     if (timer !== undefined) clearTimeout(timer);
   };
 }

@@ -26,6 +26,25 @@ const extras = new WeakMap<AppStore, Record<string, unknown>>();
 export function sharedExtra(store: AppStore): Record<string, unknown> | undefined {
   return extras.get(store);
 }
+
+const extraListeners = new WeakMap<AppStore, Set<() => void>>();
+
+/** Put (or, with undefined, remove) one optional field of the lab's share string, e.g. a lesson. */
+export function setSharedExtra(store: AppStore, key: string, value: unknown): void {
+  const next = { ...extras.get(store) };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  extras.set(store, next);
+  for (const l of extraListeners.get(store) ?? []) l();
+}
+
+/** Be told when setSharedExtra changed the store's optional fields; returns a stop function. */
+export function onSharedExtra(store: AppStore, listener: () => void): () => void {
+  const set = extraListeners.get(store) ?? new Set();
+  extraListeners.set(store, set);
+  set.add(listener);
+  return () => set.delete(listener);
+}
 let opened = 0;
 
 /** The student's own store, saved in localStorage: created once per page, on first use. */

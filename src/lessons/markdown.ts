@@ -1,0 +1,88 @@
+/**
+ * A lesson's Markdown as safe HTML: `marked` renders it, DOMPurify (a well-kept sanitiser)
+ * removes anything that could run or load: scripts, event handlers, `javascript:` and data
+ * URLs, forms, frames, styles and images. Without a DOM to sanitise in, the text is escaped
+ * whole rather than passed through (DOMPurify returns its input unchanged there).
+ */
+import DOMPurify from 'dompurify';
+import type { DOMPurify as Purifier, WindowLike } from 'dompurify';
+import { Marked } from 'marked';
+
+const marked = new Marked({ async: false, gfm: true, breaks: false });
+
+const CONFIG = {
+  ALLOWED_TAGS: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'code',
+    'pre',
+    'kbd',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'hr',
+    'del',
+    'sup',
+    'sub',
+  ],
+  ALLOWED_ATTR: ['href', 'title', 'align'],
+  ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const purifiers = new WeakMap<object, Purifier>();
+
+function purifierFor(win: WindowLike | undefined): Purifier | undefined {
+  if (!win) return undefined;
+  let p = purifiers.get(win);
+  if (!p) {
+    p = DOMPurify(win);
+    if (!p.isSupported) return undefined;
+    // Links leave the lab in a new tab and tell the target nothing about the lesson page.
+    p.addHook('afterSanitizeAttributes', (node) => {
+      if (node.tagName === 'A' && node.getAttribute('href')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+    purifiers.set(win, p);
+  }
+  return p.isSupported ? p : undefined;
+}
+
+/**
+ * Markdown → sanitised HTML (`inline`: no paragraph around it, for choices). Never throws; `win`
+ * is the window to sanitise in (tests pass jsdom's), by default the page's.
+ */
+export function renderMarkdown(md: string, opts: { inline?: boolean; win?: WindowLike } = {}): string {
+  const win = opts.win ?? (typeof window === 'undefined' ? undefined : (window as unknown as WindowLike));
+  const purifier = purifierFor(win);
+  if (!purifier) return escapeHtml(md);
+  let html: string;
+  try {
+    html = opts.inline ? marked.parseInline(md, { async: false }) : marked.parse(md, { async: false });
+  } catch {
+    html = escapeHtml(md);
+  }
+  return purifier.sanitize(html, { ...CONFIG, ADD_ATTR: ['target', 'rel'] });
+}

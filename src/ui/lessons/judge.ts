@@ -1,0 +1,38 @@
+/**
+ * Judging a step against the running lab: the window a step's own commands made, and the
+ * predicate results over it. Pure over a LabRuntime, so the player and tests agree with
+ * LessonSession on what "right" means.
+ */
+import type { LabRuntime } from '@/engine';
+import { evaluate } from '@/lessons';
+import type { CheckStep, PredictStep } from '@/lessons';
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** The trace span of the last `n` commands the lab ran. */
+export function lastCommands(rt: LabRuntime, n: number): Span {
+  const first = rt.results[rt.results.length - n];
+  return { from: first?.traceFrom ?? rt.trace.length, to: rt.trace.length };
+}
+
+/** The choices whose predicate held over what the step's `run` did. */
+export function rightChoices(rt: LabRuntime, step: PredictStep, span: Span): number[] {
+  return step.choices.flatMap((c, i) => (evaluate(c.when, { trace: rt.trace, ...span }) ? [i] : []));
+}
+
+/**
+ * A check: over its probe's span, or without a probe over the session up to the cursor (the
+ * lab's state where the student is looking).
+ */
+export function checkHolds(rt: LabRuntime, step: CheckStep, span: Span): boolean {
+  return evaluate(step.predicate, { trace: rt.trace, ...span });
+}
+
+/** Same command, whatever the spacing. */
+export function sameCommand(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
+}
