@@ -40,6 +40,17 @@ export function sessionOf(store: AppStore): SessionClient {
   return c;
 }
 
+const storages = new WeakMap<AppStore, { detach(): void }>();
+
+/**
+ * This store stops writing the saved work it was loaded from (another tab of the app owns it):
+ * what it does from now on lives in its own page only. Also marks the state `detached`.
+ */
+export function stopSaving(store: AppStore): void {
+  storages.get(store)?.detach();
+  store.setState({ detached: true });
+}
+
 /** The store is done with (a link's pane closed, a test over): its engine goes with it. */
 export function disposeAppStore(store: AppStore): void {
   clients.get(store)?.dispose();
@@ -75,6 +86,7 @@ function settle(store: AppStore, client: SessionClient): void {
  */
 export function createAppStore(opts: StoreOptions = {}): AppStore {
   const key = opts.persistKey === undefined ? 'lvs-lab.state' : opts.persistKey;
+  const storage = createDebouncedStorage<PersistedState>();
   const client = new SessionClient(opts.transport ?? inPageTransport(engine()), engine().getLab('nat')!);
   const make = combined(client);
   const store: AppStore = key
@@ -82,13 +94,14 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         persist((set, get, api) => make(set, get, api as AppStore), {
           name: key,
           version: 1,
-          storage: createDebouncedStorage<PersistedState>(),
+          storage,
           partialize,
           merge,
         }),
       )
     : createStore<AppState>()((set, get, api) => make(set, get, api));
   clients.set(store, client);
+  if (key) storages.set(store, storage);
   client.onEvent((e) => {
     if (e.type === 'progress') store.setState({ replay: { done: e.done, total: e.total } });
   });

@@ -8,9 +8,15 @@ import { readItem, removeItem, writeItem } from './safeStorage';
  * stringified only when written (at most every `delayMs`, and when the page is hidden or
  * unloaded, so a reload never loses the last step).
  */
-export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
+export interface DetachableStorage<S> extends PersistStorage<S> {
+  /** From now on nothing is written (another tab owns the saved work); unwritten values are dropped. */
+  detach(): void;
+}
+
+export function createDebouncedStorage<S>(delayMs = 250): DetachableStorage<S> {
   const pending = new Map<string, StorageValue<S>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let detached = false;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -39,12 +45,17 @@ export function createDebouncedStorage<S>(delayMs = 250): PersistStorage<S> {
       }
     },
     setItem: (k, v) => {
+      if (detached) return;
       pending.set(k, v);
       if (timer === undefined) timer = setTimeout(flush, delayMs);
     },
     removeItem: (k) => {
       pending.delete(k);
-      removeItem(k);
+      if (!detached) removeItem(k);
+    },
+    detach: () => {
+      detached = true;
+      pending.clear();
     },
   };
 }

@@ -44,6 +44,8 @@ export interface LabSlice {
   revision: number;
   sessions: Partial<Record<LabId, Session>>;
   notice: Notice | null;
+  /** Another tab owns the saved work: this one no longer writes it (see ui/session/tabGuard.ts). */
+  detached: boolean;
   /** A replay that takes more than one chunk (a long saved log): commands done of total, else null. */
   replay: { done: number; total: number } | null;
   /** Stop the replay under way: the commands replayed so far are kept. */

@@ -66,6 +66,7 @@ export const createLabSlice =
     sessions: {},
     notice: null,
     replay: null,
+    detached: false,
 
     stopReplay() {
       client.request({ type: 'stop-replay' });

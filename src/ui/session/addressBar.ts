@@ -56,7 +56,9 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     if (state === last) return;
     last = state;
     history.replaceState(history.state, '', `${location.pathname}${location.search}#state=${state}`);
-    if (mode !== 'embed') writeOwnUrl({ state, mode });
+    // A main tab that stopped saving (another tab owns the saved work) is reloaded as a link.
+    if (mode !== 'embed')
+      writeOwnUrl({ state, mode: mode === 'main' && store.getState().detached ? 'link' : mode });
   };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(write, delayMs);
@@ -66,9 +68,12 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
       s.spec !== prev.spec ||
       s.cursor !== prev.cursor ||
       s.language !== prev.language ||
-      s.scheme !== prev.scheme
-    )
+      s.scheme !== prev.scheme ||
+      s.detached !== prev.detached
+    ) {
+      if (s.detached !== prev.detached) last = '';
       schedule();
+    }
   });
   const unsubExtra = onSharedExtra(store, schedule);
   schedule();

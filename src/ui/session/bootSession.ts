@@ -8,6 +8,7 @@ import { emptySpec } from '@/store/labSpec';
 import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
 import type { Route } from '../router/route';
 import { decideBoot } from './decideBoot';
+import { guardMainTab } from './guardMainTab';
 import type { OwnUrl, SessionMode } from './decideBoot';
 
 /** The store a page works in, and what kind of session it is. */
@@ -51,6 +52,16 @@ let opened = 0;
 function mainStore(): AppStore {
   main ??= createAppStore({});
   return main;
+}
+
+let guarded = false;
+
+/** The main store, now that the page works in it: from here on it watches for other tabs. */
+function usedMainStore(): AppStore {
+  const store = mainStore();
+  if (!guarded) guardMainTab(store);
+  guarded = true;
+  return store;
 }
 
 function savedIn(store: AppStore) {
@@ -140,7 +151,7 @@ function openSpec(store: AppStore, spec: LabSpec): void {
 /** Open the page a route names: choose the session, open its lab, put the cursor where the URL says. */
 export function bootSession(route: Route): Session {
   if (route.page !== 'lab') {
-    const store = mainStore();
+    const store = usedMainStore();
     applyPrefs(store, 'main', route.params);
     return { key: 'main', store, mode: 'main', labId: store.getState().spec.labId };
   }
@@ -149,7 +160,8 @@ export function bootSession(route: Route): Session {
   const own = ownUrlFor(p.state);
   // The main store (and its localStorage) only when the decision needs it: never for an embed.
   const boot = decideBoot(route.labId, p, shared, (id) => savedIn(mainStore())(id), own);
-  const store = boot.mode === 'main' ? mainStore() : createAppStore({ persistKey: null, labId: boot.labId });
+  const store =
+    boot.mode === 'main' ? usedMainStore() : createAppStore({ persistKey: null, labId: boot.labId });
   const s = store.getState();
   // A reloaded main session keeps its saved preferences; a link's session has only its URL.
   const reloadMain = boot.mode === 'main' && own !== null && own.state === p.state;

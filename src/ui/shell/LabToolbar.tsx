@@ -3,6 +3,7 @@ import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { Icon } from '../Icon';
 import { useSession } from '../session/SessionContext';
+import { TabNotice } from '../session/TabNotice';
 import { LinkNotice } from './LinkNotice';
 import { NoticeLine } from './NoticeLine';
 import { OpenFullLab } from './OpenFullLab';
@@ -58,6 +59,7 @@ export function LabToolbar() {
         {embed ? <OpenFullLab /> : <ShareButton />}
       </div>
       <LinkNotice />
+      <TabNotice />
       <NoticeLine />
     </div>
   );
