@@ -20,6 +20,8 @@ export interface ShellRun {
   /** Virtual time (µs) the command started and returned. */
   startUs: number;
   endUs: number;
+  /** endUs − startUs. */
+  tookUs: number;
   interrupted: boolean;
 }
 
@@ -98,6 +100,7 @@ export class TestLab {
       status: r.exit,
       startUs: r.start,
       endUs: r.end,
+      tookUs: r.end - r.start,
       interrupted: r.interrupted,
     };
   }
