@@ -106,10 +106,29 @@ export default tseslint.config(
     },
   },
   {
+    // Tests above the engine may use the one test harness (src/engine/testing), nothing else inside.
+    files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/engine/(?!testing/)|(\\.\\./)+engine/)',
+              message:
+                "Import the engine's public face '@/engine' (tests: or its harness '@/engine/testing/…').",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every view is a function of (trace, cursor): no view reads the engine's live objects, which
     // hold the state at the end of the log, not at the cursor (docs/architecture.md).
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
-    ignores: ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx', 'src/ui/model/testRuntime.ts'],
+    ignores: ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -156,6 +156,11 @@ export class LabRuntime {
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
     const def = getLab(labId, { servers: opts.servers, clients: opts.clients });
     if (!def) throw new Error(`unknown lab '${labId}' (nat, dr, tun, ha)`);
+    return LabRuntime.fromDefinition(def, opts);
+  }
+
+  /** A runtime on a given topology (the registry's labs, or a test's own, engine/testing). */
+  static fromDefinition(def: LabDefinition, opts: Pick<LabOptions, 'seed' | 'bare'> = {}): LabRuntime {
     const rt = new LabRuntime(def, opts.seed ?? 1, opts.bare ?? false);
     if (!rt.bare) for (const step of def.configure) rt.exec({ host: step.host, command: step.command }, true);
     return rt;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTestShell } from './testKit';
+import { TestLab } from '../testing/testLab';
 
 /** Run in a fresh shell; stdout only (these cases are checked against bash 5.2 output). */
 function out(src: string): string {
-  return createTestShell().run(src).out;
+  return new TestLab('nat').sh('rs1', src).out;
 }
 
 describe('quoting and escaping', () => {
@@ -60,18 +60,18 @@ describe('parameters', () => {
   });
 
   it('reports bad substitutions and abandons the command line', () => {
-    const r = createTestShell().run('echo ${x!}; echo same-line\necho next');
+    const r = new TestLab('nat').sh('rs1', 'echo ${x!}; echo same-line\necho next');
     expect(r.err).toBe('bash: ${x!}: bad substitution\n');
     expect(r.out).toBe('next\n');
   });
 
   it('fails ${x:?msg} with the message', () => {
-    const r = createTestShell().run('echo ${x:?must be set}; echo notreached');
+    const r = new TestLab('nat').sh('rs1', 'echo ${x:?must be set}; echo notreached');
     expect(r).toMatchObject({ status: 1, out: '', err: 'bash: x: must be set\n' });
   });
 
   it('treats unset variables as errors under set -u', () => {
-    const r = createTestShell().run('set -u; echo ${v:-fine}; echo $v');
+    const r = new TestLab('nat').sh('rs1', 'set -u; echo ${v:-fine}; echo $v');
     expect(r).toMatchObject({ out: 'fine\n', err: 'bash: v: unbound variable\n', status: 1 });
   });
 });
@@ -91,7 +91,7 @@ describe('command substitution', () => {
   });
 
   it('prints a syntax error inside backquotes when it runs, as bash does', () => {
-    const r = createTestShell().run('echo `done`');
+    const r = new TestLab('nat').sh('rs1', 'echo `done`');
     expect(r.err).toBe(
       "bash: command substitution: line 1: syntax error near unexpected token `done'\nbash: command substitution: line 1: `done'\n",
     );
@@ -119,7 +119,7 @@ describe('arithmetic', () => {
   });
 
   it('reports division by zero like bash and abandons the line', () => {
-    const r = createTestShell().run('echo $((1/0)); echo same-line');
+    const r = new TestLab('nat').sh('rs1', 'echo $((1/0)); echo same-line');
     expect(r).toMatchObject({ out: '', status: 1, err: 'bash: 1/0: division by 0 (error token is "0")\n' });
   });
 });

@@ -7,6 +7,7 @@ import type { Sim } from '../core/sim';
 import { INSTANT_COMMAND_US, LabRuntime } from '../runtime/labRuntime';
 import type { CommandResult } from '../runtime/labRuntime';
 import type { LabSizeInput } from '../labs/labSize';
+import type { LabDefinition } from '../labs/labTypes';
 import type { Ipv4Packet } from '../packet/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
@@ -19,6 +20,8 @@ export interface ShellRun {
   /** Virtual time (µs) the command started and returned. */
   startUs: number;
   endUs: number;
+  /** endUs − startUs. */
+  tookUs: number;
   interrupted: boolean;
 }
 
@@ -55,14 +58,20 @@ export class TestLab {
   readonly sim: Sim;
   readonly net: Network;
 
-  /** Bare unless `configured`: then the lab's configure steps ran through the shell first. */
-  constructor(id: string, seed = 1, configured = false, size: LabSizeInput = {}) {
-    this.rt = LabRuntime.create(id, {
-      seed,
-      bare: !configured,
-      ...(size.servers !== undefined ? { servers: size.servers } : {}),
-      ...(size.clients !== undefined ? { clients: size.clients } : {}),
-    });
+  /**
+   * A registered lab by id, or a test's own topology. Bare unless `configured`: then the lab's
+   * configure steps ran through the shell first.
+   */
+  constructor(lab: string | LabDefinition, seed = 1, configured = false, size: LabSizeInput = {}) {
+    this.rt =
+      typeof lab !== 'string'
+        ? LabRuntime.fromDefinition(lab, { seed, bare: !configured })
+        : LabRuntime.create(lab, {
+            seed,
+            bare: !configured,
+            ...(size.servers !== undefined ? { servers: size.servers } : {}),
+            ...(size.clients !== undefined ? { clients: size.clients } : {}),
+          });
     this.sim = this.rt.sim;
     this.net = this.rt.net;
   }
@@ -91,6 +100,7 @@ export class TestLab {
       status: r.exit,
       startUs: r.start,
       endUs: r.end,
+      tookUs: r.end - r.start,
       interrupted: r.interrupted,
     };
   }

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { buildHops } from './frameHops';
 import { framesInFlight } from './inFlight';
-import { labAfterRequest } from './testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 
 describe('framesInFlight: frame positions are a pure function of (time, cursor)', () => {
   test('at a frame.tx the frame sits at its sender; at its frame.rx it has arrived', async () => {
-    const rt = await labAfterRequest('nat');
+    const rt = labAfterRequest('nat');
     const hops = buildHops(rt.trace);
     const hop = hops.hops.find((h) => h.pkt !== null)!;
     const atTx = framesInFlight(hops, hop.t0, hop.seq + 1).find((f) => f.hop === hop)!;
@@ -18,7 +18,7 @@ describe('framesInFlight: frame positions are a pure function of (time, cursor)'
   });
 
   test('an ARP broadcast floods: one copy per port of the segment', async () => {
-    const rt = await labAfterRequest('dr');
+    const rt = labAfterRequest('dr');
     const hops = buildHops(rt.trace);
     const flood = hops.hops.find((h) => h.eth.dst === 'ff:ff:ff:ff:ff:ff' && h.segment === 'lan')!;
     expect(flood.rx.length).toBe(3);
@@ -27,7 +27,7 @@ describe('framesInFlight: frame positions are a pure function of (time, cursor)'
   });
 
   test('the same inputs always give the same answer', async () => {
-    const rt = await labAfterRequest('tun');
+    const rt = labAfterRequest('tun');
     const hops = buildHops(rt.trace);
     for (let t = 0; t < 3000; t += 37) {
       const c = rt.trace.findIndex((e) => e.t > t);

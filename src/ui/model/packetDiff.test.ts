@@ -1,10 +1,12 @@
-import { describe, expect, test } from 'vitest';
-import { engine } from '@/store/engine';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { engine, loadEngine } from '@/store/engine';
 import { buildHops, previousHop } from './frameHops';
 import type { Hop } from './frameHops';
 import { diffLayers } from './packetDiff';
 import { frameLayers } from './packetLayers';
-import { labAfterRequest } from './testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
+
+beforeAll(loadEngine);
 
 function layersOf(hop: Hop) {
   const bytes = engine().encodeFrame(hop.eth);
@@ -13,7 +15,7 @@ function layersOf(hop: Hop) {
 
 /** The director's first outgoing hop of the client's SYN and the changes against the hop before it. */
 async function directorRewrite(labId: 'nat' | 'dr' | 'tun') {
-  const rt = await labAfterRequest(labId);
+  const rt = labAfterRequest(labId);
   const hops = buildHops(rt.trace);
   const xmit = rt.trace.find((e) => e.kind === 'ipvs.xmit')!;
   const out = hops.hops.find((h) => h.pkt === xmit.pkt && h.host === 'director' && h.seq > xmit.seq)!;

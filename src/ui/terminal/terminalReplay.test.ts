@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LabRuntime } from '@/engine';
-import { labAfterRequest } from '../model/testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
 
 const shown = (rt: LabRuntime, to: number, host = 'client') =>
@@ -8,7 +8,7 @@ const shown = (rt: LabRuntime, to: number, host = 'client') =>
 
 describe('a terminal replayed from the trace', () => {
   test("curl's answer appears only once playback reaches the event that printed it", async () => {
-    const rt = await labAfterRequest('nat');
+    const rt = labAfterRequest('nat');
     const curl = rt.results[rt.results.length - 1]!;
     expect(curl.stdout).toMatch(/rs[12]/);
     const out = rt.trace.findIndex(
@@ -31,7 +31,7 @@ describe('a terminal replayed from the trace', () => {
   });
 
   test('replaying in pieces prints exactly what replaying at once does', async () => {
-    const rt = await labAfterRequest('dr', [['director', 'ipvsadm -Ln']]);
+    const rt = labAfterRequest('dr', [['director', 'ipvsadm -Ln']]);
     for (const host of rt.hostNames()) {
       const whole = shown(rt, rt.trace.length, host).text;
       let text = '';
@@ -56,7 +56,7 @@ describe('a terminal replayed from the trace', () => {
   });
 
   test('setup commands are dimmed under one note; typed ones are not', async () => {
-    const rt = await labAfterRequest('nat', [['director', 'ipvsadm -Ln']]);
+    const rt = labAfterRequest('nat', [['director', 'ipvsadm -Ln']]);
     const text = shown(rt, rt.trace.length, 'director').text;
     expect(text.match(/# setup/g)).toHaveLength(1);
     expect(text).toContain('\x1b[1m[root@director ~]# \x1b[0mipvsadm -Ln\r\n');

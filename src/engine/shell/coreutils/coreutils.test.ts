@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createTestShell } from '../testKit';
+import { TestLab } from '../../testing/testLab';
 import { applyMode } from './files';
 import { breToJs } from './grep';
 import { parseInterval } from './sleep';
 
+/** A lab host with two small files in root's home, where the shell starts. */
 function run(src: string) {
-  return createTestShell({ fs: { files: { '/root/a.txt': 'l1\nl2\nl3\n', '/root/b.txt': 'x\n' } } }).run(src);
+  const lab = new TestLab('nat');
+  const h = lab.host('rs1');
+  h.files.set('/root/a.txt', 'l1\nl2\nl3\n');
+  h.files.set('/root/b.txt', 'x\n');
+  return lab.sh('rs1', src);
 }
 
 describe('text filters', () => {

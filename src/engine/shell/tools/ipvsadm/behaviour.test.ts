@@ -1,7 +1,7 @@
 /** ipvsadm's implicit rules, orderings and the commands that change state (ipvsadm 1.31, ip_vs_ctl.c). */
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 
 const VS = '-t 192.168.99.188:80';
 const rows = (out: string): string[] => out.split('\n').slice(3, -1);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
 import { ipvsStrerror } from './errors';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 
 const VS = '-t 192.168.0.100:80';
 

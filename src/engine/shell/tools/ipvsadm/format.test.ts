@@ -1,7 +1,7 @@
 /** Number columns and the less common list formats (ipvsadm 1.31). */
 import { describe, expect, test } from 'vitest';
 import { ipvsOf } from '../../../ipvs/ipvs';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 import { largenum } from './largenum';
 
 describe('print_largenum', () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 
 const OPTIONS = [
   '-A',

@@ -8,7 +8,7 @@ import type { IpvsConn } from '../../../ipvs/conn';
 import { ipvsOf } from '../../../ipvs/ipvs';
 import type { IpvsDest, IpvsService } from '../../../ipvs/service';
 import type { IpvsConnState } from '../../../ipvs/tcpStates';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 
 /** The §5.3/§5.5 table: an rr NAT service, a persistent UDP DR service and an sh fwmark service. */
 function specTable(): Director {
@@ -99,7 +99,7 @@ describe('ipvsadm -L (§5.3)', () => {
 
   test('`ipvsadm` with no arguments lists like -L (names resolved)', () => {
     const d = specTable();
-    expect(d.ipvsadm([]).out).toBe(d.ipvsadm('-L').out);
+    expect(d.ipvsadm(['ipvsadm']).out).toBe(d.ipvsadm('-L').out);
   });
 });
 
@@ -215,7 +215,7 @@ describe('other list formats (§5.4)', () => {
     conn(1, 'TCP', ['172.16.0.5', 51234], ['192.168.0.100', 80], tcp!, '10.0.0.11', 80, 'ESTABLISHED', 898.5);
     conn(2, 'TCP', ['172.16.0.5', 0], ['192.168.0.100', 80], tcp!, '10.0.0.11', 80, 'NONE', 359.2);
     conn(3, 'UDP', ['172.16.0.5', 40000], ['192.168.0.100', 53], udp!, '10.0.0.21', 53, 'UDP', 299.9);
-    conn(4, 'IP', ['172.16.0.0', 0], ['0.0.0.1', 0], fwm!, '10.0.0.31', 0, 'NONE', 599);
+    conn(4, 'IP', ['172.16.0.0', 0], ['0.0.0.1', 0], fwm!, '10.0.0.31', 0, 'NONE', 599.5);
     expect(d.ipvsadm('-Lnc').out).toBe(
       'IPVS connection entries\n' +
         'pro expire state       source             virtual            destination\n' +

@@ -1,6 +1,6 @@
 /** -R / ipvsadm-restore: one argument list per stdin line (ipvsadm's config_stream.c). */
 import { describe, expect, test } from 'vitest';
-import { Director } from './ipvsadmTestKit';
+import { Director } from '../../../testing/director';
 import { configStreamLines } from './restore';
 
 const SAVED =
