@@ -3,6 +3,7 @@ import type { RunningInfo } from './session/protocol';
 import type { LabSpec, LogEntry } from './labSpec';
 
 export type Scheme = 'light' | 'dark' | 'projector';
+export type PanelSplitName = 'top' | 'events' | 'inspector';
 export type Language = 'en' | 'zh-CN';
 export type InspectorTab = 'packet' | 'hooks' | 'scheduler' | 'controls';
 /** `findings`: the events a finding is anchored at (any other chip adds its own category). */
@@ -120,10 +121,16 @@ export interface PrefsSlice {
   /** Playback speed multiplier (1 = a frame crosses a segment in about two thirds of a second). */
   speed: number;
   startPaused: boolean;
+  /**
+   * The lab view's splits as the user left them, per colour scheme, in percent (ui/layout/
+   * panelSizes.ts says what each one measures); a split not here is at the scheme's default.
+   */
+  panelSizes: Partial<Record<Scheme, Partial<Record<PanelSplitName, number>>>>;
   setLanguage(lang: Language): void;
   setScheme(scheme: Scheme): void;
   setSpeed(speed: number): void;
   setStartPaused(v: boolean): void;
+  setPanelSize(scheme: Scheme, split: PanelSplitName, percent: number): void;
 }
 
 export type AppState = LabSlice & LiveSlice & PlaybackSlice & SelectionSlice & PrefsSlice;

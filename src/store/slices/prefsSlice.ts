@@ -2,6 +2,18 @@ import type { StateCreator } from 'zustand';
 import { readItem, writeItem } from '../safeStorage';
 import type { AppState, Language, PrefsSlice } from '../types';
 
+/** Panel sizes are saved on their own key (like the language), so a reload puts the panels back. */
+const PANELS_KEY = 'lvs-lab.panels';
+
+function initialPanelSizes(): PrefsSlice['panelSizes'] {
+  try {
+    const v: unknown = JSON.parse(readItem(PANELS_KEY) ?? '{}');
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as PrefsSlice['panelSizes']) : {};
+  } catch {
+    return {};
+  }
+}
+
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 50] as const;
 
 function initialLanguage(): Language {
@@ -15,6 +27,7 @@ export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set
   scheme: 'light',
   speed: 1,
   startPaused: false,
+  panelSizes: initialPanelSizes(),
 
   setLanguage(language) {
     writeItem('lvs-lab.lang', language);
@@ -28,5 +41,12 @@ export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set
   },
   setStartPaused(startPaused) {
     set({ startPaused });
+  },
+  setPanelSize(scheme, split, percent) {
+    set((s) => {
+      const panelSizes = { ...s.panelSizes, [scheme]: { ...s.panelSizes[scheme], [split]: percent } };
+      writeItem(PANELS_KEY, JSON.stringify(panelSizes));
+      return { panelSizes };
+    });
   },
 });

@@ -24,6 +24,8 @@ export function HostTerminal({ host }: { host: string }) {
   const scheme = useAppStore((s) => s.scheme);
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
+  // Re-measures the grid to the box: on resize (ResizeObserver) and when the font size changes.
+  const refit = useRef<() => void>(() => {});
   const line = useRef<LineState>(emptyLine(0));
   const latest = useRef({ runtime, startCommand, interruptCommand, host });
   const [ready, setReady] = useState(false);
@@ -57,6 +59,7 @@ export function HostTerminal({ host }: { host: string }) {
         if (e.ctrlKey && (e.key === 'v' || e.key === 'V')) return false;
         return true;
       });
+      refit.current = () => fit.fit();
       const ro = new ResizeObserver(() => fit.fit());
       ro.observe(box.current);
       fit.fit();
@@ -84,7 +87,9 @@ export function HostTerminal({ host }: { host: string }) {
     const tm = term.current;
     if (!ready || !tm || !box.current) return;
     tm.options.theme = terminalTheme(box.current);
-    tm.options.fontSize = scheme === 'projector' ? 20 : 14;
+    // The projector's type is large, but 80 columns must still fit at 1440 px (ipvsadm -Ln).
+    tm.options.fontSize = scheme === 'projector' ? 18 : 14;
+    refit.current();
   }, [ready, scheme]);
 
   // What the terminal shows is a function of (trace, cursor): output appears when playback reaches
