@@ -10,6 +10,7 @@ import type { HostShape } from '../layout/topologyLayout';
 import { Icon } from '../Icon';
 import type { PanZoom } from './createPanZoom';
 import { DropLayer } from './DropLayer';
+import { FrameCanvas } from './FrameCanvas';
 import { FrameLayer } from './FrameLayer';
 import { HostLayer } from './HostLayer';
 import { SegmentBus } from './SegmentBus';
@@ -62,6 +63,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const descId = `topo-desc-${labId}`;
   return (
     <div className={`topology${compact ? ' compact' : ''}`}>
+      <FrameCanvas layout={layout} tf={tf} svgRef={svgRef} />
       <svg
         ref={svgRef}
         className="topology-svg"
