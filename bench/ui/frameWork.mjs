@@ -4,6 +4,8 @@
 // ~700 µs each. Each animation frame moves the sim time 2 µs along one plateau (as the scrubber
 // does), so the same crowd is drawn, moving, in every measured frame. Work per frame = from the
 // frame's start (the rAF timestamp) to the first task after its rendering update.
+import { cpuPerFrame, startTrace } from './cpuPerFrame.mjs';
+
 export const FIXTURE = {
   lab: 'dr',
   host: 'client',
@@ -61,6 +63,7 @@ export async function openFixture(browser, testBase) {
 export async function frameWork(page, trace, target, frames = 330) {
   const win = windowNear(trace, target);
   await page.evaluate((t) => window.__lvsLab.seekTime(t), win.t);
+  const tracing = await startTrace(page.context(), page);
   const r = await page.evaluate(
     ({ want, t0, step }) =>
       new Promise((resolve) => {
@@ -90,5 +93,6 @@ export async function frameWork(page, trace, target, frames = 330) {
       }),
     { want: frames, t0: win.t, step: STEP_US },
   );
-  return { ...r, window: win };
+  const cpu = cpuPerFrame(await tracing.stop()).slice(10);
+  return { ...r, cpu, window: win };
 }

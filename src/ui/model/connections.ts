@@ -1,4 +1,4 @@
-import type { EthernetFrame, Ipv4Packet, TraceEvent } from '@/engine';
+import type { EthernetFrame, EventOf, Ipv4Packet, TraceEvent } from '@/engine';
 import type { Hop } from './frameHops';
 
 /** The key of ARP frames: they belong to no connection. */
@@ -26,6 +26,14 @@ export function frameKey(eth: EthernetFrame): string {
   return OTHER_KEY;
 }
 
+/** A new IPVS connection's real-server tuple and the client's tuple to the VIP it stands for. */
+export function packetAlias(ev: EventOf<'ipvs.conn'>): [string, string] | undefined {
+  if (ev.event !== 'new') return undefined;
+  const proto = String(ev.proto ?? 'TCP').toLowerCase();
+  const client = String(ev.client);
+  return [endpointKey(proto, client, String(ev.dest)), endpointKey(proto, client, String(ev.virtual))];
+}
+
 export interface ConnectionColours {
   /** Connection number (0, 1, 2 … in order of first appearance) for a frame; −1 for ARP/other. */
   indexOf(hop: Hop): number;
@@ -39,10 +47,8 @@ export interface ConnectionColours {
 export function numberConnections(trace: readonly TraceEvent[], hops: readonly Hop[]): ConnectionColours {
   const alias = new Map<string, string>();
   for (const ev of trace) {
-    if (ev.kind !== 'ipvs.conn' || ev.event !== 'new') continue;
-    const proto = String(ev.proto ?? 'TCP').toLowerCase();
-    const client = String(ev.client);
-    alias.set(endpointKey(proto, client, String(ev.dest)), endpointKey(proto, client, String(ev.virtual)));
+    const a = ev.kind === 'ipvs.conn' ? packetAlias(ev) : undefined;
+    if (a) alias.set(a[0], a[1]);
   }
   const numbers = new Map<string, number>();
   const byFrame = new Map<string, number>();

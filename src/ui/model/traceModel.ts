@@ -1,9 +1,8 @@
 import type { TraceEvent } from '@/engine';
-import { numberConnections } from './connections';
 import type { ConnectionColours } from './connections';
-import { buildHops } from './frameHops';
 import type { HopIndex } from './frameHops';
-import { indexPacketEvents } from './hookPath';
+import { newModelFold, extendModelFold, modelOf } from './traceModelFold';
+import type { ModelFold } from './traceModelFold';
 
 /** Everything the views derive from a trace once, and then look up per frame. */
 export interface TraceModel {
@@ -15,27 +14,25 @@ export interface TraceModel {
   drops: number[];
 }
 
+/** The model of a whole trace, built from nothing. */
 export function buildTraceModel(trace: readonly TraceEvent[]): TraceModel {
-  const hops = buildHops(trace);
-  const drops: number[] = [];
-  for (const e of trace)
-    if (e.kind === 'drop' || (e.kind === 'frame.rx' && e.accepted === false)) drops.push(e.seq);
-  return {
-    trace,
-    hops,
-    colours: numberConnections(trace, hops.hops),
-    pktEvents: indexPacketEvents(trace),
-    drops,
-  };
+  const fold = newModelFold(trace);
+  extendModelFold(fold, trace.length);
+  return modelOf(fold);
 }
 
-const cache = new WeakMap<object, { length: number; model: TraceModel }>();
+const cache = new WeakMap<object, { fold: ModelFold; length: number; model: TraceModel }>();
 
-/** The model for a runtime's trace, rebuilt only when the trace has grown or been replaced. */
+/**
+ * The model for a runtime's trace. When the same trace has grown, the fold goes on from where it
+ * stopped (O(new events)); a replaced or shortened trace is folded from the start.
+ */
 export function traceModelFor(owner: object, trace: readonly TraceEvent[]): TraceModel {
   const hit = cache.get(owner);
-  if (hit && hit.length === trace.length && hit.model.trace === trace) return hit.model;
-  const model = buildTraceModel(trace);
-  cache.set(owner, { length: trace.length, model });
+  if (hit && hit.fold.trace === trace && hit.length === trace.length) return hit.model;
+  const fold = hit && hit.fold.trace === trace && hit.length < trace.length ? hit.fold : newModelFold(trace);
+  extendModelFold(fold, trace.length);
+  const model = modelOf(fold);
+  cache.set(owner, { fold, length: trace.length, model });
   return model;
 }

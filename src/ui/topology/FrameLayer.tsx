@@ -1,26 +1,18 @@
-import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
-import { hopPosition } from '../layout/pathMath';
-import type { Point, TopologyLayout } from '../layout/topologyLayout';
+import type { TopologyLayout } from '../layout/topologyLayout';
 import { connectionColour } from '../model/connections';
-import type { Hop } from '../model/frameHops';
 import { frameTag } from '../model/frameSummary';
-import { framesInFlight } from '../model/inFlight';
 import { FrameGlyph } from './FrameGlyph';
-import { hopPaths } from './hopPaths';
-import type { LegPath } from './hopPaths';
+import { framePictureFor } from './frameSprites';
 
-/** Above this many frames on the wire, frames are drawn as dots: labels would only pile up. */
+/**
+ * Above this many frames on the wire they are dots, drawn on a canvas under the SVG
+ * (FrameCanvas): labels would only pile up, and hundreds of SVG nodes cost a frame's budget.
+ */
 export const DENSE_FRAMES = 60;
-
-interface Glyph {
-  key: string;
-  hop: Hop;
-  at: Point;
-}
 
 function frameOf(target: EventTarget | null): string | undefined {
   return (target as Element | null)?.closest?.('[data-frame]')?.getAttribute('data-frame') ?? undefined;
@@ -37,35 +29,7 @@ export function FrameLayer({ layout }: { layout: TopologyLayout }) {
   const cursor = useAppStore((s) => s.cursor);
   const selected = useAppStore((s) => s.selectedFrame);
   const selectFrame = useAppStore((s) => s.selectFrame);
-  const paths = useMemo(() => {
-    const cache = new Map<Hop, LegPath[]>();
-    return (hop: Hop) => {
-      let p = cache.get(hop);
-      if (!p) cache.set(hop, (p = hopPaths(layout, hop)));
-      return p;
-    };
-  }, [layout]);
-  const flights = framesInFlight(model.hops, simTime, cursor);
-  const glyphs: Glyph[] = [];
-  const flooding = new Set<string>();
-  for (const f of flights) {
-    const legs = paths(f.hop);
-    if (f.hop.eth.dst === 'ff:ff:ff:ff:ff:ff') flooding.add(f.hop.segment);
-    if (f.progress <= 0.5 || f.legs.length === 0) {
-      const p = legs[f.legs[0] ?? 0] ?? legs[0];
-      if (p)
-        glyphs.push({
-          key: `${f.hop.frame}-${f.legs[0] ?? 0}`,
-          hop: f.hop,
-          at: hopPosition(p.points, f.progress),
-        });
-      continue;
-    }
-    for (const leg of f.legs) {
-      const p = legs.find((l) => l.leg === leg);
-      if (p) glyphs.push({ key: `${f.hop.frame}-${leg}`, hop: f.hop, at: hopPosition(p.points, f.progress) });
-    }
-  }
+  const { sprites: glyphs, flooding } = framePictureFor(layout, model.hops, simTime, cursor);
   const dense = glyphs.length > DENSE_FRAMES;
   const suffix = t('topology.frameLabel', { frame: '{frame}' });
   const onClick = (e: MouseEvent) => {
@@ -82,7 +46,7 @@ export function FrameLayer({ layout }: { layout: TopologyLayout }) {
   return (
     // Clicks and keys are delegated here from the glyphs (each glyph is a focusable button).
     <g className="frames" onClick={onClick} onKeyDown={onKey}>
-      {[...flooding].map((seg) => {
+      {flooding.map((seg) => {
         const bus = layout.segments.get(seg);
         return bus ? (
           <rect
@@ -96,23 +60,24 @@ export function FrameLayer({ layout }: { layout: TopologyLayout }) {
           />
         ) : null;
       })}
-      {glyphs.map((g) => {
-        const tag = frameTag(g.hop.eth);
-        return (
-          <FrameGlyph
-            key={g.key}
-            frame={g.hop.frame}
-            x={g.at.x}
-            y={g.at.y}
-            tag={tag}
-            label={`${tag} ${suffix.replace('{frame}', g.hop.frame)}`}
-            colour={connectionColour(model.colours.indexOf(g.hop))}
-            broadcast={g.hop.eth.dst === 'ff:ff:ff:ff:ff:ff'}
-            selected={selected === g.hop.frame}
-            dense={dense}
-          />
-        );
-      })}
+      {!dense &&
+        glyphs.map((g) => {
+          const tag = frameTag(g.hop.eth);
+          return (
+            <FrameGlyph
+              key={g.key}
+              frame={g.hop.frame}
+              x={g.x}
+              y={g.y}
+              tag={tag}
+              label={`${tag} ${suffix.replace('{frame}', g.hop.frame)}`}
+              colour={connectionColour(model.colours.indexOf(g.hop))}
+              broadcast={g.hop.eth.dst === 'ff:ff:ff:ff:ff:ff'}
+              selected={selected === g.hop.frame}
+              dense={false}
+            />
+          );
+        })}
     </g>
   );
 }

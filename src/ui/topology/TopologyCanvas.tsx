@@ -11,6 +11,7 @@ import { Icon } from '../Icon';
 import type { PanZoom } from './createPanZoom';
 import { DropLayer } from './DropLayer';
 import { FindingLayer } from './FindingLayer';
+import { FrameCanvas } from './FrameCanvas';
 import { FrameLayer } from './FrameLayer';
 import { HostLayer } from './HostLayer';
 import { MasterBadges } from './MasterBadges';
@@ -64,6 +65,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const descId = `topo-desc-${labId}`;
   return (
     <div className={`topology${compact ? ' compact' : ''}`}>
+      <FrameCanvas layout={layout} tf={tf} svgRef={svgRef} />
       <svg
         ref={svgRef}
         className="topology-svg"

@@ -1,0 +1,55 @@
+// Main-thread CPU time per animation frame, from a Chrome trace: the thread time (tdur) of every
+// top-level task of the renderer's main thread, summed between the starts of consecutive
+// animation frames. Unlike wall time it does not grow when other processes share the cores.
+
+/** Start tracing the page's renderer; `stop()` resolves to the trace events. */
+export async function startTrace(ctx, page) {
+  const cdp = await ctx.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      return events;
+    },
+  };
+}
+
+const TOP = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** CPU ms per frame on the thread that ran the animation frames. */
+export function cpuPerFrame(events) {
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  if (rafs.length === 0) return [];
+  const { pid, tid } = rafs[0];
+  const nested = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && TOP.has(e.name) && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // The two task names nest (a scheduler task inside the thread's run loop): keep the outermost.
+  const tasks = [];
+  for (const e of nested) {
+    const outer = tasks[tasks.length - 1];
+    if (!outer || e.ts >= outer.ts + outer.dur) tasks.push(e);
+  }
+  // Each frame starts with the top-level task that holds its animation-frame callbacks.
+  const starts = [];
+  let k = 0;
+  for (const r of rafs.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)) {
+    while (k < tasks.length && tasks[k].ts + tasks[k].dur < r.ts) k++;
+    if (k < tasks.length && tasks[k].ts <= r.ts && starts[starts.length - 1] !== k) starts.push(k);
+  }
+  const out = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
+    let us = 0;
+    for (let j = starts[i]; j < starts[i + 1]; j++) us += tasks[j].tdur;
+    out.push(us / 1000);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { TraceEvent } from '@/engine';
+import { ARP_KEY, frameKey, OTHER_KEY, packetAlias } from './connections';
+import { DEFAULT_HOP_US } from './frameHops';
+import type { Hop } from './frameHops';
+import { pktOf } from './hookPath';
+import type { TraceModel } from './traceModel';
+
+/**
+ * The trace model as a left fold over the events: the state after the first `length` events,
+ * which `extendModelFold` carries on event by event. buildHops, numberConnections and
+ * indexPacketEvents compute the same from scratch (the tests hold the two to each other).
+ */
+export interface ModelFold {
+  trace: readonly TraceEvent[];
+  length: number;
+  hops: Hop[];
+  byFrame: Map<string, Hop>;
+  byPkt: Map<string, Hop[]>;
+  maxSpan: number;
+  /** NAT's rewritten 5-tuples → the client's tuple to the VIP (from `ipvs.conn` new). */
+  alias: Map<string, string>;
+  numbers: Map<string, number>;
+  colourOf: Map<string, number>;
+  pktEvents: Map<string, number[]>;
+  drops: number[];
+}
+
+export function newModelFold(trace: readonly TraceEvent[]): ModelFold {
+  return {
+    trace,
+    length: 0,
+    hops: [],
+    byFrame: new Map(),
+    byPkt: new Map(),
+    maxSpan: DEFAULT_HOP_US,
+    alias: new Map(),
+    numbers: new Map(),
+    colourOf: new Map(),
+    pktEvents: new Map(),
+    drops: [],
+  };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function colour(f: ModelFold, hop: Hop): void {
+  const raw = frameKey(hop.eth);
+  if (raw === ARP_KEY || raw === OTHER_KEY) {
+    f.colourOf.set(hop.frame, -1);
+    return;
+  }
+  const key = f.alias.get(raw) ?? raw;
+  let n = f.numbers.get(key);
+  if (n === undefined) f.numbers.set(key, (n = f.numbers.size));
+  f.colourOf.set(hop.frame, n);
+}
+
+function step(f: ModelFold, e: TraceEvent): void {
+  const pkt = pktOf(e);
+  if (pkt !== undefined) push(f.pktEvents, pkt, e.seq);
+  if (e.kind === 'drop' || (e.kind === 'frame.rx' && e.accepted === false)) f.drops.push(e.seq);
+  if (e.kind === 'ipvs.conn') {
+    const a = packetAlias(e);
+    if (a) f.alias.set(a[0], a[1]);
+  } else if (e.kind === 'frame.tx') {
+    const hop: Hop = {
+      frame: e.frame,
+      seq: e.seq,
+      t0: e.t,
+      t1: e.t + DEFAULT_HOP_US,
+      host: e.host,
+      dev: e.dev,
+      segment: e.segment,
+      pkt: e.pkt,
+      eth: e.eth,
+      rx: [],
+    };
+    f.hops.push(hop);
+    f.byFrame.set(hop.frame, hop);
+    if (hop.pkt) push(f.byPkt, hop.pkt, hop);
+    colour(f, hop);
+  } else if (e.kind === 'frame.rx') {
+    const hop = f.byFrame.get(e.frame);
+    if (!hop) return;
+    hop.t1 = hop.rx.length === 0 ? e.t : Math.max(hop.t1, e.t);
+    hop.rx.push({ host: e.host, dev: e.dev, seq: e.seq, t: e.t, accepted: e.accepted });
+    f.maxSpan = Math.max(f.maxSpan, hop.t1 - hop.t0);
+  }
+}
+
+/** Fold on to the first `to` events of the trace. */
+export function extendModelFold(f: ModelFold, to: number): void {
+  const end = Math.min(to, f.trace.length);
+  for (let i = f.length; i < end; i++) step(f, f.trace[i]!);
+  f.length = Math.max(f.length, end);
+}
+
+/**
+ * A model object for the fold as it stands. The arrays and maps are shared and go on growing
+ * with the fold (views read them for the trace length they were given); the wrappers are new,
+ * so a view memoised on the model or its hop index sees that it changed.
+ */
+export function modelOf(f: ModelFold): TraceModel {
+  const colourOf = f.colourOf;
+  return {
+    trace: f.trace,
+    hops: { hops: f.hops, byFrame: f.byFrame, byPkt: f.byPkt, maxSpan: f.maxSpan },
+    colours: { indexOf: (hop) => colourOf.get(hop.frame) ?? -1, count: f.numbers.size },
+    pktEvents: f.pktEvents,
+    drops: f.drops,
+  };
+}
