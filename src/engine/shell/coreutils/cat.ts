@@ -1,20 +1,40 @@
-/** cat (files and stdin; -n) and tee. */
+/** cat (files and stdin, as it comes; -n) and tee. */
 import { parentOf } from '../paths';
+import type { CommandImpl } from '../types';
 import { simple } from '../types';
-import { absPath, linesOf, parseOptions, readSources, usageError } from './common';
+import { absPath, parseOptions, usageError } from './common';
+import { eachSource } from './streamSources';
 
-export const catCommand = simple((ctx) => {
+/** `cat -n`: each line's number, counted across pieces and files as GNU does. */
+function numberer(): (t: string) => string {
+  let n = 0;
+  let atStart = true;
+  return (t) => {
+    let out = '';
+    let from = 0;
+    while (from < t.length) {
+      if (atStart) out += `${String(++n).padStart(6)}\t`;
+      const nl = t.indexOf('\n', from);
+      const to = nl < 0 ? t.length : nl + 1;
+      out += t.slice(from, to);
+      atStart = nl >= 0;
+      from = to;
+    }
+    return out;
+  };
+}
+
+export const catCommand: CommandImpl = function* (ctx) {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'nAEbsTuv');
   if (bad !== undefined) return usageError(ctx, 'cat', `invalid option -- '${bad}'`);
-  const { sources, ok } = readSources(ctx, 'cat', operands);
-  let text = sources.map((s) => s.text).join('');
-  if (flags.has('n')) {
-    const lines = linesOf(text).map((l, i) => `${String(i + 1).padStart(6)}\t${l}`);
-    text = lines.join('\n') + (lines.length > 0 && text.endsWith('\n') ? '\n' : '');
-  }
-  ctx.out(text);
+  const shape = flags.has('n') ? numberer() : (t: string) => t;
+  const ok = yield* eachSource(ctx, 'cat', operands, () => ({
+    piece: (t) => (ctx.out(shape(t)), true),
+    end: () => undefined,
+  }));
   return ok ? 0 : 1;
-});
+};
+catCommand.streamsStdin = true;
 
 export const teeCommand = simple((ctx) => {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'ai');

@@ -1,6 +1,7 @@
 /** grep [-vicnqwoxhHlEF] [-e PATTERN] PATTERN [FILE...]: basic (BRE) or extended regular expressions. */
-import { simple } from '../types';
-import { linesOf, parseOptions, readSources } from './common';
+import type { CommandImpl } from '../types';
+import { parseOptions } from './common';
+import { eachSource, LineSplitter } from './streamSources';
 
 /** Translate a POSIX basic regular expression into a JavaScript one. */
 export function breToJs(bre: string): string {
@@ -30,7 +31,7 @@ function compile(patterns: readonly string[], flags: Map<string, string>): RegEx
   }
 }
 
-export const grepCommand = simple((ctx) => {
+export const grepCommand: CommandImpl = function* (ctx) {
   const { flags, operands, bad } = parseOptions(ctx.argv.slice(1), 'vicnqwoxhHlEFsr', 'e');
   if (bad !== undefined) {
     ctx.err(
@@ -48,29 +49,49 @@ export const grepCommand = simple((ctx) => {
     ctx.err('grep: Invalid regular expression\n');
     return 2;
   }
-  const { sources, ok } = readSources(ctx, 'grep', operands);
-  const withName = flags.has('H') || (sources.length > 1 && !flags.has('h'));
+  const names = operands.length === 0 ? ['-'] : operands;
+  const withName = flags.has('H') || (names.length > 1 && !flags.has('h'));
+  const quiet = flags.has('q');
   let matched = false;
-  for (const s of sources) {
-    const name = s.name === '-' ? '(standard input)' : s.name;
-    let count = 0;
-    linesOf(s.text).forEach((line, i) => {
-      re.lastIndex = 0;
-      const hit = re.test(line) !== flags.has('v');
-      if (!hit) return;
-      count++;
-      matched = true;
-      if (flags.has('q') || flags.has('c') || flags.has('l')) return;
-      const prefix = (withName ? `${name}:` : '') + (flags.has('n') ? `${i + 1}:` : '');
-      if (flags.has('o') && !flags.has('v')) {
+  // Lines are matched as they arrive; -q ends at the first match and -l stops reading that file.
+  const ok = yield* eachSource(
+    ctx,
+    'grep',
+    names,
+    (source) => {
+      const name = source === '-' ? '(standard input)' : source;
+      const split = new LineSplitter();
+      let lineNo = 0;
+      let count = 0;
+      const one = (line: string): boolean => {
+        lineNo++;
         re.lastIndex = 0;
-        for (const m of line.matchAll(re)) if (m[0] !== '') ctx.out(`${prefix}${m[0]}\n`);
-      } else ctx.out(`${prefix}${line}\n`);
-    });
-    if (flags.has('q')) continue;
-    if (flags.has('c')) ctx.out(`${withName ? `${name}:` : ''}${count}\n`);
-    else if (flags.has('l') && count > 0) ctx.out(`${name}\n`);
-  }
+        if (re.test(line) === flags.has('v')) return true;
+        count++;
+        matched = true;
+        if (quiet || flags.has('l')) return false;
+        if (flags.has('c')) return true;
+        const prefix = (withName ? `${name}:` : '') + (flags.has('n') ? `${lineNo}:` : '');
+        if (flags.has('o') && !flags.has('v')) {
+          re.lastIndex = 0;
+          for (const m of line.matchAll(re)) if (m[0] !== '') ctx.out(`${prefix}${m[0]}\n`);
+        } else ctx.out(`${prefix}${line}\n`);
+        return true;
+      };
+      return {
+        piece: (t) => split.push(t).every(one) && !(quiet && matched),
+        end() {
+          if (!(quiet && matched)) split.end().every(one);
+          if (quiet) return;
+          if (flags.has('c')) ctx.out(`${withName ? `${name}:` : ''}${count}\n`);
+          else if (flags.has('l') && count > 0) ctx.out(`${name}\n`);
+        },
+      };
+    },
+    () => quiet && matched,
+  );
+  if (quiet && matched) return 0;
   if (!ok && !flags.has('s')) return 2;
   return matched ? 0 : 1;
-});
+};
+grepCommand.streamsStdin = true;

@@ -7,7 +7,9 @@ import { grepCommand } from './grep';
 import { basenameCommand, dirnameCommand, envCommand, hostnameCommand } from './names';
 import { seqCommand } from './seq';
 import { sleepCommand } from './sleep';
-import { cutCommand, headCommand, sortCommand, tailCommand, trCommand, uniqCommand, wcCommand } from './text';
+import { headCommand, tailCommand } from './headTail';
+import { cutCommand, sortCommand, trCommand, uniqCommand, wcCommand } from './text';
+import { yesCommand } from './yes';
 
 export const coreUtilities: ReadonlyMap<string, CommandImpl> = new Map<string, CommandImpl>([
   ['basename', basenameCommand],
@@ -34,4 +36,5 @@ export const coreUtilities: ReadonlyMap<string, CommandImpl> = new Map<string, C
   ['tr', trCommand],
   ['uniq', uniqCommand],
   ['wc', wcCommand],
+  ['yes', yesCommand],
 ]);

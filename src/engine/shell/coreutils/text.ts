@@ -1,53 +1,8 @@
-/** head, tail, wc, sort, uniq, cut, tr: the basic text filters. */
+/** wc, sort, uniq, cut, tr: the basic text filters (head and tail: headTail.ts). */
 import { stdinReader } from '../pipe';
-import type { CommandContext, CommandImpl } from '../types';
+import type { CommandImpl } from '../types';
 import { simple } from '../types';
 import { linesOf, parseOptions, readSources, usageError } from './common';
-
-/** `-5` is `-n 5`. */
-function countArgs(args: readonly string[]): string[] {
-  return args.map((a) => (/^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a));
-}
-
-function headTail(which: 'head' | 'tail') {
-  return simple((ctx: CommandContext) => {
-    const { flags, operands, bad } = parseOptions(countArgs(ctx.argv.slice(1)), 'qvf', 'nc');
-    if (bad !== undefined) return usageError(ctx, which, `invalid option -- '${bad}'`);
-    const bytes = flags.get('c');
-    if (bytes !== undefined && /^[0-9]+$/.test(bytes)) {
-      const { sources, ok } = readSources(ctx, which, operands);
-      const n = Number(bytes);
-      for (const s of sources)
-        ctx.out(which === 'head' ? s.text.slice(0, n) : s.text.slice(Math.max(0, s.text.length - n)));
-      return ok ? 0 : 1;
-    }
-    const spec = flags.get('n') ?? '10';
-    if (!/^[-+]?[0-9]+$/.test(spec)) {
-      ctx.err(`${which}: invalid number of lines: '${spec}'\n`);
-      return 1;
-    }
-    const n = Number(spec);
-    const { sources, ok } = readSources(ctx, which, operands);
-    sources.forEach((s, i) => {
-      if (sources.length > 1)
-        ctx.out(`${i > 0 ? '\n' : ''}==> ${s.name === '-' ? 'standard input' : s.name} <==\n`);
-      const lines = linesOf(s.text);
-      let picked: string[];
-      if (which === 'head')
-        picked =
-          n >= 0 && !spec.startsWith('-') ? lines.slice(0, n) : lines.slice(0, Math.max(0, lines.length + n));
-      else
-        picked = spec.startsWith('+')
-          ? lines.slice(Math.max(0, n - 1))
-          : lines.slice(Math.max(0, lines.length - Math.abs(n)));
-      if (picked.length > 0) ctx.out(picked.join('\n') + '\n');
-    });
-    return ok ? 0 : 1;
-  });
-}
-
-export const headCommand = headTail('head');
-export const tailCommand = headTail('tail');
 
 interface WcCount {
   l: number;
