@@ -17,6 +17,7 @@ const ALLOWED = new Set([
   'lan',
   'lo',
   'curl',
+  'ab',
   'ipvsadm',
   'sysctl',
   'ip',

@@ -41,6 +41,7 @@ export function ConnOverTimeChart({
       role="img"
       aria-label={t('load.overTimeLabel', { ms: spanMs, summary })}
       data-samples={n}
+      data-max-active={Math.max(0, ...series.lines.flatMap((l) => l.active))}
     >
       <line className="axis" x1={LEFT} x2={W} y1={plotH} y2={plotH} />
       <line className="axis" x1={LEFT} x2={LEFT} y1={0} y2={plotH} />

@@ -14,7 +14,7 @@ export function LoadForm() {
   const { t } = useTranslation();
   const { def } = useLab();
   const store = useStoreApi();
-  const runCommands = useAppStore((s) => s.runCommands);
+  const runCommand = useAppStore((s) => s.runCommand);
   const [o, setO] = useState<LoadOptions>({ count: 100, from: 'one', concurrency: 1, page: 'index' });
   const clients = def.hosts.filter((h) => h.role === 'client').length;
   const select = <K extends keyof LoadOptions>(key: K, values: readonly LoadOptions[K][], label = true) => (
@@ -37,10 +37,13 @@ export function LoadForm() {
     </label>
   );
   const send = () => {
-    const spec = store.getState().spec;
-    runCommands(loadCommands(def, spec.log, o));
-    const s = store.getState();
-    s.seek(getRuntime(s.spec).trace.length);
+    // Each command runs at the end of the log: the cursor goes to the end after each, so the
+    // next one does not count as acting in the past (which would fork the log before it).
+    for (const e of loadCommands(def, store.getState().spec.log, o)) {
+      runCommand(e.host, e.command, { autoplay: false });
+      const s = store.getState();
+      s.seek(getRuntime(s.spec).trace.length);
+    }
   };
   return (
     <fieldset className="load-form">
