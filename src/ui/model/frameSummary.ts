@@ -36,11 +36,13 @@ export function frameSummary(eth: EthernetFrame): Message {
   return msg('sum.raw', { type: `0x${eth.ethertype.toString(16)}` });
 }
 
-/** A short glyph label: ARP, SYN, SYN-ACK, ACK, HTTP, FIN, RST, ICMP, IPIP. */
+/** A short glyph label: ARP, GARP, SYN, SYN-ACK, ACK, HTTP, FIN, RST, ICMP, UDP, VRRP, IP. */
 export function frameTag(eth: EthernetFrame): string {
   const p = eth.payload;
-  if (p.proto === 'arp') return 'ARP';
+  // A gratuitous ARP announces its own address (sender = target): keepalived's takeover.
+  if (p.proto === 'arp') return p.spa === p.tpa ? 'GARP' : 'ARP';
   if (p.proto !== 'ipv4') return '?';
+  if (p.protocol === 112) return 'VRRP';
   const l4 = p.payload.proto === 'ipv4' ? p.payload.payload : p.payload;
   if (l4.proto === 'tcp') {
     if (l4.flags & 0x04) return 'RST';

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { engine, loadEngine } from '@/store/engine';
 import { eventText } from './eventText';
 import { buildHops } from './frameHops';
+import { frameTag } from './frameSummary';
 import { vrrpMastersAt } from './vrrpMaster';
 
 describe('the MASTER mark: a fold of the VRRP state events at the cursor', () => {
@@ -28,5 +29,16 @@ describe('the MASTER mark: a fold of the VRRP state events at the cursor', () =>
       key: 'ev.vrrp.state',
       params: { host: 'director2', instance: 'VI_1', from: 'BACKUP', to: 'MASTER' },
     });
+  });
+});
+
+describe('adverts and gratuitous ARPs are distinct frames', () => {
+  test('the frame tags say VRRP and GARP', async () => {
+    await loadEngine();
+    const rt = engine().LabRuntime.create('ha', { seed: 1 });
+    const tags = new Set<string>();
+    for (const e of rt.trace) if (e.kind === 'frame.tx' && e.host === 'director1') tags.add(frameTag(e.eth));
+    expect(tags.has('VRRP')).toBe(true);
+    expect(tags.has('GARP')).toBe(true);
   });
 });
