@@ -54,7 +54,8 @@ const CONFIG = {
   ],
   ALLOWED_ATTR: ['href', 'title', 'align'],
   ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  // Web links, mail, and the lab's own pages by query string (`?view=compare`).
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\?)/i,
 };
 
 const purifiers = new WeakMap<object, Purifier>();

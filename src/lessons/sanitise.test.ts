@@ -30,7 +30,7 @@ function unsafe(html: string): string[] {
     for (const a of el.attributes) {
       if (/^on/i.test(a.name) || !['href', 'title', 'align', 'target', 'rel'].includes(a.name))
         out.push(`${tag}[${a.name}]`);
-      if (a.name === 'href' && !/^(https?:|mailto:|#)/i.test(a.value.trim())) out.push(`href=${a.value}`);
+      if (a.name === 'href' && !/^(https?:|mailto:|#|\?)/i.test(a.value.trim())) out.push(`href=${a.value}`);
     }
   }
   return out;
