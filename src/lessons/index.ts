@@ -4,6 +4,6 @@ export { evaluate, curlBodies } from './predicate';
 export type { Window } from './predicate';
 export { validateLesson, parseLesson } from './validate';
 export type { Validation } from './validate';
-export { LessonSession } from './session';
+export { LessonSession, labSize } from './session';
 export type { PredictOutcome } from './session';
 export { SHIPPED_LESSONS } from './shipped';

@@ -1,5 +1,5 @@
 /**
- * A lesson's Markdown as safe HTML: `marked` renders it, DOMPurify (a well-kept sanitiser)
+ * A lesson's Markdown as safe HTML: `marked` renders it (raw HTML as text), DOMPurify (a well-kept sanitiser)
  * removes anything that could run or load: scripts, event handlers, `javascript:` and data
  * URLs, forms, frames, styles and images. Without a DOM to sanitise in, the text is escaped
  * whole rather than passed through (DOMPurify returns its input unchanged there).
@@ -8,7 +8,18 @@ import DOMPurify from 'dompurify';
 import type { DOMPurify as Purifier, WindowLike } from 'dompurify';
 import { Marked } from 'marked';
 
-const marked = new Marked({ async: false, gfm: true, breaks: false });
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  // Raw HTML in a lesson is shown as text: only Markdown makes tags. (Parsing an author's
+  // handlers at all, even in DOMPurify's inert document, makes the browser report them to CSP.)
+  renderer: { html: ({ text }) => escapeHtml(text) },
+});
 
 const CONFIG = {
   ALLOWED_TAGS: [
@@ -43,12 +54,9 @@ const CONFIG = {
   ],
   ALLOWED_ATTR: ['href', 'title', 'align'],
   ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  // Web links, mail, and the lab's own pages by query string (`?view=compare`).
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\?)/i,
 };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const purifiers = new WeakMap<object, Purifier>();
 

@@ -39,8 +39,33 @@ describe('predictions', () => {
     expect(out.correct).toBe(true);
   });
 
+  it('schedulers: wrr with weights 3:1:1 over 50 connections — "30 to rs1" right, "all 50" wrong', () => {
+    const lesson = shipped('schedulers');
+    const play = () => {
+      const s = new LessonSession(lesson);
+      const preds = predictsOf(lesson);
+      for (const step of lesson.steps) {
+        if (step === preds[1]) return { s, step: preds[1] };
+        if (step.kind === 'command') s.type(step);
+        if (step.kind === 'predict') s.predict(step, 0);
+      }
+      throw new Error('no second predict step');
+    };
+    const a = play();
+    expect(a.s.predict(a.step, 0)).toEqual({ right: [0], correct: true });
+    const b = play();
+    expect(b.s.predict(b.step, 2)).toEqual({ right: [0], correct: false });
+  });
+
+  it('NAT bottleneck: with the real servers routed around the director, "no" becomes right', () => {
+    const { s, step } = atFirstPredict(shipped('nat-bottleneck'));
+    // Empty the service: nothing is scheduled, so the director rewrites no reply.
+    s.type({ host: 'director', command: 'ipvsadm -C' });
+    expect(s.predict(step, 1)).toEqual({ right: [1], correct: true });
+  });
+
   it('every shipped predict step offers at least two choices', () => {
-    for (const id of ['nat-seed', 'dr-seed', 'tun-seed'])
+    for (const id of ['nat-seed', 'dr-seed', 'tun-seed', 'schedulers', 'nat-bottleneck'])
       for (const p of predictsOf(shipped(id))) expect(p.choices.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -30,7 +30,7 @@ function unsafe(html: string): string[] {
     for (const a of el.attributes) {
       if (/^on/i.test(a.name) || !['href', 'title', 'align', 'target', 'rel'].includes(a.name))
         out.push(`${tag}[${a.name}]`);
-      if (a.name === 'href' && !/^(https?:|mailto:|#)/i.test(a.value.trim())) out.push(`href=${a.value}`);
+      if (a.name === 'href' && !/^(https?:|mailto:|#|\?)/i.test(a.value.trim())) out.push(`href=${a.value}`);
     }
   }
   return out;
@@ -116,6 +116,11 @@ describe('lesson files through schema and sanitiser (fuzz)', () => {
     expect(html).toContain('<code>ipvsadm -Ln</code>');
     expect(html).toContain('href="https://example.org"');
     expect(html).toContain('rel="noopener noreferrer"');
+    // Raw HTML is the author's text, not markup.
+    const span = document.createElement('span');
+    span.innerHTML = renderMarkdown('a <b onclick="x()">b</b>', { inline: true });
+    expect(span.children).toHaveLength(0);
+    expect(span.textContent).toBe('a <b onclick="x()">b</b>');
   });
 
   it('≥ 1,000 generated lesson files: plain errors or a lesson whose every text renders safely', () => {

@@ -7,6 +7,14 @@ import type { CommandResult } from '@/engine';
 import { evaluate } from './predicate';
 import type { CheckStep, HostCommand, Lesson, PredictStep } from './types';
 
+/** The lab size a lesson asks for (only what it names: the lab's defaults otherwise). */
+export function labSize(l: Lesson): { servers?: number; clients?: number } {
+  return {
+    ...(l.servers !== undefined ? { servers: l.servers } : {}),
+    ...(l.clients !== undefined ? { clients: l.clients } : {}),
+  };
+}
+
 /** Long enough for a probe's curls to time out on their own (they carry -m). */
 const COMMAND_MAX_US = 20_000_000;
 
@@ -24,7 +32,7 @@ export class LessonSession {
     readonly lesson: Lesson,
     seed = 1,
   ) {
-    this.rt = LabRuntime.create(lesson.lab, { seed, bare: lesson.bare });
+    this.rt = LabRuntime.create(lesson.lab, { seed, bare: lesson.bare, ...labSize(lesson) });
   }
 
   /** Type one command on a host (the student, or "do it for me"). */

@@ -96,6 +96,9 @@ export interface Lesson {
   lab: 'nat' | 'dr' | 'tun' | 'ha';
   /** Start from the bare lab (true) or the configured one. */
   bare: boolean;
+  /** The lab's size (default 2 real servers, 1 client): lessons on load and scheduling want more. */
+  servers?: number;
+  clients?: number;
   kind: 'lesson' | 'challenge';
   title: Text;
   steps: Step[];

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { getLab } from '@/engine';
 // Compiled ahead of time: the page's CSP forbids the code generation Ajv does at run time.
 import check from './generated/lessonSchemaCheck.js';
+import { labSize } from './session';
 import type { Lesson } from './types';
 
 export type Validation = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
@@ -46,6 +47,8 @@ function plain(e: ErrorObject): string | null {
       return `${at}: is empty; a predicate names one test`;
     case 'minimum':
       return `${at}: should be at least ${String(p.limit)}`;
+    case 'maximum':
+      return `${at}: should be at most ${String(p.limit)}`;
     case 'pattern':
       return `${at}: should be lower-case letters, digits and dashes`;
     default:
@@ -84,7 +87,7 @@ function semanticErrors(lesson: Lesson): string[] {
     if (s.kind === 'predict')
       s.choices.forEach((c, j) => predicateErrors(c.when, `steps[${i}].choices[${j}].when`, out));
   });
-  const hosts = new Set(getLab(lesson.lab)?.hosts.map((h) => h.name) ?? []);
+  const hosts = new Set(getLab(lesson.lab, labSize(lesson))?.hosts.map((h) => h.name) ?? []);
   const used: [string, string][] = [];
   hostsUsed(lesson.steps, 'steps', used);
   for (const [at, h] of used)

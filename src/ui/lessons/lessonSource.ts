@@ -48,8 +48,10 @@ export function openText(text: string): Opened {
 export function openShared(ls: unknown): Opened | undefined {
   if (!ls || typeof ls !== 'object' || Array.isArray(ls)) return undefined;
   const o = ls as Record<string, unknown>;
-  const opened =
-    typeof o.i === 'string' ? openShipped(o.i) : typeof o.f === 'string' ? openText(o.f) : undefined;
+  const own = (k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+  const i = own('i');
+  const f = own('f');
+  const opened = typeof i === 'string' ? openShipped(i) : typeof f === 'string' ? openText(f) : undefined;
   if (!opened?.ok) return opened;
   const progress = decodeProgress(o, opened.active.lesson.steps.length);
   return { ok: true, active: { ...opened.active, ...(progress ? { progress } : {}) } };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { labSize } from '@/lessons';
 import type { Step } from '@/lessons';
 import type { LessonProgress } from '@/lessons/progress';
 import { postLessonMessage } from '@/embed/lessonPost';
@@ -79,8 +80,9 @@ export function usePlayer(active: ActiveLesson) {
     if (started.current) return;
     started.current = true;
     const s = store.getState();
-    if (fresh) s.loadLab(lesson.lab, { bare: lesson.bare, fresh: true });
-    else if (s.spec.labId !== lesson.lab) s.loadLab(lesson.lab, { bare: lesson.bare });
+    const size = labSize(lesson);
+    if (fresh) s.loadLab(lesson.lab, { bare: lesson.bare, ...size, fresh: true });
+    else if (s.spec.labId !== lesson.lab) s.loadLab(lesson.lab, { bare: lesson.bare, ...size });
     if (fresh) runSetup(0, progress);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the lesson opens
   }, []);
