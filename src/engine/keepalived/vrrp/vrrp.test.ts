@@ -119,6 +119,18 @@ describe('VRRP', () => {
     expect([sets('director1'), sets('director2')]).toEqual([['192.168.99.188'], []]);
     // The master holds the VIP but drops what is sent to it.
     expect(sh(rt, 'router', 'ping -c 1 -W 1 192.168.99.188').exit).toBe(1);
+    // iptables itself parses the rule: save and restore round-trip, -C finds it, an unknown set is refused.
+    const saved = sh(rt, 'director1', 'iptables-save -t filter').stdout;
+    expect(saved).toContain(`${RULE}\n`);
+    expect(sh(rt, 'director1', `iptables-save -t filter | iptables-restore`).exit).toBe(0);
+    expect(sh(rt, 'director1', 'iptables -S INPUT').stdout).toBe(`-P INPUT ACCEPT\n${RULE}\n`);
+    expect(sh(rt, 'director1', 'iptables -C INPUT -m set --match-set keepalived dst -j DROP').exit).toBe(0);
+    expect(sh(rt, 'director1', 'iptables -A INPUT -m set --match-set nosuch dst -j DROP').stderr).toBe(
+      "iptables v1.4.21: Set nosuch doesn't exist.\n\nTry `iptables -h' or 'iptables --help' for more information.\n",
+    );
+    expect(sh(rt, 'director1', 'iptables -A INPUT -m set --match-set keepalived -j DROP').stderr).toContain(
+      '--match-set requires two args.',
+    );
     sh(rt, 'director1', 'systemctl stop keepalived');
     expect(lines(rt, 'director1')).toContain('VRRP_Instance(VI_1) removing protocol iptable drop rule');
     expect(sh(rt, 'director1', 'iptables -S INPUT').stdout).toBe('-P INPUT ACCEPT\n');

@@ -87,7 +87,8 @@ function ruleNumber(text: string): number {
   return Number(text);
 }
 
-export function parseArgs(argv: readonly string[]): Parsed {
+/** `sets`: the host's ipsets, which `-m set --match-set NAME` must name (libxt_set asks the kernel). */
+export function parseArgs(argv: readonly string[], sets: ReadonlyMap<string, unknown> = new Map()): Parsed {
   const rule: Rule = { proto: 0, protoInv: false, target: { kind: 'none' }, pkts: 0, bytes: 0 };
   const p: Parsed = {
     table: 'filter',
@@ -212,7 +213,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         setTarget(rule, value!, letter === 'g');
         break;
       case 'm':
-        if (!['tcp', 'udp', 'state', 'conntrack'].includes(value!))
+        if (!['tcp', 'udp', 'state', 'conntrack', 'set'].includes(value!))
           paramProblem(`Couldn't load match \`${value}':No such file or directory\n`);
         matches.add(value!);
         break;
@@ -280,6 +281,20 @@ export function parseArgs(argv: readonly string[]): Parsed {
         inv: invState,
       };
       rule.stateFirst ??= !(rule.sport || rule.dport);
+      return;
+    }
+    if (name === '--match-set' && matches.has('set')) {
+      if (rule.set) paramProblem('--match-set can be specified only once');
+      const invSet = takeInv();
+      const setName = val();
+      const dirs = next();
+      if (dirs === undefined || dirs.startsWith('-') || dirs.startsWith('!'))
+        paramProblem('--match-set requires two args.');
+      if (!sets.has(setName)) paramProblem(`Set ${setName} doesn't exist.\n`);
+      i++;
+      // keepalived's sets are hash:ip, one dimension.
+      if (dirs !== 'src' && dirs !== 'dst') paramProblem("You must spefify (sic) `src' or `dst'.");
+      rule.set = { name: setName, dir: dirs, inv: invSet };
       return;
     }
     const t = rule.target;

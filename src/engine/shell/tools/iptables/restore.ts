@@ -55,7 +55,7 @@ export function iptablesRestore(host: Host, input: string, noflush: boolean): vo
       return;
     }
     const w = words(line.replace(/^\[\d+:\d+\]\s*/, ''));
-    const r = iptablesExecOn(table.work, ['iptables', '-t', table.name, ...w]);
+    const r = iptablesExecOn(table.work, ['iptables', '-t', table.name, ...w], ipt.sets);
     if (r.status === 2) {
       const msg = r.stderr.replace(/^iptables v/, 'iptables-restore v').replace(/Try `iptables -h'.*\n$/, '');
       throw new ToolExit(2, `${msg}Error occurred at line: ${n}\n${TRY}`);

@@ -113,12 +113,17 @@ function guard(fn: () => string): IptablesResult {
 /** Run one iptables command line (argv[0] is the program name) on the host's tables. */
 export function iptablesExec(host: Host, argv: readonly string[]): IptablesResult {
   return guard(() => {
-    const p = parseArgs(argv);
-    return execute(iptablesOf(host).table(p.table), p);
+    const ipt = iptablesOf(host);
+    const p = parseArgs(argv, ipt.sets);
+    return execute(ipt.table(p.table), p);
   });
 }
 
 /** The same against a table being built (iptables-restore's lines before COMMIT). */
-export function iptablesExecOn(t: Table, argv: readonly string[]): IptablesResult {
-  return guard(() => execute(t, parseArgs(argv)));
+export function iptablesExecOn(
+  t: Table,
+  argv: readonly string[],
+  sets?: ReadonlyMap<string, unknown>,
+): IptablesResult {
+  return guard(() => execute(t, parseArgs(argv, sets)));
 }
