@@ -53,6 +53,16 @@ for (const labId of ['nat', 'tun', 'ha']) {
   });
 }
 
+test('8 + 8 at 1280 px, projector scheme, 简体中文: still no overlap', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await lab.open('dr', '?servers=8&clients=8&paused=1&scheme=projector&lang=zh-CN');
+  await page.locator('.topology-svg [data-host="client8"]').waitFor();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const boxes = await hostBoxes(page);
+  expect(boxes).toHaveLength(8 + 8 + 2);
+  expect(overlaps(boxes)).toEqual([]);
+});
+
 test('lc: 100 requests from all 8 clients, concurrency 10, through the scheduler panel', async ({
   lab,
   api,
