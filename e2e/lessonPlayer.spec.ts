@@ -133,3 +133,58 @@ test('axe finds nothing serious in the player and the lessons dock', async ({ pa
   await expect(p.getByRole('status')).toHaveText(/^(Right|Not quite)/, { timeout: 15_000 });
   expect(await serious()).toEqual([]);
 });
+
+test('lesson-url loads a same-origin lesson file; another origin is refused in plain words', async ({
+  page,
+  api,
+}) => {
+  const lesson = {
+    id: 'course-week3',
+    lab: 'dr',
+    bare: false,
+    kind: 'lesson',
+    title: { en: 'Week 3: DR', 'zh-CN': '第三周:DR' },
+    steps: [{ kind: 'explain', text: { en: 'The **VIP** is on lo.', 'zh-CN': 'VIP 在 lo 上。' } }],
+  };
+  await page.route('**/lessons/week3.json', (r) => r.fulfill({ json: lesson }));
+  await page.goto('?lesson-url=lessons/week3.json&paused=1');
+  await api.ready();
+  await expect(player(page).getByRole('heading', { level: 2 })).toHaveText('Week 3: DR');
+  await expect(player(page).locator('.lesson-md strong')).toHaveText('VIP');
+  await expect.poll(async () => (await api.state()).labId).toBe('dr');
+  await page.goto('?lab=nat&lesson-url=https://evil.example/x.json&paused=1');
+  await api.ready();
+  await expect(page.getByRole('alert')).toContainText('lesson-url: must be on the same site as the lab');
+});
+
+test('inside a frame, the lesson reports its steps and passes to the embedding page (lvs-lab:lesson)', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const origin = new URL(baseURL!).origin;
+  const src = `${baseURL}?lesson=nat-seed&embed=1&paused=1&origin=${encodeURIComponent(origin)}`;
+  await page.route('**/lesson-parent.html', (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>LMS</title><iframe id="lab" style="width:1400px;height:860px" src="${src}"></iframe>
+<script>window.got=[];addEventListener('message',e=>{if(e.data&&e.data.type==='lvs-lab:lesson')window.got.push(e.data)});</script>`,
+    }),
+  );
+  await page.goto(`${baseURL}lesson-parent.html`);
+  const frame = page.frameLocator('#lab');
+  const p = frame.locator('.lesson-player');
+  await expect(p).toBeVisible();
+  const got = () => page.evaluate(() => (window as unknown as { got: Record<string, unknown>[] }).got);
+  await expect.poll(got).toContainEqual({
+    type: 'lvs-lab:lesson',
+    event: 'step',
+    lesson: 'nat-seed',
+    step: 0,
+    steps: 18,
+    kind: 'explain',
+  });
+  await p.getByRole('button', { name: 'Next' }).click();
+  await expect.poll(got).toContainEqual(expect.objectContaining({ event: 'passed', step: 0 }));
+  await expect.poll(got).toContainEqual(expect.objectContaining({ event: 'step', step: 1, kind: 'point' }));
+});
