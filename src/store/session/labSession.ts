@@ -12,6 +12,11 @@ import { SessionPublisher } from './sessionPublisher';
 const MAX_WAKES = 200;
 /** Wall time one replay chunk may take before the page gets a turn (issue 11: no long tasks). */
 export const REPLAY_BUDGET_MS = 30;
+/**
+ * The first chunk may take longer: a usual log (a few commands) then opens in one go, in the
+ * same task, with no flash of a progress bar; only a long one is chunked and shows progress.
+ */
+export const REPLAY_FIRST_BUDGET_MS = 250;
 
 function sameEntry(a: LogEntry, b: LogEntry): boolean {
   return a.host === b.host && a.command === b.command && a.maxTimeUs === b.maxTimeUs;
@@ -39,17 +44,22 @@ export class LabSession {
   private spec: LabSpec | undefined;
   private log: LogEntry[] = [];
   private running: RunningCommand | undefined;
-  private replay: { id: number; job: ReplayChunks; stop: boolean } | undefined;
+  private replay: { id: number; job: ReplayChunks; stop: boolean; chunks: number } | undefined;
   private readonly queue: RequestMessage[] = [];
   private readonly pub: SessionPublisher;
   private closed = false;
+  private readonly budget: { first: number; next: number };
 
   constructor(
     private readonly engine: EngineModule,
     private readonly post: (m: SessionMessage) => void,
     private readonly clock: ChunkClock,
-    private readonly budgetMs = REPLAY_BUDGET_MS,
+    budgetMs?: number,
   ) {
+    this.budget =
+      budgetMs === undefined
+        ? { first: REPLAY_FIRST_BUDGET_MS, next: REPLAY_BUDGET_MS }
+        : { first: budgetMs, next: budgetMs };
     this.pub = new SessionPublisher((event: SessionEvent) => this.post({ kind: 'event', event }));
   }
 
@@ -182,7 +192,12 @@ export class LabSession {
       this.pub.reset(this.rt);
     }
     this.spec = spec;
-    this.replay = { id, job: new ReplayChunks(this.rt!, spec.log.slice(this.log.length)), stop: false };
+    this.replay = {
+      id,
+      job: new ReplayChunks(this.rt!, spec.log.slice(this.log.length)),
+      stop: false,
+      chunks: 0,
+    };
     this.step();
   }
 
@@ -201,9 +216,10 @@ export class LabSession {
     }
   }
 
-  private chunk(r: { id: number; job: ReplayChunks; stop: boolean }): void {
+  private chunk(r: { id: number; job: ReplayChunks; stop: boolean; chunks: number }): void {
     if (r.stop) r.job.stop();
-    const finished = r.job.finished || r.job.slice(this.clock, this.budgetMs);
+    const budget = r.chunks++ === 0 ? this.budget.first : this.budget.next;
+    const finished = r.job.finished || r.job.slice(this.clock, budget);
     const rt = this.runtime();
     if (!finished) {
       this.pub.publish(rt);

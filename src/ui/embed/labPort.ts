@@ -12,6 +12,7 @@ import { isLabId, sizeOf } from '@/store/labSpec';
 import type { LabSpec } from '@/store/labSpec';
 import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
 import type { AppState } from '@/store/types';
+import { whenOpen } from '@/store/whenOpen';
 import { shareStringOf } from '../session/addressBar';
 
 /** The `version` of lvs-lab:ready: the embed contract's version, bumped when its names change. */
@@ -38,8 +39,9 @@ function loadState(store: AppStore, text: string): string | undefined {
   store
     .getState()
     .loadLab(spec.labId, { ...sizeOf(spec), seed: spec.seed, bare: spec.bare, log: [...spec.log] });
-  const trace = sessionOf(store).view.trace;
-  store.getState().seek(linkCursor(trace, { cursor: shared.cursor }));
+  whenOpen(store, () =>
+    store.getState().seek(linkCursor(sessionOf(store).view.trace, { cursor: shared.cursor })),
+  );
   if (shared.language) store.setState({ language: shared.language });
   if (shared.scheme) store.setState({ scheme: shared.scheme });
   return undefined;

@@ -4,8 +4,8 @@ import { createAppStore } from '@/store/createAppStore';
 import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import type { LabSpec } from '@/store/labSpec';
-import { emptySpec } from '@/store/labSpec';
 import { decodeLab, linkCursor, runnableSpec } from '@/store/share';
+import { whenOpen } from '@/store/whenOpen';
 import type { Route } from '../router/route';
 import { decideBoot } from './decideBoot';
 import { guardMainTab } from './guardMainTab';
@@ -168,22 +168,21 @@ export function bootSession(route: Route): Session {
   applyPrefs(store, boot.mode, p, reloadMain ? undefined : shared);
   if (boot.spec) {
     const { spec, dropped } = runnableSpec(boot.spec);
-    try {
-      openSpec(store, spec);
-    } catch {
-      // A command the engine cannot replay: the lab opens fresh rather than not at all.
-      openSpec(store, emptySpec(spec.labId));
-    }
+    // A log the engine cannot replay opens the lab with an empty log (and says so).
+    openSpec(store, spec);
     if (shared?.extra) extras.set(store, shared.extra);
-    const trace = sessionOf(store).view.trace;
-    store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
-    if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
+    whenOpen(store, () => {
+      const trace = sessionOf(store).view.trace;
+      store.getState().seek(linkCursor(trace, { cursor: shared?.cursor, at: p.at, step: p.step }));
+      if (dropped > 0) store.getState().showNotice('notice.unknownHosts', { count: dropped });
+    });
   } else {
     if (s.spec.labId !== boot.labId) s.loadLab(boot.labId);
-    if (p.at !== undefined || p.step !== undefined) {
-      const trace = sessionOf(store).view.trace;
-      store.getState().seek(linkCursor(trace, { at: p.at, step: p.step }));
-    }
+    if (p.at !== undefined || p.step !== undefined)
+      whenOpen(store, () => {
+        const trace = sessionOf(store).view.trace;
+        store.getState().seek(linkCursor(trace, { at: p.at, step: p.step }));
+      });
   }
   return {
     key: boot.mode === 'main' ? 'main' : `${boot.mode}-${++opened}`,
