@@ -1,11 +1,18 @@
 /**
  * Judging a step against the running lab: the window a step's own commands made, and the
- * predicate results over it. Pure over a LabRuntime, so the player and tests agree with
+ * predicate results over it. Pure over what a lab ran (its trace and command results: a
+ * LabRuntime or the session's published view), so the player and tests agree with
  * LessonSession on what "right" means.
  */
-import type { LabRuntime } from '@/engine';
+import type { CommandResult, TraceEvent } from '@/engine';
 import { evaluate } from '@/lessons';
 import type { CheckStep, PredictStep } from '@/lessons';
+
+/** What a lab ran: the engine's runtime or the store's mirror of it. */
+export interface LabRecord {
+  readonly trace: readonly TraceEvent[];
+  readonly results: readonly CommandResult[];
+}
 
 export interface Span {
   from: number;
@@ -13,13 +20,13 @@ export interface Span {
 }
 
 /** The trace span of the last `n` commands the lab ran. */
-export function lastCommands(rt: LabRuntime, n: number): Span {
+export function lastCommands(rt: LabRecord, n: number): Span {
   const first = rt.results[rt.results.length - n];
   return { from: first?.traceFrom ?? rt.trace.length, to: rt.trace.length };
 }
 
 /** The choices whose predicate held over what the step's `run` did. */
-export function rightChoices(rt: LabRuntime, step: PredictStep, span: Span): number[] {
+export function rightChoices(rt: LabRecord, step: PredictStep, span: Span): number[] {
   return step.choices.flatMap((c, i) => (evaluate(c.when, { trace: rt.trace, ...span }) ? [i] : []));
 }
 
@@ -27,7 +34,7 @@ export function rightChoices(rt: LabRuntime, step: PredictStep, span: Span): num
  * A check: over its probe's span, or without a probe over the session up to the cursor (the
  * lab's state where the student is looking).
  */
-export function checkHolds(rt: LabRuntime, step: CheckStep, span: Span): boolean {
+export function checkHolds(rt: LabRecord, step: CheckStep, span: Span): boolean {
   return evaluate(step.predicate, { trace: rt.trace, ...span });
 }
 

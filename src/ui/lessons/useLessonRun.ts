@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LabRuntime } from '@/engine';
 import type { HostCommand } from '@/lessons';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { lastCommands } from './judge';
-import type { Span } from './judge';
+import type { LabRecord, Span } from './judge';
 
 interface Pending {
   n: number;
   revision: number;
-  then: (rt: LabRuntime, span: Span) => void;
+  then: (rt: LabRecord, span: Span) => void;
 }
 
 /**
@@ -32,7 +31,7 @@ export function useLessonRun() {
     pending.then(lab.runtime, lastCommands(lab.runtime, pending.n));
   }, [pending, lab]);
 
-  const run = (cmds: readonly HostCommand[], then: (rt: LabRuntime, span: Span) => void) => {
+  const run = (cmds: readonly HostCommand[], then: (rt: LabRecord, span: Span) => void) => {
     if (busy.current) return;
     const s = store.getState();
     if (cmds.length === 0) {

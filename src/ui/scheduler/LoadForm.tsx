@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getRuntime } from '@/store/runtimeCache';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { LOAD_CONCURRENCY, LOAD_COUNTS, loadCommands } from './loadCommands';
@@ -37,13 +36,22 @@ export function LoadForm() {
     </label>
   );
   const send = () => {
-    // Each command runs at the end of the log: the cursor goes to the end after each, so the
-    // next one does not count as acting in the past (which would fork the log before it).
-    for (const e of loadCommands(def, store.getState().spec.log, o)) {
-      runCommand(e.host, e.command, { autoplay: false });
-      const s = store.getState();
-      s.seek(getRuntime(s.spec).trace.length);
-    }
+    // Each command runs at the end of the log: once one has run the cursor goes to the end, so
+    // the next does not count as acting in the past (which would fork the log before it). The
+    // chain follows the session's replies, so it holds whether the session answers at once or later.
+    const cmds = loadCommands(def, store.getState().spec.log, o);
+    const next = (i: number) => {
+      const e = cmds[i];
+      if (!e) return;
+      runCommand(e.host, e.command, {
+        autoplay: false,
+        then: () => {
+          store.getState().seek(Number.MAX_SAFE_INTEGER);
+          next(i + 1);
+        },
+      });
+    };
+    next(0);
   };
   return (
     <fieldset className="load-form">
