@@ -42,20 +42,68 @@ async function unnamedControls(page: Page): Promise<string[]> {
 }
 
 for (const labId of ['nat', 'dr', 'tun']) {
-  test(`${labId}: named controls, and axe finds nothing serious on every tab`, async ({ lab, api, page }) => {
-    // Four axe runs over a full lab view: about 25 s on a shared 2-core machine.
-    test.setTimeout(90_000);
-    await lab.open(labId, '?paused=1');
-    await api.send();
-    await lab.seekToDirectorRewrite();
-    for (const tab of ['Packet', 'Hooks', 'Scheduler', 'Controls']) {
-      await lab.tab(tab).click();
-      await page.waitForTimeout(100);
-      expect(await unnamedControls(page), tab).toEqual([]);
-      expect(await seriousViolations(page), tab).toEqual([]);
-    }
-  });
+  for (const scheme of ['light', 'dark', 'projector']) {
+    test(`${labId}, ${scheme}: named controls, and axe finds nothing serious on every tab`, async ({
+      lab,
+      api,
+      page,
+    }) => {
+      // Four axe runs over a full lab view: 25–70 s on a shared 2-core machine.
+      test.setTimeout(150_000);
+      await lab.open(labId, '?paused=1');
+      await api.call('setScheme', scheme);
+      await api.send();
+      await lab.seekToDirectorRewrite();
+      for (const tab of ['Packet', 'Hooks', 'Scheduler', 'Controls']) {
+        await lab.tab(tab).click();
+        await page.waitForTimeout(100);
+        expect(await unnamedControls(page), tab).toEqual([]);
+        expect(await seriousViolations(page), tab).toEqual([]);
+      }
+    });
+  }
 }
+
+test('host cards are named as sentences that contain their visible text; a frame no host takes says so', async ({
+  lab,
+  api,
+  page,
+}) => {
+  await lab.open('nat', '?paused=1');
+  await expect(
+    lab.topology.getByRole('button', {
+      name: 'client, client: eth0 172.16.132.78/24 (CIP) MAC 52:54:00:00:01:00;',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(
+    lab.topology.getByRole('button', {
+      name: /^director, director: eth0 192\.168\.99\.120\/24 \(DIP\) MAC [0-9a-f:]+; eth1 172\.16\.132\.18\/24 \(VIP\) MAC [0-9a-f:]+;$/,
+    }),
+  ).toBeVisible();
+  // Every frame header names a sender and either its receivers or that none took it.
+  await api.send();
+  await lab.seekToDirectorRewrite();
+  await expect(page.locator('.packet-route')).not.toContainText('→ —');
+  await expect(page.locator('.packet-route')).toContainText(/director eth\d → \w+ eth\d on \w+/);
+});
+
+test('DR with a finding and the panel separators: axe finds nothing serious in any scheme', async ({
+  lab,
+  api,
+}) => {
+  test.setTimeout(120_000);
+  await lab.open('dr', '?paused=1');
+  for (const rs of ['rs1', 'rs2']) await api.call('run', rs, 'sysctl -w net.ipv4.conf.all.arp_ignore=0');
+  for (const rs of ['rs1', 'rs2']) await api.call('run', rs, 'sysctl -w net.ipv4.conf.lo.arp_ignore=0');
+  await api.send();
+  await api.seek(Number.MAX_SAFE_INTEGER);
+  await expect(lab.topology.locator('.finding-mark').first()).toBeVisible();
+  for (const scheme of ['light', 'dark', 'projector']) {
+    await api.call('setScheme', scheme);
+    expect(await seriousViolations(lab.page), scheme).toEqual([]);
+  }
+});
 
 test('the side-by-side view: named controls, nothing serious', async ({ api, page }) => {
   await page.goto('?view=compare');

@@ -18,6 +18,15 @@ interface Props {
   onSelect(name: string): void;
 }
 
+/**
+ * Punctuation and words only a screen reader hears (zero-size text in the reading order), so the
+ * card's name, taken from its visible text, reads as a sentence: "client, client: eth0
+ * 172.16.132.78/24 (CIP) MAC 52:54:00:00:01:00;" rather than the words run together.
+ */
+function Sep({ text }: { text: string }) {
+  return <tspan className="sr-sep">{text}</tspan>;
+}
+
 /** A host card: name and role, each address with its CIP/VIP/DIP/RIP label and MAC, the hook strip. */
 export const HostNode = memo(function HostNode({
   box,
@@ -52,9 +61,11 @@ export const HostNode = memo(function HostNode({
       <rect className="host-head" width={box.w} height={box.head - 6} rx={12} />
       <text className="host-name" x={14} y={box.head * 0.6}>
         {box.name}
+        <Sep text="," />
       </text>
       <text className="host-role" x={box.w - 14} y={box.head * 0.6} textAnchor="end">
         {t(`role.${role}`)}
+        <Sep text=":" />
       </text>
       {rows.map((r, k) => {
         const y = box.head + k * box.row;
@@ -65,19 +76,24 @@ export const HostNode = memo(function HostNode({
               {r.label}
             </text>
             <text className="iface-addr" x={addrX} y={box.row * 0.4}>
-              {r.addr ? `${r.addr}/${r.prefix}` : '—'}
+              {r.addr ? `${r.addr}/${r.prefix}` : <Sep text={t('topology.noAddress')} />}
+              {!r.addr && <tspan aria-hidden="true">—</tspan>}
             </text>
             {r.role && (
               <g transform={`translate(${box.w - 50},${box.row * 0.4 - 13})`}>
                 <rect className={`addr-role addr-${r.role}`} width={38} height={17} rx={4} />
                 <text className="addr-role-text" x={19} y={13} textAnchor="middle">
+                  <Sep text="(" />
                   {r.role}
+                  <Sep text=")" />
                 </text>
               </g>
             )}
             {r.mac && (
               <text className="iface-mac" x={addrX} y={box.row * 0.82}>
+                <Sep text={`${t('topology.macPrefix')} `} />
                 {r.mac}
+                <Sep text=";" />
               </text>
             )}
           </g>
