@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { engine } from '@/store/engine';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
-import { ipvsStateAt } from '../model/ipvsState';
+import { ipvsStateAtCursor } from '../model/ipvsAtCursor';
 import { CommandHint } from './CommandHint';
 import { ipvsCmd, labRealServers } from './ipvsCommands';
 
@@ -17,7 +17,7 @@ export function IpvsControls() {
   const raw = useAppStore((s) => s.cursor);
   // The table at the cursor: scrubbed back, the controls show what ipvsadm would have listed then.
   const cursor = raw < 0 ? model.trace.length : raw;
-  const svc = ipvsStateAt(model.trace, cursor).find((s) => s.host === director);
+  const svc = ipvsStateAtCursor(model.trace, cursor).find((s) => s.host === director);
   const scheduler = svc?.scheduler ?? 'wlc';
   return (
     <section className="control-group" aria-labelledby="ctl-ipvs">

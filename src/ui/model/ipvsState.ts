@@ -29,7 +29,7 @@ export interface ServiceListener {
   onSchedule(svc: ServiceView, e: ScheduleEvent): void;
 }
 
-interface ConnInfo {
+export interface ConnInfo {
   svc: string;
   dest: string;
   active: boolean | undefined;
@@ -104,19 +104,36 @@ function applyControl(services: Map<string, ServiceView>, e: IpvsControlEvent, l
   }
 }
 
-/**
- * Replay the trace's IPVS events up to `cursor`: services, their real servers with weight,
- * ActiveConn and InActConn, and how many connections each got. Pure and repeatable.
- */
-export function ipvsStateAt(
-  trace: readonly TraceEvent[],
-  cursor: number,
-  l?: ServiceListener,
-): ServiceView[] {
-  const services = new Map<string, ServiceView>();
-  const conns = new Map<string, ConnInfo>();
+/** The IPVS replay as a resumable fold: the state after the first `pos` events of `trace`. */
+export interface IpvsFold {
+  trace: readonly TraceEvent[];
+  pos: number;
+  services: Map<string, ServiceView>;
+  conns: Map<string, ConnInfo>;
+  listener?: ServiceListener;
+}
+
+export function newIpvsFold(trace: readonly TraceEvent[], listener?: ServiceListener): IpvsFold {
+  return { trace, pos: 0, services: new Map(), conns: new Map(), ...(listener ? { listener } : {}) };
+}
+
+/** A service view that later folding does not touch (its last pick is a trace event: shared). */
+export function copyService(s: ServiceView): ServiceView {
+  return { ...s, dests: s.dests.map((d) => ({ ...d })) };
+}
+
+/** A copy of a fold's state that later folding does not touch (a checkpoint, or its restore). */
+export function copyIpvsFold(f: IpvsFold): IpvsFold {
+  const services = new Map([...f.services].map(([k, s]) => [k, copyService(s)]));
+  const conns = new Map([...f.conns].map(([k, c]) => [k, { ...c }]));
+  return { trace: f.trace, pos: f.pos, services, conns };
+}
+
+/** Carry the replay on to the first `cursor` events (never backwards). */
+export function extendIpvsFold(f: IpvsFold, cursor: number): void {
+  const { trace, services, conns, listener: l } = f;
   const end = Math.min(cursor, trace.length);
-  for (let i = 0; i < end; i++) {
+  for (let i = f.pos; i < end; i++) {
     const e = trace[i]!;
     if (!e.kind.startsWith('ipvs.')) continue;
     if (e.kind === 'ipvs.control') applyControl(services, e, l);
@@ -151,5 +168,20 @@ export function ipvsStateAt(
       count(svc, c, +1);
     }
   }
-  return [...services.values()];
+  f.pos = Math.max(f.pos, end);
+}
+
+/**
+ * Replay the trace's IPVS events up to `cursor`: services, their real servers with weight,
+ * ActiveConn and InActConn, and how many connections each got. Pure and repeatable; from the
+ * start every time (views on the cursor use ipvsStateAtCursor, which keeps checkpoints).
+ */
+export function ipvsStateAt(
+  trace: readonly TraceEvent[],
+  cursor: number,
+  l?: ServiceListener,
+): ServiceView[] {
+  const f = newIpvsFold(trace, l);
+  extendIpvsFold(f, cursor);
+  return [...f.services.values()];
 }

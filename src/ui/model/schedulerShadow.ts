@@ -1,7 +1,7 @@
 import { engine } from '@/store/engine';
 import type { Dest, EventOf, Explanation, Rng, SchedService, Scheduler, TraceEvent } from '@/engine';
-import { ipvsStateAt } from './ipvsState';
-import type { DestView, ServiceView } from './ipvsState';
+import { copyService, extendIpvsFold, newIpvsFold } from './ipvsState';
+import type { DestView, IpvsFold, ServiceView } from './ipvsState';
 
 interface Shadow {
   sched: Scheduler | undefined;
@@ -61,27 +61,21 @@ export interface Prediction {
   next: Explanation | undefined;
 }
 
-/**
- * The services at `cursor`, each with the pick its scheduler would make next. A shadow copy of
- * each scheduler is driven through the same adds, edits and picks the trace records (so rr's
- * pointer and wrr's current weight match the engine's), then asked once more on a clone.
- */
-export function predictNextPicks(
-  trace: readonly TraceEvent[],
-  cursor: number,
-  client: string,
-  seed: number,
-): Prediction[] {
+interface ShadowFold {
+  seed: number;
+  fold: IpvsFold;
+  shadows: Map<string, Shadow>;
+}
+
+function ctxOf(rng: Rng, now: number, explain: boolean) {
+  return { now, rng, lblcExpiration: 86400, lblcrExpiration: 86400, explain };
+}
+
+/** The IPVS replay with a shadow scheduler per service riding on it (and its own rng stream). */
+function newShadowFold(trace: readonly TraceEvent[], seed: number): ShadowFold {
   const shadows = new Map<string, Shadow>();
   const rng: Rng = engine().createRng(seed).child('ui-shadow');
-  const ctx = (now: number, explain: boolean) => ({
-    now,
-    rng,
-    lblcExpiration: 86400,
-    lblcrExpiration: 86400,
-    explain,
-  });
-  const services = ipvsStateAt(trace, cursor, {
+  const fold = newIpvsFold(trace, {
     onService(svc) {
       const sched = engine().getScheduler(svc.scheduler);
       const prev = shadows.get(svc.service);
@@ -103,10 +97,43 @@ export function predictNextPicks(
       const sh = shadows.get(svc.service);
       if (!sh?.sched) return;
       sync(sh, svc);
-      sh.sched.schedule(sh.state, schedService(sh.dests), packetOf(svc.service, e.client), ctx(e.t, false));
+      sh.sched.schedule(
+        sh.state,
+        schedService(sh.dests),
+        packetOf(svc.service, e.client),
+        ctxOf(rng, e.t, false),
+      );
     },
   });
-  const now = trace[Math.min(cursor, trace.length) - 1]?.t ?? 0;
+  return { seed, fold, shadows };
+}
+
+/** The last replay per trace: playback moves the cursor forward, so it goes on from there. */
+const folds = new WeakMap<readonly TraceEvent[], ShadowFold>();
+
+/**
+ * The services at `cursor`, each with the pick its scheduler would make next. A shadow copy of
+ * each scheduler is driven through the same adds, edits and picks the trace records (so rr's
+ * pointer and wrr's current weight match the engine's), then asked once more on a clone. The
+ * replay is carried on from the previous cursor when it moved forward (O(new events)), and
+ * started again when it moved back (the schedulers' states have no checkpoints).
+ */
+export function predictNextPicks(
+  trace: readonly TraceEvent[],
+  cursor: number,
+  client: string,
+  seed: number,
+): Prediction[] {
+  const to = Math.max(0, Math.min(cursor, trace.length));
+  let sf = folds.get(trace);
+  if (!sf || sf.seed !== seed || sf.fold.pos > to) folds.set(trace, (sf = newShadowFold(trace, seed)));
+  extendIpvsFold(sf.fold, to);
+  const { shadows } = sf;
+  // The question gets a stream of its own, so asking never moves the replay's stream on.
+  const rng = engine().createRng(seed).child('ui-shadow-next');
+  const now = trace[to - 1]?.t ?? 0;
+  // Copies of the views: the fold's own objects change as the cursor moves on.
+  const services = [...sf.fold.services.values()].map(copyService);
   return services.map((service) => {
     const sh = shadows.get(service.service);
     if (!sh?.sched) return { service, next: undefined };
@@ -117,7 +144,7 @@ export function predictNextPicks(
       state,
       schedService(dests),
       packetOf(service.service, client),
-      ctx(now, true),
+      ctxOf(rng, now, true),
     );
     return { service, next: r.explanation };
   });

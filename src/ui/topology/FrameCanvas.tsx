@@ -112,16 +112,24 @@ export function FrameCanvas({
         aria-hidden="true"
         data-frames-drawn={sprites.length}
       />
-      {dense && <FrameList hops={uniqueHops(sprites)} selected={selected} onSelect={selectFrame} />}
+      {dense && <FrameList {...listedHops(sprites, selected)} selected={selected} onSelect={selectFrame} />}
     </>
   );
 }
 
-function uniqueHops(sprites: readonly FrameSprite[]): Hop[] {
-  const out: Hop[] = [];
+/**
+ * The frames the list names: the first DENSE_FRAMES on the wire (oldest first) and the selected
+ * one. Hundreds of hidden buttons would make every layout of the page slower than the canvas
+ * saves; the rest are counted (and each is in the event list).
+ */
+function listedHops(sprites: readonly FrameSprite[], selected: string | null): { hops: Hop[]; more: number } {
+  const all: Hop[] = [];
   let last: Hop | undefined;
-  for (const s of sprites) if (s.hop !== last) out.push((last = s.hop));
-  return out;
+  for (const s of sprites) if (s.hop !== last) all.push((last = s.hop));
+  const hops = all.slice(0, DENSE_FRAMES);
+  const pick = all.find((h) => h.frame === selected);
+  if (pick && !hops.includes(pick)) hops.push(pick);
+  return { hops, more: all.length - hops.length };
 }
 
 /**
@@ -131,10 +139,12 @@ function uniqueHops(sprites: readonly FrameSprite[]): Hop[] {
 const FrameList = memo(
   function FrameList({
     hops,
+    more,
     selected,
     onSelect,
   }: {
     hops: Hop[];
+    more: number;
     selected: string | null;
     onSelect: (frame: string) => void;
   }) {
@@ -156,11 +166,13 @@ const FrameList = memo(
             </li>
           );
         })}
+        {more > 0 && <li>{t('topology.framesMore', { count: more })}</li>}
       </ul>
     );
   },
   (a, b) =>
     a.selected === b.selected &&
+    a.more === b.more &&
     a.onSelect === b.onSelect &&
     a.hops.length === b.hops.length &&
     a.hops.every((h, i) => h === b.hops[i]),

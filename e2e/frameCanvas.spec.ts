@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+
+/** The sim time with the most frames on the wire (a sweep over frame.tx/frame.rx spans). */
+function busiest(trace: { kind: string; t: number; frame?: string | undefined }[]): number {
+  const spans = new Map<string, [number, number]>();
+  for (const e of trace) {
+    if (e.kind === 'frame.tx') spans.set(e.frame!, [e.t, e.t + 100]);
+    else if (e.kind === 'frame.rx' && spans.has(e.frame!)) spans.get(e.frame!)![1] = e.t;
+  }
+  const list = [...spans.values()];
+  let best = { t: 0, n: 0 };
+  for (const [a] of list) {
+    const t = a + 30;
+    const n = list.filter(([s, f]) => s <= t && t < f).length;
+    if (n > best.n) best = { t, n };
+  }
+  return best.t;
+}
+
+test('a crowd of frames is drawn on the canvas, clickable, and listed for screen readers', async ({
+  lab,
+  api,
+}) => {
+  test.setTimeout(120_000); // a hundred connections at once take a while to simulate
+  await lab.open('dr', '?paused=1');
+  await api.call('run', 'client', 'ab -n 100 -c 100 http://192.168.99.188/');
+  const trace = (await api.call<{ kind: string; t: number; frame?: string }[]>('trace')).map((e) => ({
+    kind: e.kind,
+    t: e.t,
+    frame: e.frame,
+  }));
+  await api.call('seekTime', busiest(trace));
+  const canvas = lab.page.locator('canvas.frame-canvas');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-frames-drawn'))).toBeGreaterThan(60);
+  // The crowd is not in the SVG: no glyph nodes, only dots on the canvas.
+  await expect(lab.topology.locator('.frame-glyph')).toHaveCount(0);
+  const list = lab.page.getByRole('list', { name: /Frames on the wire/ });
+  expect(await list.getByRole('button').count()).toBeGreaterThan(10);
+
+  // Click where the canvas has a dot: the inspector shows that frame.
+  const dot = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d')!;
+    const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height);
+    // A pixel whose 3×3 neighbourhood is all painted: inside a dot, not on its anti-aliased rim.
+    const solid = (x: number, y: number) => data[(y * width + x) * 4 + 3]! === 255;
+    for (let y = 2; y < height - 2; y += 2)
+      for (let x = 2; x < width - 2; x += 2)
+        if (solid(x, y) && solid(x - 1, y) && solid(x + 1, y) && solid(x, y - 1) && solid(x, y + 1)) {
+          const box = c.getBoundingClientRect();
+          return { x: box.left + (x * box.width) / width, y: box.top + (y * box.height) / height };
+        }
+    return null;
+  });
+  expect(dot).not.toBeNull();
+  await lab.page.mouse.click(dot!.x, dot!.y);
+  await expect(lab.packet).toHaveAttribute('data-frame', /^frm#/);
+
+  // The list's buttons select frames too (a screen reader activates them).
+  const second = list.getByRole('button').nth(1);
+  const label = (await second.textContent())!;
+  await second.dispatchEvent('click');
+  await expect(lab.packet).toHaveAttribute('data-frame', /frm#\d+/.exec(label)![0]);
+});
