@@ -8,6 +8,20 @@ import { logBefore } from './labSlice';
 
 /** How many silent simulation events one animation frame may run looking for something to show. */
 const MAX_WAKES_PER_FRAME = 200;
+/**
+ * Wall-clock milliseconds of engine work per animation frame (issue 11: the page never blocks).
+ * A wake of a busy command (a loop, `yes`) can cost a lot; stopping here leaves the frame time
+ * to draw and to see Ctrl-C. The result does not depend on it: a command run in any chunks ends
+ * as if run in one go.
+ */
+const FRAME_BUDGET_MS = 8;
+/**
+ * Virtual time one step may cover: a CPU quantum (src/engine/shell/cpu.ts). A busy command's
+ * next wake may lie far ahead (every turn of `yes` or of a loop is due at once), so each step is
+ * bounded in virtual time, and with virtual CPU charging that bounds its work.
+ */
+const STEP_US = 1000;
+const wallMs = (): number => globalThis.performance?.now() ?? 0;
 
 /**
  * The log entry that replays a live command exactly: Ctrl-C (or a run past the default limit)
@@ -71,10 +85,12 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
       if (!run) return;
       const rt = getRuntime(get().spec);
       const length = rt.trace.length;
+      const until = wallMs() + FRAME_BUDGET_MS;
       for (let i = 0; i < MAX_WAKES_PER_FRAME && !run.done && rt.trace.length === length; i++) {
+        if (i > 0 && wallMs() > until) break;
         const wake = run.nextWakeUs();
         if (wake === undefined) break;
-        run.advanceTo(wake);
+        run.advanceTo(Math.min(wake, rt.sim.now + STEP_US));
       }
       if (run.done) commit(run, run.result!.interrupted);
     },
