@@ -49,7 +49,7 @@ for (const command of RUNAWAYS) {
       }
     });
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    console.log(
+    console.warn(
       `${command}: Ctrl-C ${latency.toFixed(0)} ms; long tasks ${tasks.length}, max ${Math.max(0, ...tasks).toFixed(0)} ms`,
     );
     expect(latency).toBeLessThan(1000);
