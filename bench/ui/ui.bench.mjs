@@ -3,6 +3,7 @@
 //   2. initial JavaScript, gzipped (goal ≤ 150 KB)
 //   3. time from navigation to the topology drawn (goal ≤ 1 s)
 //   4. time from opening a 100-command share link to the topology drawn
+//   5. while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs)
 // Run `npm run build` first; then `npm run bench:ui`. The production build (dist/app) is served
 // under /course/lvs/ as a course site would host it; the frame-time run drives the test build
 // (dist/test), the only one with window.__lvsLab.
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 
 const DIST = 'dist/app';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -189,6 +191,7 @@ try {
   const ft = await frameTimes(browser, 200);
   const hash = await hundredCommandLink(browser);
   const linkTtt = await timeToTopology(browser, `?lab=nat${hash}`);
+  const runaway = await runawayFigures(browser, TEST_BASE);
   const p95 = pct(ft.times, 95);
   console.log('LVS Lab UI benchmark (headless Chromium, this machine)');
   console.log(
@@ -206,6 +209,7 @@ try {
   console.log(
     `  100-command share link (${hash.length} chars of fragment) → topology drawn: median ${median(linkTtt).toFixed(0)} ms  (runs: ${linkTtt.map((x) => x.toFixed(0)).join(', ')})`,
   );
+  printRunawayFigures(runaway);
 } finally {
   await browser.close();
   server.close();
