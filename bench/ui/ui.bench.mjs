@@ -3,6 +3,7 @@
 //   • JavaScript on the path to the topology, gzipped: static entry graph, and every script
 //     fetched before the topology was drawn (goal ≤ 150 KB)
 //   • navigation → topology drawn, plain and with the CPU throttled 4×; a 100-command share link
+//   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
 // the frame-work runs drive the test build (dist/test), the only one with window.__lvsLab.
@@ -12,6 +13,7 @@ import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs } from './initialJs.mjs';
 import { figure, median, pct } from './report.mjs';
+import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
 const DIST = 'dist/app';
@@ -62,7 +64,7 @@ const browser = await chromium.launch({
 });
 try {
   console.log('LVS Lab UI benchmark (headless Chromium, this machine)');
-  const fx = only === 'load' ? undefined : await openFixture(browser, TEST_BASE);
+  const fx = only === 'load' || only === 'runaway' ? undefined : await openFixture(browser, TEST_BASE);
   for (const target of fx ? [200, 500] : []) {
     const r = await frameWork(fx.page, fx.trace, target);
     const drawn = `frames drawn median ${median(r.counts)}, min ${Math.min(...r.counts)}, max ${Math.max(...r.counts)}`;
@@ -82,7 +84,8 @@ try {
     );
   }
   await fx?.ctx.close();
-  if (only !== 'frames') await loadFigures();
+  if (only !== 'frames' && only !== 'runaway') await loadFigures();
+  if (!only || only === 'runaway') printRunawayFigures(await runawayFigures(browser, TEST_BASE));
 } finally {
   await browser.close();
   server.close();

@@ -10,6 +10,19 @@ import { SessionPublisher } from './sessionPublisher';
 
 /** How many silent simulation events one `advance` may run looking for something to show. */
 const MAX_WAKES = 200;
+/**
+ * Wall-clock milliseconds of engine work one `advance` may take (issue 11: the page never
+ * blocks). A wake of a busy command (a loop, `yes`) can cost a lot; stopping here leaves the
+ * frame time to draw and to see Ctrl-C. The result does not depend on it: a command run in any
+ * chunks ends as if run in one go.
+ */
+const ADVANCE_BUDGET_MS = 8;
+/**
+ * Virtual time one step may cover: a CPU quantum (engine/shell/cpu.ts). A busy command's next
+ * wake may lie far ahead (every turn of `yes` or of a loop is due at once), so each step is
+ * bounded in virtual time, and with virtual CPU charging that bounds its work.
+ */
+const ADVANCE_STEP_US = 1000;
 /** Wall time one replay chunk may take before the page gets a turn (issue 11: no long tasks). */
 export const REPLAY_BUDGET_MS = 30;
 /**
@@ -150,10 +163,12 @@ export class LabSession {
     if (mode === 'instant') run.advanceTo(rt.sim.now + INSTANT_COMMAND_US);
     else {
       const length = rt.trace.length;
+      const until = this.clock.now() + ADVANCE_BUDGET_MS;
       for (let i = 0; i < MAX_WAKES && !run.done && rt.trace.length === length; i++) {
+        if (i > 0 && this.clock.now() > until) break;
         const wake = run.nextWakeUs();
         if (wake === undefined) break;
-        run.advanceTo(wake);
+        run.advanceTo(Math.min(wake, rt.sim.now + ADVANCE_STEP_US));
       }
     }
     if (run.done) return this.ended(id, run);

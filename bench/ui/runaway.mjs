@@ -1,0 +1,78 @@
+// Issue 11's browser figures: while a runaway command runs in a terminal, the p99 and maximum
+// main-thread long task (PerformanceObserver 'longtask', goal ≤ 50 ms), and the time from Ctrl-C
+// to `^C` on screen (median of 5, goal ≤ 100 ms). Drives the test build (dist/test).
+
+export const RUNAWAYS = ['while true; do :; done', 'seq 1 1000000', 'yes'];
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
+};
+
+/** One run: type the command, let it run `runMs`, press Ctrl-C; long tasks seen and the Ctrl-C latency. */
+async function once(browser, base, command, runMs) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}?lab=nat&paused=1`);
+  await page.waitForFunction(() => window.__lvsLab?.ready === true);
+  await page.locator('.topology-svg .host').first().waitFor();
+  await page.getByRole('tab', { name: 'client', exact: true }).click();
+  const term = page.locator('.host-terminal[data-host="client"]');
+  await term.locator('.xterm-screen').click();
+  await page.keyboard.type(command);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(runMs);
+  const ctrlC = await page.evaluate(async () => {
+    const screen = document.querySelector('.host-terminal[data-host="client"] .xterm-rows');
+    const count = () => (screen.innerText.match(/\^C/g) ?? []).length;
+    const before = count();
+    const area = document.querySelector('.host-terminal[data-host="client"] textarea');
+    const t0 = performance.now();
+    area.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'c', code: 'KeyC', ctrlKey: true, keyCode: 67, bubbles: true }),
+    );
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (count() > before) return performance.now() - t0;
+      if (performance.now() - t0 > 20_000) return Infinity;
+    }
+  });
+  const tasks = await page.evaluate(() => window.__longTasks);
+  await ctx.close();
+  return { ctrlC, tasks };
+}
+
+/** Five runs per runaway command: long-task p99 and max over all of them, Ctrl-C median. */
+export async function runawayFigures(browser, base, runMs = 2000) {
+  const rows = [];
+  for (const command of RUNAWAYS) {
+    const tasks = [];
+    const latencies = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await once(browser, base, command, runMs);
+      tasks.push(...r.tasks);
+      latencies.push(r.ctrlC);
+    }
+    rows.push({
+      command,
+      p99: pct(tasks, 99),
+      max: Math.max(0, ...tasks),
+      ctrlC: pct(latencies, 50),
+      latencies,
+    });
+  }
+  return rows;
+}
+
+export function printRunawayFigures(rows) {
+  for (const r of rows)
+    console.log(
+      `  "${r.command}": long tasks p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms (goal ≤ 50 ms); Ctrl-C → ^C median ${r.ctrlC.toFixed(0)} ms (runs: ${r.latencies.map((x) => x.toFixed(0)).join(', ')}; goal ≤ 100 ms)`,
+    );
+}
