@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { scanFindings } from '@/engine';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { allFindings, findingsBefore, findingsByEvent, findingsByHost } from './findingsAtCursor';
-import { labAfterRequest } from './testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 
 const arpIgnoreZero: [string, string][] = ['rs1', 'rs2'].flatMap((h): [string, string][] => [
   [h, 'sysctl -w net.ipv4.conf.all.arp_ignore=0'],
@@ -12,7 +12,7 @@ const arpIgnoreZero: [string, string][] = ['rs1', 'rs2'].flatMap((h): [string, s
 
 describe('findings at the cursor', () => {
   test('DR with arp_ignore 0: a real server answering ARP for the VIP is found, on that server', async () => {
-    const rt = await labAfterRequest('dr', arpIgnoreZero);
+    const rt = labAfterRequest('dr', arpIgnoreZero);
     const all = allFindings(rt.trace);
     const arp = all.filter((f) => f.kind === 'arpVipAnswer');
     expect(arp.length).toBeGreaterThan(0);
@@ -26,12 +26,12 @@ describe('findings at the cursor', () => {
   });
 
   test('the configured DR lab has no such finding', async () => {
-    const rt = await labAfterRequest('dr');
+    const rt = labAfterRequest('dr');
     expect(allFindings(rt.trace).filter((f) => f.kind === 'arpVipAnswer')).toEqual([]);
   });
 
   test('scanning the growing trace piecewise gives the one-shot scan', async () => {
-    const rt = await labAfterRequest('dr', arpIgnoreZero);
+    const rt = labAfterRequest('dr', arpIgnoreZero);
     const first = allFindings(rt.trace);
     rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' });
     const grown = allFindings(rt.trace);
@@ -40,7 +40,7 @@ describe('findings at the cursor', () => {
   });
 
   test('no finding after the cursor is ever shown, and every one before it is', async () => {
-    const rt = await labAfterRequest('dr', arpIgnoreZero);
+    const rt = labAfterRequest('dr', arpIgnoreZero);
     const all = allFindings(rt.trace);
     const seed = fuzzSeed();
     fc.assert(

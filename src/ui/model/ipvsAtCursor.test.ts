@@ -5,13 +5,13 @@ import { withSeed } from './fuzzSeed';
 import { ipvsStateAtCursor } from './ipvsAtCursor';
 import { ipvsStateAt } from './ipvsState';
 import { predictNextPicks } from './schedulerShadow';
-import { labAfterRequest } from './testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 
 let rt: LabRuntime;
 beforeAll(async () => {
   // Services edited, a real server added and weighted, requests before and after: every kind
   // of IPVS event the fold reads, spread over the trace.
-  rt = await labAfterRequest('nat', [
+  rt = labAfterRequest('nat', [
     ['client', 'curl -s 172.16.132.18'],
     ['director', 'ipvsadm -E -t 172.16.132.18:80 -s wlc'],
     ['director', 'ipvsadm -e -t 172.16.132.18:80 -r 192.168.99.130:888 -m -w 3'],

@@ -5,7 +5,7 @@ import { numberConnections } from './connections';
 import { buildHops } from './frameHops';
 import { withSeed } from './fuzzSeed';
 import { indexPacketEvents } from './hookPath';
-import { labAfterRequest } from './testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 import { buildTraceModel, traceModelFor } from './traceModel';
 import type { TraceModel } from './traceModel';
 import { extendModelFold, modelOf, newModelFold } from './traceModelFold';
@@ -36,7 +36,7 @@ let rt: LabRuntime;
 beforeAll(async () => {
   // NAT (rewritten replies share their connection's colour), a refused port (a drop-free RST),
   // a down real server's ARP timeouts and a second request: a trace with every model ingredient.
-  rt = await labAfterRequest('nat', [
+  rt = labAfterRequest('nat', [
     ['client', 'curl -s --max-time 1 172.16.132.18:81'],
     ['rs1', 'ip link set eth0 down'],
     ['client', 'curl -s --max-time 1 172.16.132.18'],

@@ -4,11 +4,11 @@ import { hostRows } from '../layout/hostRows';
 import { DEFAULT_METRICS, layoutTopology } from '../layout/topologyLayout';
 import { buildHops } from '../model/frameHops';
 import { framesInFlight } from '../model/inFlight';
-import { labAfterRequest } from '../model/testRuntime';
+import { labAfterRequest } from '@/engine/testing/configuredLabs';
 import { framePicture, framePictureFor, hopPathCache } from './frameSprites';
 
 async function drLab() {
-  const rt = await labAfterRequest('dr');
+  const rt = labAfterRequest('dr');
   // The cards as the topology draws them at the end of the trace.
   const states = engine().hostStatesAt(rt.trace, rt.trace.length);
   const shapes = rt.hostNames().map((name) => ({
