@@ -34,6 +34,23 @@ describe('lab slice', () => {
     expect(st.playing).toBe(false);
   });
 
+  test('runCommands keeps every command, even those that send frames', () => {
+    const s = fresh('nat');
+    s.getState().setStartPaused(true);
+    const cmds = [
+      { host: 'client', command: 'curl -s 172.16.132.18' },
+      { host: 'client', command: 'curl -s 172.16.132.18' },
+      { host: 'director', command: 'ipvsadm -Ln' },
+    ];
+    s.getState().runCommands(cmds);
+    expect(s.getState().spec.log).toEqual(cmds);
+    const answers = sessionOf(s)
+      .view.userResults()
+      .slice(0, 2)
+      .map((r) => r.stdout);
+    expect(new Set(answers)).toEqual(new Set(['rs1\n', 'rs2\n']));
+  });
+
   test('acting in the past forks the log at the cursor', () => {
     const s = fresh('nat');
     s.getState().setStartPaused(true);

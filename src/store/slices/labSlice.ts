@@ -147,7 +147,15 @@ export const createLabSlice =
     },
 
     runCommands(entries) {
-      for (const e of entries) get().runCommand(e.host, e.command, { autoplay: false });
+      // Each at the end of the log once the one before has run: a command that sent frames
+      // leaves the cursor inside it, and the next would otherwise count as acting in the past.
+      const next = (i: number) => {
+        const e = entries[i];
+        if (!e) return;
+        get().seek(Number.MAX_SAFE_INTEGER);
+        get().runCommand(e.host, e.command, { autoplay: false, then: () => next(i + 1) });
+      };
+      next(0);
     },
 
     sendRequest(count = 1) {
