@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Code above the engine reaches it through engine(): load it before every file.
+    setupFiles: ['src/store/engineTestSetup.ts'],
     // Engine tests are pure; UI tests opt into jsdom with a file comment.
     testTimeout: 20000,
   },

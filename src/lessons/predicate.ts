@@ -4,7 +4,7 @@
  * to `to`; history predicates (clientGot, event) look only at events in [from, to), so a check
  * can ask about what its own probe did. Pure: same trace and window, same answer.
  */
-import { hostStateAt } from '@/engine';
+import { engine } from '@/store/engine';
 import type { TraceEvent } from '@/engine';
 import type { Predicate } from './types';
 
@@ -39,7 +39,7 @@ function matches(e: TraceEvent, want: Record<string, string | number | boolean>)
 }
 
 function service(w: Window, p: Extract<Predicate, { service: unknown }>['service']): boolean {
-  const table = hostStateAt(w.trace, w.to, p.host).ipvs;
+  const table = engine().hostStateAt(w.trace, w.to, p.host).ipvs;
   return table.some(
     (s) =>
       (p.vip === undefined || s.service.includes(p.vip)) &&
@@ -52,10 +52,15 @@ function service(w: Window, p: Extract<Predicate, { service: unknown }>['service
 function route(w: Window, p: Extract<Predicate, { route: unknown }>['route']): boolean {
   const [dst, prefix] =
     p.dst === 'default' ? ['0.0.0.0', 0] : [p.dst.split('/')[0], Number(p.dst.split('/')[1] ?? 32)];
-  return hostStateAt(w.trace, w.to, p.host).routes.some(
-    (r) =>
-      r.table === 'main' && r.dst === dst && r.prefix === prefix && (p.via === undefined || r.via === p.via),
-  );
+  return engine()
+    .hostStateAt(w.trace, w.to, p.host)
+    .routes.some(
+      (r) =>
+        r.table === 'main' &&
+        r.dst === dst &&
+        r.prefix === prefix &&
+        (p.via === undefined || r.via === p.via),
+    );
 }
 
 /** Does `p` hold over the window? */
@@ -66,11 +71,15 @@ export function evaluate(p: Predicate, w: Window): boolean {
   if ('service' in p) return service(w, p.service);
   if ('route' in p) return route(w, p.route);
   if ('sysctl' in p)
-    return String(hostStateAt(w.trace, w.to, p.sysctl.host).sysctl.get(p.sysctl.key)) === p.sysctl.equals;
-  if ('addr' in p)
-    return hostStateAt(w.trace, w.to, p.addr.host).addrs.some(
-      (a) => a.addr.split('/')[0] === p.addr.addr && (p.addr.dev === undefined || a.dev === p.addr.dev),
+    return (
+      String(engine().hostStateAt(w.trace, w.to, p.sysctl.host).sysctl.get(p.sysctl.key)) === p.sysctl.equals
     );
+  if ('addr' in p)
+    return engine()
+      .hostStateAt(w.trace, w.to, p.addr.host)
+      .addrs.some(
+        (a) => a.addr.split('/')[0] === p.addr.addr && (p.addr.dev === undefined || a.dev === p.addr.dev),
+      );
   if ('clientGot' in p) {
     const bodies = curlBodies(w, p.clientGot.host);
     const seen = new Set(bodies);

@@ -2,7 +2,8 @@
  * A lesson played against a running lab (LabRuntime): what the player UI drives, and what the
  * tests drive headlessly. It runs commands and judges checks and predictions from the trace.
  */
-import { LabRuntime } from '@/engine';
+import type { LabRuntime } from '@/engine';
+import { engine } from '@/store/engine';
 import type { CommandResult } from '@/engine';
 import { evaluate } from './predicate';
 import type { CheckStep, HostCommand, Lesson, PredictStep } from './types';
@@ -32,7 +33,7 @@ export class LessonSession {
     readonly lesson: Lesson,
     seed = 1,
   ) {
-    this.rt = LabRuntime.create(lesson.lab, { seed, bare: lesson.bare, ...labSize(lesson) });
+    this.rt = engine().LabRuntime.create(lesson.lab, { seed, bare: lesson.bare, ...labSize(lesson) });
   }
 
   /** Type one command on a host (the student, or "do it for me"). */

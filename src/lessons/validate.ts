@@ -4,7 +4,7 @@
  * the place, e.g. `steps[2].host: "rs9" is not a host of the nat lab`.
  */
 import type { ErrorObject } from 'ajv';
-import { getLab } from '@/engine';
+import { engine } from '@/store/engine';
 // Compiled ahead of time: the page's CSP forbids the code generation Ajv does at run time.
 import check from './generated/lessonSchemaCheck.js';
 import { labSize } from './session';
@@ -87,7 +87,11 @@ function semanticErrors(lesson: Lesson): string[] {
     if (s.kind === 'predict')
       s.choices.forEach((c, j) => predicateErrors(c.when, `steps[${i}].choices[${j}].when`, out));
   });
-  const hosts = new Set(getLab(lesson.lab, labSize(lesson))?.hosts.map((h) => h.name) ?? []);
+  const hosts = new Set(
+    engine()
+      .getLab(lesson.lab, labSize(lesson))
+      ?.hosts.map((h) => h.name) ?? [],
+  );
   const used: [string, string][] = [];
   hostsUsed(lesson.steps, 'steps', used);
   for (const [at, h] of used)

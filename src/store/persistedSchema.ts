@@ -62,6 +62,7 @@ export const prefSchemas = {
   inspectorTab: v.picklist(['packet', 'hooks', 'scheduler', 'controls']),
   terminalHost: text(MAX_NAME_CHARS),
   selectedFrame: v.nullable(text(MAX_FRAME_CHARS)),
+  selectedHost: v.nullable(text(MAX_NAME_CHARS)),
   filterHost: text(MAX_NAME_CHARS),
   filterCategories: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
 } as const;

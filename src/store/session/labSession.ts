@@ -1,5 +1,5 @@
 import type { LabRuntime, RunningCommand } from '@/engine';
-import { DEFAULT_MAX_TIME_US, INSTANT_COMMAND_US } from '@/engine';
+import { engine } from '../engine';
 import type { EngineModule } from '../engine';
 import { sizeOf } from '../labSpec';
 import type { LabSpec, LogEntry } from '../labSpec';
@@ -43,7 +43,7 @@ function labKey(spec: LabSpec): string {
 /** The log entry that replays a live command exactly: Ctrl-C is recorded as the time it ran. */
 function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
   const entry: LogEntry = { host: run.host, command: run.command };
-  if (interrupted || run.elapsedUs > DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
+  if (interrupted || run.elapsedUs > engine().DEFAULT_MAX_TIME_US) entry.maxTimeUs = run.elapsedUs;
   return entry;
 }
 
@@ -160,7 +160,7 @@ export class LabSession {
     const run = this.running;
     const rt = this.runtime();
     if (!run) return this.reply(id, { type: 'ok' });
-    if (mode === 'instant') run.advanceTo(rt.sim.now + INSTANT_COMMAND_US);
+    if (mode === 'instant') run.advanceTo(rt.sim.now + engine().INSTANT_COMMAND_US);
     else {
       const length = rt.trace.length;
       const until = this.clock.now() + ADVANCE_BUDGET_MS;

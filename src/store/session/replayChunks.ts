@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_TIME_US } from '@/engine';
+import { engine } from '../engine';
 import type { LabRuntime, RunningCommand } from '@/engine';
 import type { LogEntry } from '../labSpec';
 
@@ -49,7 +49,7 @@ export class ReplayChunks {
       const e = this.todo[this.i]!;
       if (!this.run) {
         this.run = this.rt.begin({ host: e.host, command: e.command });
-        this.deadline = this.run.startUs + (e.maxTimeUs ?? DEFAULT_MAX_TIME_US);
+        this.deadline = this.run.startUs + (e.maxTimeUs ?? engine().DEFAULT_MAX_TIME_US);
         this.target = this.run.startUs;
       }
       while (this.target < this.deadline) {

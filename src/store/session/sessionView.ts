@@ -1,5 +1,5 @@
-import { isCompleteSource, Sysctl, sysctlValuesAt } from '@/engine';
-import type { CommandResult, LabDefinition, TraceEvent } from '@/engine';
+import { engine } from '../engine';
+import type { CommandResult, LabDefinition, Sysctl, TraceEvent } from '@/engine';
 
 /**
  * The views' picture of a lab session: plain data the session published (the trace, the
@@ -26,12 +26,14 @@ export class SessionView {
   /** A host's sysctls after the first `cursor` events (the end values with later writes undone). */
   sysctlAt(host: string, cursor: number): Sysctl | undefined {
     const end = this.sysctlEnd.get(host);
-    return end && new Sysctl(Object.fromEntries(sysctlValuesAt(this.trace, cursor, host, end)));
+    return (
+      end && new (engine().Sysctl)(Object.fromEntries(engine().sysctlValuesAt(this.trace, cursor, host, end)))
+    );
   }
 
   /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */
   isComplete(_host: string, source: string): boolean {
-    return isCompleteSource(source);
+    return engine().isCompleteSource(source);
   }
 
   /** Results of the commands the user typed (not the lab's configured steps). */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeLab } from '@/store/share';
@@ -6,10 +6,13 @@ import { useStoreApi } from '@/store/useAppStore';
 import { sharedExtra } from '../session/bootSession';
 import { useSession } from '../session/SessionContext';
 import { LessonChooser } from './LessonChooser';
-import { LessonPlayer } from './LessonPlayer';
 import { fetchLesson, openShared, openShipped } from './lessonSource';
 import type { ActiveLesson, Opened } from './lessonSource';
 import './lessons.css';
+
+// The player (with its Markdown renderer and sanitiser) loads only when a lesson is open: most
+// visits have none, and the topology should not wait for it.
+const LessonPlayer = lazy(() => import('./LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
 
 interface Shown {
   active: ActiveLesson | null;
@@ -84,7 +87,9 @@ export function LessonLayout({ children }: { children: ReactNode }) {
     <div className={`lesson-layout${active ? ' with-lesson' : ''}`}>
       {children}
       {active ? (
-        <LessonPlayer key={n} active={active} onClose={() => setShown((s) => ({ ...s, active: null }))} />
+        <Suspense fallback={null}>
+          <LessonPlayer key={n} active={active} onClose={() => setShown((s) => ({ ...s, active: null }))} />
+        </Suspense>
       ) : (
         mode !== 'embed' && <LessonChooser onOpen={open} />
       )}

@@ -1,4 +1,4 @@
-import { newFindingsState, scanFindings } from '@/engine';
+import { engine } from '@/store/engine';
 import type { Finding, FindingsState, TraceEvent } from '@/engine';
 
 interface Scanned {
@@ -14,11 +14,11 @@ const scans = new WeakMap<readonly TraceEvent[], Scanned>();
 export function allFindings(trace: readonly TraceEvent[]): readonly Finding[] {
   let s = scans.get(trace);
   if (!s) {
-    s = { state: newFindingsState(), all: [] };
+    s = { state: engine().newFindingsState(), all: [] };
     scans.set(trace, s);
   }
   if (s.state.next < trace.length) {
-    const { findings } = scanFindings(trace, s.state.next, s.state);
+    const { findings } = engine().scanFindings(trace, s.state.next, s.state);
     if (findings.length) s.all = [...s.all, ...findings];
   }
   return s.all;
