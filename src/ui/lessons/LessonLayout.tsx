@@ -1,99 +1,20 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { decodeLab } from '@/store/share';
-import { useStoreApi } from '@/store/useAppStore';
-import { sharedExtra } from '../session/bootSession';
-import { useSession } from '../session/SessionContext';
-import { LessonChooser } from './LessonChooser';
-import { fetchLesson, openShared, openShipped } from './lessonSource';
-import type { ActiveLesson, Opened } from './lessonSource';
 import './lessons.css';
 
-// The player (with its Markdown renderer and sanitiser) loads only when a lesson is open: most
-// visits have none, and the topology should not wait for it.
-const LessonPlayer = lazy(() => import('./LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
+// Lessons (their files, checks, player and chooser) load beside the lab, not before it: the
+// topology is drawn without waiting for them.
+const LessonSide = lazy(() => import('./LessonSide').then((m) => ({ default: m.LessonSide })));
 
-interface Shown {
-  active: ActiveLesson | null;
-  errors: string[] | null;
-  /** Bumped per opened lesson: the player starts afresh. */
-  n: number;
-}
-
-/** A link's progress goes with the lesson it names (the same id), never with another one. */
-function withLinkProgress(o: Opened, linked: Opened | undefined): Opened {
-  if (!o.ok || !linked?.ok || linked.active.lesson.id !== o.active.lesson.id || !linked.active.progress)
-    return o;
-  return { ok: true, active: { ...o.active, progress: linked.active.progress } };
-}
-
-function LessonErrors({ errors, onClose }: { errors: string[]; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <aside className="lesson-errors panel" role="alert" aria-label={t('lesson.errorsTitle')}>
-      <h2>{t('lesson.errorsTitle')}</h2>
-      <ul>
-        {errors.slice(0, 20).map((e, i) => (
-          <li key={i}>
-            <code>{e}</code>
-          </li>
-        ))}
-      </ul>
-      {errors.length > 20 && <p>{t('lesson.moreErrors', { count: errors.length - 20 })}</p>}
-      <button type="button" onClick={onClose}>
-        {t('lesson.close')}
-      </button>
-    </aside>
-  );
-}
-
-/**
- * The lab with its lesson beside it: the slot LabView is mounted in. Which lesson: `lesson=`,
- * `lesson-url=`, or the share string's `ls` field; else the chooser (not in embed mode).
- */
+/** The lab with its lesson beside it: the slot LabView is mounted in. */
 export function LessonLayout({ children }: { children: ReactNode }) {
-  const { mode, params } = useSession();
-  const store = useStoreApi();
-  const [shown, setShown] = useState<Shown>(() => {
-    const ls = sharedExtra(store)?.ls ?? (params.state ? decodeLab(params.state)?.extra?.ls : undefined);
-    const linked = openShared(ls);
-    let o: Opened | undefined;
-    if (params.lessonUrl !== undefined) o = undefined;
-    else if (params.lesson !== undefined) o = withLinkProgress(openShipped(params.lesson), linked);
-    else o = linked;
-    return { active: o?.ok ? o.active : null, errors: o && !o.ok ? o.errors : null, n: 0 };
-  });
-
-  const open = useCallback((o: Opened) => {
-    setShown((s) => (o.ok ? { active: o.active, errors: null, n: s.n + 1 } : { ...s, errors: o.errors }));
-  }, []);
-
-  useEffect(() => {
-    const url = params.lessonUrl;
-    if (url === undefined) return undefined;
-    let live = true;
-    const ls = params.state ? decodeLab(params.state)?.extra?.ls : undefined;
-    void fetchLesson(url, location.href).then((o) => {
-      if (live) open(withLinkProgress(o, openShared(ls)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [params.lessonUrl, params.state, open]);
-
-  const { active, errors, n } = shown;
+  const [withLesson, setWithLesson] = useState(false);
   return (
-    <div className={`lesson-layout${active ? ' with-lesson' : ''}`}>
+    <div className={`lesson-layout${withLesson ? ' with-lesson' : ''}`}>
       {children}
-      {active ? (
-        <Suspense fallback={null}>
-          <LessonPlayer key={n} active={active} onClose={() => setShown((s) => ({ ...s, active: null }))} />
-        </Suspense>
-      ) : (
-        mode !== 'embed' && <LessonChooser onOpen={open} />
-      )}
-      {errors && <LessonErrors errors={errors} onClose={() => setShown((s) => ({ ...s, errors: null }))} />}
+      <Suspense fallback={null}>
+        <LessonSide onActive={setWithLesson} />
+      </Suspense>
     </div>
   );
 }
