@@ -41,7 +41,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
   });
 }
 
-for (const labId of ['nat', 'dr', 'tun']) {
+for (const labId of ['nat', 'dr', 'tun', 'ha']) {
   for (const scheme of ['light', 'dark', 'projector']) {
     test(`${labId}, ${scheme}: named controls, and axe finds nothing serious on every tab`, async ({
       lab,
