@@ -106,6 +106,12 @@ export class TestLab {
     };
   }
 
+  /** Write a file on `host` through its shell (printf into a redirection), byte for byte. */
+  writeFile(host: string, path: string, text: string): this {
+    this.ok(host, `printf '%s' ${shellWord(text)} > ${shellWord(path)}`);
+    return this;
+  }
+
   /** `sh` that must succeed; returns stdout. */
   ok(host: string, line: string | readonly string[]): string {
     const r = this.sh(host, line);
