@@ -320,6 +320,11 @@ export class LabRuntime {
     return h && sysctlAt(this.trace, cursor, host, h.sysctl);
   }
 
+  /** The interactive shell of `host` (its prompt, folder and variables), for tests. */
+  shellOf(host: string): Shell | undefined {
+    return this.shells.get(host);
+  }
+
   /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */
   isComplete(host: string, source: string): boolean {
     return this.shells.get(host)?.isComplete(source) ?? true;

@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TestLab } from '../testing/testLab';
-import { runWithDeadline } from './driver';
-import { createMemoryFs } from './memoryFs';
+import { driveBareShell as drive } from '../testing/bareShell';
 import { CENTOS7_VM_COSTS } from './cpu';
-import { createShell } from './shell';
-import type { CpuCosts } from './cpu';
 import type { CommandImpl } from './types';
-
-/**
- * The pure driver under a bare shell: how many times the shell handed the driver a Wait (what a
- * lab's command driver turns into simulation steps), and where the virtual clock ended.
- */
-function drive(source: string, deadlineUs: number, cpu: CpuCosts = CENTOS7_VM_COSTS) {
-  let now = 0;
-  const shell = createShell({ hostname: 'h', now: () => now, commands: new Map() }, createMemoryFs(), {
-    cpu,
-  });
-  let passes = 0;
-  const r = runWithDeadline(
-    (i) => shell.run(source, {}, i),
-    (w) => {
-      passes++;
-      if (w.kind === 'sleep') now += w.us;
-      else if (!w.done()) now = Math.max(now, w.deadlineUs ?? now);
-    },
-    { now: () => now, deadlineUs, maxSteps: 1_000_000 },
-  );
-  return { status: r.result.status, now, passes, steps: r.steps };
-}
 
 describe('waits and interruption', () => {
   const ticker: CommandImpl = function* (ctx) {

@@ -9,6 +9,7 @@ import type { CommandResult } from '../runtime/labRuntime';
 import type { LabSizeInput } from '../labs/labSize';
 import type { LabDefinition } from '../labs/labTypes';
 import type { Ipv4Packet } from '../packet/types';
+import type { Shell } from '../shell/shell';
 import type { CommandImpl } from '../shell/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
@@ -104,6 +105,13 @@ export class TestLab {
       tookUs: r.end - r.start,
       interrupted: r.interrupted,
     };
+  }
+
+  /** The interactive shell of `host`: what its prompt shows, its folder, its variables. */
+  shell(host: string): Shell {
+    const sh = this.rt.shellOf(host);
+    if (!sh) throw new Error(`no host '${host}'`);
+    return sh;
   }
 
   /** Write a file on `host` through its shell (printf into a redirection), byte for byte. */
