@@ -6,6 +6,8 @@ import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
+import { withWriteFaults } from '../shell/faultyFs';
+import type { CommandImpl } from '../shell/types';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
@@ -121,6 +123,8 @@ export class LabRuntime {
   private current: { out: (s: string) => void; err: (s: string) => void } | undefined;
   /** The command under way (begin), until it ends. */
   private running: RunningCommand | undefined;
+  /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
+  private readonly tables = new Map<string, { commands: Map<string, CommandImpl>; failing: Set<string> }>();
 
   private constructor(
     readonly def: LabDefinition,
@@ -131,11 +135,13 @@ export class LabRuntime {
     this.net = buildTopology(def, this.sim);
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
+      const failing = new Set<string>();
+      this.tables.set(name, { commands, failing });
       // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
       const make = (pid?: number): Shell =>
         createShell(
           { hostname: name, now: () => this.sim.now, commands },
-          createHostFs(host),
+          withWriteFaults(createHostFs(host), failing),
           pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {},
         );
       this.shells.set(name, make());
@@ -151,6 +157,22 @@ export class LabRuntime {
         ),
       );
     }
+  }
+
+  /** The command table `host`'s shells look programs up in (TestLab.withProgram adds to it). */
+  commandTable(host: string): Map<string, CommandImpl> {
+    return this.hostTables(host).commands;
+  }
+
+  /** Writes to `path` on `host` fail from now on, as into a missing folder (TestLab.failWrites). */
+  failWrites(host: string, path: string): void {
+    this.hostTables(host).failing.add(path);
+  }
+
+  private hostTables(host: string) {
+    const t = this.tables.get(host);
+    if (!t) throw new Error(`no host '${host}' in lab ${this.def.id}`);
+    return t;
   }
 
   static create(labId: string, opts: LabOptions = {}): LabRuntime {
@@ -296,6 +318,11 @@ export class LabRuntime {
   sysctlAt(host: string, cursor: number): Sysctl | undefined {
     const h = this.net.hosts.get(host);
     return h && sysctlAt(this.trace, cursor, host, h.sysctl);
+  }
+
+  /** The interactive shell of `host` (its prompt, folder and variables), for tests. */
+  shellOf(host: string): Shell | undefined {
+    return this.shells.get(host);
   }
 
   /** Does this text still need more lines (heredoc, `for … do` without `done`, trailing `\`)? */

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createTestShell } from './testKit';
+import { driveBareShell } from '../testing/bareShell';
+import { TestLab } from '../testing/testLab';
+
+/** The real server rs1 of a fresh DR lab, with `files` written first; `run` types a line there. */
+function labShell(files: Record<string, string> = {}) {
+  const lab = new TestLab('dr');
+  for (const [path, text] of Object.entries(files)) lab.writeFile('rs1', path, text);
+  return {
+    lab,
+    run: (src: string, o: { interruptAfterUs?: number } = {}) => lab.sh('rs1', src, o),
+    read: (path: string) => lab.ok('rs1', ['cat', path]),
+  };
+}
+
+const SEC = 1_000_000;
 
 function run(src: string) {
-  return createTestShell().run(src);
+  return labShell().run(src);
 }
 
 describe('control flow', () => {
@@ -105,7 +119,7 @@ describe('pipelines, subshells and redirections', () => {
   });
 
   it('fails a redirection into a missing folder before running the command', () => {
-    const t = createTestShell();
+    const t = labShell();
     expect(t.run('echo hi > /x/y')).toMatchObject({
       status: 1,
       out: '',
@@ -120,30 +134,29 @@ describe('pipelines, subshells and redirections', () => {
   });
 
   it('reports a write error from the file system the way bash does', () => {
-    const t = createTestShell();
-    t.fs.write = (path, data) => (path === '/proc/x' && data !== '' ? 'Invalid argument' : undefined);
-    t.fs.isDir = (path) => path === '/' || path === '/proc';
-    expect(t.run('echo abc > /proc/x')).toMatchObject({
+    const t = labShell();
+    // ip_forward takes a number: the kernel refuses the write itself, after the open succeeded.
+    expect(t.run('echo abc > /proc/sys/net/ipv4/ip_forward')).toMatchObject({
       status: 1,
       err: 'bash: echo: write error: Invalid argument\n',
     });
   });
 
   it('writes a redirected file even when the loop is interrupted', () => {
-    const t = createTestShell();
-    const r = t.run('while true; do echo tick; sleep 1; done > /tmp/log', { deadlineUs: 2_500_000 });
+    const t = labShell();
+    const r = t.run('while true; do echo tick; sleep 1; done > /tmp/log', { interruptAfterUs: 2_500_000 });
     expect(r).toMatchObject({ status: 130, interrupted: true });
-    expect(t.fs.read('/tmp/log')).toBe('tick\ntick\ntick\n');
+    expect(t.read('/tmp/log')).toBe('tick\ntick\ntick\n');
   });
 });
 
 describe('heredocs', () => {
   it('writes a heredoc into a file and runs it as a script', () => {
-    const t = createTestShell();
+    const t = labShell();
     const r = t.run(
       'cat > s.sh <<\'EOF\'\n#!/bin/bash\necho "$0 got $# args: $*"\nexit 3\nEOF\nbash s.sh start now',
     );
-    expect(t.fs.read('/root/s.sh')).toBe('#!/bin/bash\necho "$0 got $# args: $*"\nexit 3\n');
+    expect(t.read('/root/s.sh')).toBe('#!/bin/bash\necho "$0 got $# args: $*"\nexit 3\n');
     expect(r).toMatchObject({ out: 's.sh got 2 args: start now\n', status: 3, err: '' });
   });
 
@@ -193,13 +206,13 @@ describe('errors', () => {
   });
 
   it('keeps $? of a syntax error for the next command line', () => {
-    const t = createTestShell();
+    const t = labShell();
     t.run('fi');
     expect(t.run('echo $?').out).toBe('2\n');
   });
 
   it('prefixes messages inside a script with its name and line', () => {
-    const t = createTestShell({ fs: { files: { '/root/s.sh': 'echo hi\nnosuch\nfi fi\necho never\n' } } });
+    const t = labShell({ '/root/s.sh': 'echo hi\nnosuch\nfi fi\necho never\n' });
     expect(t.run('bash s.sh')).toMatchObject({
       status: 2,
       out: 'hi\n',
@@ -208,7 +221,7 @@ describe('errors', () => {
   });
 
   it('treats a missing script like bash', () => {
-    const t = createTestShell();
+    const t = labShell();
     expect(t.run('bash nope.sh')).toMatchObject({
       status: 127,
       err: 'bash: nope.sh: No such file or directory\n',
@@ -225,7 +238,7 @@ describe('errors', () => {
   });
 
   it('needs the executable bit for ./script', () => {
-    const t = createTestShell({ fs: { files: { '/root/x.sh': 'echo "run as $0 $1"\n' } } });
+    const t = labShell({ '/root/x.sh': 'echo "run as $0 $1"\n' });
     expect(t.run('./x.sh a')).toMatchObject({ status: 126, err: 'bash: ./x.sh: Permission denied\n' });
     expect(t.run('chmod +x x.sh; ./x.sh a; /root/x.sh b')).toMatchObject({
       status: 0,
@@ -236,36 +249,30 @@ describe('errors', () => {
 
 describe('the interactive session', () => {
   it('keeps variables, functions, the folder and $? between command lines', () => {
-    const t = createTestShell();
+    const t = labShell();
     t.run('x=41; f() { echo $((x+1)); }; cd /tmp');
     t.run('false');
     expect(t.run('echo $?; f; pwd').out).toBe('1\n42\n/tmp\n');
-    expect(t.shell.cwd).toBe('/tmp');
-    expect(t.shell.prompt()).toBe('[root@rs1 tmp]# ');
+    expect(t.lab.shell('rs1').cwd).toBe('/tmp');
+    expect(t.lab.shell('rs1').prompt()).toBe('[root@rs1 tmp]# ');
     t.run('cd');
-    expect(t.shell.prompt()).toBe('[root@rs1 ~]# ');
-    expect(t.shell.getVar('x')).toBe('41');
+    expect(t.lab.shell('rs1').prompt()).toBe('[root@rs1 ~]# ');
+    expect(t.lab.shell('rs1').getVar('x')).toBe('41');
   });
 
   it('says exit on leaving and reports it', () => {
-    expect(run('echo a; exit 3; echo b')).toMatchObject({
-      out: 'a\n',
-      err: 'exit\n',
-      status: 3,
-      exited: true,
-    });
+    expect(run('echo a; exit 3; echo b')).toMatchObject({ out: 'a\n', err: 'exit\n', status: 3 });
+    // Whether the shell itself ended is not shown by a lab host: the bare shell reports it.
+    expect(driveBareShell('echo a; exit 3; echo b', SEC)).toMatchObject({ out: 'a\n', exited: true });
     expect(run('exit 300').status).toBe(44);
-    expect(run('(exit 5); echo $?')).toMatchObject({ out: '5\n', exited: false });
+    expect(run('(exit 5); echo $?')).toMatchObject({ out: '5\n' });
+    expect(driveBareShell('(exit 5); echo $?', SEC)).toMatchObject({ out: '5\n', exited: false });
   });
 
   it('honours set -e outside conditions', () => {
-    expect(
-      run('set -e; false || true; if false; then :; fi; false && true; echo ok; false; echo never'),
-    ).toMatchObject({
-      out: 'ok\n',
-      status: 1,
-      exited: true,
-    });
+    const line = 'set -e; false || true; if false; then :; fi; false && true; echo ok; false; echo never';
+    expect(run(line)).toMatchObject({ out: 'ok\n', status: 1 });
+    expect(driveBareShell(line, SEC)).toMatchObject({ out: 'ok\n', exited: true });
   });
 
   it('traces commands under set -x', () => {

@@ -9,6 +9,8 @@ import type { CommandResult } from '../runtime/labRuntime';
 import type { LabSizeInput } from '../labs/labSize';
 import type { LabDefinition } from '../labs/labTypes';
 import type { Ipv4Packet } from '../packet/types';
+import type { Shell } from '../shell/shell';
+import type { CommandImpl } from '../shell/types';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { Network } from '../stack/network';
 import type { EventOf, TraceKind } from '../core/trace';
@@ -105,11 +107,57 @@ export class TestLab {
     };
   }
 
+  /** The interactive shell of `host`: what its prompt shows, its folder, its variables. */
+  shell(host: string): Shell {
+    const sh = this.rt.shellOf(host);
+    if (!sh) throw new Error(`no host '${host}'`);
+    return sh;
+  }
+
+  /** Write a file on `host` through its shell (printf into a redirection), byte for byte. */
+  writeFile(host: string, path: string, text: string): this {
+    this.ok(host, `printf '%s' ${shellWord(text)} > ${shellWord(path)}`);
+    return this;
+  }
+
   /** `sh` that must succeed; returns stdout. */
   ok(host: string, line: string | readonly string[]): string {
     const r = this.sh(host, line);
     if (r.status !== 0) throw new Error(`${host}# ${String(line)} failed (${r.status}): ${r.err}`);
     return r.out;
+  }
+
+  /**
+   * Make `name` a program on `host`, through the command table its shells use (a stub where the
+   * fact under test is what the shell hands a program, not what the program does).
+   */
+  withProgram(host: string, name: string, impl: CommandImpl): this {
+    this.rt.commandTable(host).set(name, impl);
+    return this;
+  }
+
+  /** A program that records the argv of every run in the list returned, and prints `out`. */
+  recordProgram(host: string, name: string, out = ''): string[][] {
+    const calls: string[][] = [];
+    // eslint-disable-next-line require-yield
+    this.withProgram(host, name, function* (ctx) {
+      calls.push([...ctx.argv]);
+      if (out !== '') ctx.out(out);
+      return 0;
+    });
+    return calls;
+  }
+
+  /** Take program `name` off `host`: typing it then says `command not found`. */
+  withoutProgram(host: string, name: string): this {
+    this.rt.commandTable(host).delete(name);
+    return this;
+  }
+
+  /** Writes to `path` on `host` fail from now on with `No such file or directory`. */
+  failWrites(host: string, path: string): this {
+    this.rt.failWrites(host, path);
+    return this;
   }
 
   host(name: string) {

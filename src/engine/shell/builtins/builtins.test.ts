@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createTestShell } from '../testKit';
+import { TestLab } from '../../testing/testLab';
 import { simple } from '../types';
 
+/** The client of a fresh NAT lab, with `files` written first; `run` types a line there. */
+function labShell(files: Record<string, string> = {}) {
+  const lab = new TestLab('nat');
+  for (const [path, text] of Object.entries(files)) lab.writeFile('client', path, text);
+  return {
+    lab,
+    // Piped stdin reaches the whole line, as it did the script it stands for.
+    run: (src: string, stdin = '') => lab.sh('client', stdin ? `{ ${src}\n}` : src, stdin ? { stdin } : {}),
+  };
+}
+
 function run(src: string, stdin = '') {
-  return createTestShell().run(src, { stdin });
+  return labShell().run(src, stdin);
 }
 
 describe('echo and printf', () => {
@@ -114,7 +125,7 @@ describe('variables and options', () => {
   });
 
   it('exports to the programs it runs, with VAR=x prefixes', () => {
-    const t = createTestShell();
+    const t = labShell();
     expect(t.run('export LANG=C; X=1 env | grep -E "^(LANG|X)="').out).toBe('LANG=C\nX=1\n');
     expect(t.run('env | grep -c "^X="').out).toBe('0\n');
   });
@@ -150,7 +161,7 @@ describe('cd, pwd, type', () => {
   });
 
   it('fails on missing folders and files', () => {
-    const t = createTestShell({ fs: { files: { '/root/file': 'x' } } });
+    const t = labShell({ '/root/file': 'x' });
     expect(t.run('cd /nope')).toMatchObject({
       status: 1,
       err: 'bash: cd: /nope: No such file or directory\n',
@@ -159,9 +170,12 @@ describe('cd, pwd, type', () => {
   });
 
   it('says what a name is', () => {
-    const t = createTestShell({
-      commands: () => ({ ipvsadm: simple(() => 0) }),
-    });
+    const t = labShell();
+    t.lab.withProgram(
+      'client',
+      'ipvsadm',
+      simple(() => 0),
+    );
     expect(t.run('type echo if cd ipvsadm cat; f() { :; }; type f; which ipvsadm cat').out).toBe(
       'echo is a shell builtin\nif is a shell keyword\ncd is a shell builtin\nipvsadm is /usr/sbin/ipvsadm\n' +
         'cat is /usr/bin/cat\nf is a function\n/usr/sbin/ipvsadm\n/usr/bin/cat\n',
@@ -174,14 +188,12 @@ describe('cd, pwd, type', () => {
 
 describe('source and bash -c', () => {
   it('sources a file into this shell, with return', () => {
-    const t = createTestShell({
-      fs: { files: { '/root/lib.sh': 'greet() { echo "hi $1"; }\nV=7\nreturn 4\necho never\n' } },
-    });
+    const t = labShell({ '/root/lib.sh': 'greet() { echo "hi $1"; }\nV=7\nreturn 4\necho never\n' });
     expect(t.run('. lib.sh; echo $?; greet you; echo $V').out).toBe('4\nhi you\n7\n');
   });
 
   it('runs bash -c with $0 and arguments in a child shell', () => {
-    const t = createTestShell();
+    const t = labShell();
     expect(t.run("x=1; bash -c 'echo $0 $1 ${x:-unset}; exit 3' zero one; echo $?").out).toBe(
       'zero one unset\n3\n',
     );
@@ -193,7 +205,7 @@ describe('source and bash -c', () => {
   });
 
   it('traces a script with bash -x', () => {
-    const t = createTestShell({ fs: { files: { '/root/s.sh': 'x=1\necho $x\n' } } });
+    const t = labShell({ '/root/s.sh': 'x=1\necho $x\n' });
     expect(t.run('bash -x s.sh')).toMatchObject({ out: '1\n', err: '+ x=1\n+ echo 1\n' });
   });
 });
