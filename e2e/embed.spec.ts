@@ -91,6 +91,8 @@ test('a course page on another origin drives the lab with lvs-lab:run and hears 
   expect(state!.data.state).toMatch(/^v2\./);
   // The command is in the lab's own terminal too, as if typed there.
   const frame = page.frameLocator('#lab');
+  // xterm draws only what is on screen: the terminals sit below the fold of a 700 px frame.
+  await frame.locator('.host-terminal[data-host="director"]').scrollIntoViewIfNeeded();
   await expect(frame.locator('.host-terminal[data-host="director"] .xterm-rows')).toContainText(
     'ipvsadm -Ln',
   );
@@ -153,6 +155,7 @@ test('with neither an origin parameter nor a referrer the lab posts nothing', as
   await postToLab(page, { type: 'lvs-lab:get-state' }, labOrigin);
   await postToLab(page, { type: 'lvs-lab:run', host: 'director', command: 'ipvsadm -Ln' }, labOrigin);
   await postToLab(page, { type: 'lvs-lab:bogus' }, labOrigin);
+  await frame.locator('.host-terminal[data-host="director"]').scrollIntoViewIfNeeded();
   // It still obeys its parent (the command shows in its terminal) but answers nobody.
   await expect(frame.locator('.host-terminal[data-host="director"] .xterm-rows')).toContainText(
     'TCP  172.16.132.18:80 rr',

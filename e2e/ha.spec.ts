@@ -29,6 +29,8 @@ for (const [lang, words] of [
     await expect
       .poll(async () => (await api.find('cmd.end', { host: 'director1' })).length, { timeout: 20_000 })
       .toBe(ended + 1);
+    // …and for playback to reach the end and stop, so it does not carry the cursor past the seek.
+    await expect.poll(async () => (await api.state()).playing, { timeout: 20_000 }).toBe(false);
     const [taken] = await api.find('vrrp.vip', { host: 'director2', action: 'add' });
     await api.seek(taken! + 1);
     await expect(badge).toHaveCount(1);

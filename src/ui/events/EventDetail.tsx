@@ -21,7 +21,8 @@ export function EventDetail() {
   const sched = e.kind === 'ipvs.schedule' ? e.explanation : null;
   const here = found.filter((f) => f.at === e.seq);
   return (
-    <div className="event-detail" aria-live="polite" data-seq={e.seq}>
+    // Focusable: a long detail scrolls, and a keyboard user must be able to scroll it.
+    <div className="event-detail" aria-live="polite" data-seq={e.seq} tabIndex={0}>
       <p className="detail-head">
         <span className="badge">#{e.seq}</span> <span className="muted">{formatMicros(e.t)}</span>{' '}
         {render(eventText(e, model.hops))}
