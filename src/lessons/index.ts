@@ -2,7 +2,9 @@
 export type * from './types';
 export { evaluate, curlBodies } from './predicate';
 export type { Window } from './predicate';
-export { validateLesson, parseLesson } from './validate';
+export { validateLesson, parseLesson, failed } from './validate';
+export { issue, issueText, englishText } from './lessonIssue';
+export type { LessonIssue, Translate } from './lessonIssue';
 export type { Validation } from './validate';
 export { LessonSession, labSize } from './session';
 export type { PredictOutcome } from './session';

@@ -1,16 +1,27 @@
 /**
  * Lesson validation: the JSON Schema (lesson.schema.json) first, then what a schema cannot say
- * (one operator per predicate, hosts that exist in the lab). Errors are plain sentences naming
- * the place, e.g. `steps[2].host: "rs9" is not a host of the nat lab`.
+ * (one operator per predicate, hosts that exist in the lab). Each problem is a LessonIssue the page
+ * says in the reader's language; in English, e.g. `steps[2].host: "rs9" is not a host of the nat lab`.
  */
 import type { ErrorObject } from 'ajv';
 import { engine } from '@/store/engine';
 // Compiled ahead of time: the page's CSP forbids the code generation Ajv does at run time.
 import check from './generated/lessonSchemaCheck.js';
+import { englishText, issue } from './lessonIssue';
+import type { LessonIssue } from './lessonIssue';
 import { labSize } from './session';
 import type { Lesson } from './types';
 
-export type Validation = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
+/** `issues` for the page to translate; `errors` is the same in English (tests, the command line). */
+export type Validation =
+  { ok: true; lesson: Lesson } | { ok: false; errors: string[]; issues: LessonIssue[] };
+
+/** A failed validation from its issues, each said once. */
+export function failed(issues: LessonIssue[]): { ok: false; errors: string[]; issues: LessonIssue[] } {
+  const seen = new Map<string, LessonIssue>();
+  for (const i of issues) if (!seen.has(englishText(i))) seen.set(englishText(i), i);
+  return { ok: false, errors: [...seen.keys()], issues: [...seen.values()] };
+}
 
 /** `/steps/3/host` → `steps[3].host`; the root is `lesson`. */
 function place(pointer: string): string {
@@ -23,47 +34,50 @@ function place(pointer: string): string {
     .join('');
 }
 
-function plain(e: ErrorObject): string | null {
+function plain(e: ErrorObject): LessonIssue | null {
   const at = place(e.instancePath);
   const p = e.params as Record<string, unknown>;
+  const limit = Number(p.limit);
   switch (e.keyword) {
     case 'if':
       return null; // the failing branch's own errors say what is wrong
     case 'required':
-      return `${at}: missing "${String(p.missingProperty)}"`;
+      return issue('required', at, { name: String(p.missingProperty) });
     case 'additionalProperties':
-      return `${at}: unknown field "${String(p.additionalProperty)}"`;
+      return issue('unknownField', at, { name: String(p.additionalProperty) });
     case 'type':
-      return `${at}: should be ${String(p.type).replace(',', ' or ')}`;
+      return issue('type', at, { type: { list: String(p.type).split(','), join: 'or' } });
     case 'enum':
-      return `${at}: should be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return issue('enum', at, {
+        values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', '),
+      });
     case 'const':
-      return `${at}: should be ${JSON.stringify(p.allowedValue)}`;
+      return issue('const', at, { value: JSON.stringify(p.allowedValue) });
     case 'minLength':
-      return `${at}: must not be empty`;
+      return issue('empty', at);
     case 'minItems':
-      return `${at}: needs at least ${String(p.limit)} item(s)`;
+      return issue('minItems', at, { limit });
     case 'minProperties':
-      return `${at}: is empty; a predicate names one test`;
+      return issue('emptyPredicate', at);
     case 'minimum':
-      return `${at}: should be at least ${String(p.limit)}`;
+      return issue('minimum', at, { limit });
     case 'maximum':
-      return `${at}: should be at most ${String(p.limit)}`;
+      return issue('maximum', at, { limit });
     case 'pattern':
-      return `${at}: should be lower-case letters, digits and dashes`;
+      return issue('pattern', at);
     default:
-      return `${at}: ${e.message ?? 'is not valid'}`;
+      return issue('invalid', at);
   }
 }
 
 const OPERATORS = ['service', 'clientGot', 'sysctl', 'addr', 'route', 'event', 'all', 'any', 'not'];
 
 /** One operator per predicate; `atLeast` only beside `event`. */
-function predicateErrors(p: Record<string, unknown>, at: string, out: string[]): void {
+function predicateErrors(p: Record<string, unknown>, at: string, out: LessonIssue[]): void {
   const ops = Object.keys(p).filter((k) => OPERATORS.includes(k));
-  if (ops.length !== 1)
-    out.push(`${at}: a predicate names exactly one test, found ${ops.join(' and ') || 'none'}`);
-  if ('atLeast' in p && !('event' in p)) out.push(`${at}: "atLeast" goes only with "event"`);
+  if (ops.length === 0) out.push(issue('noTest', at));
+  if (ops.length > 1) out.push(issue('oneTest', at, { found: { list: ops, join: 'and' } }));
+  if ('atLeast' in p && !('event' in p)) out.push(issue('atLeastWithEvent', at));
   for (const k of ['all', 'any'] as const)
     (p[k] as Record<string, unknown>[] | undefined)?.forEach((q, i) =>
       predicateErrors(q, `${at}.${k}[${i}]`, out),
@@ -80,8 +94,8 @@ function hostsUsed(v: unknown, at: string, out: [string, string][]): void {
     }
 }
 
-function semanticErrors(lesson: Lesson): string[] {
-  const out: string[] = [];
+function semanticErrors(lesson: Lesson): LessonIssue[] {
+  const out: LessonIssue[] = [];
   lesson.steps.forEach((s, i) => {
     if (s.kind === 'check') predicateErrors(s.predicate, `steps[${i}].predicate`, out);
     if (s.kind === 'predict')
@@ -95,19 +109,19 @@ function semanticErrors(lesson: Lesson): string[] {
   const used: [string, string][] = [];
   hostsUsed(lesson.steps, 'steps', used);
   for (const [at, h] of used)
-    if (!hosts.has(h)) out.push(`${at}: "${h}" is not a host of the ${lesson.lab} lab`);
+    if (!hosts.has(h)) out.push(issue('notAHost', at, { host: h, lab: lesson.lab }));
   return out;
 }
 
 /** Validate parsed JSON as a lesson. Never throws. */
 export function validateLesson(json: unknown): Validation {
   if (!check(json)) {
-    const errors = [...new Set((check.errors ?? []).map(plain).filter((m): m is string => m !== null))];
-    return { ok: false, errors: errors.length ? errors : ['lesson: is not a valid lesson'] };
+    const issues = (check.errors ?? []).map(plain).filter((m): m is LessonIssue => m !== null);
+    return failed(issues.length ? issues : [issue('notLesson', 'lesson')]);
   }
   const lesson = json as unknown as Lesson;
-  const errors = semanticErrors(lesson);
-  return errors.length ? { ok: false, errors } : { ok: true, lesson };
+  const issues = semanticErrors(lesson);
+  return issues.length ? failed(issues) : { ok: true, lesson };
 }
 
 /** Parse and validate lesson text; a JSON syntax error is reported, not thrown. */
@@ -116,7 +130,7 @@ export function parseLesson(text: string): Validation {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`lesson: not JSON (${(e as Error).message})`] };
+    return failed([issue('notJson', 'lesson', { detail: (e as Error).message })]);
   }
   return validateLesson(json);
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failed, issue } from '@/lessons';
 import { useAppStore } from '@/store/useAppStore';
 import { openShipped, openText, shippedLessons } from './lessonSource';
 import type { Opened } from './lessonSource';
@@ -19,7 +20,7 @@ export function LessonChooser({ onOpen }: { onOpen: (o: Opened) => void }) {
     try {
       onOpen(openText(await file.text()));
     } catch {
-      onOpen({ ok: false, errors: ['lesson: the file could not be read'] });
+      onOpen(failed([issue('notRead', 'lesson')]));
     }
   };
   return (

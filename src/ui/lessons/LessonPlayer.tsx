@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import type { ActiveLesson } from './lessonSource';
+import { KeptWorkNotice } from './KeptWorkNotice';
 import { StepBody } from './StepBody';
 import { usePlayer } from './usePlayer';
 import type { Feedback } from './usePlayer';
@@ -46,6 +47,7 @@ export function LessonPlayer({ active, onClose }: { active: ActiveLesson; onClos
           {t('lesson.close')}
         </button>
       </header>
+      <KeptWorkNotice k={p.kept} />
       <div className="lesson-progress">
         <progress max={steps} value={done} aria-label={t('lesson.progress', { done, steps })} />
         <span>{t('lesson.progress', { done, steps })}</span>

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '@/lessons';
+import type { LessonIssue } from '@/lessons';
 import { decodeLab } from '@/store/share';
 import { useStoreApi } from '@/store/useAppStore';
 import { sharedExtra } from '../session/bootSession';
@@ -14,7 +16,7 @@ const LessonPlayer = lazy(() => import('./LessonPlayer').then((m) => ({ default:
 
 interface Shown {
   active: ActiveLesson | null;
-  errors: string[] | null;
+  errors: LessonIssue[] | null;
   /** Bumped per opened lesson: the player starts afresh. */
   n: number;
 }
@@ -26,7 +28,8 @@ function withLinkProgress(o: Opened, linked: Opened | undefined): Opened {
   return { ok: true, active: { ...o.active, progress: linked.active.progress } };
 }
 
-function LessonErrors({ errors, onClose }: { errors: string[]; onClose: () => void }) {
+/** The file's problems in the reader's language (the catalogs' `lessonErrors`). */
+function LessonErrors({ errors, onClose }: { errors: LessonIssue[]; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <aside className="lesson-errors panel" role="alert" aria-label={t('lesson.errorsTitle')}>
@@ -34,7 +37,7 @@ function LessonErrors({ errors, onClose }: { errors: string[]; onClose: () => vo
       <ul>
         {errors.slice(0, 20).map((e, i) => (
           <li key={i}>
-            <code>{e}</code>
+            <code>{issueText(e, (k, v) => t(k, v))}</code>
           </li>
         ))}
       </ul>
@@ -61,11 +64,11 @@ export function LessonSide({ onActive }: { onActive: (active: boolean) => void }
     if (params.lessonUrl !== undefined) o = undefined;
     else if (params.lesson !== undefined) o = withLinkProgress(openShipped(params.lesson), linked);
     else o = linked;
-    return { active: o?.ok ? o.active : null, errors: o && !o.ok ? o.errors : null, n: 0 };
+    return { active: o?.ok ? o.active : null, errors: o && !o.ok ? o.issues : null, n: 0 };
   });
 
   const open = useCallback((o: Opened) => {
-    setShown((s) => (o.ok ? { active: o.active, errors: null, n: s.n + 1 } : { ...s, errors: o.errors }));
+    setShown((s) => (o.ok ? { active: o.active, errors: null, n: s.n + 1 } : { ...s, errors: o.issues }));
   }, []);
 
   useEffect(() => {

@@ -1,10 +1,10 @@
 /**
  * Where a lesson comes from: a shipped one by id, a file the student picked, a same-origin
  * `lesson-url=`, or a share string's `ls` field (an id or the whole file, with progress).
- * Every path ends in validateLesson, whose plain-word errors the player shows.
+ * Every path ends in validateLesson, whose issues the page shows in the reader's language.
  */
-import { parseLesson, SHIPPED_LESSONS, validateLesson } from '@/lessons';
-import type { Lesson, Validation } from '@/lessons';
+import { failed, issue, parseLesson, SHIPPED_LESSONS, validateLesson } from '@/lessons';
+import type { Lesson, LessonIssue, Validation } from '@/lessons';
 import { decodeProgress } from '@/lessons/progress';
 import type { LessonProgress } from '@/lessons/progress';
 
@@ -18,7 +18,7 @@ export interface ActiveLesson {
   progress?: LessonProgress;
 }
 
-export type Opened = { ok: true; active: ActiveLesson } | { ok: false; errors: string[] };
+export type Opened = { ok: true; active: ActiveLesson } | ReturnType<typeof failed>;
 
 /** A lesson file bigger than this is refused before parsing. */
 export const MAX_LESSON_CHARS = 256 * 1024;
@@ -35,12 +35,12 @@ export function openShipped(id: string): Opened {
   const lesson = shippedLessons().find((l) => l.id === id);
   return lesson
     ? { ok: true, active: { lesson, ref: { i: id } } }
-    : { ok: false, errors: [`lesson: there is no shipped lesson "${id}"`] };
+    : failed([issue('noShipped', 'lesson', { id })]);
 }
 
 export function openText(text: string): Opened {
   if (text.length > MAX_LESSON_CHARS)
-    return { ok: false, errors: [`lesson: the file is larger than ${MAX_LESSON_CHARS / 1024} KB`] };
+    return failed([issue('tooLarge', 'lesson', { kb: MAX_LESSON_CHARS / 1024 })]);
   return fromValidation(parseLesson(text), { f: text });
 }
 
@@ -58,31 +58,30 @@ export function openShared(ls: unknown): Opened | undefined {
 }
 
 /** `lesson-url=` resolved against the page: only the page's own http(s) origin is allowed. */
-export function sameOriginUrl(raw: string, page: string): URL | string {
+export function sameOriginUrl(raw: string, page: string): URL | LessonIssue {
   let url: URL;
   let here: URL;
   try {
     here = new URL(page);
     url = new URL(raw, here);
   } catch {
-    return 'lesson-url: is not a URL';
+    return issue('notUrl', 'lesson-url');
   }
-  if (here.protocol !== 'http:' && here.protocol !== 'https:')
-    return 'lesson-url: works only when the lab is served over http(s); open the file with "Open a lesson file" instead';
+  if (here.protocol !== 'http:' && here.protocol !== 'https:') return issue('needsHttp', 'lesson-url');
   if (url.origin !== here.origin)
-    return `lesson-url: must be on the same site as the lab (${here.origin}), not ${url.origin}`;
+    return issue('otherSite', 'lesson-url', { here: here.origin, there: url.origin });
   return url;
 }
 
 export async function fetchLesson(raw: string, page: string): Promise<Opened> {
   const url = sameOriginUrl(raw, page);
-  if (typeof url === 'string') return { ok: false, errors: [url] };
+  if (!(url instanceof URL)) return failed([url]);
   try {
     // same-origin mode: a redirect to another site fails instead of being followed there.
     const res = await fetch(url, { mode: 'same-origin', credentials: 'same-origin' });
-    if (!res.ok) return { ok: false, errors: [`lesson-url: the server answered ${res.status}`] };
+    if (!res.ok) return failed([issue('serverAnswered', 'lesson-url', { status: res.status })]);
     return openText(await res.text());
   } catch {
-    return { ok: false, errors: ['lesson-url: the file could not be loaded'] };
+    return failed([issue('notLoaded', 'lesson-url')]);
   }
 }

@@ -7,6 +7,7 @@ import type { LessonMessage } from '@/embed/messages';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useSession } from '../session/SessionContext';
 import { checkHolds, rightChoices, sameCommand } from './judge';
+import { useKeptWork } from './KeptWorkNotice';
 import type { ActiveLesson } from './lessonSource';
 import { useLessonProgress } from './useLessonProgress';
 import { useLessonRun } from './useLessonRun';
@@ -26,6 +27,7 @@ export function usePlayer(active: ActiveLesson) {
   const log = useAppStore((s) => s.spec.log);
   const { progress, setProgress, fresh } = useLessonProgress(active, mode === 'main');
   const { run, busy } = useLessonRun();
+  const kept = useKeptWork(lesson.lab);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const index = progress.step;
   const step: Step = lesson.steps[index]!;
@@ -74,15 +76,18 @@ export function usePlayer(active: ActiveLesson) {
     run(st.commands, () => setFeedback({ step: i, kind: 'ran' }));
   };
 
-  // A fresh lesson opens its own lab (bare or configured, as the lesson says), once.
+  // A fresh lesson opens its own lab (bare or configured, as the lesson says), once; work it
+  // replaces is set aside, never lost.
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
     const s = store.getState();
     const size = labSize(lesson);
-    if (fresh) s.loadLab(lesson.lab, { bare: lesson.bare, ...size, fresh: true });
-    else if (s.spec.labId !== lesson.lab) s.loadLab(lesson.lab, { bare: lesson.bare, ...size });
+    kept.guard(() => {
+      if (fresh) s.loadLab(lesson.lab, { bare: lesson.bare, ...size, fresh: true });
+      else if (s.spec.labId !== lesson.lab) s.loadLab(lesson.lab, { bare: lesson.bare, ...size });
+    });
     if (fresh) runSetup(0, progress);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the lesson opens
   }, []);
@@ -143,7 +148,7 @@ export function usePlayer(active: ActiveLesson) {
     });
   };
 
-  return { lesson, step, index, steps, progress, feedback, busy, go, doIt, check, answer };
+  return { lesson, step, index, steps, progress, feedback, busy, go, doIt, check, answer, kept };
 }
 
 export type Player = ReturnType<typeof usePlayer>;
