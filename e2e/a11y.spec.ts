@@ -53,7 +53,8 @@ for (const labId of ['nat', 'dr', 'tun', 'ha']) {
       await lab.open(labId, '?paused=1');
       await api.call('setScheme', scheme);
       await api.send();
-      await lab.seekToDirectorRewrite();
+      // The ha lab has two directors and no host named director: its views are checked at the end.
+      if (labId !== 'ha') await lab.seekToDirectorRewrite();
       for (const tab of ['Packet', 'Hooks', 'Scheduler', 'Controls']) {
         await lab.tab(tab).click();
         await page.waitForTimeout(100);
