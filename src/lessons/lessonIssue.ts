@@ -3,7 +3,7 @@
  * reader's language. The English words live in the en catalog (`lessonErrors.*`); the pure
  * validator renders them itself for tests and the command line.
  */
-import en from '@/i18n/locales/en.json';
+import { LESSON_ERRORS_EN } from './issueWords';
 
 /** A list is joined with the catalog's "and" / "or", so each language joins it its own way. */
 export type IssueParam = string | number | { list: string[]; join: 'and' | 'or' };
@@ -30,7 +30,7 @@ export function issueText(i: LessonIssue, t: Translate): string {
   return t(`lessonErrors.${i.code}`, vars);
 }
 
-const EN = en.lessonErrors as Record<string, string>;
+const EN = LESSON_ERRORS_EN;
 
 /** English without i18next: `{{name}}` filled from `vars`; an unknown code says "is not valid". */
 export const english: Translate = (key, vars) => {

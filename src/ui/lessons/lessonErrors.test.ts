@@ -2,6 +2,8 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureLanguage, initI18n } from '@/i18n/i18n';
+import en from '@/i18n/locales/en.json';
+import { LESSON_ERRORS_EN } from '@/lessons/issueWords';
 import { englishText, issueText, SHIPPED_LESSONS } from '@/lessons';
 import type { LessonIssue } from '@/lessons';
 import { openShipped, openText, sameOriginUrl } from './lessonSource';
@@ -29,6 +31,10 @@ describe('lesson file errors in both languages', () => {
   beforeAll(async () => {
     if (!i18next.isInitialized) await initI18n('en');
     await ensureLanguage('zh-CN');
+  });
+
+  it('the validator’s English words are the en catalog’s', () => {
+    expect(LESSON_ERRORS_EN).toEqual(en.lessonErrors);
   });
 
   it('a bad file: English under en (as the pure validator says it), Chinese under zh-CN', () => {

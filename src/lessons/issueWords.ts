@@ -1,0 +1,33 @@
+/** English words for lesson issues: the en catalog's `lessonErrors`, kept here so the pure validator
+ * does not pull the whole catalog into the page's first load (a test keeps the two equal). */
+export const LESSON_ERRORS_EN: Record<string, string> = {
+  and: ' and ',
+  or: ' or ',
+  required: '{{at}}: missing "{{name}}"',
+  unknownField: '{{at}}: unknown field "{{name}}"',
+  type: '{{at}}: should be {{type}}',
+  enum: '{{at}}: should be one of {{values}}',
+  const: '{{at}}: should be {{value}}',
+  empty: '{{at}}: must not be empty',
+  minItems: '{{at}}: needs at least {{limit}} item(s)',
+  emptyPredicate: '{{at}}: is empty; a predicate names one test',
+  minimum: '{{at}}: should be at least {{limit}}',
+  maximum: '{{at}}: should be at most {{limit}}',
+  pattern: '{{at}}: should be lower-case letters, digits and dashes',
+  invalid: '{{at}}: is not valid',
+  notLesson: '{{at}}: is not a valid lesson',
+  notJson: '{{at}}: not JSON ({{detail}})',
+  oneTest: '{{at}}: a predicate names exactly one test, found {{found}}',
+  noTest: '{{at}}: a predicate names exactly one test, found none',
+  atLeastWithEvent: '{{at}}: "atLeast" goes only with "event"',
+  notAHost: '{{at}}: "{{host}}" is not a host of the {{lab}} lab',
+  noShipped: '{{at}}: there is no shipped lesson "{{id}}"',
+  tooLarge: '{{at}}: the file is larger than {{kb}} KB',
+  notUrl: '{{at}}: is not a URL',
+  needsHttp:
+    '{{at}}: works only when the lab is served over http(s); open the file with "Open a lesson file" instead',
+  otherSite: '{{at}}: must be on the same site as the lab ({{here}}), not {{there}}',
+  serverAnswered: '{{at}}: the server answered {{status}}',
+  notLoaded: '{{at}}: the file could not be loaded',
+  notRead: '{{at}}: the file could not be read',
+};
