@@ -79,7 +79,9 @@ test.describe('hostile lesson files', () => {
       await player.getByRole('button', { name: 'Next' }).click();
       await player.locator('input[type=radio]').nth(1).check();
       await player.getByRole('button', { name: 'Check my prediction' }).click();
-      await expect(player.getByRole('status')).toHaveText(/^(Right|Not quite)/, { timeout: 15_000 });
+      await expect(player.locator('.lesson-live[role="status"]')).toHaveText(/^(Right|Not quite)/, {
+        timeout: 15_000,
+      });
       await assertInert(page);
       await player.getByRole('button', { name: 'Close the lesson' }).click();
     }

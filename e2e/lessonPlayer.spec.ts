@@ -45,7 +45,7 @@ const ZH = {
 
 async function playStep(page: Page): Promise<void> {
   const kind = await stepKind(page);
-  const live = player(page).getByRole('status');
+  const live = player(page).locator('.lesson-live[role="status"]');
   if (kind === 'command') {
     await tabTo(page, ZH.doIt);
     await page.keyboard.press('Enter');
@@ -130,7 +130,9 @@ test('axe finds nothing serious in the player and the lessons dock', async ({ pa
   expect(await serious()).toEqual([]);
   await p.locator('input[type=radio]').nth(1).check();
   await p.getByRole('button', { name: 'Check my prediction' }).click();
-  await expect(p.getByRole('status')).toHaveText(/^(Right|Not quite)/, { timeout: 15_000 });
+  await expect(p.locator('.lesson-live[role="status"]')).toHaveText(/^(Right|Not quite)/, {
+    timeout: 15_000,
+  });
   expect(await serious()).toEqual([]);
 });
 
