@@ -168,8 +168,10 @@ function noForbiddenKeys(x: unknown, depth = 0): boolean {
   );
 }
 
+/** The saved lab in a slot; a save whose `lab` is missing holds no current lab (no work to keep). */
 function labOf(save: Record<string, unknown>, slot: string): unknown {
-  return slot === 'current' ? save : (save['sessions'] as Record<string, unknown> | null | undefined)?.[slot];
+  if (slot === 'current') return save['lab'] !== undefined ? save : undefined;
+  return (save['sessions'] as Record<string, unknown> | null | undefined)?.[slot];
 }
 
 describe(`persisted state validator (fuzz seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, () => {
