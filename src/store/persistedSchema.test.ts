@@ -171,7 +171,10 @@ function noForbiddenKeys(x: unknown, depth = 0): boolean {
 /** The saved lab in a slot; a save whose `lab` is missing holds no current lab (no work to keep). */
 function labOf(save: Record<string, unknown>, slot: string): unknown {
   if (slot === 'current') return save['lab'] !== undefined ? save : undefined;
-  return (save['sessions'] as Record<string, unknown> | null | undefined)?.[slot];
+  // Saves are JSON: an array (even one a mutation hung a name on) holds no labs by name.
+  const sessions = save['sessions'];
+  if (!sessions || typeof sessions !== 'object' || Array.isArray(sessions)) return undefined;
+  return (sessions as Record<string, unknown>)[slot];
 }
 
 describe(`persisted state validator (fuzz seed ${SEED}; rerun with FUZZ_SEED=${SEED})`, () => {
