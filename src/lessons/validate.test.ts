@@ -1,25 +1,10 @@
 /** The validator: shipped lessons pass; broken and fuzzed files get plain errors, never a throw. */
-import { execSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzSeed } from '@/embed/fuzzSeed';
 import zh from '@/i18n/locales/zh-CN.json';
 import { SHIPPED_LESSONS } from './shipped';
 import { parseLesson, validateLesson } from './validate';
-
-function fuzzSeed(): number {
-  const env = process.env.FUZZ_SEED;
-  if (env) return Number(env);
-  try {
-    return parseInt(
-      execSync('git rev-parse HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .slice(0, 8),
-      16,
-    );
-  } catch {
-    return 14;
-  }
-}
 
 const natSeed = SHIPPED_LESSONS[0] as Record<string, unknown>;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
