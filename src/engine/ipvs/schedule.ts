@@ -54,10 +54,11 @@ export interface PacketTuple {
 }
 
 /**
- * The trace records every decision's explanation lazily: the counters compared are kept and the
- * candidate list is derived only when a view or the CLI reads it.
+ * What a scheduler reads of its host: the clock, IPVS's own random stream, the lblc/lblcr
+ * sysctls. The trace records every decision's explanation lazily: the counters compared are kept
+ * and the candidate list is derived only when a view or the CLI reads it.
  */
-function schedContext(ipvs: Ipvs): SchedContext {
+export function schedContext(ipvs: Ipvs): SchedContext {
   return {
     now: ipvs.host.sim.now,
     rng: ipvs.rng,
@@ -78,13 +79,23 @@ function keyString(svc: IpvsService): string {
   return s;
 }
 
-/** Ask the service's scheduler, and record its reasoning in the trace (exported for the benchmark). */
-export function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string): IpvsDest | undefined {
+/**
+ * Ask the service's scheduler, and record its reasoning in the trace. Exported for the benchmark
+ * and the harness (testing/schedulers.ts), which call it on a service the control plane built and
+ * may hand in a context with some fields fixed (the clock, the random stream, explanations off).
+ */
+export function pick(
+  ipvs: Ipvs,
+  svc: IpvsService,
+  t: PacketTuple,
+  pkt: string,
+  ctx: SchedContext = schedContext(ipvs),
+): IpvsDest | undefined {
   const r = svc.scheduler.schedule(
     svc.schedState,
     svc as SchedService,
     { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport },
-    schedContext(ipvs),
+    ctx,
   );
   ipvs.host.sim.emit({
     kind: 'ipvs.schedule',

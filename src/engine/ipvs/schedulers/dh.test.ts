@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dh, dhTable } from './dh';
-import { makeDest, testService } from './schedTestKit';
+import { schedService } from '../../testing/schedulers';
 
 function three() {
-  const t = testService(dh);
-  const A = t.add(makeDest({ addr: '10.10.0.1' }));
-  const B = t.add(makeDest({ addr: '10.10.0.2', weight: 5 }));
-  const C = t.add(makeDest({ addr: '10.10.0.3' }));
+  const t = schedService(dh);
+  const A = t.add({ addr: '10.10.0.1' });
+  const B = t.add({ addr: '10.10.0.2', weight: 5 });
+  const C = t.add({ addr: '10.10.0.3' });
   return { t, A, B, C };
 }
 
@@ -49,7 +49,7 @@ describe('dh', () => {
   });
 
   it('an empty service has empty buckets', () => {
-    const t = testService(dh);
+    const t = schedService(dh);
     expect(t.pick().explanation?.rule).toBe('none.bucket-unavailable');
   });
 });

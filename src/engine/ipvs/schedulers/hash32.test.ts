@@ -3,7 +3,7 @@ import { gcd } from './gcd';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
 import { connOverhead, sedOverhead } from './overhead';
-import { makeDest } from './schedTestKit';
+import { realDest } from '../../testing/schedulers';
 
 describe('hash32 (kernel hash_32)', () => {
   it('gives the sh/dh bucket indices of current kernels', () => {
@@ -35,7 +35,7 @@ describe('helpers', () => {
   });
 
   it('overheads: 256·active + inactive, and active + 1', () => {
-    const d = makeDest({ addr: '10.1.1.1', active: 2, inactive: 7 });
+    const d = realDest({ addr: '10.1.1.1', active: 2, inactive: 7 });
     expect(connOverhead(d)).toBe(519);
     expect(sedOverhead(d)).toBe(3);
   });

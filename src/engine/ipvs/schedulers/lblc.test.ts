@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { lblc } from './lblc';
-import { makeDest, testService } from './schedTestKit';
+import { serviceWith } from '../../testing/schedulers';
 
 const MIN = 60_000_000;
 
 function two() {
-  const A = makeDest({ addr: '10.12.0.1', weight: 2 });
-  const B = makeDest({ addr: '10.12.0.2', weight: 2 });
-  const t = testService(lblc, {}, [A, B]);
+  const {
+    t,
+    d: [A, B],
+  } = serviceWith(lblc, {}, [
+    { addr: '10.12.0.1', weight: 2 },
+    { addr: '10.12.0.2', weight: 2 },
+  ]);
   return { t, A, B };
 }
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { lblcr, setMax, setMin } from './lblcr';
-import { makeDest, testService } from './schedTestKit';
+import { serviceWith } from '../../testing/schedulers';
 
 function two() {
-  const A = makeDest({ addr: '10.13.0.1', weight: 2 });
-  const B = makeDest({ addr: '10.13.0.2', weight: 2 });
-  const t = testService(lblcr, {}, [A, B]);
+  const {
+    t,
+    d: [A, B],
+  } = serviceWith(lblcr, {}, [
+    { addr: '10.13.0.1', weight: 2 },
+    { addr: '10.13.0.2', weight: 2 },
+  ]);
   return { t, A, B };
 }
 
@@ -54,11 +58,16 @@ describe('lblcr', () => {
   });
 
   it('set members with weight 0, OVERLOAD or deleted are skipped', () => {
-    const A = makeDest({ addr: '10.13.0.1', weight: 0 });
-    const B = makeDest({ addr: '10.13.0.2', overloaded: true });
-    const C = makeDest({ addr: '10.13.0.3', active: 9 });
-    C.available = false;
-    const D = makeDest({ addr: '10.13.0.4', active: 50 });
+    const {
+      t,
+      d: [A, B, C, D],
+    } = serviceWith(lblcr, {}, [
+      { addr: '10.13.0.1', weight: 0 },
+      { addr: '10.13.0.2', overloaded: true },
+      { addr: '10.13.0.3', active: 9 },
+      { addr: '10.13.0.4', active: 50 },
+    ]);
+    t.del(C);
     expect(setMin([A, B, C, D])).toBe(D);
     expect(setMin([A, B, C])).toBeUndefined();
     expect(setMax([A, B, C, D])).toBe(D);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mh } from './mh';
 import { MH_TAB_SIZE, mhOffsetSkip, mhShift } from './mhTable';
-import { makeDest, namer, testService } from './schedTestKit';
+import { schedService, realDest, namer } from '../../testing/schedulers';
 
 function abc(flags: { flag1?: boolean; flag2?: boolean } = {}) {
-  const t = testService(mh, flags);
-  const A = t.add(makeDest({ addr: '192.168.1.10' }));
-  const B = t.add(makeDest({ addr: '192.168.1.11' }));
-  const C = t.add(makeDest({ addr: '192.168.1.12' }));
+  const t = schedService(mh, flags);
+  const A = t.add({ addr: '192.168.1.10' });
+  const B = t.add({ addr: '192.168.1.11' });
+  const C = t.add({ addr: '192.168.1.12' });
   return { t, A, B, C, name: namer({ A, B, C }) };
 }
 
@@ -47,7 +47,7 @@ describe('mh', () => {
     const count = t.state.table.filter((j) => t.svc.dests[j] === A).length;
     expect(count).toBe(1364);
     expect(t.pick({ saddr: '10.0.0.1' }).explanation?.rule).toBe('none.bucket-unavailable');
-    t.svc.flags.flag1 = true;
+    t.setFlags({ flag1: true });
     const r = t.pick({ saddr: '10.0.0.1' });
     expect(['B', 'C']).toContain(name(r.dest));
     expect(r.explanation?.rule).toBe('mh.fallback');
@@ -68,17 +68,17 @@ describe('mh', () => {
   });
 
   it('weights scale the slot share; huge weights are shifted to 6 bits', () => {
-    const t = testService(mh);
-    t.add(makeDest({ addr: '192.168.1.10', weight: 1 }));
-    t.add(makeDest({ addr: '192.168.1.11', weight: 3 }));
+    const t = schedService(mh);
+    t.add({ addr: '192.168.1.10', weight: 1 });
+    t.add({ addr: '192.168.1.11', weight: 3 });
     const n = [0, 0];
     for (const j of t.state.table) n[j]!++;
     expect(n[0]! / n[1]!).toBeGreaterThan(2.5);
-    expect(mhShift([makeDest({ addr: '1.1.1.1', weight: 1000 })], 1)).toBe(4);
+    expect(mhShift([realDest({ addr: '1.1.1.1', weight: 1000 })], 1)).toBe(4);
   });
 
   it('an empty service (or all last_weight 0) has an empty table', () => {
-    const t = testService(mh);
+    const t = schedService(mh);
     expect(t.pick().explanation?.rule).toBe('none.bucket-unavailable');
   });
 });

@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { ovf } from './ovf';
-import { makeDest, testService } from './schedTestKit';
+import { serviceWith } from '../../testing/schedulers';
 
 describe('ovf', () => {
   it('fills the highest weight up to weight + 1 active conns, then overflows', () => {
-    const A = makeDest({ addr: '10.8.0.1', weight: 1 });
-    const B = makeDest({ addr: '10.8.0.2', weight: 3 });
-    const t = testService(ovf, {}, [A, B]);
+    const {
+      t,
+      d: [A, B],
+    } = serviceWith(ovf, {}, [
+      { addr: '10.8.0.1', weight: 1 },
+      { addr: '10.8.0.2', weight: 3 },
+    ]);
     const seq = [...Array(7)].map(() => t.connect());
     expect(seq).toEqual([B, B, B, B, A, A, undefined]);
   });
 
   it('explains the limit; weight 0 and OVERLOADed are never picked', () => {
-    const A = makeDest({ addr: '10.8.0.1', weight: 0 });
-    const B = makeDest({ addr: '10.8.0.2', weight: 4, overloaded: true });
-    const C = makeDest({ addr: '10.8.0.3', weight: 2, active: 2 });
-    const t = testService(ovf, {}, [A, B, C]);
+    const {
+      t,
+      d: [, , C],
+    } = serviceWith(ovf, {}, [
+      { addr: '10.8.0.1', weight: 0 },
+      { addr: '10.8.0.2', weight: 4, overloaded: true },
+      { addr: '10.8.0.3', weight: 2, active: 2 },
+    ]);
     const r = t.pick();
     expect(r.dest).toBe(C);
     expect(r.explanation).toMatchObject({
@@ -28,9 +36,13 @@ describe('ovf', () => {
   });
 
   it('ties → earliest in list order', () => {
-    const A = makeDest({ addr: '10.8.0.1', weight: 2 });
-    const B = makeDest({ addr: '10.8.0.2', weight: 2 });
-    const t = testService(ovf, {}, [A, B]);
+    const {
+      t,
+      d: [A],
+    } = serviceWith(ovf, {}, [
+      { addr: '10.8.0.1', weight: 2 },
+      { addr: '10.8.0.2', weight: 2 },
+    ]);
     expect(t.pick().dest).toBe(A);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../types';
 import { plainExplanation, RecordedExplanation } from './explain';
 import { SCHEDULERS } from './registry';
-import { makeDest, testService } from './schedTestKit';
+import { schedService } from '../../testing/schedulers';
 
 function fuzzSeed(): number {
   const env = process.env['FUZZ_SEED'];
@@ -68,9 +68,9 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 function run(name: string, s: Scenario): { eager: Explanation; recorded: Explanation }[] {
   const sched = SCHEDULERS.get(name)!;
   const make = (lazy: boolean) => {
-    const t = testService(sched, { flag1: s.flag1, flag2: s.flag2 });
+    const t = schedService(sched, { flag1: s.flag1, flag2: s.flag2 });
     t.ctx.lazyExplain = lazy;
-    s.dests.forEach((d, i) => t.add(makeDest({ addr: `10.0.2.${i + 1}`, ...d })));
+    s.dests.forEach((d, i) => t.add({ addr: `10.0.2.${i + 1}`, ...d }));
     return t;
   };
   const both = [make(false), make(true)] as const;

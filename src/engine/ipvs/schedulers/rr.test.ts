@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { rr } from './rr';
-import { makeDest, namer, testService } from './schedTestKit';
+import { schedService, namer } from '../../testing/schedulers';
 
 function abc() {
-  const t = testService(rr);
-  const A = t.add(makeDest({ addr: '10.1.0.1' }));
-  const B = t.add(makeDest({ addr: '10.1.0.2' }));
-  const C = t.add(makeDest({ addr: '10.1.0.3' }));
+  const t = schedService(rr);
+  const A = t.add({ addr: '10.1.0.1' });
+  const B = t.add({ addr: '10.1.0.2' });
+  const C = t.add({ addr: '10.1.0.3' });
   return { t, A, B, C, name: namer({ A, B, C }) };
 }
 
 describe('rr', () => {
   it('after adding rs1 then rs2, sends the first connection to rs2 (list head)', () => {
-    const t = testService(rr);
-    const rs1 = t.add(makeDest({ addr: '10.1.0.1' }));
-    const rs2 = t.add(makeDest({ addr: '10.1.0.2' }));
+    const t = schedService(rr);
+    const rs1 = t.add({ addr: '10.1.0.1' });
+    const rs2 = t.add({ addr: '10.1.0.2' });
     const name = namer({ rs1, rs2 });
     expect([1, 2, 3].map(() => name(t.pick().dest))).toEqual(['rs2', 'rs1', 'rs2']);
   });
@@ -57,7 +57,7 @@ describe('rr', () => {
   it('a dest added later goes to the head and is reached when the walk wraps', () => {
     const { t, name } = abc();
     expect([name(t.pick().dest), name(t.pick().dest)]).toEqual(['C', 'B']);
-    const D = t.add(makeDest({ addr: '10.1.0.4' }));
+    const D = t.add({ addr: '10.1.0.4' });
     const name2 = (d: typeof D | undefined) => (d === D ? 'D' : name(d));
     expect([...Array(5)].map(() => name2(t.pick().dest))).toEqual(['A', 'D', 'C', 'B', 'A']);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dest, ScheduleResult, Scheduler } from '../types';
 import { SCHEDULERS } from './registry';
-import { makeDest, testService, type TestService } from './schedTestKit';
+import { schedService, type SchedTestService } from '../../testing/schedulers';
 
 type Cmd =
   | { t: 'add'; host: number; weight: number; active: number; inactive: number; overloaded: boolean }
@@ -62,8 +62,13 @@ const scenario = fc.record({
 });
 
 /** May this scheduler return `d`? Its own eligibility rule, as the kernel code has it. */
-function allowed(name: string, d: Dest, t: TestService<unknown>, cachedBefore: Dest | undefined): boolean {
-  const linked = d.available && t.svc.dests.includes(d);
+function allowed(
+  name: string,
+  d: Dest,
+  t: SchedTestService<unknown>,
+  cachedBefore: Dest | undefined,
+): boolean {
+  const linked = d.available && t.dests.some((x) => x === d);
   if (!linked || d.weight <= 0) return false;
   if (name === 'ovf') return !d.overloaded && d.activeconns <= d.weight;
   // lblc keeps a cached dest without looking at the OVERLOAD flag (ip_vs_lblc_schedule).
@@ -78,23 +83,18 @@ function pickAt<T>(list: readonly T[], i: number): T | undefined {
 /** Applies one command; returns the pick result (for picks) so runs can be compared. */
 function step(
   name: string,
-  t: TestService<unknown>,
+  t: SchedTestService<unknown>,
   trash: Dest[],
   c: Cmd,
   seen: Set<string>,
 ): string | undefined {
   if (c.t === 'add') {
-    const d = makeDest({
-      addr: `10.0.1.${c.host}`,
-      weight: c.weight,
-      active: c.active,
-      inactive: c.inactive,
-      overloaded: c.overloaded,
-    });
-    if (!t.svc.dests.some((x) => x.key === d.key)) t.add(d);
+    const addr = `10.0.1.${c.host}`;
+    if (!t.svc.dests.some((x) => x.key === `${addr}:80`))
+      t.add({ addr, weight: c.weight, active: c.active, inactive: c.inactive, overloaded: c.overloaded });
   } else if (c.t === 'readd') {
     const d = pickAt(trash, c.which);
-    if (d && !t.svc.dests.some((x) => x.key === d.key)) t.add(trash.splice(trash.indexOf(d), 1)[0]!);
+    if (d && !t.svc.dests.some((x) => x.key === d.key)) t.readd(trash.splice(trash.indexOf(d), 1)[0]!);
   } else if (c.t === 'edit') {
     const d = pickAt(t.svc.dests, c.which);
     if (d) t.edit(d, c.weight);
@@ -115,12 +115,12 @@ function step(
 
 function checkPick(
   name: string,
-  t: TestService<unknown>,
+  t: SchedTestService<unknown>,
   c: Extract<Cmd, { t: 'pick' }>,
   seen: Set<string>,
 ): string {
   const daddr = `192.0.2.${c.daddr}`;
-  t.ctx.now += c.dt;
+  t.ctx.now = (t.ctx.now ?? 0) + c.dt;
   t.ctx.explain = c.explain;
   const state = t.state as { entries?: Map<string, { dest?: Dest }> } | null;
   const cachedBefore = state?.entries?.get(daddr)?.dest;
@@ -142,7 +142,7 @@ function checkPick(
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 function run(sched: Scheduler, s: Scenario, seen: Set<string>): string[] {
-  const t = testService(sched, { flag1: s.flag1, flag2: s.flag2 });
+  const t = schedService(sched, { flag1: s.flag1, flag2: s.flag2 });
   t.ctx.lblcExpiration = s.expiration;
   t.ctx.lblcrExpiration = s.expiration;
   const trash: Dest[] = [];

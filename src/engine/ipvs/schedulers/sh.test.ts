@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeDest, testService } from './schedTestKit';
+import { schedService, serviceWith } from '../../testing/schedulers';
 import { sh, shTable } from './sh';
 
 function weighted(flags: { flag1?: boolean; flag2?: boolean } = {}) {
-  const t = testService(sh, flags);
-  const A = t.add(makeDest({ addr: '10.11.0.1', weight: 3 }));
-  const B = t.add(makeDest({ addr: '10.11.0.2', weight: 2 }));
-  const C = t.add(makeDest({ addr: '10.11.0.3', weight: 1 }));
+  const t = schedService(sh, flags);
+  const A = t.add({ addr: '10.11.0.1', weight: 3 });
+  const B = t.add({ addr: '10.11.0.2', weight: 2 });
+  const C = t.add({ addr: '10.11.0.3', weight: 1 });
   return { t, A, B, C };
 }
 
@@ -21,7 +21,10 @@ describe('sh', () => {
   });
 
   it('a weight-0 dest still takes one bucket', () => {
-    const d = [makeDest({ addr: '10.11.0.1', weight: 0 }), makeDest({ addr: '10.11.0.2', weight: 2 })];
+    const { d } = serviceWith(sh, {}, [
+      { addr: '10.11.0.1', weight: 0 },
+      { addr: '10.11.0.2', weight: 2 },
+    ]);
     expect(shTable(d).slice(0, 6)).toEqual([0, 1, 1, 0, 1, 1]);
   });
 
@@ -47,7 +50,7 @@ describe('sh', () => {
     const owner = t.svc.dests[t.state.table[39]!]!;
     owner.overloaded = true;
     expect(t.pick({ saddr: '10.0.0.1' }).explanation?.rule).toBe('none.bucket-unavailable');
-    t.svc.flags.flag1 = true;
+    t.setFlags({ flag1: true });
     const r = t.pick({ saddr: '10.0.0.1' });
     const firstUsable = [...Array(256)]
       .map((_, k) => (78 + k) & 255)

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { makeDest, namer, testService } from './schedTestKit';
+import {
+  schedService,
+  serviceWith,
+  namer,
+  type DestInit,
+  type SchedTestService,
+} from '../../testing/schedulers';
 import { wrr } from './wrr';
 
-const dest = (last: number, weight: number) => makeDest({ addr: `10.2.0.${last}`, weight });
+const dest = (last: number, weight: number): DestInit => ({ addr: `10.2.0.${last}`, weight });
 
 function picks(
-  t: ReturnType<typeof testService<ReturnType<typeof wrr.createState>>>,
+  t: SchedTestService<ReturnType<typeof wrr.createState>>,
   n: number,
   name: (d: never) => string,
 ) {
@@ -14,7 +20,7 @@ function picks(
 
 describe('wrr', () => {
   it('weights 3,2,1 added A, B, C (list [C,B,A], cw=1): C,B,A,A,B,A,C,B,A,A,B,A', () => {
-    const t = testService(wrr);
+    const t = schedService(wrr);
     const A = t.add(dest(1, 3));
     const B = t.add(dest(2, 2));
     const C = t.add(dest(3, 1));
@@ -23,7 +29,7 @@ describe('wrr', () => {
   });
 
   it('adds in order C, B, A (list [A,B,C], cw=1): A,B,C,A,A,B,A,B,C,A,A,B', () => {
-    const t = testService(wrr);
+    const t = schedService(wrr);
     const C = t.add(dest(3, 1));
     const B = t.add(dest(2, 2));
     const A = t.add(dest(1, 3));
@@ -32,16 +38,16 @@ describe('wrr', () => {
   });
 
   it('list [A,B,C] with cw = mw = 3 (scheduler switched with dests present): A,A,B,A,B,C,…', () => {
-    const A = dest(1, 3);
-    const B = dest(2, 2);
-    const C = dest(3, 1);
-    const t = testService(wrr, {}, [A, B, C]);
+    const {
+      t,
+      d: [A, B, C],
+    } = serviceWith(wrr, {}, [dest(1, 3), dest(2, 2), dest(3, 1)]);
     expect(t.state).toMatchObject({ cl: -1, cw: 3, mw: 3, di: 1 });
     expect(picks(t, 12, namer({ A, B, C }))).toEqual('AABABCAABABC'.split(''));
   });
 
   it('weights 4,2 added A then B (list [B,A], di=2, mw=3, cw=1): B,A,A,B,A,A', () => {
-    const t = testService(wrr);
+    const t = schedService(wrr);
     const A = t.add(dest(1, 4));
     expect(t.state).toMatchObject({ di: 4, mw: 1, cw: 1 });
     const B = t.add(dest(2, 2));
@@ -50,7 +56,7 @@ describe('wrr', () => {
   });
 
   it('a fresh empty service has mw = cw = 0 and fails with no-eligible', () => {
-    const t = testService(wrr);
+    const t = schedService(wrr);
     expect(t.state).toMatchObject({ cw: 0, mw: 0, di: 1 });
     const r = t.pick();
     expect(r.dest).toBeUndefined();
@@ -58,10 +64,10 @@ describe('wrr', () => {
   });
 
   it('every edit resets the position to the head; cw is kept or realigned to di', () => {
-    const A = dest(1, 3);
-    const B = dest(2, 2);
-    const C = dest(3, 1);
-    const t = testService(wrr, {}, [A, B, C]);
+    const {
+      t,
+      d: [A, B, C],
+    } = serviceWith(wrr, {}, [dest(1, 3), dest(2, 2), dest(3, 1)]);
     const name = namer({ A, B, C });
     expect(picks(t, 3, name)).toEqual(['A', 'A', 'B']);
     t.edit(C, 1);
@@ -76,10 +82,10 @@ describe('wrr', () => {
   });
 
   it('never picks weight 0 while a weight ≥ 1 exists, and skips OVERLOADed dests', () => {
-    const A = dest(1, 0);
-    const B = dest(2, 2);
-    const C = dest(3, 1);
-    const t = testService(wrr, {}, [A, B, C]);
+    const {
+      t,
+      d: [A, B, C],
+    } = serviceWith(wrr, {}, [dest(1, 0), dest(2, 2), dest(3, 1)]);
     const name = namer({ A, B, C });
     expect(picks(t, 6, name)).toEqual(['B', 'B', 'C', 'B', 'B', 'C']);
     B.overloaded = true;
@@ -87,9 +93,10 @@ describe('wrr', () => {
   });
 
   it('all overloaded → none.overloaded, and the explanation carries cw/mw/di', () => {
-    const A = dest(1, 3);
-    const B = dest(2, 2);
-    const t = testService(wrr, {}, [A, B]);
+    const {
+      t,
+      d: [A, B],
+    } = serviceWith(wrr, {}, [dest(1, 3), dest(2, 2)]);
     A.overloaded = true;
     B.overloaded = true;
     const r = t.pick();
@@ -104,9 +111,10 @@ describe('wrr', () => {
   });
 
   it('gives up after one full last pass when the only dests left are overloaded mid-cycle', () => {
-    const A = dest(1, 3);
-    const B = dest(2, 1);
-    const t = testService(wrr, {}, [A, B]);
+    const {
+      t,
+      d: [A, B],
+    } = serviceWith(wrr, {}, [dest(1, 3), dest(2, 1)]);
     expect(t.pick().dest).toBe(A);
     A.overloaded = true;
     B.overloaded = true;
