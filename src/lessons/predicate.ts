@@ -86,6 +86,11 @@ export function evaluate(p: Predicate, w: Window): boolean {
     if (!p.clientGot.from.every((f) => seen.has(f))) return false;
     return !p.clientGot.only || bodies.every((b) => p.clientGot.from.includes(b));
   }
+  if ('fewer' in p) {
+    const evs = events(w);
+    const count = (want: Record<string, string | number | boolean>) => evs.filter((e) => matches(e, want)).length;
+    return count(p.fewer.event) < count(p.fewer.than);
+  }
   const want = p.event;
   const n = events(w).filter((e) => matches(e, want)).length;
   return n >= (p.atLeast ?? 1);

@@ -57,6 +57,23 @@ describe('predictions', () => {
     expect(b.s.predict(b.step, 2)).toEqual({ right: [0], correct: false });
   });
 
+  it('schedulers: rs1 slow (CGI sleep 2), ab -n 40 -c 8 under rr then lc — "lc sends rs1 fewer" right', () => {
+    const lesson = shipped('schedulers');
+    const slow = predictsOf(lesson).find((p) => p.run.some((c) => c.command.includes('/cgi-bin/work')))!;
+    const play = () => {
+      const s = new LessonSession(lesson);
+      for (const step of lesson.steps) {
+        if (step === slow) return s;
+        if (step.kind === 'setup') s.setup(step.commands);
+        if (step.kind === 'command') s.type(step);
+        if (step.kind === 'predict') s.predict(step, 0);
+      }
+      throw new Error('no slow-server predict step');
+    };
+    expect(play().predict(slow, 0)).toEqual({ right: [0], correct: true });
+    expect(play().predict(slow, 1)).toEqual({ right: [0], correct: false });
+  });
+
   it('NAT bottleneck: with the real servers routed around the director, "no" becomes right', () => {
     const { s, step } = atFirstPredict(shipped('nat-bottleneck'));
     // Empty the service: nothing is scheduled, so the director rewrites no reply.

@@ -34,6 +34,8 @@ export type Predicate =
   | { addr: { host: string; addr: string; dev?: string } }
   | { route: { host: string; dst: string; via?: string } }
   | { event: Record<string, string | number | boolean>; atLeast?: number }
+  /** Fewer events in the window match `event` than match `than` (lc sent rs1 fewer than rr did). */
+  | { fewer: { event: Record<string, string | number | boolean>; than: Record<string, string | number | boolean> } }
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };

@@ -70,7 +70,7 @@ function plain(e: ErrorObject): LessonIssue | null {
   }
 }
 
-const OPERATORS = ['service', 'clientGot', 'sysctl', 'addr', 'route', 'event', 'all', 'any', 'not'];
+const OPERATORS = ['service', 'clientGot', 'sysctl', 'addr', 'route', 'event', 'fewer', 'all', 'any', 'not'];
 
 /** One operator per predicate; `atLeast` only beside `event`. */
 function predicateErrors(p: Record<string, unknown>, at: string, out: LessonIssue[]): void {

@@ -34,6 +34,9 @@ export class Sim {
   /** Frames on a wire or a loopback, not yet received: what settling after a command waits for. */
   inFlight = 0;
 
+  /** Checks run after every event until they return true (background jobs waiting on a condition). */
+  private watchers: (() => boolean)[] = [];
+
   constructor(seed = 1) {
     this.seed = seed;
     this.rng = createRng(seed);
@@ -74,7 +77,20 @@ export class Sim {
     this.now = ev.time;
     this.executed++;
     ev.run();
+    if (this.watchers.length > 0) this.runWatchers();
     return true;
+  }
+
+  /** Call `check` after every event until it returns true. */
+  watch(check: () => boolean): void {
+    this.watchers.push(check);
+  }
+
+  private runWatchers(): void {
+    const all = this.watchers;
+    this.watchers = [];
+    const kept = all.filter((w) => !w());
+    this.watchers = kept.concat(this.watchers);
   }
 
   /**

@@ -20,6 +20,7 @@ import { sysctlAt } from '../fold/sysctlAt';
 import type { Sysctl } from '../stack/sysctl';
 import type { BackgroundCapture } from './backgroundCapture';
 import { startBackgroundNc } from './backgroundNc';
+import { simJobDriver } from './backgroundJobs';
 import type { NcatHandle } from '../apps/ncat';
 
 export interface LabOptions {
@@ -133,6 +134,7 @@ export class LabRuntime {
   ) {
     this.sim = new Sim(seed);
     this.net = buildTopology(def, this.sim);
+    const jobs = simJobDriver(this.sim);
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
       const failing = new Set<string>();
@@ -142,7 +144,7 @@ export class LabRuntime {
         createShell(
           { hostname: name, now: () => this.sim.now, commands },
           withWriteFaults(createHostFs(host), failing),
-          pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {},
+          { jobs, ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}) },
         );
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));

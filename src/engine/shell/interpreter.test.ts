@@ -281,11 +281,4 @@ describe('the interactive session', () => {
       err: "+ x=1\n+ echo 1 'a b'\n",
     });
   });
-
-  it('refuses background jobs', () => {
-    expect(run('sleep 1 &')).toMatchObject({
-      status: 1,
-      err: 'bash: background jobs (`&`) are not supported in this lab\n',
-    });
-  });
 });

@@ -6,6 +6,7 @@
 import type { AndOr, Command, Compound, CompoundBody, FunctionDef, List, Pipeline } from './ast';
 import { runArith, runArithFor, runCase, runFor, runIf, runLoop } from './compoundExec';
 import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
+import { startJob } from './jobs/background';
 import { OutOfMemory } from './limits';
 import { BrokenPipe } from './pipe';
 import { runStages } from './pipeline';
@@ -79,8 +80,10 @@ export function* runList(rt: Runtime, list: List, io: Io): Gen<number> {
   let status = 0;
   for (const item of list.items) {
     if (item.background) {
-      shellError(rt, io, 'background jobs (`&`) are not supported in this lab');
-      status = rt.state.lastStatus = 1;
+      yield* startJob(rt, item.andor, io, (jrt, jio) =>
+        runSubshell(jrt, jio, (sub) => runAndOr(sub, item.andor, jio)),
+      );
+      status = rt.state.lastStatus = 0;
       continue;
     }
     status = yield* runAndOr(rt, item.andor, io);

@@ -39,7 +39,7 @@ export function paramValue(rt: Runtime, name: string): string | undefined {
     case '$':
       return String(s.pid);
     case '!':
-      return undefined;
+      return s.lastBgPid === undefined ? undefined : String(s.lastBgPid);
     case '-':
       return optionFlags(rt);
     case 'RANDOM':

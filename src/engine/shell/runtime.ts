@@ -2,6 +2,7 @@
 import { chargeNs, dueUs } from './cpu';
 import type { CpuAccount } from './cpu';
 import { InterruptSignal } from './errors';
+import type { JobTable } from './jobs/jobTable';
 import type { ShellState } from './state';
 import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
 
@@ -48,6 +49,8 @@ export interface Runtime {
   readonly exec: (rt: Runtime, source: string, io: Io, baseLine?: number, context?: string) => Gen<number>;
   /** The terminal's output (for `exit` and /dev/tty). */
   readonly tty: Io;
+  /** Background jobs (`cmd &`), kept across command lines. */
+  readonly jobs: JobTable;
 }
 
 export function withState(rt: Runtime, state: ShellState): Runtime {

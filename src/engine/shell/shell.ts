@@ -15,6 +15,9 @@ import { input } from './runtime';
 import type { Io, Runtime, Sink } from './runtime';
 import { createState, getVar } from './state';
 import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
+import { notifyJobs } from './jobs/jobBuiltins';
+import { createJobTable } from './jobs/jobTable';
+import type { JobDriver } from './jobs/jobTable';
 
 export interface ShellOptions {
   /** Starting folder (default /root). */
@@ -28,6 +31,8 @@ export interface ShellOptions {
   utilities?: ReadonlyMap<string, CommandImpl>;
   /** Virtual CPU time charged for the shell's work (default: a CentOS 7 VM's, cpu.ts). */
   cpu?: CpuCosts;
+  /** Runs background jobs (`cmd &`) beside the terminal; without it a job runs to its end first. */
+  jobs?: JobDriver;
 }
 
 /** Where one `run` sends its output; what it reads; how it learns of Ctrl-C. */
@@ -120,6 +125,7 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
   const builtins = createBuiltins();
   const utilities = opts.utilities ?? coreUtilities;
   let nextPid = pid + 1;
+  const jobs = createJobTable(state, { out: noop, err: noop }, opts.jobs);
 
   function* run(
     source: string,
@@ -142,7 +148,10 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       utilities,
       exec: execSource,
       tty: io,
+      jobs,
     };
+    // A background job prints on the terminal, in whatever command line is running there.
+    jobs.terminal = { out: io.out, err: io.err };
     Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
     let result: ShellResult;
     let died = false;
@@ -153,6 +162,8 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
       result = unwound(e, io);
       died = !isSignal(e);
     }
+    // Before the prompt, bash reports the background jobs that have finished.
+    if (!died && !result.exited) notifyJobs(rt);
     // The CPU time of the last steps passes before the prompt comes back.
     const rest = result.interrupted ? 0 : dueUs(sched.cpu, true);
     if (rest > 0) yield { kind: 'sleep', us: rest };
@@ -166,6 +177,7 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
         arg0: 'bash',
       });
       Object.assign(state, fresh);
+      jobs.jobs = [];
     }
     state.lastStatus = result.status;
     return result;

@@ -4,6 +4,7 @@
  */
 import type { Assignment, FunctionDef, SimpleCommand, Word } from './ast';
 import { runProgram } from './context';
+import { notifyJobs } from './jobs/jobBuiltins';
 import { expandFields, expandPattern, expandText } from './expand';
 import { applyRedirects, closeRedirects } from './redirect';
 import { charge, shellError, useCpu } from './runtime';
@@ -100,7 +101,12 @@ function* dispatch(
   const builtin = rt.builtins.get(name);
   if (builtin) return yield* withTempVars(rt, assigns, () => builtin(rt, argv, io));
   const impl = rt.host.commands.get(name) ?? rt.utilities.get(name);
-  if (impl) return yield* runProgram(rt, impl, argv, io, envWith(rt, assigns));
+  if (impl) {
+    const status = yield* runProgram(rt, impl, argv, io, envWith(rt, assigns));
+    // bash reports finished background jobs when it has waited for a program of its own.
+    notifyJobs(rt);
+    return status;
+  }
   shellError(rt, io, `${name}: command not found`);
   return 127;
 }

@@ -45,6 +45,8 @@ export interface ShellState {
   random: number;
   /** Descriptors 3 and up that `exec N<>/dev/tcp/…` opened (shared with subshells). */
   netFds?: Map<number, NetConnection>;
+  /** `$!`: the process id of the last background job. */
+  lastBgPid?: number;
 }
 
 export function createState(opts: { cwd: string; pid: number; hostname: string; arg0: string }): ShellState {

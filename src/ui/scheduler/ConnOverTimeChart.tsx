@@ -42,6 +42,10 @@ export function ConnOverTimeChart({
       aria-label={t('load.overTimeLabel', { ms: spanMs, summary })}
       data-samples={n}
       data-max-active={Math.max(0, ...series.lines.flatMap((l) => l.active))}
+      data-max-total-active={Math.max(
+        0,
+        ...series.times.map((_, k) => series.lines.reduce((s, l) => s + (l.active[k] ?? 0), 0)),
+      )}
     >
       <line className="axis" x1={LEFT} x2={W} y1={plotH} y2={plotH} />
       <line className="axis" x1={LEFT} x2={LEFT} y1={0} y2={plotH} />

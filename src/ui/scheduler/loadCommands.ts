@@ -1,6 +1,6 @@
 import type { LabDefinition } from '@/engine';
 
-/** Where the requests come from: the first client, every client in turn, or round robin per request. */
+/** Where the requests come from: the first client, every client at once, or round robin per request. */
 export type LoadFrom = 'one' | 'all' | 'rr';
 /** Which page: the index, a CGI script that sleeps (holds the connection), or a 100 KB file. */
 export type LoadPage = 'index' | 'cgi' | 'large';
@@ -66,8 +66,16 @@ export function loadCommands(def: LabDefinition, log: readonly LoadEntry[], o: L
     return out;
   }
   const from = o.from === 'all' ? clients : clients.slice(0, 1);
+  // Several clients at once, as an instructor with a terminal on each would start them: each
+  // client's ab goes to the background at the same moment, then `wait` lets them all run.
+  const together = from.length > 1;
+  const started: string[] = [];
   shares(count, from.length).forEach((n, i) => {
-    if (n > 0) out.push({ host: from[i]!, command: `ab -q -n ${n} -c ${Math.min(conc, n)} ${url}` });
+    if (n <= 0) return;
+    const ab = `ab -q -n ${n} -c ${Math.min(conc, n)} ${url}`;
+    out.push({ host: from[i]!, command: together ? `${ab} &` : ab });
+    started.push(from[i]!);
   });
+  if (together) for (const host of started) out.push({ host, command: 'wait' });
   return out;
 }

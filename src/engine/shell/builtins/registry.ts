@@ -12,6 +12,7 @@ import {
   shiftBuiltin,
 } from './control';
 import { cdBuiltin, pwdBuiltin } from './dirs';
+import { fgBuiltin, jobsBuiltin, killBuiltin, waitBuiltin } from '../jobs/jobBuiltins';
 import { echoCommand } from './echo';
 import { printfCommand } from './printf';
 import { setBuiltin } from './set';
@@ -54,5 +55,9 @@ export function createBuiltins(): Map<string, Builtin> {
     ['type', typeBuiltin],
     ['which', whichBuiltin],
     ['command', commandBuiltin],
+    ['jobs', jobsBuiltin],
+    ['wait', waitBuiltin],
+    ['kill', killBuiltin],
+    ['fg', fgBuiltin],
   ]);
 }
