@@ -29,7 +29,7 @@ function finishSingleFile(): Plugin {
 
 /** `dist/lvs-lab.html`: the whole app (engine, both catalogs, styles) in one file that runs from file://. */
 export default defineConfig(() =>
-  mergeConfig(baseConfig({ testApi: false, pwa: false }), {
+  mergeConfig(baseConfig({ testApi: false, pwa: false, sessionWorker: false }), {
     plugins: [viteSingleFile({ outputFileName: FILE, removeViteModuleLoader: true }), finishSingleFile()],
     publicDir: false,
     build: { outDir: OUT, emptyOutDir: false, sourcemap: false },

@@ -6,7 +6,7 @@ import { createDebouncedStorage } from './debouncedStorage';
 import { engine } from './engine';
 import { merge, partialize } from './persistence';
 import type { PersistedState } from './persistence';
-import { inPageTransport } from './session/inPageTransport';
+import { defaultTransport } from './session/defaultTransport';
 import type { SessionTransport } from './session/protocol';
 import { SessionClient } from './session/sessionClient';
 import { createLabSlice } from './slices/labSlice';
@@ -87,7 +87,7 @@ function settle(store: AppStore, client: SessionClient): void {
 export function createAppStore(opts: StoreOptions = {}): AppStore {
   const key = opts.persistKey === undefined ? 'lvs-lab.state' : opts.persistKey;
   const storage = createDebouncedStorage<PersistedState>();
-  const client = new SessionClient(opts.transport ?? inPageTransport(engine()), engine().getLab('nat')!);
+  const client = new SessionClient(opts.transport ?? defaultTransport(), engine().getLab('nat')!);
   const make = combined(client);
   const store: AppStore = key
     ? createStore<AppState>()(

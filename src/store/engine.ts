@@ -19,3 +19,9 @@ export function engine(): EngineModule {
   if (!mod) throw new Error('engine not loaded yet: await loadEngine() first');
   return mod;
 }
+
+/** A context that imported the engine itself (the session's Web Worker) hands it over here. */
+export function provideEngine(m: EngineModule): void {
+  mod = m;
+  pending = Promise.resolve(m);
+}

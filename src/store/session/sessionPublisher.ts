@@ -1,5 +1,24 @@
-import type { LabRuntime } from '@/engine';
+import type { LabRuntime, TraceEvent } from '@/engine';
 import type { RunningInfo, SessionEvent } from './protocol';
+
+/** Events one `trace-append` carries at most, and characters of printed output. */
+export const BATCH_EVENTS = 2048;
+export const BATCH_TEXT = 64 * 1024;
+
+/**
+ * Where the batch starting at `from` ends: a long replay or a command that prints megabytes
+ * reaches the page in messages of bounded size, each cheap to clone and to apply.
+ */
+function batchEnd(trace: readonly TraceEvent[], from: number): number {
+  let text = 0;
+  const max = Math.min(trace.length, from + BATCH_EVENTS);
+  for (let i = from; i < max; i++) {
+    const e = trace[i]!;
+    if (e.kind === 'cmd.out') text += e.text.length;
+    if (text > BATCH_TEXT && i > from) return i;
+  }
+  return max;
+}
 
 /**
  * What a session tells its mirror after each step: the trace and results it appended since the
@@ -23,12 +42,12 @@ export class SessionPublisher {
   publish(rt: LabRuntime, running?: RunningInfo | null): void {
     const trace = rt.trace;
     let sysctlWritten = !this.sysctlsSent;
-    if (trace.length > this.trace) {
-      const events = trace.slice(this.trace);
+    while (trace.length > this.trace) {
+      const events = trace.slice(this.trace, batchEnd(trace, this.trace));
       // A new device brings its own conf keys: the values at the end change with it too.
       sysctlWritten ||= events.some((e) => e.kind === 'sysctl.set' || e.kind === 'net.link');
       this.emit({ type: 'trace-append', from: this.trace, events, now: rt.sim.now });
-      this.trace = trace.length;
+      this.trace += events.length;
     }
     if (rt.results.length > this.results) {
       this.emit({ type: 'results-append', from: this.results, results: rt.results.slice(this.results) });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@/store/useAppStore';
 import { sessionOf } from '@/store/createAppStore';
 import { traceModelFor } from '../model/traceModel';
+import { outputBusy } from '../terminal/outputGate';
 import { advancePlayback, nextEventGroup } from './playbackMath';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
@@ -30,8 +31,10 @@ export function usePlaybackLoop(): void {
       }
       const dt = last ? Math.min(now - last, 100) : 0;
       last = now;
-      // A terminal's live command: once the picture has caught up, let it reach its next event.
-      if (s.running && s.cursor >= sessionOf(store).view.trace.length) s.advanceRunning();
+      // A terminal's live command: once the picture and the terminals have caught up, let it
+      // reach its next event (a terminal still drawing holds it, as a full pty blocks a writer).
+      if (s.running && s.cursor >= sessionOf(store).view.trace.length && !outputBusy(store))
+        s.advanceRunning();
       const cur = store.getState();
       const rt = sessionOf(store).view;
       const model = traceModelFor(rt, rt.trace);

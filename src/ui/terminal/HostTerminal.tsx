@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Terminal } from '@xterm/xterm';
 import { useTranslation } from 'react-i18next';
-import { sessionOf } from '@/store/createAppStore';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { applyInput, emptyLine } from './lineEditor';
 import type { LineState } from './lineEditor';
 import { loadTerminal, terminalTheme } from './loadTerminal';
 import { commandHistory, prompt } from './terminalHistory';
-import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
-import type { ReplayState } from './terminalReplay';
+import { holdOutput } from './outputGate';
+import { OutputQueue } from './outputQueue';
+import { useTerminalDrawing } from './useTerminalDrawing';
+
+/** Lines a terminal keeps above its screen, as a desktop terminal's default scrollback. */
+const SCROLLBACK = 5000;
+/** Characters handed to xterm per animation frame: what it parses and draws well within one. */
+const FRAME_CHARS = 16 * 1024;
 
 /**
  * A real terminal emulator (xterm.js, loaded on first use) on one host's lab shell: history,
@@ -24,6 +29,7 @@ export function HostTerminal({ host }: { host: string }) {
   const scheme = useAppStore((s) => s.scheme);
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
+  const out = useRef<OutputQueue | null>(null);
   // Re-measures the grid to the box: on resize (ResizeObserver) and when the font size changes.
   const refit = useRef<() => void>(() => {});
   const line = useRef<LineState>(emptyLine(0));
@@ -41,7 +47,7 @@ export function HostTerminal({ host }: { host: string }) {
       const tm = new Term({
         convertEol: false,
         cursorBlink: true,
-        scrollback: 5000,
+        scrollback: SCROLLBACK,
         fontFamily: 'ui-monospace, "Cascadia Mono", "Noto Sans Mono CJK SC", monospace',
       });
       const fit = new FitAddon();
@@ -63,9 +69,22 @@ export function HostTerminal({ host }: { host: string }) {
       const ro = new ResizeObserver(() => fit.fit());
       ro.observe(box.current);
       fit.fit();
+      const queue = new OutputQueue(
+        { write: (data, parsed) => tm.write(data, parsed) },
+        {
+          frameChars: FRAME_CHARS,
+          keepLines: SCROLLBACK + tm.rows,
+          keepChars: (SCROLLBACK + tm.rows) * 200,
+          nextFrame: (fn) => requestAnimationFrame(fn),
+        },
+      );
+      const release = holdOutput(store, () => queue.busy());
       term.current = tm;
+      out.current = queue;
       setReady(true);
       dispose = () => {
+        release();
+        queue.close();
         ro.disconnect();
         tm.dispose();
       };
@@ -73,9 +92,10 @@ export function HostTerminal({ host }: { host: string }) {
     return () => {
       disposed = true;
       term.current = null;
+      out.current = null;
       dispose();
     };
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     const tm = term.current;
@@ -92,57 +112,12 @@ export function HostTerminal({ host }: { host: string }) {
     refit.current();
   }, [ready, scheme]);
 
-  // What the terminal shows is a function of (trace, cursor): output appears when playback reaches
-  // the moment the tool printed it, and scrubbing back hides it again.
-  useEffect(() => {
-    if (!ready) return;
-    const setupNote = t('terminal.setup');
-    const drawn: { rt: object | null; pos: number; state: ReplayState } = {
-      rt: null,
-      pos: 0,
-      state: replayStart,
-    };
-    const tail = () => {
-      const l = line.current;
-      return (l.pending.length ? '> ' : prompt(host)) + l.buffer;
-    };
-    const draw = () => {
-      const tm = term.current;
-      if (!tm) return;
-      const st = store.getState();
-      const rt = sessionOf(store).view;
-      const trace = rt.trace;
-      const cursor = st.cursor < 0 ? trace.length : Math.min(st.cursor, trace.length);
-      const isSetup = (i: number) => rt.results[i]?.setup ?? false;
-      if (drawn.rt === rt && cursor >= drawn.pos) {
-        if (!touchesTerminal(trace, drawn.pos, cursor, host)) {
-          drawn.pos = cursor;
-          return;
-        }
-        // Output streaming into an open command: append it (no prompt to take back).
-        const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, drawn.state);
-        if (drawn.state.open && more.state.open) {
-          tm.write(more.text);
-          drawn.pos = cursor;
-          drawn.state = more.state;
-          return;
-        }
-      }
-      const all = replayTerminal(trace, 0, cursor, host, isSetup, setupNote, replayStart);
-      tm.reset();
-      tm.write(all.text);
-      if (!all.state.open) tm.write(tail());
-      Object.assign(drawn, { rt, pos: cursor, state: all.state });
-    };
-    draw();
-    return store.subscribe((st, prev) => {
-      if (st.cursor !== prev.cursor || st.spec !== prev.spec || st.revision !== prev.revision) draw();
-    });
-  }, [ready, store, host, t]);
+  useTerminalDrawing(ready, store, host, t('terminal.setup'), term, out, line);
 
   useEffect(() => {
     const tm = term.current;
-    if (!ready || !tm) return;
+    const q = out.current;
+    if (!ready || !tm || !q) return;
     const sub = tm.onData((data) => {
       const { runtime: rt, startCommand: run, interruptCommand: stop, host: h } = latest.current;
       const live = store.getState().running;
@@ -155,18 +130,18 @@ export function HostTerminal({ host }: { host: string }) {
       const { state, actions } = applyInput(line.current, data, history);
       line.current = state;
       for (const a of actions) {
-        if (a.kind === 'echo') tm.write(a.text);
-        else if (a.kind === 'clear') tm.clear();
-        else if (a.kind === 'interrupt') tm.write(`^C\r\n${prompt(h)}`);
+        if (a.kind === 'echo') q.push(a.text);
+        else if (a.kind === 'clear') q.then(() => tm.clear());
+        else if (a.kind === 'interrupt') q.push(`^C\r\n${prompt(h)}`);
         else if (a.kind === 'submit') {
           const full = [...line.current.pending, a.line].join('\n');
           if (!rt.isComplete(h, full)) {
             line.current = { ...line.current, pending: [...line.current.pending, a.line] };
-            tm.write('\r\n> ');
+            q.push('\r\n> ');
           } else {
             line.current = emptyLine(history.length + 1);
             if (full.trim()) run(h, full);
-            else tm.write(`\r\n${prompt(h)}`);
+            else q.push(`\r\n${prompt(h)}`);
           }
         }
       }

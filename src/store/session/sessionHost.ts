@@ -1,0 +1,47 @@
+import type { EngineModule } from '../engine';
+import { LabSession } from './labSession';
+import { plainMessage } from './plainMessage';
+import type { RequestMessage } from './protocol';
+import type { ChunkClock } from './replayChunks';
+import { READY } from './workerTransport';
+
+/** The worker side of a message pair: a Worker's global scope, or a port in tests. */
+export interface SessionScope {
+  postMessage(message: unknown): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+}
+
+/**
+ * A turn of the event loop through a MessageChannel (no 4 ms clamp as nested setTimeouts
+ * have): between two chunks of a replay, the requests that came in (stop, Ctrl-C) get handled.
+ */
+export function channelClock(): ChunkClock & { close(): void } {
+  const channel = new MessageChannel();
+  const turns: (() => void)[] = [];
+  channel.port1.onmessage = () => turns.shift()?.();
+  return {
+    now: () => performance.now(),
+    later: (fn) => {
+      turns.push(fn);
+      channel.port2.postMessage(0);
+    },
+    close: () => channel.port1.close(),
+  };
+}
+
+/**
+ * Serve one LabSession on `scope`: requests in, plain replies and events out, and first a
+ * `ready` message saying the engine loaded. A step of the live command (`advance`) waits a turn
+ * of the event loop, so Ctrl-C sent behind it overtakes it: the steps not yet run find the
+ * command ended and do nothing.
+ */
+export function hostSession(scope: SessionScope, engine: EngineModule, clock: ChunkClock): LabSession {
+  const session = new LabSession(engine, (m) => scope.postMessage(plainMessage(m)), clock);
+  scope.onmessage = (e) => {
+    const m = e.data as RequestMessage;
+    if (m.request.type === 'advance') clock.later(() => session.handle(m));
+    else session.handle(m);
+  };
+  scope.postMessage({ kind: READY });
+  return session;
+}
