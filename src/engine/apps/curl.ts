@@ -108,15 +108,35 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
       status: r.status ?? null,
     });
   };
-  const parsed = ():
-    { headers: string; body: string; need: number | undefined; status: number } | undefined => {
+  // The head is parsed once; the body is kept as chunks with a running byte count, so a large
+  // download costs time linear in its size (joining and measuring per chunk was quadratic).
+  let head: { headers: string; need: number | undefined; status: number } | undefined;
+  const body: string[] = [];
+  let bodyBytes = 0;
+  const take = (data: string): void => {
+    if (head) {
+      body.push(data);
+      bodyBytes += utf8Length(data);
+      return;
+    }
+    raw += data;
     const end = raw.indexOf('\r\n\r\n');
-    if (end < 0) return undefined;
+    if (end < 0) return;
     const headers = raw.slice(0, end + 4);
     const m = /\r\ncontent-length:\s*(\d+)/i.exec(headers);
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1] ?? 0);
-    const need = req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined;
-    return { headers, body: raw.slice(end + 4), need, status };
+    head = { headers, need: req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined, status };
+    const rest = raw.slice(end + 4);
+    raw = '';
+    if (rest !== '') take(rest);
+  };
+  const parsed = ():
+    { headers: string; body: string; bodyBytes: number; need: number | undefined; status: number } | undefined => {
+    if (!head) return undefined;
+    const all = body.join('');
+    body.length = 0;
+    if (all !== '') body.push(all);
+    return { ...head, body: all, bodyBytes };
   };
   const s = host.sockets.connect(
     req.ip,
@@ -131,10 +151,10 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
         sock?.send(text);
       },
       onData(data) {
-        if (raw === '') times.firstByteUs = host.sim.now - started;
-        raw += data;
-        const p = parsed();
-        if (p && p.need !== undefined && utf8Length(p.body) >= p.need) {
+        if (times.firstByteUs === undefined) times.firstByteUs = host.sim.now - started;
+        take(data);
+        if (head && head.need !== undefined && bodyBytes >= head.need) {
+          const p = parsed()!;
           sock?.close();
           finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
         }
@@ -143,12 +163,12 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
         const p = parsed();
         sock?.close();
         if (!p) finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
-        else if (p.need !== undefined && utf8Length(p.body) < p.need) {
+        else if (p.need !== undefined && p.bodyBytes < p.need) {
           finish({
             exit: 18,
             headers: p.headers,
             body: p.body,
-            error: `transfer closed with ${p.need - utf8Length(p.body)} bytes remaining to read`,
+            error: `transfer closed with ${p.need - p.bodyBytes} bytes remaining to read`,
             status: p.status,
           });
         } else finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
@@ -187,7 +207,7 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
       const got = parsed();
       sock?.close();
       const error = connected
-        ? `Operation timed out after ${ms} milliseconds with ${got ? utf8Length(got.body) : 0} out of ${got?.need ?? -1} bytes received`
+        ? `Operation timed out after ${ms} milliseconds with ${got ? got.bodyBytes : 0} out of ${got?.need ?? -1} bytes received`
         : `Connection timed out after ${ms + 1} milliseconds`;
       finish({ exit: 28, headers: got?.headers ?? '', body: got?.body ?? '', error });
     });

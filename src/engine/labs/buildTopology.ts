@@ -2,6 +2,7 @@ import { DOCUMENT_ROOT, startHttpd } from '../apps/httpd';
 import type { Sim } from '../core/sim';
 import { installKeepalived } from '../keepalived/stockConf';
 import { networkOf } from '../stack/addrMath';
+import { ROUTER_SPEED_MBPS } from '../stack/linkQueue';
 import { Network } from '../stack/network';
 import { HOST_DEFAULT_SYSCTL } from './labTypes';
 import type { LabDefinition } from './labTypes';
@@ -15,7 +16,7 @@ export function buildTopology(def: LabDefinition, sim: Sim): Network {
     host.files.set('/etc/hostname', `${h.name}\n`);
     host.files.set('/etc/sysctl.conf', '');
     for (const i of h.ifaces) {
-      net.attach(host, i.dev, i.segment);
+      net.attach(host, i.dev, i.segment, h.role === 'router' ? ROUTER_SPEED_MBPS : undefined);
       host.addAddress(i.dev, i.addr, i.prefix);
     }
     if (h.defaultVia !== undefined) {

@@ -11,10 +11,10 @@ import { haKeepalivedConf } from '../labs/ha';
 import { LabRuntime } from '../runtime/labRuntime';
 
 const GOLDEN: Record<string, string> = {
-  nat: 'e8e32afa534950d0df33111a4b3258c553e7f135de5bb9b65fa4430f4322855a',
-  dr: '1c0acf5ef9a39a17c60ad263be5185473a84cdc28e949d84f79be77d7bbe87b1',
-  tun: '26849e0560eea89334e8306f79845f9fd96dbad537b741b145885f763a89e973',
-  ha: '8ebc52c5ab512264accb370c4a15b5482c7fc80bd046fc5f022c089241068697',
+  nat: 'cb29331a6a76c645e4e7bccdeb696aebb451e020280db807b8b9b68f149a4a45',
+  dr: '390655450ac3ed2b308e536a1d23bdd24b08ce5721c1005426d5081198980587',
+  tun: '0d7f65c7340f325129ed1908b3e5d18f29bdc5f3221adbcc08cb9362992581cb',
+  ha: '27fd50ac4d1909f129870877a327dc41990dd7197da5e59abef9b2319ac59027',
 };
 
 /** director2's config with a tracked script and a notify script, so the script runner runs. */

@@ -13,6 +13,10 @@ export interface Netdev {
   up: boolean;
   /** The L2 segment an Ethernet device is plugged into. */
   segment?: string;
+  /** Line rate, Mbit/s (linkQueue.ts DEFAULT_SPEED_MBPS when unset). */
+  speedMbps?: number;
+  /** The transmit queue's limit in frames, once `ip link set … txqueuelen` changed it. */
+  txqueuelen?: number;
   /** IPv4 multicast groups joined on the device (IP_ADD_MEMBERSHIP), with their member count. */
   mcGroups?: Map<Ipv4, number>;
 }

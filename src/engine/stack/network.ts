@@ -1,8 +1,11 @@
 import type { Sim } from '../core/sim';
 import { BROADCAST_MAC } from '../packet/types';
+import { frameLength } from '../packet/frame';
 import type { EthernetFrame } from '../packet/types';
 import { Host } from './host';
 import type { Wire } from './host';
+import { LinkPorts } from './linkPorts';
+import { wireBytes } from './linkQueue';
 import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
 import { ipRcv } from './ipInput';
@@ -19,7 +22,7 @@ export interface FrameTxEvent {
   eth: EthernetFrame;
 }
 
-/** Time for a frame to cross a segment (switch plus wire), microseconds. */
+/** A frame's time through the switch (lookup, store and forward) and the wires, beyond serialisation, µs. */
 export const SEGMENT_DELAY_US = 100;
 
 export interface Port {
@@ -52,8 +55,11 @@ export class Network implements Wire {
   readonly hosts = new Map<string, Host>();
   readonly segments = new Map<string, Segment>();
   readonly frames: WireFrame[] = [];
+  private readonly links: LinkPorts;
 
-  constructor(readonly sim: Sim) {}
+  constructor(readonly sim: Sim) {
+    this.links = new LinkPorts(sim);
+  }
 
   addHost(name: string, sysctl: Readonly<Record<string, number>> = {}): Host {
     const h = new Host(this.sim, name, this.hosts.size + 1, this, sysctl);
@@ -68,11 +74,12 @@ export class Network implements Wire {
   }
 
   /** Plug a new Ethernet device of `host` into `segment`. MAC 52:54:00:00:HH:II (docs/linux-behaviour.md, "The labs"). */
-  attach(host: Host, devName: string, segment: string): Netdev {
+  attach(host: Host, devName: string, segment: string, speedMbps?: number): Netdev {
     const seg = this.segments.get(segment) ?? this.addSegment(segment);
     const ii = [...host.devices.values()].filter((d) => d.kind === 'ether').length;
     const mac = `52:54:00:00:${hex2(host.index)}:${hex2(ii)}`;
     const dev = host.addDevice(devName, 'ether', mac, segment);
+    if (speedMbps !== undefined) dev.speedMbps = speedMbps;
     host.setLink(devName, true);
     seg.ports.push({ host, dev: devName });
     return dev;
@@ -88,9 +95,31 @@ export class Network implements Wire {
     host.sim.afterInFlight(0, 'loopback', () => ipRcv(host, 'lo', { ...skb, local: false, pktType: 'host' }));
   }
 
+  /**
+   * dev_queue_xmit onto a segment: the frame waits in the NIC's queue (dropped when txqueuelen
+   * frames already wait), is captured as it starts to leave, crosses the switch and waits again
+   * in the switch port toward each receiver, which sends it at that link's rate (linkQueue.ts).
+   */
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
     const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
     if (!seg) return;
+    const bytes = wireBytes(frameLength(frame));
+    const slot = this.links.nic(host, dev, bytes, pktId);
+    if (!slot) return;
+    const leave = () => this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes);
+    if (slot.startUs > this.sim.now) this.sim.afterInFlight(slot.startUs - this.sim.now, 'xmit', leave);
+    else leave();
+  }
+
+  private onWire(
+    host: Host,
+    dev: Netdev,
+    seg: Segment,
+    frame: EthernetFrame,
+    pktId: string | undefined,
+    endUs: number,
+    bytes: number,
+  ): void {
     const id = this.sim.ids.next('frm');
     this.frames.push({ id, t: this.sim.now, segment: seg.name, host: host.name, dev: dev.name, frame });
     this.sim.emit({
@@ -102,12 +131,26 @@ export class Network implements Wire {
       pkt: pktId ?? null,
       eth: frame,
     });
-    const targets = this.targets(seg, host, dev.name, frame.dst);
-    for (const p of targets) {
-      this.sim.afterInFlight(SEGMENT_DELAY_US, 'deliver', () =>
-        netifReceive(p.host, p.dev, frame, id, pktId),
-      );
+    const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
+    for (const p of this.targets(seg, host, dev.name, frame.dst)) {
+      this.sim.afterInFlight(atSwitch, 'switch', () => this.switchOut(p, frame, id, pktId, bytes));
     }
+  }
+
+  /** The switch port toward `p` sends the frame at the speed of the NIC plugged into it. */
+  private switchOut(
+    p: Port,
+    frame: EthernetFrame,
+    id: string,
+    pktId: string | undefined,
+    bytes: number,
+  ): void {
+    const dev = p.host.devices.get(p.dev);
+    const slot = dev && this.links.port(p.host, dev, bytes, pktId);
+    if (!slot) return;
+    this.sim.afterInFlight(slot.endUs - this.sim.now, 'deliver', () =>
+      netifReceive(p.host, p.dev, frame, id, pktId),
+    );
   }
 
   /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */

@@ -17,7 +17,7 @@ export function devFlags(d: Netdev): number {
 
 /** tx_queue_len: 1000 for NICs and lo (RHEL 7.6 kernels), 1 for the ipip fallback device. */
 export function txQueueLen(d: Netdev): number {
-  return d.kind === 'ipip' ? 1 : 1000;
+  return d.txqueuelen ?? (d.kind === 'ipip' ? 1 : 1000);
 }
 
 /** IFLA_OPERSTATE as ip prints it. */

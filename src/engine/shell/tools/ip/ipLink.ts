@@ -44,6 +44,7 @@ const LINK_USAGE = `Usage: ip link add [link DEV] [ name ] NAME
        ip link set { DEVICE | dev DEVICE | group DEVGROUP }
 	                  [ { up | down } ]
 	                  [ arp { on | off } ]
+	                  [ txqueuelen PACKETS ]
 	                  [ mtu MTU ]
 
        ip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]
@@ -101,10 +102,17 @@ function linkSet(c: IpCtx, argv: string[]): number {
   let dev: string | undefined;
   let up: boolean | undefined;
   let mtu: number | undefined;
+  let qlen: number | undefined;
   while (!a.done) {
     const w = a.take();
     if (w === 'up' || w === 'down') up = w === 'up';
-    else if (w === 'mtu') {
+    else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
+      const v = a.next();
+      if (qlen !== undefined)
+        throw new ToolExit(255, `Error: either "txqueuelen" is duplicate, or "${v}" is a garbage.\n`);
+      qlen =
+        /^\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : invarg('Invalid "txqueuelen" value\n', v);
+    } else if (w === 'mtu') {
       const v = a.next();
       if (mtu !== undefined)
         throw new ToolExit(255, `Error: either "mtu" is duplicate, or "${v}" is a garbage.\n`);
@@ -129,6 +137,8 @@ function linkSet(c: IpCtx, argv: string[]): number {
     if (mtu < 68 || mtu > max) rtnl('Invalid argument');
     c.host.setMtu(d.name, mtu);
   }
+  // The queue's limit applies to frames queued from now on (what tx_queue_len does).
+  if (qlen !== undefined) d.txqueuelen = qlen;
   if (up !== undefined) {
     c.host.setLink(dev, up);
     c.host.sim.emit({ kind: 'link.set', host: c.host.name, dev, up });

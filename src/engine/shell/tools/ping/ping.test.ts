@@ -9,13 +9,13 @@ describe('ping', () => {
     expect(r.out).toBe(
       [
         'PING 192.168.99.140 (192.168.99.140) 56(84) bytes of data.',
-        '64 bytes from 192.168.99.140: icmp_seq=1 ttl=64 time=0.400 ms',
-        '64 bytes from 192.168.99.140: icmp_seq=2 ttl=64 time=0.200 ms',
-        '64 bytes from 192.168.99.140: icmp_seq=3 ttl=64 time=0.200 ms',
+        '64 bytes from 192.168.99.140: icmp_seq=1 ttl=64 time=0.408 ms',
+        '64 bytes from 192.168.99.140: icmp_seq=2 ttl=64 time=0.204 ms',
+        '64 bytes from 192.168.99.140: icmp_seq=3 ttl=64 time=0.204 ms',
         '',
         '--- 192.168.99.140 ping statistics ---',
         '3 packets transmitted, 3 received, 0% packet loss, time 2000ms',
-        'rtt min/avg/max/mdev = 0.200/0.266/0.400/0.096 ms',
+        'rtt min/avg/max/mdev = 0.204/0.272/0.408/0.096 ms',
         '',
       ].join('\n'),
     );

@@ -32,16 +32,16 @@ describe('tcpdump', () => {
     s.curl('client', '192.168.99.140');
     s.run(0.01);
     expect(cap.lines).toEqual([
-      '08:00:00.000400 ARP, Request who-has 192.168.99.140 tell 192.168.99.1, length 46',
-      '08:00:00.000400 ARP, Reply 192.168.99.140 is-at 52:54:00:00:04:00, length 28',
-      '08:00:00.000600 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
-      '08:00:00.000600 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [S.], seq 1686341355, ack 2610463600, win 65160, options [mss 1460,sackOK,TS val 4000012 ecr 1000003,nop,wscale 7], length 0',
-      '08:00:00.001000 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1000003 ecr 4000012], length 0',
-      '08:00:00.001000 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [P.], seq 1:79, ack 1, win 502, options [nop,nop,TS val 1000003 ecr 4000012], length 78: HTTP: GET / HTTP/1.1',
-      '08:00:00.001000 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [P.], seq 1:244, ack 79, win 502, options [nop,nop,TS val 4000013 ecr 1000003], length 243: HTTP: HTTP/1.1 200 OK',
-      '08:00:00.001400 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [F.], seq 79, ack 244, win 502, options [nop,nop,TS val 1000004 ecr 4000013], length 0',
-      '08:00:00.001400 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [F.], seq 244, ack 80, win 502, options [nop,nop,TS val 4000013 ecr 1000004], length 0',
-      '08:00:00.001800 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [.], ack 245, win 502, options [nop,nop,TS val 1000004 ecr 4000013], length 0',
+      '08:00:00.000408 ARP, Request who-has 192.168.99.140 tell 192.168.99.1, length 46',
+      '08:00:00.000408 ARP, Reply 192.168.99.140 is-at 52:54:00:00:04:00, length 28',
+      '08:00:00.000612 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
+      '08:00:00.000612 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [S.], seq 1686341355, ack 2610463600, win 65160, options [mss 1460,sackOK,TS val 4000012 ecr 1000003,nop,wscale 7], length 0',
+      '08:00:00.001020 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [.], ack 1, win 502, options [nop,nop,TS val 1000003 ecr 4000012], length 0',
+      '08:00:00.001023 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [P.], seq 1:79, ack 1, win 502, options [nop,nop,TS val 1000003 ecr 4000012], length 78: HTTP: GET / HTTP/1.1',
+      '08:00:00.001023 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [P.], seq 1:244, ack 79, win 502, options [nop,nop,TS val 4000013 ecr 1000003], length 243: HTTP: HTTP/1.1 200 OK',
+      '08:00:00.001435 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [F.], seq 79, ack 244, win 502, options [nop,nop,TS val 1000004 ecr 4000013], length 0',
+      '08:00:00.001435 IP 192.168.99.140.80 > 172.16.132.78.57410: Flags [F.], seq 244, ack 80, win 502, options [nop,nop,TS val 4000013 ecr 1000004], length 0',
+      '08:00:00.001843 IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [.], ack 245, win 502, options [nop,nop,TS val 1000004 ecr 4000013], length 0',
     ]);
     expect(cap.stop()).toEqual([
       '10 packets captured',
@@ -56,8 +56,8 @@ describe('tcpdump', () => {
     s.curl('client', '192.168.99.140');
     expect(cap.lines.slice(0, 3)).toEqual([
       '08:00:00.000000 52:54:00:00:01:00 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: ARP, Request who-has 172.16.132.1 tell 172.16.132.78, length 28',
-      '08:00:00.000200 52:54:00:00:02:01 > 52:54:00:00:01:00, ethertype ARP (0x0806), length 60: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
-      '08:00:00.000200 52:54:00:00:01:00 > 52:54:00:00:02:01, ethertype IPv4 (0x0800), length 74: IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
+      '08:00:00.000204 52:54:00:00:02:01 > 52:54:00:00:01:00, ethertype ARP (0x0806), length 60: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
+      '08:00:00.000204 52:54:00:00:01:00 > 52:54:00:00:02:01, ethertype IPv4 (0x0800), length 74: IP 172.16.132.78.57410 > 192.168.99.140.80: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
     ]);
   });
 
@@ -81,8 +81,8 @@ describe('tcpdump', () => {
     const r = s.sh('client', 'tcpdump -c 3 -nn -i eth0 icmp </dev/null');
     expect(r.out).toBe(
       [
-        '08:00:00.010200 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 64985, seq 1, length 64',
-        '08:00:00.010400 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 64985, seq 1, length 64',
+        '08:00:00.010204 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 64985, seq 1, length 64',
+        '08:00:00.010408 IP 172.16.132.1 > 172.16.132.78: ICMP echo reply, id 64985, seq 1, length 64',
         '08:00:01.010000 IP 172.16.132.78 > 172.16.132.1: ICMP echo request, id 64985, seq 2, length 64',
         '',
       ].join('\n'),
@@ -144,10 +144,10 @@ describe('tcpdump', () => {
     s.inject('director', encapsulateIpip(syn, { src: '192.168.99.120', dst: '10.10.1.10' }));
     s.run(0.01);
     expect(outer.lines[0]).toBe(
-      `${stamp(t0 + 200)} IP 192.168.99.120 > 10.10.1.10: IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0 (ipip-proto-4)`,
+      `${stamp(t0 + 204)} IP 192.168.99.120 > 10.10.1.10: IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0 (ipip-proto-4)`,
     );
     expect(inner.lines).toEqual([
-      `${stamp(t0 + 600)} IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0`,
+      `${stamp(t0 + 612)} IP 172.16.132.78.40000 > 192.168.99.188.80: Flags [S], seq 1, win 64240, length 0`,
     ]);
     expect(s.ok('rs1', 'ifconfig tunl0')).toContain('        RX packets 1  bytes 40 (40.0 B)\n');
   });
@@ -173,7 +173,7 @@ describe('tcpdump', () => {
     s.run(0.01);
     expect(cap.lines).toEqual([
       // Linux quotes the whole 48-byte IPIP packet (up to 548 bytes), so 8 + 48.
-      '08:00:00.000800 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 56',
+      '08:00:00.000816 IP 10.10.2.10 > 192.168.99.120: ICMP 10.10.2.10 protocol 4 unreachable, length 56',
     ]);
   });
 
@@ -185,15 +185,15 @@ describe('tcpdump', () => {
     s.curl('client', '192.168.99.140');
     expect(any.lines).toEqual([
       '08:00:00.000000 Out 52:54:00:00:01:00 ethertype ARP (0x0806), length 44: ARP, Request who-has 172.16.132.1 tell 172.16.132.78, length 28',
-      '08:00:00.000200  In 52:54:00:00:02:01 ethertype ARP (0x0806), length 62: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
+      '08:00:00.000204  In 52:54:00:00:02:01 ethertype ARP (0x0806), length 62: ARP, Reply 172.16.132.1 is-at 52:54:00:00:02:01, length 46',
     ]);
     expect(quiet.lines[0]).toBe(
-      '2019-08-05 08:00:00.000600 IP 172.16.132.78.57410 > 192.168.99.140.80: tcp 0',
+      '2019-08-05 08:00:00.000612 IP 172.16.132.78.57410 > 192.168.99.140.80: tcp 0',
     );
     expect(named.lines).toEqual([
       '08:00:00.000000 ARP, Request who-has gateway tell client, length 28',
-      '08:00:00.000200 ARP, Reply gateway is-at 52:54:00:00:02:01, length 46',
-      '08:00:00.000200 IP client.57410 > 192.168.99.140.http: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
+      '08:00:00.000204 ARP, Reply gateway is-at 52:54:00:00:02:01, length 46',
+      '08:00:00.000204 IP client.57410 > 192.168.99.140.http: Flags [S], seq 2610463599, win 64240, options [mss 1460,sackOK,TS val 1000003 ecr 0,nop,wscale 7], length 0',
     ]);
   });
 
