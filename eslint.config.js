@@ -81,7 +81,8 @@ export default tseslint.config(
     },
   },
   {
-    // Everything above the engine sees only its public face.
+    // Everything above the engine sees only its public face (and its plain lab data, which the
+    // page draws before the engine's chunk has loaded).
     files: [
       'src/ui/**',
       'src/store/**',
@@ -97,8 +98,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@/engine/*', '**/engine/*/**', '../engine/*'],
-              message: "Import the engine's public face: '@/engine'.",
+              group: ['@/engine/*', '!@/engine/labData', '**/engine/*/**', '../engine/*'],
+              message: "Import the engine's public face: '@/engine' (or its lab data: '@/engine/labData').",
             },
           ],
         },
@@ -115,7 +116,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(@/engine/(?!testing/)|(\\.\\./)+engine/)',
+              regex: '^(@/engine/(?!testing/|labData$)|(\\.\\./)+engine/)',
               message:
                 "Import the engine's public face '@/engine' (tests: or its harness '@/engine/testing/…').",
             },

@@ -136,6 +136,23 @@ describe('imports', () => {
     expect(cycles(within(srcGraph(), root), root)).toEqual([]);
   });
 
+  test('the lab-data face reaches only the labs as data, never the engine behind them', () => {
+    // The page draws the topology from it before the engine's chunk loads: one import of
+    // the stack or the shell here would pull the whole engine onto that path.
+    const g = srcGraph();
+    const seen = new Set<string>();
+    const walk = (f: string): void => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const d of g.get(f) ?? []) walk(d);
+    };
+    walk(join(SRC, 'engine/labData.ts'));
+    const reached = [...seen].map((f) => relative(SRC, f)).sort();
+    expect(reached).toContain('engine/labs/registry.ts');
+    expect(reached.filter((f) => f !== 'engine/labData.ts' && !f.startsWith('engine/labs/'))).toEqual([]);
+    expect(reached).not.toContain('engine/labs/buildTopology.ts');
+  });
+
   test('no run-time import cycle across src (ui, store, embed, lessons, cli)', () => {
     expect(cycles(srcGraph(), SRC)).toEqual([]);
   });

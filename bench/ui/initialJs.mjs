@@ -1,9 +1,11 @@
-// The JavaScript a page needs before the topology is drawn, measured two ways:
+// The JavaScript a page needs before the topology is drawn, measured three ways:
 //   static  — the entry script and every chunk it imports statically (before any dynamic import)
+//   path    — static, plus the message catalogs (the topology is drawn once they are in; a page in
+//             Chinese loads English, the fallback, too): what the build budget checks
 //   fetched — every script the browser had fetched when the topology appeared (dynamic ones too)
 // Both are gzipped here (level 9) from the built files, so the figure does not depend on a server.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The gzipped (and raw) size of some built files of `dist`. */
@@ -34,4 +36,26 @@ export function staticInitialJs(dist) {
       queue.push(`assets/${m[1]}`);
   }
   return sizeOf(dist, seen);
+}
+
+/** The catalog chunks (one per src/i18n/locales/*.json) the static graph imports dynamically. */
+export function catalogChunks(dist, staticFiles) {
+  const langs = readdirSync('src/i18n/locales')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'));
+  const out = new Set();
+  for (const f of staticFiles) {
+    const code = readFileSync(join(dist, f), 'utf8');
+    for (const m of code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g))
+      if (langs.some((l) => m[1].startsWith(`${l}-`))) out.add(`assets/${m[1]}`);
+  }
+  if (out.size !== langs.length)
+    throw new Error(`found ${out.size} catalog chunks for ${langs.length} catalogs`);
+  return [...out];
+}
+
+/** The JavaScript on the path to the topology drawn: the static graph and every catalog. */
+export function topologyPathJs(dist) {
+  const { files } = staticInitialJs(dist);
+  return sizeOf(dist, [...files, ...catalogChunks(dist, files)]);
 }

@@ -1,8 +1,9 @@
-// Navigation → topology drawn (the first host card in the SVG), optionally with the CPU
-// throttled through the DevTools protocol, and the scripts the page had fetched by then.
-const DRAWN = () => {
+// Navigation → topology drawn (an SVG marked [data-topology-drawn], from the lab's data or from the
+// engine), optionally with the CPU throttled through the DevTools protocol, and the scripts the
+// page had fetched by then.
+const DRAWN = (selector) => {
   new MutationObserver((_, obs) => {
-    if (document.querySelector('.topology-svg .host')) {
+    if (document.querySelector(selector)) {
       window.__drawnAt = performance.now();
       window.__scriptsAtDraw = performance
         .getEntriesByType('resource')
@@ -13,8 +14,17 @@ const DRAWN = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-/** `runs` loads of `url`; each gives the time the topology appeared and the scripts fetched by then. */
-export async function timeToTopology(browser, url, { runs = 5, throttle = 1 } = {}) {
+/**
+ * `runs` loads of `url`; each gives the time the topology appeared and the scripts fetched by then.
+ * `hold` (a RegExp over script paths) keeps those scripts from arriving until the topology is
+ * drawn: the page must draw without them, and the scripts it fetched by then are its true path.
+ * `selector` says what counts as drawn (default: either drawing, from lab data or from the engine).
+ */
+export async function timeToTopology(
+  browser,
+  url,
+  { runs = 5, throttle = 1, hold, selector = '[data-topology-drawn] .host' } = {},
+) {
   const out = [];
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -23,9 +33,17 @@ export async function timeToTopology(browser, url, { runs = 5, throttle = 1 } = 
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
-    await page.addInitScript(DRAWN);
+    let release = () => {};
+    const drawn = new Promise((r) => (release = r));
+    if (hold)
+      await page.route(hold, async (route) => {
+        await drawn;
+        await route.continue().catch(() => {});
+      });
+    await page.addInitScript(DRAWN, selector);
     await page.goto(url);
     await page.waitForFunction(() => window.__drawnAt !== undefined, null, { timeout: 60_000 });
+    release();
     out.push(await page.evaluate(() => ({ ms: window.__drawnAt, scripts: window.__scriptsAtDraw })));
     await ctx.close();
   }

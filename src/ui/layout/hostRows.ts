@@ -42,3 +42,20 @@ export function hostRows(def: LabDefinition, name: string, state: HostState | un
   // Ethernet devices first (they carry the wires), in device order.
   return rows.sort((a, b) => Number(b.segment !== undefined) - Number(a.segment !== undefined));
 }
+
+/**
+ * The rows of a host card from the lab's definition alone (its configured interfaces, no MAC):
+ * what the page draws before the engine has loaded and folded a state to read them from.
+ */
+export function rowsFromDef(def: LabDefinition, name: string): HostRow[] {
+  const labHost = def.hosts.find((h) => h.name === name);
+  return (labHost?.ifaces ?? []).map((i) => ({
+    dev: i.dev,
+    label: i.dev,
+    addr: i.addr,
+    prefix: i.prefix,
+    role: i.addr === def.vip ? 'VIP' : i.role,
+    mac: undefined,
+    segment: i.segment,
+  }));
+}

@@ -15,7 +15,8 @@ interface Props {
   acting: boolean;
   stage: Stage | undefined;
   selected: boolean;
-  onSelect(name: string): void;
+  /** Absent while the engine loads: the card is drawn but is not a button yet. */
+  onSelect?: (name: string) => void;
 }
 
 /**
@@ -41,21 +42,26 @@ export const HostNode = memo(function HostNode({
   const key = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      onSelect(box.name);
+      onSelect?.(box.name);
     }
   };
+  const button = onSelect
+    ? {
+        role: 'button',
+        tabIndex: 0,
+        'aria-description': t('topology.hostHint'),
+        'aria-pressed': selected,
+        'data-interactive': '',
+        onClick: () => onSelect(box.name),
+        onKeyDown: key,
+      }
+    : {};
   return (
     <g
       className={`host role-${role}${acting ? ' acting' : ''}${selected ? ' selected' : ''}`}
       transform={`translate(${box.x},${box.y})`}
-      role="button"
-      tabIndex={0}
-      aria-description={t('topology.hostHint')}
-      aria-pressed={selected}
       data-host={box.name}
-      data-interactive=""
-      onClick={() => onSelect(box.name)}
-      onKeyDown={key}
+      {...button}
     >
       <rect className="host-card" width={box.w} height={box.h} rx={12} />
       <rect className="host-head" width={box.w} height={box.head - 6} rx={12} />

@@ -74,6 +74,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
         role="group"
         aria-labelledby={titleId}
         aria-describedby={descId}
+        data-topology-drawn="engine"
       >
         <title id={titleId}>{t('topology.title', { lab: t(`lab.${labId}.name`) })}</title>
         <g transform={`translate(${tf.x},${tf.y}) scale(${tf.k})`}>

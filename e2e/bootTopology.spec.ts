@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+
+// The topology is drawn from the lab's data while the engine's chunk is still on its way.
+test('the topology is drawn before the engine loads; the controls say they are loading', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  let engineAsked = false;
+  await page.route(/\/assets\/engine-[\w-]+\.js$/, async (route) => {
+    engineAsked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto('?lab=dr&servers=3&paused=1');
+  const sketch = page.locator('svg[data-topology-drawn="lab-data"]');
+  await expect(sketch.locator('[data-host="rs3"]')).toContainText('192.168.99.');
+  await expect(sketch.locator('[data-host="director"]')).toContainText('192.168.99.120/24');
+  await expect(page.getByRole('group', { name: /LVS-DR/ })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Loading the simulator');
+  await expect(page.getByRole('region', { name: 'Terminals and playback' })).toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+  expect(engineAsked).toBe(true);
+  await expect(page.locator('.send-button')).toHaveCount(0);
+  release();
+  await expect(page.locator('.send-button')).toBeVisible();
+  await expect(page.locator('svg[data-topology-drawn="engine"] [data-host="rs3"]')).toBeVisible();
+  await expect(sketch).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('in Chinese, the loading notice and the lab name are in Chinese too', async ({ page }) => {
+  await page.route(/\/assets\/engine-[\w-]+\.js$/, () => {}); // never arrives
+  await page.goto('?lab=nat&lang=zh-CN');
+  await expect(page.locator('svg[data-topology-drawn="lab-data"] [data-host="director"]')).toContainText(
+    '172.16.132.18/24',
+  );
+  await expect(page.getByRole('status')).toContainText('正在加载模拟器');
+});

@@ -1,0 +1,27 @@
+import { catalogFromEngine } from '@/embed/labHosts';
+import { decodeShare } from '@/embed/shareString';
+import { getLab } from '@/engine/labData';
+import type { LabDefinition } from '@/engine/labData';
+import type { Route } from '../router/route';
+
+/**
+ * The lab a page is about to show, read from its address alone (`?lab=`, the size, or the lab a
+ * share string names), so its topology can be drawn while the engine loads. Undefined when the
+ * address does not say (a lesson picks its own lab, an unreadable share string): the app decides
+ * once loaded, and a guess that turns out wrong is simply redrawn.
+ */
+export function bootLabOf(route: Route): LabDefinition | undefined {
+  if (route.page !== 'lab') return undefined;
+  const p = route.params;
+  const shared = p.state === undefined ? undefined : decodeShare(p.state, catalogFromEngine({ getLab }));
+  if (p.state !== undefined && !shared) return undefined;
+  if (!shared && p.lab === undefined) return undefined;
+  try {
+    return getLab(shared?.labId ?? route.labId, {
+      servers: shared?.servers ?? p.servers,
+      clients: shared?.clients ?? p.clients,
+    });
+  } catch {
+    return undefined; // a size out of bounds: the app says so once loaded
+  }
+}
