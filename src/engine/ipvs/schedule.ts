@@ -1,4 +1,5 @@
 import type { Explanation, FwdMethod } from './types';
+import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
@@ -54,19 +55,49 @@ export interface PacketTuple {
 }
 
 /**
- * The trace records every decision's explanation lazily: the counters compared are kept and the
- * candidate list is derived only when a view or the CLI reads it.
+ * The context the engine's decisions see: one per IPVS instance, reused (schedulers read it and
+ * keep nothing of it). Time and the lblc/lblcr expirations are read when a scheduler asks, so a
+ * decision costs no allocation and no sysctl lookup it does not need. The trace records every
+ * decision's explanation lazily: the counters compared are kept and the candidate list is
+ * derived only when a view or the CLI reads it.
  */
-function schedContext(ipvs: Ipvs): SchedContext {
-  return {
-    now: ipvs.host.sim.now,
-    rng: ipvs.rng,
-    // Whole literal keys: no string is built and hashed per decision.
-    lblcExpiration: ipvs.host.sysctl.get('net.ipv4.vs.lblc_expiration') ?? 0,
-    lblcrExpiration: ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0,
-    explain: true,
-    lazyExplain: true,
-  };
+class EngineSchedContext implements SchedContext {
+  readonly explain = true;
+  readonly lazyExplain = true;
+  /** The packet fields handed to the scheduler, refilled per decision. */
+  readonly pkt = { saddr: '', sport: 0, daddr: '', dport: 0 };
+
+  constructor(private readonly ipvs: Ipvs) {}
+
+  get now(): number {
+    return this.ipvs.host.sim.now;
+  }
+
+  get rng(): Rng {
+    return this.ipvs.rng;
+  }
+
+  get lblcExpiration(): number {
+    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblc_expiration') ?? 0;
+  }
+
+  get lblcrExpiration(): number {
+    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0;
+  }
+}
+
+/** A memo of one context object per IPVS instance, not host state. */
+const contexts = new WeakMap<Ipvs, EngineSchedContext>();
+
+function schedContext(ipvs: Ipvs, t: PacketTuple): EngineSchedContext {
+  let ctx = contexts.get(ipvs);
+  if (ctx === undefined) contexts.set(ipvs, (ctx = new EngineSchedContext(ipvs)));
+  const p = ctx.pkt;
+  p.saddr = t.saddr;
+  p.sport = t.sport;
+  p.daddr = t.daddr;
+  p.dport = t.dport;
+  return ctx;
 }
 
 /** Service names as the trace spells them, made once per service key (one per decision otherwise); a memo, not host state. */
@@ -80,12 +111,8 @@ function keyString(svc: IpvsService): string {
 
 /** Ask the service's scheduler, and record its reasoning in the trace (exported for the benchmark). */
 export function pick(ipvs: Ipvs, svc: IpvsService, t: PacketTuple, pkt: string): IpvsDest | undefined {
-  const r = svc.scheduler.schedule(
-    svc.schedState,
-    svc as SchedService,
-    { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport },
-    schedContext(ipvs),
-  );
+  const ctx = schedContext(ipvs, t);
+  const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, ctx.pkt, ctx);
   ipvs.host.sim.emit({
     kind: 'ipvs.schedule',
     host: ipvs.host.name,
@@ -122,6 +149,7 @@ function newConn(
     | 'assured'
     | 'bucket'
     | 'created'
+    | 'timer'
   >,
 ): IpvsConn {
   const now = ipvs.host.sim.now;
@@ -150,6 +178,7 @@ function newConn(
     assured: false,
     bucket: 0,
     created: now,
+    timer: undefined,
   };
   c.expires = now + c.timeoutUs;
   c.bucket = ipvs.conns.bucketOf(c.proto, c.caddr, c.cport);
@@ -242,6 +271,9 @@ export function scheduleConn(
     dest: `${c.daddr}:${c.dport}`,
     fwd: c.fwd,
     template: control?.id ?? null,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
   return c;
 }
