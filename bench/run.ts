@@ -7,6 +7,7 @@
 import { SCHEDULERS } from '../src/engine';
 import { curlRouterBench } from './curlRouter.bench';
 import { labBench } from './labRequests.bench';
+import { labStartBench } from './labStart.bench';
 import { formatResult, FULL, measure, SMOKE } from './measure';
 import type { BenchSpec } from './measure';
 import { schedulerRealPathBench } from './schedulerRealPath.bench';
@@ -23,6 +24,7 @@ const suites: [string, () => BenchSpec[]][] = [
   ['real-path', () => names.map(schedulerRealPathBench)],
   ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
   ['router', () => [curlRouterBench()]],
+  ['lab-start', () => (['nat', 'dr', 'tun', 'ha'] as const).map(labStartBench)],
   ['schedulers', () => names.map(schedulerBench)],
 ];
 

@@ -36,7 +36,7 @@ export interface IpvsConn {
   nControl: number;
   /** Newer kernels: a template is ASSURED once a child gets an answer. */
   assured: boolean;
-  timer?: QueuedEvent;
+  timer?: QueuedEvent | undefined;
   /** Position in the hash table, for `-lnc`'s kernel order. */
   bucket: number;
   created: number;

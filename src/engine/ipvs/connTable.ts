@@ -67,7 +67,7 @@ export class ConnTable {
     if (c.timer && !c.timer.cancelled && c.timer.time <= c.expires) return;
     if (c.timer) c.timer.cancelled = true;
     c.timer = this.host.sim.at(c.expires, 'ipvs-conn-expire', () => {
-      delete c.timer;
+      c.timer = undefined;
       if (this.host.sim.now < c.expires) this.arm(c);
       else this.onExpire(c);
     });

@@ -175,7 +175,17 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
     s.counters.outpkts++;
     s.counters.outbytes += len;
   }
-  ipvs.host.sim.emit({ kind: 'ipvs.snat', host: ipvs.host.name, conn: c.id, pkt: skb.id, before, after });
+  ipvs.host.sim.emit({
+    kind: 'ipvs.snat',
+    host: ipvs.host.name,
+    conn: c.id,
+    pkt: skb.id,
+    before,
+    after,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
+  });
   transition(ipvs, c, 'out', t.flags, skb.id);
   ipvs.conns.touch(c);
   return { verdict: 'ACCEPT', skb: { ...skb, pkt: after, ipvsProperty: true } };

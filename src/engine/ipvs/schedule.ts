@@ -1,4 +1,5 @@
 import type { Explanation, FwdMethod } from './types';
+import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
@@ -54,9 +55,55 @@ export interface PacketTuple {
 }
 
 /**
- * What a scheduler reads of its host: the clock, IPVS's own random stream, the lblc/lblcr
- * sysctls. The trace records every decision's explanation lazily: the counters compared are kept
- * and the candidate list is derived only when a view or the CLI reads it.
+ * The context the engine's decisions see: one per IPVS instance, reused (schedulers read it and
+ * keep nothing of it). Time and the lblc/lblcr expirations are read when a scheduler asks, so a
+ * decision costs no allocation and no sysctl lookup it does not need. The trace records every
+ * decision's explanation lazily: the counters compared are kept and the candidate list is
+ * derived only when a view or the CLI reads it.
+ */
+class EngineSchedContext implements SchedContext {
+  readonly explain = true;
+  readonly lazyExplain = true;
+  /** The packet fields handed to the scheduler, refilled per decision. */
+  readonly pkt = { saddr: '', sport: 0, daddr: '', dport: 0 };
+
+  constructor(private readonly ipvs: Ipvs) {}
+
+  get now(): number {
+    return this.ipvs.host.sim.now;
+  }
+
+  get rng(): Rng {
+    return this.ipvs.rng;
+  }
+
+  get lblcExpiration(): number {
+    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblc_expiration') ?? 0;
+  }
+
+  get lblcrExpiration(): number {
+    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0;
+  }
+}
+
+/** A memo of one context object per IPVS instance, not host state. */
+const contexts = new WeakMap<Ipvs, EngineSchedContext>();
+
+function engineContext(ipvs: Ipvs, t: PacketTuple): EngineSchedContext {
+  let ctx = contexts.get(ipvs);
+  if (ctx === undefined) contexts.set(ipvs, (ctx = new EngineSchedContext(ipvs)));
+  const p = ctx.pkt;
+  p.saddr = t.saddr;
+  p.sport = t.sport;
+  p.daddr = t.daddr;
+  p.dport = t.dport;
+  return ctx;
+}
+
+/**
+ * A plain snapshot of what a scheduler reads of its host: the clock, IPVS's own random stream, the
+ * lblc/lblcr sysctls. For the harness, which spreads it and overrides some fields (a class with
+ * getters would not spread).
  */
 export function schedContext(ipvs: Ipvs): SchedContext {
   return {
@@ -89,14 +136,13 @@ export function pick(
   svc: IpvsService,
   t: PacketTuple,
   pkt: string,
-  ctx: SchedContext = schedContext(ipvs),
+  given?: SchedContext,
 ): IpvsDest | undefined {
-  const r = svc.scheduler.schedule(
-    svc.schedState,
-    svc as SchedService,
-    { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport },
-    ctx,
-  );
+  const ctx = given ?? engineContext(ipvs, t);
+  const tuple = given
+    ? { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport }
+    : (ctx as EngineSchedContext).pkt;
+  const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, tuple, ctx);
   ipvs.host.sim.emit({
     kind: 'ipvs.schedule',
     host: ipvs.host.name,
@@ -133,6 +179,7 @@ function newConn(
     | 'assured'
     | 'bucket'
     | 'created'
+    | 'timer'
   >,
 ): IpvsConn {
   const now = ipvs.host.sim.now;
@@ -161,6 +208,7 @@ function newConn(
     assured: false,
     bucket: 0,
     created: now,
+    timer: undefined,
   };
   c.expires = now + c.timeoutUs;
   c.bucket = ipvs.conns.bucketOf(c.proto, c.caddr, c.cport);
@@ -253,6 +301,9 @@ export function scheduleConn(
     dest: `${c.daddr}:${c.dport}`,
     fwd: c.fwd,
     template: control?.id ?? null,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
   return c;
 }

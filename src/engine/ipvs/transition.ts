@@ -70,6 +70,9 @@ export function transition(
     to,
     timeout: c.timeoutUs / 1_000_000,
     active: d(c),
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
 }
 

@@ -89,6 +89,9 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     after,
     outDev: rt.dev,
     nexthop,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
   const out: Skb = { id: skb.id, pkt: after, ipvsProperty: true };
   if (rt.local) {

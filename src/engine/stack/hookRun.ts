@@ -51,18 +51,15 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
       break;
     }
   }
-  const ev: HookEvent = {
-    kind: 'hook',
-    host: host.name,
-    hook,
-    pkt: cur.id,
-    src: cur.pkt.src,
-    dst: cur.pkt.dst,
-    fns,
-    verdict,
-  };
-  if (reason !== undefined) ev.reason = reason;
-  host.sim.emit(ev);
+  // Born with the trace's stamp slots (t, seq) after its own fields, in the order the trace keeps.
+  const { name } = host;
+  const { id } = cur;
+  const { src, dst } = cur.pkt;
+  host.sim.emit(
+    reason === undefined
+      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns, verdict, t: 0, seq: 0 }
+      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns, verdict, reason, t: 0, seq: 0 },
+  );
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
   then?.();

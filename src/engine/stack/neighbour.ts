@@ -57,7 +57,7 @@ export interface NeighEntry {
   used: number;
   probes: number;
   queue: Skb[];
-  timer?: QueuedEvent;
+  timer?: QueuedEvent | undefined;
 }
 
 const VALID: ReadonlySet<NudState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT', 'NOARP']);
@@ -137,7 +137,7 @@ export class NeighTable {
 
   private disarm(e: NeighEntry): void {
     if (e.timer) e.timer.cancelled = true;
-    delete e.timer;
+    e.timer = undefined;
   }
 
   /** neigh_resolve_output + __neigh_event_send: send now, or queue and resolve. */
@@ -204,7 +204,7 @@ export class NeighTable {
 
   /** neigh_timer_handler. */
   private timerHandler(e: NeighEntry): void {
-    delete e.timer;
+    e.timer = undefined;
     const now = this.host.sim.now;
     const dev = e.dev;
     const delayProbe = this.param(dev, 'delay_first_probe_time') * SEC;

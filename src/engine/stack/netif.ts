@@ -44,6 +44,9 @@ export function netifReceive(
     frame: frameId,
     pkt: pktId ?? null,
     accepted,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
   if (!accepted) return;
   const p = frame.payload;

@@ -130,6 +130,9 @@ export class Network implements Wire {
       frame: id,
       pkt: pktId ?? null,
       eth: frame,
+      // Stamped by the trace; declared here so the event is born with its final shape.
+      t: 0,
+      seq: 0,
     });
     const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
     for (const p of this.targets(seg, host, dev.name, frame.dst)) {

@@ -33,5 +33,8 @@ export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params
     src: skb.pkt.src,
     dst: skb.pkt.dst,
     ...params,
+    // Stamped by the trace; declared here so the event is born with its final shape.
+    t: 0,
+    seq: 0,
   });
 }

@@ -67,7 +67,7 @@ export class TcpSock {
   private unacked: Unacked[] = [];
   private rtoUs = 1 * SEC;
   private retries = 0;
-  private rtx?: QueuedEvent;
+  private rtx?: QueuedEvent | undefined;
   private tw?: QueuedEvent;
   private finSent = false;
   private oweAck = false;
@@ -118,6 +118,9 @@ export class TcpSock {
       reason,
       local: `${this.laddr}:${this.lport}`,
       remote: `${this.raddr}:${this.rport}`,
+      // Stamped by the trace; declared here so the event is born with its final shape.
+      t: 0,
+      seq: 0,
     });
   }
 
@@ -228,7 +231,7 @@ export class TcpSock {
   }
 
   private onRtx(): void {
-    delete this.rtx;
+    this.rtx = undefined;
     const first = this.unacked[0];
     if (!first) return;
     const limit =
@@ -409,7 +412,7 @@ export class TcpSock {
     this.cc.onAck(flight - this.inFlight, flight);
     this.retries = 0;
     if (this.rtx) this.rtx.cancelled = true;
-    delete this.rtx;
+    this.rtx = undefined;
     // After the handshake the RTO drops to Linux's floor (tiny LAN RTT).
     this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
     if (this.unacked.length > 0) this.armRtx();
@@ -442,7 +445,7 @@ export class TcpSock {
   private enterTimeWait(): void {
     this.setState('TIME-WAIT', 'fin-exchange-done');
     if (this.rtx) this.rtx.cancelled = true;
-    delete this.rtx;
+    this.rtx = undefined;
     this.cb.onClose?.();
     this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
       this.destroy('time-wait-expired'),
@@ -464,7 +467,7 @@ export class TcpSock {
     this.finPending = false;
     if (this.rtx) this.rtx.cancelled = true;
     if (this.tw) this.tw.cancelled = true;
-    delete this.rtx;
+    this.rtx = undefined;
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);

@@ -40,15 +40,25 @@ let used = 0;
  */
 const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
 
+/** The last list copied and its copy: most decisions are on the service decided on last. */
+let lastLive: readonly Dest[] | undefined;
+let lastCopy: readonly Dest[] = [];
+
 function listCopy(live: readonly Dest[]): readonly Dest[] {
-  const copy = listCopies.get(live);
+  const copy = live === lastLive ? lastCopy : listCopies.get(live);
   if (copy !== undefined && copy.length === live.length) {
     let same = true;
     for (let i = 0; i < live.length && same; i++) same = copy[i] === live[i];
-    if (same) return copy;
+    if (same) {
+      lastLive = live;
+      lastCopy = copy;
+      return copy;
+    }
   }
   const fresh = live.slice();
   listCopies.set(live, fresh);
+  lastLive = live;
+  lastCopy = fresh;
   return fresh;
 }
 
