@@ -60,7 +60,7 @@ export async function openFixture(browser, testBase) {
 }
 
 /** Move through the plateau nearest `target` frames in flight and time ≥ `frames` frames. */
-export async function frameWork(page, trace, target, frames = 330) {
+export async function frameWork(page, trace, target, frames = 330, keepEvents = false) {
   const win = windowNear(trace, target);
   await page.evaluate((t) => window.__lvsLab.seekTime(t), win.t);
   const tracing = await startTrace(page.context(), page);
@@ -93,6 +93,7 @@ export async function frameWork(page, trace, target, frames = 330) {
       }),
     { want: frames, t0: win.t, step: STEP_US },
   );
-  const cpu = cpuPerFrame(await tracing.stop()).slice(10);
-  return { ...r, cpu, window: win };
+  const events = await tracing.stop();
+  const cpu = cpuPerFrame(events).slice(10);
+  return { ...r, cpu, window: win, ...(keepEvents ? { events } : {}) };
 }

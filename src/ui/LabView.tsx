@@ -3,6 +3,8 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './events/EventList';
 import { InspectorPanel } from './inspector/InspectorPanel';
+import { PANEL_SPLITS } from './layout/panelSizes';
+import type { PanelSplit } from './layout/panelSizes';
 import { PanelSplitter } from './panels/PanelSplitter';
 import { usePanelSizes } from './panels/usePanelSizes';
 import { usePlaybackLoop } from './playback/usePlaybackLoop';
@@ -14,6 +16,13 @@ import { TerminalPanel } from './terminal/TerminalPanel';
 import { TopologyCanvas } from './topology/TopologyCanvas';
 
 const INSPECTOR_TABS = ['packet', 'hooks', 'scheduler', 'controls'] as const;
+
+/** The panel each separator sizes (its id). */
+const SPLIT_CONTROLS: Record<PanelSplit, string> = {
+  inspector: 'lab-inspector',
+  top: 'lab-stage',
+  events: 'lab-events',
+};
 
 /**
  * One lab on screen: the topology with its playback bar and the inspector on top, the events and
@@ -30,12 +39,19 @@ export function LabView() {
   const tabs = INSPECTOR_TABS.filter((p) => panels.includes(p));
   const all = panels.length === 6;
   const style = all
-    ? ({
-        '--split-top': `${sizes.top}%`,
-        '--split-events': `${sizes.events}%`,
-        '--split-inspector': `${sizes.inspector}%`,
-      } as CSSProperties)
+    ? (Object.fromEntries(PANEL_SPLITS.map((s) => [`--split-${s}`, `${sizes[s]}%`])) as CSSProperties)
     : undefined;
+  // Each separator sits in the DOM (and the tab order) just before or after the panel it sizes.
+  const splitter = (split: PanelSplit) =>
+    all && (
+      <PanelSplitter
+        split={split}
+        value={sizes[split]}
+        onChange={(v) => setSize(split, v)}
+        area={area}
+        controls={SPLIT_CONTROLS[split]}
+      />
+    );
   return (
     <main
       id="main"
@@ -50,43 +66,19 @@ export function LabView() {
         <TopologyCanvas />
         <PlaybackBar />
       </section>
-      {all && (
-        <PanelSplitter
-          split="inspector"
-          value={sizes.inspector}
-          onChange={(v) => setSize('inspector', v)}
-          area={area}
-          controls="lab-inspector"
-        />
-      )}
+      {splitter('inspector')}
       {tabs.length > 0 && (
         <aside id="lab-inspector" className="inspector panel" aria-label={t('inspector.label')}>
           <InspectorPanel tabs={tabs} />
         </aside>
       )}
-      {all && (
-        <PanelSplitter
-          split="top"
-          value={sizes.top}
-          onChange={(v) => setSize('top', v)}
-          area={area}
-          controls="lab-stage"
-        />
-      )}
+      {splitter('top')}
       {panels.includes('events') && (
         <section id="lab-events" className="events panel" aria-label={t('events.label')}>
           <EventList />
         </section>
       )}
-      {all && (
-        <PanelSplitter
-          split="events"
-          value={sizes.events}
-          onChange={(v) => setSize('events', v)}
-          area={area}
-          controls="lab-events"
-        />
-      )}
+      {splitter('events')}
       {panels.includes('terminal') && (
         <section id="lab-terminals" className="terminals panel" aria-label={t('terminal.label')}>
           <TerminalPanel />

@@ -33,6 +33,31 @@ export interface HopIndex {
   maxSpan: number;
 }
 
+type FrameTx = Extract<TraceEvent, { kind: 'frame.tx' }>;
+type FrameRx = Extract<TraceEvent, { kind: 'frame.rx' }>;
+
+/** A hop as its frame.tx starts it: nobody has received it yet. */
+export function hopOfTx(e: FrameTx): Hop {
+  return {
+    frame: e.frame,
+    seq: e.seq,
+    t0: e.t,
+    t1: e.t + DEFAULT_HOP_US,
+    host: e.host,
+    dev: e.dev,
+    segment: e.segment,
+    pkt: e.pkt,
+    eth: e.eth,
+    rx: [],
+  };
+}
+
+/** A frame.rx joins its hop as one more leg; the hop lasts until its last receiver has it. */
+export function addRx(hop: Hop, e: FrameRx): void {
+  hop.t1 = hop.rx.length === 0 ? e.t : Math.max(hop.t1, e.t);
+  hop.rx.push({ host: e.host, dev: e.dev, seq: e.seq, t: e.t, accepted: e.accepted });
+}
+
 /** Pair every frame.tx with its frame.rx events. Hops come out in trace (and time) order. */
 export function buildHops(trace: readonly TraceEvent[]): HopIndex {
   const hops: Hop[] = [];
@@ -40,19 +65,7 @@ export function buildHops(trace: readonly TraceEvent[]): HopIndex {
   const byPkt = new Map<string, Hop[]>();
   for (const ev of trace) {
     if (ev.kind === 'frame.tx') {
-      const e = ev;
-      const hop: Hop = {
-        frame: e.frame,
-        seq: e.seq,
-        t0: e.t,
-        t1: e.t + DEFAULT_HOP_US,
-        host: e.host,
-        dev: e.dev,
-        segment: e.segment,
-        pkt: e.pkt,
-        eth: e.eth,
-        rx: [],
-      };
+      const hop = hopOfTx(ev);
       hops.push(hop);
       byFrame.set(hop.frame, hop);
       if (hop.pkt) {
@@ -61,12 +74,8 @@ export function buildHops(trace: readonly TraceEvent[]): HopIndex {
         else byPkt.set(hop.pkt, [hop]);
       }
     } else if (ev.kind === 'frame.rx') {
-      const e = ev;
-      const hop = byFrame.get(e.frame);
-      if (!hop) continue;
-      if (hop.rx.length === 0) hop.t1 = e.t;
-      else hop.t1 = Math.max(hop.t1, e.t);
-      hop.rx.push({ host: e.host, dev: e.dev, seq: e.seq, t: e.t, accepted: e.accepted });
+      const hop = byFrame.get(ev.frame);
+      if (hop) addRx(hop, ev);
     }
   }
   let maxSpan = DEFAULT_HOP_US;

@@ -1,6 +1,6 @@
 import type { TraceEvent } from '@/engine';
 import { ARP_KEY, frameKey, OTHER_KEY, packetAlias } from './connections';
-import { DEFAULT_HOP_US } from './frameHops';
+import { addRx, DEFAULT_HOP_US, hopOfTx } from './frameHops';
 import type { Hop } from './frameHops';
 import { pktOf } from './hookPath';
 import type { TraceModel } from './traceModel';
@@ -67,18 +67,7 @@ function step(f: ModelFold, e: TraceEvent): void {
     const a = packetAlias(e);
     if (a) f.alias.set(a[0], a[1]);
   } else if (e.kind === 'frame.tx') {
-    const hop: Hop = {
-      frame: e.frame,
-      seq: e.seq,
-      t0: e.t,
-      t1: e.t + DEFAULT_HOP_US,
-      host: e.host,
-      dev: e.dev,
-      segment: e.segment,
-      pkt: e.pkt,
-      eth: e.eth,
-      rx: [],
-    };
+    const hop = hopOfTx(e);
     f.hops.push(hop);
     f.byFrame.set(hop.frame, hop);
     if (hop.pkt) push(f.byPkt, hop.pkt, hop);
@@ -86,8 +75,7 @@ function step(f: ModelFold, e: TraceEvent): void {
   } else if (e.kind === 'frame.rx') {
     const hop = f.byFrame.get(e.frame);
     if (!hop) return;
-    hop.t1 = hop.rx.length === 0 ? e.t : Math.max(hop.t1, e.t);
-    hop.rx.push({ host: e.host, dev: e.dev, seq: e.seq, t: e.t, accepted: e.accepted });
+    addRx(hop, e);
     f.maxSpan = Math.max(f.maxSpan, hop.t1 - hop.t0);
   }
 }

@@ -1,0 +1,135 @@
+// What the main thread does per animation frame with a crowd on the wire (a look, not a figure):
+// self time per function from the V8 sampling profiler, and the trace's per-frame split into
+// script, style, layout, paint and GC for the slowest frames. Build a readable test build first:
+//   npx vite build --mode test --minify false --outDir dist/prof
+//   node bench/ui/profileFrames.mjs [target=500] [dir=dist/prof]
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { frameWork, openFixture } from './frameWork.mjs';
+
+const target = Number(process.argv[2] ?? 500);
+const dir = process.argv[3] ?? 'dist/prof';
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const server = await startStaticServer({
+  port: PORT,
+  host: '127.0.0.1',
+  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
+});
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const fx = await openFixture(browser, `http://127.0.0.1:${PORT}/test/`);
+  const cdp = await fx.ctx.newCDPSession(fx.page);
+  // PROFILE=0: the trace split only (the sampling profiler slows every frame down).
+  const sample = process.env.PROFILE !== '0';
+  if (sample) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const r = await frameWork(fx.page, fx.trace, target, 330, true);
+  const profile = sample ? (await cdp.send('Profiler.stop')).profile : undefined;
+  if (profile) printSelfTimes(profile);
+  const slow = printSlowFrames(r.events);
+  if (profile) {
+    printComponentsIn(profile, slow);
+    const all = { t: 0, end: Infinity };
+    printComponentsIn(profile, [all]);
+  }
+  const s = [...r.cpu].sort((a, b) => a - b);
+  console.log(
+    `frames ${s.length}: median ${s[s.length >> 1].toFixed(1)} ms, p99 ${s[Math.floor(s.length * 0.99)].toFixed(1)} ms`,
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
+
+/** Self time per function (name, file:line), top 40, from the sampled call tree. */
+function printSelfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`sampled ${(total / 1000).toFixed(0)} ms`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(
+      `${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    );
+}
+
+/** For the slowest frames: thread self time per trace event name on the main thread (top 8). */
+function printSlowFrames(events) {
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  const { pid, tid } = rafs[0];
+  const xs = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const starts = rafs.map((e) => e.ts).sort((a, b) => a - b);
+  const frames = starts.slice(0, -1).map((t, i) => ({ t, end: starts[i + 1], self: new Map(), total: 0 }));
+  const stack = [];
+  let fi = 0;
+  const close = (e) => {
+    while (fi < frames.length && frames[fi].end <= e.ts) fi++;
+    const f = frames[fi];
+    if (!f || e.ts < f.t) return;
+    f.self.set(e.name, (f.self.get(e.name) ?? 0) + e.self);
+    f.total += e.self;
+  };
+  for (const e of xs) {
+    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
+    e.self = e.tdur;
+    if (stack.length) stack.at(-1).self -= e.tdur;
+    stack.push(e);
+  }
+  while (stack.length) close(stack.pop());
+  const worst = frames
+    .slice(10)
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 8);
+  for (const f of worst) {
+    const top = [...f.self].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `frame cpu ${(f.total / 1000).toFixed(1)} ms: ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
+    );
+  }
+  return worst;
+}
+
+/** Inclusive sampled time of capitalised functions (React components, mostly) in the given frames. */
+function printComponentsIn(profile, frames) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let t = profile.startTime;
+  for (const f of frames) f.incl = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const f = frames.find((x) => t >= x.t && t < x.end);
+    if (!f) continue;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const name = byId.get(id).callFrame.functionName;
+      if (!/^[A-Z]|^use|^frame|^draw|^list/.test(name) || seen.has(name)) continue;
+      seen.add(name);
+      f.incl.set(name, (f.incl.get(name) ?? 0) + dt);
+    }
+  }
+  for (const f of frames) {
+    const top = [...f.incl].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`frame at ${f.t}: ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`);
+  }
+}
