@@ -93,11 +93,13 @@ export const DEFAULT_MAX_TIME_US = 60 * SEC;
  */
 export const OUTPUT_KEPT = 1 << 20;
 
-function keep(shown: string, more: string): string {
-  if (shown.length >= OUTPUT_KEPT) return shown;
-  return shown.length + more.length <= OUTPUT_KEPT
-    ? shown + more
-    : shown + more.slice(0, OUTPUT_KEPT - shown.length);
+/**
+ * What of `more` is kept after `shown`. Only the new piece is cut and handed on: slicing the
+ * whole kept output instead flattens it on every write, quadratic in a runaway loop's output.
+ */
+function kept(shown: string, more: string): string {
+  if (shown.length >= OUTPUT_KEPT) return '';
+  return shown.length + more.length <= OUTPUT_KEPT ? more : more.slice(0, OUTPUT_KEPT - shown.length);
 }
 
 /**
@@ -125,7 +127,10 @@ export class LabRuntime {
   /** The command under way (begin), until it ends. */
   private running: RunningCommand | undefined;
   /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
-  private readonly tables = new Map<string, { commands: Map<string, CommandImpl>; failing: Set<string> }>();
+  private readonly tables = new Map<
+    string,
+    { commands: Map<string, CommandImpl>; failing: Set<string>; login: () => Shell }
+  >();
 
   private constructor(
     readonly def: LabDefinition,
@@ -138,7 +143,6 @@ export class LabRuntime {
     for (const [name, host] of this.net.hosts) {
       const commands = hostCommands(host, this.net);
       const failing = new Set<string>();
-      this.tables.set(name, { commands, failing });
       // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
       const make = (pid?: number): Shell =>
         createShell(
@@ -146,6 +150,7 @@ export class LabRuntime {
           withWriteFaults(createHostFs(host), failing),
           { jobs, ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}) },
         );
+      this.tables.set(name, { commands, failing, login: () => make() });
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));
       // Daemons' scripts run in their own shell, as a forked /bin/sh would.
@@ -164,6 +169,14 @@ export class LabRuntime {
   /** The command table `host`'s shells look programs up in (TestLab.withProgram adds to it). */
   commandTable(host: string): Map<string, CommandImpl> {
     return this.hostTables(host).commands;
+  }
+
+  /**
+   * Log in again on `host`: its terminal gets a new interactive shell, without the old one's
+   * variables, functions, options or folder (TestLab.freshShell).
+   */
+  freshShell(host: string): void {
+    this.shells.set(host, this.hostTables(host).login());
   }
 
   /** Writes to `path` on `host` fail from now on, as into a missing folder (TestLab.failWrites). */
@@ -209,7 +222,7 @@ export class LabRuntime {
    * Start a command that runs only as far as it is advanced (a terminal's live command). Its
    * result is recorded when it ends by itself or is interrupted. One command at a time.
    */
-  begin(entry: Omit<CommandEntry, 'maxTimeUs'>, setup = false): RunningCommand {
+  begin(entry: Omit<CommandEntry, 'maxTimeUs'>, setup = false, maxSteps?: number): RunningCommand {
     if (this.running && !this.running.done)
       throw new Error(`a command is still running on ${this.running.host}: interrupt it first`);
     const shell = this.shells.get(entry.host);
@@ -225,15 +238,15 @@ export class LabRuntime {
       entry.command,
       start,
       (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
+      maxSteps,
     );
     const o = run.output;
     // The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood.
     const write = (stream: CmdOutEvent['stream'], x: string) => {
-      const shown = o[stream];
-      const next = keep(shown, x);
-      if (next.length === shown.length) return;
-      o[stream] = next;
-      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text: next.slice(shown.length) });
+      const text = kept(o[stream], x);
+      if (text === '') return;
+      o[stream] += text;
+      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text });
     };
     const io = { out: (x: string) => write('stdout', x), err: (x: string) => write('stderr', x) };
     this.current = io;

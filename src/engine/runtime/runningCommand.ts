@@ -44,6 +44,8 @@ export class RunningCommand {
   private readonly eventsAtStart: number;
   /** The work cap stopped it. */
   capped = false;
+  /** The shell itself ended (`exit`, or it died) rather than coming back to its prompt. */
+  exited = false;
 
   constructor(
     private readonly sim: Sim,
@@ -51,6 +53,8 @@ export class RunningCommand {
     readonly command: string,
     readonly startUs: number,
     private readonly complete: (exit: number, interrupted: boolean) => CommandResult,
+    /** The work cap in shell steps; a harness fuzz sets a small one (TestLab.sh maxSteps). */
+    private readonly maxSteps = MAX_STEPS,
   ) {
     this.eventsAtStart = sim.executed;
   }
@@ -113,10 +117,11 @@ export class RunningCommand {
           }
           this.pending = undefined;
         }
-        if (++this.steps > MAX_STEPS && !this.stopped) this.stopAtCap();
+        if (++this.steps > this.maxSteps && !this.stopped) this.stopAtCap();
         this.step = this.gen.next();
       }
       this.exit = this.step.value.status;
+      this.exited = this.step.value.exited;
     }
     this.endedAt = this.sim.now;
     this.res = this.complete(this.exit, this.stopped);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTestShell, stub } from './testKit';
+import { LineHost } from '../testing/lineHost';
 
 /** Pieces a student (or a cat on the keyboard) might type. */
 const TOKENS = [
@@ -167,14 +167,20 @@ const mutated = fc
   );
 const source = fc.oneof(line, glued, mutated);
 
+/**
+ * The host every line runs on, as prepared here: a script file to run, and stub programs where
+ * the fact under test is what the shell hands them (ifconfig, curl answering `rs1`).
+ */
+const host = new LineHost((lab, h) => {
+  lab.writeFile(h, '/root/f', 'echo in-f $1\n');
+  lab.recordProgram(h, 'ifconfig');
+  lab.recordProgram(h, 'curl', 'rs1\n');
+});
+
 function check(src: string): void {
-  const t = createTestShell({
-    fs: { files: { '/root/f': 'echo in-f $1\n' }, dirs: ['/proc/sys/net/ipv4/conf/all'] },
-    commands: (calls) => ({ ifconfig: stub(calls), curl: stub(calls, 'rs1\n') }),
-  });
   let complete = true;
-  expect(() => (complete = t.shell.isComplete(src))).not.toThrow();
-  const r = t.run(src, { deadlineUs: 3_000_000, maxSteps: 40 });
+  expect(() => (complete = host.isComplete(src))).not.toThrow();
+  const r = host.run(src, { maxUs: 3_000_000, maxSteps: 40 });
   expect(Number.isInteger(r.status)).toBe(true);
   expect(r.status).toBeGreaterThanOrEqual(0);
   expect(r.status).toBeLessThanOrEqual(255);

@@ -25,6 +25,8 @@ export interface ShellRun {
   /** endUs − startUs. */
   tookUs: number;
   interrupted: boolean;
+  /** The shell itself ended (`exit`, or it died) instead of coming back to its prompt. */
+  exited: boolean;
 }
 
 export interface ShellRunOptions {
@@ -34,6 +36,11 @@ export interface ShellRunOptions {
   maxUs?: number;
   /** What the program reads: '' is `</dev/null`, other text is piped in by printf, byte for byte. */
   stdin?: string;
+  /**
+   * Stop the command (as the engine's work cap does, with its note) after this many shell steps:
+   * a fuzz's budget per line, so a loop that never ends costs a few steps, not its virtual time.
+   */
+  maxSteps?: number;
 }
 
 /**
@@ -95,7 +102,10 @@ export class TestLab {
         : o.stdin === ''
           ? `${typed} </dev/null`
           : `printf '%s' ${shellWord(o.stdin)} | ${typed}`;
-    const r = this.rt.exec({ host, command, maxTimeUs: o.interruptAfterUs ?? o.maxUs ?? 600 * SEC });
+    // LabRuntime.exec, keeping the running command to read whether the shell exited.
+    const run = this.rt.begin({ host, command }, false, o.maxSteps);
+    run.advanceTo(run.startUs + (o.interruptAfterUs ?? o.maxUs ?? 600 * SEC));
+    const r = run.interrupt();
     return {
       out: r.stdout,
       err: r.stderr,
@@ -104,7 +114,14 @@ export class TestLab {
       endUs: r.end,
       tookUs: r.end - r.start,
       interrupted: r.interrupted,
+      exited: run.exited,
     };
+  }
+
+  /** Log in again on `host`: a new interactive shell, none of the old one's variables, functions or folder. */
+  freshShell(host: string): this {
+    this.rt.freshShell(host);
+    return this;
   }
 
   /** The interactive shell of `host`: what its prompt shows, its folder, its variables. */
