@@ -13,7 +13,7 @@ const pct = (xs, p) => {
 async function once(browser, base, command, runMs) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${base}?lab=nat&paused=1`);
+  await page.goto(`${base}?lab=nat&paused=1${process.env.BENCH_WORKER === '0' ? '' : '&worker=1'}`);
   await page.waitForFunction(() => window.__lvsLab?.ready === true);
   await page.locator('.topology-svg .host').first().waitFor();
   await page.getByRole('tab', { name: 'client', exact: true }).click();

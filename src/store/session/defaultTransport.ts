@@ -5,12 +5,23 @@ import type { SessionTransport } from './protocol';
 import { workerTransport } from './workerTransport';
 
 /**
+ * The test build's API (window.__lvsLab) reads a command's result in the call that ran it, which
+ * only the in-page session gives; there the worker is asked for with `?worker=1` (the e2e specs
+ * and the benchmark that measure the page while a command runs do).
+ */
+function workerWanted(): boolean {
+  const testApi = typeof __LVS_TEST_API__ !== 'undefined' && __LVS_TEST_API__;
+  if (!testApi) return true;
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('worker') === '1';
+}
+
+/**
  * Where a store's session runs: in a Web Worker where the page can start one (the hosted app),
- * else in the page (no Worker, as in tests, or the single-file build from file://).
+ * else in the page (no Worker, as in unit tests, or the single-file build from file://).
  */
 export function defaultTransport(): SessionTransport {
   const inPage = () => inPageTransport(engine());
-  if (typeof Worker === 'undefined') return inPage();
+  if (typeof Worker === 'undefined' || !workerWanted()) return inPage();
   let worker: Worker | undefined;
   try {
     worker = createSessionWorker();

@@ -63,8 +63,12 @@ export const createLiveSlice =
       interruptCommand() {
         if (!get().running) return;
         client.request({ type: 'interrupt' }, (r) => {
-          if (r.type === 'ended') commit(r);
-          else set({ running: null });
+          if (r.type !== 'ended') return set({ running: null });
+          commit(r);
+          // Ctrl-C takes effect at once, as in a real terminal: `^C` and the prompt show now
+          // instead of when playback would reach them through the output printed before.
+          const v = client.view;
+          set({ cursor: v.trace.length, simTime: v.now, playing: false });
         });
       },
 

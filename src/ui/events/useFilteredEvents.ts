@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useAppStoreShallow } from '@/store/useAppStore';
 import { eventCategory } from '../model/eventCategory';
 import type { TraceModel } from '../model/traceModel';
@@ -9,10 +9,24 @@ import type { TraceModel } from '../model/traceModel';
  */
 export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<number>): number[] {
   const { host, cats } = useAppStoreShallow((s) => ({ host: s.filterHost, cats: s.filterCategories }));
+  const cache = useRef<Filtered | undefined>(undefined);
   return useMemo(() => {
-    const out: number[] = [];
     const withFindings = cats.includes('findings');
-    for (const e of model.trace) {
+    const key = { trace: model.trace, host, cats, findings: withFindings ? findingAt : null };
+    const c = cache.current;
+    // The trace grows in place while a command runs: filter only what was appended (a runaway
+    // command's trace reaches 10⁵ events, and this runs every time it grows).
+    const same =
+      c !== undefined &&
+      c.key.trace === key.trace &&
+      c.key.host === host &&
+      c.key.cats === cats &&
+      c.key.findings === key.findings &&
+      c.upTo <= model.trace.length;
+    const out = same ? c.out : [];
+    const trace = model.trace;
+    for (let i = same ? c.upTo : 0; i < trace.length; i++) {
+      const e = trace[i]!;
       if (host && e.host !== host) continue;
       if (
         cats.length &&
@@ -22,8 +36,20 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
         continue;
       out.push(e.seq);
     }
-    return out;
+    cache.current = { key, upTo: trace.length, out };
+    return out.slice();
   }, [model, host, cats, findingAt]);
+}
+
+interface Filtered {
+  key: {
+    trace: readonly unknown[];
+    host: string | null;
+    cats: readonly string[];
+    findings: ReadonlySet<number> | null;
+  };
+  upTo: number;
+  out: number[];
 }
 
 /** The last filtered position at or before the cursor's event (binary search). */
