@@ -3,7 +3,7 @@ import { utf8Length } from '../packet/bytes';
 import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
-import type { SockError } from '../stack/tcpTypes';
+import { SOCK_ERROR_TEXT } from '../stack/sockErrorText';
 import type { BindTo } from '../stack/socketTable';
 
 /** curl finished: its exit code and the HTTP status it got, if any. */
@@ -72,17 +72,6 @@ export interface CurlHandle {
   /** Ctrl-C: close the connection and stop. */
   interrupt(): void;
 }
-
-const ERRNO_TEXT: Readonly<Record<SockError, string>> = {
-  ECONNREFUSED: 'Connection refused',
-  ETIMEDOUT: 'Connection timed out',
-  EHOSTUNREACH: 'No route to host',
-  ENETUNREACH: 'Network is unreachable',
-  ECONNRESET: 'Connection reset by peer',
-  ENOPROTOOPT: 'Protocol not available',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  EADDRINUSE: 'Address already in use',
-};
 
 /** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
 export function startCurl(host: Host, req: CurlRequest): CurlHandle {
@@ -179,15 +168,20 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
             exit: 7,
             headers: '',
             body: '',
-            error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${ERRNO_TEXT[err]}`,
+            error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${SOCK_ERROR_TEXT[err]}`,
           });
-        else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${ERRNO_TEXT[err]}` });
+        else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${SOCK_ERROR_TEXT[err]}` });
       },
     },
     req.bind,
   );
   if (typeof s === 'string') {
-    finish({ exit: 7, headers: '', body: '', error: `Failed to connect to ${req.ip}: ${ERRNO_TEXT[s]}` });
+    finish({
+      exit: 7,
+      headers: '',
+      body: '',
+      error: `Failed to connect to ${req.ip}: ${SOCK_ERROR_TEXT[s]}`,
+    });
   } else {
     sock = s;
     times.local = { ip: s.laddr, port: s.lport };

@@ -7,6 +7,7 @@
  */
 import type { Host } from '../stack/host';
 import type { SockError } from '../stack/tcpTypes';
+import { SOCK_ERROR_TEXT } from '../stack/sockErrorText';
 import { routeOutput } from '../stack/ipOutput';
 import { createPipe } from './pipe';
 import { resolveHost } from './tools/curl/curlUrl';
@@ -17,17 +18,6 @@ const DEV_NET = /^\/dev\/(tcp|udp)\/([^/]+)\/([^/]+)$/;
 export function isDevNet(path: string): boolean {
   return DEV_NET.test(path);
 }
-
-const ERRNO_TEXT: Readonly<Record<SockError, string>> = {
-  ECONNREFUSED: 'Connection refused',
-  ETIMEDOUT: 'Connection timed out',
-  EHOSTUNREACH: 'No route to host',
-  ENETUNREACH: 'Network is unreachable',
-  ECONNRESET: 'Connection reset by peer',
-  ENOPROTOOPT: 'Protocol not available',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  EADDRINUSE: 'Address already in use',
-};
 
 /** The /etc/services names a lab meets; anything else is getaddrinfo's EAI_SERVICE. */
 const SERVICES: Readonly<Record<string, number>> = {
@@ -54,8 +44,8 @@ function target(host: Host, path: string): Target {
 }
 
 const fail = (path: string, err: SockError): string[] => [
-  `connect: ${ERRNO_TEXT[err]}`,
-  `${path}: ${ERRNO_TEXT[err]}`,
+  `connect: ${SOCK_ERROR_TEXT[err]}`,
+  `${path}: ${SOCK_ERROR_TEXT[err]}`,
 ];
 
 function openUdp(host: Host, path: string, ip: string, port: number): NetConn | string[] {
