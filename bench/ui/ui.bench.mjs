@@ -4,7 +4,7 @@
 //     and the scripts fetched before the topology was drawn with the engine and app chunks held
 //     back until then (goal ≤ 150 KB each)
 //   • navigation → topology drawn ([data-topology-drawn]), plain and with the CPU throttled 4×
-//     (goal 2 s: ours, twice the plain goal); a 100-command share link
+//     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; a 100-command share link
 //   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
@@ -15,6 +15,7 @@ import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs, topologyPathJs } from './initialJs.mjs';
 import { figure, median, pct } from './report.mjs';
+import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
@@ -162,6 +163,15 @@ async function loadFigures() {
     2000,
     'ms',
     `runs ${runsOf(slow.map((r) => r.ms))}; to the live topology ${runsOf(slowLive.map((r) => r.ms))}`,
+  );
+  const reload = await reloadToTopology(browser, TEST_BASE, { requests: 500 });
+  const drawnAt = reload.runs.map((r) => r.drawn);
+  figure(
+    'reload of a 500-request lab → topology drawn',
+    median(drawnAt),
+    500,
+    'ms',
+    `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
   );
   const hash = await hundredCommandLink(browser);
   const link = await timeToTopology(browser, `${BASE}?lab=nat${hash}`);

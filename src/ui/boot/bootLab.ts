@@ -1,7 +1,7 @@
 import { catalogFromEngine } from '@/embed/labHosts';
 import { decodeShare } from '@/embed/shareString';
 import { getLab } from '@/engine/labData';
-import type { LabDefinition } from '@/engine/labData';
+import type { LabDefinition, LabId } from '@/engine/labData';
 import type { Route } from '../router/route';
 
 /**
@@ -23,5 +23,18 @@ export function bootLabOf(route: Route): LabDefinition | undefined {
     });
   } catch {
     return undefined; // a size out of bounds: the app says so once loaded
+  }
+}
+
+/** A stored lab's definition (its id and size), for the sketch shown while its log replays. */
+export function specLabOf(spec: {
+  labId: LabId;
+  servers?: number | undefined;
+  clients?: number | undefined;
+}): LabDefinition | undefined {
+  try {
+    return getLab(spec.labId, { servers: spec.servers, clients: spec.clients });
+  } catch {
+    return undefined;
   }
 }

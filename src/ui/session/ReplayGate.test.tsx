@@ -38,6 +38,10 @@ test('a long replay shows its progress instead of the lab, and can be stopped', 
   act(() => clock.runNext());
   expect(screen.getByRole('status').textContent).toMatch(/^Replaying your saved commands: \d of 3$/);
   expect(screen.getByRole('progressbar', { name: 'Replaying saved work' })).toBeTruthy();
+  // The lab's topology is drawn from its data meanwhile (the live views wait for the replay).
+  const sketch = document.querySelector('[data-topology-drawn="lab-data"]');
+  expect(sketch?.querySelector('[data-host="director"]')?.textContent).toContain('172.16.132.18/24');
+  expect(sketch?.querySelectorAll('[data-host]').length).toBe(4);
   await ensureLanguage('zh-CN');
   expect(i18next.t('replay.progress', { lng: 'zh-CN', done: 1, total: 3 })).toBe(
     '正在重放已保存的命令:第 1 条,共 3 条',
