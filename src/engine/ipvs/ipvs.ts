@@ -71,6 +71,9 @@ export function ipvsLoaded(host: Host): Ipvs | undefined {
   return host.ipvs;
 }
 
+/** Full sysctl keys by short name, built once (the packet path asks per packet); a memo. */
+const vsKeys = new Map<string, string>();
+
 /**
  * IPVS on one host: the virtual services with their real servers, the trash of deleted
  * real servers, the connection table, timeouts, sysctls, statistics and the rate estimator.
@@ -95,7 +98,9 @@ export class Ipvs {
   }
 
   sysctl(name: string): number {
-    return this.host.sysctl.get(`net.ipv4.vs.${name}`) ?? 0;
+    let key = vsKeys.get(name);
+    if (key === undefined) vsKeys.set(name, (key = `net.ipv4.vs.${name}`));
+    return this.host.sysctl.get(key) ?? 0;
   }
 
   findService(key: ServiceKey): IpvsService | undefined {

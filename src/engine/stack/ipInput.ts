@@ -1,4 +1,4 @@
-import { routeEvent } from './routeEvent';
+import { routeEvent, routeForwardEvent, routeInputEvent } from './routeEvent';
 import {
   IPPROTO_ICMP,
   IPPROTO_IPIP,
@@ -30,7 +30,7 @@ export function ipRcv(host: Host, dev: string, skb: Skb): void {
   const { src, dst } = s.pkt;
   if (dev === 'lo') {
     // Looped-back packets keep the route they were sent with: no source validation.
-    routeEvent(host, s, 'input', { result: 'local', dev });
+    routeInputEvent(host, s, 'local', dev);
     s.rtType = 'local';
     ipLocalDeliver(host, s);
     return;
@@ -42,11 +42,11 @@ export function ipRcv(host: Host, dev: string, skb: Skb): void {
     return;
   }
   if (rt.type === 'forward') {
-    routeEvent(host, s, 'input', { result: 'forward', dev, outDev: rt.res.dev, nexthop: rt.nexthop });
+    routeForwardEvent(host, s, dev, rt.res.dev, rt.nexthop);
     ipForward(host, s, rt.res.dev, rt.nexthop);
     return;
   }
-  routeEvent(host, s, 'input', { result: rt.type, dev });
+  routeInputEvent(host, s, rt.type, dev);
   s.rtType = rt.type;
   ipLocalDeliver(host, s);
 }

@@ -4,7 +4,7 @@ import { isMulticast, LIMITED_BROADCAST, multicastMac } from './addrMath';
 import { xmitFrame } from './xmit';
 import type { Host } from './host';
 import { runHook } from './hookRun';
-import { routeEvent } from './routeEvent';
+import { routeOutputEvent } from './routeEvent';
 import type { Skb } from './skb';
 import type { FibResult } from './routeTable';
 
@@ -42,7 +42,7 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
   skb.local = true;
   skb.outDev = dev;
   skb.nexthop = nexthop;
-  routeEvent(host, skb, 'output', { result: dev === 'lo' ? 'local' : 'unicast', outDev: dev, nexthop });
+  routeOutputEvent(host, skb, dev === 'lo' ? 'local' : 'unicast', dev, nexthop);
   const out = runHook(host, 'OUTPUT', skb);
   if (out.verdict !== 'ACCEPT') return;
   const s = out.skb;
@@ -56,7 +56,7 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
     }
     s.outDev = rr.dev;
     s.nexthop = rr.nexthop;
-    routeEvent(host, s, 'output', { result: 'reroute', outDev: rr.dev, nexthop: rr.nexthop });
+    routeOutputEvent(host, s, 'reroute', rr.dev, rr.nexthop);
   }
   ipOutput(host, s, s.outDev ?? dev, s.nexthop ?? nexthop);
 }

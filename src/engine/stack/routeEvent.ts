@@ -38,3 +38,68 @@ export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params
     seq: 0,
   });
 }
+
+/*
+ * The packet path's three common decisions, each built as one literal in the field order
+ * routeEvent gives them and born with the trace's stamp slots: no params object, no spread.
+ */
+
+/** An output decision (ip_route_output, or the reroute after NAT). */
+export function routeOutputEvent(
+  host: Host,
+  skb: Skb,
+  result: RouteEvent['result'],
+  outDev: string,
+  nexthop: string,
+): void {
+  const { src, dst } = skb.pkt;
+  host.sim.emit({
+    kind: 'route',
+    host: host.name,
+    pkt: skb.id,
+    dir: 'output',
+    src,
+    dst,
+    result,
+    outDev,
+    nexthop,
+    t: 0,
+    seq: 0,
+  });
+}
+
+/** An input decision that delivers locally (or any result that names only the input device). */
+export function routeInputEvent(host: Host, skb: Skb, result: RouteEvent['result'], dev: string): void {
+  const { src, dst } = skb.pkt;
+  host.sim.emit({
+    kind: 'route',
+    host: host.name,
+    pkt: skb.id,
+    dir: 'input',
+    src,
+    dst,
+    result,
+    dev,
+    t: 0,
+    seq: 0,
+  });
+}
+
+/** An input decision to forward, with the output device and next hop. */
+export function routeForwardEvent(host: Host, skb: Skb, dev: string, outDev: string, nexthop: string): void {
+  const { src, dst } = skb.pkt;
+  host.sim.emit({
+    kind: 'route',
+    host: host.name,
+    pkt: skb.id,
+    dir: 'input',
+    src,
+    dst,
+    result: 'forward',
+    dev,
+    outDev,
+    nexthop,
+    t: 0,
+    seq: 0,
+  });
+}

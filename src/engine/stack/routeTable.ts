@@ -57,6 +57,12 @@ export class RouteTable {
   rules: PolicyRule[] = [...DEFAULT_RULES];
   /** Lookup results by destination (and oif), dropped on every change: the kernel's FIB is a trie; this is its cache. */
   private cache = new Map<string, FibResult | null>();
+  /**
+   * The same, by destination alone, for lookups without oif while no rule selects on fwmark or
+   * source (then neither can change the result): the common case costs no key string.
+   */
+  private byDst = new Map<Ipv4, FibResult | null>();
+  private plainRules = true;
   /** Told of every route added or removed (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', r: Route) => void) | undefined;
 
@@ -71,7 +77,7 @@ export class RouteTable {
         (r.table === 'local' ? x.dev === r.dev : true),
     );
     if (dup) return 'exists';
-    this.cache.clear();
+    this.invalidate();
     this.routes.push(r);
     this.onChange?.('add', r);
     return undefined;
@@ -82,7 +88,7 @@ export class RouteTable {
     for (let i = this.routes.length - 1; i >= 0; i--) {
       const r = this.routes[i]!;
       if (pred(r)) {
-        this.cache.clear();
+        this.invalidate();
         gone.push(r);
         this.routes.splice(i, 1);
         this.onChange?.('del', r);
@@ -92,7 +98,7 @@ export class RouteTable {
   }
 
   addRule(r: PolicyRule): void {
-    this.cache.clear();
+    this.invalidate();
     let i = this.rules.length;
     while (i > 0 && this.rules[i - 1]!.pref > r.pref) i--;
     this.rules.splice(i, 0, r);
@@ -101,7 +107,7 @@ export class RouteTable {
   removeRule(pred: (r: PolicyRule) => boolean): boolean {
     const i = this.rules.findIndex(pred);
     if (i < 0) return false;
-    this.cache.clear();
+    this.invalidate();
     this.rules.splice(i, 1);
     return true;
   }
@@ -111,6 +117,14 @@ export class RouteTable {
    * searched by longest prefix; `oif` restricts to routes through that device (FLOWI oif).
    */
   lookup(dst: Ipv4, oif?: string, mark = 0, src?: Ipv4): FibResult | undefined {
+    if (oif === undefined && this.plainRules) {
+      const hit = this.byDst.get(dst);
+      if (hit !== undefined) return hit ?? undefined;
+      const res = this.ruleLookup(dst, oif, mark, src);
+      if (this.byDst.size > 4096) this.byDst.clear();
+      this.byDst.set(dst, res ?? null);
+      return res;
+    }
     const key = `${dst}%${oif ?? ''}%${mark}%${src ?? ''}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
@@ -118,6 +132,12 @@ export class RouteTable {
     if (this.cache.size > 4096) this.cache.clear();
     this.cache.set(key, res ?? null);
     return res;
+  }
+
+  private invalidate(): void {
+    this.cache.clear();
+    this.byDst.clear();
+    this.plainRules = this.rules.every((r) => r.fwmark === undefined && !r.from);
   }
 
   private ruleLookup(

@@ -188,9 +188,14 @@ export class Sysctl {
 
   /** Neighbour parameter of a device, in the /proc unit of its name. */
   neigh(dev: string, knob: string): number {
-    return this.conf(dev, `neigh:${knob}`);
+    let key = neighKeys.get(knob);
+    if (key === undefined) neighKeys.set(knob, (key = `neigh:${knob}`));
+    return this.conf(dev, key);
   }
 }
+
+/** conf() keys of the neighbour knobs, built once (ARP asks per packet); a memo. */
+const neighKeys = new Map<string, string>();
 
 /** sysctl accepts `net/ipv4/conf/eth0/rp_filter` and `net.ipv4.conf.eth0.rp_filter`. */
 export function normalizeKey(key: string): string {
