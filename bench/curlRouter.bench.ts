@@ -22,7 +22,7 @@ export function curlRouterBench(): BenchSpec {
           sim.runWhile(() => h.done, sim.now + 10 * SEC);
           if (h.result?.exit !== 0) throw new Error(`request ${i} failed: ${h.result?.error}`);
         }
-        events = Math.round(sim.trace.events.length / i);
+        events = Math.round(sim.trace.length / i);
       };
     },
     note: () => `${events} trace events per request`,

@@ -60,7 +60,7 @@ export function labBench(id: LabId): BenchSpec {
       return (n) => {
         for (let k = 0; k < n; k++, done++)
           if (!lab.request()) throw new Error(`${id}: request ${done} failed`);
-        events = Math.round(lab.sim.trace.events.length / done);
+        events = Math.round(lab.sim.trace.length / done);
       };
     },
     note: () => `${events} trace events per request`,

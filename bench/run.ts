@@ -8,6 +8,8 @@ import { SCHEDULERS } from '../src/engine';
 import { curlRouterBench } from './curlRouter.bench';
 import { labBench } from './labRequests.bench';
 import { labStartBench } from './labStart.bench';
+import { peakRssBench, retainedBench, runMemory } from './memory.bench';
+import type { MemorySpec } from './memory.bench';
 import { formatResult, FULL, measure, SMOKE } from './measure';
 import type { BenchSpec } from './measure';
 import { schedulerRealPathBench } from './schedulerRealPath.bench';
@@ -28,12 +30,18 @@ const suites: [string, () => BenchSpec[]][] = [
   ['schedulers', () => names.map(schedulerBench)],
 ];
 
-const known = suites.map(([name]) => name);
+const known = ['memory', ...suites.map(([name]) => name)];
 if (only && !known.includes(only)) {
   console.error(`bench: unknown suite "${only}" (one of: ${known.join(', ')})`);
   process.exit(2);
 }
 const t0 = performance.now();
+// Memory: fresh child processes, so these run first and do not see the speed suites' garbage.
+const memory = (): MemorySpec[] => [
+  ...(['nat', 'dr', 'tun'] as const).map((lab) => retainedBench(lab, smoke ? 100 : 2000, smoke ? 1 : 3)),
+  peakRssBench('nat', smoke ? 300 : 50_000, smoke ? 1 : 3),
+];
+if (!only || only === 'memory') for (const spec of memory()) console.log(runMemory(spec));
 for (const [name, specs] of suites) {
   if (only && only !== name) continue;
   for (const spec of specs()) console.log(formatResult(measure(spec, smoke ? SMOKE : FULL)));

@@ -37,13 +37,12 @@ export function schedulerRealPathBench(name: string): BenchSpec {
         d.inactconns = inactive;
       });
       const tuples = CLIENTS.map((c) => ({ proto: 'TCP' as const, ...c, daddr: def.vip }));
-      const events = sim.trace.events;
       let i = 0;
       return (n) => {
         for (let k = 0; k < n; k++, i++) {
           const d = pick(ipvs, svc, tuples[i & 255]!, 'pkt#1');
           if (d) d.inactconns = (d.inactconns + 1) & 1023;
-          if (events.length >= TRACE_WINDOW) events.length = 0;
+          if (sim.trace.length >= TRACE_WINDOW) sim.trace.truncate(0);
         }
       };
     },

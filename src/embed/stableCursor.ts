@@ -1,6 +1,6 @@
 /**
  * The playback cursor in terms that survive engine changes. The cursor counts the trace events
- * that have happened (0 … trace.length); the event it shows is trace[cursor − 1]. A stable cursor
+ * that have happened (0 … trace.length); the event it shows is trace.at(cursor − 1). A stable cursor
  * names that event by its virtual time, its kind and its ordinal among events of that kind at
  * that time, so a link lands on the same moment after the trace gains or folds other kinds.
  */
@@ -20,36 +20,42 @@ export interface TimedEvent {
   kind: string;
 }
 
+/** A trace as this module reads it: an array, or the engine's compact log. */
+export interface TimedLog {
+  readonly length: number;
+  at(i: number): TimedEvent | undefined;
+}
+
 /** Events with t ≤ time (binary search; times never decrease along the trace). */
-export function countAtOrBefore(trace: readonly TimedEvent[], time: number): number {
+export function countAtOrBefore(trace: TimedLog, time: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace[mid]!.t <= time) lo = mid + 1;
+    if (trace.at(mid)!.t <= time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Index of the first event with t ≥ time (trace.length if none). */
-function firstAtOrAfter(trace: readonly TimedEvent[], time: number): number {
+function firstAtOrAfter(trace: TimedLog, time: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace[mid]!.t < time) lo = mid + 1;
+    if (trace.at(mid)!.t < time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-export function cursorToStable(trace: readonly TimedEvent[], index: number): StableCursor {
+export function cursorToStable(trace: TimedLog, index: number): StableCursor {
   const cursor = Math.max(0, Math.min(trace.length, Math.trunc(index) || 0));
-  const ev = trace[cursor - 1];
+  const ev = cursor > 0 ? trace.at(cursor - 1) : undefined;
   if (!ev) return { t: 0, kind: '', ordinal: 0 };
   let ordinal = 0;
-  for (let i = firstAtOrAfter(trace, ev.t); i < cursor - 1; i++) if (trace[i]!.kind === ev.kind) ordinal++;
+  for (let i = firstAtOrAfter(trace, ev.t); i < cursor - 1; i++) if (trace.at(i)!.kind === ev.kind) ordinal++;
   return { t: ev.t, kind: ev.kind, ordinal };
 }
 
@@ -57,12 +63,12 @@ export function cursorToStable(trace: readonly TimedEvent[], index: number): Sta
  * The cursor for a stable cursor. When the trace no longer has that event (its kind vanished
  * or fewer of them remain), the last such event at that time, else everything up to that time.
  */
-export function stableToCursor(trace: readonly TimedEvent[], c: StableCursor): number {
+export function stableToCursor(trace: TimedLog, c: StableCursor): number {
   if (c.kind === '') return 0;
   let seen = -1;
   let last = -1;
-  for (let i = firstAtOrAfter(trace, c.t); i < trace.length && trace[i]!.t === c.t; i++) {
-    if (trace[i]!.kind !== c.kind) continue;
+  for (let i = firstAtOrAfter(trace, c.t); i < trace.length && trace.at(i)!.t === c.t; i++) {
+    if (trace.at(i)!.kind !== c.kind) continue;
     seen++;
     last = i;
     if (seen === c.ordinal) return i + 1;
@@ -71,7 +77,7 @@ export function stableToCursor(trace: readonly TimedEvent[], c: StableCursor): n
 }
 
 /** The `at` parameter: the cursor on the first event at or after this time (the end if none). */
-export function cursorAtOrAfter(trace: readonly TimedEvent[], at: number): number {
+export function cursorAtOrAfter(trace: TimedLog, at: number): number {
   const i = firstAtOrAfter(trace, at);
   return i < trace.length ? i + 1 : trace.length;
 }

@@ -3,7 +3,8 @@
  * module; inside the engine, modules import each other directly.
  */
 export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
-export type { TraceEvent, TraceEnvelope, TraceKind, EventOf } from './core/trace';
+export type { TraceEvent, TraceEnvelope, TraceKind, EventOf, TraceLog } from './core/trace';
+export { TraceBuffer, sliceLog } from './core/trace';
 export type { EngineEvent } from './core/traceEvents';
 export type { HookName } from './stack/netfilter';
 export type { HookEvent, HookFnRun } from './stack/hookRun';

@@ -41,7 +41,7 @@ describe('finding sentences', () => {
     dir('ipvsadm -e -t 172.16.132.18:80 -r 192.168.99.130:888 -m -w 0');
     dir('ipvsadm -e -t 172.16.132.18:80 -r 192.168.99.140:888 -m -w 0');
     rt.exec({ host: 'client', command: 'curl -s -m 1 172.16.132.18' });
-    const found = scanFindings(rt.sim.trace.events).findings;
+    const found = scanFindings(rt.sim.trace.slice()).findings;
     expect(new Set(found.map((f) => f.kind)).size).toBeGreaterThanOrEqual(4);
     for (const f of found)
       for (const cat of [en, zh] as Tree[])

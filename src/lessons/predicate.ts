@@ -5,18 +5,18 @@
  * can ask about what its own probe did. Pure: same trace and window, same answer.
  */
 import { engine } from '@/store/engine';
-import type { TraceEvent } from '@/engine';
+import type { TraceEvent, TraceLog } from '@/engine';
 import type { Predicate } from './types';
 
 export interface Window {
-  trace: readonly TraceEvent[];
+  trace: TraceLog;
   from: number;
   to: number;
 }
 
 const FWD = { Masq: 'masq', Route: 'route', Tunnel: 'tunnel' } as const;
 
-function events(w: Window): readonly TraceEvent[] {
+function events(w: Window): TraceEvent[] {
   return w.trace.slice(Math.max(0, w.from), Math.min(w.to, w.trace.length));
 }
 

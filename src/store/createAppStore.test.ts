@@ -131,7 +131,8 @@ describe('live slice', () => {
     expect(s.getState().spec.log).toEqual([]);
     const answers = () =>
       sessionOf(s)
-        .view.trace.filter((e) => e.kind === 'cmd.out')
+        .view.trace.slice()
+        .filter((e) => e.kind === 'cmd.out')
         .map((e) => e.text)
         .join('')
         .match(/rs\d/g)?.length ?? 0;

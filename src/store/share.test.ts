@@ -18,7 +18,7 @@ describe('a lab as a share string', () => {
   };
 
   test('lab, log, cursor, language, scheme and later fields come back; the cursor lands on the same event', () => {
-    const trace = openSession(spec).trace;
+    const trace = openSession(spec).trace.slice();
     const cursor = trace.length - 7;
     const text = encodeLab(spec, {
       cursor,
@@ -36,14 +36,14 @@ describe('a lab as a share string', () => {
   });
 
   test('at the end of the trace no cursor is written, and the link opens at the end', () => {
-    const trace = openSession(spec).trace;
+    const trace = openSession(spec).trace.slice();
     const back = decodeLab(encodeLab(spec, { cursor: trace.length, trace }))!;
     expect(back.cursor).toBeUndefined();
     expect(linkCursor(trace, {})).toBe(trace.length);
   });
 
   test('at and step put the cursor where the contract says, clamped to the trace', () => {
-    const trace = openSession(spec).trace;
+    const trace = openSession(spec).trace.slice();
     const t = trace[20]!.t;
     const first = trace.findIndex((e) => e.t >= t);
     expect(linkCursor(trace, { at: t })).toBe(first + 1);

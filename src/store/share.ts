@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import { catalogFromEngine } from '@/embed/labHosts';
 import type { LabCatalog } from '@/embed/labHosts';
 import { decodeShare, encodeShare } from '@/embed/shareString';
@@ -31,7 +31,7 @@ export function encodeLab(
   spec: LabSpec,
   view: {
     cursor: number;
-    trace: readonly TraceEvent[];
+    trace: TraceLog;
     language?: Language;
     scheme?: Scheme;
     extra?: Record<string, unknown> | undefined;
@@ -67,7 +67,7 @@ export function decodeLab(text: string): SharedLab | undefined {
 
 /** Where a link puts the cursor: its stable cursor, else `at`, else `step`, else the end. */
 export function linkCursor(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   where: { cursor?: StableCursor | undefined; at?: number | undefined; step?: number | undefined },
 ): number {
   if (where.cursor) return stableToCursor(trace, where.cursor);

@@ -1,5 +1,5 @@
 /**
- * The trace: an append-only list of plain-data events. Every view (animation, event list,
+ * The trace: an append-only list of plain-data events, stored in columns (traceStore.ts). Every view (animation, event list,
  * inspector, the CLI's --trace) renders from it and nothing else.
  *
  * Each event has a stable `kind` and plain parameters, so a view can say in either language
@@ -7,6 +7,7 @@
  * gathered into one union in traceEvents.ts; this module fixes the envelope.
  */
 import type { EngineEvent } from './traceEvents';
+import { TraceStore } from './traceStore';
 
 export interface TraceEnvelope {
   /** Virtual time, microseconds. */
@@ -28,19 +29,85 @@ export type EventOf<K extends TraceKind> = Extract<TraceEvent, { kind: K }>;
 /** What emit takes: an event of the union, optionally born with its envelope slots (a stable object shape on hot paths). */
 export type EmitInput = EngineEvent & { t?: number; seq?: number };
 
-export class Trace {
-  readonly events: TraceEvent[] = [];
+/**
+ * Read access to a trace, compact or not: what views and folds take. A plain `readonly TraceEvent[]`
+ * is one too (tests pass arrays); `at(i)` may build a fresh object on each call, so compare events
+ * by `seq`, never by identity.
+ */
+export interface TraceLog {
+  readonly length: number;
+  at(i: number): TraceEvent | undefined;
+  slice(from?: number, to?: number): TraceEvent[];
+  [Symbol.iterator](): Iterator<TraceEvent>;
+}
+
+/** The events from `from` to `to` (end-exclusive, clamped, negative counts from the end) as an array. */
+export function sliceLog(log: Pick<TraceLog, 'length' | 'at'>, from = 0, to = log.length): TraceEvent[] {
+  const n = log.length;
+  const a = from < 0 ? Math.max(0, n + from) : Math.min(from, n);
+  const b = to < 0 ? Math.max(0, n + to) : Math.min(to, n);
+  const out: TraceEvent[] = [];
+  for (let i = a; i < b; i++) out.push(log.at(i)!);
+  return out;
+}
+
+/** An append-only trace kept in columns (traceStore.ts); events come back through `at`/iteration. */
+export class TraceBuffer implements TraceLog {
+  protected readonly store = new TraceStore<EngineEvent>();
+
+  get length(): number {
+    return this.store.length;
+  }
+
+  at(i: number): TraceEvent | undefined {
+    return this.store.at(i) as TraceEvent | undefined;
+  }
+
+  slice(from?: number, to?: number): TraceEvent[] {
+    return sliceLog(this, from, to);
+  }
+
+  *[Symbol.iterator](): Iterator<TraceEvent> {
+    for (let i = 0; i < this.store.length; i++) yield this.at(i)!;
+  }
+
+  /** Kind and time of event `i` without building it. */
+  kindAt(i: number): string | undefined {
+    return this.store.kindAt(i);
+  }
+
+  timeAt(i: number): number | undefined {
+    return this.store.timeAt(i);
+  }
+
+  /** Approximate bytes of the columns (the benchmarks' and the long-session tests' measure). */
+  columnBytes(): number {
+    return this.store.columnBytes();
+  }
+
+  /** Append an already stamped event (the session mirror receives them so). */
+  append(ev: TraceEvent): void {
+    this.store.push(ev.t, ev);
+  }
+
+  /** Forget the events from `length` on. */
+  truncate(length: number): void {
+    this.store.truncate(length);
+  }
+}
+
+export class Trace extends TraceBuffer {
   private listeners: ((ev: TraceEvent) => void)[] = [];
 
   /**
-   * Stamp and append an event. The object is kept as given (no copy): callers build it fresh,
-   * and the stamp goes after the event's own fields (the CLI's --trace JSON keeps that order).
+   * Stamp and append an event. The stored copy is columnar; the given object is stamped and handed
+   * to listeners (the stamp goes after the event's own fields, as the CLI's --trace JSON shows).
    */
   emit(t: number, ev: EmitInput): TraceEvent {
     const stamped = ev as TraceEvent;
     stamped.t = t;
-    stamped.seq = this.events.length;
-    this.events.push(stamped);
+    stamped.seq = this.store.length;
+    this.store.push(t, stamped);
     for (const l of this.listeners) l(stamped);
     return stamped;
   }

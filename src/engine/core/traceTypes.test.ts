@@ -37,11 +37,16 @@ describe('the trace union', () => {
   test('emitted events are stored stamped and narrow on kind', () => {
     const sim = new Sim(1);
     checks(sim);
-    const starts: EventOf<'cmd.start'>[] = sim.trace.events.filter((e) => e.kind === 'cmd.start');
+    const starts: EventOf<'cmd.start'>[] = sim.trace.slice().filter((e) => e.kind === 'cmd.start');
     expect(starts[0]).toEqual({ kind: 'cmd.start', host: 'client', command: 'true', index: 0, t: 0, seq: 0 });
     // The stamp follows the event's own fields: the CLI's --trace JSON keeps this order.
     expect(Object.keys(starts[0]!)).toEqual(['kind', 'host', 'command', 'index', 't', 'seq']);
     // Only the ill-typed drop above carries a `frame` at run time.
-    expect(sim.trace.events.map(frameOf).filter((f) => f !== undefined)).toEqual(['frm1']);
+    expect(
+      sim.trace
+        .slice()
+        .map(frameOf)
+        .filter((f) => f !== undefined),
+    ).toEqual(['frm1']);
   });
 });

@@ -18,7 +18,7 @@ function ha() {
   const sh = (host: string, command: string) => rt.exec({ host, command });
   const wait = (s: number) => sh('client', `sleep ${s}`);
   const found = (kind: string): Finding[] =>
-    scanFindings(rt.sim.trace.events).findings.filter((f) => f.kind === kind);
+    scanFindings(rt.sim.trace.slice()).findings.filter((f) => f.kind === kind);
   const writeConf = (host: string, conf: string) =>
     sh(host, `cat > /etc/keepalived/keepalived.conf <<'EOF'\n${conf}EOF`);
   return { rt, sh, wait, found, writeConf };
@@ -28,7 +28,7 @@ describe('failover findings', () => {
   test('the configured lab has none', () => {
     const { rt, sh } = ha();
     expect(sh('client', `curl -s ${VIP}`).exit).toBe(0);
-    const kinds = scanFindings(rt.sim.trace.events).findings.map((f) => f.kind);
+    const kinds = scanFindings(rt.sim.trace.slice()).findings.map((f) => f.kind);
     expect(kinds).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ describe('wiring findings through the lab runtime', () => {
     expect(fs[0]!.params).toMatchObject({ host: 'rs1', vip: VIP_DR, dev: 'eth0', arp_ignore: 0 });
     expect(fs[0]!.params.sysctl).toBe('net.ipv4.conf.eth0.arp_ignore');
     expect(fs[0]!.why).toBe('finding.arpVipAnswer.why');
-    const at = l.sim.trace.events[fs[0]!.at]!;
+    const at = l.sim.trace.slice()[fs[0]!.at]!;
     expect(at.kind === 'arp.decide' && at.host === 'rs1' && at.verdict === 'reply').toBe(true);
   });
 

@@ -5,7 +5,7 @@ import type { Finding } from './types';
 
 /** Test support: the findings of a lab's whole trace, by kind, and commands that must succeed. */
 export function findings(l: TestLab): Finding[] {
-  return scanFindings(l.sim.trace.events).findings;
+  return scanFindings(l.sim.trace).findings;
 }
 
 export const ofKind = (fs: Finding[], kind: string): Finding[] => fs.filter((f) => f.kind === kind);

@@ -13,7 +13,7 @@ function dr(): { rt: LabRuntime; sh: (host: string, command: string) => ReturnTy
   return { rt, sh: (host, command) => rt.exec({ host, command }) };
 }
 const found = (rt: LabRuntime, kind: string) =>
-  scanFindings(rt.sim.trace.events).findings.filter((f) => f.kind === kind);
+  scanFindings(rt.sim.trace.slice()).findings.filter((f) => f.kind === kind);
 
 describe('firewall findings', () => {
   test('an INPUT DROP for the VIP’s port: curl times out (28) and the finding names the rule', () => {
@@ -76,7 +76,7 @@ describe('firewall findings', () => {
       chain: 'PREROUTING',
       rule: 1,
     });
-    const n = rt.sim.trace.events.length;
+    const n = rt.sim.trace.slice().length;
     sh('director', 'ipvsadm -A -f 2 -s rr');
     sh('director', 'ipvsadm -a -f 2 -r 192.168.99.140 -g');
     expect(sh('client', `curl -s -m 2 ${VIP}`).stdout).toBe('rs1\n');

@@ -28,7 +28,7 @@ function traces(): TraceEvent[][] {
   nat.exec('director', 'ipvsadm -e -t 172.16.132.18:80 -r 192.168.99.130:888 -m -w 0');
   nat.exec('client', 'curl -s -m 1 172.16.132.18', 3);
   nat.run(125);
-  return [dr.sim.trace.events, nat.sim.trace.events];
+  return [dr.sim.trace.slice(), nat.sim.trace.slice()];
 }
 
 describe('scanning incrementally', () => {

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../core/trace';
+import type { TraceLog } from '../core/trace';
 import { learn, newScanContext } from './context';
 import type { ScanContext } from './context';
 import { FINDING_DETECTORS } from './registry';
@@ -30,7 +30,7 @@ export function newFindingsState(): FindingsState {
  * trace is cut into calls.
  */
 export function scanFindings(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   from?: number,
   state: FindingsState = newFindingsState(),
 ): FindingsScan {
@@ -39,7 +39,7 @@ export function scanFindings(
     throw new Error(`findings: already scanned up to ${state.next}, asked from ${start}`);
   const findings: Finding[] = [];
   for (let i = state.next; i < trace.length; i++) {
-    const ev = trace[i]!;
+    const ev = trace.at(i)!;
     learn(state.ctx, ev);
     for (const d of FINDING_DETECTORS) {
       const found = d.detect(ev, state.ctx);

@@ -4,7 +4,7 @@
  * the netfilter hook lists and the IPVS table held after the first `cursor` events. Pure: the
  * same trace and cursor give the same answer, so a view can show the state at the cursor.
  */
-import type { TraceEvent } from '../core/trace';
+import type { TraceEvent, TraceLog } from '../core/trace';
 import type { NetAddrEvent, NetLinkEvent } from '../stack/hostEvents';
 import type { HookName } from '../stack/netfilter';
 import type { NudState } from '../stack/neighbour';
@@ -122,11 +122,11 @@ export function applyHostEvent(s: HostState, e: TraceEvent): void {
 }
 
 /** Every host's state after the first `cursor` events of `trace`. */
-export function hostStatesAt(trace: readonly TraceEvent[], cursor: number): Map<string, HostState> {
+export function hostStatesAt(trace: TraceLog, cursor: number): Map<string, HostState> {
   const hosts = new Map<string, HostState>();
   const end = Math.max(0, Math.min(cursor, trace.length));
   for (let i = 0; i < end; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.host === undefined) continue;
     let s = hosts.get(e.host);
     if (!s) hosts.set(e.host, (s = emptyHost()));
@@ -136,6 +136,6 @@ export function hostStatesAt(trace: readonly TraceEvent[], cursor: number): Map<
 }
 
 /** One host's state after the first `cursor` events (empty when the host never appeared). */
-export function hostStateAt(trace: readonly TraceEvent[], cursor: number, host: string): HostState {
+export function hostStateAt(trace: TraceLog, cursor: number, host: string): HostState {
   return hostStatesAt(trace, cursor).get(host) ?? emptyHost();
 }

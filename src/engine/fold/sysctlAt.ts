@@ -6,7 +6,7 @@
  * that follows conf/default had default's old value, forwarding keys follow ip_forward, and
  * all.accept_redirects is its inverse.
  */
-import type { TraceEvent } from '../core/trace';
+import type { TraceLog } from '../core/trace';
 import { Sysctl } from '../stack/sysctl';
 
 function oldOfPropagated(key: string, name: string, old: number): number {
@@ -18,14 +18,14 @@ function oldOfPropagated(key: string, name: string, old: number): number {
 
 /** The values of `end` (every key and its value now) as they stood after the first `cursor` events. */
 export function sysctlValuesAt(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   cursor: number,
   host: string,
   end: ReadonlyMap<string, number>,
 ): Map<string, number> {
   const values = new Map(end);
   for (let i = trace.length - 1; i >= Math.max(0, cursor); i--) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.kind !== 'sysctl.set' || e.host !== host) continue;
     for (const k of Object.keys(e.propagated ?? {})) values.set(k, oldOfPropagated(k, e.name, e.old));
     values.set(e.name, e.old);
@@ -34,7 +34,7 @@ export function sysctlValuesAt(
 }
 
 /** A read-only Sysctl holding a host's values at the cursor (get, conf with the kernel's merge). */
-export function sysctlAt(trace: readonly TraceEvent[], cursor: number, host: string, live: Sysctl): Sysctl {
+export function sysctlAt(trace: TraceLog, cursor: number, host: string, live: Sysctl): Sysctl {
   const end = new Map<string, number>();
   for (const k of live.keys()) end.set(k, live.get(k)!);
   return new Sysctl(Object.fromEntries(sysctlValuesAt(trace, cursor, host, end)));

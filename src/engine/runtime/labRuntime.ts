@@ -1,5 +1,5 @@
 import { SEC, Sim } from '../core/sim';
-import type { TraceEvent } from '../core/trace';
+import type { TraceLog } from '../core/trace';
 import { buildTopology } from '../labs/buildTopology';
 import { getLab } from '../labs/registry';
 import type { LabDefinition } from '../labs/labTypes';
@@ -203,8 +203,8 @@ export class LabRuntime {
     return rt;
   }
 
-  get trace(): readonly TraceEvent[] {
-    return this.sim.trace.events;
+  get trace(): TraceLog {
+    return this.sim.trace;
   }
 
   hostNames(): string[] {
@@ -228,7 +228,7 @@ export class LabRuntime {
     const shell = this.shells.get(entry.host);
     if (!shell) throw new Error(`no host '${entry.host}' in lab ${this.def.id}`);
     const start = this.sim.now;
-    const traceFrom = this.sim.trace.events.length;
+    const traceFrom = this.sim.trace.length;
     const index = this.results.length;
     this.sim.emit({ kind: 'cmd.start', host: entry.host, command: entry.command, index });
     const begun = { index, host: entry.host, command: entry.command, start, traceFrom, setup };
@@ -304,7 +304,7 @@ export class LabRuntime {
       stderr: run.output.stderr,
       exit,
       end: this.sim.now,
-      traceTo: this.sim.trace.events.length,
+      traceTo: this.sim.trace.length,
       interrupted,
     };
     this.results.push(result);

@@ -7,7 +7,7 @@ function run(seed: number): { json: string; lab: TestLab } {
   l.curl('client', '192.168.99.150');
   l.ping('client', '192.168.99.1', 2);
   l.run(40);
-  return { json: JSON.stringify(l.sim.trace.events), lab: l };
+  return { json: JSON.stringify(l.sim.trace.slice()), lab: l };
 }
 
 describe('determinism', () => {
@@ -21,7 +21,10 @@ describe('determinism', () => {
     expect(a.json).not.toBe(b.json);
     // Same story: the same kinds at the same times, up to the first ARP aging timer the seed drew.
     const story = (l: TestLab) =>
-      l.sim.trace.events.filter((e) => e.t < 10_000_000).map((e) => `${e.t} ${e.kind} ${e.host}`);
+      l.sim.trace
+        .slice()
+        .filter((e) => e.t < 10_000_000)
+        .map((e) => `${e.t} ${e.kind} ${e.host}`);
     expect(story(a.lab)).toEqual(story(b.lab));
     const ports = (l: TestLab) =>
       l.events('sock', (e) => e.host === 'client' && e.to === 'SYN-SENT').map((e) => e.local);

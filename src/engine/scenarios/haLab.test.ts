@@ -26,7 +26,10 @@ const rips = (rt: LabRuntime, host: string): string[] =>
 const log = (rt: LabRuntime, host: string): string[] =>
   (rt.net.host(host).files.get('/var/log/messages') ?? '').split('\n').filter((l) => l !== '');
 const states = (rt: LabRuntime, host: string) =>
-  rt.trace.filter((e) => e.kind === 'vrrp.state').filter((e) => e.host === host);
+  rt.trace
+    .slice()
+    .filter((e) => e.kind === 'vrrp.state')
+    .filter((e) => e.host === host);
 const macOf = (rt: LabRuntime, host: string) => rt.net.host(host).devices.get('eth0')!.mac;
 const routerVipMac = (rt: LabRuntime) => rt.net.host('router').neigh.get('eth0', VIP)?.mac;
 
@@ -75,7 +78,7 @@ describe('ha lab, configured state', () => {
     sh(rt, 'rs1', 'systemctl stop httpd');
     for (const d of ['director1', 'director2']) {
       const removed = () =>
-        rt.trace.find((e) => e.kind === 'keepalived.rs' && e.host === d && e.t > t0 && !e.up);
+        rt.trace.slice().find((e) => e.kind === 'keepalived.rs' && e.host === d && e.t > t0 && !e.up);
       wait(rt, 16); // delay_loop 6 + nb_get_retry 3 × delay_before_retry 3 + slack
       const ev = removed();
       expect(ev, d).toBeDefined();
@@ -99,7 +102,7 @@ describe('ha lab, configured state', () => {
     wait(rt, 6);
     for (const d of ['director1', 'director2']) {
       expect(rips(rt, d).sort()).toEqual(['192.168.99.140', '192.168.99.150']);
-      const up = rt.trace.find((e) => e.kind === 'keepalived.rs' && e.host === d && e.t > t1 && e.up);
+      const up = rt.trace.slice().find((e) => e.kind === 'keepalived.rs' && e.host === d && e.t > t1 && e.up);
       expect(up!.t - t1).toBeLessThanOrEqual(6 * SEC);
       expect(
         log(rt, d)
@@ -152,12 +155,12 @@ describe('ha lab, failover', () => {
     expect(d2.map((e) => e.to)).toEqual(['MASTER']);
     expect(d2[0]!.t - t0).toBeGreaterThanOrEqual(skewUs(90));
     expect(d2[0]!.t - t0).toBeLessThan(skewUs(90) + 5_000);
-    const vipAdded = rt.trace.find(
-      (e) => e.kind === 'vrrp.vip' && e.host === 'director2' && e.action === 'add',
-    )!;
+    const vipAdded = rt.trace
+      .slice()
+      .find((e) => e.kind === 'vrrp.vip' && e.host === 'director2' && e.action === 'add')!;
     expect(vipAdded.t - d2[0]!.t).toBe(SEC);
     expect(routerVipMac(rt)).toBe(macOf(rt, 'director2'));
-    expect(rt.trace.filter((e) => e.kind === 'vrrp.garp' && e.host === 'director2')).toHaveLength(10);
+    expect(rt.trace.slice().filter((e) => e.kind === 'vrrp.garp' && e.host === 'director2')).toHaveLength(10);
     const lost = results.filter((r) => !r.ok);
     const gap = vipAdded.t - t0;
     // Requests sent while nobody answered for the VIP, plus those whose 1 s max-time overlapped that gap.
@@ -186,10 +189,12 @@ describe('ha lab, failover', () => {
     // The priority-0 advert of leaving MASTER for FAULT cannot leave a down link: the timer runs
     // from the last advert director2 received.
     const lastAdvert = rt.trace
+      .slice()
       .filter((e) => e.kind === 'vrrp.advert')
       .filter((e) => e.host === 'director1' && e.priority > 0)
       .at(-1)!;
     const heard = rt.trace
+      .slice()
       .filter((e) => e.kind === 'frame.rx')
       .find((e) => e.host === 'director2' && e.pkt === lastAdvert.pkt)!;
     wait(rt, 6);

@@ -77,7 +77,7 @@ describe('IPVS behaviour through ipvsadm on the NAT lab', () => {
     expect(rt.exec({ host: 'client', command: `curl -s --local-port ${old.cport} 172.16.132.18` }).exit).toBe(
       0,
     );
-    const reuse = rt.trace.filter((e) => e.kind === 'ipvs.conn' && e.event === 'reuse-expire');
+    const reuse = rt.trace.slice().filter((e) => e.kind === 'ipvs.conn' && e.event === 'reuse-expire');
     expect(reuse.length).toBe(1);
     expect(v.conns.byIn.get(v.conns.inKey(old))).not.toBe(old);
   });

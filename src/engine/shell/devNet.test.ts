@@ -15,7 +15,7 @@ function nat() {
 /** TCP payloads the client sent, joined. */
 function clientTcpText(rt: LabRuntime, from: number): string {
   let text = '';
-  for (const e of rt.sim.trace.events.slice(from)) {
+  for (const e of rt.sim.trace.slice().slice(from)) {
     if (e.kind !== 'frame.tx' || e.host !== 'client') continue;
     const ip = e.eth.payload;
     if (ip.proto === 'ipv4' && ip.payload.proto === 'tcp') text += ip.payload.data ?? '';
@@ -69,16 +69,17 @@ describe('/dev/tcp and /dev/udp', () => {
 
   test('/dev/tcp/HOST/http names the port by /etc/services; output redirection sends what echo wrote', () => {
     const { rt, sh } = nat();
-    const n = rt.sim.trace.events.length;
+    const n = rt.sim.trace.slice().length;
     expect(sh(`echo 'GET / HTTP/1.0' > /dev/tcp/${VIP}/http`).exit).toBe(0);
     expect(clientTcpText(rt, n)).toBe('GET / HTTP/1.0\n');
   });
 
   test('/dev/udp: each write is one datagram from the bound port', () => {
     const { rt, sh } = nat();
-    const n = rt.sim.trace.events.length;
+    const n = rt.sim.trace.slice().length;
     expect(sh(`exec 5<>/dev/udp/${VIP}/53; echo one >&5; echo two >&5; exec 5>&-`).exit).toBe(0);
-    const sent = rt.sim.trace.events
+    const sent = rt.sim.trace
+      .slice()
       .slice(n)
       .flatMap((e) =>
         e.kind === 'frame.tx' &&
@@ -97,7 +98,7 @@ describe('/dev/tcp and /dev/udp', () => {
 
   test('curl -H sends its headers (a given Host replaces the default one)', () => {
     const { rt, sh } = nat();
-    const n = rt.sim.trace.events.length;
+    const n = rt.sim.trace.slice().length;
     expect(sh(`curl -s -H 'X-Foo: bar' -H 'Host: example' ${VIP}`).exit).toBe(0);
     const req = clientTcpText(rt, n);
     expect(req).toMatch(/^GET \/ HTTP\/1\.1\r\n/);

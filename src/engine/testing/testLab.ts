@@ -225,7 +225,7 @@ export class TestLab {
   }
 
   events<K extends TraceKind>(kind: K, pred: (e: EventOf<K>) => boolean = () => true): EventOf<K>[] {
-    return this.sim.trace.events.filter((e): e is EventOf<K> => e.kind === kind && pred(e as EventOf<K>));
+    return [...this.sim.trace].filter((e): e is EventOf<K> => e.kind === kind && pred(e as EventOf<K>));
   }
 
   /** Hosts that answered an ARP request for `tip`, in the order they decided to. */

@@ -1,5 +1,8 @@
 import { engine } from '../engine';
-import type { CommandResult, LabDefinition, Sysctl, TraceEvent } from '@/engine';
+import type { CommandResult, LabDefinition, Sysctl, TraceBuffer, TraceEvent, TraceLog } from '@/engine';
+
+/** The trace before the session published any (the compact buffer needs the loaded engine). */
+const NO_EVENTS: TraceLog = Object.freeze([]) as readonly TraceEvent[];
 
 /**
  * The views' picture of a lab session: plain data the session published (the trace, the
@@ -8,7 +11,7 @@ import type { CommandResult, LabDefinition, Sysctl, TraceEvent } from '@/engine'
  * between it grows in place as the session appends.
  */
 export class SessionView {
-  readonly trace: TraceEvent[] = [];
+  private log: TraceBuffer | undefined;
   readonly results: CommandResult[] = [];
   /** Virtual time at the end of what the session ran, µs. */
   now = 0;
@@ -18,6 +21,11 @@ export class SessionView {
     readonly def: LabDefinition,
     private readonly names: readonly string[],
   ) {}
+
+  /** The published trace, kept in the engine's compact columns (read with at/length/iteration). */
+  get trace(): TraceLog {
+    return this.log ?? NO_EVENTS;
+  }
 
   hostNames(): string[] {
     return [...this.names];
@@ -50,8 +58,9 @@ export class SessionView {
 
   /** @internal the mirror's writers */
   append(from: number, events: readonly TraceEvent[], now: number): void {
-    this.trace.length = from;
-    for (const e of events) this.trace.push(e);
+    const log = (this.log ??= new (engine().TraceBuffer)());
+    log.truncate(from);
+    for (const e of events) log.append(e);
     this.now = now;
   }
 

@@ -90,7 +90,7 @@ export const createLabSlice =
           sessions,
           revision: get().revision + 1,
           cursor,
-          simTime: v.trace[cursor - 1]?.t ?? 0,
+          simTime: (cursor > 0 ? v.trace.at(cursor - 1) : undefined)?.t ?? 0,
           playing: false,
           selectedFrame: null,
           selectedHost: null,
@@ -132,7 +132,7 @@ export const createLabSlice =
             spec: { ...s.spec, log: [...log, entry] },
             revision: get().revision + 1,
             cursor,
-            simTime: keepWatching ? s.simTime : (v.trace[cursor - 1]?.t ?? 0),
+            simTime: keepWatching ? s.simTime : ((cursor > 0 ? v.trace.at(cursor - 1) : undefined)?.t ?? 0),
             playing: keepWatching || autoplay,
             terminalHost: host,
             notice:
@@ -165,7 +165,11 @@ export const createLabSlice =
         then: (res) => {
           // Many requests run at once; the student scrubs through them afterwards.
           if (count > 1)
-            set({ cursor: res.traceTo, simTime: client.view.trace[res.traceTo - 1]?.t ?? 0, playing: false });
+            set({
+              cursor: res.traceTo,
+              simTime: (res.traceTo > 0 ? client.view.trace.at(res.traceTo - 1) : undefined)?.t ?? 0,
+              playing: false,
+            });
         },
       });
     },
@@ -175,7 +179,7 @@ export const createLabSlice =
       const bare = opts.bare ?? s.spec.bare;
       get().loadLab(s.spec.labId, { ...sizeOf(s.spec), seed: s.spec.seed, bare, fresh: true });
       const start = client.view.setupEnd();
-      set({ cursor: start, simTime: client.view.trace[start - 1]?.t ?? 0 });
+      set({ cursor: start, simTime: (start > 0 ? client.view.trace.at(start - 1) : undefined)?.t ?? 0 });
     },
 
     dismissNotice() {

@@ -1,14 +1,14 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceEvent, TraceLog } from '@/engine';
 import type { StateCreator } from 'zustand';
 import { countAtOrBefore } from '@/embed/stableCursor';
 import type { SessionClient } from '../session/sessionClient';
 import type { AppState, PlaybackSlice } from '../types';
 
 /** Events with t ≤ time: the cursor for a clock reading. */
-export const cursorAtTime: (trace: readonly TraceEvent[], time: number) => number = countAtOrBefore;
+export const cursorAtTime: (trace: TraceLog, time: number) => number = countAtOrBefore;
 
-export function timeAtCursor(trace: readonly TraceEvent[], cursor: number): number {
-  return trace[cursor - 1]?.t ?? 0;
+export function timeAtCursor(trace: TraceLog, cursor: number): number {
+  return (cursor > 0 ? trace.at(cursor - 1) : undefined)?.t ?? 0;
 }
 
 function isFrameEvent(e: TraceEvent | undefined): boolean {
@@ -57,7 +57,7 @@ export const createPlaybackSlice =
       },
       seekTime(t) {
         const tr = trace();
-        const last = tr[tr.length - 1]?.t ?? 0;
+        const last = (tr.length > 0 ? tr.at(tr.length - 1) : undefined)?.t ?? 0;
         const time = Math.max(0, Math.min(t, last));
         const cursor = cursorAtTime(tr, time);
         set({ simTime: time, cursor, playing: get().playing && cursor < tr.length });
@@ -73,7 +73,7 @@ export const createPlaybackSlice =
       stepFrame(dir) {
         const tr = trace();
         let c = get().cursor + dir;
-        while (c > 0 && c < tr.length && !isFrameEvent(tr[c - 1])) c += dir;
+        while (c > 0 && c < tr.length && !isFrameEvent(tr.at(c - 1))) c += dir;
         set({ playing: false });
         get().seek(c);
       },

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { TraceEvent } from '@/engine';
+import type { TraceEvent, TraceLog } from '@/engine';
 import { startMessageBridge } from '@/embed/messageBridge';
 import type { MessageBridge as Bridge } from '@/embed/messageBridge';
 import { useStoreApi } from '@/store/useAppStore';
@@ -36,7 +36,7 @@ export function MessageBridge() {
         }
       },
     });
-    const text = (ev: TraceEvent, trace: readonly TraceEvent[]) =>
+    const text = (ev: TraceEvent, trace: TraceLog) =>
       renderRef.current(eventText(ev, traceModelFor(trace, trace).hops));
     const unwatch = watchStore(store, bridge.post, text, () => loading);
     bridge.post({ type: 'lvs-lab:ready', version: EMBED_API_VERSION, lab: store.getState().spec.labId });

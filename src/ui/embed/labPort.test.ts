@@ -60,7 +60,7 @@ describe('the lab side of the postMessage API', () => {
     send({ type: 'lvs-lab:seek', step: 3 });
     expect(store.getState().cursor).toBe(3);
     await flush();
-    const trace = sessionOf(store).view.trace;
+    const trace = sessionOf(store).view.trace.slice();
     expect(posted.at(-1)).toEqual({
       type: 'lvs-lab:step',
       step: 3,

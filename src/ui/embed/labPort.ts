@@ -2,7 +2,7 @@
  * What the postMessage API does to a lab's store, and what it reports from it. Requests use the
  * store's own actions (as a click or a typed command would); reports watch the store.
  */
-import type { TraceEvent } from '@/engine';
+import type { TraceEvent, TraceLog } from '@/engine';
 import type { LabMessage, ParentMessage } from '@/embed/messages';
 import { cursorAtOrAfter } from '@/embed/stableCursor';
 import { sessionOf } from '@/store/createAppStore';
@@ -115,7 +115,7 @@ function newEntries(prev: AppState, next: AppState): number[] {
 export function watchStore(
   store: AppStore,
   post: (m: LabMessage) => void,
-  text: (ev: TraceEvent, trace: readonly TraceEvent[]) => string,
+  text: (ev: TraceEvent, trace: TraceLog) => string,
   quiet: () => boolean,
 ): () => void {
   let stepQueued = false;
@@ -123,7 +123,7 @@ export function watchStore(
     stepQueued = false;
     const s = store.getState();
     const trace = sessionOf(store).view.trace;
-    const ev = trace[s.cursor - 1];
+    const ev = s.cursor > 0 ? trace.at(s.cursor - 1) : undefined;
     post({
       type: 'lvs-lab:step',
       step: Math.max(0, s.cursor),

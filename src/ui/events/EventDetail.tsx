@@ -15,7 +15,7 @@ export function EventDetail() {
   const { model } = useLab();
   const cursor = useAppStore((s) => s.cursor);
   const found = useFindings();
-  const e = model.trace[cursor - 1];
+  const e = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   if (!e) return <div className="event-detail empty-state">{t('events.none')}</div>;
   const why = eventWhy(e);
   const sched = e.kind === 'ipvs.schedule' ? e.explanation : null;

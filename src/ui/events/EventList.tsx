@@ -76,7 +76,7 @@ export function EventList() {
           {rows.slice(first, last).map((seq, i) => (
             <EventRow
               key={seq}
-              event={model.trace[seq]!}
+              event={model.trace.at(seq)!}
               model={model}
               top={(first + i) * rowH}
               height={rowH}

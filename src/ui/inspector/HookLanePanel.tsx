@@ -17,7 +17,7 @@ export function HookLanePanel() {
   const selectedHost = useAppStore((s) => s.selectedHost);
   const selectHost = useAppStore((s) => s.selectHost);
   const { hop } = useInspectedFrame(model);
-  const current = model.trace[cursor - 1];
+  const current = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   const host =
     selectedHost ?? current?.host ?? runtime.hostNames().find((h) => h.startsWith('director')) ?? 'director';
   const pkt = (current?.host === host ? pktOf(current) : undefined) ?? hop?.pkt ?? null;

@@ -11,7 +11,7 @@ describe('<PacketInspector>', () => {
   test('NAT: the director’s hop shows destination IP and port rewritten, before → after', async () => {
     const { store, container } = await renderWithStore(<PacketInspector />, 'nat');
     act(() => store.getState().sendRequest());
-    const trace = sessionOf(store).view.trace;
+    const trace = sessionOf(store).view.trace.slice();
     const xmit = trace.find((e) => e.kind === 'ipvs.xmit')!;
     const tx = trace
       .filter((e) => e.kind === 'frame.tx')

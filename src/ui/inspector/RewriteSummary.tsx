@@ -22,7 +22,7 @@ export function RewriteSummary({ hop, prev, changes }: Props) {
   }
   const seqs = (hop.pkt && model.pktEvents.get(hop.pkt)) || [];
   const ipvs = seqs
-    .map((s) => model.trace[s]!)
+    .map((s) => model.trace.at(s)!)
     .filter((e) => e.kind === 'ipvs.xmit' || e.kind === 'ipvs.snat')
     .find((e) => e.host === hop.host && e.seq < hop.seq && e.seq > prev.seq);
   const method = ipvs ? (ipvs.kind === 'ipvs.snat' ? 'snat' : ipvs.method) : 'forward';

@@ -4,13 +4,13 @@
  * LabRuntime or the session's published view), so the player and tests agree with
  * LessonSession on what "right" means.
  */
-import type { CommandResult, TraceEvent } from '@/engine';
+import type { CommandResult, TraceLog } from '@/engine';
 import { evaluate } from '@/lessons';
 import type { CheckStep, PredictStep } from '@/lessons';
 
 /** What a lab ran: the engine's runtime or the store's mirror of it. */
 export interface LabRecord {
-  readonly trace: readonly TraceEvent[];
+  readonly trace: TraceLog;
   readonly results: readonly CommandResult[];
 }
 

@@ -1,4 +1,4 @@
-import type { EthernetFrame, EventOf, Ipv4Packet, TraceEvent } from '@/engine';
+import type { EthernetFrame, EventOf, Ipv4Packet, TraceLog } from '@/engine';
 import type { Hop } from './frameHops';
 
 /** The key of ARP frames: they belong to no connection. */
@@ -44,7 +44,7 @@ export interface ConnectionColours {
  * Number the connections in order of first appearance. NAT rewrites (CIP:port ↔ RIP:888) keep
  * the number of the client's connection to the VIP through the director's ipvs.conn entries.
  */
-export function numberConnections(trace: readonly TraceEvent[], hops: readonly Hop[]): ConnectionColours {
+export function numberConnections(trace: TraceLog, hops: readonly Hop[]): ConnectionColours {
   const alias = new Map<string, string>();
   for (const ev of trace) {
     const a = ev.kind === 'ipvs.conn' ? packetAlias(ev) : undefined;

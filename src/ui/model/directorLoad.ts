@@ -1,5 +1,5 @@
 import { engine } from '@/store/engine';
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import type { HopIndex } from './frameHops';
 
 export interface Load {
@@ -18,7 +18,7 @@ export interface LoadSeries {
  * Frames and bytes a host received and sent, as prefix sums over the trace, so any cursor is a
  * constant-time lookup (the side-by-side view reads it every animation frame).
  */
-export function loadSeries(trace: readonly TraceEvent[], hops: HopIndex, host: string): LoadSeries {
+export function loadSeries(trace: TraceLog, hops: HopIndex, host: string): LoadSeries {
   const n = trace.length;
   const cols = [
     new Float64Array(n + 1),
@@ -27,7 +27,7 @@ export function loadSeries(trace: readonly TraceEvent[], hops: HopIndex, host: s
     new Float64Array(n + 1),
   ] as const;
   for (let i = 0; i < n; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     for (const c of cols) c[i + 1] = c[i]!;
     if (e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
     if (e.kind === 'frame.rx' && e.accepted === false) continue;

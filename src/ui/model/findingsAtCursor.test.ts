@@ -20,7 +20,7 @@ describe('findings at the cursor', () => {
     expect([...byHost.keys()].every((h) => h.startsWith('rs'))).toBe(true);
     expect(arp[0]!.params['sysctl']).toMatch(/^net\.ipv4\.conf\.\w+\.arp_ignore$/);
     // Anchored at the arp.decide event where the server replied.
-    const ev = rt.trace[arp[0]!.at]!;
+    const ev = rt.trace.at(arp[0]!.at)!;
     expect(ev.kind === 'arp.decide' && ev.verdict === 'reply' && ev.host === arp[0]!.hosts[0]).toBe(true);
     expect(findingsByEvent(arp).get(arp[0]!.at)).toContain(arp[0]);
   });

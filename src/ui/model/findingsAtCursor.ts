@@ -1,5 +1,5 @@
 import { engine } from '@/store/engine';
-import type { Finding, FindingsState, TraceEvent } from '@/engine';
+import type { Finding, FindingsState, TraceLog } from '@/engine';
 
 interface Scanned {
   state: FindingsState;
@@ -8,10 +8,10 @@ interface Scanned {
 }
 
 /** One incremental scan per trace: the trace only grows, so each call scans just the new events. */
-const scans = new WeakMap<readonly TraceEvent[], Scanned>();
+const scans = new WeakMap<TraceLog, Scanned>();
 
 /** Every finding in the whole trace (in trace order), scanning only what is new since the last call. */
-export function allFindings(trace: readonly TraceEvent[]): readonly Finding[] {
+export function allFindings(trace: TraceLog): readonly Finding[] {
   let s = scans.get(trace);
   if (!s) {
     s = { state: engine().newFindingsState(), all: [] };

@@ -1,4 +1,4 @@
-import type { EthernetFrame, TraceEvent } from '@/engine';
+import type { EthernetFrame, TraceLog } from '@/engine';
 
 /** Wire time across a segment when a frame reached nobody (the engine's SEGMENT_DELAY_US). */
 export const DEFAULT_HOP_US = 100;
@@ -59,7 +59,7 @@ export function addRx(hop: Hop, e: FrameRx): void {
 }
 
 /** Pair every frame.tx with its frame.rx events. Hops come out in trace (and time) order. */
-export function buildHops(trace: readonly TraceEvent[]): HopIndex {
+export function buildHops(trace: TraceLog): HopIndex {
   const hops: Hop[] = [];
   const byFrame = new Map<string, Hop>();
   const byPkt = new Map<string, Hop[]>();

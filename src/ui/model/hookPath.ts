@@ -1,4 +1,4 @@
-import type { HookName, TraceEvent } from '@/engine';
+import type { HookName, TraceEvent, TraceLog } from '@/engine';
 
 export const HOOK_ORDER: readonly HookName[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
 
@@ -56,17 +56,12 @@ function stageOf(e: TraceEvent): Stage | undefined {
  * at the hook they run in (LOCAL_IN for the request, FORWARD for NAT replies), so the path reads
  * in the order the kernel takes even though a hook's summary event is written when it returns.
  */
-export function hookPath(
-  trace: readonly TraceEvent[],
-  seqs: readonly number[],
-  cursor: number,
-  host: string,
-): HookPath {
+export function hookPath(trace: TraceLog, seqs: readonly number[], cursor: number, host: string): HookPath {
   const visits: StageVisit[] = [];
   let dropped = false;
   for (const seq of seqs) {
     if (seq >= cursor) break;
-    const e = trace[seq];
+    const e = trace.at(seq);
     if (!e || e.host !== host) continue;
     if (e.kind === 'drop') {
       dropped = true;
@@ -100,7 +95,7 @@ export function hookPath(
 }
 
 /** Trace positions of the events that name each packet, in order. */
-export function indexPacketEvents(trace: readonly TraceEvent[]): Map<string, number[]> {
+export function indexPacketEvents(trace: TraceLog): Map<string, number[]> {
   const m = new Map<string, number[]>();
   for (const e of trace) {
     const pkt = pktOf(e);

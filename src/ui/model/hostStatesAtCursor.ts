@@ -1,4 +1,4 @@
-import type { HostState, TraceEvent } from '@/engine';
+import type { HostState, TraceLog } from '@/engine';
 import { engine } from '@/store/engine';
 
 interface Folded {
@@ -7,14 +7,14 @@ interface Folded {
 }
 
 /** The last fold per trace: playback moves forward a little per frame, so it goes on from there. */
-const folds = new WeakMap<readonly TraceEvent[], Folded>();
+const folds = new WeakMap<TraceLog, Folded>();
 
 /**
  * Every host's state after the first `cursor` events (fold/hostState.ts), folded on from the
  * previous answer when the cursor moved forward, from the start when it moved back. The maps
  * returned are updated in place by later calls: read them for this cursor only.
  */
-export function hostStatesAtCursor(trace: readonly TraceEvent[], cursor: number): Map<string, HostState> {
+export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string, HostState> {
   const { applyHostEvent, hostStatesAt } = engine();
   const to = Math.max(0, Math.min(cursor, trace.length));
   const f = folds.get(trace);
@@ -24,7 +24,7 @@ export function hostStatesAtCursor(trace: readonly TraceEvent[], cursor: number)
     return states;
   }
   for (let i = f.pos; i < to; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.host === undefined) continue;
     let s = f.states.get(e.host);
     if (!s) {

@@ -30,7 +30,7 @@ describe('framesInFlight: frame positions are a pure function of (time, cursor)'
     const rt = labAfterRequest('tun');
     const hops = buildHops(rt.trace);
     for (let t = 0; t < 3000; t += 37) {
-      const c = rt.trace.findIndex((e) => e.t > t);
+      const c = rt.trace.slice().findIndex((e) => e.t > t);
       const a = framesInFlight(hops, t, c < 0 ? rt.trace.length : c);
       const b = framesInFlight(hops, t, c < 0 ? rt.trace.length : c);
       expect(a.map((x) => [x.hop.frame, x.progress])).toEqual(b.map((x) => [x.hop.frame, x.progress]));

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import { copyIpvsFold, copyService, extendIpvsFold, newIpvsFold } from './ipvsState';
 import type { IpvsFold, ServiceView } from './ipvsState';
 
@@ -11,7 +11,7 @@ interface Cached {
   checkpoints: IpvsFold[];
 }
 
-const caches = new WeakMap<readonly TraceEvent[], Cached>();
+const caches = new WeakMap<TraceLog, Cached>();
 
 /**
  * ipvsStateAt for a view that follows the cursor: playback carries the last replay on (O(new
@@ -19,7 +19,7 @@ const caches = new WeakMap<readonly TraceEvent[], Cached>();
  * cursor move replays more than `every` events plus the distance moved forward.
  */
 export function ipvsStateAtCursor(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   cursor: number,
   every = IPVS_CHECKPOINT_EVERY,
 ): ServiceView[] {

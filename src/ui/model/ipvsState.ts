@@ -1,4 +1,4 @@
-import type { EventOf, IpvsControlEvent, TraceEvent } from '@/engine';
+import type { EventOf, IpvsControlEvent, TraceLog } from '@/engine';
 
 type ScheduleEvent = EventOf<'ipvs.schedule'>;
 
@@ -106,14 +106,14 @@ function applyControl(services: Map<string, ServiceView>, e: IpvsControlEvent, l
 
 /** The IPVS replay as a resumable fold: the state after the first `pos` events of `trace`. */
 export interface IpvsFold {
-  trace: readonly TraceEvent[];
+  trace: TraceLog;
   pos: number;
   services: Map<string, ServiceView>;
   conns: Map<string, ConnInfo>;
   listener?: ServiceListener;
 }
 
-export function newIpvsFold(trace: readonly TraceEvent[], listener?: ServiceListener): IpvsFold {
+export function newIpvsFold(trace: TraceLog, listener?: ServiceListener): IpvsFold {
   return { trace, pos: 0, services: new Map(), conns: new Map(), ...(listener ? { listener } : {}) };
 }
 
@@ -134,7 +134,7 @@ export function extendIpvsFold(f: IpvsFold, cursor: number): void {
   const { trace, services, conns, listener: l } = f;
   const end = Math.min(cursor, trace.length);
   for (let i = f.pos; i < end; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (!e.kind.startsWith('ipvs.')) continue;
     if (e.kind === 'ipvs.control') applyControl(services, e, l);
     else if (e.kind === 'ipvs.schedule') {
@@ -176,11 +176,7 @@ export function extendIpvsFold(f: IpvsFold, cursor: number): void {
  * ActiveConn and InActConn, and how many connections each got. Pure and repeatable; from the
  * start every time (views on the cursor use ipvsStateAtCursor, which keeps checkpoints).
  */
-export function ipvsStateAt(
-  trace: readonly TraceEvent[],
-  cursor: number,
-  l?: ServiceListener,
-): ServiceView[] {
+export function ipvsStateAt(trace: TraceLog, cursor: number, l?: ServiceListener): ServiceView[] {
   const f = newIpvsFold(trace, l);
   extendIpvsFold(f, cursor);
   return [...f.services.values()];

@@ -17,7 +17,7 @@ function layersOf(hop: Hop) {
 async function directorRewrite(labId: 'nat' | 'dr' | 'tun') {
   const rt = labAfterRequest(labId);
   const hops = buildHops(rt.trace);
-  const xmit = rt.trace.find((e) => e.kind === 'ipvs.xmit')!;
+  const xmit = rt.trace.slice().find((e) => e.kind === 'ipvs.xmit')!;
   const out = hops.hops.find((h) => h.pkt === xmit.pkt && h.host === 'director' && h.seq > xmit.seq)!;
   const prev = previousHop(hops, out)!;
   const changes = diffLayers(layersOf(prev), layersOf(out));
@@ -35,7 +35,7 @@ describe('the director rewrites, as the inspector marks them', () => {
     expect(changes.has('ip.src')).toBe(false);
     // And the reply's source back to the VIP on the way out.
     const hops = buildHops(rt.trace);
-    const snat = rt.trace.find((e) => e.kind === 'ipvs.snat')!;
+    const snat = rt.trace.slice().find((e) => e.kind === 'ipvs.snat')!;
     const back = hops.hops.find((h) => h.pkt === snat.pkt && h.host === 'director' && h.seq > snat.seq)!;
     const c = new Map(diffLayers(layersOf(previousHop(hops, back)!), layersOf(back)).map((x) => [x.path, x]));
     expect(c.get('ip.src')).toMatchObject({ after: '172.16.132.18' });

@@ -1,5 +1,5 @@
 import { engine } from '@/store/engine';
-import type { Dest, EventOf, Explanation, Rng, SchedService, Scheduler, TraceEvent } from '@/engine';
+import type { Dest, EventOf, Explanation, Rng, SchedService, Scheduler, TraceLog } from '@/engine';
 import { copyService, extendIpvsFold, newIpvsFold } from './ipvsState';
 import type { DestView, IpvsFold, ServiceView } from './ipvsState';
 
@@ -72,7 +72,7 @@ function ctxOf(rng: Rng, now: number, explain: boolean) {
 }
 
 /** The IPVS replay with a shadow scheduler per service riding on it (and its own rng stream). */
-function newShadowFold(trace: readonly TraceEvent[], seed: number): ShadowFold {
+function newShadowFold(trace: TraceLog, seed: number): ShadowFold {
   const shadows = new Map<string, Shadow>();
   const rng: Rng = engine().createRng(seed).child('ui-shadow');
   const fold = newIpvsFold(trace, {
@@ -109,7 +109,7 @@ function newShadowFold(trace: readonly TraceEvent[], seed: number): ShadowFold {
 }
 
 /** The last replay per trace: playback moves the cursor forward, so it goes on from there. */
-const folds = new WeakMap<readonly TraceEvent[], ShadowFold>();
+const folds = new WeakMap<TraceLog, ShadowFold>();
 
 /**
  * The services at `cursor`, each with the pick its scheduler would make next. A shadow copy of
@@ -119,7 +119,7 @@ const folds = new WeakMap<readonly TraceEvent[], ShadowFold>();
  * started again when it moved back (the schedulers' states have no checkpoints).
  */
 export function predictNextPicks(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   cursor: number,
   client: string,
   seed: number,
@@ -131,7 +131,7 @@ export function predictNextPicks(
   const { shadows } = sf;
   // The question gets a stream of its own, so asking never moves the replay's stream on.
   const rng = engine().createRng(seed).child('ui-shadow-next');
-  const now = trace[to - 1]?.t ?? 0;
+  const now = (to > 0 ? trace.at(to - 1) : undefined)?.t ?? 0;
   // Copies of the views: the fold's own objects change as the cursor moves on.
   const services = [...sf.fold.services.values()].map(copyService);
   return services.map((service) => {

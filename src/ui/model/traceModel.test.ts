@@ -66,7 +66,7 @@ describe('the trace model extends from its last length (O(new events))', () => {
   });
 
   test('traceModelFor goes on from the last length of a growing trace, and restarts for a new one', () => {
-    const full = rt.trace;
+    const full = rt.trace.slice();
     const growing: TraceEvent[] = [];
     const owner = {};
     let last: TraceModel | undefined;

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceEvent, TraceLog } from '@/engine';
 import { ARP_KEY, frameKey, OTHER_KEY, packetAlias } from './connections';
 import { addRx, DEFAULT_HOP_US, hopOfTx } from './frameHops';
 import type { Hop } from './frameHops';
@@ -11,7 +11,7 @@ import type { TraceModel } from './traceModel';
  * indexPacketEvents compute the same from scratch (the tests hold the two to each other).
  */
 export interface ModelFold {
-  trace: readonly TraceEvent[];
+  trace: TraceLog;
   length: number;
   hops: Hop[];
   byFrame: Map<string, Hop>;
@@ -25,7 +25,7 @@ export interface ModelFold {
   drops: number[];
 }
 
-export function newModelFold(trace: readonly TraceEvent[]): ModelFold {
+export function newModelFold(trace: TraceLog): ModelFold {
   return {
     trace,
     length: 0,
@@ -83,7 +83,7 @@ function step(f: ModelFold, e: TraceEvent): void {
 /** Fold on to the first `to` events of the trace. */
 export function extendModelFold(f: ModelFold, to: number): void {
   const end = Math.min(to, f.trace.length);
-  for (let i = f.length; i < end; i++) step(f, f.trace[i]!);
+  for (let i = f.length; i < end; i++) step(f, f.trace.at(i)!);
   f.length = Math.max(f.length, end);
 }
 

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 
 interface StateChange {
   seq: number;
@@ -8,13 +8,13 @@ interface StateChange {
 }
 
 /** The VRRP state changes of a trace, gathered up to `scanned` (the trace grows in place). */
-const cache = new WeakMap<readonly TraceEvent[], { scanned: number; list: StateChange[] }>();
+const cache = new WeakMap<TraceLog, { scanned: number; list: StateChange[] }>();
 
-function changes(trace: readonly TraceEvent[]): StateChange[] {
+function changes(trace: TraceLog): StateChange[] {
   let c = cache.get(trace);
   if (!c) cache.set(trace, (c = { scanned: 0, list: [] }));
   for (; c.scanned < trace.length; c.scanned++) {
-    const e = trace[c.scanned]!;
+    const e = trace.at(c.scanned)!;
     if (e.kind === 'vrrp.state')
       c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
   }
@@ -25,7 +25,7 @@ function changes(trace: readonly TraceEvent[]): StateChange[] {
  * The hosts with a VRRP instance in MASTER state once the events before `cursor` happened: a
  * fold of the `vrrp.state` events, so stepping back in time moves the mark back too.
  */
-export function vrrpMastersAt(trace: readonly TraceEvent[], cursor: number): string[] {
+export function vrrpMastersAt(trace: TraceLog, cursor: number): string[] {
   const master = new Map<string, boolean>();
   for (const c of changes(trace)) {
     if (c.seq >= cursor) break;

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import { cursorAtTime } from '@/store/slices/playbackSlice';
 import type { HopIndex } from '../model/frameHops';
 import { framesInFlight } from '../model/inFlight';
@@ -28,13 +28,13 @@ export interface PlayPosition {
  * not play in slow motion and a timer minutes away does not stall the picture. Pure.
  */
 export function advancePlayback(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   hops: HopIndex,
   pos: { simTime: number; cursor: number },
   wallMs: number,
   speed: number,
 ): PlayPosition {
-  const next = trace[pos.cursor];
+  const next = trace.at(pos.cursor);
   const busy = framesInFlight(hops, pos.simTime, pos.cursor).length > 0;
   if (!next) return { simTime: pos.simTime, cursor: pos.cursor, done: !busy };
   let t = pos.simTime + (wallMs / 1000) * SIM_US_PER_SECOND * speed;
@@ -45,20 +45,20 @@ export function advancePlayback(
   }
   const cursor = Math.max(pos.cursor, cursorAtTime(trace, t));
   // Never run past the last event's time.
-  const last = trace[trace.length - 1]!.t;
+  const last = (trace.length > 0 ? trace.at(trace.length - 1) : undefined)!.t;
   return { simTime: Math.min(t, last), cursor, done: false };
 }
 
 /** The quiet time between the event before the cursor and the next one (µs). */
-export function idleGap(trace: readonly TraceEvent[], cursor: number): number {
-  const next = trace[cursor];
+export function idleGap(trace: TraceLog, cursor: number): number {
+  const next = trace.at(cursor);
   if (!next) return 0;
-  return next.t - (trace[cursor - 1]?.t ?? next.t);
+  return next.t - ((cursor > 0 ? trace.at(cursor - 1) : undefined)?.t ?? next.t);
 }
 
 /** Reduced motion: jump to the end of the next group of simultaneous events. */
-export function nextEventGroup(trace: readonly TraceEvent[], cursor: number): PlayPosition {
-  const next = trace[cursor];
-  if (!next) return { simTime: trace[cursor - 1]?.t ?? 0, cursor, done: true };
+export function nextEventGroup(trace: TraceLog, cursor: number): PlayPosition {
+  const next = trace.at(cursor);
+  if (!next) return { simTime: (cursor > 0 ? trace.at(cursor - 1) : undefined)?.t ?? 0, cursor, done: true };
   return { simTime: next.t, cursor: cursorAtTime(trace, next.t), done: false };
 }

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import { ipvsStateAt } from '../model/ipvsState';
 
 /** One real server's ActiveConn and InActConn at each sample time. */
@@ -17,11 +17,11 @@ export interface ConnSeries {
 }
 
 /** The first index whose event happens after `t` (trace times never decrease). */
-function indexAfter(trace: readonly TraceEvent[], t: number, hi: number): number {
+function indexAfter(trace: TraceLog, t: number, hi: number): number {
   let lo = 0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace[mid]!.t <= t) lo = mid + 1;
+    if (trace.at(mid)!.t <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -31,18 +31,18 @@ function indexAfter(trace: readonly TraceEvent[], t: number, hi: number): number
  * ActiveConn/InActConn of the first virtual service's real servers over time, sampled evenly
  * from its first scheduling decision to the cursor: a pure function of (trace, cursor).
  */
-export function connSeries(trace: readonly TraceEvent[], cursor: number, samples = 60): ConnSeries {
+export function connSeries(trace: TraceLog, cursor: number, samples = 60): ConnSeries {
   const end = Math.min(cursor, trace.length);
   let first = -1;
   for (let i = 0; i < end; i++) {
-    if (trace[i]!.kind === 'ipvs.schedule') {
+    if (trace.at(i)!.kind === 'ipvs.schedule') {
       first = i;
       break;
     }
   }
   if (first < 0 || end === 0) return { times: [], lines: [], max: 1 };
-  const t0 = trace[first]!.t;
-  const t1 = trace[end - 1]!.t;
+  const t0 = trace.at(first)!.t;
+  const t1 = (end > 0 ? trace.at(end - 1) : undefined)!.t;
   const times: number[] = [];
   const byDest = new Map<string, ConnLine>();
   const n = t1 > t0 ? samples : 1;
@@ -79,11 +79,11 @@ export interface ClientRow {
   total: number;
 }
 
-export function clientMap(trace: readonly TraceEvent[], cursor: number): ClientRow[] {
+export function clientMap(trace: TraceLog, cursor: number): ClientRow[] {
   const rows = new Map<string, ClientRow>();
   const end = Math.min(cursor, trace.length);
   for (let i = 0; i < end; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     let client: string;
     let dest: string | null;
     if (e.kind === 'ipvs.schedule') ({ client, dest } = e);

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 import { crlf, prompt } from './terminalHistory';
 
 /** Where a host's terminal stands after replaying the trace up to some position. */
@@ -17,7 +17,7 @@ export const replayStart: ReplayState = { inSetup: false, open: false };
  * `cmd.end`. A pure function of the trace, so scrubbing back hides output not printed yet.
  */
 export function replayTerminal(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   from: number,
   to: number,
   host: string,
@@ -28,7 +28,7 @@ export function replayTerminal(
   let text = '';
   let { inSetup, open } = state;
   for (let i = from; i < to; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.host !== host) continue;
     if (e.kind === 'cmd.start') {
       const setup = isSetup(e.index);
@@ -49,14 +49,9 @@ export function replayTerminal(
 }
 
 /** Whether the events [from, to) hold anything for this host's terminal. */
-export function touchesTerminal(
-  trace: readonly TraceEvent[],
-  from: number,
-  to: number,
-  host: string,
-): boolean {
+export function touchesTerminal(trace: TraceLog, from: number, to: number, host: string): boolean {
   for (let i = from; i < to; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.host === host && (e.kind === 'cmd.start' || e.kind === 'cmd.out' || e.kind === 'cmd.end'))
       return true;
   }

@@ -13,7 +13,7 @@ export function DropLayer({ layout }: { layout: TopologyLayout }) {
   const cursor = useAppStore((s) => s.cursor);
   const simTime = useAppStore((s) => s.simTime);
   const marks = model.drops
-    .map((seq) => model.trace[seq]!)
+    .map((seq) => model.trace.at(seq)!)
     .filter((e) => e.seq < cursor && (simTime - e.t <= DROP_LINGER_US || e.seq === cursor - 1));
   return (
     <g className="drops">

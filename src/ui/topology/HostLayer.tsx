@@ -13,7 +13,7 @@ function actingStage(
   model: TraceModel,
   cursor: number,
 ): { host: string; stage: Stage | undefined } | undefined {
-  const e = model.trace[cursor - 1];
+  const e = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   if (!e?.host) return undefined;
   const pkt = pktOf(e);
   if (!pkt) return { host: e.host, stage: undefined };

@@ -14,7 +14,7 @@ export function TopologyDescription({ id }: { id: string }) {
   const cursor = useAppStore((s) => s.cursor);
   const simTime = useAppStore((s) => Math.round(s.simTime));
   const count = framesInFlight(model.hops, simTime, cursor).length;
-  const ev = model.trace[cursor - 1];
+  const ev = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   return (
     <p id={id} className="visually-hidden">
       {t('topology.description', { time: formatMicros(simTime), count })}{' '}

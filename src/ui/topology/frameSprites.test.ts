@@ -35,9 +35,9 @@ describe('framePicture: the sprites both frame layers draw', () => {
   test('every frame in flight has a sprite on its wire, at every instant of the request', async () => {
     const { rt, layout, hops } = await drLab();
     const paths = hopPathCache(layout);
-    const end = rt.trace[rt.trace.length - 1]!.t;
+    const end = rt.trace.at(rt.trace.length - 1)!.t;
     for (let t = 0; t <= end; t += 7) {
-      const cursor = rt.trace.findIndex((e) => e.t > t);
+      const cursor = rt.trace.slice().findIndex((e) => e.t > t);
       const c = cursor < 0 ? rt.trace.length : cursor;
       const framed = new Set(framePicture(hops, paths, t, c).sprites.map((s) => s.hop));
       const flying = framesInFlight(hops, t, c).map((f) => f.hop);

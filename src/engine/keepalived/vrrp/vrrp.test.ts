@@ -174,14 +174,14 @@ describe('VRRP', () => {
       instance('    state MASTER\n    priority 100'),
       instance('    state BACKUP\n    priority 90'),
     );
-    const before = rt.trace.filter((e) => e.kind === 'vrrp.state').length;
+    const before = rt.trace.slice().filter((e) => e.kind === 'vrrp.state').length;
     const conf = instance('    state MASTER\n    priority 100').replace(
       '        192.168.99.188\n',
       '        192.168.99.188\n        192.168.99.189\n',
     );
     sh(rt, 'director1', `cat > /etc/keepalived/keepalived.conf <<'EOF'\n${conf}EOF`);
     sh(rt, 'director1', 'systemctl reload keepalived');
-    expect(rt.trace.filter((e) => e.kind === 'vrrp.state').length).toBe(before);
+    expect(rt.trace.slice().filter((e) => e.kind === 'vrrp.state').length).toBe(before);
     expect(rt.net.host('director1').isLocalAddr('192.168.99.189')).toBe(true);
     expect(lines(rt, 'director1')).toContain('Sending gratuitous ARP on eth0 for 192.168.99.189');
     expect(state(rt, 'director1')).toBe('MASTER');
@@ -195,7 +195,10 @@ describe('VRRP', () => {
       instance('    state BACKUP\n    priority 90'),
     );
     sh(rt, 'client', 'sleep 6');
-    const garps = rt.trace.filter((e) => e.kind === 'vrrp.garp' && e.host === 'director1').map((e) => e.t);
+    const garps = rt.trace
+      .slice()
+      .filter((e) => e.kind === 'vrrp.garp' && e.host === 'director1')
+      .map((e) => e.t);
     const first = garps[0]!;
     const rounds = [...new Set(garps.map((t) => Math.round((t - first) / SEC)))];
     expect(rounds).toEqual([0, 3, 4, 8]);

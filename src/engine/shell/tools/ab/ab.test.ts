@@ -63,13 +63,14 @@ describe('ab through the labs', () => {
     const r = rt.exec({ host: 'client', command: 'ab -n 40 -c 8 http://172.16.132.18/' });
     expect(r.exit).toBe(0);
     const synSent = rt.trace
+      .slice()
       .filter((e) => e.kind === 'sock')
       .filter((e) => e.host === 'client' && e.to === 'SYN-SENT');
     expect(synSent.length).toBe(40);
     // The first eight SYNs leave before any answer comes back.
-    const firstEstab = rt.trace.findIndex(
-      (e) => e.kind === 'sock' && e.host === 'client' && e.to === 'ESTAB',
-    );
+    const firstEstab = rt.trace
+      .slice()
+      .findIndex((e) => e.kind === 'sock' && e.host === 'client' && e.to === 'ESTAB');
     expect(
       rt.trace
         .slice(0, firstEstab)
@@ -86,6 +87,7 @@ describe('ab through the labs', () => {
     );
     const srcs = new Set(
       rt.trace
+        .slice()
         .filter((e) => e.kind === 'sock')
         .filter((e) => e.host === 'client' && e.to === 'SYN-SENT')
         .map((e) => String(e.local).split(':')[0]),

@@ -19,7 +19,8 @@ function drReady() {
 
 /** The TCP payloads `host` put on the wire, in order. */
 function sentData(s: ReturnType<typeof drReady>, host: string): string[] {
-  return s.rt.sim.trace.events
+  return s.rt.sim.trace
+    .slice()
     .filter((e) => e.kind === 'frame.tx' && e.host === host)
     .map(
       (e) =>

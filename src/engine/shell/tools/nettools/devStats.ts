@@ -46,9 +46,11 @@ export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
     m = { upto: 0, rxLen: new Map(), innerByFrame: new Map(), innerByPkt: new Map(), stats: new Map() };
     memos.set(sim, m);
   }
-  const evs = sim.trace.events;
+  const evs = sim.trace;
   for (; m.upto < evs.length; m.upto++) {
-    const e = evs[m.upto];
+    const kind = evs.kindAt(m.upto);
+    if (kind !== 'frame.tx' && kind !== 'frame.rx' && kind !== 'ipip.decap') continue;
+    const e = evs.at(m.upto);
     if (!e) continue;
     if (e.kind === 'frame.tx') {
       const f = e.eth as EthernetFrame;

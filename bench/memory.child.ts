@@ -1,0 +1,52 @@
+/**
+ * The memory benchmarks' child process (run with `node --expose-gc --import tsx`), so each figure
+ * comes from a fresh heap: `retained LAB N` prints the heap kept per request after a forced GC;
+ * `rss LAB N` runs N requests as one lab-runner transcript and prints the process's peak RSS.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { main } from '../src/cli/lvs-lab';
+import { getLab, LabRuntime } from '../src/engine';
+
+const [mode, lab = 'nat', nText = '1000'] = process.argv.slice(2);
+const n = Number(nText);
+const vip = getLab(lab)!.vip;
+/** One shell loop per line, so no single command runs for long (the runner's per-command max time). */
+const LOOP = 1000;
+const loop = (k: number): string => `for i in $(seq 1 ${k}); do curl -s ${vip} >/dev/null; done`;
+
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  gc();
+  gc();
+  return getHeapStatistics().used_heap_size;
+}
+
+if (mode === 'retained') {
+  const rt = LabRuntime.create(lab);
+  rt.exec({ host: 'client', command: `curl -s ${vip}` });
+  const h0 = heapAfterGc();
+  const e0 = rt.trace.length;
+  for (let done = 0; done < n; done += LOOP) {
+    const r = rt.exec({ host: 'client', command: loop(Math.min(LOOP, n - done)), maxTimeUs: 1e12 });
+    if (r.exit !== 0) throw new Error(`${lab}: the loop exited ${r.exit}`);
+  }
+  const bytes = (heapAfterGc() - h0) / n;
+  console.log(JSON.stringify({ bytes, events: (rt.trace.length - e0) / n }));
+} else if (mode === 'rss') {
+  const dir = mkdtempSync(join(tmpdir(), 'lvs-bench-'));
+  const file = join(dir, 'transcript.txt');
+  const lines: string[] = [];
+  for (let done = 0; done < n; done += LOOP) lines.push(`client# ${loop(Math.min(LOOP, n - done))}`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  try {
+    const code = main(['--lab', lab, '--max-time', '100000', file], () => {});
+    if (code !== 0) throw new Error(`lvs-lab exited ${code}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify({ rssMB: process.resourceUsage().maxRSS / 1024 }));
+} else throw new Error(`memory.child: unknown mode ${mode}`);

@@ -1,0 +1,210 @@
+/**
+ * Columnar storage of trace events: per event a time (Float64Array), a shape (Uint16Array: kind and
+ * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
+ * like `pkt#12` are stored as their number, objects (frames, hook runs, explanations) by reference,
+ * so an event costs tens of bytes instead of a retained object graph. `at(i)` rebuilds the plain
+ * event with its own fields in their original order, then `t` and `seq` (--trace JSON is unchanged).
+ */
+
+/** Value tags, in the low 3 bits of a slot. */
+const INT = 0; // payload: a small integer
+const STR = 1; // payload: index of an interned string
+const CONST = 2; // payload: index into CONSTS
+const OBJ = 3; // payload: index into `objects`
+const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
+const ID = 5; // payload: (n << 4) | prefix index, for `prefix#n`
+
+const CONSTS = [null, false, true, undefined] as const;
+const MAX_INT = 1 << 27;
+const MAX_ID = 1 << 23;
+const MAX_PREFIXES = 16;
+
+interface Shape {
+  kind: string;
+  keys: readonly string[];
+}
+
+function grow<T extends Float64Array | Uint16Array | Uint32Array | Int32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export class TraceStore<E extends { kind: string }> {
+  private times = new Float64Array(1024);
+  private shapeOf = new Uint16Array(1024);
+  private offsets = new Uint32Array(1025);
+  private slots = new Int32Array(8192);
+  private count = 0;
+  private readonly shapes: Shape[] = [];
+  private readonly shapesByKind = new Map<string, number[]>();
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  private readonly prefixes: string[] = [];
+  private readonly objects: object[] = [];
+  private readonly numbers: number[] = [];
+  /** Reused while encoding one event. */
+  private readonly keys: string[] = [];
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Append one event stamped at `t` (its `t` and `seq` fields, if present, are not stored). */
+  push(t: number, ev: E): void {
+    const i = this.count;
+    const start = this.offsets[i]!;
+    let n = 0;
+    const keys = this.keys;
+    keys.length = 0;
+    for (const k in ev) {
+      if (k === 'kind' || k === 't' || k === 'seq') continue;
+      keys.push(k);
+      this.slots = grow(this.slots, start + n + 1);
+      this.slots[start + n++] = this.encode((ev as Record<string, unknown>)[k]);
+    }
+    this.times = grow(this.times, i + 1);
+    this.shapeOf = grow(this.shapeOf, i + 1);
+    this.offsets = grow(this.offsets, i + 2);
+    this.times[i] = t;
+    this.shapeOf[i] = this.shapeId(ev.kind, keys);
+    this.offsets[i + 1] = start + n;
+    this.count = i + 1;
+  }
+
+  /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
+  truncate(length: number): void {
+    if (length >= this.count) return;
+    const keep = Math.max(0, length);
+    // Objects and numbers are pushed in event order: drop those only the forgotten events held.
+    let objects = this.objects.length;
+    let numbers = this.numbers.length;
+    for (let s = this.offsets[keep]!; s < this.offsets[this.count]!; s++) {
+      const x = this.slots[s]!;
+      if ((x & 7) === OBJ) objects = Math.min(objects, x >> 3);
+      else if ((x & 7) === NUM) numbers = Math.min(numbers, x >> 3);
+    }
+    this.objects.length = objects;
+    this.numbers.length = numbers;
+    this.count = keep;
+  }
+
+  /** The event at `i` as a fresh plain object (fields in emit order, then `t`, `seq`). */
+  at(i: number): (E & { t: number; seq: number }) | undefined {
+    if (i < 0) i += this.count;
+    if (!(i >= 0 && i < this.count)) return undefined;
+    const shape = this.shapes[this.shapeOf[i]!]!;
+    const out: Record<string, unknown> = { kind: shape.kind };
+    const start = this.offsets[i]!;
+    const keys = shape.keys;
+    for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.decode(this.slots[start + k]!);
+    out.t = this.times[i]!;
+    out.seq = i;
+    return out as E & { t: number; seq: number };
+  }
+
+  /** The kind of event `i` without building it (a cheap filter). */
+  kindAt(i: number): string | undefined {
+    return i >= 0 && i < this.count ? this.shapes[this.shapeOf[i]!]!.kind : undefined;
+  }
+
+  /** The time of event `i`, µs. */
+  timeAt(i: number): number | undefined {
+    return i >= 0 && i < this.count ? this.times[i] : undefined;
+  }
+
+  /** Approximate bytes held by the columns (not by the shared objects they refer to). */
+  columnBytes(): number {
+    const end = this.offsets[this.count]!;
+    return this.count * (8 + 2 + 4) + end * 4 + this.numbers.length * 8 + this.objects.length * 8;
+  }
+
+  private shapeId(kind: string, keys: readonly string[]): number {
+    let list = this.shapesByKind.get(kind);
+    if (!list) this.shapesByKind.set(kind, (list = []));
+    for (const id of list) {
+      const s = this.shapes[id]!.keys;
+      if (s.length !== keys.length) continue;
+      let same = true;
+      for (let k = 0; k < s.length && same; k++) same = s[k] === keys[k];
+      if (same) return id;
+    }
+    const id = this.shapes.length;
+    if (id > 0xffff) throw new Error('trace: too many event shapes');
+    this.shapes.push({ kind, keys: [...keys] });
+    list.push(id);
+    return id;
+  }
+
+  private encode(v: unknown): number {
+    switch (typeof v) {
+      case 'number':
+        if (Number.isInteger(v) && v >= -MAX_INT && v < MAX_INT && !Object.is(v, -0)) return (v << 3) | INT;
+        this.numbers.push(v);
+        return ((this.numbers.length - 1) << 3) | NUM;
+      case 'string':
+        return this.encodeString(v);
+      case 'boolean':
+        return ((v ? 2 : 1) << 3) | CONST;
+      case 'undefined':
+        return (3 << 3) | CONST;
+      default:
+        if (v === null) return CONST;
+        this.objects.push(v as object);
+        return ((this.objects.length - 1) << 3) | OBJ;
+    }
+  }
+
+  private encodeString(s: string): number {
+    const id = this.idOf(s);
+    if (id >= 0) return id;
+    let n = this.stringIds.get(s);
+    if (n === undefined) {
+      n = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, n);
+    }
+    return (n << 3) | STR;
+  }
+
+  /** `prefix#n` (no leading zeros) as an ID slot, else -1. */
+  private idOf(s: string): number {
+    const h = s.indexOf('#');
+    if (h <= 0 || h === s.length - 1 || s.length - h > 8) return -1;
+    if (s.charCodeAt(h + 1) === 48 && s.length - h > 2) return -1;
+    let n = 0;
+    for (let j = h + 1; j < s.length; j++) {
+      const c = s.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    if (n >= MAX_ID) return -1;
+    let p = 0;
+    while (p < this.prefixes.length && !(this.prefixes[p]!.length === h && s.startsWith(this.prefixes[p]!)))
+      p++;
+    if (p === this.prefixes.length) {
+      if (p === MAX_PREFIXES) return -1;
+      this.prefixes.push(s.slice(0, h));
+    }
+    return (((n << 4) | p) << 3) | ID;
+  }
+
+  private decode(x: number): unknown {
+    const payload = x >> 3;
+    switch (x & 7) {
+      case INT:
+        return payload;
+      case STR:
+        return this.strings[payload];
+      case CONST:
+        return CONSTS[payload];
+      case OBJ:
+        return this.objects[payload];
+      case NUM:
+        return this.numbers[payload];
+      default:
+        return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
+    }
+  }
+}
