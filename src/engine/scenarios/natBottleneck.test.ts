@@ -16,7 +16,7 @@ function twoDownloads(lab: 'nat' | 'dr'): { us: number; directorTx: number } {
   const t = new TestLab(lab, 1, true, { servers: 2, clients: 2 });
   for (const rs of ['rs1', 'rs2']) t.ok(rs, `fallocate -l ${SIZE} /var/www/html/big`);
   const vip = t.rt.def.vip;
-  const from = t.sim.trace.events.length;
+  const from = t.sim.trace.length;
   const start = t.sim.now;
   const handles = ['client', 'client2'].map((c) =>
     startCurl(t.host(c), { ip: vip, port: 80, hostHeader: vip, path: '/big', method: 'GET' }),
@@ -30,7 +30,7 @@ function twoDownloads(lab: 'nat' | 'dr'): { us: number; directorTx: number } {
   }, start + 60_000_000);
   for (const h of handles) expect(h.result?.body.length).toBe(SIZE);
   let directorTx = 0;
-  for (const e of t.sim.trace.events.slice(from))
+  for (const e of t.sim.trace.slice(from))
     if (e.kind === 'frame.tx' && e.host === 'director') directorTx += frameLength(e.eth);
   return { us: Math.max(...ends) - start, directorTx };
 }

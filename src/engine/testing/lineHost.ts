@@ -56,7 +56,7 @@ export class LineHost {
     // Earlier lines' results and trace are forgotten too: each line is read from its own result,
     // and a runaway line's thousands of output events would otherwise pile up over the run.
     this.lab.rt.results.length = 0;
-    this.lab.sim.trace.events.length = 0;
+    this.lab.sim.trace.truncate(0);
     restore(this.lab.host(this.host), this.saved);
     this.lab.freshShell(this.host);
     return this.lab.sh(this.host, line, o);

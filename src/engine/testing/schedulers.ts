@@ -132,7 +132,7 @@ export class SchedTestService<S> {
     const p = { ...PKT, ...pkt };
     const ctx = { ...schedContext(this.ipvs), ...this.ctx };
     const dest = schedulePick(this.ipvs, this.svc, { proto: 'TCP', ...p }, 'pkt#test', ctx);
-    const ev = this.lab.sim.trace.events.at(-1);
+    const ev = this.lab.sim.trace.at(this.lab.sim.trace.length - 1);
     if (ev?.kind !== 'ipvs.schedule') throw new Error('pick recorded no ipvs.schedule event');
     return ev.explanation ? { dest, explanation: ev.explanation } : { dest };
   }

@@ -1,4 +1,4 @@
-import type { LabRuntime, TraceEvent } from '@/engine';
+import type { LabRuntime, TraceLog } from '@/engine';
 import type { RunningInfo, SessionEvent } from './protocol';
 
 /** Events one `trace-append` carries at most, and characters of printed output. */
@@ -9,11 +9,11 @@ export const BATCH_TEXT = 64 * 1024;
  * Where the batch starting at `from` ends: a long replay or a command that prints megabytes
  * reaches the page in messages of bounded size, each cheap to clone and to apply.
  */
-function batchEnd(trace: readonly TraceEvent[], from: number): number {
+function batchEnd(trace: TraceLog, from: number): number {
   let text = 0;
   const max = Math.min(trace.length, from + BATCH_EVENTS);
   for (let i = from; i < max; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.kind === 'cmd.out') text += e.text.length;
     if (text > BATCH_TEXT && i > from) return i;
   }

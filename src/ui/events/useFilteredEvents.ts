@@ -26,7 +26,7 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
     const out = same ? c.out : [];
     const trace = model.trace;
     for (let i = same ? c.upTo : 0; i < trace.length; i++) {
-      const e = trace[i]!;
+      const e = trace.at(i)!;
       if (host && e.host !== host) continue;
       if (
         cats.length &&
@@ -43,7 +43,7 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
 
 interface Filtered {
   key: {
-    trace: readonly unknown[];
+    trace: TraceModel['trace'];
     host: string | null;
     cats: readonly string[];
     findings: ReadonlySet<number> | null;

@@ -1,4 +1,4 @@
-import type { EthernetFrame, TraceLog } from '@/engine';
+import type { EthernetFrame, TraceEvent, TraceLog } from '@/engine';
 
 /** Wire time across a segment when a frame reached nobody (the engine's SEGMENT_DELAY_US). */
 export const DEFAULT_HOP_US = 100;

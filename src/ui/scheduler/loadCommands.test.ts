@@ -49,7 +49,7 @@ describe('the load form types real commands', () => {
     expect(rows.map((r) => r.client)).toEqual(['172.16.132.78', '172.16.132.79']);
     expect(rows.reduce((s, r) => s + r.total, 0)).toBe(12);
     // Scrubbed back to just after the first decision, the counts are those of that moment.
-    const first = rt.trace.findIndex((e) => e.kind === 'ipvs.schedule');
+    const first = rt.trace.slice().findIndex((e) => e.kind === 'ipvs.schedule');
     expect(clientMap(rt.trace, first + 1).reduce((s, r) => s + r.total, 0)).toBe(1);
   });
 

@@ -21,7 +21,7 @@ describe('ip link set … txqueuelen', () => {
     const t = new TestLab('nat');
     t.ok('client', 'ping -c 1 172.16.132.18'); // resolve the gateway first
     t.ok('client', 'ip link set dev eth0 txqueuelen 3');
-    const from = t.sim.trace.events.length;
+    const from = t.sim.trace.length;
     // Twenty 1000-byte datagrams at the same instant: one on the wire, three waiting.
     for (let i = 0; i < 20; i++)
       t.inject('client', {
@@ -38,7 +38,7 @@ describe('ip link set … txqueuelen', () => {
         payload: { proto: 'udp', srcPort: 5000, dstPort: 9, data: 'x'.repeat(1000) },
       });
     t.run(0.01);
-    const ev = t.sim.trace.events.slice(from);
+    const ev = t.sim.trace.slice(from);
     const drops = ev.filter((e) => e.kind === 'drop' && e.reason === 'txqueue-full');
     const sent = ev.filter(
       (e) =>
