@@ -8,7 +8,9 @@ export async function startTrace(ctx, page) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+    categories:
+      'toplevel,devtools.timeline,disabled-by-default-devtools.timeline' +
+      (process.env.TRACE_STACKS ? ',disabled-by-default-devtools.timeline.stack' : ''),
     transferMode: 'ReportEvents',
   });
   return {

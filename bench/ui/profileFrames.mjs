@@ -104,6 +104,11 @@ function printSlowFrames(events) {
     console.log(
       `frame cpu ${(f.total / 1000).toFixed(1)} ms: ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
     );
+    // What each layout of the frame had to do, and the JavaScript that forced it (if any).
+    for (const e of xs.filter((x) => x.name === 'Layout' && x.ts >= f.t && x.ts < f.end && x.tdur > 300))
+      console.log(
+        `    Layout ${(e.tdur / 1000).toFixed(1)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}; ${(e.args?.beginData?.stackTrace ?? []).map((c) => c.functionName).join(' < ')}`,
+      );
   }
   return worst;
 }

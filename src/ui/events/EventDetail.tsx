@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ConnHeader } from '../scheduler/ConnHeader';
-import { useAppStore } from '@/store/useAppStore';
 import { useFindings } from '../hooks/useFindings';
 import { useLab } from '../hooks/useLab';
+import { cursorOf, useSettledStore } from '../hooks/useSettledStore';
 import { useRenderMessage } from '../hooks/useRenderMessage';
 import { formatMicros } from '../format';
 import { eventText } from '../model/eventText';
@@ -13,7 +13,7 @@ export function EventDetail() {
   const { t } = useTranslation();
   const render = useRenderMessage();
   const { model } = useLab();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useSettledStore(cursorOf);
   const found = useFindings();
   const e = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   if (!e) return <div className="event-detail empty-state">{t('events.none')}</div>;

@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import { useFindings } from '../hooks/useFindings';
 import { useLab } from '../hooks/useLab';
+import { cursorOf, useSettledStore } from '../hooks/useSettledStore';
 import { findingsByEvent } from '../model/findingsAtCursor';
 import { EventDetail } from './EventDetail';
 import { EventFilters } from './EventFilters';
@@ -18,7 +19,8 @@ function rowHeightPx(): number {
 
 /**
  * Every trace event in words, windowed so tens of thousands of rows stay cheap. Clicking a row
- * seeks there; the row at the cursor is marked and kept in view; its "why" is shown below.
+ * seeks there; the row at the cursor is marked and kept in view (following a moving cursor a few
+ * times a second); its "why" is shown below.
  */
 export function EventList() {
   const { t } = useTranslation();
@@ -27,7 +29,7 @@ export function EventList() {
   const byEvent = useMemo(() => findingsByEvent(found), [found]);
   const findingAt = useMemo(() => new Set(byEvent.keys()), [byEvent]);
   const rows = useFilteredEvents(model, findingAt);
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useSettledStore(cursorOf);
   const scheme = useAppStore((s) => s.scheme);
   const seek = useAppStore((s) => s.seek);
   const pause = useAppStore((s) => s.pause);
@@ -46,19 +48,30 @@ export function EventList() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  useEffect(() => {
+  // Keep the current row in view from the sizes already known (no layout read), before paint,
+  // with the rows of the new window drawn in the same commit.
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || currentRow < 0) return;
     const top = currentRow * rowH;
-    if (top < el.scrollTop || top + rowH > el.scrollTop + el.clientHeight)
-      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
-  }, [currentRow, rowH]);
-  const first = Math.max(0, Math.floor(scrollTop / rowH) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowH) + OVERSCAN);
-  const onPick = (seq: number) => {
-    pause();
-    seek(seq + 1);
-  };
+    if (top >= shownTop && top + rowH <= shownTop + height) return;
+    const next = Math.max(0, top - height / 2);
+    el.scrollTop = next;
+    setScrollTop(next);
+  }, [currentRow, rowH]); // eslint-disable-line react-hooks/exhaustive-deps
+  // As the browser clamps the scroll position when the rows get fewer (a filter).
+  const shownTop = Math.min(scrollTop, Math.max(0, rows.length * rowH - height));
+  const first = Math.max(0, Math.floor(shownTop / rowH) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((shownTop + height) / rowH) + OVERSCAN);
+  // One function for every render: the rows are memoised and re-render only when their own
+  // props change (the current row and the ones the cursor crossed).
+  const onPick = useCallback(
+    (seq: number) => {
+      pause();
+      seek(seq + 1);
+    },
+    [pause, seek],
+  );
   return (
     <div className="event-list">
       <div className="panel-head">

@@ -1,6 +1,7 @@
 import type { LabDefinition } from '@/engine';
 import { sessionOf } from '@/store/createAppStore';
 import type { SessionView } from '@/store/session/sessionView';
+import type { AppStore } from '@/store/createAppStore';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { traceModelFor } from '../model/traceModel';
 import type { TraceModel } from '../model/traceModel';
@@ -24,4 +25,10 @@ export function useLab(): LabView {
   const runtime = sessionOf(store).view;
   const model = traceModelFor(runtime, runtime.trace);
   return { runtime, def: runtime.def, model, revision };
+}
+
+/** The trace model of a store's session now: for listeners that draw outside React's renders. */
+export function modelOfStore(store: AppStore): TraceModel {
+  const runtime = sessionOf(store).view;
+  return traceModelFor(runtime, runtime.trace);
 }

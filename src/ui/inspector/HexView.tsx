@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '../model/packetLayers';
 
@@ -13,6 +14,18 @@ const PER_ROW = 16;
 /** The frame's bytes, 16 to a row; hovering a byte names its field, hovering a field lights its bytes. */
 export function HexView({ bytes, layers, hover, onHover }: Props) {
   const { t } = useTranslation();
+  // A closed dump is not built: one element per byte, remade for every frame playback follows.
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="hex-view" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('packet.hex', { count: bytes.length })}</summary>
+      {open && <HexGrid bytes={bytes} layers={layers} hover={hover} onHover={onHover} />}
+    </details>
+  );
+}
+
+function HexGrid({ bytes, layers, hover, onHover }: Props) {
+  const { t } = useTranslation();
   const fieldAt: (string | null)[] = new Array<string | null>(bytes.length).fill(null);
   const labelAt: string[] = new Array<string>(bytes.length).fill('');
   for (const l of layers)
@@ -27,33 +40,30 @@ export function HexView({ bytes, layers, hover, onHover }: Props) {
   const rows: number[] = [];
   for (let o = 0; o < bytes.length; o += PER_ROW) rows.push(o);
   return (
-    <details className="hex-view">
-      <summary>{t('packet.hex', { count: bytes.length })}</summary>
-      <div className="hex-grid" role="table" aria-label={t('packet.hexLabel')} data-i18n-exempt="">
-        {rows.map((o) => (
-          <div key={o} role="row" className="hex-row">
-            <span role="rowheader" className="hex-offset">
-              {o.toString(16).padStart(4, '0')}
-            </span>
-            {Array.from(bytes.subarray(o, o + PER_ROW), (b, k) => {
-              const i = o + k;
-              const lit = range && i >= range.start && i < range.end;
-              return (
-                <span
-                  key={i}
-                  role="cell"
-                  className={lit ? 'hex-byte lit' : 'hex-byte'}
-                  title={labelAt[i] || undefined}
-                  onMouseEnter={() => onHover(fieldAt[i] ?? null)}
-                  onMouseLeave={() => onHover(null)}
-                >
-                  {b.toString(16).padStart(2, '0')}
-                </span>
-              );
-            })}
-          </div>
-        ))}
-      </div>
-    </details>
+    <div className="hex-grid" role="table" aria-label={t('packet.hexLabel')} data-i18n-exempt="">
+      {rows.map((o) => (
+        <div key={o} role="row" className="hex-row">
+          <span role="rowheader" className="hex-offset">
+            {o.toString(16).padStart(4, '0')}
+          </span>
+          {Array.from(bytes.subarray(o, o + PER_ROW), (b, k) => {
+            const i = o + k;
+            const lit = range && i >= range.start && i < range.end;
+            return (
+              <span
+                key={i}
+                role="cell"
+                className={lit ? 'hex-byte lit' : 'hex-byte'}
+                title={labelAt[i] || undefined}
+                onMouseEnter={() => onHover(fieldAt[i] ?? null)}
+                onMouseLeave={() => onHover(null)}
+              >
+                {b.toString(16).padStart(2, '0')}
+              </span>
+            );
+          })}
+        </div>
+      ))}
+    </div>
   );
 }

@@ -1,4 +1,7 @@
+import { useCallback } from 'react';
+import type { AppState } from '@/store/types';
 import { useAppStore } from '@/store/useAppStore';
+import { useSettledStore } from '../hooks/useSettledStore';
 import type { Hop } from '../model/frameHops';
 import type { TraceModel } from '../model/traceModel';
 
@@ -14,7 +17,12 @@ export function frameAtCursor(model: TraceModel, cursor: number): Hop | undefine
 /** The frame the packet inspector shows: the one clicked, else the one playback is at. */
 export function useInspectedFrame(model: TraceModel): { hop: Hop | undefined; pinned: boolean } {
   const selected = useAppStore((s) => s.selectedFrame);
-  const followed = useAppStore((s) => (selected ? undefined : frameAtCursor(model, s.cursor)?.frame));
+  // Following playback, the inspector changes a few times a second, not every frame.
+  const follow = useCallback(
+    (s: AppState) => (selected ? undefined : frameAtCursor(model, s.cursor)?.frame),
+    [model, selected],
+  );
+  const followed = useSettledStore(follow);
   const id = selected ?? followed;
   return { hop: id ? model.hops.byFrame.get(id) : undefined, pinned: selected !== null };
 }

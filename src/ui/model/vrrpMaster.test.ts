@@ -9,11 +9,11 @@ describe('the MASTER mark: a fold of the VRRP state events at the cursor', () =>
   test('director1 before the stop, director2 after it; stepping back moves it back', async () => {
     await loadEngine();
     const rt = engine().LabRuntime.create('ha', { seed: 1 });
-    const trace = rt.trace.slice();
-    const before = trace.length;
-    expect(vrrpMastersAt(trace, before)).toEqual(['director1']);
+    const before = rt.trace.length;
+    expect(vrrpMastersAt(rt.trace.slice(), before)).toEqual(['director1']);
     rt.exec({ host: 'director1', command: 'systemctl stop keepalived' });
     rt.exec({ host: 'client', command: 'sleep 3' });
+    const trace = rt.trace.slice();
     expect(vrrpMastersAt(trace, trace.length)).toEqual(['director2']);
     expect(vrrpMastersAt(trace, before)).toEqual(['director1']);
     expect(vrrpMastersAt(trace, 0)).toEqual([]);

@@ -9,13 +9,14 @@ import { IDLE_MARK_US, idleGap } from './playbackMath';
 export function IdleMarker() {
   const { t } = useTranslation();
   const { model } = useLab();
-  const cursor = useAppStore((s) => s.cursor);
-  const simTime = useAppStore((s) => s.simTime);
-  const gap = idleGap(model.trace, cursor);
-  const quiet = gap >= IDLE_MARK_US && framesInFlight(model.hops, simTime, cursor).length === 0;
+  // The quiet gap being crossed, or 0: re-renders when that changes, not every frame.
+  const quiet = useAppStore((s) => {
+    const gap = idleGap(model.trace, s.cursor);
+    return gap >= IDLE_MARK_US && framesInFlight(model.hops, s.simTime, s.cursor).length === 0 ? gap : 0;
+  });
   return (
     <output className="idle-marker muted" aria-live="off">
-      {quiet ? t('playback.idle', { time: formatMicros(gap) }) : ''}
+      {quiet ? t('playback.idle', { time: formatMicros(quiet) }) : ''}
     </output>
   );
 }

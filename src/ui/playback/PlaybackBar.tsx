@@ -6,13 +6,40 @@ import { formatMicros } from '../format';
 import { Icon } from '../Icon';
 import { IdleMarker } from './IdleMarker';
 
+/** The scrubber and the position in words: the part of the bar that follows the clock every frame. */
+function Scrubber({ total, seek }: { total: number; seek: (cursor: number) => void }) {
+  const { t } = useTranslation();
+  const cursor = useAppStore((s) => s.cursor);
+  const simTime = useAppStore((s) => s.simTime);
+  const position = t('playback.position', { cursor, total, time: formatMicros(simTime) });
+  return (
+    <>
+      <input
+        className="scrubber"
+        type="range"
+        min={0}
+        max={total}
+        step={1}
+        value={cursor}
+        aria-label={t('playback.scrub')}
+        aria-valuetext={position}
+        onChange={(e) => seek(Number(e.target.value))}
+      />
+      <output className="playback-position" aria-live="off">
+        {position}
+      </output>
+    </>
+  );
+}
+
 /** Play, pause, exact steps both ways, a scrubber over the trace, speed, and "start paused". */
 export function PlaybackBar() {
   const { t } = useTranslation();
   const { model } = useLab();
   const total = model.trace.length;
-  const cursor = useAppStore((s) => s.cursor);
-  const simTime = useAppStore((s) => s.simTime);
+  // The buttons re-render when they are enabled or disabled, not at every step of the cursor.
+  const atStart = useAppStore((s) => s.cursor === 0);
+  const atEnd = useAppStore((s) => s.cursor >= total);
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
   const startPaused = useAppStore((s) => s.startPaused);
@@ -30,7 +57,7 @@ export function PlaybackBar() {
           className="icon-button"
           aria-label={t('playback.start')}
           onClick={() => seek(0)}
-          disabled={cursor === 0}
+          disabled={atStart}
         >
           <Icon name="start" />
         </button>
@@ -40,7 +67,7 @@ export function PlaybackBar() {
           aria-label={t('playback.back')}
           aria-keyshortcuts="ArrowLeft"
           onClick={stepBack}
-          disabled={cursor === 0}
+          disabled={atStart}
         >
           <Icon name="back" />
         </button>
@@ -60,7 +87,7 @@ export function PlaybackBar() {
           aria-label={t('playback.forward')}
           aria-keyshortcuts="ArrowRight"
           onClick={stepForward}
-          disabled={cursor >= total}
+          disabled={atEnd}
         >
           <Icon name="forward" />
         </button>
@@ -69,25 +96,12 @@ export function PlaybackBar() {
           className="icon-button"
           aria-label={t('playback.end')}
           onClick={() => seek(total)}
-          disabled={cursor >= total}
+          disabled={atEnd}
         >
           <Icon name="end" />
         </button>
       </div>
-      <input
-        className="scrubber"
-        type="range"
-        min={0}
-        max={total}
-        step={1}
-        value={cursor}
-        aria-label={t('playback.scrub')}
-        aria-valuetext={t('playback.position', { cursor, total, time: formatMicros(simTime) })}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
-      <output className="playback-position" aria-live="off">
-        {t('playback.position', { cursor, total, time: formatMicros(simTime) })}
-      </output>
+      <Scrubber total={total} seek={seek} />
       <IdleMarker />
       <label className="field-inline" title={t('playback.speedHint')}>
         <span className="field-label">{t('playback.speed')}</span>

@@ -1,18 +1,19 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useAppStore } from '@/store/useAppStore';
-import { useLab } from '../hooks/useLab';
+import { useAppStore, useStoreApi } from '@/store/useAppStore';
+import { modelOfStore } from '../hooks/useLab';
 import type { TopologyLayout } from '../layout/topologyLayout';
-import { connectionColour } from '../model/connections';
-import { frameTag } from '../model/frameSummary';
-import type { Hop } from '../model/frameHops';
-import { spriteAt, toLayout, viewMap } from './canvasView';
+import { CONNECTION_PALETTE } from '../model/connections';
+import { toLayout, viewMap } from './canvasView';
 import type { ViewMap, ZoomTf } from './canvasView';
 import { drawFrames } from './drawFrames';
+import type { DotStyle } from './drawFrames';
+import { copyAt, newFrameBuffer } from './frameBuffer';
+import type { FrameBuffer } from './frameBuffer';
 import { DENSE_FRAMES } from './FrameLayer';
-import { framePictureFor } from './frameSprites';
-import type { FrameSprite } from './frameSprites';
+import { FrameList, listedHops, listThrottle, NO_LIST } from './FrameList';
+import type { Listed } from './FrameList';
+import { placeFramesFor } from './frameSprites';
 import './frameCanvas.css';
 
 /** How far from a dot's centre a click still picks it (layout units; a dot's radius is 6). */
@@ -33,9 +34,11 @@ function resolver(el: Element): (c: string) => string {
 
 /**
  * A crowd of frames (more than DENSE_FRAMES on the wire) drawn as dots on a canvas under the
- * SVG: one canvas draw per animation frame instead of hundreds of SVG nodes to style, lay out
- * and paint. Clicking a dot selects its frame (hit-tested here, on the SVG above it), and the
- * frames are listed for screen readers. With fewer frames the SVG layer draws labelled glyphs.
+ * SVG. The canvas is drawn from a store subscription, not a React render: as the clock moves,
+ * only the canvas is redrawn (from the layout's reusable frame buffer), and React re-renders
+ * this component only when the view, the selection or the listed frames change. Clicking a dot
+ * selects its frame (hit-tested here, on the SVG above it), and the frames are listed for screen
+ * readers. With fewer frames the SVG layer draws labelled glyphs.
  */
 export function FrameCanvas({
   layout,
@@ -46,14 +49,13 @@ export function FrameCanvas({
   tf: ZoomTf;
   svgRef: RefObject<SVGSVGElement | null>;
 }) {
-  const { model } = useLab();
-  const simTime = useAppStore((s) => s.simTime);
-  const cursor = useAppStore((s) => s.cursor);
+  const store = useStoreApi();
   const selected = useAppStore((s) => s.selectedFrame);
   const selectFrame = useAppStore((s) => s.selectFrame);
   const scheme = useAppStore((s) => s.scheme);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
+  const [listed, setListed] = useState<Listed>(NO_LIST);
   useEffect(() => {
     const c = canvasRef.current;
     if (!c) return;
@@ -61,12 +63,12 @@ export function FrameCanvas({
     ro.observe(c);
     return () => ro.disconnect();
   }, []);
-  const { sprites } = framePictureFor(layout, model.hops, simTime, cursor);
-  const dense = sprites.length > DENSE_FRAMES;
-  const map = viewMap(size.w, size.h, layout.width, layout.height, tf);
+  const map = useMemo(
+    () => viewMap(size.w, size.h, layout.width, layout.height, tf),
+    [size.w, size.h, layout.width, layout.height, tf],
+  );
   // What the click handler (attached once) needs of the latest picture.
-  const hit = useRef<{ dense: boolean; sprites: FrameSprite[]; map: ViewMap }>({ dense, sprites, map });
-  hit.current = { dense, sprites, map };
+  const hit = useRef<{ dense: boolean; buffer?: FrameBuffer; map: ViewMap }>({ dense: false, map });
   useLayoutEffect(() => {
     const c = canvasRef.current;
     const ctx = c?.getContext('2d');
@@ -75,105 +77,61 @@ export function FrameCanvas({
     const w = Math.round(size.w * dpr);
     const h = Math.round(size.h * dpr);
     if (c.width !== w || c.height !== h) Object.assign(c, { width: w, height: h });
+    // `scheme` changes the CSS variables the colours resolve to: resolved once per scheme.
     const colour = resolver(c);
-    drawFrames(
-      ctx,
-      dense ? sprites : [],
-      map,
-      { w: size.w, h: size.h, dpr },
-      {
-        colourOf: (s) => colour(connectionColour(model.colours.indexOf(s.hop))),
-        edge: colour('var(--panel)'),
-        ring: colour('var(--text)'),
-        selected,
+    const fills = ['var(--arp)', ...CONNECTION_PALETTE].map(colour);
+    let model = modelOfStore(store);
+    const style: DotStyle = {
+      fills,
+      slotOf: (hop) => {
+        const n = model.colours.indexOf(hop);
+        return n < 0 ? 0 : 1 + (n % CONNECTION_PALETTE.length);
       },
-    );
-    // `scheme` changes the CSS variables the colours resolve to.
-  }, [sprites, dense, map.scale, map.ox, map.oy, size, selected, model, scheme]); // eslint-disable-line react-hooks/exhaustive-deps
+      edge: colour('var(--panel)'),
+      ring: colour('var(--text)'),
+      selected,
+    };
+    const list = listThrottle(setListed);
+    let drawn = -1;
+    const draw = () => {
+      const s = store.getState();
+      model = modelOfStore(store);
+      const b = placeFramesFor(layout, model.hops, s.simTime, s.cursor);
+      const dense = b.count > DENSE_FRAMES;
+      hit.current = { dense, buffer: b, map };
+      if (drawn !== b.count) c.setAttribute('data-frames-drawn', String((drawn = b.count)));
+      drawFrames(ctx, dense ? b : EMPTY, map, { w: size.w, h: size.h, dpr }, style);
+      list.offer(dense ? listedHops(b, selected) : NO_LIST);
+    };
+    draw();
+    const off = store.subscribe((s, p) => {
+      if (s.simTime !== p.simTime || s.cursor !== p.cursor || s.revision !== p.revision) draw();
+    });
+    return () => {
+      off();
+      list.cancel();
+    };
+  }, [store, layout, map, size, selected, scheme]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const onClick = (e: MouseEvent) => {
       const h = hit.current;
-      if (!h.dense || (e.target as Element | null)?.closest?.('[data-interactive]')) return;
+      if (!h.dense || !h.buffer || (e.target as Element | null)?.closest?.('[data-interactive]')) return;
       const box = svg.getBoundingClientRect();
       const p = toLayout(h.map, e.clientX - box.left, e.clientY - box.top);
-      const s = spriteAt(h.sprites, p.x, p.y, HIT_RADIUS);
-      if (s) selectFrame(s.hop.frame);
+      const i = copyAt(h.buffer, p.x, p.y, HIT_RADIUS);
+      if (i >= 0) selectFrame(h.buffer.hops[i]!.frame);
     };
     svg.addEventListener('click', onClick);
     return () => svg.removeEventListener('click', onClick);
   }, [svgRef, selectFrame]);
   return (
     <>
-      <canvas
-        ref={canvasRef}
-        className="frame-canvas"
-        aria-hidden="true"
-        data-frames-drawn={sprites.length}
-      />
-      {dense && <FrameList {...listedHops(sprites, selected)} selected={selected} onSelect={selectFrame} />}
+      <canvas ref={canvasRef} className="frame-canvas" aria-hidden="true" />
+      {listed.hops.length > 0 && <FrameList {...listed} selected={selected} onSelect={selectFrame} />}
     </>
   );
 }
 
-/**
- * The frames the list names: the first DENSE_FRAMES on the wire (oldest first) and the selected
- * one. Hundreds of hidden buttons would make every layout of the page slower than the canvas
- * saves; the rest are counted (and each is in the event list).
- */
-function listedHops(sprites: readonly FrameSprite[], selected: string | null): { hops: Hop[]; more: number } {
-  const all: Hop[] = [];
-  let last: Hop | undefined;
-  for (const s of sprites) if (s.hop !== last) all.push((last = s.hop));
-  const hops = all.slice(0, DENSE_FRAMES);
-  const pick = all.find((h) => h.frame === selected);
-  if (pick && !hops.includes(pick)) hops.push(pick);
-  return { hops, more: all.length - hops.length };
-}
-
-/**
- * The crowd in words: one button per frame on the wire, for screen readers (not tab stops: a
- * keyboard user reaches frames through the event list). Re-rendered only when the set changes.
- */
-const FrameList = memo(
-  function FrameList({
-    hops,
-    more,
-    selected,
-    onSelect,
-  }: {
-    hops: Hop[];
-    more: number;
-    selected: string | null;
-    onSelect: (frame: string) => void;
-  }) {
-    const { t } = useTranslation();
-    return (
-      <ul className="visually-hidden" aria-label={t('topology.framesOnWire')}>
-        {hops.map((h) => {
-          const tag = frameTag(h.eth);
-          return (
-            <li key={h.frame}>
-              <button
-                type="button"
-                tabIndex={-1}
-                aria-pressed={selected === h.frame}
-                onClick={() => onSelect(h.frame)}
-              >
-                {`${tag} ${t('topology.frameLabel', { frame: h.frame })}`}
-              </button>
-            </li>
-          );
-        })}
-        {more > 0 && <li>{t('topology.framesMore', { count: more })}</li>}
-      </ul>
-    );
-  },
-  (a, b) =>
-    a.selected === b.selected &&
-    a.more === b.more &&
-    a.onSelect === b.onSelect &&
-    a.hops.length === b.hops.length &&
-    a.hops.every((h, i) => h === b.hops[i]),
-);
+const EMPTY = newFrameBuffer(1);

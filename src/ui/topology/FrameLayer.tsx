@@ -6,7 +6,7 @@ import type { TopologyLayout } from '../layout/topologyLayout';
 import { connectionColour } from '../model/connections';
 import { frameTag } from '../model/frameSummary';
 import { FrameGlyph } from './FrameGlyph';
-import { framePictureFor } from './frameSprites';
+import { framePictureFor, placeFramesFor } from './frameSprites';
 
 /**
  * Above this many frames on the wire they are dots, drawn on a canvas under the SVG
@@ -25,12 +25,19 @@ function frameOf(target: EventTarget | null): string | undefined {
 export function FrameLayer({ layout }: { layout: TopologyLayout }) {
   const { t } = useTranslation();
   const { model } = useLab();
-  const simTime = useAppStore((s) => s.simTime);
-  const cursor = useAppStore((s) => s.cursor);
+  // A crowd is the canvas layer's: then this layer re-renders only when the flooded segments
+  // change, not at animation rate. Fewer frames are glyphs here, placed every frame.
+  const view = useAppStore((s) => {
+    const b = placeFramesFor(layout, model.hops, s.simTime, s.cursor);
+    return b.count > DENSE_FRAMES
+      ? b.flooding.join(' ')
+      : framePictureFor(layout, model.hops, s.simTime, s.cursor);
+  });
   const selected = useAppStore((s) => s.selectedFrame);
   const selectFrame = useAppStore((s) => s.selectFrame);
-  const { sprites: glyphs, flooding } = framePictureFor(layout, model.hops, simTime, cursor);
-  const dense = glyphs.length > DENSE_FRAMES;
+  const dense = typeof view === 'string';
+  const glyphs = dense ? [] : view.sprites;
+  const flooding = dense ? (view === '' ? [] : view.split(' ')) : view.flooding;
   const suffix = t('topology.frameLabel', { frame: '{frame}' });
   const onClick = (e: MouseEvent) => {
     const f = frameOf(e.target);

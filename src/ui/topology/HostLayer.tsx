@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
+import type { AppState } from '@/store/types';
 import { useAppStore } from '@/store/useAppStore';
+import { useSettledStore } from '../hooks/useSettledStore';
 import { useLab } from '../hooks/useLab';
 import { hookPath, pktOf } from '../model/hookPath';
 import type { Stage } from '../model/hookPath';
@@ -23,10 +25,15 @@ function actingStage(
 
 export function HostLayer({ layout, rows }: { layout: TopologyLayout; rows: Map<string, HostRow[]> }) {
   const { model, def } = useLab();
-  const acting = useAppStore((s) => {
-    const a = actingStage(model, s.cursor);
-    return a ? `${a.host}|${a.stage ?? ''}` : '';
-  });
+  // The acting host follows a moving cursor a few times a second, not every frame.
+  const actingAt = useCallback(
+    (s: AppState) => {
+      const a = actingStage(model, s.cursor);
+      return a ? `${a.host}|${a.stage ?? ''}` : '';
+    },
+    [model],
+  );
+  const acting = useSettledStore(actingAt);
   const selectedHost = useAppStore((s) => s.selectedHost);
   const selectHost = useAppStore((s) => s.selectHost);
   const setTab = useAppStore((s) => s.setInspectorTab);

@@ -24,12 +24,24 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { runtime, def } = useLab();
   const labId = useAppStore((s) => s.spec.labId);
-  const cursor = useAppStore((s) => s.cursor);
   // The cards show the addresses at the cursor: scrubbing back before `ip addr add` hides it.
-  const rowsJson = useMemo(() => {
-    const states = hostStatesAtCursor(runtime.trace, cursor < 0 ? runtime.trace.length : cursor);
-    return JSON.stringify(runtime.hostNames().map((name) => [name, hostRows(def, name, states.get(name))]));
-  }, [runtime, def, cursor]);
+  // Selected as a string, so the topology re-renders only when a card's rows change, not at
+  // every step of the cursor.
+  const rowsAt = useMemo(() => {
+    let last: { cursor: number; trace: unknown; length: number; json: string } | undefined;
+    return (cursor: number) => {
+      const at = cursor < 0 ? runtime.trace.length : cursor;
+      const { trace } = runtime;
+      if (last?.cursor === at && last.trace === trace && last.length === trace.length) return last.json;
+      const states = hostStatesAtCursor(runtime.trace, at);
+      const json = JSON.stringify(
+        runtime.hostNames().map((name) => [name, hostRows(def, name, states.get(name))]),
+      );
+      last = { cursor: at, trace, length: trace.length, json };
+      return json;
+    };
+  }, [runtime, def]);
+  const rowsJson = useAppStore((s) => rowsAt(s.cursor));
   // Only a card whose rows really changed draws again as the cursor moves.
   const rows = useMemo(() => new Map(JSON.parse(rowsJson) as [string, HostRow[]][]), [rowsJson]);
   // Lay out again only when the shape of a card really changed (an address added, say).

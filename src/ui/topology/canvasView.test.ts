@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { withSeed } from '../model/fuzzSeed';
-import { spriteAt, toLayout, toScreen, viewMap } from './canvasView';
-import type { FrameSprite } from './frameSprites';
+import { toLayout, toScreen, viewMap } from './canvasView';
 
 const size = fc.integer({ min: 50, max: 3000 });
 const tf = fc.record({
@@ -37,36 +36,6 @@ describe('the canvas maps layout points as the SVG viewBox and pan/zoom do', () 
           expect(back.y).toBeCloseTo(p.y, 6);
         }),
         { numRuns: 2000, seed },
-      ),
-    );
-  });
-});
-
-describe('hit-testing the dots', () => {
-  const sprite = (key: string, x: number, y: number) =>
-    ({ key, x, y, hop: { frame: key } }) as unknown as FrameSprite;
-
-  test('a click picks the nearest dot within the radius, and nothing beyond it', () => {
-    const sprites = [sprite('a', 0, 0), sprite('b', 10, 0), sprite('c', 100, 100)];
-    expect(spriteAt(sprites, 3, 0, 8)?.key).toBe('a');
-    expect(spriteAt(sprites, 7, 0, 8)?.key).toBe('b');
-    expect(spriteAt(sprites, 50, 50, 8)).toBeUndefined();
-    // Two dots on one spot: the one drawn last (on top) wins.
-    expect(spriteAt([sprite('x', 5, 5), sprite('y', 5, 5)], 5, 5, 8)?.key).toBe('y');
-  });
-
-  test('the pick is the brute-force nearest dot, for random crowds', () => {
-    withSeed((seed) =>
-      fc.assert(
-        fc.property(fc.array(point, { maxLength: 60 }), point, (pts, q) => {
-          const sprites = pts.map((p, i) => sprite(String(i), p.x, p.y));
-          const got = spriteAt(sprites, q.x, q.y, 40);
-          const d = (s: FrameSprite) => Math.hypot(s.x - q.x, s.y - q.y);
-          const near = sprites.filter((s) => d(s) <= 40);
-          if (near.length === 0) expect(got).toBeUndefined();
-          else expect(d(got!)).toBeCloseTo(Math.min(...near.map(d)), 9);
-        }),
-        { numRuns: 1000, seed },
       ),
     );
   });

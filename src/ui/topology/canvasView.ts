@@ -1,5 +1,3 @@
-import type { FrameSprite } from './frameSprites';
-
 /** The pan/zoom transform d3-zoom hands the topology (in viewBox units). */
 export interface ZoomTf {
   x: number;
@@ -30,26 +28,4 @@ export function toScreen(m: ViewMap, x: number, y: number): { x: number; y: numb
 /** A screen point back in layout coordinates. */
 export function toLayout(m: ViewMap, px: number, py: number): { x: number; y: number } {
   return { x: (px - m.ox) / m.scale, y: (py - m.oy) / m.scale };
-}
-
-/**
- * The sprite drawn under a point of the layout: the nearest centre within `radius` (layout
- * units), the later-drawn one on a tie, as the eye sees the one on top.
- */
-export function spriteAt(
-  sprites: readonly FrameSprite[],
-  x: number,
-  y: number,
-  radius: number,
-): FrameSprite | undefined {
-  let best: FrameSprite | undefined;
-  let bestD = radius * radius;
-  for (const s of sprites) {
-    const d = (s.x - x) ** 2 + (s.y - y) ** 2;
-    if (d <= bestD) {
-      best = s;
-      bestD = d;
-    }
-  }
-  return best;
 }

@@ -2,6 +2,8 @@ import { hopPosition } from '../layout/pathMath';
 import type { TopologyLayout } from '../layout/topologyLayout';
 import type { Hop, HopIndex } from '../model/frameHops';
 import { framesInFlight } from '../model/inFlight';
+import { newFrameBuffer, placeFrames } from './frameBuffer';
+import type { FrameBuffer } from './frameBuffer';
 import { hopPaths } from './hopPaths';
 import type { LegPath } from './hopPaths';
 
@@ -66,8 +68,35 @@ export function framePicture(
 interface Memo {
   paths: (hop: Hop) => LegPath[];
   last?: { hops: HopIndex; t: number; cursor: number; picture: FramePicture };
+  buffer: FrameBuffer;
+  placed?: { hops: HopIndex; t: number; cursor: number };
 }
 const memos = new WeakMap<TopologyLayout, Memo>();
+
+function memoOf(layout: TopologyLayout): Memo {
+  let memo = memos.get(layout);
+  if (!memo) memos.set(layout, (memo = { paths: hopPathCache(layout), buffer: newFrameBuffer() }));
+  return memo;
+}
+
+/**
+ * The frames on the wire at (t, cursor) in the layout's one reusable buffer (placeFrames): read it
+ * at once, the next instant asked overwrites it. The canvas layer and the SVG layer's count share it.
+ */
+export function placeFramesFor(
+  layout: TopologyLayout,
+  hops: HopIndex,
+  t: number,
+  cursor: number,
+): FrameBuffer {
+  const memo = memoOf(layout);
+  const l = memo.placed;
+  if (l && l.hops === hops && l.t === t && l.cursor === cursor) return memo.buffer;
+  placeFrames(hops, memo.paths, t, cursor, memo.buffer);
+  if (l) Object.assign(l, { hops, t, cursor });
+  else memo.placed = { hops, t, cursor };
+  return memo.buffer;
+}
 
 /**
  * framePicture for a layout, remembered for the last instant asked: the SVG layer and the canvas
@@ -79,8 +108,7 @@ export function framePictureFor(
   t: number,
   cursor: number,
 ): FramePicture {
-  let memo = memos.get(layout);
-  if (!memo) memos.set(layout, (memo = { paths: hopPathCache(layout) }));
+  const memo = memoOf(layout);
   const l = memo.last;
   if (l && l.hops === hops && l.t === t && l.cursor === cursor) return l.picture;
   const picture = framePicture(hops, memo.paths, t, cursor);

@@ -1,0 +1,56 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { AppState } from '@/store/types';
+import { useStoreApi } from '@/store/useAppStore';
+import { settleUpdate } from './settlePump';
+
+/** How often at most a text view follows a value that changes every animation frame (ms). */
+export const SETTLE_MS = 200;
+
+/**
+ * A store selection that re-renders at most every `ms` while it keeps changing (the first change
+ * at once, the last one always): for text that nobody can read at 60 changes a second (the
+ * event list's row, the inspector, the words for screen readers), so playback and scrubbing
+ * redraw the animated layers every frame and these only a few times a second, one view per
+ * frame (settlePump). The selector must
+ * return a primitive or the same object for the same state.
+ */
+export function useSettledStore<T>(selector: (s: AppState) => T, ms = SETTLE_MS): T {
+  const store = useStoreApi();
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let seen = selector(store.getState());
+      let last = -Infinity;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let waiting = false;
+      let drop = () => {};
+      const fire = () => {
+        timer = undefined;
+        if (waiting) return;
+        waiting = true;
+        drop = settleUpdate(() => {
+          waiting = false;
+          last = performance.now();
+          onChange();
+        });
+      };
+      const off = store.subscribe((s) => {
+        const v = selector(s);
+        if (Object.is(v, seen)) return;
+        seen = v;
+        const wait = last + ms - performance.now();
+        if (wait <= 0) fire();
+        else timer ??= setTimeout(fire, wait);
+      });
+      return () => {
+        off();
+        clearTimeout(timer);
+        drop();
+      };
+    },
+    [store, selector, ms],
+  );
+  return useSyncExternalStore(subscribe, () => selector(store.getState()));
+}
+
+/** The cursor, for useSettledStore. */
+export const cursorOf = (s: AppState): number => s.cursor;

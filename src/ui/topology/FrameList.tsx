@@ -1,0 +1,120 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Hop } from '../model/frameHops';
+import { frameTag } from '../model/frameSummary';
+import type { FrameBuffer } from './frameBuffer';
+import { DENSE_FRAMES } from './FrameLayer';
+
+/** How often at most the list for screen readers follows a moving crowd (ms). */
+const LIST_EVERY_MS = 250;
+
+export interface Listed {
+  hops: Hop[];
+  more: number;
+}
+export const NO_LIST: Listed = { hops: [], more: 0 };
+
+const sameList = (a: Listed, b: Listed) =>
+  a.more === b.more && a.hops.length === b.hops.length && a.hops.every((h, i) => h === b.hops[i]);
+
+/**
+ * Hands a new list to React when it changed, at most every LIST_EVERY_MS while the crowd moves
+ * (the last one always lands): a screen reader cannot follow a list that changes every frame.
+ */
+export function listThrottle(set: (l: Listed) => void) {
+  let shown: Listed | undefined;
+  let pending: Listed | undefined;
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (!pending) return;
+    shown = pending;
+    pending = undefined;
+    last = performance.now();
+    set(shown);
+  };
+  return {
+    offer(l: Listed) {
+      if (shown && sameList(l, shown)) {
+        pending = undefined;
+        return;
+      }
+      pending = l;
+      const wait = last + LIST_EVERY_MS - performance.now();
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * The frames the list names: the first DENSE_FRAMES on the wire (oldest first) and the selected
+ * one. Hundreds of hidden buttons would make every layout of the page slower than the canvas
+ * saves; the rest are counted (and each is in the event list).
+ */
+export function listedHops(b: FrameBuffer, selected: string | null): Listed {
+  const hops: Hop[] = [];
+  let all = 0;
+  let pick: Hop | undefined;
+  let last: Hop | undefined;
+  for (let i = 0; i < b.count; i++) {
+    const hop = b.hops[i]!;
+    if (hop === last) continue;
+    last = hop;
+    all++;
+    if (hops.length < DENSE_FRAMES) hops.push(hop);
+    else if (hop.frame === selected) pick = hop;
+  }
+  if (pick) hops.push(pick);
+  return { hops, more: all - hops.length };
+}
+
+/**
+ * The crowd in words: one button per frame on the wire, for screen readers (not tab stops: a
+ * keyboard user reaches frames through the event list). Re-rendered only when the set changes.
+ */
+export const FrameList = memo(
+  function FrameList({
+    hops,
+    more,
+    selected,
+    onSelect,
+  }: {
+    hops: Hop[];
+    more: number;
+    selected: string | null;
+    onSelect: (frame: string) => void;
+  }) {
+    const { t } = useTranslation();
+    return (
+      <ul className="visually-hidden" aria-label={t('topology.framesOnWire')}>
+        {hops.map((h) => {
+          const tag = frameTag(h.eth);
+          return (
+            <li key={h.frame}>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-pressed={selected === h.frame}
+                onClick={() => onSelect(h.frame)}
+              >
+                {`${tag} ${t('topology.frameLabel', { frame: h.frame })}`}
+              </button>
+            </li>
+          );
+        })}
+        {more > 0 && <li>{t('topology.framesMore', { count: more })}</li>}
+      </ul>
+    );
+  },
+  (a, b) =>
+    a.selected === b.selected &&
+    a.more === b.more &&
+    a.onSelect === b.onSelect &&
+    a.hops.length === b.hops.length &&
+    a.hops.every((h, i) => h === b.hops[i]),
+);
