@@ -31,11 +31,13 @@ function putBack<K, V>(live: Map<K, V>, saved: Map<K, V>): void {
   for (const [k, v] of saved) live.set(k, v);
 }
 
-function restore(h: Host, s: Saved): void {
+/** Sysctl writes are in the trace (sysctl.set), so the hundreds of keys are compared only after one. */
+function restore(h: Host, s: Saved, sysctlWritten: boolean): void {
   putBack(h.files, s.files);
   putBack(h.modes, s.modes);
   h.dirs.clear();
   for (const d of s.dirs) h.dirs.add(d);
+  if (!sysctlWritten) return;
   for (const [k, v] of s.sysctl) if (v !== undefined && h.sysctl.get(k) !== v) h.sysctl.set(k, v);
 }
 
@@ -55,9 +57,12 @@ export class LineHost {
   run(line: string, o: ShellRunOptions = {}): ShellRun {
     // Earlier lines' results and trace are forgotten too: each line is read from its own result,
     // and a runaway line's thousands of output events would otherwise pile up over the run.
+    const trace = this.lab.sim.trace;
+    let sysctlWritten = false;
+    for (let i = 0; i < trace.length && !sysctlWritten; i++) sysctlWritten = trace.kindAt(i) === 'sysctl.set';
     this.lab.rt.results.length = 0;
-    this.lab.sim.trace.truncate(0);
-    restore(this.lab.host(this.host), this.saved);
+    trace.truncate(0);
+    restore(this.lab.host(this.host), this.saved, sysctlWritten);
     this.lab.freshShell(this.host);
     return this.lab.sh(this.host, line, o);
   }
