@@ -71,6 +71,11 @@ export class TraceBuffer implements TraceLog {
     for (let i = 0; i < this.store.length; i++) yield this.at(i)!;
   }
 
+  /** JSON.stringify writes the events as the array they used to be. */
+  toJSON(): TraceEvent[] {
+    return this.slice();
+  }
+
   /** Kind and time of event `i` without building it. */
   kindAt(i: number): string | undefined {
     return this.store.kindAt(i);

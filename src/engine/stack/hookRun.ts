@@ -1,5 +1,5 @@
 import type { Host } from './host';
-import type { HookName, Verdict } from './netfilter';
+import type { HookEntry, HookName, Verdict } from './netfilter';
 import type { Skb } from './skb';
 
 /** One hook function's run at a hook point. */
@@ -24,6 +24,36 @@ export interface HookEvent {
 
 const NO_FNS: HookFnRun[] = Object.freeze([]) as unknown as [];
 
+/**
+ * Hook passages repeat the same runs packet after packet: each run object and each list of runs is
+ * made once per host and shared by every event that shows it (frozen; the trace keeps references).
+ */
+interface RunsNode {
+  fns?: HookFnRun[];
+  next: Map<HookFnRun, RunsNode>;
+}
+const runObjects = new WeakMap<HookEntry, Map<Verdict, HookFnRun>>();
+const runLists = new WeakMap<Host, RunsNode>();
+
+function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
+  let byVerdict = runObjects.get(e);
+  if (!byVerdict) runObjects.set(e, (byVerdict = new Map()));
+  let run = byVerdict.get(verdict);
+  if (!run) byVerdict.set(verdict, (run = Object.freeze({ name: e.name, priority: e.priority, verdict })));
+  return run;
+}
+
+function sharedList(host: Host, runs: HookFnRun[]): HookFnRun[] {
+  let node: RunsNode | undefined = runLists.get(host);
+  if (!node) runLists.set(host, (node = { next: new Map() }));
+  for (const r of runs) {
+    let n: RunsNode | undefined = node.next.get(r);
+    if (!n) node.next.set(r, (n = { next: new Map() }));
+    node = n;
+  }
+  return (node.fns ??= Object.freeze(runs) as HookFnRun[]);
+}
+
 export interface HookOutcome {
   skb: Skb;
   verdict: 'ACCEPT' | 'DROP' | 'STOLEN';
@@ -42,7 +72,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   let then: (() => void) | undefined;
   for (const e of entries) {
     const r = e.fn(cur, hook);
-    fns.push({ name: e.name, priority: e.priority, verdict: r.verdict });
+    fns.push(sharedRun(e, r.verdict));
     if (r.skb) cur = r.skb;
     if (r.verdict !== 'ACCEPT') {
       verdict = r.verdict;
@@ -51,14 +81,14 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
       break;
     }
   }
-  // Born with the trace's stamp slots (t, seq) after its own fields, in the order the trace keeps.
   const { name } = host;
   const { id } = cur;
   const { src, dst } = cur.pkt;
+  const ran = fns === NO_FNS ? NO_FNS : sharedList(host, fns);
   host.sim.emit(
     reason === undefined
-      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns, verdict, t: 0, seq: 0 }
-      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns, verdict, reason, t: 0, seq: 0 },
+      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict }
+      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason },
   );
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });

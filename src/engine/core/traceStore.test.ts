@@ -1,0 +1,77 @@
+/**
+ * The columnar trace gives back exactly what was emitted: every field's value and type, the key
+ * order (--trace JSON depends on it), then `t` and `seq`; objects by reference; truncation forgets.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fuzzSeed } from '@/embed/fuzzSeed';
+import { TraceStore } from './traceStore';
+
+const SHARED = { eth: { dst: 'ff:ff:ff:ff:ff:ff' } };
+const value = fc.oneof(
+  fc.integer(),
+  fc.constantFrom(0, -0, 1 << 27, -(1 << 27), (1 << 27) - 1, -(1 << 27) - 1, 2 ** 40, 0.5, NaN, Infinity),
+  fc.double(),
+  fc.string(),
+  fc.constantFrom('pkt#1', 'pkt#0', 'pkt#012', 'frm#8388607', 'frm#8388608', 'x#', '#3', 'a#b#1', 'conn#42'),
+  fc.stringMatching(/^[a-p]{1,3}#[0-9]{1,8}$/),
+  fc.boolean(),
+  fc.constantFrom(null, undefined, SHARED, [1, 2]),
+);
+const event = fc
+  .tuple(
+    fc.constantFrom('hook', 'route', 'frame.tx'),
+    fc.uniqueArray(fc.tuple(fc.string(), value), { selector: ([k]) => k, maxLength: 6 }),
+  )
+  .map(([kind, fields]) => {
+    const ev: Record<string, unknown> = { kind };
+    for (const [k, v] of fields) if (k !== 'kind' && k !== 't' && k !== 'seq' && k !== '__proto__') ev[k] = v;
+    return ev as { kind: string };
+  });
+
+function stamped(ev: { kind: string }, t: number, seq: number) {
+  return { ...ev, t, seq };
+}
+
+describe('TraceStore', () => {
+  test('≥ 1,000 fuzzed events come back field for field, in key order, with t and seq last', () => {
+    const seed = fuzzSeed();
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(event, fc.nat()), { maxLength: 20 }), fc.nat(), (evs, cut) => {
+          const store = new TraceStore<{ kind: string }>();
+          evs.forEach(([e, t]) => store.push(t, e));
+          expect(store.length).toBe(evs.length);
+          evs.forEach(([e, t], i) => {
+            const got = store.at(i)!;
+            expect(Object.keys(got)).toEqual(Object.keys(stamped(e, t, i)));
+            expect(got).toEqual(stamped(e, t, i));
+            for (const k of Object.keys(e)) expect(Object.is(got[k as 'kind'], e[k as 'kind'])).toBe(true);
+          });
+          const keep = evs.length === 0 ? 0 : cut % evs.length;
+          store.truncate(keep);
+          expect(store.length).toBe(keep);
+          expect(store.at(keep)).toBeUndefined();
+          store.push(7, { kind: 'again', obj: SHARED } as { kind: string });
+          expect(store.at(keep)).toEqual({ kind: 'again', obj: SHARED, t: 7, seq: keep });
+          if (keep > 0)
+            expect(store.at(keep - 1)).toEqual(stamped(evs[keep - 1]![0], evs[keep - 1]![1], keep - 1));
+        }),
+        { seed, numRuns: 1000 },
+      );
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+    }
+  });
+
+  test('out of range is undefined, negative counts from the end as Array.at does', () => {
+    const store = new TraceStore<{ kind: string }>();
+    store.push(5, { kind: 'a' });
+    store.push(9, { kind: 'b' });
+    expect(store.at(2)).toBeUndefined();
+    expect(store.at(-1)).toEqual({ kind: 'b', t: 9, seq: 1 });
+    expect(store.at(-3)).toBeUndefined();
+    expect(store.kindAt(1)).toBe('b');
+    expect(store.timeAt(0)).toBe(5);
+  });
+});
