@@ -1,13 +1,13 @@
 import type { QueuedEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
-import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from '../packet/types';
+import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
 import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
 import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
 import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
-import { splitForSegments } from './tcpSplit';
+import { TcpSendQueue } from './tcpSendQueue';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
@@ -76,8 +76,7 @@ export class TcpSock {
   private tsRecent = 0;
   private ipId: number;
   /** Data the application wrote that the congestion or receive window still holds back. */
-  private pending: { data: string; flags: number }[] = [];
-  private finPending = false;
+  private readonly sendQueue = new TcpSendQueue();
   /** The peer's advertised receive window, bytes (window field << wscale 7). */
   private sndWnd = C.TCP_WINDOW << C.TCP_WSCALE;
   readonly cc: TcpCwnd;
@@ -144,10 +143,7 @@ export class TcpSock {
 
   send(data: string): void {
     if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
-    const chunks = splitForSegments(data, C.TCP_SEG_DATA);
-    chunks.forEach((chunk, i) => {
-      this.pending.push({ data: chunk, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
-    });
+    this.sendQueue.write(data);
     this.pump();
   }
 
@@ -158,24 +154,20 @@ export class TcpSock {
     return n;
   }
 
-  /** Send what the congestion window and the peer's receive window allow (tcp_write_xmit). */
   private pump(): void {
-    let flight = this.inFlight;
-    while (this.pending.length > 0 && this.state !== 'CLOSED') {
-      const next = this.pending[0]!;
-      const len = utf8Length(next.data);
-      const bytes = (this.sndNxt - this.sndUna) >>> 0;
-      if (flight >= this.cc.cwnd || (flight > 0 && bytes + len > this.sndWnd)) return;
-      this.pending.shift();
-      const seq = this.sndNxt;
-      this.sndNxt = add(seq, len);
-      this.queueAndSend(seq, next.flags, next.data);
-      flight++;
-    }
-    if (this.finPending && this.pending.length === 0) {
-      this.finPending = false;
-      this.xmitFin();
-    }
+    this.sendQueue.pump({
+      closed: () => this.state === 'CLOSED',
+      outstanding: () => (this.sndNxt - this.sndUna) >>> 0,
+      inFlight: this.inFlight,
+      cwnd: () => this.cc.cwnd,
+      sndWnd: () => this.sndWnd,
+      sendData: (flags, data) => {
+        const seq = this.sndNxt;
+        this.sndNxt = add(seq, utf8Length(data));
+        this.queueAndSend(seq, flags, data);
+      },
+      sendFin: () => this.xmitFin(),
+    });
   }
 
   close(): void {
@@ -208,7 +200,7 @@ export class TcpSock {
   private sendFin(next: TcpState): void {
     this.setState(next, 'app-close');
     // The FIN queues behind data the windows still hold back, as it does in the write queue.
-    if (this.pending.length > 0) this.finPending = true;
+    if (!this.sendQueue.empty) this.sendQueue.finAfterData();
     else this.xmitFin();
   }
 
@@ -463,8 +455,7 @@ export class TcpSock {
   }
 
   destroy(reason: string): void {
-    this.pending = [];
-    this.finPending = false;
+    this.sendQueue.clear();
     if (this.rtx) this.rtx.cancelled = true;
     if (this.tw) this.tw.cancelled = true;
     this.rtx = undefined;

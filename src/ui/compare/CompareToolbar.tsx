@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AppStore } from '@/store/createAppStore';
+import { sessionOf } from '@/store/createAppStore';
+import { largeLoadCommands } from './largeLoad';
 
 /** One set of buttons driving both labs, so both see exactly the same requests. */
 export function CompareToolbar({ stores }: { stores: [AppStore, AppStore] }) {
@@ -19,6 +21,16 @@ export function CompareToolbar({ stores }: { stores: [AppStore, AppStore] }) {
       </button>
       <button type="button" onClick={() => all((s) => s.sendRequest(100))}>
         {t('compare.send100')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          stores.forEach((st) =>
+            st.getState().runCommands(largeLoadCommands(sessionOf(st).view.def, st.getState().spec.log, 10)),
+          )
+        }
+      >
+        {t('compare.sendLarge')}
       </button>
       <button type="button" onClick={() => all((s) => (playing ? s.pause() : s.play()))}>
         {playing ? t('compare.pauseBoth') : t('compare.playBoth')}

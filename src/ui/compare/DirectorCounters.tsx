@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStoreApi } from '@/store/useAppStore';
-import { formatBytes } from '../format';
+import { formatBytes, formatMicros } from '../format';
 import { useDirectorLoad } from './useDirectorLoad';
 
 /** Packets and bytes through this lab's director so far. */
@@ -20,6 +20,10 @@ export function DirectorCounters() {
         <dd data-counter="tx">
           {t('compare.packets', { count: load.txPackets })} · {formatBytes(load.txBytes)}
         </dd>
+      </div>
+      <div>
+        <dt>{t('compare.busy')}</dt>
+        <dd data-counter="busy">{formatMicros(load.busyUs)}</dd>
       </div>
     </dl>
   );

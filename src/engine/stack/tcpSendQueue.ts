@@ -1,0 +1,69 @@
+import { utf8Length } from '../packet/bytes';
+import { TCP_ACK, TCP_PSH } from '../packet/types';
+import { splitForSegments } from './tcpSplit';
+import { TCP_SEG_DATA } from './tcpTypes';
+
+/** What the send queue needs from its socket to decide what may leave now. */
+export interface SendWindow {
+  /** The socket is closed: nothing more leaves. */
+  closed(): boolean;
+  /** Bytes sent and not yet acknowledged (snd_nxt − snd_una). */
+  outstanding(): number;
+  /** Data segments in flight when the pump starts. */
+  inFlight: number;
+  /** The congestion window (segments) and the peer's receive window (bytes). */
+  cwnd(): number;
+  sndWnd(): number;
+  /** Send a data segment now (it advances snd_nxt). */
+  sendData(flags: number, data: string): void;
+  /** Send the FIN that waited behind the data. */
+  sendFin(): void;
+}
+
+/**
+ * The socket's write queue: data the application wrote that the congestion or receive window
+ * still holds back, in MSS-sized segments, and a FIN queued behind it (tcp_write_xmit's loop).
+ */
+export class TcpSendQueue {
+  private pending: { data: string; flags: number }[] = [];
+  private finPending = false;
+
+  get empty(): boolean {
+    return this.pending.length === 0;
+  }
+
+  /** Queue what the application wrote, split into segments; the last one pushes (PSH). */
+  write(data: string): void {
+    const chunks = splitForSegments(data, TCP_SEG_DATA);
+    chunks.forEach((chunk, i) => {
+      this.pending.push({ data: chunk, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
+    });
+  }
+
+  /** Hold the FIN until the queued data has gone. */
+  finAfterData(): void {
+    this.finPending = true;
+  }
+
+  clear(): void {
+    this.pending = [];
+    this.finPending = false;
+  }
+
+  /** Send what the congestion window and the peer's receive window allow (tcp_write_xmit). */
+  pump(w: SendWindow): void {
+    let flight = w.inFlight;
+    while (this.pending.length > 0 && !w.closed()) {
+      const next = this.pending[0]!;
+      const len = utf8Length(next.data);
+      if (flight >= w.cwnd() || (flight > 0 && w.outstanding() + len > w.sndWnd())) return;
+      this.pending.shift();
+      w.sendData(next.flags, next.data);
+      flight++;
+    }
+    if (this.finPending && this.pending.length === 0) {
+      this.finPending = false;
+      w.sendFin();
+    }
+  }
+}
