@@ -1,4 +1,4 @@
-import type { TraceEvent } from '@/engine';
+import type { TraceLog } from '@/engine';
 
 /**
  * How long a host has been carrying traffic: from its first frame after `from` (the lab's setup)
@@ -6,7 +6,7 @@ import type { TraceEvent } from '@/engine';
  * For the side-by-side view, this is how long each director took to pass the same requests.
  */
 export function busySpan(
-  trace: readonly TraceEvent[],
+  trace: TraceLog,
   host: string,
   from: number,
 ): (cursor: number) => number {
@@ -14,7 +14,7 @@ export function busySpan(
   const last = new Float64Array(n + 1).fill(-1);
   let first = -1;
   for (let i = 0; i < n; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     last[i + 1] = last[i]!;
     if (i < from || e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
     if (first < 0) first = e.t;
