@@ -3,18 +3,20 @@ import { expect, test } from './fixtures';
 /**
  * A runaway command typed into a terminal must not freeze the page: once the lab is interactive
  * a long-task observer sees no main-thread task over 500 ms while it runs, and Ctrl-C shows `^C`
- * within a second (issue 11's bounds for the browser; its goals, 50 ms and 100 ms, are what
- * `npm run bench:ui` reports against).
+ * within a second (issue 11's bounds for a shared, noisy CI machine; its goals, 50 ms and
+ * 100 ms, are what `npm run bench:ui` reports against). The session runs in its Web Worker
+ * (`worker=1`, as in the hosted app); terminal output reaches xterm a bounded piece per frame.
  */
-// Output-heavy runaways (`seq 1 1000000`, `yes`) do not meet these bounds yet: on a loaded
-// 2-core machine they showed long tasks of about 1 s (React commits and xterm drawing every
-// output event) and Ctrl-C after 5–7 s. They are left out until the views draw output in bounded
-// slices too; the engine side (bounded steps per frame) is what this test holds.
-const RUNAWAYS = ['while true; do :; done', 'until false; do sleep 0; done'];
+const RUNAWAYS = ['while true; do :; done', 'until false; do sleep 0; done', 'seq 1 1000000', 'yes'];
+// Output-heavy runaways still draw every line through React and xterm: on the 2-core machine
+// under a load of 20+ they showed Ctrl-C in 1.3–2.4 s and long tasks up to 1.2 s (before the
+// output queue and the worker: 4–9 s and 1.7 s). They are held to these looser bounds, which
+// the old behaviour failed, until they meet issue 11's.
+const OUTPUT_HEAVY = new Set(['seq 1 1000000', 'yes']);
 
 for (const command of RUNAWAYS) {
-  test(`"${command}" keeps the page responsive and stops on Ctrl-C within 1 s`, async ({ lab, page }) => {
-    await lab.open('nat', '?paused=1');
+  test(`"${command}" keeps the page responsive and stops on Ctrl-C`, async ({ lab, page }) => {
+    await lab.open('nat', '?paused=1&worker=1');
     await page.getByRole('tab', { name: 'client', exact: true }).click();
     const term = page.locator('.host-terminal[data-host="client"]');
     const rows = term.locator('.xterm-rows');
@@ -52,8 +54,9 @@ for (const command of RUNAWAYS) {
     console.warn(
       `${command}: Ctrl-C ${latency.toFixed(0)} ms; long tasks ${tasks.length}, max ${Math.max(0, ...tasks).toFixed(0)} ms`,
     );
-    expect(latency).toBeLessThan(1000);
-    expect(Math.max(0, ...tasks)).toBeLessThan(500);
+    const heavy = OUTPUT_HEAVY.has(command);
+    expect(latency).toBeLessThan(heavy ? 4000 : 1000);
+    expect(Math.max(0, ...tasks)).toBeLessThan(heavy ? 2500 : 500);
     await expect(rows).toContainText('[root@client ~]#');
   });
 }

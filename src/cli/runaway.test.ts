@@ -3,35 +3,14 @@
  * --max-time, out of memory, or simply done) with the output a real system gives, and within a
  * generous wall-clock bound (a hang check, not a benchmark).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { HANG_MS, labRunner } from './labRunnerRows';
+import type { Row } from './labRunnerRows';
 import { main } from './lvs-lab';
 
-const dir = mkdtempSync(join(tmpdir(), 'lvs-lab-runaway-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const HANG_MS = 180_000;
-
-interface Row {
-  command: string;
-  stdout: string;
-  stderr: string;
-  exit: number;
-  time: number;
-}
-
-let n = 0;
-function runLines(lines: string[], args: string[] = []): Row[] {
-  const file = join(dir, `t${n++}.txt`);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  let out = '';
-  expect(main(['--json', ...args, file], (s) => (out += s))).toBe(0);
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Row);
-}
+const { dir, runLines } = labRunner('lvs-lab-runaway-');
 
 function runOne(line: string, args: string[] = []): Row & { took: number } {
   const [before, row] = runLines(['client# echo start', line], args);

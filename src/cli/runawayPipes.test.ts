@@ -4,35 +4,15 @@
  * SIGPIPE once its reader is done, and memory stays bounded. Each row states stdout, stderr and
  * the exit status; the bound is a hang check, not a benchmark.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { main } from './lvs-lab';
+import { describe, expect, test } from 'vitest';
+import { HANG_MS, labRunner } from './labRunnerRows';
 
-const dir = mkdtempSync(join(tmpdir(), 'lvs-lab-pipes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const HANG_MS = 180_000;
-
-interface Row {
-  command: string;
-  stdout: string;
-  stderr: string;
-  exit: number;
-  time: number;
-}
-
-let n = 0;
-function run(commands: string[], args: string[] = []): Row[] {
-  const file = join(dir, `t${n++}.txt`);
-  writeFileSync(file, `${commands.map((c) => `client# ${c}`).join('\n')}\n`);
-  let out = '';
-  expect(main(['--json', ...args, file], (s) => (out += s))).toBe(0);
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Row);
-}
+const { runLines } = labRunner('lvs-lab-pipes-');
+const run = (commands: string[], args: string[] = []) =>
+  runLines(
+    commands.map((c) => `client# ${c}`),
+    args,
+  );
 
 /** [command, stdout, stderr, exit] */
 const FINISHING: [string, string, string, number][] = [
