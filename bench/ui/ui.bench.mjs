@@ -4,8 +4,7 @@
 //     and the scripts fetched before the topology was drawn with the engine and app chunks held
 //     back until then (goal ≤ 150 KB each)
 //   • navigation → topology drawn ([data-topology-drawn]), plain and with the CPU throttled 4×
-//     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; act in the past at 500
-//     requests (a fork from the nearest checkpoint); a 100-command share link
+//     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; a 100-command share link
 //   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
@@ -16,7 +15,6 @@ import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs, topologyPathJs } from './initialJs.mjs';
 import { figure, median, pct } from './report.mjs';
-import { forkFigures } from './forkTime.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { timeToTopology } from './topologyTime.mjs';
@@ -174,14 +172,6 @@ async function loadFigures() {
     500,
     'ms',
     `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
-  );
-  const fork = await forkFigures(browser, TEST_BASE);
-  figure(
-    'act in the past at 500 requests (from the nearest checkpoint)',
-    median(fork.warm),
-    50,
-    'ms',
-    `runs ${runsOf(fork.warm)}; with no spare built yet (a replay from 0, as before): ${fork.cold.toFixed(0)} ms`,
   );
   const hash = await hundredCommandLink(browser);
   const link = await timeToTopology(browser, `${BASE}?lab=nat${hash}`);
