@@ -4,6 +4,7 @@ import type { EngineModule } from '../engine';
 import { sizeOf } from '../labSpec';
 import type { LabSpec, LogEntry } from '../labSpec';
 import type { RequestMessage, RunningInfo, SessionEvent, SessionMessage, SessionReply } from './protocol';
+import { Checkpoints } from './checkpoints';
 import { ReplayChunks } from './replayChunks';
 import type { ChunkClock } from './replayChunks';
 import { SessionPublisher } from './sessionPublisher';
@@ -62,6 +63,8 @@ export class LabSession {
   private readonly pub: SessionPublisher;
   private closed = false;
   private readonly budget: { first: number; next: number };
+  /** Spare runtimes at checkpoints of the log: acting in the past replays from the nearest. */
+  private readonly spares: Checkpoints;
 
   constructor(
     private readonly engine: EngineModule,
@@ -74,6 +77,10 @@ export class LabSession {
         ? { first: REPLAY_FIRST_BUDGET_MS, next: REPLAY_BUDGET_MS }
         : { first: budgetMs, next: budgetMs };
     this.pub = new SessionPublisher((event: SessionEvent) => this.post({ kind: 'event', event }));
+    this.spares = new Checkpoints(
+      clock,
+      () => this.closed || !!this.replay || this.queue.length > 0 || !!(this.running && !this.running.done),
+    );
   }
 
   handle(m: RequestMessage): void {
@@ -110,6 +117,13 @@ export class LabSession {
         this.reply(m.id, { type: 'error', message: e instanceof Error ? e.message : String(e) });
       }
     }
+    const spec = this.spec;
+    if (!this.replay && !this.closed && spec && this.rt)
+      this.spares.plan(labKey(spec), this.log, () => this.newRuntime(spec));
+  }
+
+  private newRuntime(spec: LabSpec): LabRuntime {
+    return this.engine.LabRuntime.create(spec.labId, { seed: spec.seed, bare: spec.bare, ...sizeOf(spec) });
   }
 
   private dispatch({ id, request: r }: RequestMessage): void {
@@ -198,12 +212,10 @@ export class LabSession {
       this.log.every((e, i) => sameEntry(e, spec.log[i]!));
     if (!extends_) {
       this.rt?.finish();
-      this.rt = this.engine.LabRuntime.create(spec.labId, {
-        seed: spec.seed,
-        bare: spec.bare,
-        ...sizeOf(spec),
-      });
-      this.log = [];
+      // The nearest checkpoint's spare ran a prefix of this log already: replay only the rest.
+      const spare = this.spares.take(labKey(spec), spec.log);
+      this.rt = spare?.rt ?? this.newRuntime(spec);
+      this.log = spare ? [...spare.log] : [];
       this.pub.reset(this.rt);
     }
     this.spec = spec;
