@@ -88,7 +88,8 @@ export function evaluate(p: Predicate, w: Window): boolean {
   }
   if ('fewer' in p) {
     const evs = events(w);
-    const count = (want: Record<string, string | number | boolean>) => evs.filter((e) => matches(e, want)).length;
+    const count = (want: Record<string, string | number | boolean>) =>
+      evs.filter((e) => matches(e, want)).length;
     return count(p.fewer.event) < count(p.fewer.than);
   }
   const want = p.event;

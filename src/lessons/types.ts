@@ -35,7 +35,12 @@ export type Predicate =
   | { route: { host: string; dst: string; via?: string } }
   | { event: Record<string, string | number | boolean>; atLeast?: number }
   /** Fewer events in the window match `event` than match `than` (lc sent rs1 fewer than rr did). */
-  | { fewer: { event: Record<string, string | number | boolean>; than: Record<string, string | number | boolean> } }
+  | {
+      fewer: {
+        event: Record<string, string | number | boolean>;
+        than: Record<string, string | number | boolean>;
+      };
+    }
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };

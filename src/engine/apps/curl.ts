@@ -120,7 +120,8 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
     if (rest !== '') take(rest);
   };
   const parsed = ():
-    { headers: string; body: string; bodyBytes: number; need: number | undefined; status: number } | undefined => {
+    | { headers: string; body: string; bodyBytes: number; need: number | undefined; status: number }
+    | undefined => {
     if (!head) return undefined;
     const all = body.join('');
     body.length = 0;

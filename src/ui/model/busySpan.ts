@@ -5,11 +5,7 @@ import type { TraceLog } from '@/engine';
  * to its last frame before the cursor, as prefix arrays so any cursor is a constant-time lookup.
  * For the side-by-side view, this is how long each director took to pass the same requests.
  */
-export function busySpan(
-  trace: TraceLog,
-  host: string,
-  from: number,
-): (cursor: number) => number {
+export function busySpan(trace: TraceLog, host: string, from: number): (cursor: number) => number {
   const n = trace.length;
   const last = new Float64Array(n + 1).fill(-1);
   let first = -1;
