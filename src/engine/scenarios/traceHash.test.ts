@@ -11,10 +11,10 @@ import { haKeepalivedConf } from '../labs/ha';
 import { LabRuntime } from '../runtime/labRuntime';
 
 const GOLDEN: Record<string, string> = {
-  nat: 'cb29331a6a76c645e4e7bccdeb696aebb451e020280db807b8b9b68f149a4a45',
-  dr: '390655450ac3ed2b308e536a1d23bdd24b08ce5721c1005426d5081198980587',
-  tun: '0d7f65c7340f325129ed1908b3e5d18f29bdc5f3221adbcc08cb9362992581cb',
-  ha: '27fd50ac4d1909f129870877a327dc41990dd7197da5e59abef9b2319ac59027',
+  nat: 'b1b639ca7a3be752c23d13ad69602953b98537676b6e84428e40cbd99dd0285c',
+  dr: '0c2247b320af7afd12ef77ca7746093f7286f0e1a24e5bcab90b97e0fc68acc9',
+  tun: '37a4ff82827e75ed419e6bb71e2ef22770f3b2648b4cbb4e604f22b038891f2a',
+  ha: '289e1c0a45c745cfd6c59a308478682d5cae0f5c6395f9e118525d3add248637',
 };
 
 /** director2's config with a tracked script and a notify script, so the script runner runs. */

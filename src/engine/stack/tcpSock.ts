@@ -29,7 +29,8 @@ export interface TcpRetransmitEvent {
   kind: 'tcp.retransmit';
   host: string;
   sock: string;
-  seq: number;
+  /** The segment's TCP sequence number (not `seq`: that name is the trace position's). */
+  tcpSeq: number;
   attempt: number;
 }
 
@@ -243,7 +244,7 @@ export class TcpSock {
       kind: 'tcp.retransmit',
       host: this.host.name,
       sock: this.id,
-      seq: first.seq,
+      tcpSeq: first.seq,
       attempt: this.retries,
     });
     this.xmit(first.seq, first.flags, first.data);
