@@ -7,12 +7,15 @@ import { workerTransport } from './workerTransport';
 /**
  * The test build's API (window.__lvsLab) reads a command's result in the call that ran it, which
  * only the in-page session gives; there the worker is asked for with `?worker=1` (the e2e specs
- * and the benchmark that measure the page while a command runs do).
+ * and the benchmark that measure the page while a command runs do). An embedded lab (`embed=1`)
+ * stays in the page too: its postMessage API answers a request with the state that request made,
+ * in the same turn, as embedding.md promises course pages.
  */
 function workerWanted(): boolean {
-  const testApi = typeof __LVS_TEST_API__ !== 'undefined' && __LVS_TEST_API__;
-  if (!testApi) return true;
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('worker') === '1';
+  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+  if (params.get('worker') === '1') return true;
+  if (params.get('embed') === '1') return false;
+  return !(typeof __LVS_TEST_API__ !== 'undefined' && __LVS_TEST_API__);
 }
 
 /**
