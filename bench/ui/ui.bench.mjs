@@ -6,12 +6,15 @@
 //   • navigation → topology drawn ([data-topology-drawn]), plain and with the CPU throttled 4×
 //     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; a 100-command share link
 //   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
+//   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
+//     BENCH_ONLY=ab; report, no goal)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
 // the frame-work runs drive the test build (dist/test), the only one with window.__lvsLab.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { abPlaybackWork } from './abPlayback.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs, topologyPathJs } from './initialJs.mjs';
 import { figure, median, pct } from './report.mjs';
@@ -53,7 +56,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|load runs one half (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|load|runaway|ab runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -71,7 +74,7 @@ const browser = await chromium.launch({
 });
 try {
   console.log('LVS Lab UI benchmark (headless Chromium, this machine)');
-  const fx = only === 'load' || only === 'runaway' ? undefined : await openFixture(browser, TEST_BASE);
+  const fx = only && only !== 'frames' ? undefined : await openFixture(browser, TEST_BASE);
   for (const target of fx ? [200, 500] : []) {
     const r = await frameWork(fx.page, fx.trace, target);
     const drawn = `frames drawn median ${median(r.counts)}, min ${Math.min(...r.counts)}, max ${Math.max(...r.counts)}`;
@@ -91,8 +94,9 @@ try {
     );
   }
   await fx?.ctx.close();
-  if (only !== 'frames' && only !== 'runaway') await loadFigures();
+  if (!only || only === 'load') await loadFigures();
   if (!only || only === 'runaway') printRunawayFigures(await runawayFigures(browser, TEST_BASE));
+  if (!only || only === 'ab') await abFigures();
 } finally {
   await browser.close();
   server.close();
@@ -181,5 +185,17 @@ async function loadFigures() {
     500,
     'ms',
     `runs ${runsOf(link.map((r) => r.ms))}`,
+  );
+}
+
+async function abFigures() {
+  const r = await abPlaybackWork(browser, TEST_BASE);
+  figure(
+    'main-thread CPU per frame while ab -c 50 holds 50 connections open, playing, p99',
+    pct(r.cpu, 99),
+    0,
+    'ms',
+    `median ${median(r.cpu).toFixed(1)} ms; ${r.cpu.length} frames; sim time ${Math.round(r.span.t0)}–${Math.round(r.span.t1)} µs with ` +
+      `${r.open[0]}–${r.open[1]} client connections open (peak ${r.peak}); report, no goal`,
   );
 }
