@@ -157,8 +157,10 @@ test('with neither an origin parameter nor a referrer the lab posts nothing', as
   await postToLab(page, { type: 'lvs-lab:bogus' }, labOrigin);
   await frame.locator('.host-terminal[data-host="director"]').scrollIntoViewIfNeeded();
   // It still obeys its parent (the command shows in its terminal) but answers nobody.
+  // The terminal draws a frame's worth of output at a time: give a loaded machine time.
   await expect(frame.locator('.host-terminal[data-host="director"] .xterm-rows')).toContainText(
     'TCP  172.16.132.18:80 rr',
+    { timeout: 15_000 },
   );
   await page.waitForTimeout(500);
   expect((await seen(page)).filter((m) => m.fromLab || m.origin === labOrigin)).toEqual([]);
