@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './predicate';
 import { LessonSession } from './session';
-import compareLesson from './fixtures/nat-bottleneck-compare.json';
-import { checkOf, predictsOf } from './testLessons';
+import { checkOf, predictsOf, shipped } from './testLessons';
 import { validateLesson } from './validate';
 import type { Lesson } from './types';
 
@@ -15,12 +14,7 @@ const errors = (raw: unknown) => {
   const v = validateLesson(raw);
   return v.ok ? [] : v.errors;
 };
-/** The NAT-bottleneck lesson written for the compare view. */
-const bottleneck = (): Lesson => {
-  const v = validateLesson(clone(compareLesson));
-  if (!v.ok) throw new Error(v.errors.join('\n'));
-  return v.lesson;
-};
+const bottleneck = (): Lesson => shipped('nat-bottleneck');
 
 describe('compare-view lessons: validation', () => {
   it('a compare lesson is on the NAT side; sides are named only on the compare view', () => {
