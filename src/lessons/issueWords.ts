@@ -21,6 +21,8 @@ export const LESSON_ERRORS_EN: Record<string, string> = {
   noTest: '{{at}}: a predicate names exactly one test, found none',
   atLeastWithEvent: '{{at}}: "atLeast" goes only with "event"',
   notAHost: '{{at}}: "{{host}}" is not a host of the {{lab}} lab',
+  compareNat: '{{at}}: a lesson on the compare view has "lab": "nat" (its sides are NAT and DR)',
+  onlyOnCompare: '{{at}}: "{{name}}" is only for lessons with "view": "compare"',
   noShipped: '{{at}}: there is no shipped lesson "{{id}}"',
   tooLarge: '{{at}}: the file is larger than {{kb}} KB',
   notUrl: '{{at}}: is not a URL',

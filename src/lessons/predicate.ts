@@ -6,12 +6,15 @@
  */
 import { engine } from '@/store/engine';
 import type { TraceEvent, TraceLog } from '@/engine';
-import type { Predicate } from './types';
+import { measure } from './sideMeasure';
+import type { Predicate, Side } from './types';
 
 export interface Window {
   trace: TraceLog;
   from: number;
   to: number;
+  /** On the compare view: each side's window (`more` weighs one against the other). */
+  sides?: Partial<Record<Side, Window>>;
 }
 
 const FWD = { Masq: 'masq', Route: 'route', Tunnel: 'tunnel' } as const;
@@ -68,6 +71,10 @@ export function evaluate(p: Predicate, w: Window): boolean {
   if ('all' in p) return p.all.every((q) => evaluate(q, w));
   if ('any' in p) return p.any.some((q) => evaluate(q, w));
   if ('not' in p) return !evaluate(p.not, w);
+  if ('more' in p) {
+    const [a, b] = [w.sides?.[p.more.lab], w.sides?.[p.more.than]];
+    return a !== undefined && b !== undefined && measure(p.more.measure, a) > measure(p.more.measure, b);
+  }
   if ('service' in p) return service(w, p.service);
   if ('route' in p) return route(w, p.route);
   if ('sysctl' in p)

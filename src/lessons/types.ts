@@ -12,11 +12,18 @@ export interface Text {
 
 export type Lang = keyof Text;
 
-/** A command typed on one host of the lab. */
+/** The two labs of the side-by-side (compare) view. */
+export type Side = 'nat' | 'dr';
+
+/** A command typed on one host of the lab (on the compare view: of the `lab` side, NAT by default). */
 export interface HostCommand {
   host: string;
   command: string;
+  lab?: Side;
 }
+
+/** What `more` compares between the two sides: the director's bytes sent, its busy time, the commands' time. */
+export type Measure = 'directorBytes' | 'directorBusy' | 'elapsed';
 
 /** The predicate language (predicate.ts); evaluated over the trace, after the engine ran. */
 export type Predicate =
@@ -41,6 +48,8 @@ export type Predicate =
         than: Record<string, string | number | boolean>;
       };
     }
+  /** On the compare view: `measure` over the step's window is larger on `lab` than on `than`. */
+  | { more: { measure: Measure; lab: Side; than: Side } }
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };
@@ -90,6 +99,8 @@ export interface PointStep {
 /** Passes when `predicate` holds after `probe` (commands the checker runs itself) ran. */
 export interface CheckStep {
   kind: 'check';
+  /** On the compare view: the side whose state and trace the predicate reads (NAT by default). */
+  lab?: Side;
   text: Text;
   probe?: HostCommand[];
   predicate: Predicate;
@@ -101,6 +112,8 @@ export type Step = ExplainStep | CommandStep | SetupStep | PredictStep | PointSt
 export interface Lesson {
   id: string;
   lab: 'nat' | 'dr' | 'tun' | 'ha';
+  /** `compare`: played on the side-by-side view (NAT and DR, with `lab` "nat"); else one lab. */
+  view?: 'lab' | 'compare';
   /** Start from the bare lab (true) or the configured one. */
   bare: boolean;
   /** The lab's size (default 2 real servers, 1 client): lessons on load and scheduling want more. */

@@ -70,7 +70,19 @@ function plain(e: ErrorObject): LessonIssue | null {
   }
 }
 
-const OPERATORS = ['service', 'clientGot', 'sysctl', 'addr', 'route', 'event', 'fewer', 'all', 'any', 'not'];
+const OPERATORS = [
+  'service',
+  'clientGot',
+  'sysctl',
+  'addr',
+  'route',
+  'event',
+  'fewer',
+  'more',
+  'all',
+  'any',
+  'not',
+];
 
 /** One operator per predicate; `atLeast` only beside `event`. */
 function predicateErrors(p: Record<string, unknown>, at: string, out: LessonIssue[]): void {
@@ -85,13 +97,39 @@ function predicateErrors(p: Record<string, unknown>, at: string, out: LessonIssu
   if (p.not) predicateErrors(p.not as Record<string, unknown>, `${at}.not`, out);
 }
 
-function hostsUsed(v: unknown, at: string, out: [string, string][]): void {
-  if (Array.isArray(v)) v.forEach((x, i) => hostsUsed(x, `${at}[${i}]`, out));
+type Used = [at: string, host: string, lab: string | undefined];
+
+/** Every `host` named, with the side it is on (the nearest `lab` above it, on the compare view). */
+function hostsUsed(v: unknown, at: string, out: Used[], lab?: string): void {
+  if (Array.isArray(v)) v.forEach((x, i) => hostsUsed(x, `${at}[${i}]`, out, lab));
+  else if (v && typeof v === 'object') {
+    const rec = v as Record<string, unknown>;
+    const here = typeof rec.lab === 'string' && !('more' in rec) ? rec.lab : lab;
+    for (const [k, x] of Object.entries(rec)) {
+      if (k === 'host' && typeof x === 'string') out.push([`${at}.host`, x, here]);
+      else if (k !== 'event' && k !== 'more') hostsUsed(x, `${at}.${k}`, out, here);
+    }
+  }
+}
+
+/** Where a side is named (`lab` on a step or command, a `more` predicate): only on the compare view. */
+function sidesNamed(v: unknown, at: string, out: string[]): void {
+  if (Array.isArray(v)) v.forEach((x, i) => sidesNamed(x, `${at}[${i}]`, out));
   else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
-      if (k === 'host' && typeof x === 'string') out.push([`${at}.host`, x]);
-      else if (k !== 'event') hostsUsed(x, `${at}.${k}`, out);
+      if (k === 'lab' || k === 'more') out.push(`${at}.${k}`);
+      else if (k !== 'event') sidesNamed(x, `${at}.${k}`, out);
     }
+}
+
+function compareErrors(lesson: Lesson, out: LessonIssue[]): void {
+  if (lesson.view === 'compare') {
+    if (lesson.lab !== 'nat') out.push(issue('compareNat', 'lab'));
+    return;
+  }
+  const named: string[] = [];
+  sidesNamed(lesson.steps, 'steps', named);
+  for (const at of named) out.push(issue('onlyOnCompare', at, { name: at.slice(at.lastIndexOf('.') + 1) }));
 }
 
 function semanticErrors(lesson: Lesson): LessonIssue[] {
@@ -101,15 +139,19 @@ function semanticErrors(lesson: Lesson): LessonIssue[] {
     if (s.kind === 'predict')
       s.choices.forEach((c, j) => predicateErrors(c.when, `steps[${i}].choices[${j}].when`, out));
   });
-  const hosts = new Set(
-    engine()
-      .getLab(lesson.lab, labSize(lesson))
-      ?.hosts.map((h) => h.name) ?? [],
-  );
-  const used: [string, string][] = [];
+  compareErrors(lesson, out);
+  const hostsOf = (lab: string) =>
+    new Set(
+      engine()
+        .getLab(lab as Lesson['lab'], labSize(lesson))
+        ?.hosts.map((h) => h.name) ?? [],
+    );
+  const used: Used[] = [];
   hostsUsed(lesson.steps, 'steps', used);
-  for (const [at, h] of used)
-    if (!hosts.has(h)) out.push(issue('notAHost', at, { host: h, lab: lesson.lab }));
+  for (const [at, h, side] of used) {
+    const lab = side ?? lesson.lab;
+    if (!hostsOf(lab).has(h)) out.push(issue('notAHost', at, { host: h, lab }));
+  }
   return out;
 }
 

@@ -6,6 +6,8 @@ import { StoreProvider } from '@/store/StoreProvider';
 import { registerCompareStores } from '../shell/testApiRegistry';
 import { ComparePane } from './ComparePane';
 import { CompareToolbar } from './CompareToolbar';
+import { useSession } from '../session/SessionContext';
+import { CompareLesson } from './CompareLesson';
 import { LoadComparison } from './LoadComparison';
 
 /** For instructors: NAT and DR side by side, the same requests sent to both, the directors' load compared. */
@@ -17,7 +19,9 @@ export function CompareView({ paused, embed = false }: { paused: boolean; embed?
     createAppStore({ persistKey: embed ? null : 'lvs-lab.compare.dr', labId: 'dr', startPaused: paused }),
   ]);
   useEffect(() => registerCompareStores(stores), [stores]);
-  return (
+  const { params } = useSession();
+  const [withLesson, setWithLesson] = useState(false);
+  const view = (
     <main id="main" className="compare-view" tabIndex={-1}>
       <div className="compare-head">
         <h2>{t('compare.title')}</h2>
@@ -33,5 +37,12 @@ export function CompareView({ paused, embed = false }: { paused: boolean; embed?
       </div>
       <LoadComparison stores={stores} />
     </main>
+  );
+  if (params.lesson === undefined) return view;
+  return (
+    <div className={`lesson-layout${withLesson ? ' with-lesson' : ''}`}>
+      {view}
+      <CompareLesson stores={stores} onActive={setWithLesson} />
+    </div>
   );
 }

@@ -6,6 +6,8 @@ import { decodeLab } from '@/store/share';
 import { useStoreApi } from '@/store/useAppStore';
 import { sharedExtra } from '../session/bootSession';
 import { useSession } from '../session/SessionContext';
+import { formatUrlParams } from '@/embed/urlParams';
+import { useCompareSides } from './compareSides';
 import { LessonChooser } from './LessonChooser';
 import { fetchLesson, openShared, openShipped } from './lessonSource';
 import type { ActiveLesson, Opened } from './lessonSource';
@@ -54,8 +56,15 @@ function LessonErrors({ errors, onClose }: { errors: LessonIssue[]; onClose: () 
  * lesson file's errors. Which lesson: `lesson=`, `lesson-url=`, or the share string's `ls` field.
  * It tells the layout whether a lesson is open, so the lab makes room for the player.
  */
-export function LessonSide({ onActive }: { onActive: (active: boolean) => void }) {
+export function LessonSide({
+  onActive,
+  chooser = true,
+}: {
+  onActive: (active: boolean) => void;
+  chooser?: boolean;
+}) {
   const { mode, params } = useSession();
+  const sides = useCompareSides();
   const store = useStoreApi();
   const [shown, setShown] = useState<Shown>(() => {
     const ls = sharedExtra(store)?.ls ?? (params.state ? decodeLab(params.state)?.extra?.ls : undefined);
@@ -86,6 +95,13 @@ export function LessonSide({ onActive }: { onActive: (active: boolean) => void }
 
   const { active, errors, n } = shown;
   useEffect(() => onActive(active !== null), [active, onActive]);
+  // A lesson written for the side-by-side view is played there: this page hands over to it.
+  const elsewhere = active?.lesson.view === 'compare' && !sides;
+  useEffect(() => {
+    if (elsewhere)
+      location.replace(formatUrlParams({ ...params, view: 'compare', lesson: active.lesson.id }));
+  }, [elsewhere, params, active]);
+  if (elsewhere) return null;
   return (
     <>
       {active ? (
@@ -93,7 +109,7 @@ export function LessonSide({ onActive }: { onActive: (active: boolean) => void }
           <LessonPlayer key={n} active={active} onClose={() => setShown((s) => ({ ...s, active: null }))} />
         </Suspense>
       ) : (
-        mode !== 'embed' && <LessonChooser onOpen={open} />
+        chooser && mode !== 'embed' && <LessonChooser onOpen={open} />
       )}
       {errors && <LessonErrors errors={errors} onClose={() => setShown((s) => ({ ...s, errors: null }))} />}
     </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, PointTarget, Text } from '@/lessons';
+import type { Lang, PointTarget, Text, HostCommand } from '@/lessons';
 import { useAppStore } from '@/store/useAppStore';
 import { Markdown } from './Markdown';
 import type { Player } from './usePlayer';
@@ -24,13 +24,17 @@ function Hints({ hints, shown, lang }: { hints: Text[] | undefined; shown: numbe
   );
 }
 
-function Commands({ cmds }: { cmds: { host: string; command: string }[] }) {
+function Commands({ cmds }: { cmds: HostCommand[] }) {
   const { t } = useTranslation();
   return (
     <ul className="lesson-commands">
       {cmds.map((c, i) => (
         <li key={i}>
-          <span className="lesson-host">{t('lesson.onHost', { host: c.host })}</span>
+          <span className="lesson-host">
+            {c.lab
+              ? t('lesson.onSideHost', { host: c.host, side: c.lab.toUpperCase() })
+              : t('lesson.onHost', { host: c.host })}
+          </span>
           <pre>
             <code>{c.command}</code>
           </pre>

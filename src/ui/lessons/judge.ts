@@ -6,7 +6,7 @@
  */
 import type { CommandResult, TraceLog } from '@/engine';
 import { evaluate } from '@/lessons';
-import type { CheckStep, PredictStep } from '@/lessons';
+import type { CheckStep, PredictStep, Window } from '@/lessons';
 
 /** What a lab ran: the engine's runtime or the store's mirror of it. */
 export interface LabRecord {
@@ -26,16 +26,16 @@ export function lastCommands(rt: LabRecord, n: number): Span {
 }
 
 /** The choices whose predicate held over what the step's `run` did. */
-export function rightChoices(rt: LabRecord, step: PredictStep, span: Span): number[] {
-  return step.choices.flatMap((c, i) => (evaluate(c.when, { trace: rt.trace, ...span }) ? [i] : []));
+export function rightChoices(w: Window, step: PredictStep): number[] {
+  return step.choices.flatMap((c, i) => (evaluate(c.when, w) ? [i] : []));
 }
 
 /**
  * A check: over its probe's span, or without a probe over the session up to the cursor (the
  * lab's state where the student is looking).
  */
-export function checkHolds(rt: LabRecord, step: CheckStep, span: Span): boolean {
-  return evaluate(step.predicate, { trace: rt.trace, ...span });
+export function checkHolds(w: Window, step: CheckStep): boolean {
+  return evaluate(step.predicate, w);
 }
 
 /** Same command, whatever the spacing. */

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labSize } from '@/lessons';
-import type { Step } from '@/lessons';
+import type { Step, Window } from '@/lessons';
 import type { LessonProgress } from '@/lessons/progress';
 import { postLessonMessage } from '@/embed/lessonPost';
 import type { LessonMessage } from '@/embed/messages';
+import { useStore } from 'zustand';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { useSession } from '../session/SessionContext';
+import { useCompareSides } from './compareSides';
 import { checkHolds, rightChoices, sameCommand } from './judge';
 import { useKeptWork } from './KeptWorkNotice';
 import type { ActiveLesson } from './lessonSource';
@@ -24,7 +26,9 @@ export function usePlayer(active: ActiveLesson) {
   const { lesson } = active;
   const { mode, params } = useSession();
   const store = useStoreApi();
-  const log = useAppStore((s) => s.spec.log);
+  const sides = useCompareSides();
+  const natLog = useAppStore((s) => s.spec.log);
+  const drLog = useStore(sides?.dr ?? store, (s) => s.spec.log);
   const { progress, setProgress, fresh } = useLessonProgress(active, mode === 'main');
   const { run, busy } = useLessonRun();
   const kept = useKeptWork(lesson.lab);
@@ -87,12 +91,15 @@ export function usePlayer(active: ActiveLesson) {
     kept.guard(() => {
       if (fresh) s.loadLab(lesson.lab, { bare: lesson.bare, ...size, fresh: true });
       else if (s.spec.labId !== lesson.lab) s.loadLab(lesson.lab, { bare: lesson.bare, ...size });
+      // The compare view's DR side opens afresh with the lesson's size beside NAT's.
+      if (sides && fresh) sides.dr.getState().loadLab('dr', { bare: lesson.bare, ...size, fresh: true });
     });
     if (fresh) runSetup(0, progress);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the lesson opens
   }, []);
 
-  // A command step passes when its command is in the log (typed, or "do it for me").
+  // A command step passes when its command is in its side's log (typed, or "do it for me").
+  const log = sides && step.kind === 'command' && step.lab === 'dr' ? drLog : natLog;
   useEffect(() => {
     if (
       step.kind === 'command' &&
@@ -122,12 +129,13 @@ export function usePlayer(active: ActiveLesson) {
     if (step.kind !== 'check') return;
     const i = index;
     const st = step;
-    run(st.probe ?? [], (rt, span) => {
-      const ok = checkHolds(rt, st, span);
+    const onSide = (w: Window) => {
+      const ok = checkHolds(w, st);
       setFeedback({ step: i, kind: ok ? 'passed' : 'failed' });
       if (ok) pass(i);
       else update((p) => ({ ...p, tries: { ...p.tries, [i]: (p.tries[i] ?? 0) + 1 } }));
-    });
+    };
+    run(st.probe ?? [], onSide, st.lab);
   };
 
   const answer = (choice: number) => {
@@ -135,8 +143,8 @@ export function usePlayer(active: ActiveLesson) {
     const i = index;
     const st = step;
     update((p) => ({ ...p, answers: { ...p.answers, [i]: choice } }));
-    run(st.run, (rt, span) => {
-      const right = rightChoices(rt, st, span);
+    run(st.run, (w) => {
+      const right = rightChoices(w, st);
       const correct = right.includes(choice);
       setFeedback({ step: i, kind: correct ? 'right' : 'wrong', right, choice });
       post({ event: 'answer', step: i, choice, correct });
