@@ -34,12 +34,21 @@ function open() {
     messages.slice(messages.findLastIndex((m) => m.kind === 'event' && m.event.type === 'reset'));
   const trace = () =>
     since().flatMap((m) => (m.kind === 'event' && m.event.type === 'trace-append' ? m.event.events : []));
+  // What the last request replayed: progress reported since it was sent (a fork at the log's end
+  // replays nothing, and the first replay's progress must not count for it).
+  let sentAt = 0;
   const replayed = () =>
     Math.max(
       0,
-      ...since().map((m) => (m.kind === 'event' && m.event.type === 'progress' ? m.event.total : 0)),
+      ...messages
+        .slice(sentAt)
+        .map((m) => (m.kind === 'event' && m.event.type === 'progress' ? m.event.total : 0)),
     );
-  return { clock, send, trace, replayed };
+  const sendMarked = (request: SessionRequest) => {
+    sentAt = messages.length;
+    send(request);
+  };
+  return { clock, send: sendMarked, trace, replayed };
 }
 
 describe('checkpoints for forks', () => {
