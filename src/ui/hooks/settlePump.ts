@@ -10,7 +10,8 @@ function pump(): void {
   if (!next) return;
   next();
   if (queue.length > 0) pumping = setTimeout(pump, PUMP_MS);
-  else pumping = setTimeout(() => (pumping = undefined), PUMP_MS);
+  // The gap after the last one runs pump too: an update queued during the gap must not wait forever.
+  else pumping = setTimeout(pump, PUMP_MS);
 }
 
 /**
@@ -21,7 +22,7 @@ function pump(): void {
 export function settleUpdate(update: () => void): () => void {
   if (pumping === undefined && queue.length === 0) {
     update();
-    pumping = setTimeout(() => (pumping = undefined), PUMP_MS);
+    pumping = setTimeout(pump, PUMP_MS);
     return () => {};
   }
   queue.push(update);
