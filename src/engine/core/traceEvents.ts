@@ -47,7 +47,8 @@ import type { FrameRxEvent } from '../stack/netif';
 import type { FrameTxEvent } from '../stack/network';
 import type { IcmpRcvErrorEvent, TcpNoSocketEvent } from '../stack/socketTable';
 import type { TcpCwndEvent } from '../stack/tcpCwnd';
-import type { SockErrorEvent, SockEvent, TcpRetransmitEvent } from '../stack/tcpSock';
+import type { TcpRetransmitEvent } from '../stack/tcpRetransmitQueue';
+import type { SockErrorEvent, SockEvent } from '../stack/tcpSock';
 
 /** Commands and applications. */
 export type CommandTraceEvent =

@@ -7,6 +7,7 @@ import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
 import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
+import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
 import { TcpSendQueue } from './tcpSendQueue';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
@@ -24,16 +25,6 @@ export interface SockEvent {
   remote: string;
 }
 
-/** The retransmission timer fired and the oldest unacknowledged segment went out again. */
-export interface TcpRetransmitEvent {
-  kind: 'tcp.retransmit';
-  host: string;
-  sock: string;
-  /** The segment's TCP sequence number (not `seq`: that name is the trace position's). */
-  tcpSeq: number;
-  attempt: number;
-}
-
 /** A socket failed with an errno its application will see. */
 export interface SockErrorEvent {
   kind: 'sock.error';
@@ -41,17 +32,6 @@ export interface SockErrorEvent {
   sock: string;
   error: SockError;
 }
-
-interface Unacked {
-  seq: number;
-  end: number;
-  flags: number;
-  data: string;
-}
-
-const seqLt = (a: number, b: number): boolean => ((a - b) | 0) < 0;
-const seqLe = (a: number, b: number): boolean => ((a - b) | 0) <= 0;
-const add = (a: number, n: number): number => (a + n) >>> 0;
 
 /**
  * One TCP connection endpoint, Linux-flavoured: SYN options (mss, sackOK, TS, nop, wscale),
@@ -65,10 +45,8 @@ export class TcpSock {
   sndUna = 0;
   sndNxt = 0;
   rcvNxt = 0;
-  private unacked: Unacked[] = [];
-  private rtoUs = 1 * SEC;
-  private retries = 0;
-  private rtx?: QueuedEvent | undefined;
+  /** Sent and not yet acknowledged, with the retransmission timer. */
+  private readonly rtx: TcpRetransmitQueue;
   private tw?: QueuedEvent;
   private finSent = false;
   private oweAck = false;
@@ -99,6 +77,11 @@ export class TcpSock {
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
     this.cc = new TcpCwnd(host, this.id);
+    this.rtx = new TcpRetransmitQueue(host, this.id, {
+      xmit: (u) => this.xmit(u.seq, u.flags, u.data),
+      giveUp: () => this.fail('ETIMEDOUT'),
+      onRto: (inFlight) => this.cc.onRto(inFlight),
+    });
   }
 
   get key(): string {
@@ -127,17 +110,17 @@ export class TcpSock {
   /** Active open: send SYN. */
   connect(): void {
     this.sndUna = this.iss;
-    this.sndNxt = add(this.iss, 1);
+    this.sndNxt = seqAdd(this.iss, 1);
     this.setState('SYN-SENT', 'connect');
     this.queueAndSend(this.iss, TCP_SYN, '');
   }
 
   /** Passive open, from a listener that received `syn`. */
   acceptSyn(syn: TcpSegment): void {
-    this.rcvNxt = add(syn.seq, 1);
+    this.rcvNxt = seqAdd(syn.seq, 1);
     this.peerOptions(syn);
     this.sndUna = this.iss;
-    this.sndNxt = add(this.iss, 1);
+    this.sndNxt = seqAdd(this.iss, 1);
     this.setState('SYN-RECV', 'syn-received');
     this.queueAndSend(this.iss, TCP_SYN | TCP_ACK, '');
   }
@@ -148,23 +131,16 @@ export class TcpSock {
     this.pump();
   }
 
-  /** Segments in flight: sent data not yet acknowledged (tcp_packets_in_flight, no loss). */
-  private get inFlight(): number {
-    let n = 0;
-    for (const u of this.unacked) if (u.data !== '') n++;
-    return n;
-  }
-
   private pump(): void {
     this.sendQueue.pump({
       closed: () => this.state === 'CLOSED',
       outstanding: () => (this.sndNxt - this.sndUna) >>> 0,
-      inFlight: this.inFlight,
+      inFlight: this.rtx.inFlight,
       cwnd: () => this.cc.cwnd,
       sndWnd: () => this.sndWnd,
       sendData: (flags, data) => {
         const seq = this.sndNxt;
-        this.sndNxt = add(seq, utf8Length(data));
+        this.sndNxt = seqAdd(seq, utf8Length(data));
         this.queueAndSend(seq, flags, data);
       },
       sendFin: () => this.xmitFin(),
@@ -207,48 +183,14 @@ export class TcpSock {
 
   private xmitFin(): void {
     const seq = this.sndNxt;
-    this.sndNxt = add(seq, 1);
+    this.sndNxt = seqAdd(seq, 1);
     this.finSent = true;
     this.queueAndSend(seq, TCP_FIN | TCP_ACK, '');
   }
 
   private queueAndSend(seq: number, flags: number, data: string): void {
-    const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
-    this.unacked.push({ seq, end: add(seq, len), flags, data });
     this.xmit(seq, flags, data);
-    if (!this.rtx) this.armRtx();
-  }
-
-  private armRtx(): void {
-    this.rtx = this.host.sim.after(this.rtoUs, 'tcp-rtx', () => this.onRtx());
-  }
-
-  private onRtx(): void {
-    this.rtx = undefined;
-    const first = this.unacked[0];
-    if (!first) return;
-    const limit =
-      first.flags & TCP_SYN
-        ? first.flags & TCP_ACK
-          ? C.TCP_SYNACK_RETRIES
-          : C.TCP_SYN_RETRIES
-        : C.TCP_RETRIES2;
-    if (this.retries >= limit) {
-      this.fail('ETIMEDOUT');
-      return;
-    }
-    this.retries++;
-    this.rtoUs = Math.min(this.rtoUs * 2, C.TCP_RTO_MAX_S * SEC);
-    if (!(first.flags & TCP_SYN)) this.cc.onRto(this.inFlight);
-    this.host.sim.emit({
-      kind: 'tcp.retransmit',
-      host: this.host.name,
-      sock: this.id,
-      tcpSeq: first.seq,
-      attempt: this.retries,
-    });
-    this.xmit(first.seq, first.flags, first.data);
-    this.armRtx();
+    this.rtx.push(seq, flags, data);
   }
 
   private options(flags: number): TcpOption[] {
@@ -324,7 +266,7 @@ export class TcpSock {
       return;
     }
     if (seg.flags & TCP_SYN) {
-      if (this.state === 'SYN-RECV' && add(seg.seq, 1) === this.rcvNxt) this.retransmitFirst();
+      if (this.state === 'SYN-RECV' && seqAdd(seg.seq, 1) === this.rcvNxt) this.retransmitFirst();
       else this.xmit(this.sndNxt, TCP_ACK, ''); // challenge ACK
       return;
     }
@@ -343,12 +285,12 @@ export class TcpSock {
   }
 
   private retransmitFirst(): void {
-    const f = this.unacked[0];
+    const f = this.rtx.first;
     if (f) this.xmit(f.seq, f.flags, f.data);
   }
 
   private inputSynSent(seg: TcpSegment): void {
-    const ackOk = (seg.flags & TCP_ACK) !== 0 && seg.ack === add(this.iss, 1);
+    const ackOk = (seg.flags & TCP_ACK) !== 0 && seg.ack === seqAdd(this.iss, 1);
     if (seg.flags & TCP_ACK && !ackOk) {
       if (!(seg.flags & TCP_RST)) this.host.sockets.sendReset(this.laddr, this.raddr, seg);
       return;
@@ -358,7 +300,7 @@ export class TcpSock {
       return;
     }
     if (!(seg.flags & TCP_SYN) || !ackOk) return;
-    this.rcvNxt = add(seg.seq, 1);
+    this.rcvNxt = seqAdd(seg.seq, 1);
     this.peerOptions(seg);
     this.ackUpTo(seg.ack);
     this.setState('ESTAB', 'syn-ack-received');
@@ -400,15 +342,8 @@ export class TcpSock {
 
   private ackUpTo(ack: number): void {
     this.sndUna = ack;
-    const flight = this.inFlight;
-    this.unacked = this.unacked.filter((u) => seqLt(ack, u.end));
-    this.cc.onAck(flight - this.inFlight, flight);
-    this.retries = 0;
-    if (this.rtx) this.rtx.cancelled = true;
-    this.rtx = undefined;
-    // After the handshake the RTO drops to Linux's floor (tiny LAN RTT).
-    this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
-    if (this.unacked.length > 0) this.armRtx();
+    const flight = this.rtx.inFlight;
+    this.cc.onAck(this.rtx.ackUpTo(ack), flight);
     const rt = routeOutput(this.host, this.raddr, this.laddr);
     if (rt.ok) this.host.neigh.confirm(rt.dev, rt.nexthop);
   }
@@ -417,12 +352,12 @@ export class TcpSock {
     const dataLen = utf8Length(seg.data);
     const canRead = this.state === 'ESTAB' || this.state === 'FIN-WAIT-1' || this.state === 'FIN-WAIT-2';
     if (dataLen > 0 && canRead) {
-      this.rcvNxt = add(this.rcvNxt, dataLen);
+      this.rcvNxt = seqAdd(this.rcvNxt, dataLen);
       this.oweAck = true;
       this.cb.onData?.(seg.data);
     }
     if (!(seg.flags & TCP_FIN)) return;
-    this.rcvNxt = add(this.rcvNxt, 1);
+    this.rcvNxt = seqAdd(this.rcvNxt, 1);
     this.oweAck = true;
     if (this.state === 'ESTAB') this.setState('CLOSE-WAIT', 'fin-received');
     else if (this.state === 'FIN-WAIT-1') this.setState('CLOSING', 'simultaneous-close');
@@ -437,8 +372,7 @@ export class TcpSock {
 
   private enterTimeWait(): void {
     this.setState('TIME-WAIT', 'fin-exchange-done');
-    if (this.rtx) this.rtx.cancelled = true;
-    this.rtx = undefined;
+    this.rtx.stop();
     this.cb.onClose?.();
     this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
       this.destroy('time-wait-expired'),
@@ -457,9 +391,8 @@ export class TcpSock {
 
   destroy(reason: string): void {
     this.sendQueue.clear();
-    if (this.rtx) this.rtx.cancelled = true;
+    this.rtx.stop();
     if (this.tw) this.tw.cancelled = true;
-    this.rtx = undefined;
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);

@@ -1,4 +1,4 @@
-import type { LabRuntime, TraceLog } from '@/engine';
+import type { LabRuntime, TraceEvent, TraceLog } from '@/engine';
 import type { RunningInfo, SessionEvent } from './protocol';
 
 /** Events one `trace-append` carries at most, and characters of printed output. */
@@ -6,18 +6,18 @@ export const BATCH_EVENTS = 2048;
 export const BATCH_TEXT = 64 * 1024;
 
 /**
- * Where the batch starting at `from` ends: a long replay or a command that prints megabytes
- * reaches the page in messages of bounded size, each cheap to clone and to apply.
+ * The next batch from `from`: a long replay or a command that prints megabytes reaches the page
+ * in messages of bounded size, each cheap to clone and to apply. Each event is built once.
  */
-function batchEnd(trace: TraceLog, from: number): number {
+function nextBatch(trace: TraceLog, from: number): TraceEvent[] {
+  const events = trace.slice(from, Math.min(trace.length, from + BATCH_EVENTS));
   let text = 0;
-  const max = Math.min(trace.length, from + BATCH_EVENTS);
-  for (let i = from; i < max; i++) {
-    const e = trace.at(i)!;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (e.kind === 'cmd.out') text += e.text.length;
-    if (text > BATCH_TEXT && i > from) return i;
+    if (text > BATCH_TEXT && i > 0) return events.slice(0, i);
   }
-  return max;
+  return events;
 }
 
 /**
@@ -43,7 +43,7 @@ export class SessionPublisher {
     const trace = rt.trace;
     let sysctlWritten = !this.sysctlsSent;
     while (trace.length > this.trace) {
-      const events = trace.slice(this.trace, batchEnd(trace, this.trace));
+      const events = nextBatch(trace, this.trace);
       // A new device brings its own conf keys: the values at the end change with it too.
       sysctlWritten ||= events.some((e) => e.kind === 'sysctl.set' || e.kind === 'net.link');
       this.emit({ type: 'trace-append', from: this.trace, events, now: rt.sim.now });

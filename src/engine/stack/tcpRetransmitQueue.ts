@@ -1,0 +1,127 @@
+import type { QueuedEvent } from '../core/eventQueue';
+import { MSEC, SEC } from '../core/sim';
+import { utf8Length } from '../packet/bytes';
+import { TCP_ACK, TCP_FIN, TCP_SYN } from '../packet/types';
+import type { Host } from './host';
+import * as C from './tcpTypes';
+
+/** The retransmission timer fired and the oldest unacknowledged segment went out again. */
+export interface TcpRetransmitEvent {
+  kind: 'tcp.retransmit';
+  host: string;
+  sock: string;
+  /** The segment's TCP sequence number (not `seq`: that name is the trace position's). */
+  tcpSeq: number;
+  attempt: number;
+}
+
+/** A segment sent and not yet acknowledged. */
+export interface Unacked {
+  seq: number;
+  end: number;
+  flags: number;
+  data: string;
+}
+
+/** RFC 1982-style sequence comparisons on 32-bit wrapping numbers. */
+export const seqLt = (a: number, b: number): boolean => ((a - b) | 0) < 0;
+export const seqLe = (a: number, b: number): boolean => ((a - b) | 0) <= 0;
+export const seqAdd = (a: number, n: number): number => (a + n) >>> 0;
+
+/** What the queue asks of its socket when the timer fires. */
+export interface RetransmitHooks {
+  /** Send this segment again, as it was. */
+  xmit(u: Unacked): void;
+  /** The retries ran out (tcp_syn_retries, tcp_synack_retries or tcp_retries2). */
+  giveUp(): void;
+  /** A data segment is being retransmitted: the congestion window collapses (tcp_enter_loss). */
+  onRto(inFlight: number): void;
+}
+
+/**
+ * The socket's retransmission queue and its timer (tcp_retransmit_timer): segments sent and not
+ * yet acknowledged, the RTO with exponential backoff, and the retry limits by segment kind.
+ */
+export class TcpRetransmitQueue {
+  private unacked: Unacked[] = [];
+  private rtoUs = 1 * SEC;
+  private retries = 0;
+  private timer: QueuedEvent | undefined = undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly sock: string,
+    private readonly hooks: RetransmitHooks,
+  ) {}
+
+  /** Segments in flight: sent data not yet acknowledged (tcp_packets_in_flight, no loss). */
+  get inFlight(): number {
+    let n = 0;
+    for (const u of this.unacked) if (u.data !== '') n++;
+    return n;
+  }
+
+  /** The oldest unacknowledged segment. */
+  get first(): Unacked | undefined {
+    return this.unacked[0];
+  }
+
+  /** Remember a segment just sent (SYN and FIN take one sequence number) and start the timer. */
+  push(seq: number, flags: number, data: string): void {
+    const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
+    this.unacked.push({ seq, end: seqAdd(seq, len), flags, data });
+    if (!this.timer) this.arm();
+  }
+
+  /**
+   * Drop what `ack` covers; returns how many data segments it acknowledged. After the handshake
+   * the RTO drops to Linux's floor (a LAN's tiny RTT), and the timer restarts for what is left.
+   */
+  ackUpTo(ack: number): number {
+    const flight = this.inFlight;
+    this.unacked = this.unacked.filter((u) => seqLt(ack, u.end));
+    this.retries = 0;
+    this.stop();
+    this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
+    if (this.unacked.length > 0) this.arm();
+    return flight - this.inFlight;
+  }
+
+  /** Stop the timer (TIME-WAIT, close). */
+  stop(): void {
+    if (this.timer) this.timer.cancelled = true;
+    this.timer = undefined;
+  }
+
+  private arm(): void {
+    this.timer = this.host.sim.after(this.rtoUs, 'tcp-rtx', () => this.fire());
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    const first = this.unacked[0];
+    if (!first) return;
+    const limit =
+      first.flags & TCP_SYN
+        ? first.flags & TCP_ACK
+          ? C.TCP_SYNACK_RETRIES
+          : C.TCP_SYN_RETRIES
+        : C.TCP_RETRIES2;
+    if (this.retries >= limit) {
+      this.hooks.giveUp();
+      return;
+    }
+    this.retries++;
+    this.rtoUs = Math.min(this.rtoUs * 2, C.TCP_RTO_MAX_S * SEC);
+    if (!(first.flags & TCP_SYN)) this.hooks.onRto(this.inFlight);
+    this.host.sim.emit({
+      kind: 'tcp.retransmit',
+      host: this.host.name,
+      sock: this.sock,
+      tcpSeq: first.seq,
+      attempt: this.retries,
+    });
+    this.hooks.xmit(first);
+    this.arm();
+  }
+}
