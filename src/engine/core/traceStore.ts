@@ -26,7 +26,17 @@ interface Shape {
   /** Per field, the last string stored there and its slot: most fields repeat (host, scheduler…). */
   lastStrings: (string | undefined)[];
   lastCodes: number[];
+  /**
+   * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
+   * which compares a fresh string's characters, and probes again after a while.
+   */
+  misses: number[];
 }
+
+/** Misses in a row after which a field's last string is no longer compared… */
+const COLD = 4;
+/** …until this many of its events have passed. */
+const REPROBE = 64;
 
 const EMPTY: readonly string[] = [];
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
@@ -80,11 +90,18 @@ export class TraceStore<E extends { kind: string }> {
       const v = (ev as Record<string, unknown>)[k];
       if (same && typeof v === 'string') {
         // Strings are never forgotten (truncate keeps them), so a field's last code stays valid.
-        if (v !== last!.lastStrings[n]) {
+        const misses = last!.misses[n]!;
+        if (misses >= COLD) {
+          last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
+          this.slots[start + n] = this.encodeString(v);
+        } else if (v === last!.lastStrings[n]) {
+          last!.misses[n] = 0;
+          this.slots[start + n] = last!.lastCodes[n]!;
+        } else {
+          last!.misses[n] = misses + 1;
           last!.lastStrings[n] = v;
-          last!.lastCodes[n] = this.encodeString(v);
+          this.slots[start + n] = last!.lastCodes[n] = this.encodeString(v);
         }
-        this.slots[start + n] = last!.lastCodes[n]!;
       } else this.slots[start + n] = this.encode(v);
       n++;
     }
@@ -169,6 +186,7 @@ export class TraceStore<E extends { kind: string }> {
       keys,
       lastStrings: keys.map(() => undefined),
       lastCodes: keys.map(() => 0),
+      misses: keys.map(() => 0),
     };
     this.shapes.push(shape);
     this.lastShape.set(kind, shape);
