@@ -93,6 +93,12 @@ export class Sysctl {
     return this.values.get(normalizeKey(key));
   }
 
+  /** Is some key under `prefix` (a /proc/sys folder)? */
+  hasPrefix(prefix: string): boolean {
+    for (const k of this.values.keys()) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Every key, sorted as `sysctl -a` prints them. */
   keys(): string[] {
     return [...this.values.keys()].sort();
@@ -106,13 +112,31 @@ export class Sysctl {
   set(rawKey: string, value: number): SysctlError | undefined {
     if (!this.onWrite) return this.write(rawKey, value);
     const key = normalizeKey(rawKey);
-    const before = new Map(this.values);
+    const before = new Map<string, number>();
+    this.before = before;
     const err = this.write(rawKey, value);
+    this.before = undefined;
     if (err) return err;
     const propagated: Record<string, number> = {};
-    for (const [k, v] of this.values) if (k !== key && before.get(k) !== v) propagated[k] = v;
-    this.onWrite(key, before.get(key) ?? 0, this.values.get(key) ?? value, propagated);
+    // In the tree's order, as `sysctl -a` would list them (the trace shows this object).
+    if (before.size > 1)
+      for (const [k, v] of this.values)
+        if (k !== key && before.has(k) && before.get(k) !== v) propagated[k] = v;
+    this.onWrite(
+      key,
+      before.get(key) ?? this.values.get(key) ?? 0,
+      this.values.get(key) ?? value,
+      propagated,
+    );
     return undefined;
+  }
+
+  /** While `set` writes: each key's value before its first change (so a write does not copy the tree). */
+  private before: Map<string, number> | undefined = undefined;
+
+  private put(key: string, value: number): void {
+    if (this.before !== undefined && !this.before.has(key)) this.before.set(key, this.values.get(key)!);
+    this.values.set(key, value);
   }
 
   private write(rawKey: string, value: number): SysctlError | undefined {
@@ -132,10 +156,10 @@ export class Sysctl {
       // devinet_copy_dflt_conf: propagate to devices that never wrote this knob.
       for (const dev of this.devices) {
         const dk = `net.ipv4.conf.${dev}.${knob}`;
-        if (!this.written.has(dk)) this.values.set(dk, value);
+        if (!this.written.has(dk)) this.put(dk, value);
       }
     }
-    this.values.set(key, value);
+    this.put(key, value);
     this.written.add(key);
     return undefined;
   }
@@ -143,12 +167,12 @@ export class Sysctl {
   /** devinet_conf_proc for ip_forward: every device, default and all follow; redirects flip. */
   private setForwarding(v: number): void {
     const old = this.values.get('net.ipv4.ip_forward');
-    this.values.set('net.ipv4.ip_forward', v);
-    this.values.set('net.ipv4.conf.all.forwarding', v);
+    this.put('net.ipv4.ip_forward', v);
+    this.put('net.ipv4.conf.all.forwarding', v);
     if (old === v) return;
-    this.values.set('net.ipv4.conf.default.forwarding', v);
-    for (const dev of this.devices) this.values.set(`net.ipv4.conf.${dev}.forwarding`, v);
-    this.values.set('net.ipv4.conf.all.accept_redirects', v ? 0 : 1);
+    this.put('net.ipv4.conf.default.forwarding', v);
+    for (const dev of this.devices) this.put(`net.ipv4.conf.${dev}.forwarding`, v);
+    this.put('net.ipv4.conf.all.accept_redirects', v ? 0 : 1);
   }
 
   /** Merged values per device, rebuilt lazily after any write (the hot path reads, rarely writes). */

@@ -27,7 +27,7 @@ export function procSysIsDir(host: Host, path: string): boolean {
   if (path === ROOT) return true;
   const key = procSysKey(path);
   if (key === undefined) return false;
-  return host.sysctl.keys().some((k) => k.startsWith(key + '.'));
+  return !host.sysctl.has(key) && host.sysctl.hasPrefix(key + '.');
 }
 
 /** Entry names of a /proc/sys folder, sorted (the kernel's sysctl tables are name-ordered). */

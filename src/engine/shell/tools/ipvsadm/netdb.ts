@@ -92,7 +92,7 @@ interface ServEntry {
   proto: string;
 }
 
-function builtinServices(): ServEntry[] {
+function parseBuiltin(): ServEntry[] {
   const out: ServEntry[] = [];
   for (const line of BUILTIN.trim().split('\n')) {
     const [name, port, protos, ...aliases] = line.split(' ');
@@ -101,6 +101,25 @@ function builtinServices(): ServEntry[] {
   }
   return out;
 }
+
+/**
+ * Parsed once per text: every ipvsadm run builds a resolver, and lab setup runs dozens. The entries
+ * are read, never changed, so one copy can serve every run (a memo of values, not host state).
+ */
+function memo<T>(parse: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let last: T;
+  return (text) => {
+    if (text !== lastText) {
+      last = parse(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
+let builtin: readonly ServEntry[] | undefined;
+const builtinServices = (): readonly ServEntry[] => (builtin ??= parseBuiltin());
 
 /** /etc/services: `name port/proto [aliases...] [# comment]`. */
 function parseServices(text: string): ServEntry[] {
@@ -142,11 +161,14 @@ function myhostnameByAddr(addr: number, local: LocalNames): string | undefined {
   return addr === 0x7f000002 || local.addrs.includes(addr) ? local.hostname : undefined;
 }
 
+const hostsOf = memo(parseHosts);
+const servicesOf = memo(parseServices);
+
 export function makeResolver(read: (path: string) => string | undefined, local: LocalNames): Resolver {
   const hostsText = read('/etc/hosts');
-  const hosts = hostsText === undefined ? [] : parseHosts(hostsText);
+  const hosts = hostsText === undefined ? [] : hostsOf(hostsText);
   const servicesText = read('/etc/services');
-  const services = servicesText === undefined ? builtinServices() : parseServices(servicesText);
+  const services = servicesText === undefined ? builtinServices() : servicesOf(servicesText);
   return {
     hostByName: (name) =>
       hosts.find((h) => h.names.some((n) => n.toLowerCase() === name.toLowerCase()))?.addr ??
