@@ -127,6 +127,28 @@ function keyString(svc: IpvsService): string {
 }
 
 /**
+ * `ip:port` of recent clients, one string object each: a decision's events then carry a string the
+ * trace has seen (and hashed) before instead of a fresh one per event. A bounded memo of values,
+ * not host state.
+ */
+const clientStrings = new Map<string, Map<number, string>>();
+const MEMO_LIMIT = 4096;
+
+function clientString(addr: string, port: number): string {
+  let ports = clientStrings.get(addr);
+  if (ports === undefined) {
+    if (clientStrings.size >= MEMO_LIMIT) clientStrings.clear();
+    clientStrings.set(addr, (ports = new Map()));
+  }
+  let s = ports.get(port);
+  if (s === undefined) {
+    if (ports.size >= MEMO_LIMIT) ports.clear();
+    ports.set(port, (s = `${addr}:${port}`));
+  }
+  return s;
+}
+
+/**
  * Ask the service's scheduler, and record its reasoning in the trace. Exported for the benchmark
  * and the harness (testing/schedulers.ts), which call it on a service the control plane built and
  * may hand in a context with some fields fixed (the clock, the random stream, explanations off).
@@ -149,7 +171,7 @@ export function pick(
     pkt,
     service: keyString(svc),
     scheduler: svc.scheduler.name,
-    client: `${t.saddr}:${t.sport}`,
+    client: clientString(t.saddr, t.sport),
     dest: r.dest?.key ?? null,
     explanation: r.explanation ?? null,
     // Stamped by the trace; declared here so the event is born with its final shape.
@@ -296,7 +318,7 @@ export function scheduleConn(
     event: 'new',
     pkt,
     proto: c.proto,
-    client: `${c.caddr}:${c.cport}`,
+    client: clientString(c.caddr, c.cport),
     virtual: `${c.vaddr}:${c.vport}`,
     dest: `${c.daddr}:${c.dport}`,
     fwd: c.fwd,
