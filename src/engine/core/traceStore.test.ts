@@ -74,4 +74,44 @@ describe('TraceStore', () => {
     expect(store.kindAt(1)).toBe('b');
     expect(store.timeAt(0)).toBe(5);
   });
+
+  test('long runs of one shape: fields that repeat, that never repeat, then repeat again, and a shape change mid-run', () => {
+    const seed = fuzzSeed();
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(300), fc.constantFrom('same', 'fresh', 'id', 'num', 'wide')), {
+            minLength: 100,
+            maxLength: 400,
+          }),
+          (plan) => {
+            const store = new TraceStore<{ kind: string }>();
+            const evs = plan.map(([n, mode], i) => {
+              const v =
+                mode === 'same'
+                  ? 'director'
+                  : mode === 'fresh'
+                    ? `10.0.${n}.1:${i}`
+                    : mode === 'id'
+                      ? `pkt#${n}`
+                      : n;
+              const ev: Record<string, unknown> = {
+                kind: 'ipvs.schedule',
+                host: 'h',
+                client: v,
+                dest: `rs${n % 3}`,
+              };
+              if (mode === 'wide') ev.extra = String(n);
+              return ev as { kind: string };
+            });
+            evs.forEach((e, i) => store.push(i, e));
+            evs.forEach((e, i) => expect(store.at(i)).toEqual(stamped(e, i, i)));
+          },
+        ),
+        { seed, numRuns: 100 },
+      );
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+    }
+  });
 });
