@@ -28,13 +28,17 @@ function child(args: string[]): Record<string, number> {
 
 export function retainedBench(lab: string, requests: number, runs: number): MemorySpec {
   return {
-    name: `retained bytes per request, ${lab} lab (${requests.toLocaleString('en-US')} requests, heap after GC)`,
+    name: `retained bytes per request, ${lab} lab (${requests.toLocaleString('en-US')} requests, heap and buffers after GC)`,
     unit: 'bytes',
     goal: 4096,
     runs,
     run() {
       const r = child(['retained', lab, String(requests)]);
-      return { value: r.bytes!, note: `${Math.round(r.events!)} trace events per request` };
+      const kb = (x: number): string => Math.round(x).toLocaleString('en-US');
+      return {
+        value: r.bytes!,
+        note: `${Math.round(r.events!)} trace events per request; heap ${kb(r.heap!)} + buffers ${kb(r.buffers!)} bytes`,
+      };
     },
   };
 }

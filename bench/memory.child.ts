@@ -1,6 +1,7 @@
 /**
  * The memory benchmarks' child process (run with `node --expose-gc --import tsx`), so each figure
- * comes from a fresh heap: `retained LAB N` prints the heap kept per request after a forced GC;
+ * comes from a fresh heap: `retained LAB N` prints the memory kept per request after a forced GC
+ * (JS heap plus typed-array buffers, which hold the trace's columns outside the heap);
  * `rss LAB N` runs N requests as one lab-runner transcript and prints the process's peak RSS.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +18,13 @@ const vip = getLab(lab)!.vip;
 const LOOP = 1000;
 const loop = (k: number): string => `for i in $(seq 1 ${k}); do curl -s ${vip} >/dev/null; done`;
 
-function heapAfterGc(): number {
+/** The JS heap and the typed arrays' buffers (outside the heap: the trace's columns) after a GC. */
+function heapAfterGc(): { heap: number; buffers: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   gc();
   gc();
-  return getHeapStatistics().used_heap_size;
+  return { heap: getHeapStatistics().used_heap_size, buffers: process.memoryUsage().arrayBuffers };
 }
 
 if (mode === 'retained') {
@@ -34,8 +36,10 @@ if (mode === 'retained') {
     const r = rt.exec({ host: 'client', command: loop(Math.min(LOOP, n - done)), maxTimeUs: 1e12 });
     if (r.exit !== 0) throw new Error(`${lab}: the loop exited ${r.exit}`);
   }
-  const bytes = (heapAfterGc() - h0) / n;
-  console.log(JSON.stringify({ bytes, events: (rt.trace.length - e0) / n }));
+  const h1 = heapAfterGc();
+  const heap = (h1.heap - h0.heap) / n;
+  const buffers = (h1.buffers - h0.buffers) / n;
+  console.log(JSON.stringify({ bytes: heap + buffers, heap, buffers, events: (rt.trace.length - e0) / n }));
 } else if (mode === 'rss') {
   const dir = mkdtempSync(join(tmpdir(), 'lvs-bench-'));
   const file = join(dir, 'transcript.txt');

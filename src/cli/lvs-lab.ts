@@ -11,6 +11,13 @@ import { parseTranscript, TranscriptError } from './transcript';
 
 export const VERSION = '0.1.0';
 
+/**
+ * Trace events the runner keeps in full detail beyond what it has written: it prints each
+ * command's output and streams --trace and --pcap as it goes, so older detail is summarised and
+ * a long transcript runs in bounded memory.
+ */
+const RUNNER_KEEP_EVENTS = 1 << 14;
+
 /** The C library's words for the errors a transcript file may meet. */
 const ERRNO_TEXT: Record<string, string> = {
   ENOENT: 'No such file or directory',
@@ -77,6 +84,9 @@ export function main(
     });
     const commands = parseTranscript(text, rt.hostNames(), (h, s) => rt.isComplete(h, s));
     const out = outputFiles(rt, opts.trace, opts.pcap);
+    const writing = opts.trace !== undefined || opts.pcap !== undefined;
+    // A writer reads each command's events after it ends: keep those until then.
+    rt.boundTrace(RUNNER_KEEP_EVENTS, writing ? 0 : Infinity);
     for (const c of commands) {
       const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });
       if (opts.json) {
@@ -87,6 +97,7 @@ export function main(
         write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
       }
       out.flush();
+      if (writing) rt.pinTrace(rt.trace.length);
     }
     const tail = rt.finish();
     if (tail !== '' && !opts.json) write(tail);

@@ -4,7 +4,8 @@
  */
 export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
 export type { TraceEvent, TraceEnvelope, TraceKind, EventOf, TraceLog } from './core/trace';
-export { TraceBuffer, sliceLog } from './core/trace';
+export { TraceBuffer, sliceLog, firstKept } from './core/trace';
+export type { TraceSummary, SchedulerTally } from './core/traceSummary';
 export type { EngineEvent } from './core/traceEvents';
 export type { HookName } from './stack/netfilter';
 export type { HookEvent, HookFnRun } from './stack/hookRun';

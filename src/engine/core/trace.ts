@@ -7,7 +7,8 @@
  * gathered into one union in traceEvents.ts; this module fixes the envelope.
  */
 import type { EngineEvent } from './traceEvents';
-import { TraceStore } from './traceStore';
+import { CHUNK, TraceChunks } from './traceChunks';
+import type { TraceSummary } from './traceSummary';
 
 export interface TraceEnvelope {
   /** Virtual time, microseconds. */
@@ -39,6 +40,15 @@ export interface TraceLog {
   at(i: number): TraceEvent | undefined;
   slice(from?: number, to?: number): TraceEvent[];
   [Symbol.iterator](): Iterator<TraceEvent>;
+  /** First event kept in full detail (a bounded trace summarises older ones; 0 or absent: none). */
+  readonly first?: number;
+  /** What a bounded trace summarised, if anything. */
+  summarised?(): TraceSummary | undefined;
+}
+
+/** The first event of `log` kept in full detail (before it, `at` gives configuration events only). */
+export function firstKept(log: Pick<TraceLog, 'first'>): number {
+  return log.first ?? 0;
 }
 
 /** The events from `from` to `to` (end-exclusive, clamped, negative counts from the end) as an array. */
@@ -51,9 +61,16 @@ export function sliceLog(log: Pick<TraceLog, 'length' | 'at'>, from = 0, to = lo
   return out;
 }
 
-/** An append-only trace kept in columns (traceStore.ts); events come back through `at`/iteration. */
+/**
+ * An append-only trace kept in columns (traceStore.ts) and chunks (traceChunks.ts); events come
+ * back through `at`/iteration. With a bound, detail older than the most recent `keep` events is
+ * summarised a chunk at a time (never events from `pin` on, which a writer has yet to read).
+ */
 export class TraceBuffer implements TraceLog {
-  protected readonly store = new TraceStore<EngineEvent>();
+  protected readonly store = new TraceChunks();
+  private keep = Infinity;
+  private pinned = Infinity;
+  private forgetListeners: ((from: number, to: number) => void)[] = [];
 
   get length(): number {
     return this.store.length;
@@ -67,8 +84,49 @@ export class TraceBuffer implements TraceLog {
     return sliceLog(this, from, to);
   }
 
+  /** Every event still readable: the summarised span gives only its configuration events. */
   *[Symbol.iterator](): Iterator<TraceEvent> {
-    for (let i = 0; i < this.store.length; i++) yield this.at(i)!;
+    for (let i = 0; i < this.store.length; i++) {
+      const e = this.at(i);
+      if (e) yield e;
+    }
+  }
+
+  get first(): number {
+    return this.store.first;
+  }
+
+  summarised(): TraceSummary | undefined {
+    return this.store.summarised();
+  }
+
+  /**
+   * Keep full detail for at least the most recent `keep` events (Infinity: everything). Older
+   * chunks are summarised as the trace grows, except from `pin` on (default: no pin).
+   */
+  bound(keep: number, pin = Infinity): void {
+    this.keep = keep;
+    this.pinned = pin;
+    this.settle();
+  }
+
+  /** Events from `seq` on must stay in full detail until pinned later (a writer has not read them). */
+  pin(seq: number): void {
+    this.pinned = seq;
+    this.settle();
+  }
+
+  /** Told of each span `[from, to)` just before its detail is let go (folds catch up on it). */
+  onForget(listener: (from: number, to: number) => void): void {
+    this.forgetListeners.push(listener);
+  }
+
+  /** Summarise what the bound lets go (cheap when nothing is due: checked once per chunk). */
+  protected settle(): void {
+    if (this.keep === Infinity) return;
+    this.store.summariseBefore(this.pinned, this.keep, (from, to) => {
+      for (const l of this.forgetListeners) l(from, to);
+    });
   }
 
   /** JSON.stringify writes the events as the array they used to be. */
@@ -93,6 +151,7 @@ export class TraceBuffer implements TraceLog {
   /** Append an already stamped event (the session mirror receives them so). */
   append(ev: TraceEvent): void {
     this.store.push(ev.t, ev);
+    if (this.store.length % CHUNK === 0) this.settle();
   }
 
   /** Forget the events from `length` on. */
@@ -114,6 +173,7 @@ export class Trace extends TraceBuffer {
     stamped.seq = this.store.length;
     this.store.push(t, stamped);
     for (const l of this.listeners) l(stamped);
+    if (this.store.length % CHUNK === 0) this.settle();
     return stamped;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The columnar trace gives back exactly what was emitted: every field's value and type, the key
- * order (--trace JSON depends on it), then `t` and `seq`; objects by reference; truncation forgets.
+ * order (--trace JSON depends on it), then `t` and `seq`; plain objects and arrays as equal fresh
+ * copies (nested, shared, in key order), other objects by reference; truncation forgets.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -8,7 +9,11 @@ import { fuzzSeed } from '@/embed/fuzzSeed';
 import { TraceStore } from './traceStore';
 
 const SHARED = { eth: { dst: 'ff:ff:ff:ff:ff:ff' } };
-const value = fc.oneof(
+class Explained {
+  constructor(readonly why: string) {}
+}
+const INSTANCE = new Explained('rr.next');
+const scalar = fc.oneof(
   fc.integer(),
   fc.constantFrom(0, -0, 1 << 27, -(1 << 27), (1 << 27) - 1, -(1 << 27) - 1, 2 ** 40, 0.5, NaN, Infinity),
   fc.double(),
@@ -16,8 +21,23 @@ const value = fc.oneof(
   fc.constantFrom('pkt#1', 'pkt#0', 'pkt#012', 'frm#8388607', 'frm#8388608', 'x#', '#3', 'a#b#1', 'conn#42'),
   fc.stringMatching(/^[a-p]{1,3}#[0-9]{1,8}$/),
   fc.boolean(),
-  fc.constantFrom(null, undefined, SHARED, [1, 2]),
+  fc.constantFrom(null, undefined),
 );
+/** Plain data nested a few levels (headers in frames), shared objects, and a class instance. */
+const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'xsmall', maxDepth: 3 },
+    scalar,
+    fc.constantFrom(SHARED, [1, 2], [], {}, INSTANCE, Object.freeze([SHARED])),
+    fc.array(tie('tree'), { maxLength: 3 }),
+    fc.dictionary(
+      fc.string().filter((k) => k !== '__proto__'),
+      tie('tree'),
+      { maxKeys: 3 },
+    ),
+  ),
+}));
+const value = tree;
 const event = fc
   .tuple(
     fc.constantFrom('hook', 'route', 'frame.tx'),
@@ -28,6 +48,22 @@ const event = fc
     for (const [k, v] of fields) if (k !== 'kind' && k !== 't' && k !== 'seq' && k !== '__proto__') ev[k] = v;
     return ev as { kind: string };
   });
+/** Class instances come back as the same object; everything else as an equal value, keys in order. */
+function sameValue(got: unknown, want: unknown): boolean {
+  if (want instanceof Explained) return got === want;
+  if (want === null || typeof want !== 'object') return Object.is(got, want);
+  if (got === null || typeof got !== 'object' || got === want) return false;
+  const keys = Object.keys(want);
+  const gotKeys = Object.keys(got);
+  return (
+    keys.length === gotKeys.length &&
+    keys.every(
+      (k, i) =>
+        gotKeys[i] === k &&
+        sameValue((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k]),
+    )
+  );
+}
 
 function stamped(ev: { kind: string }, t: number, seq: number) {
   return { ...ev, t, seq };
@@ -46,7 +82,7 @@ describe('TraceStore', () => {
             const got = store.at(i)!;
             expect(Object.keys(got)).toEqual(Object.keys(stamped(e, t, i)));
             expect(got).toEqual(stamped(e, t, i));
-            for (const k of Object.keys(e)) expect(Object.is(got[k as 'kind'], e[k as 'kind'])).toBe(true);
+            for (const k of Object.keys(e)) expect(sameValue(got[k as 'kind'], e[k as 'kind'])).toBe(true);
           });
           const keep = evs.length === 0 ? 0 : cut % evs.length;
           store.truncate(keep);
@@ -62,6 +98,19 @@ describe('TraceStore', () => {
     } catch (e) {
       throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
     }
+  });
+
+  test('a plain object met twice is written once; decoding gives fresh copies', () => {
+    const store = new TraceStore<{ kind: string }>();
+    const pkt = { proto: 'ipv4', src: '10.0.0.1', payload: { proto: 'tcp', seq: 2 ** 31 + 5, options: [] } };
+    store.push(1, { kind: 'frame.tx', eth: { dst: 'a', payload: pkt } } as { kind: string });
+    const once = store.columnBytes();
+    store.push(2, { kind: 'ipvs.xmit', before: pkt } as { kind: string });
+    expect(store.columnBytes() - once).toBeLessThan(40);
+    const a = store.at(1) as unknown as { before: typeof pkt };
+    expect(a.before).toEqual(pkt);
+    expect(a.before).not.toBe(pkt);
+    expect(store.at(1)).not.toBe(a);
   });
 
   test('out of range is undefined, negative counts from the end as Array.at does', () => {

@@ -1,10 +1,13 @@
 /**
  * Columnar storage of trace events: per event a time (Float64Array), a shape (Uint16Array: kind and
  * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
- * like `pkt#12` are stored as their number, objects (frames, hook runs, explanations) by reference,
- * so an event costs tens of bytes instead of a retained object graph. `at(i)` rebuilds the plain
- * event with its own fields in their original order, then `t` and `seq` (--trace JSON is unchanged).
+ * like `pkt#12` are stored as their number, plain objects and arrays (frames, headers, hook runs)
+ * are encoded into a second Int32Array (objectSlots.ts) and rebuilt when read, other objects
+ * (explanations) are kept by reference, so an event costs tens of bytes instead of a retained
+ * object graph. `at(i)` rebuilds the plain event with its own fields in their original order, then
+ * `t` and `seq` (--trace JSON is unchanged).
  */
+import { ObjectSlots, STRUCT_TAG } from './objectSlots';
 
 /** Value tags, in the low 3 bits of a slot. */
 const INT = 0; // payload: a small integer
@@ -13,6 +16,7 @@ const CONST = 2; // payload: index into CONSTS
 const OBJ = 3; // payload: index into `objects`
 const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
 const ID = 5; // payload: (n << 4) | prefix index, for `prefix#n`
+const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
 
 const CONSTS = [null, false, true, undefined] as const;
 const MAX_INT = 1 << 27;
@@ -64,6 +68,17 @@ export class TraceStore<E extends { kind: string }> {
   private readonly numbers: number[] = [];
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = new Map<string, Shape>();
+  /** Plain objects and arrays, encoded; and per event that grew a pool, the pools' sizes before it. */
+  private readonly objs = new ObjectSlots(
+    (v) => this.encode(v),
+    (x) => this.decode(x),
+    (o) => {
+      this.objects.push(o);
+      return ((this.objects.length - 1) << 3) | OBJ;
+    },
+  );
+  private marks = new Uint32Array(64);
+  private markCount = 0;
 
   get length(): number {
     return this.count;
@@ -82,6 +97,9 @@ export class TraceStore<E extends { kind: string }> {
     const last = this.lastShape.get(kind);
     const known = last === undefined ? EMPTY : last.keys;
     let same = last !== undefined;
+    const o0 = this.objs.length;
+    const j0 = this.objects.length;
+    const n0 = this.numbers.length;
     let n = 0;
     for (const k in ev) {
       if (k === 'kind' || k === 't' || k === 'seq') continue;
@@ -113,22 +131,30 @@ export class TraceStore<E extends { kind: string }> {
     this.shapeOf[i] = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
     this.offsets[i + 1] = start + n;
     this.count = i + 1;
+    if (o0 !== this.objs.length || j0 !== this.objects.length || n0 !== this.numbers.length)
+      this.mark(i, o0, j0, n0);
+  }
+
+  /** Event `i` grew a pool: remember the sizes before it, so truncation can give the space back. */
+  private mark(i: number, objs: number, objects: number, numbers: number): void {
+    this.marks = grow(this.marks, (this.markCount + 1) * 4);
+    this.marks.set([i, objs, objects, numbers], this.markCount * 4);
+    this.markCount++;
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
   truncate(length: number): void {
     if (length >= this.count) return;
     const keep = Math.max(0, length);
-    // Objects and numbers are pushed in event order: drop those only the forgotten events held.
-    let objects = this.objects.length;
-    let numbers = this.numbers.length;
-    for (let s = this.offsets[keep]!; s < this.offsets[this.count]!; s++) {
-      const x = this.slots[s]!;
-      if ((x & 7) === OBJ) objects = Math.min(objects, x >> 3);
-      else if ((x & 7) === NUM) numbers = Math.min(numbers, x >> 3);
+    // The first mark at or after `keep` holds the pools' sizes before the forgotten events wrote.
+    let m = this.markCount;
+    while (m > 0 && this.marks[(m - 1) * 4]! >= keep) m--;
+    if (m < this.markCount) {
+      this.objs.truncate(this.marks[m * 4 + 1]!);
+      this.objects.length = this.marks[m * 4 + 2]!;
+      this.numbers.length = this.marks[m * 4 + 3]!;
+      this.markCount = m;
     }
-    this.objects.length = objects;
-    this.numbers.length = numbers;
     this.count = keep;
   }
 
@@ -159,7 +185,14 @@ export class TraceStore<E extends { kind: string }> {
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */
   columnBytes(): number {
     const end = this.offsets[this.count]!;
-    return this.count * (8 + 2 + 4) + end * 4 + this.numbers.length * 8 + this.objects.length * 8;
+    return (
+      this.count * (8 + 2 + 4) +
+      end * 4 +
+      this.numbers.length * 8 +
+      this.objects.length * 8 +
+      this.objs.length * 4 +
+      this.markCount * 16
+    );
   }
 
   /** The shape of an event whose keys differ from its kind's last one: found or made, then remembered. */
@@ -208,8 +241,7 @@ export class TraceStore<E extends { kind: string }> {
         return (3 << 3) | CONST;
       default:
         if (v === null) return CONST;
-        this.objects.push(v as object);
-        return ((this.objects.length - 1) << 3) | OBJ;
+        return this.objs.encode(v as object);
     }
   }
 
@@ -260,6 +292,8 @@ export class TraceStore<E extends { kind: string }> {
         return this.objects[payload];
       case NUM:
         return this.numbers[payload];
+      case STRUCT:
+        return this.objs.decode(payload);
       default:
         return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
     }

@@ -39,7 +39,8 @@ export function scanFindings(
     throw new Error(`findings: already scanned up to ${state.next}, asked from ${start}`);
   const findings: Finding[] = [];
   for (let i = state.next; i < trace.length; i++) {
-    const ev = trace.at(i)!;
+    const ev = trace.at(i);
+    if (!ev) continue; // summarised by a bounded trace
     learn(state.ctx, ev);
     for (const d of FINDING_DETECTORS) {
       const found = d.detect(ev, state.ctx);

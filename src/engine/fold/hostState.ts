@@ -126,8 +126,9 @@ export function hostStatesAt(trace: TraceLog, cursor: number): Map<string, HostS
   const hosts = new Map<string, HostState>();
   const end = Math.max(0, Math.min(cursor, trace.length));
   for (let i = 0; i < end; i++) {
-    const e = trace.at(i)!;
-    if (e.host === undefined) continue;
+    const e = trace.at(i);
+    // A bounded trace keeps only configuration events in its summarised span: all this fold reads.
+    if (e?.host === undefined) continue;
     let s = hosts.get(e.host);
     if (!s) hosts.set(e.host, (s = emptyHost()));
     applyHostEvent(s, e);

@@ -25,8 +25,8 @@ export function sysctlValuesAt(
 ): Map<string, number> {
   const values = new Map(end);
   for (let i = trace.length - 1; i >= Math.max(0, cursor); i--) {
-    const e = trace.at(i)!;
-    if (e.kind !== 'sysctl.set' || e.host !== host) continue;
+    const e = trace.at(i);
+    if (e?.kind !== 'sysctl.set' || e.host !== host) continue;
     for (const k of Object.keys(e.propagated ?? {})) values.set(k, oldOfPropagated(k, e.name, e.old));
     values.set(e.name, e.old);
   }

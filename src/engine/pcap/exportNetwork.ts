@@ -10,7 +10,7 @@ import { pcapngHeader, pcapngPacket, writePcapng } from './pcapng';
 export function exportPcapng(net: Network): Uint8Array {
   const names = [...net.segments.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  const packets = net.frames.map((f) => ({
+  const packets = [...net.frames].map((f) => ({
     iface: index.get(f.segment) ?? 0,
     timeUs: f.t,
     bytes: encodeFrame(f.frame),
@@ -38,13 +38,14 @@ export function pcapngStream(net: Network): {
       const bytes: Uint8Array[] = [];
       const all = net.frames;
       for (let i = from; i < all.length; i++) {
-        const f = all[i]!;
-        bytes.push(
-          pcapngPacket(
-            { iface: index.get(f.segment) ?? 0, timeUs: f.t, bytes: encodeFrame(f.frame) },
-            names.length,
-          ),
-        );
+        const f = all.at(i);
+        if (f)
+          bytes.push(
+            pcapngPacket(
+              { iface: index.get(f.segment) ?? 0, timeUs: f.t, bytes: encodeFrame(f.frame) },
+              names.length,
+            ),
+          );
       }
       return { bytes, next: all.length };
     },

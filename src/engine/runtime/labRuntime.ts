@@ -17,6 +17,7 @@ import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import { installCgi } from './cgiRunner';
 import { sysctlAt } from '../fold/sysctlAt';
+import { trackDevCounters } from '../shell/tools/nettools/devStats';
 import type { Sysctl } from '../stack/sysctl';
 import type { BackgroundCapture } from './backgroundCapture';
 import { startBackgroundNc } from './backgroundNc';
@@ -205,6 +206,20 @@ export class LabRuntime {
 
   get trace(): TraceLog {
     return this.sim.trace;
+  }
+
+  /**
+   * Keep full trace detail for at least the most recent `keep` events and summarise older ones
+   * (traceChunks.ts), never those from `pin` on. The device counters are kept exact first.
+   */
+  boundTrace(keep: number, pin = Infinity): void {
+    trackDevCounters(this.sim);
+    this.sim.trace.bound(keep, pin);
+  }
+
+  /** Events from `seq` on are not yet read by a writer: keep them in full detail. */
+  pinTrace(seq: number): void {
+    this.sim.trace.pin(seq);
   }
 
   hostNames(): string[] {

@@ -32,7 +32,7 @@ describe('configured DR lab', () => {
     const replies = l
       .events('frame.rx', (e) => e.host === 'director' && e.pkt !== null)
       .filter((e) => {
-        const f = l.net.frames.find((fr) => fr.id === e.frame)!;
+        const f = [...l.net.frames].find((fr) => fr.id === e.frame)!;
         return f.frame.payload.proto === 'ipv4' && (f.frame.payload as Ipv4Packet).src === VIP;
       });
     expect(replies).toEqual([]);

@@ -44,7 +44,7 @@ describe('ha lab, configured state', () => {
       expect(rips(rt, d)).toEqual(['192.168.99.140', '192.168.99.150']);
     const t0 = rt.sim.now;
     wait(rt, 5);
-    const adverts = rt.net.frames.filter(
+    const adverts = [...rt.net.frames].filter(
       (f) => f.t > t0 && f.frame.payload.proto === 'ipv4' && f.frame.payload.protocol === IPPROTO_VRRP,
     );
     expect(adverts.length).toBeGreaterThanOrEqual(4);

@@ -10,6 +10,9 @@ import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
 import { ipRcv } from './ipInput';
 import type { Skb } from './skb';
+import { WireFrames } from './wireFrames';
+
+export type { WireFrame } from './wireFrames';
 
 /** A frame left a host's port onto a segment (the whole frame is carried for the views). */
 export interface FrameTxEvent {
@@ -37,16 +40,6 @@ export interface Segment {
   ports: Port[];
 }
 
-/** A frame as it crossed a segment, for pcap export and views. */
-export interface WireFrame {
-  id: string;
-  t: number;
-  segment: string;
-  host: string;
-  dev: string;
-  frame: EthernetFrame;
-}
-
 /**
  * The world: hosts and the segments between them. Implements the hosts' Wire, records every
  * frame once per segment crossing, and schedules its delivery to the receiving ports.
@@ -54,11 +47,13 @@ export interface WireFrame {
 export class Network implements Wire {
   readonly hosts = new Map<string, Host>();
   readonly segments = new Map<string, Segment>();
-  readonly frames: WireFrame[] = [];
+  /** Every frame once per segment crossing (read from the trace). */
+  readonly frames: WireFrames;
   private readonly links: LinkPorts;
 
   constructor(readonly sim: Sim) {
     this.links = new LinkPorts(sim);
+    this.frames = new WireFrames(sim.trace);
   }
 
   addHost(name: string, sysctl: Readonly<Record<string, number>> = {}): Host {
@@ -121,7 +116,7 @@ export class Network implements Wire {
     bytes: number,
   ): void {
     const id = this.sim.ids.next('frm');
-    this.frames.push({ id, t: this.sim.now, segment: seg.name, host: host.name, dev: dev.name, frame });
+    this.frames.noteNext();
     this.sim.emit({
       kind: 'frame.tx',
       host: host.name,

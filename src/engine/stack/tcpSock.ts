@@ -12,6 +12,9 @@ import { TcpSendQueue } from './tcpSendQueue';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
+/** A socket whose application has gone (TIME-WAIT) tells no one. */
+const NO_CALLBACKS: TcpCallbacks = Object.freeze({});
+
 /** A TCP socket changed state (ss names), with why. */
 export interface SockEvent {
   kind: 'sock';
@@ -331,8 +334,10 @@ export class TcpSock {
     const finAcked = this.finSent && this.sndUna === this.sndNxt;
     if (finAcked) {
       if (this.state === 'FIN-WAIT-1') this.setState('FIN-WAIT-2', 'fin-acked');
-      else if (this.state === 'CLOSING') this.enterTimeWait();
-      else if (this.state === 'LAST-ACK') {
+      else if (this.state === 'CLOSING') {
+        this.enterTimeWait();
+        this.detachApp();
+      } else if (this.state === 'LAST-ACK') {
         this.destroy('last-ack-acked');
         return false;
       }
@@ -365,6 +370,7 @@ export class TcpSock {
       this.xmit(this.sndNxt, TCP_ACK, '');
       this.enterTimeWait();
       this.cb.onEof?.();
+      this.detachApp();
       return;
     }
     this.cb.onEof?.();
@@ -377,6 +383,14 @@ export class TcpSock {
     this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
       this.destroy('time-wait-expired'),
     );
+  }
+
+  /**
+   * In TIME-WAIT the application is gone (Linux keeps only a small inet_timewait_sock): let go of
+   * its callbacks and what they hold, so an hour of requests does not keep every client's state.
+   */
+  private detachApp(): void {
+    this.cb = NO_CALLBACKS;
   }
 
   /** A hard error (ICMP, RST, timeout) ends the socket and tells the application. */

@@ -40,14 +40,43 @@ function counters(m: Memo, key: string): DevCounters {
   return c;
 }
 
-export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
+/** Frames whose length is remembered until received (a frame is received microseconds after it leaves). */
+const PENDING_FRAMES = 4096;
+
+function memoOf(sim: Sim): Memo {
   let m = memos.get(sim);
   if (!m) {
-    m = { upto: 0, rxLen: new Map(), innerByFrame: new Map(), innerByPkt: new Map(), stats: new Map() };
-    memos.set(sim, m);
+    const memo: Memo = {
+      upto: 0,
+      rxLen: new Map(),
+      innerByFrame: new Map(),
+      innerByPkt: new Map(),
+      stats: new Map(),
+    };
+    memos.set(sim, (m = memo));
+    // A bounded trace lets old detail go: count it first.
+    sim.trace.onForget((_from, to) => catchUp(sim, memo, to));
   }
+  return m;
+}
+
+/**
+ * Count from the start of the trace, and go on counting whatever a bounded trace summarises (a
+ * runtime that bounds its trace calls this first, so the counters stay exact).
+ */
+export function trackDevCounters(sim: Sim): void {
+  catchUp(sim, memoOf(sim), sim.trace.length);
+}
+
+export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
+  const m = memoOf(sim);
+  catchUp(sim, m, sim.trace.length);
+  return m.stats.get(`${host}|${dev}`) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
+}
+
+function catchUp(sim: Sim, m: Memo, to: number): void {
   const evs = sim.trace;
-  for (; m.upto < evs.length; m.upto++) {
+  for (; m.upto < to; m.upto++) {
     const kind = evs.kindAt(m.upto);
     if (kind !== 'frame.tx' && kind !== 'frame.rx' && kind !== 'ipip.decap') continue;
     const e = evs.at(m.upto);
@@ -58,9 +87,12 @@ export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
       c.txPackets++;
       c.txBytes += frameLength(f, false);
       m.rxLen.set(String(e.frame), frameLength(f, true));
+      if (m.rxLen.size > PENDING_FRAMES) m.rxLen.delete(m.rxLen.keys().next().value!);
       const p = f.payload;
-      if (p.proto === 'ipv4' && p.payload.proto === 'ipv4')
+      if (p.proto === 'ipv4' && p.payload.proto === 'ipv4') {
         m.innerByFrame.set(String(e.frame), packetLength(p.payload));
+        if (m.innerByFrame.size > PENDING_FRAMES) m.innerByFrame.delete(m.innerByFrame.keys().next().value!);
+      }
     } else if (e.kind === 'frame.rx' && e.accepted === true) {
       const c = counters(m, `${e.host ?? ''}|${String(e.dev)}`);
       c.rxPackets++;
@@ -75,5 +107,4 @@ export function devCounters(sim: Sim, host: string, dev: string): DevCounters {
       m.innerByPkt.delete(String(e.pkt));
     }
   }
-  return m.stats.get(`${host}|${dev}`) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
 }

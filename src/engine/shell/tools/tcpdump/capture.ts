@@ -180,8 +180,10 @@ class CaptureState {
   private frameById(id: string): EthernetFrame | undefined {
     const f = this.frames.get(id);
     if (f) return f;
-    for (let i = this.net.frames.length - 1; i >= 0; i--)
-      if (this.net.frames[i]?.id === id) return this.net.frames[i]?.frame;
+    for (let i = this.net.frames.length - 1; i >= 0; i--) {
+      const w = this.net.frames.at(i);
+      if (w?.id === id) return w.frame;
+    }
     return undefined;
   }
 

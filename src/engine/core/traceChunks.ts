@@ -1,0 +1,186 @@
+/**
+ * The trace's storage for long sessions: events in chunks of CHUNK (each a TraceStore), so detail
+ * older than a bound can be let go a chunk at a time. A chunk let go leaves a summary (events per
+ * kind, scheduler decisions per real server) and keeps its configuration events (addresses,
+ * routes, IPVS rules, sysctls, hooks, neighbours, commands), which the state folds need to stay
+ * right; every other event before `first` reads as undefined, never as wrong detail.
+ */
+import type { EngineEvent } from './traceEvents';
+import { TraceStore } from './traceStore';
+import { addToSummary, emptySummary, type TraceSummary } from './traceSummary';
+
+/** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
+export const CHUNK_BITS = 14;
+export const CHUNK = 1 << CHUNK_BITS;
+
+/** Kinds kept when their chunk is summarised: what the state-at-cursor folds and the command list read. */
+export const STICKY_KINDS: ReadonlySet<string> = new Set<string>([
+  'cmd.start',
+  'cmd.end',
+  'addr.add',
+  'addr.del',
+  'link.set',
+  'netdev.register',
+  'netdev.unregister',
+  'route.add',
+  'route.del',
+  'net.link',
+  'net.addr',
+  'net.route',
+  'sysctl.set',
+  'hook.register',
+  'ipvs.control',
+  'ipvs.module',
+  'neigh',
+  'neigh.del',
+]);
+
+export class TraceChunks {
+  /** null where a chunk was summarised. */
+  private readonly chunks: (TraceStore<EngineEvent> | null)[] = [new TraceStore()];
+  /** Per chunk, the offset in it of its store's first event (not 0 only after a cut into summarised time). */
+  private readonly bases: number[] = [0];
+  private count = 0;
+  /** Chunks before this index were summarised. */
+  private dropped = 0;
+  private firstKept = 0;
+  private readonly sticky = new TraceStore<EngineEvent>();
+  private stickySeqs = new Uint32Array(64);
+  private summary: TraceSummary = emptySummary();
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The first event kept in full detail (earlier ones are summarised, configuration kept). */
+  get first(): number {
+    return this.firstKept;
+  }
+
+  /** What was let go, or undefined if nothing was. */
+  summarised(): TraceSummary | undefined {
+    return this.dropped === 0 ? undefined : this.summary;
+  }
+
+  push(t: number, ev: EngineEvent): void {
+    const k = this.count >>> CHUNK_BITS;
+    let c = this.chunks[k];
+    if (!c) {
+      this.chunks[k] = c = new TraceStore();
+      this.bases[k] = 0;
+    }
+    c.push(t, ev);
+    this.count++;
+  }
+
+  at(i: number): (EngineEvent & { t: number; seq: number }) | undefined {
+    if (i < 0) i += this.count;
+    if (!(i >= 0 && i < this.count)) return undefined;
+    const c = this.chunks[i >>> CHUNK_BITS];
+    if (c && i >= this.firstKept) return withSeq(c.at(this.local(i)), i);
+    const s = this.stickyIndex(i);
+    return s < 0 ? undefined : withSeq(this.sticky.at(s), i);
+  }
+
+  kindAt(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    const c = this.chunks[i >>> CHUNK_BITS];
+    if (c && i >= this.firstKept) return c.kindAt(this.local(i));
+    const s = this.stickyIndex(i);
+    return s < 0 ? undefined : this.sticky.kindAt(s);
+  }
+
+  timeAt(i: number): number | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    const c = this.chunks[i >>> CHUNK_BITS];
+    if (c && i >= this.firstKept) return c.timeAt(this.local(i));
+    const s = this.stickyIndex(i);
+    return s < 0 ? undefined : this.sticky.timeAt(s);
+  }
+
+  /**
+   * Summarise whole chunks that end at or before `before` while more than `keep` events would
+   * remain after them; calls `forgetting(from, to)` first so folds can catch up on them.
+   */
+  summariseBefore(before: number, keep: number, forgetting?: (from: number, to: number) => void): void {
+    while (this.dropped < this.chunks.length - 1) {
+      const end = (this.dropped + 1) * CHUNK;
+      if (end > before || this.count - end < keep) return;
+      const from = this.dropped * CHUNK + this.bases[this.dropped]!;
+      forgetting?.(from, end);
+      const c = this.chunks[this.dropped]!;
+      for (let j = 0; j < c.length; j++) {
+        const ev = c.at(j)!;
+        addToSummary(this.summary, ev, from + j);
+        if (STICKY_KINDS.has(ev.kind)) this.keepSticky(ev, from + j);
+      }
+      this.chunks[this.dropped++] = null;
+      this.firstKept = end;
+    }
+  }
+
+  /**
+   * Forget every event from `length` on. A cut into summarised time keeps the summary as it was
+   * (it then covers less than `first`: the events between are neither detailed nor counted).
+   */
+  truncate(length: number): void {
+    if (length >= this.count) return;
+    const keep = Math.max(0, length);
+    const k = keep >>> CHUNK_BITS;
+    this.chunks.length = k + 1;
+    this.bases.length = k + 1;
+    const c = this.chunks[k];
+    if (c && keep >= this.firstKept) c.truncate(this.local(keep));
+    else {
+      this.chunks[k] = new TraceStore();
+      this.bases[k] = keep & (CHUNK - 1);
+      this.dropped = k;
+      this.firstKept = keep;
+    }
+    let s = this.sticky.length;
+    while (s > 0 && this.stickySeqs[s - 1]! >= keep) s--;
+    this.sticky.truncate(s);
+    this.count = keep;
+  }
+
+  /** Approximate bytes of the columns of the kept chunks and the sticky events. */
+  columnBytes(): number {
+    let n = this.sticky.columnBytes() + this.sticky.length * 4;
+    for (const c of this.chunks) if (c) n += c.columnBytes();
+    return n;
+  }
+
+  private keepSticky(ev: EngineEvent & { t: number }, seq: number): void {
+    const n = this.sticky.length;
+    if (n === this.stickySeqs.length) {
+      const b = new Uint32Array(n * 2);
+      b.set(this.stickySeqs);
+      this.stickySeqs = b;
+    }
+    this.stickySeqs[n] = seq;
+    this.sticky.push(ev.t, ev);
+  }
+
+  private local(i: number): number {
+    return (i & (CHUNK - 1)) - this.bases[i >>> CHUNK_BITS]!;
+  }
+
+  /** Index in `sticky` of the kept event `seq`, or -1. */
+  private stickyIndex(seq: number): number {
+    let lo = 0;
+    let hi = this.sticky.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.stickySeqs[mid]!;
+      if (v === seq) return mid;
+      if (v < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+function withSeq<E extends { seq: number }>(ev: E | undefined, seq: number): E | undefined {
+  if (ev) ev.seq = seq;
+  return ev;
+}
