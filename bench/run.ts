@@ -8,6 +8,7 @@ import { SCHEDULERS } from '../src/engine';
 import { abLoads, runAbLoad } from './abLoad.bench';
 import { curlRouterBench } from './curlRouter.bench';
 import { labBench } from './labRequests.bench';
+import { labRunnerBench } from './labRunner.bench';
 import { labStartBench } from './labStart.bench';
 import { peakRssBench, retainedBench, runMemory } from './memory.bench';
 import type { MemorySpec } from './memory.bench';
@@ -26,6 +27,7 @@ const names = [...SCHEDULERS.keys()];
 const suites: [string, () => BenchSpec[]][] = [
   ['real-path', () => names.map(schedulerRealPathBench)],
   ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
+  ['runner', () => (['nat', 'dr', 'tun'] as const).map(labRunnerBench)],
   ['router', () => [curlRouterBench()]],
   ['lab-start', () => (['nat', 'dr', 'tun', 'ha'] as const).map(labStartBench)],
   ['schedulers', () => names.map(schedulerBench)],

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { LabRuntime, pcapngStream, SEC } from '@/engine';
 import { parseOptions, USAGE, UsageError } from './options';
+import type { CliOptions } from './options';
 import { BlockWriter, JsonArrayWriter } from './streamWriters';
 import { parseTranscript, TranscriptError } from './transcript';
+import type { TranscriptCommand } from './transcript';
 
 export const VERSION = '0.1.0';
 
@@ -60,6 +62,23 @@ function outputFiles(rt: LabRuntime, tracePath: string | undefined, pcapPath: st
   };
 }
 
+/** One transcript line: run it and print what a terminal shows (or its JSON row). The benchmark runs this too. */
+export function runLine(
+  rt: LabRuntime,
+  c: Pick<TranscriptCommand, 'line' | 'host' | 'command'>,
+  opts: Pick<CliOptions, 'json' | 'maxTimeS'>,
+  write: (s: string) => void,
+): void {
+  const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });
+  if (opts.json) {
+    write(
+      `${JSON.stringify({ line: c.line, host: c.host, command: c.command, stdout: r.stdout, stderr: r.stderr, exit: r.exit, time: r.end / SEC })}\n`,
+    );
+  } else {
+    write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
+  }
+}
+
 export function main(
   argv: readonly string[],
   write: (s: string) => void = (s) => process.stdout.write(s),
@@ -88,14 +107,7 @@ export function main(
     // A writer reads each command's events after it ends: keep those until then.
     rt.boundTrace(RUNNER_KEEP_EVENTS, writing ? 0 : Infinity);
     for (const c of commands) {
-      const r = rt.exec({ host: c.host, command: c.command, maxTimeUs: Math.round(opts.maxTimeS * SEC) });
-      if (opts.json) {
-        write(
-          `${JSON.stringify({ line: c.line, host: c.host, command: c.command, stdout: r.stdout, stderr: r.stderr, exit: r.exit, time: r.end / SEC })}\n`,
-        );
-      } else {
-        write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
-      }
+      runLine(rt, c, opts, write);
       out.flush();
       if (writing) rt.pinTrace(rt.trace.length);
     }

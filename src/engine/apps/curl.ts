@@ -36,6 +36,14 @@ export interface CurlRequest {
 /** The request as curl 7.29 writes it: its own headers, then -H ones; -H replaces or drops. */
 export function requestHead(req: Pick<CurlRequest, 'method' | 'path' | 'hostHeader' | 'headers'>): string[] {
   const custom = req.headers ?? [];
+  // No -H (the usual case): curl's own three headers, without the override bookkeeping.
+  if (custom.length === 0)
+    return [
+      `${req.method} ${req.path} HTTP/1.1`,
+      'User-Agent: curl/7.29.0',
+      `Host: ${req.hostHeader}`,
+      'Accept: */*',
+    ];
   const name = (h: string): string => (/^([^:;]*)[:;]/.exec(h)?.[1] ?? h).trim().toLowerCase();
   const overridden = new Set(custom.map(name));
   const own = [`User-Agent: curl/7.29.0`, `Host: ${req.hostHeader}`, 'Accept: */*'].filter(

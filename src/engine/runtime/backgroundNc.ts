@@ -19,7 +19,8 @@ export type BackgroundNcStart =
 export function startBackgroundNc(
   host: Host,
   command: string,
-  hostsFile: string | undefined,
+  /** /etc/hosts, read only for a background nc (every command passes through here). */
+  hostsFile: () => string | undefined,
   io: { out(s: string): void; err(s: string): void },
 ): BackgroundNcStart {
   if (!PLAIN_NC_BG.test(command)) return { kind: 'not-background' };
@@ -27,7 +28,7 @@ export function startBackgroundNc(
   try {
     const o = parseNcArgs(argv[0] ?? 'nc', argv.slice(1));
     if (!o.listen) return { kind: 'not-background' };
-    const handle = startNc(host, o, '', hostsFile, io);
+    const handle = startNc(host, o, '', hostsFile(), io);
     if (handle.done) return { kind: 'failed', stderr: '', exit: handle.exit };
     return { kind: 'started', handle };
   } catch (e) {

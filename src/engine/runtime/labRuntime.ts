@@ -274,7 +274,7 @@ export class LabRuntime {
         ? startBackgroundNc(
             this.net.host(entry.host),
             entry.command,
-            createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
+            () => createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
             {
               out: (x) => this.current?.out(x),
               err: (x) => this.current?.err(x),

@@ -79,9 +79,15 @@ export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void
     xmitFrame(host, d, multicastMac(nh), s);
     return;
   }
-  if (nh === LIMITED_BROADCAST || host.addrsOf(d).some((a) => a.broadcast === nh)) {
+  if (nh === LIMITED_BROADCAST || isDevBroadcast(host, d, nh)) {
     xmitFrame(host, d, BROADCAST_MAC, s);
     return;
   }
   host.neigh.output(s, d, nh);
+}
+
+/** `nh` is a broadcast address of one of `dev`'s addresses (scanned in place: this runs per packet). */
+function isDevBroadcast(host: Host, dev: string, nh: Ipv4): boolean {
+  for (const a of host.addrs) if (a.dev === dev && a.broadcast === nh) return true;
+  return false;
 }

@@ -101,9 +101,12 @@ export class Network implements Wire {
     const bytes = wireBytes(frameLength(frame));
     const slot = this.links.nic(host, dev, bytes, pktId);
     if (!slot) return;
-    const leave = () => this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes);
-    if (slot.startUs > this.sim.now) this.sim.afterInFlight(slot.startUs - this.sim.now, 'xmit', leave);
-    else leave();
+    // The closure only when the frame must wait in the queue: most leave at once.
+    if (slot.startUs > this.sim.now)
+      this.sim.afterInFlight(slot.startUs - this.sim.now, 'xmit', () =>
+        this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes),
+      );
+    else this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes);
   }
 
   private onWire(

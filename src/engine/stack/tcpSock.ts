@@ -9,6 +9,7 @@ import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
 import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
 import { TcpSendQueue } from './tcpSendQueue';
+import type { SendWindow } from './tcpSendQueue';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
@@ -135,20 +136,25 @@ export class TcpSock {
   }
 
   private pump(): void {
-    this.sendQueue.pump({
-      closed: () => this.state === 'CLOSED',
-      outstanding: () => (this.sndNxt - this.sndUna) >>> 0,
-      inFlight: this.rtx.inFlight,
-      cwnd: () => this.cc.cwnd,
-      sndWnd: () => this.sndWnd,
-      sendData: (flags, data) => {
-        const seq = this.sndNxt;
-        this.sndNxt = seqAdd(seq, utf8Length(data));
-        this.queueAndSend(seq, flags, data);
-      },
-      sendFin: () => this.xmitFin(),
-    });
+    this.sendQueue.pump(this.window);
   }
+
+  /** What the send queue reads of this socket, built once (pump runs for every segment received). */
+  private readonly window: SendWindow = ((sock: TcpSock): SendWindow => ({
+    closed: () => sock.state === 'CLOSED',
+    outstanding: () => (sock.sndNxt - sock.sndUna) >>> 0,
+    get inFlight() {
+      return sock.rtx.inFlight;
+    },
+    cwnd: () => sock.cc.cwnd,
+    sndWnd: () => sock.sndWnd,
+    sendData: (flags, data) => {
+      const seq = sock.sndNxt;
+      sock.sndNxt = seqAdd(seq, utf8Length(data));
+      sock.queueAndSend(seq, flags, data);
+    },
+    sendFin: () => sock.xmitFin(),
+  }))(this);
 
   close(): void {
     switch (this.state) {
