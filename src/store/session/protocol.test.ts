@@ -40,6 +40,7 @@ const EVENTS: Record<SessionEvent['type'], true> = {
   sysctls: true,
   running: true,
   progress: true,
+  checkpoints: true,
 };
 
 test('every request, reply and event crosses structuredClone unchanged (a Worker could carry them)', () => {

@@ -35,12 +35,22 @@ export type SessionRequest =
 
 export type SessionRequestType = SessionRequest['type'];
 
+/** Where a replay started: what shows that a fork replayed only from its nearest checkpoint. */
+export interface ReplayStats {
+  /** Log entries the engine had already run when it started (a spare's, or the kept log's). */
+  from: number;
+  /** Log entries it ran for this replay. */
+  ran: number;
+  /** It started from a spare runtime built at a checkpoint. */
+  spare: boolean;
+}
+
 export type SessionReply =
   /**
    * A replay or fork finished: the log the engine ran, the one asked for unless stopped (then
    * its first commands, the last one cut at the virtual time it had run, as Ctrl-C would).
    */
-  | { type: 'replayed'; log: LogEntry[]; stopped: boolean }
+  | { type: 'replayed'; log: LogEntry[]; stopped: boolean; stats: ReplayStats }
   | { type: 'result'; result: CommandResult }
   | { type: 'begun'; running: RunningInfo }
   /** A live command ended (by itself or Ctrl-C): its result and the log entry that replays it. */
@@ -58,7 +68,9 @@ export type SessionEvent =
   | { type: 'sysctls'; hosts: Record<string, [string, number][]> }
   | { type: 'running'; running: RunningInfo | null }
   /** A replay that takes more than one chunk: `done` of `total` commands replayed. */
-  | { type: 'progress'; done: number; total: number };
+  | { type: 'progress'; done: number; total: number }
+  /** The log lengths at which a spare runtime is ready (a fork replays from the nearest), and how many are to come. */
+  | { type: 'checkpoints'; ready: number[]; pending: number };
 
 export interface RequestMessage {
   id: number;

@@ -1,5 +1,6 @@
 import type { LabDefinition } from '@/engine';
 import type {
+  ReplayStats,
   RunningInfo,
   SessionEvent,
   SessionMessage,
@@ -22,6 +23,10 @@ export class SessionClient {
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   /** The terminal command running now, as the session last told. */
   running: RunningInfo | null = null;
+  /** Log lengths with a spare runtime ready, as the session last told (tests and the benchmark). */
+  checkpoints: { ready: number[]; pending: number } = { ready: [], pending: 0 };
+  /** Where the last replay or fork started, and how much it ran. */
+  lastReplay: ReplayStats | null = null;
 
   constructor(
     private readonly transport: SessionTransport,
@@ -59,6 +64,7 @@ export class SessionClient {
 
   private receive(m: SessionMessage): void {
     if (m.kind === 'reply') {
+      if (m.reply.type === 'replayed') this.lastReplay = m.reply.stats;
       const fn = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       fn?.(m.reply);
@@ -80,6 +86,9 @@ export class SessionClient {
         break;
       case 'running':
         this.running = e.running;
+        break;
+      case 'checkpoints':
+        this.checkpoints = { ready: e.ready, pending: e.pending };
         break;
       case 'progress':
         break;

@@ -66,4 +66,8 @@ export class SessionPublisher {
   progress(done: number, total: number): void {
     this.emit({ type: 'progress', done, total });
   }
+
+  checkpoints(state: { ready: number[]; pending: number }): void {
+    this.emit({ type: 'checkpoints', ...state });
+  }
 }
