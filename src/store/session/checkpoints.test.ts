@@ -4,6 +4,7 @@ import { fuzzSeed } from '@/embed/fuzzSeed';
 import { engine, loadEngine } from '../engine';
 import type { LabSpec, LogEntry } from '../labSpec';
 import { LabSession } from './labSession';
+import { SessionClient } from './sessionClient';
 import type { SessionMessage, SessionRequest } from './protocol';
 import { testClock } from './testClock';
 
@@ -22,17 +23,26 @@ const COMMANDS: LogEntry[] = [
   { host: 'client', command: `while true; do curl -s ${VIP}; sleep 0.2; done`, maxTimeUs: 700_000 },
 ];
 
-/** A session on a test clock; `trace()` is what its mirror holds now (from the last reset). */
+/** A session on a test clock, with the page's mirror of it (`trace()`: what the views read now). */
 function open() {
   const clock = testClock();
   const messages: SessionMessage[] = [];
-  const session = new LabSession(engine(), (m) => messages.push(m), clock, 5);
-  let id = 0;
-  const send = (request: SessionRequest) => session.handle({ id: ++id, request });
-  const since = () =>
-    messages.slice(messages.findLastIndex((m) => m.kind === 'event' && m.event.type === 'reset'));
-  const trace = () =>
-    since().flatMap((m) => (m.kind === 'event' && m.event.type === 'trace-append' ? m.event.events : []));
+  let handler: ((m: SessionMessage) => void) | undefined;
+  const session = new LabSession(
+    engine(),
+    (m) => {
+      messages.push(m);
+      handler?.(m);
+    },
+    clock,
+    5,
+  );
+  const client = new SessionClient(
+    { send: (m) => session.handle(m), listen: (fn) => void (handler = fn), close: () => {} },
+    engine().getLab('nat')!,
+  );
+  const send = (request: SessionRequest) => client.request(request);
+  const trace = () => client.view.trace.slice();
   // What the last request replayed: progress reported since it was sent (a fork at the log's end
   // replays nothing, and the first replay's progress must not count for it).
   let sentAt = 0;
@@ -59,7 +69,11 @@ function open() {
     const r = last((m) => (m.kind === 'reply' && m.reply.type === 'replayed' ? m : undefined));
     return r?.kind === 'reply' && r.reply.type === 'replayed' ? r.reply.stats : undefined;
   };
-  return { clock, send: sendMarked, trace, replayed, spares, stats };
+  // The page kept the events the new engine shares with the old one instead of a reset.
+  const rewound = () =>
+    messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'rewind') &&
+    !messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'reset');
+  return { clock, send: sendMarked, trace, replayed, spares, stats, rewound };
 }
 
 describe('checkpoints for forks', () => {
@@ -83,6 +97,7 @@ describe('checkpoints for forks', () => {
         // The fork started at the nearest ready spare (0 is always one) and ran only what follows.
         const nearest = Math.max(...spares.ready.filter((p) => p <= keep));
         expect(a.stats()).toEqual({ from: nearest, ran: keep - nearest, spare: true });
+        expect(a.rewound()).toBe(true);
         expect(a.replayed()).toBeLessThanOrEqual(keep - nearest);
         // From 0, the same fork replays every kept entry (the test clock makes it take several chunks).
         if (keep > 5) expect(b.replayed()).toBe(keep);

@@ -234,12 +234,16 @@ export class LabSession {
       this.log.every((e, i) => sameEntry(e, spec.log[i]!));
     let spare: { rt: LabRuntime; log: LogEntry[] } | undefined;
     if (!extends_) {
+      const before = this.rt && this.spec && labKey(this.spec) === labKey(spec) ? this.log : undefined;
       this.rt?.finish();
       // The nearest checkpoint's spare ran a prefix of this log already: replay only the rest.
       spare = this.spares.take(labKey(spec), spec.log);
       this.rt = spare?.rt ?? this.newRuntime(spec);
       this.log = spare ? [...spare.log] : [];
-      this.pub.reset(this.rt);
+      // What it ran is what the old engine ran first: the page keeps those events (a fork).
+      const prefix =
+        before !== undefined && this.log.every((e, i) => i < before.length && sameEntry(e, before[i]!));
+      if (!(prefix && this.pub.rewind(this.rt))) this.pub.reset(this.rt);
     }
     this.spec = spec;
     this.replay = {

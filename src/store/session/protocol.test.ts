@@ -35,6 +35,7 @@ const REPLIES: Record<SessionReply['type'], true> = {
 };
 const EVENTS: Record<SessionEvent['type'], true> = {
   reset: true,
+  rewind: true,
   'trace-append': true,
   'results-append': true,
   sysctls: true,

@@ -62,6 +62,11 @@ export type SessionReply =
 export type SessionEvent =
   /** A new engine: the mirror starts over (a lab switch or a replay from the start). */
   | { type: 'reset'; def: LabDefinition; hostNames: string[] }
+  /**
+   * A new engine of the same lab that ran the first commands of the old one's log again (a fork):
+   * the mirror starts over keeping its first `trace` events and `results` results, the same ones.
+   */
+  | { type: 'rewind'; trace: number; results: number; now: number }
   | { type: 'trace-append'; from: number; events: TraceEvent[]; now: number }
   | { type: 'results-append'; from: number; results: CommandResult[] }
   /** Every host's sysctl values at the end of the trace (views undo later writes to the cursor). */

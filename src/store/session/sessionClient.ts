@@ -75,6 +75,9 @@ export class SessionClient {
       case 'reset':
         this.current = new SessionView(e.def, e.hostNames);
         break;
+      case 'rewind':
+        this.current = this.current.rewound(e.trace, e.results, e.now);
+        break;
       case 'trace-append':
         this.current.append(e.from, e.events, e.now);
         break;
