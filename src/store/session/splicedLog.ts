@@ -27,6 +27,11 @@ export class SplicedLog implements TraceLog {
     this.depth = inner instanceof SplicedLog ? inner.depth + 1 : 1;
   }
 
+  /** The trace whose first `kept` events this one shares (views may reuse what they derived from those). */
+  get origin(): { base: TraceLog; kept: number } {
+    return { base: this.base, kept: this.kept };
+  }
+
   /** Whether another splice may go on top of this one (else the caller copies). */
   get deep(): boolean {
     return this.depth >= MAX_DEPTH;
