@@ -172,15 +172,17 @@ async function loadFigures() {
     'ms',
     `runs ${runsOf(slow.map((r) => r.ms))}; to the live topology ${runsOf(slowLive.map((r) => r.ms))}`,
   );
-  const reload = await reloadToTopology(browser, TEST_BASE, { requests: 500 });
-  const drawnAt = reload.runs.map((r) => r.drawn);
-  figure(
-    'reload of a 500-request lab → topology drawn',
-    median(drawnAt),
-    500,
-    'ms',
-    `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
-  );
+  for (const worker of [true, false]) {
+    const reload = await reloadToTopology(browser, TEST_BASE, { requests: 500, runs: 5, worker });
+    const drawnAt = reload.runs.map((r) => r.drawn);
+    figure(
+      `reload of a 500-request lab → topology drawn (${worker ? 'worker, as the hosted app' : 'session in the page'})`,
+      median(drawnAt),
+      500,
+      'ms',
+      `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
+    );
+  }
   const hash = await hundredCommandLink(browser);
   const link = await timeToTopology(browser, `${BASE}?lab=nat${hash}`);
   figure(
