@@ -6,6 +6,18 @@ import { BootView } from './ui/boot/BootView';
 import { parseRoute } from './ui/router/route';
 import './ui/app.css';
 
+/** Run `fn` once the next frame has been painted (or soon, in a hidden tab that paints none). */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(go, 0));
+  setTimeout(go, 100);
+}
+
 const root = document.getElementById('root');
 if (root) {
   // The app and the engine are chunks of their own, fetched side by side with the catalogs:
@@ -18,15 +30,18 @@ if (root) {
   // A link's ?lang= is the app's to apply, but the sketch is read before the app is in.
   void initI18n(route.params.lang ?? initialLanguage()).then((i18n) => {
     document.documentElement.lang = i18n.language;
-    void ready.then(([{ App }]) => {
-      started = true;
-      page.render(
-        <StrictMode>
-          <App />
-        </StrictMode>,
-      );
-    });
-    // Both chunks may already be cached (a reload): then the app renders without a sketch first.
+    void ready.then(([{ App }]) =>
+      // After the sketch's first paint, even when both chunks were cached (a reload): the app's
+      // first render replays a saved log (in the page, its first chunk at once) and mounts every panel.
+      afterPaint(() => {
+        started = true;
+        page.render(
+          <StrictMode>
+            <App />
+          </StrictMode>,
+        );
+      }),
+    );
     queueMicrotask(() => {
       if (!started)
         page.render(

@@ -12,13 +12,19 @@ const MARK = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-/** A lab of `requests` requests (one `send`), then `runs` reloads: ms to the first and the live drawing. */
-export async function reloadToTopology(browser, base, { requests = 500, runs = 3 } = {}) {
+/**
+ * A lab of `requests` requests (one `send`), then `runs` reloads: ms to the first and the live
+ * drawing. `worker`: the session in its Web Worker, as the hosted app runs it (the test build
+ * keeps it in the page unless asked).
+ */
+export async function reloadToTopology(browser, base, { requests = 500, runs = 3, worker = false } = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${base}?lab=nat&paused=1`);
+  await page.goto(`${base}?lab=nat&paused=1${worker ? '&worker=1' : ''}`);
   await page.waitForFunction(() => window.__lvsLab?.ready);
   await page.evaluate((n) => window.__lvsLab.send(n), requests);
+  // From the worker the command's result comes a task (or many) later.
+  await page.waitForFunction(() => window.__lvsLab.state().log.length > 0, null, { timeout: 120_000 });
   const log = await page.evaluate(() => window.__lvsLab.state().log.length);
   // The address bar follows the lab after a debounce; the saved work is flushed as the page hides.
   await page.waitForFunction(() => location.hash.includes('state='), null, { timeout: 30_000 });

@@ -5,6 +5,8 @@
 //     back until then (goal ≤ 150 KB each)
 //   • navigation → topology drawn ([data-topology-drawn]), plain and with the CPU throttled 4×
 //     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; a 100-command share link
+//   • act in the past at 500 requests: a fork at an early command of a 500-command log, in the
+//     worker, checked to replay only from the nearest checkpoint (forkTime.mjs; BENCH_ONLY=fork)
 //   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
@@ -17,6 +19,7 @@ import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { abPlaybackWork } from './abPlayback.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs, topologyPathJs } from './initialJs.mjs';
+import { forkFigures } from './forkTime.mjs';
 import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
@@ -56,7 +59,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|load|runaway|ab runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|load|fork|runaway|ab runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -95,6 +98,7 @@ try {
   }
   await fx?.ctx.close();
   if (!only || only === 'load') await loadFigures();
+  if (!only || only === 'fork') await forkFigure();
   if (!only || only === 'runaway') printRunawayFigures(await runawayFigures(browser, TEST_BASE));
   if (!only || only === 'ab') await abFigures();
 } finally {
@@ -168,15 +172,17 @@ async function loadFigures() {
     'ms',
     `runs ${runsOf(slow.map((r) => r.ms))}; to the live topology ${runsOf(slowLive.map((r) => r.ms))}`,
   );
-  const reload = await reloadToTopology(browser, TEST_BASE, { requests: 500 });
-  const drawnAt = reload.runs.map((r) => r.drawn);
-  figure(
-    'reload of a 500-request lab → topology drawn',
-    median(drawnAt),
-    500,
-    'ms',
-    `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
-  );
+  for (const worker of [true, false]) {
+    const reload = await reloadToTopology(browser, TEST_BASE, { requests: 500, runs: 5, worker });
+    const drawnAt = reload.runs.map((r) => r.drawn);
+    figure(
+      `reload of a 500-request lab → topology drawn (${worker ? 'worker, as the hosted app' : 'session in the page'})`,
+      median(drawnAt),
+      500,
+      'ms',
+      `runs ${runsOf(drawnAt)}; the live topology after the replay: ${runsOf(reload.runs.map((r) => r.live))} ms; ${reload.trace} events`,
+    );
+  }
   const hash = await hundredCommandLink(browser);
   const link = await timeToTopology(browser, `${BASE}?lab=nat${hash}`);
   figure(
@@ -185,6 +191,19 @@ async function loadFigures() {
     500,
     'ms',
     `runs ${runsOf(link.map((r) => r.ms))}`,
+  );
+}
+
+async function forkFigure() {
+  const runs = await forkFigures(browser, TEST_BASE, { requests: 500, runs: 5 });
+  const ms = runs.map((r) => r.ms);
+  const what = runs.map((r) => `at ${r.keep} from ${r.from} (+${r.ran})`).join(', ');
+  figure(
+    'act in the past at 500 requests (worker; typed → next frame drawn)',
+    median(ms),
+    50,
+    'ms',
+    `runs ${runsOf(ms)}; forks ${what}; spares ready ${runs[0].ready.join(' ')}`,
   );
 }
 

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { engine, loadEngine } from '../engine';
 import type { LabSpec, LogEntry } from '../labSpec';
-import { CHECKPOINT_EVERY, checkpointsFor, MAX_SPARES } from './checkpoints';
 import { LabSession } from './labSession';
+import { SessionClient } from './sessionClient';
 import type { SessionMessage, SessionRequest } from './protocol';
 import { testClock } from './testClock';
 
@@ -23,17 +23,26 @@ const COMMANDS: LogEntry[] = [
   { host: 'client', command: `while true; do curl -s ${VIP}; sleep 0.2; done`, maxTimeUs: 700_000 },
 ];
 
-/** A session on a test clock; `trace()` is what its mirror holds now (from the last reset). */
+/** A session on a test clock, with the page's mirror of it (`trace()`: what the views read now). */
 function open() {
   const clock = testClock();
   const messages: SessionMessage[] = [];
-  const session = new LabSession(engine(), (m) => messages.push(m), clock, 5);
-  let id = 0;
-  const send = (request: SessionRequest) => session.handle({ id: ++id, request });
-  const since = () =>
-    messages.slice(messages.findLastIndex((m) => m.kind === 'event' && m.event.type === 'reset'));
-  const trace = () =>
-    since().flatMap((m) => (m.kind === 'event' && m.event.type === 'trace-append' ? m.event.events : []));
+  let handler: ((m: SessionMessage) => void) | undefined;
+  const session = new LabSession(
+    engine(),
+    (m) => {
+      messages.push(m);
+      handler?.(m);
+    },
+    clock,
+    5,
+  );
+  const client = new SessionClient(
+    { send: (m) => session.handle(m), listen: (fn) => void (handler = fn), close: () => {} },
+    engine().getLab('nat')!,
+  );
+  const send = (request: SessionRequest) => client.request(request);
+  const trace = () => client.view.trace.slice();
   // What the last request replayed: progress reported since it was sent (a fork at the log's end
   // replays nothing, and the first replay's progress must not count for it).
   let sentAt = 0;
@@ -48,50 +57,65 @@ function open() {
     sentAt = messages.length;
     send(request);
   };
-  return { clock, send: sendMarked, trace, replayed };
+  const last = <T extends SessionMessage>(pick: (m: SessionMessage) => T | undefined) =>
+    messages.map(pick).findLast((m) => m !== undefined);
+  const spares = () => {
+    const e = last((m) => (m.kind === 'event' && m.event.type === 'checkpoints' ? m : undefined));
+    return e?.kind === 'event' && e.event.type === 'checkpoints'
+      ? { ready: e.event.ready, pending: e.event.pending }
+      : { ready: [], pending: 0 };
+  };
+  const stats = () => {
+    const r = last((m) => (m.kind === 'reply' && m.reply.type === 'replayed' ? m : undefined));
+    return r?.kind === 'reply' && r.reply.type === 'replayed' ? r.reply.stats : undefined;
+  };
+  // The page kept the events the new engine shares with the old one instead of a reset.
+  const rewound = () =>
+    messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'rewind') &&
+    !messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'reset');
+  return { clock, send: sendMarked, trace, replayed, spares, stats, rewound };
 }
 
 describe('checkpoints for forks', () => {
-  test('checkpoints lie strictly inside the log, on the grid, the newest always among them', () => {
-    expect(checkpointsFor(CHECKPOINT_EVERY)).toEqual([]);
-    expect(checkpointsFor(CHECKPOINT_EVERY + 1)).toEqual([CHECKPOINT_EVERY]);
-    for (let n = 0; n < 2000; n += 7) {
-      const c = checkpointsFor(n);
-      expect(c.length).toBeLessThanOrEqual(MAX_SPARES);
-      for (const p of c) {
-        expect(p % CHECKPOINT_EVERY).toBe(0);
-        expect(p).toBeGreaterThan(0);
-        expect(p).toBeLessThan(n);
-      }
-      if (n > CHECKPOINT_EVERY) expect(c[0]).toBe(Math.floor((n - 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY);
-    }
-  });
-
-  test('a fork from a checkpoint gives the byte-identical trace of a replay from 0, replaying less', () => {
-    const log = fc.array(fc.constantFrom(...COMMANDS), { minLength: CHECKPOINT_EVERY + 2, maxLength: 80 });
+  test('a fork from the nearest spare gives the byte-identical trace of a replay from 0, replaying only the rest', () => {
+    const log = fc.array(fc.constantFrom(...COMMANDS), { minLength: 2, maxLength: 60 });
     fc.assert(
       fc.property(log, fc.nat(), fc.constantFrom(1, 7), (entries, k, seed) => {
-        // Mostly past the first checkpoint (where a spare can help), sometimes before it.
-        const keep =
-          k % 4 === 0
-            ? k % (entries.length + 1)
-            : CHECKPOINT_EVERY + (k % (entries.length - CHECKPOINT_EVERY + 1));
+        const keep = k % entries.length;
         const spec: LabSpec = { labId: 'nat', seed, bare: false, log: entries };
         const a = open();
         a.send({ type: 'replay', spec });
         a.clock.runAll(); // the replay, then the spares built in idle time
+        const spares = a.spares();
+        expect(spares.pending).toBe(0);
         a.send({ type: 'fork', keep });
         a.clock.runAll();
         const b = open();
         b.send({ type: 'replay', spec: { ...spec, log: entries.slice(0, keep) } });
         b.clock.runAll();
         expect(JSON.stringify(a.trace())).toBe(JSON.stringify(b.trace()));
-        const nearest = Math.max(0, ...checkpointsFor(entries.length).filter((p) => p <= keep));
-        if (nearest > 0) expect(a.replayed()).toBeLessThanOrEqual(keep - nearest);
+        // The fork started at the nearest ready spare (0 is always one) and ran only what follows.
+        const nearest = Math.max(...spares.ready.filter((p) => p <= keep));
+        expect(a.stats()).toEqual({ from: nearest, ran: keep - nearest, spare: true });
+        expect(a.rewound()).toBe(true);
+        expect(a.replayed()).toBeLessThanOrEqual(keep - nearest);
         // From 0, the same fork replays every kept entry (the test clock makes it take several chunks).
         if (keep > 5) expect(b.replayed()).toBe(keep);
       }),
       { seed: fuzzSeed(), numRuns: 8 },
     );
+  });
+
+  test('long commands get spares between them; a fork after one replays from there', () => {
+    const loop = { host: 'client', command: `for i in $(seq 30); do curl -s ${VIP}; done` };
+    const entries = Array.from({ length: 4 }, () => loop);
+    const a = open();
+    a.send({ type: 'replay', spec: { labId: 'nat', seed: 1, bare: false, log: entries } });
+    a.clock.runAll();
+    // Thirty requests are a checkpoint's worth of work: a spare after each loop but the last.
+    expect(a.spares()).toEqual({ ready: [0, 1, 2, 3], pending: 0 });
+    a.send({ type: 'fork', keep: 2 });
+    a.clock.runAll();
+    expect(a.stats()).toEqual({ from: 2, ran: 0, spare: true });
   });
 });

@@ -1,5 +1,7 @@
 import type { LabRuntime } from '@/engine';
 import type { LogEntry } from '../labSpec';
+import { checkpointsFor } from './checkpointPlan';
+import type { LogShape } from './checkpointPlan';
 import { ReplayChunks } from './replayChunks';
 import type { ChunkClock } from './replayChunks';
 
@@ -10,10 +12,6 @@ interface Spare {
   rt: LabRuntime;
 }
 
-/** Log entries between two checkpoints. */
-export const CHECKPOINT_EVERY = 32;
-/** Spares kept at most: each holds a whole runtime and its trace. */
-export const MAX_SPARES = 3;
 /** Wall time one idle build step may take (the page's frames come first). */
 const IDLE_BUDGET_MS = 8;
 
@@ -22,34 +20,29 @@ const same = (a: LogEntry, b: LogEntry | undefined) =>
 const prefixOf = (short: readonly LogEntry[], long: readonly LogEntry[]) =>
   short.length <= long.length && short.every((e, i) => same(e, long[i]));
 
-/**
- * The checkpoints where a spare is worth keeping for a log of `n` entries: the newest multiple of
- * CHECKPOINT_EVERY below n (acting a little in the past is the usual case), and older ones
- * spread evenly, MAX_SPARES in all. They move only when the log grows past a checkpoint.
- */
-export function checkpointsFor(n: number): number[] {
-  const count = Math.floor((n - 1) / CHECKPOINT_EVERY);
-  if (count <= 0) return [];
-  const step = Math.ceil(count / MAX_SPARES);
-  const picks = new Set<number>([count]);
-  for (let k = step; k < count && picks.size < MAX_SPARES; k += step) picks.add(k);
-  return [...picks].map((k) => k * CHECKPOINT_EVERY).sort((a, b) => b - a);
+/** What the session is told when the spares change: the ready ones and how many are still to build. */
+export interface SpareState {
+  ready: number[];
+  pending: number;
 }
 
 /**
- * Spare runtimes at checkpoints of the log, built in idle time, so that acting in the past
- * replays only from the nearest checkpoint instead of from 0. A spare is the same replay from 0
- * done ahead of time, so what a fork from it gives is byte-identical (checkpoints.test.ts).
+ * Spare runtimes at checkpoints of the log (checkpointPlan.ts), built in idle time, so that
+ * acting in the past replays only from the nearest checkpoint instead of from 0. A spare is the
+ * same replay from 0 done ahead of time, so what a fork from it gives is byte-identical
+ * (checkpoints.test.ts).
  */
 export class Checkpoints {
   private spares: Spare[] = [];
   private build: { spare: Spare; job: ReplayChunks } | undefined;
-  private want: { key: string; log: LogEntry[]; make: () => LabRuntime } | undefined;
+  private want: { key: string; log: LogEntry[]; points: number[]; make: () => LabRuntime } | undefined;
   private scheduled = false;
+  private told = '';
 
   constructor(
     private readonly clock: ChunkClock,
     private readonly busy: () => boolean,
+    private readonly changed: (state: SpareState) => void = () => {},
   ) {}
 
   /** The spare that ran the longest prefix of `log`, taken out (it runs on from there). */
@@ -57,28 +50,50 @@ export class Checkpoints {
     const fits = this.spares.filter((s) => s.key === key && prefixOf(s.log, log));
     const best = fits.sort((a, b) => b.log.length - a.log.length)[0];
     if (best) this.spares = this.spares.filter((s) => s !== best);
+    this.tell();
     return best;
   }
 
-  /** The session settled on `log`: keep the spares that still fit it, and build the missing ones when idle. */
-  plan(key: string, log: readonly LogEntry[], make: () => LabRuntime): void {
-    this.spares = this.spares.filter((s) => s.key === key && prefixOf(s.log, log));
+  /**
+   * The session settled on `log` (of that shape): keep the spares that still fit it and are
+   * still wanted, and build the missing ones when idle.
+   */
+  plan(key: string, log: readonly LogEntry[], shape: LogShape, make: () => LabRuntime): void {
+    const points = checkpointsFor(shape);
+    const wanted = new Set(points);
+    this.spares = this.spares.filter(
+      (s) => s.key === key && wanted.has(s.log.length) && prefixOf(s.log, log),
+    );
     const b = this.build?.spare;
-    if (b && !(b.key === key && prefixOf(b.log, log))) this.build = undefined;
-    this.want = { key, log: [...log], make };
+    if (b && !(b.key === key && wanted.has(b.log.length) && prefixOf(b.log, log))) this.build = undefined;
+    this.want = { key, log: [...log], points, make };
+    this.tell();
     if (this.missing() !== undefined || this.build) this.schedule();
   }
 
-  /** How many spares are ready (for tests and the benchmark). */
+  /** The log lengths with a spare ready (for tests and the benchmark). */
   get ready(): number[] {
     return this.spares.map((s) => s.log.length).sort((a, b) => a - b);
   }
 
+  /** Say which spares are ready, and how many are to come, when that changed. */
+  private tell(): void {
+    const state = {
+      ready: this.ready,
+      pending: this.want ? this.want.points.length - this.spares.length : 0,
+    };
+    const text = JSON.stringify(state);
+    if (text === this.told) return;
+    this.told = text;
+    this.changed(state);
+  }
+
+  /** The nearest checkpoint to the log's end first: acting a little in the past is the usual case. */
   private missing(): number | undefined {
     if (!this.want) return undefined;
     const have = new Set(this.spares.map((s) => s.log.length));
     if (this.build) have.add(this.build.spare.log.length);
-    return checkpointsFor(this.want.log.length).find((p) => !have.has(p));
+    return this.want.points.find((p) => !have.has(p));
   }
 
   private schedule(): void {
@@ -99,12 +114,16 @@ export class Checkpoints {
       const { key, log, make } = this.want;
       const spare = { key, log: log.slice(0, p), rt: make() };
       this.build = { spare, job: new ReplayChunks(spare.rt, spare.log) };
+      // Making a runtime is a step of its own (a lab's start is most of a frame's budget).
+      this.schedule();
+      return;
     }
     const { spare, job } = this.build;
     if (job.slice(this.clock, IDLE_BUDGET_MS)) {
       this.build = undefined;
-      const keep = new Set(checkpointsFor(this.want.log.length));
+      const keep = new Set(this.want.points);
       this.spares = [...this.spares.filter((s) => keep.has(s.log.length)), spare];
+      this.tell();
     }
     if (this.build || this.missing() !== undefined) this.schedule();
   }

@@ -4,6 +4,7 @@ import type { EngineModule } from '../engine';
 import { sizeOf } from '../labSpec';
 import type { LabSpec, LogEntry } from '../labSpec';
 import type { RequestMessage, RunningInfo, SessionEvent, SessionMessage, SessionReply } from './protocol';
+import type { LogShape } from './checkpointPlan';
 import { Checkpoints } from './checkpoints';
 import { ReplayChunks } from './replayChunks';
 import type { ChunkClock } from './replayChunks';
@@ -48,6 +49,16 @@ function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
   return entry;
 }
 
+/** A replay under way; `from` and `spare` say where it started (the reply's stats). */
+interface Replay {
+  id: number;
+  job: ReplayChunks;
+  stop: boolean;
+  chunks: number;
+  from: number;
+  spare: boolean;
+}
+
 /**
  * One lab's engine: the LabRuntime, the log it ran and the command running now. It answers
  * requests in order (a replay under way holds the ones behind it) and publishes what changed
@@ -58,7 +69,7 @@ export class LabSession {
   private spec: LabSpec | undefined;
   private log: LogEntry[] = [];
   private running: RunningCommand | undefined;
-  private replay: { id: number; job: ReplayChunks; stop: boolean; chunks: number } | undefined;
+  private replay: Replay | undefined;
   private readonly queue: RequestMessage[] = [];
   private readonly pub: SessionPublisher;
   private closed = false;
@@ -80,6 +91,7 @@ export class LabSession {
     this.spares = new Checkpoints(
       clock,
       () => this.closed || !!this.replay || this.queue.length > 0 || !!(this.running && !this.running.done),
+      (state) => this.pub.checkpoints(state),
     );
   }
 
@@ -119,7 +131,17 @@ export class LabSession {
     }
     const spec = this.spec;
     if (!this.replay && !this.closed && spec && this.rt)
-      this.spares.plan(labKey(spec), this.log, () => this.newRuntime(spec));
+      this.spares.plan(labKey(spec), this.log, this.shape(this.rt), () => this.newRuntime(spec));
+  }
+
+  /** Where each log entry's events end in the trace (the checkpoints are placed by them). */
+  private shape(rt: LabRuntime): LogShape {
+    let start = 0;
+    const ends: number[] = [];
+    for (const r of rt.results)
+      if (r.setup) start = r.traceTo;
+      else ends.push(r.traceTo);
+    return { start, ends: ends.slice(0, this.log.length) };
   }
 
   private newRuntime(spec: LabSpec): LabRuntime {
@@ -210,13 +232,18 @@ export class LabSession {
       labKey(this.spec) === labKey(spec) &&
       this.log.length <= spec.log.length &&
       this.log.every((e, i) => sameEntry(e, spec.log[i]!));
+    let spare: { rt: LabRuntime; log: LogEntry[] } | undefined;
     if (!extends_) {
+      const before = this.rt && this.spec && labKey(this.spec) === labKey(spec) ? this.log : undefined;
       this.rt?.finish();
       // The nearest checkpoint's spare ran a prefix of this log already: replay only the rest.
-      const spare = this.spares.take(labKey(spec), spec.log);
+      spare = this.spares.take(labKey(spec), spec.log);
       this.rt = spare?.rt ?? this.newRuntime(spec);
       this.log = spare ? [...spare.log] : [];
-      this.pub.reset(this.rt);
+      // What it ran is what the old engine ran first: the page keeps those events (a fork).
+      const prefix =
+        before !== undefined && this.log.every((e, i) => i < before.length && sameEntry(e, before[i]!));
+      if (!(prefix && this.pub.rewind(this.rt))) this.pub.reset(this.rt);
     }
     this.spec = spec;
     this.replay = {
@@ -224,6 +251,8 @@ export class LabSession {
       job: new ReplayChunks(this.rt!, spec.log.slice(this.log.length)),
       stop: false,
       chunks: 0,
+      from: this.log.length,
+      spare: spare !== undefined,
     };
     this.step();
   }
@@ -243,7 +272,7 @@ export class LabSession {
     }
   }
 
-  private chunk(r: { id: number; job: ReplayChunks; stop: boolean; chunks: number }): void {
+  private chunk(r: Replay): void {
     if (r.stop) r.job.stop();
     const budget = r.chunks++ === 0 ? this.budget.first : this.budget.next;
     const finished = r.job.finished || r.job.slice(this.clock, budget);
@@ -258,7 +287,8 @@ export class LabSession {
     this.spec = { ...this.spec!, log: [...this.log] };
     this.replay = undefined;
     this.pub.publish(rt, null);
-    this.reply(r.id, { type: 'replayed', log: [...this.log], stopped: r.stop });
+    const stats = { from: r.from, ran: r.job.ran.length, spare: r.spare };
+    this.reply(r.id, { type: 'replayed', log: [...this.log], stopped: r.stop, stats });
     this.drain();
   }
 }

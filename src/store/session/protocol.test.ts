@@ -35,11 +35,13 @@ const REPLIES: Record<SessionReply['type'], true> = {
 };
 const EVENTS: Record<SessionEvent['type'], true> = {
   reset: true,
+  rewind: true,
   'trace-append': true,
   'results-append': true,
   sysctls: true,
   running: true,
   progress: true,
+  checkpoints: true,
 };
 
 test('every request, reply and event crosses structuredClone unchanged (a Worker could carry them)', () => {

@@ -35,12 +35,22 @@ export type SessionRequest =
 
 export type SessionRequestType = SessionRequest['type'];
 
+/** Where a replay started: what shows that a fork replayed only from its nearest checkpoint. */
+export interface ReplayStats {
+  /** Log entries the engine had already run when it started (a spare's, or the kept log's). */
+  from: number;
+  /** Log entries it ran for this replay. */
+  ran: number;
+  /** It started from a spare runtime built at a checkpoint. */
+  spare: boolean;
+}
+
 export type SessionReply =
   /**
    * A replay or fork finished: the log the engine ran, the one asked for unless stopped (then
    * its first commands, the last one cut at the virtual time it had run, as Ctrl-C would).
    */
-  | { type: 'replayed'; log: LogEntry[]; stopped: boolean }
+  | { type: 'replayed'; log: LogEntry[]; stopped: boolean; stats: ReplayStats }
   | { type: 'result'; result: CommandResult }
   | { type: 'begun'; running: RunningInfo }
   /** A live command ended (by itself or Ctrl-C): its result and the log entry that replays it. */
@@ -52,13 +62,20 @@ export type SessionReply =
 export type SessionEvent =
   /** A new engine: the mirror starts over (a lab switch or a replay from the start). */
   | { type: 'reset'; def: LabDefinition; hostNames: string[] }
+  /**
+   * A new engine of the same lab that ran the first commands of the old one's log again (a fork):
+   * the mirror starts over keeping its first `trace` events and `results` results, the same ones.
+   */
+  | { type: 'rewind'; trace: number; results: number; now: number }
   | { type: 'trace-append'; from: number; events: TraceEvent[]; now: number }
   | { type: 'results-append'; from: number; results: CommandResult[] }
   /** Every host's sysctl values at the end of the trace (views undo later writes to the cursor). */
   | { type: 'sysctls'; hosts: Record<string, [string, number][]> }
   | { type: 'running'; running: RunningInfo | null }
   /** A replay that takes more than one chunk: `done` of `total` commands replayed. */
-  | { type: 'progress'; done: number; total: number };
+  | { type: 'progress'; done: number; total: number }
+  /** The log lengths at which a spare runtime is ready (a fork replays from the nearest), and how many are to come. */
+  | { type: 'checkpoints'; ready: number[]; pending: number };
 
 export interface RequestMessage {
   id: number;

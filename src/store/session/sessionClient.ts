@@ -1,5 +1,6 @@
 import type { LabDefinition } from '@/engine';
 import type {
+  ReplayStats,
   RunningInfo,
   SessionEvent,
   SessionMessage,
@@ -22,6 +23,10 @@ export class SessionClient {
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   /** The terminal command running now, as the session last told. */
   running: RunningInfo | null = null;
+  /** Log lengths with a spare runtime ready, as the session last told (tests and the benchmark). */
+  checkpoints: { ready: number[]; pending: number } = { ready: [], pending: 0 };
+  /** Where the last replay or fork started, and how much it ran. */
+  lastReplay: ReplayStats | null = null;
 
   constructor(
     private readonly transport: SessionTransport,
@@ -59,6 +64,7 @@ export class SessionClient {
 
   private receive(m: SessionMessage): void {
     if (m.kind === 'reply') {
+      if (m.reply.type === 'replayed') this.lastReplay = m.reply.stats;
       const fn = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       fn?.(m.reply);
@@ -68,6 +74,9 @@ export class SessionClient {
     switch (e.type) {
       case 'reset':
         this.current = new SessionView(e.def, e.hostNames);
+        break;
+      case 'rewind':
+        this.current = this.current.rewound(e.trace, e.results, e.now);
         break;
       case 'trace-append':
         this.current.append(e.from, e.events, e.now);
@@ -80,6 +89,9 @@ export class SessionClient {
         break;
       case 'running':
         this.running = e.running;
+        break;
+      case 'checkpoints':
+        this.checkpoints = { ready: e.ready, pending: e.pending };
         break;
       case 'progress':
         break;

@@ -38,6 +38,20 @@ export class SessionPublisher {
     this.emit({ type: 'reset', def: rt.def, hostNames: rt.hostNames() });
   }
 
+  /**
+   * A fork's new engine whose trace and results so far are the first ones already published
+   * (it ran a prefix of the old log): the mirror keeps those. False when it has more than was
+   * published (then only a reset will do).
+   */
+  rewind(rt: LabRuntime): boolean {
+    if (rt.trace.length > this.trace || rt.results.length > this.results) return false;
+    this.trace = rt.trace.length;
+    this.results = rt.results.length;
+    this.sysctlsSent = false;
+    this.emit({ type: 'rewind', trace: this.trace, results: this.results, now: rt.sim.now });
+    return true;
+  }
+
   /** `running`: undefined leaves it as it was, null says no command runs now. */
   publish(rt: LabRuntime, running?: RunningInfo | null): void {
     const trace = rt.trace;
@@ -65,5 +79,9 @@ export class SessionPublisher {
 
   progress(done: number, total: number): void {
     this.emit({ type: 'progress', done, total });
+  }
+
+  checkpoints(state: { ready: number[]; pending: number }): void {
+    this.emit({ type: 'checkpoints', ...state });
   }
 }

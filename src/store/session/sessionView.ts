@@ -1,4 +1,5 @@
 import { engine } from '../engine';
+import { SplicedLog } from './splicedLog';
 import type { CommandResult, LabDefinition, Sysctl, TraceBuffer, TraceEvent, TraceLog } from '@/engine';
 
 /** The trace before the session published any (the compact buffer needs the loaded engine). */
@@ -11,7 +12,7 @@ const NO_EVENTS: TraceLog = Object.freeze([]) as readonly TraceEvent[];
  * between it grows in place as the session appends.
  */
 export class SessionView {
-  private log: TraceBuffer | undefined;
+  private log: TraceBuffer | SplicedLog | undefined;
   readonly results: CommandResult[] = [];
   /** Virtual time at the end of what the session ran, µs. */
   now = 0;
@@ -54,6 +55,24 @@ export class SessionView {
     let end = 0;
     for (const r of this.results) if (r.setup) end = r.traceTo;
     return end;
+  }
+
+  /**
+   * The mirror of a fork's new engine, which ran the first `results` commands again and so has
+   * the same first `trace` events: those are kept from this one, the rest follows as published.
+   */
+  rewound(trace: number, results: number, now: number): SessionView {
+    const next = new SessionView(this.def, this.names);
+    const old = this.trace;
+    const tail = new (engine().TraceBuffer)();
+    if (old instanceof SplicedLog && old.deep) {
+      for (let i = 0; i < trace; i++) tail.append(old.at(i)!);
+      next.log = tail;
+    } else next.log = new SplicedLog(old, trace, tail);
+    next.results.push(...this.results.slice(0, results));
+    next.sysctlEnd = this.sysctlEnd;
+    next.now = now;
+    return next;
   }
 
   /** @internal the mirror's writers */

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Finding } from '@/engine';
 import { useAppStore } from '@/store/useAppStore';
-import { allFindings, findingsBefore } from '../model/findingsAtCursor';
+import { allFindings, findingsBefore, findingsVersion, subscribeFindings } from '../model/findingsAtCursor';
 import { useLab } from './useLab';
 
 /**
@@ -10,6 +10,8 @@ import { useLab } from './useLab';
  */
 export function useFindings(): readonly Finding[] {
   const { model } = useLab();
+  // A fork's scan catching up in the background re-renders this when it is done.
+  useSyncExternalStore(subscribeFindings, findingsVersion);
   const all = allFindings(model.trace);
   const count = useAppStore((s) => findingsBefore(all, s.cursor).length);
   // The same array while the set is the same, so views can memoise on it.

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scanFindings } from '@/engine';
 import { fuzzSeed } from '@/embed/fuzzSeed';
-import { allFindings, findingsBefore, findingsByEvent, findingsByHost } from './findingsAtCursor';
+import { TraceBuffer } from '@/engine';
+import { SplicedLog } from '@/store/session/splicedLog';
+import {
+  allFindings,
+  findingsBefore,
+  findingsByEvent,
+  findingsByHost,
+  subscribeFindings,
+} from './findingsAtCursor';
 import { labAfterRequest } from '@/engine/testing/configuredLabs';
 
 const arpIgnoreZero: [string, string][] = ['rs1', 'rs2'].flatMap((h): [string, string][] => [
@@ -28,6 +36,33 @@ describe('findings at the cursor', () => {
   test('the configured DR lab has no such finding', async () => {
     const rt = labAfterRequest('dr');
     expect(allFindings(rt.trace).filter((f) => f.kind === 'arpVipAnswer')).toEqual([]);
+  });
+
+  test("a fork's trace shows the shared findings at once, then all of its own once caught up", async () => {
+    // Past the first few thousand events (the catch-up's threshold), a real server answers ARP for the VIP.
+    const rt = labAfterRequest('dr');
+    for (let i = 0; i < 40; i++) rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' });
+    for (const [host, command] of arpIgnoreZero) rt.exec({ host, command });
+    for (const host of rt.hostNames()) rt.exec({ host, command: 'ip neigh flush all' });
+    rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' });
+    const before = allFindings(rt.trace);
+    const kept = before[1]!.at; // one finding shared, one of the fork's own
+    // A fork: the same first `kept` events, then others (here: the ones the first trace had).
+    const fork = new SplicedLog(rt.trace, kept, new TraceBuffer());
+    for (const e of rt.trace.slice(kept)) fork.append(e);
+    const whole = scanFindings(fork).findings;
+    expect(whole.some((f) => f.at >= kept) && kept > 4096).toBe(true);
+    const done = new Promise<void>((resolve) => {
+      const off = subscribeFindings(() => {
+        off();
+        resolve();
+      });
+    });
+    const atOnce = allFindings(fork);
+    expect(atOnce).toEqual(before.filter((f) => f.at < kept));
+    expect(atOnce.length).toBe(1);
+    await done;
+    expect(allFindings(fork)).toEqual(whole);
   });
 
   test('scanning the growing trace piecewise gives the one-shot scan', async () => {

@@ -5,22 +5,82 @@ interface Scanned {
   state: FindingsState;
   /** Every finding in the trace scanned so far, in trace order. */
   all: Finding[];
+  /** Findings before this position came from the trace this one shares them with (a fork's). */
+  shared: number;
 }
 
 /** One incremental scan per trace: the trace only grows, so each call scans just the new events. */
 const scans = new WeakMap<TraceLog, Scanned>();
+/** Events a fork's trace scans per task while it catches up (its own findings come after them). */
+const CATCH_UP_EVENTS = 4096;
+const listeners = new Set<() => void>();
+let version = 0;
+
+/** Bumped when a catching-up scan found more: views subscribe to re-read allFindings. */
+export function subscribeFindings(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+export const findingsVersion = (): number => version;
+
+/** The first `end` events of a trace, read through it. */
+function firstEvents(trace: TraceLog, end: number): TraceLog {
+  const at = (i: number) => (i < end ? trace.at(i) : undefined);
+  return {
+    length: end,
+    at,
+    slice: (from = 0, to = end) => trace.slice(from, Math.min(to, end)),
+    *[Symbol.iterator]() {
+      for (let i = 0; i < end; i++) yield trace.at(i)!;
+    },
+  };
+}
+
+function scanTo(trace: TraceLog, s: Scanned, end: number): void {
+  const upTo: TraceLog = end >= trace.length ? trace : firstEvents(trace, end);
+  const { findings } = engine().scanFindings(upTo, Math.max(s.state.next, s.shared), s.state);
+  if (findings.length) s.all = [...s.all, ...findings];
+}
+
+/**
+ * A fork's trace shares its first events with the trace before it, so it shares the findings
+ * anchored there (a finding depends only on the events up to it): those are shown at once. Its
+ * scan must still go over them to know the context after them; it does so a slice per task, so
+ * acting in the past does not wait for it, and tells the views when it has caught up.
+ */
+function catchUp(trace: TraceLog, s: Scanned): void {
+  setTimeout(() => {
+    if (scans.get(trace) !== s || s.state.next >= s.shared) return;
+    scanTo(trace, s, Math.min(s.shared, s.state.next + CATCH_UP_EVENTS));
+    if (s.state.next < s.shared) return catchUp(trace, s);
+    scanTo(trace, s, trace.length);
+    version++;
+    for (const fn of listeners) fn();
+  }, 0);
+}
+
+function startScan(trace: TraceLog): Scanned {
+  const origin = (trace as { origin?: { base: TraceLog; kept: number } }).origin;
+  const prior = origin && scans.get(origin.base);
+  // What the prior scan knows for sure: up to where it scanned, or what it shares while catching up.
+  const known = prior ? Math.max(prior.state.next, prior.shared) : 0;
+  const shared = prior ? Math.min(origin.kept, known) : 0;
+  if (!prior || shared <= CATCH_UP_EVENTS || typeof setTimeout === 'undefined')
+    return { state: engine().newFindingsState(), all: [], shared: 0 };
+  const s = { state: engine().newFindingsState(), all: prior.all.filter((f) => f.at < shared), shared };
+  catchUp(trace, s);
+  return s;
+}
 
 /** Every finding in the whole trace (in trace order), scanning only what is new since the last call. */
 export function allFindings(trace: TraceLog): readonly Finding[] {
   let s = scans.get(trace);
   if (!s) {
-    s = { state: engine().newFindingsState(), all: [] };
+    s = startScan(trace);
     scans.set(trace, s);
   }
-  if (s.state.next < trace.length) {
-    const { findings } = engine().scanFindings(trace, s.state.next, s.state);
-    if (findings.length) s.all = [...s.all, ...findings];
-  }
+  // A fork's scan catching up finds what lies past the shared events when it gets there.
+  if (s.state.next < trace.length && s.state.next >= s.shared) scanTo(trace, s, trace.length);
   return s.all;
 }
 

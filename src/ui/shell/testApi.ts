@@ -91,6 +91,23 @@ function api(which: 'main' | 'nat' | 'dr') {
         .map((e) => e.seq);
     },
     serialize: () => serializeLab(st().spec),
+    /** Type a command without reading its result (with ?worker=1 the result comes a task later). */
+    type: (host: string, command: string) => void st().runCommand(host, command, { autoplay: false }),
+    /** Open `labId` with this log, replayed (a long one in chunks; `state().log` tells when it is in). */
+    open(labId: LabId, log: { host: string; command: string }[]) {
+      st().loadLab(labId, { log, fresh: true });
+    },
+    /** Where each typed command's events lie in the trace. */
+    results: () =>
+      rt()
+        .userResults()
+        .map((r) => ({ traceFrom: r.traceFrom, traceTo: r.traceTo })),
+    /** The session's spare runtimes and where its last replay or fork started. */
+    session: () =>
+      clone({
+        checkpoints: sessionOf(pick(which)).checkpoints,
+        lastReplay: sessionOf(pick(which)).lastReplay,
+      }),
   };
 }
 

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { beforeAll, expect, test } from 'vitest';
+import type { TraceEvent, TraceLog } from '@/engine';
+import { fuzzSeed } from '@/embed/fuzzSeed';
+import { engine, loadEngine } from '../engine';
+import { SplicedLog } from './splicedLog';
+
+beforeAll(async () => {
+  await loadEngine();
+});
+
+const ev = (i: number, tag: string): TraceEvent =>
+  ({ kind: 'cmd.out', host: 'client', text: `${tag}${i}`, t: i * 10, seq: i }) as unknown as TraceEvent;
+
+/** A model of the mirror: a plain array truncated and appended the same way. */
+type Op = { keep: number; add: number } | { truncate: number };
+
+test('splices of splices read as the plain array that was truncated and appended the same way', () => {
+  const op = fc.oneof(
+    fc.record({ keep: fc.nat(60), add: fc.nat(30) }),
+    fc.record({ truncate: fc.nat(60) }),
+  ) as fc.Arbitrary<Op>;
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 20 }), (ops) => {
+      const first = new (engine().TraceBuffer)();
+      for (let i = 0; i < 40; i++) first.append(ev(i, 'a'));
+      let log: TraceLog & { append(e: TraceEvent): void; truncate(n: number): void } = first;
+      let model = first.slice();
+      ops.forEach((o, k) => {
+        if ('truncate' in o) {
+          log.truncate(o.truncate);
+          model = model.slice(0, o.truncate);
+          return;
+        }
+        const keep = Math.min(o.keep, model.length);
+        log = new SplicedLog(log, keep, new (engine().TraceBuffer)());
+        model = model.slice(0, keep);
+        for (let j = 0; j < o.add; j++) {
+          const e = ev(model.length, `s${k}-`);
+          log.append(e);
+          model.push(e);
+        }
+      });
+      expect(log.length).toBe(model.length);
+      expect(JSON.stringify(log.slice())).toBe(JSON.stringify(model));
+      expect(JSON.stringify([...log])).toBe(JSON.stringify(model));
+      expect(log.at(-1)?.seq).toBe(model.length > 0 ? model.length - 1 : undefined);
+      expect(log.at(model.length)).toBeUndefined();
+    }),
+    { seed: fuzzSeed(), numRuns: 300 },
+  );
+});
