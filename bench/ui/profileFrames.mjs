@@ -95,6 +95,17 @@ function printSlowFrames(events) {
     stack.push(e);
   }
   while (stack.length) close(stack.pop());
+  // Every frame's self time per name, summed: what an ordinary frame pays for, not only the worst.
+  const sum = new Map();
+  for (const f of frames.slice(10)) for (const [n, us] of f.self) sum.set(n, (sum.get(n) ?? 0) + us);
+  const per = (us) => (us / 1000 / Math.max(1, frames.length - 10)).toFixed(2);
+  console.log(
+    `mean per frame: ${[...sum]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, us]) => `${n} ${per(us)}`)
+      .join(', ')}`,
+  );
   const worst = frames
     .slice(10)
     .sort((a, b) => b.total - a.total)
