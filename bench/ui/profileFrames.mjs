@@ -2,13 +2,15 @@
 // self time per function from the V8 sampling profiler, and the trace's per-frame split into
 // script, style, layout, paint and GC for the slowest frames. Build a readable test build first:
 //   npx vite build --mode test --minify false --outDir dist/prof
-//   node bench/ui/profileFrames.mjs [target=500] [dir=dist/prof]
+//   node bench/ui/profileFrames.mjs [target=500|live] [dir=dist/prof]
+// (`live`: the seed's live loop after 5,000 requests, liveLoop.mjs; LIVE_REQUESTS sets how many.)
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
+import { liveLoopWork } from './liveLoop.mjs';
 
-const target = Number(process.argv[2] ?? 500);
+const target = process.argv[2] === 'live' ? 'live' : Number(process.argv[2] ?? 500);
 const dir = process.argv[3] ?? 'dist/prof';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const executablePath =
@@ -24,17 +26,34 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 try {
-  const fx = await openFixture(browser, `http://127.0.0.1:${PORT}/test/`);
-  const cdp = await fx.ctx.newCDPSession(fx.page);
   // PROFILE=0: the trace split only (the sampling profiler slows every frame down).
   const sample = process.env.PROFILE !== '0';
-  if (sample) {
+  let cdp;
+  const startProfile = async (ctx, page) => {
+    cdp = await ctx.newCDPSession(page);
+    if (!sample) return;
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+  };
+  const stopProfile = async () => (sample ? (await cdp.send('Profiler.stop')).profile : undefined);
+  let r;
+  let profile;
+  if (target === 'live') {
+    const requests = Number(process.env.LIVE_REQUESTS ?? 5000);
+    r = await liveLoopWork(browser, `http://127.0.0.1:${PORT}/test/`, {
+      requests,
+      keepEvents: true,
+      beforeLive: startProfile,
+      afterLive: stopProfile,
+    });
+    profile = r.profile;
+  } else {
+    const fx = await openFixture(browser, `http://127.0.0.1:${PORT}/test/`);
+    await startProfile(fx.ctx, fx.page);
+    r = await frameWork(fx.page, fx.trace, target, 330, true);
+    profile = await stopProfile();
   }
-  const r = await frameWork(fx.page, fx.trace, target, 330, true);
-  const profile = sample ? (await cdp.send('Profiler.stop')).profile : undefined;
   if (profile) printSelfTimes(profile);
   const slow = printSlowFrames(r.events);
   if (profile) {
@@ -95,6 +114,17 @@ function printSlowFrames(events) {
     stack.push(e);
   }
   while (stack.length) close(stack.pop());
+  // Every frame's self time per name, summed: what an ordinary frame pays for, not only the worst.
+  const sum = new Map();
+  for (const f of frames.slice(10)) for (const [n, us] of f.self) sum.set(n, (sum.get(n) ?? 0) + us);
+  const per = (us) => (us / 1000 / Math.max(1, frames.length - 10)).toFixed(2);
+  console.log(
+    `mean per frame: ${[...sum]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, us]) => `${n} ${per(us)}`)
+      .join(', ')}`,
+  );
   const worst = frames
     .slice(10)
     .sort((a, b) => b.total - a.total)

@@ -10,6 +10,8 @@
 //   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
+//   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
+//     BENCH_ONLY=live; goal ≤ 16.7 ms)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
 // the frame-work runs drive the test build (dist/test), the only one with window.__lvsLab.
@@ -20,6 +22,7 @@ import { abPlaybackWork } from './abPlayback.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { sizeOf, staticInitialJs, topologyPathJs } from './initialJs.mjs';
 import { forkFigures } from './forkTime.mjs';
+import { liveLoopWork } from './liveLoop.mjs';
 import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
@@ -59,7 +62,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|load|fork|runaway|ab runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|ab runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -97,6 +100,7 @@ try {
     );
   }
   await fx?.ctx.close();
+  if (!only || only === 'live') await liveFigures();
   if (!only || only === 'load') await loadFigures();
   if (!only || only === 'fork') await forkFigure();
   if (!only || only === 'runaway') printRunawayFigures(await runawayFigures(browser, TEST_BASE));
@@ -204,6 +208,19 @@ async function forkFigure() {
     50,
     'ms',
     `runs ${runsOf(ms)}; forks ${what}; spares ready ${runs[0].ready.join(' ')}`,
+  );
+}
+
+async function liveFigures() {
+  const r = await liveLoopWork(browser, TEST_BASE);
+  figure(
+    "main-thread CPU per frame during the seed's live loop after 5,000 requests, p99",
+    pct(r.cpu, 99),
+    16.7,
+    'ms',
+    `p95 ${pct(r.cpu, 95).toFixed(1)} ms, median ${median(r.cpu).toFixed(1)} ms; ${r.cpu.length} frames; ` +
+      `${r.logged.answers} answers in ${r.logged.events} events, built in ${(r.buildMs / 1000).toFixed(1)} s; ` +
+      `live from ${Math.round(r.span.t0)} to ${Math.round(r.span.t1)} µs, ${r.span.events - r.logged.events} events more`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnHeader } from '../scheduler/ConnHeader';
 import { useFindings } from '../hooks/useFindings';
@@ -9,7 +10,7 @@ import { eventText } from '../model/eventText';
 import { eventWhy } from '../model/eventWhy';
 
 /** The event at the cursor in full, with its evidence: the scheduler's candidates, the ARP sysctls. */
-export function EventDetail() {
+export const EventDetail = memo(function EventDetail() {
   const { t } = useTranslation();
   const render = useRenderMessage();
   const { model } = useLab();
@@ -84,4 +85,4 @@ export function EventDetail() {
       )}
     </div>
   );
-}
+});

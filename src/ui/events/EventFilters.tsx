@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '@/store/useAppStore';
 import type { EventFilterCategory } from '@/store/types';
@@ -6,7 +7,7 @@ import { useLab } from '../hooks/useLab';
 const CATS: EventFilterCategory[] = ['findings', 'arp', 'tcp', 'ipvs', 'netfilter', 'drops', 'commands'];
 
 /** Narrow the event list to one host and to the kinds of events a lesson is about. */
-export function EventFilters() {
+export const EventFilters = memo(function EventFilters() {
   const { t } = useTranslation();
   const { runtime } = useLab();
   const host = useAppStore((s) => s.filterHost);
@@ -39,4 +40,4 @@ export function EventFilters() {
       ))}
     </div>
   );
-}
+});

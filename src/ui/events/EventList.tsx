@@ -8,9 +8,11 @@ import { findingsByEvent } from '../model/findingsAtCursor';
 import { EventDetail } from './EventDetail';
 import { EventFilters } from './EventFilters';
 import { EventRow } from './EventRow';
+import { rowText } from './rowText';
+import { useRenderMessage } from '../hooks/useRenderMessage';
 import { rowAtCursor, useFilteredEvents } from './useFilteredEvents';
 
-const OVERSCAN = 6;
+const OVERSCAN = 2;
 
 function rowHeightPx(): number {
   const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
@@ -24,6 +26,7 @@ function rowHeightPx(): number {
  */
 export function EventList() {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const { model } = useLab();
   const found = useFindings();
   const byEvent = useMemo(() => findingsByEvent(found), [found]);
@@ -35,6 +38,9 @@ export function EventList() {
   const pause = useAppStore((s) => s.pause);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  // The scroll event of our own scroll: its position is known, and reading it back would force a
+  // layout of whatever else changed since (the scroll event comes before the frame's own layout).
+  const ours = useRef(false);
   const [height, setHeight] = useState(300);
   const [rowH, setRowH] = useState(44);
   const currentRow = rowAtCursor(rows, cursor);
@@ -48,7 +54,7 @@ export function EventList() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Keep the current row in view from the sizes already known (no layout read), before paint,
+  // Keep the current row in view, before paint,
   // with the rows of the new window drawn in the same commit.
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -56,14 +62,20 @@ export function EventList() {
     const top = currentRow * rowH;
     if (top >= shownTop && top + rowH <= shownTop + height) return;
     const next = Math.max(0, top - height / 2);
+    // One layout for the three (the read does it, the write and the read back reuse it).
+    const before = el.scrollTop;
     el.scrollTop = next;
-    setScrollTop(next);
+    ours.current = el.scrollTop !== before;
+    setScrollTop(el.scrollTop);
   }, [currentRow, rowH]); // eslint-disable-line react-hooks/exhaustive-deps
   // As the browser clamps the scroll position when the rows get fewer (a filter).
   const shownTop = Math.min(scrollTop, Math.max(0, rows.length * rowH - height));
   const first = Math.max(0, Math.floor(shownTop / rowH) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((shownTop + height) / rowH) + OVERSCAN);
-  // One function for every render: the rows are memoised and re-render only when their own
+  // Rows are keyed by slot (their place modulo the most a window can hold), not by event: as the
+  // window slides, a row whose event left it is reused for one that came in (new words in the
+  // same elements) instead of being torn down and built again.
+  const slots = Math.ceil(height / rowH) + 2 * OVERSCAN + 2; // One function for every render: the rows are memoised and re-render only when their own
   // props change (the current row and the ones the cursor crossed).
   const onPick = useCallback(
     (seq: number) => {
@@ -82,23 +94,32 @@ export function EventList() {
       <div
         className="event-scroll"
         ref={scroller}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          if (ours.current) ours.current = false;
+          else setScrollTop(e.currentTarget.scrollTop);
+        }}
         tabIndex={-1}
       >
         <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={t('events.title')}>
-          {rows.slice(first, last).map((seq, i) => (
-            <EventRow
-              key={seq}
-              event={model.trace.at(seq)!}
-              model={model}
-              top={(first + i) * rowH}
-              height={rowH}
-              current={first + i === currentRow}
-              future={seq >= cursor}
-              findings={byEvent.get(seq)}
-              onPick={onPick}
-            />
-          ))}
+          {rows.slice(first, last).map((seq, i) => {
+            const e = model.trace.at(seq)!;
+            const found = byEvent.get(seq);
+            return (
+              <EventRow
+                key={(first + i) % slots}
+                seq={seq}
+                kind={e.kind}
+                words={rowText(model, e, render)}
+                top={(first + i) * rowH}
+                height={rowH}
+                current={first + i === currentRow}
+                future={seq >= cursor}
+                findingKinds={found?.map((f) => f.kind).join(' ')}
+                findingTitles={found?.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
+                onPick={onPick}
+              />
+            );
+          })}
         </ol>
       </div>
       <EventDetail />

@@ -1,58 +1,54 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Finding, TraceEvent } from '@/engine';
-import { useRenderMessage } from '../hooks/useRenderMessage';
-import { formatMicros } from '../format';
-import { eventCategory } from '../model/eventCategory';
-import { eventText } from '../model/eventText';
-import { eventWhy } from '../model/eventWhy';
-import type { TraceModel } from '../model/traceModel';
+import type { RowText } from './rowText';
 
 interface Props {
-  event: TraceEvent;
-  model: TraceModel;
+  seq: number;
+  kind: string;
+  /** The row's words (rowText: built once per event and language). */
+  words: RowText;
   top: number;
   height: number;
   current: boolean;
   future: boolean;
-  /** Findings anchored at this event that have happened (none for a future row). */
-  findings?: readonly Finding[] | undefined;
+  /** Findings anchored at this event that have happened (none for a future row): kinds and titles. */
+  findingKinds?: string | undefined;
+  findingTitles?: string | undefined;
   onPick(seq: number): void;
 }
 
-/** One event: when, where, what happened and, for decisions, why. */
+/**
+ * One event: when, where, what happened and, for decisions, why. It translates nothing itself:
+ * the list hands it words already built, so following a moving cursor costs little per row.
+ */
 export const EventRow = memo(function EventRow({
-  event,
-  model,
+  seq,
+  kind,
+  words,
   top,
   height,
   current,
   future,
-  findings,
+  findingKinds,
+  findingTitles,
   onPick,
 }: Props) {
-  const { t } = useTranslation();
-  const render = useRenderMessage();
-  const why = eventWhy(event);
-  const cat = eventCategory(event, model.hops);
+  const finding = findingKinds !== undefined;
   return (
     <li
-      className={`event-row cat-${cat}${current ? ' current' : ''}${future ? ' future' : ''}${findings ? ' has-finding' : ''}`}
+      className={`event-row cat-${words.cat}${current ? ' current' : ''}${future ? ' future' : ''}${finding ? ' has-finding' : ''}`}
       style={{ top, height }}
-      data-seq={event.seq}
-      data-kind={event.kind}
-      data-finding={findings?.map((f) => f.kind).join(' ')}
+      data-seq={seq}
+      data-kind={kind}
+      data-finding={findingKinds}
     >
-      <button type="button" onClick={() => onPick(event.seq)} aria-current={current ? 'step' : undefined}>
-        <span className="event-time">{formatMicros(event.t)}</span>
-        <span className="event-host">{event.host ?? ''}</span>
-        <span className="event-text">{render(eventText(event, model.hops))}</span>
-        {findings ? (
-          <span className="event-why event-finding">
-            {findings.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
-          </span>
+      <button type="button" onClick={() => onPick(seq)} aria-current={current ? 'step' : undefined}>
+        <span className="event-time">{words.time}</span>
+        <span className="event-host">{words.host}</span>
+        <span className="event-text">{words.text}</span>
+        {finding ? (
+          <span className="event-why event-finding">{findingTitles}</span>
         ) : (
-          why && <span className="event-why">{render(why)}</span>
+          words.why && <span className="event-why">{words.why}</span>
         )}
       </button>
     </li>

@@ -7,7 +7,7 @@ import type { TraceModel } from '../model/traceModel';
  * Trace positions that pass the host and category filters (all of them when none is set). The
  * `findings` chip lets through the events a finding that has happened is anchored at.
  */
-export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<number>): number[] {
+export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<number>): readonly number[] {
   const { host, cats } = useAppStoreShallow((s) => ({ host: s.filterHost, cats: s.filterCategories }));
   const cache = useRef<Filtered | undefined>(undefined);
   return useMemo(() => {
@@ -37,7 +37,9 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
       out.push(e.seq);
     }
     cache.current = { key, upTo: trace.length, out };
-    return out.slice();
+    // The one array, grown in place (read it in this render): a copy per growth of a live
+    // command's trace cost O(events) per frame, 20–100 ms at 5,000 requests.
+    return out;
   }, [model, host, cats, findingAt]);
 }
 

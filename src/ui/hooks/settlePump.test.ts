@@ -33,3 +33,29 @@ test('a dropped update never runs', () => {
   vi.advanceTimersByTime(100);
   expect(ran).toEqual(['a']);
 });
+
+test('with animation frames, the next update waits for a frame to be drawn, however long it takes', () => {
+  const frames: (() => void)[] = [];
+  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+  try {
+    const ran: string[] = [];
+    settleUpdate(() => ran.push('a'));
+    settleUpdate(() => ran.push('b'));
+    settleUpdate(() => ran.push('c'));
+    // A slow frame: 40 ms and still not drawn, so still one view.
+    vi.advanceTimersByTime(40);
+    expect(ran).toEqual(['a']);
+    frames.shift()!();
+    vi.advanceTimersByTime(0);
+    expect(ran).toEqual(['a', 'b']);
+    frames.shift()!();
+    vi.advanceTimersByTime(0);
+    expect(ran).toEqual(['a', 'b', 'c']);
+    // No frames at all (a hidden tab): the queue still drains.
+    settleUpdate(() => ran.push('d'));
+    vi.advanceTimersByTime(1000);
+    expect(ran).toEqual(['a', 'b', 'c', 'd']);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});

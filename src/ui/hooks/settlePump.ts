@@ -1,17 +1,38 @@
-/** Gap between two settled views' updates (ms): about one animation frame. */
+/** Gap between two settled views' updates where there are no animation frames to wait for (ms). */
 const PUMP_MS = 16;
+/** With animation frames, the longest a gap waits for one (a hidden tab draws none). */
+const FRAME_WAIT_MS = 250;
 
 const queue: (() => void)[] = [];
-let pumping: ReturnType<typeof setTimeout> | undefined;
+/** A gap is running: the next update waits for its end. */
+let gap = false;
+
+/**
+ * Wait one frame, then pump: with animation frames, until the next frame has started and drawn
+ * (a task posted from its callback runs after it paints), so that at most one settled view
+ * updates per frame however long frames take on a loaded machine; without them, PUMP_MS.
+ */
+function startGap(): void {
+  gap = true;
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    pump();
+  };
+  const framed = typeof requestAnimationFrame === 'function';
+  const fallback = setTimeout(go, framed ? FRAME_WAIT_MS : PUMP_MS);
+  if (framed) requestAnimationFrame(() => setTimeout(go, 0));
+}
 
 function pump(): void {
-  pumping = undefined;
+  gap = false;
   const next = queue.shift();
   if (!next) return;
   next();
-  if (queue.length > 0) pumping = setTimeout(pump, PUMP_MS);
-  // The gap after the last one runs pump too: an update queued during the gap must not wait forever.
-  else pumping = setTimeout(pump, PUMP_MS);
+  // The gap after the last one too: an update queued during it must wait its turn, and run.
+  startGap();
 }
 
 /**
@@ -20,13 +41,12 @@ function pump(): void {
  * then never all redraw in one animation frame. Returns a function that drops it if still waiting.
  */
 export function settleUpdate(update: () => void): () => void {
-  if (pumping === undefined && queue.length === 0) {
+  if (!gap && queue.length === 0) {
     update();
-    pumping = setTimeout(pump, PUMP_MS);
+    startGap();
     return () => {};
   }
   queue.push(update);
-  pumping ??= setTimeout(pump, PUMP_MS);
   return () => {
     const i = queue.indexOf(update);
     if (i >= 0) queue.splice(i, 1);

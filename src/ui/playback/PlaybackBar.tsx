@@ -2,35 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { SPEEDS } from '@/store/slices/prefsSlice';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
-import { formatMicros } from '../format';
 import { Icon } from '../Icon';
 import { IdleMarker } from './IdleMarker';
-
-/** The scrubber and the position in words: the part of the bar that follows the clock every frame. */
-function Scrubber({ total, seek }: { total: number; seek: (cursor: number) => void }) {
-  const { t } = useTranslation();
-  const cursor = useAppStore((s) => s.cursor);
-  const simTime = useAppStore((s) => s.simTime);
-  const position = t('playback.position', { cursor, total, time: formatMicros(simTime) });
-  return (
-    <>
-      <input
-        className="scrubber"
-        type="range"
-        min={0}
-        max={total}
-        step={1}
-        value={cursor}
-        aria-label={t('playback.scrub')}
-        aria-valuetext={position}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
-      <output className="playback-position" aria-live="off">
-        {position}
-      </output>
-    </>
-  );
-}
+import { Scrubber } from './Scrubber';
 
 /** Play, pause, exact steps both ways, a scrubber over the trace, speed, and "start paused". */
 export function PlaybackBar() {

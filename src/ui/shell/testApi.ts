@@ -23,8 +23,9 @@ function api(which: 'main' | 'nat' | 'dr') {
       st().loadLab(labId, { ...rest, fresh: !keep });
       return this.state();
     },
-    run(host: string, command: string) {
-      const index = st().runCommand(host, command, { autoplay: false });
+    /** Run a command to its end, or (maxTimeUs) for that much virtual time, as a logged Ctrl-C does. */
+    run(host: string, command: string, maxTimeUs?: number) {
+      const index = st().runCommand(host, command, { autoplay: false, ...(maxTimeUs ? { maxTimeUs } : {}) });
       const r = rt().results[index]!;
       return {
         index,
@@ -55,6 +56,9 @@ function api(which: 'main' | 'nat' | 'dr') {
     seek: (cursor: number) => st().seek(cursor),
     seekTime: (t: number) => st().seekTime(t),
     play: () => st().play(),
+    /** Type a command into a terminal: it runs live, as playback advances it. */
+    live: (host: string, command: string) => st().startCommand(host, command),
+    interrupt: () => st().interruptCommand(),
     pause: () => st().pause(),
     selectFrame: (frame: string | null) => st().selectFrame(frame),
     selectHost: (host: string | null) => st().selectHost(host),

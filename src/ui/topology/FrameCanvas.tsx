@@ -93,6 +93,9 @@ export function FrameCanvas({
     };
     const list = listThrottle(setListed);
     let drawn = -1;
+    // The canvas holds no dots: with a few frames on the wire (the SVG draws those) there is
+    // nothing to clear, and a clear of the whole canvas per animation frame is not free.
+    let blank = false;
     const draw = () => {
       const s = store.getState();
       model = modelOfStore(store);
@@ -100,7 +103,8 @@ export function FrameCanvas({
       const dense = b.count > DENSE_FRAMES;
       hit.current = { dense, buffer: b, map };
       if (drawn !== b.count) c.setAttribute('data-frames-drawn', String((drawn = b.count)));
-      drawFrames(ctx, dense ? b : EMPTY, map, { w: size.w, h: size.h, dpr }, style);
+      if (dense || !blank) drawFrames(ctx, dense ? b : EMPTY, map, { w: size.w, h: size.h, dpr }, style);
+      blank = !dense;
       list.offer(dense ? listedHops(b, selected) : NO_LIST);
     };
     draw();

@@ -73,6 +73,27 @@ export function listedHops(b: FrameBuffer, selected: string | null): Listed {
   return { hops, more: all - hops.length };
 }
 
+/** One frame on the wire, as a button; memoised, so a list that shifts renders only its newcomers. */
+const FrameItem = memo(function FrameItem({
+  frame,
+  label,
+  pressed,
+  onSelect,
+}: {
+  frame: string;
+  label: string;
+  pressed: boolean;
+  onSelect: (frame: string) => void;
+}) {
+  return (
+    <li>
+      <button type="button" tabIndex={-1} aria-pressed={pressed} onClick={() => onSelect(frame)}>
+        {label}
+      </button>
+    </li>
+  );
+});
+
 /**
  * The crowd in words: one button per frame on the wire, for screen readers (not tab stops: a
  * keyboard user reaches frames through the event list). Re-rendered only when the set changes.
@@ -90,23 +111,18 @@ export const FrameList = memo(
     onSelect: (frame: string) => void;
   }) {
     const { t } = useTranslation();
+    const suffix = t('topology.frameLabel', { frame: '{frame}' });
     return (
       <ul className="visually-hidden" aria-label={t('topology.framesOnWire')}>
-        {hops.map((h) => {
-          const tag = frameTag(h.eth);
-          return (
-            <li key={h.frame}>
-              <button
-                type="button"
-                tabIndex={-1}
-                aria-pressed={selected === h.frame}
-                onClick={() => onSelect(h.frame)}
-              >
-                {`${tag} ${t('topology.frameLabel', { frame: h.frame })}`}
-              </button>
-            </li>
-          );
-        })}
+        {hops.map((h) => (
+          <FrameItem
+            key={h.frame}
+            frame={h.frame}
+            label={`${tagOf(h)} ${suffix.replace('{frame}', h.frame)}`}
+            pressed={selected === h.frame}
+            onSelect={onSelect}
+          />
+        ))}
         {more > 0 && <li>{t('topology.framesMore', { count: more })}</li>}
       </ul>
     );
@@ -118,3 +134,11 @@ export const FrameList = memo(
     a.hops.length === b.hops.length &&
     a.hops.every((h, i) => h === b.hops[i]),
 );
+
+/** A frame's tag (SYN, ARP…), once per frame: the list asks again for the frames that stay in it. */
+const tags = new WeakMap<Hop, string>();
+function tagOf(h: Hop): string {
+  let tag = tags.get(h);
+  if (tag === undefined) tags.set(h, (tag = frameTag(h.eth)));
+  return tag;
+}

@@ -1,0 +1,54 @@
+import type { TraceEvent } from '@/engine';
+import { formatMicros } from '../format';
+import { eventCategory } from '../model/eventCategory';
+import { eventText } from '../model/eventText';
+import { eventWhy } from '../model/eventWhy';
+import type { Message } from '../model/message';
+import type { TraceModel } from '../model/traceModel';
+
+/** An event row's words, in one language: what the row shows apart from its findings. */
+export interface RowText {
+  time: string;
+  host: string;
+  text: string;
+  why: string;
+  cat: string;
+}
+
+/** Rows kept per (model, language): a few screens' worth around a moving cursor. */
+const KEEP = 2048;
+
+interface Cache {
+  trace: TraceModel['trace'];
+  length: number;
+  render: (m: Message) => string;
+  rows: Map<number, RowText>;
+}
+let cache: Cache | undefined;
+
+/**
+ * The words of an event's row, built once per trace and language: a list that follows a moving
+ * cursor re-renders its rows a few times a second, and rebuilding the same sentences through
+ * i18next each time cost most of a frame. A trace grows by appending, and an event's words
+ * depend only on it and on earlier events (its frame's headers come from the frame.tx), so they
+ * hold while the trace grows; another trace, a shorter one or another language starts afresh.
+ */
+export function rowText(model: TraceModel, event: TraceEvent, render: (m: Message) => string): RowText {
+  const { trace } = model;
+  if (cache?.trace !== trace || cache.render !== render || trace.length < cache.length)
+    cache = { trace, length: trace.length, render, rows: new Map() };
+  cache.length = trace.length;
+  let r = cache.rows.get(event.seq);
+  if (r) return r;
+  if (cache.rows.size >= KEEP) cache.rows.clear();
+  const why = eventWhy(event);
+  r = {
+    time: formatMicros(event.t),
+    host: event.host ?? '',
+    text: render(eventText(event, model.hops)),
+    why: why ? render(why) : '',
+    cat: eventCategory(event, model.hops),
+  };
+  cache.rows.set(event.seq, r);
+  return r;
+}

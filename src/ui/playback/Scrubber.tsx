@@ -1,0 +1,50 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppState } from '@/store/types';
+import { useStoreApi } from '@/store/useAppStore';
+import { formatMicros } from '../format';
+
+/**
+ * The scrubber and the position in words: the part of the bar that follows the clock every
+ * frame. It follows it from a store subscription that writes the slider's value and the words
+ * straight into the DOM, as the frame canvas does: a React render of the bar per animation frame
+ * cost more than the rest of the frame. React renders it only when the trace's length or the
+ * language changes.
+ */
+export function Scrubber({ total, seek }: { total: number; seek: (cursor: number) => void }) {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  const output = useRef<HTMLOutputElement>(null);
+  useLayoutEffect(() => {
+    const shown = { cursor: NaN, simTime: NaN };
+    const show = (s: AppState) => {
+      if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
+      Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
+      const position = t('playback.position', { cursor: s.cursor, total, time: formatMicros(s.simTime) });
+      const el = input.current;
+      if (el) {
+        el.value = String(s.cursor);
+        el.setAttribute('aria-valuetext', position);
+      }
+      if (output.current) output.current.textContent = position;
+    };
+    show(store.getState());
+    return store.subscribe(show);
+  }, [store, t, total]);
+  return (
+    <>
+      <input
+        ref={input}
+        className="scrubber"
+        type="range"
+        min={0}
+        max={total}
+        step={1}
+        aria-label={t('playback.scrub')}
+        onChange={(e) => seek(Number(e.target.value))}
+      />
+      <output ref={output} className="playback-position" aria-live="off" />
+    </>
+  );
+}
