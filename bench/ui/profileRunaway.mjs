@@ -93,8 +93,13 @@ function printSplit(events, task) {
   while (stack.length) close(stack.pop());
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(
-    `task ${(task.dur / 1000).toFixed(0)} ms: ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
+    `task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
   );
+  // What each big layout had to do, and the JavaScript that forced it (TRACE_STACKS=1).
+  for (const e of xs.filter((x) => x.name === 'Layout' && x.dur > 5000))
+    console.log(
+      `   Layout ${(e.dur / 1000).toFixed(1)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}; ${(e.args?.beginData?.stackTrace ?? []).map((c) => c.functionName).join(' < ')}`,
+    );
 }
 
 /** Sampled self time per function (name, file:line) inside the tasks, top `n`; `roots`: also the outermost JS functions. */
