@@ -24,7 +24,13 @@ function rig(frameChars: number, keepLines = 1e9, keepChars = 1e9, frameLines?: 
         });
       },
     },
-    { frameChars, frameLines, keepLines, keepChars, nextFrame: (fn) => frames.push(fn) },
+    {
+      frameChars,
+      ...(frameLines ? { frameLines } : {}),
+      keepLines,
+      keepChars,
+      nextFrame: (fn) => frames.push(fn),
+    },
   );
   const frame = () => {
     const due = frames.splice(0);
