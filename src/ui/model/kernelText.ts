@@ -2,6 +2,22 @@ import type { TraceEvent } from '@/engine';
 import { msg } from './message';
 import type { Message } from './message';
 
+/**
+ * Characters of a command's output an event's words quote: `yes` prints 8 KB per event and
+ * `seq` 24 KB, which the event list, the detail and the screen-reader summary would otherwise
+ * lay out (and interpolate) whole every time it shows. The terminal shows all of it.
+ */
+export const OUTPUT_QUOTE = 120;
+
+/** A command's output as its event quotes it: the start, trailing space trimmed, `…` if cut. */
+export function quoteOutput(text: string): string {
+  // Never half a surrogate pair at the cut.
+  const at = /[\uD800-\uDBFF]/.test(text[OUTPUT_QUOTE - 1] ?? '') ? OUTPUT_QUOTE - 1 : OUTPUT_QUOTE;
+  const head = text.length > OUTPUT_QUOTE + 1 ? text.slice(0, at) : text;
+  const shown = head.trimEnd();
+  return head === text ? shown : `${shown}…`;
+}
+
 /** The kernel's change notifications, command output and file writes, in words. */
 export function kernelText(e: TraceEvent): Message | undefined {
   switch (e.kind) {
@@ -39,7 +55,7 @@ export function kernelText(e: TraceEvent): Message | undefined {
     case 'neigh.del':
       return msg('ev.kernel.neighDel', { host: e.host, ip: e.ip, dev: e.dev, reason: e.reason });
     case 'cmd.out':
-      return msg('ev.kernel.cmdOut', { host: e.host, text: e.text.trimEnd() });
+      return msg('ev.kernel.cmdOut', { host: e.host, text: quoteOutput(e.text) });
     case 'file.write':
       return msg(e.append ? 'ev.kernel.fileAppend' : 'ev.kernel.fileWrite', { host: e.host, path: e.path });
     case 'file.remove':

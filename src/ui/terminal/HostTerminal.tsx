@@ -15,6 +15,8 @@ import { useTerminalDrawing } from './useTerminalDrawing';
 const SCROLLBACK = 5000;
 /** Characters handed to xterm per animation frame: what it parses and draws well within one. */
 const FRAME_CHARS = 16 * 1024;
+/** Lines handed to xterm per animation frame (each scrolls its buffer): a few ms of parsing. */
+const FRAME_LINES = 256;
 
 /**
  * A real terminal emulator (xterm.js, loaded on first use) on one host's lab shell: history,
@@ -33,6 +35,7 @@ export function HostTerminal({ host }: { host: string }) {
   // Re-measures the grid to the box: on resize (ResizeObserver) and when the font size changes.
   const refit = useRef<() => void>(() => {});
   const line = useRef<LineState>(emptyLine(0));
+  const sigint = useRef(false);
   const latest = useRef({ runtime, startCommand, interruptCommand, host });
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -73,6 +76,7 @@ export function HostTerminal({ host }: { host: string }) {
         { write: (data, parsed) => tm.write(data, parsed) },
         {
           frameChars: FRAME_CHARS,
+          frameLines: FRAME_LINES,
           keepLines: SCROLLBACK + tm.rows,
           keepChars: (SCROLLBACK + tm.rows) * 200,
           nextFrame: (fn) => requestAnimationFrame(fn),
@@ -112,7 +116,7 @@ export function HostTerminal({ host }: { host: string }) {
     refit.current();
   }, [ready, scheme]);
 
-  useTerminalDrawing(ready, store, host, t('terminal.setup'), term, out, line);
+  useTerminalDrawing(ready, store, host, t('terminal.setup'), term, out, line, sigint);
 
   useEffect(() => {
     const tm = term.current;
@@ -123,7 +127,13 @@ export function HostTerminal({ host }: { host: string }) {
       const live = store.getState().running;
       if (live) {
         // While a command runs only Ctrl-C in its own terminal counts (TerminalPanel says so).
-        if (live.host === h && data.includes('\x03')) stop();
+        // Its `^C` shows at once, ahead of queued output (flushed, as by a tty), before the
+        // session in the worker even hears of it.
+        if (live.host === h && data.includes('\x03')) {
+          sigint.current = true;
+          q.interrupt('^C\r\n');
+          stop();
+        }
         return;
       }
       const history = commandHistory(rt.results, h);

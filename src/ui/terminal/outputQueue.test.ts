@@ -4,7 +4,7 @@ import { fuzzSeed } from '@/embed/fuzzSeed';
 import { OutputQueue } from './outputQueue';
 
 /** A terminal that parses when told to, and frames that come when told to. */
-function rig(frameChars: number, keepLines = 1e9, keepChars = 1e9) {
+function rig(frameChars: number, keepLines = 1e9, keepChars = 1e9, frameLines?: number) {
   const frames: (() => void)[] = [];
   const parsing: (() => void)[] = [];
   const written: string[] = [];
@@ -24,7 +24,13 @@ function rig(frameChars: number, keepLines = 1e9, keepChars = 1e9) {
         });
       },
     },
-    { frameChars, keepLines, keepChars, nextFrame: (fn) => frames.push(fn) },
+    {
+      frameChars,
+      ...(frameLines ? { frameLines } : {}),
+      keepLines,
+      keepChars,
+      nextFrame: (fn) => frames.push(fn),
+    },
   );
   const frame = () => {
     const due = frames.splice(0);
@@ -58,6 +64,34 @@ describe('terminal output, a bounded piece per frame', () => {
     expect(Math.max(...r.written.map((w) => w.length))).toBeLessThanOrEqual(16 * 1024);
     expect(r.stats()).toEqual({ maxInFlight: 1, outsideFrame: 0 });
     expect(r.q.busy()).toBe(false);
+  });
+
+  test('a frame hands over at most `frameLines` lines however short they are (`yes`)', () => {
+    const r = rig(16 * 1024, 1e9, 1e9, 256);
+    const text = 'y\r\n'.repeat(10_000);
+    r.q.push(text);
+    expect(r.q.busy()).toBe(true); // 16 KB is under the character bound, 10,000 lines are not
+    r.drain();
+    expect(r.written.join('')).toBe(text);
+    for (const w of r.written) expect(w.split('\n').length - 1).toBeLessThanOrEqual(256);
+    expect(r.written.length).toBe(Math.ceil(10_000 / 256));
+    expect(r.q.busy()).toBe(false);
+  });
+
+  test('Ctrl-C: its echo is written at once, ahead of the queued output, which is dropped', () => {
+    const r = rig(8);
+    const log: string[] = [];
+    r.q.push('first piece ');
+    r.frame(); // 'first pi' is with the terminal, parsing
+    r.q.then(() => log.push('clear'));
+    r.q.push('never shown');
+    r.q.interrupt('^C\r\n');
+    expect(r.written).toEqual(['first pi', '^C\r\n']); // no frame needed, behind the piece in flight
+    expect(r.q.queued).toBe(0);
+    r.q.push('$ ');
+    r.drain();
+    expect(log).toEqual(['clear']); // a queued action still runs
+    expect(r.written.join('')).toBe('first pi^C\r\n$ ');
   });
 
   test('lines that would scroll out of the scrollback before being drawn are dropped unseen', () => {
@@ -126,22 +160,30 @@ describe('terminal output, a bounded piece per frame', () => {
     );
     try {
       fc.assert(
-        fc.property(fc.integer({ min: 8, max: 64 }), fc.array(op, { maxLength: 60 }), (size, ops) => {
-          const r = rig(size);
-          let sent = '';
-          for (const o of ops) {
-            if (o === 'frame') r.frame();
-            else if (o === 'parse') r.parse();
-            else {
-              r.q.push(o.push);
-              sent += o.push;
+        fc.property(
+          fc.integer({ min: 8, max: 64 }),
+          fc.integer({ min: 1, max: 5 }),
+          fc.array(op, { maxLength: 60 }),
+          (size, lineCap, ops) => {
+            const r = rig(size, 1e9, 1e9, lineCap);
+            let sent = '';
+            for (const o of ops) {
+              if (o === 'frame') r.frame();
+              else if (o === 'parse') r.parse();
+              else {
+                r.q.push(o.push);
+                sent += o.push;
+              }
             }
-          }
-          r.drain();
-          expect(r.written.join('')).toBe(sent);
-          for (const w of r.written) expect(w.length).toBeLessThanOrEqual(size);
-          expect(r.stats()).toEqual({ maxInFlight: r.written.length ? 1 : 0, outsideFrame: 0 });
-        }),
+            r.drain();
+            expect(r.written.join('')).toBe(sent);
+            for (const w of r.written) {
+              expect(w.length).toBeLessThanOrEqual(size);
+              expect(w.split('\n').length - 1).toBeLessThanOrEqual(lineCap);
+            }
+            expect(r.stats()).toEqual({ maxInFlight: r.written.length ? 1 : 0, outsideFrame: 0 });
+          },
+        ),
         { numRuns: 1000, seed },
       );
     } catch (e) {

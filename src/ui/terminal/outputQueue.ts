@@ -6,6 +6,11 @@ export interface TerminalSink {
 export interface OutputQueueOptions {
   /** Characters one frame may hand to the terminal. */
   frameChars: number;
+  /**
+   * Lines one frame may hand to the terminal: each one scrolls xterm's buffer, so 16 KB of `y`
+   * (8,192 lines) took it a quarter of a second to parse; characters alone do not bound it.
+   */
+  frameLines?: number;
   /** Lines the terminal keeps (its scrollback plus the screen): older queued lines are never seen. */
   keepLines: number;
   /** Characters kept queued at most (a line without end can be longer than any screen). */
@@ -88,7 +93,24 @@ export class OutputQueue {
 
   /** More than a frame's worth waits, or the terminal still parses the last piece. */
   busy(): boolean {
-    return this.writing || this.chars > this.opts.frameChars;
+    return this.writing || this.chars > this.opts.frameChars || this.lines > this.frameLines;
+  }
+
+  /**
+   * Ctrl-C: `echo` reaches the terminal now, ahead of the output still queued, which is dropped
+   * as a tty discards its unread output on SIGINT (no NOFLSH). Queued actions (a clear) still run.
+   */
+  interrupt(echo: string): void {
+    if (this.closed) return;
+    this.items = this.items.filter((item) => typeof item === 'function');
+    this.chars = 0;
+    this.lines = 0;
+    // Behind at most the one piece the terminal is parsing (already "read" from the pty).
+    this.sink.write(echo, () => {});
+  }
+
+  private get frameLines(): number {
+    return this.opts.frameLines ?? Infinity;
   }
 
   private schedule(): void {
@@ -100,11 +122,12 @@ export class OutputQueue {
     });
   }
 
-  /** One frame's piece: up to `frameChars` of text (and the actions up to it), written at once. */
+  /** One frame's piece: up to `frameChars` and `frameLines` of text (and the actions up to it), written at once. */
   private flush(): void {
     if (this.writing || this.closed) return;
     let out = '';
-    while (this.items.length > 0 && out.length < this.opts.frameChars) {
+    let lines = 0;
+    while (this.items.length > 0 && out.length < this.opts.frameChars && lines < this.frameLines) {
       const head = this.items[0]!;
       if (typeof head === 'function') {
         if (out) break; // the text before it must reach the terminal first
@@ -113,15 +136,19 @@ export class OutputQueue {
         continue;
       }
       let take = Math.min(head.length, this.opts.frameChars - out.length);
+      const end = this.frameLines < Infinity ? afterNewline(head, this.frameLines - lines) : -1;
+      if (end > 0 && end < take) take = end;
       // Never split a surrogate pair between two writes.
       if (take < head.length && take > 0 && /[\uD800-\uDBFF]/.test(head[take - 1]!)) take--;
       if (take <= 0) break;
       const piece = take === head.length ? head : head.slice(0, take);
       if (take === head.length) this.items.shift();
       else this.items[0] = head.slice(take);
+      const n = newlines(piece);
       out += piece;
       this.chars -= piece.length;
-      this.lines -= newlines(piece);
+      this.lines -= n;
+      lines += n;
     }
     if (!out) return this.schedule();
     this.writing = true;

@@ -62,4 +62,29 @@ describe('a terminal replayed from the trace', () => {
     expect(text).toContain('\x1b[1m[root@director ~]# \x1b[0mipvsadm -Ln\r\n');
     expect(text).toContain('TCP  172.16.132.18:80 rr');
   });
+
+  test("after Ctrl-C's own echo the open command's output is flushed, and the next command prints again", () => {
+    const rt = labAfterRequest('nat', [
+      ['director', 'ipvsadm -Ln'],
+      ['director', 'ipvsadm -Ln'],
+    ]);
+    const starts = rt.trace
+      .slice()
+      .flatMap((e, i) => (e.kind === 'cmd.start' && e.host === 'director' ? [i] : []))
+      .slice(-2);
+    const replay = (from: number, to: number, flushed: boolean) =>
+      replayTerminal(rt.trace, from, to, 'director', () => false, 'setup', {
+        inSetup: false,
+        open: true,
+        flushed,
+      });
+    const [first, second] = starts as [number, number];
+    expect(replay(first + 1, second, false).text).toContain('TCP  172.16.132.18:80 rr');
+    const cut = replay(first + 1, second, true);
+    expect(cut.text).toBe('');
+    expect(cut.state).toEqual({ inSetup: false, open: false });
+    const after = replay(first + 1, rt.trace.length, true).text;
+    expect(after.match(/TCP {2}172\.16\.132\.18:80 rr/g)).toHaveLength(1);
+    expect(after).toContain('ipvsadm -Ln\r\n');
+  });
 });

@@ -7,6 +7,11 @@ export interface ReplayState {
   inSetup: boolean;
   /** A command has started but not ended yet at this position: no prompt after its output. */
   open: boolean;
+  /**
+   * Ctrl-C was pressed in this terminal while the open command ran: its `^C` is on screen and
+   * the rest of its output was flushed, as a tty drops unread output on SIGINT.
+   */
+  flushed?: boolean;
 }
 
 export const replayStart: ReplayState = { inSetup: false, open: false };
@@ -26,7 +31,7 @@ export function replayTerminal(
   state: ReplayState,
 ): { text: string; state: ReplayState } {
   let text = '';
-  let { inSetup, open } = state;
+  let { inSetup, open, flushed = false } = state;
   for (let i = from; i < to; i++) {
     const e = trace.at(i)!;
     if (e.host !== host) continue;
@@ -38,14 +43,16 @@ export function replayTerminal(
         ? `\x1b[2m${prompt(host)}${crlf(e.command)}\x1b[0m\r\n`
         : `\x1b[1m${prompt(host)}\x1b[0m${crlf(e.command)}\r\n`;
       open = true;
+      flushed = false;
     } else if (e.kind === 'cmd.out') {
-      text += e.stream === 'stderr' ? `\x1b[31m${crlf(e.text)}\x1b[0m` : crlf(e.text);
+      if (!flushed) text += e.stream === 'stderr' ? `\x1b[31m${crlf(e.text)}\x1b[0m` : crlf(e.text);
     } else if (e.kind === 'cmd.end') {
-      if (e.interrupted) text += '^C\r\n';
+      if (e.interrupted && !flushed) text += '^C\r\n';
       open = false;
+      flushed = false;
     }
   }
-  return { text, state: { inSetup, open } };
+  return { text, state: { inSetup, open, ...(flushed ? { flushed } : {}) } };
 }
 
 /** Whether the events [from, to) hold anything for this host's terminal. */

@@ -23,6 +23,8 @@ export function useTerminalDrawing(
   term: RefObject<Terminal | null>,
   out: RefObject<OutputQueue | null>,
   line: RefObject<LineState>,
+  /** Set by the terminal when Ctrl-C echoed `^C` itself: the open command's output from here is flushed. */
+  sigint: RefObject<boolean>,
 ): void {
   useEffect(() => {
     if (!ready) return;
@@ -51,13 +53,17 @@ export function useTerminalDrawing(
         }
         // Output of an open command: append it, and the prompt once it ended (none to take back).
         if (drawn.state.open) {
-          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, drawn.state);
+          const from = sigint.current ? { ...drawn.state, flushed: true } : drawn.state;
+          sigint.current = false;
+          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from);
           q.push(more.state.open ? more.text : more.text + tail());
           drawn.pos = cursor;
           drawn.state = more.state;
           return;
         }
       }
+      // Drawn again from the start: the whole output, as the trace holds it.
+      sigint.current = false;
       const all = replayTerminal(trace, 0, cursor, host, isSetup, setupNote, replayStart);
       q.clear();
       q.then(() => tm.reset());
@@ -68,5 +74,5 @@ export function useTerminalDrawing(
     return store.subscribe((st, prev) => {
       if (st.cursor !== prev.cursor || st.spec !== prev.spec || st.revision !== prev.revision) draw();
     });
-  }, [ready, store, host, setupNote, term, out, line]);
+  }, [ready, store, host, setupNote, term, out, line, sigint]);
 }

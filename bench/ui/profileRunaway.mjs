@@ -1,0 +1,141 @@
+// What runs in the main thread's long tasks while a runaway command floods a terminal (a look,
+// not a figure): the longest tasks split by trace event (script, style, layout, paint, GC) and
+// the JavaScript functions with the most sampled self time inside long tasks. Readable build:
+//   npx vite build --mode test --minify false --outDir dist/prof
+//   node bench/ui/profileRunaway.mjs ['yes'] [runMs=3000] [dir=dist/prof]
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { startTrace } from './cpuPerFrame.mjs';
+
+const command = process.argv[2] ?? 'yes';
+const runMs = Number(process.argv[3] ?? 3000);
+const dir = process.argv[4] ?? 'dist/prof';
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const LONG_US = 50_000;
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const server = await startStaticServer({
+  port: PORT,
+  host: '127.0.0.1',
+  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
+});
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/test/?lab=nat&paused=1&worker=1`);
+  await page.waitForFunction(() => window.__lvsLab?.ready === true);
+  await page.getByRole('tab', { name: 'client', exact: true }).click();
+  await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
+  await page.keyboard.type(command);
+  // PROFILE=0: the trace split only (the sampling profiler slows every task down).
+  const sample = process.env.PROFILE !== '0';
+  const cdp = await ctx.newCDPSession(page);
+  if (sample) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  const tracing = await startTrace(ctx, page);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(runMs);
+  await page.keyboard.press('Control+C');
+  await page.waitForTimeout(500);
+  const events = await tracing.stop();
+  const profile = sample ? (await cdp.send('Profiler.stop')).profile : undefined;
+  const tasks = longTasks(events);
+  console.log(`"${command}": ${tasks.length} tasks over ${LONG_US / 1000} ms`);
+  for (const t of [...tasks].sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, 6)) {
+    printSplit(events, t);
+    if (profile) printSelfTimes(profile, [t], 6, true);
+  }
+  if (profile) printSelfTimes(profile, tasks, 30);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+/** Top-level tasks of the renderer's main thread longer than LONG_US (wall time). */
+function longTasks(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  return events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.pid === main?.pid &&
+      e.tid === main?.tid &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.dur > LONG_US,
+  );
+}
+
+/** One task's self time per nested trace event name (top 8). */
+function printSplit(events, task) {
+  const xs = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.pid === task.pid &&
+        e.tid === task.tid &&
+        e.ts >= task.ts &&
+        e.ts + (e.dur ?? 0) <= task.ts + task.dur,
+    )
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  const close = (e) => self.set(e.name, (self.get(e.name) ?? 0) + e.self);
+  for (const e of xs) {
+    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
+    e.self = e.dur;
+    if (stack.length) stack.at(-1).self -= e.dur;
+    stack.push(e);
+  }
+  while (stack.length) close(stack.pop());
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(
+    `task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
+  );
+  // What each big layout had to do, and the JavaScript that forced it (TRACE_STACKS=1).
+  for (const e of xs.filter((x) => x.name === 'Layout' && x.dur > 5000))
+    console.log(
+      `   Layout ${(e.dur / 1000).toFixed(1)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}; ${(e.args?.beginData?.stackTrace ?? []).map((c) => c.functionName).join(' < ')}`,
+    );
+}
+
+/** Sampled self time per function (name, file:line) inside the tasks, top `n`; `roots`: also the outermost JS functions. */
+function printSelfTimes(profile, tasks, n, roots = false) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const self = new Map();
+  const outer = new Map();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (!tasks.some((k) => t >= k.ts && t < k.ts + k.dur)) continue;
+    const f = byId.get(profile.samples[i]).callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    // The outermost named frames below the root: which callback the task ran.
+    const chain = [];
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const c = byId.get(id).callFrame;
+      if (c.url) chain.push(`${c.functionName || '(anon)'}:${c.url.split('/').pop()}:${c.lineNumber + 1}`);
+    }
+    const o = chain.slice(-4).reverse().join(' > ');
+    outer.set(o, (outer.get(o) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  if (roots)
+    for (const [k, us] of [...outer].sort((a, b) => b[1] - a[1]).slice(0, 4))
+      console.log(`   from ${(us / 1000).toFixed(1)} ms  ${k}`);
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`   sampled: ${(total / 1000).toFixed(0)} ms`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n))
+    console.log(
+      `${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    );
+}
