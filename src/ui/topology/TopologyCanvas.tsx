@@ -19,6 +19,9 @@ import { SegmentBus } from './SegmentBus';
 import { TopologyDescription } from './TopologyDescription';
 import { WireLayer } from './WireLayer';
 
+/** The events that change what a host card shows (hostRows reads links and addresses). */
+const CARD_KINDS = new Set(['net.link', 'net.addr']);
+
 /** The lab's network as SVG: React draws every element, D3 only computes and pans/zooms. */
 export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -33,6 +36,16 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
       const at = cursor < 0 ? runtime.trace.length : cursor;
       const { trace } = runtime;
       if (last?.cursor === at && last.trace === trace && last.length === trace.length) return last.json;
+      // Moving forward over events that change no card (the cards show links and addresses):
+      // the same rows, without folding host state and writing JSON in every animation frame.
+      if (last && last.trace === trace && last.length <= trace.length && last.cursor < at) {
+        let i = last.cursor;
+        while (i < at && !CARD_KINDS.has(trace.at(i)!.kind)) i++;
+        if (i === at) {
+          Object.assign(last, { cursor: at, length: trace.length });
+          return last.json;
+        }
+      }
       const states = hostStatesAtCursor(runtime.trace, at);
       const json = JSON.stringify(
         runtime.hostNames().map((name) => [name, hostRows(def, name, states.get(name))]),
