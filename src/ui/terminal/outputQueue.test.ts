@@ -80,18 +80,27 @@ describe('terminal output, a bounded piece per frame', () => {
 
   test('Ctrl-C: its echo is written at once, ahead of the queued output, which is dropped', () => {
     const r = rig(8);
-    const log: string[] = [];
     r.q.push('first piece ');
     r.frame(); // 'first pi' is with the terminal, parsing
-    r.q.then(() => log.push('clear'));
     r.q.push('never shown');
     r.q.interrupt('^C\r\n');
     expect(r.written).toEqual(['first pi', '^C\r\n']); // no frame needed, behind the piece in flight
     expect(r.q.queued).toBe(0);
     r.q.push('$ ');
     r.drain();
-    expect(log).toEqual(['clear']); // a queued action still runs
     expect(r.written.join('')).toBe('first pi^C\r\n$ ');
+  });
+
+  test('Ctrl-C right after a redraw was queued: the redraw stays, the echo follows it', () => {
+    const r = rig(8);
+    const log: string[] = [];
+    r.q.push('old');
+    r.q.then(() => log.push(`reset after ${r.written.join('')}`));
+    r.q.push('history\r\n$ yes\r\n');
+    r.q.interrupt('^C\r\n');
+    r.drain();
+    expect(log).toEqual(['reset after old']);
+    expect(r.written.join('')).toBe('oldhistory\r\n$ yes\r\n^C\r\n');
   });
 
   test('lines that would scroll out of the scrollback before being drawn are dropped unseen', () => {

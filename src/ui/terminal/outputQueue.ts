@@ -98,13 +98,13 @@ export class OutputQueue {
 
   /**
    * Ctrl-C: `echo` reaches the terminal now, ahead of the output still queued, which is dropped
-   * as a tty discards its unread output on SIGINT (no NOFLSH). Queued actions (a clear) still run.
+   * as a tty discards its unread output on SIGINT (no NOFLSH). Behind a queued action (a reset
+   * and the redraw after it) the echo waits its turn instead: the redraw is the whole screen.
    */
   interrupt(echo: string): void {
     if (this.closed) return;
-    this.items = this.items.filter((item) => typeof item === 'function');
-    this.chars = 0;
-    this.lines = 0;
+    if (this.items.some((item) => typeof item === 'function')) return this.push(echo);
+    this.clear();
     // Behind at most the one piece the terminal is parsing (already "read" from the pty).
     this.sink.write(echo, () => {});
   }
@@ -176,6 +176,10 @@ export class OutputQueue {
     }
     // Colours set in the dropped part would leak into the rest: it starts from plain text.
     this.items = [...head, `\x1b[0m${all}`];
+    this.recount();
+  }
+
+  private recount(): void {
     this.chars = 0;
     this.lines = 0;
     for (const item of this.items)
