@@ -11,6 +11,7 @@ export default defineConfig({
     // Code above the engine reaches it through engine(): load it before every file.
     setupFiles: ['src/store/engineTestSetup.ts'],
     // Engine tests are pure; UI tests opt into jsdom with a file comment.
-    testTimeout: 20000,
+    // A hang check, not a benchmark: the fuzz files take 10–20 s alone on 2 busy cores.
+    testTimeout: 60000,
   },
 });
