@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { keepEarlyMessages } from './embed/earlyMessages';
 import { initI18n, initialLanguage } from './i18n/i18n';
 import { loadEngine } from './store/engine';
 import { BootView } from './ui/boot/BootView';
@@ -17,6 +18,9 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(go, 0));
   setTimeout(go, 100);
 }
+
+// A course page may post before the app (and its message bridge) has loaded: keep what it sends.
+if (window.parent !== window) keepEarlyMessages(window);
 
 const root = document.getElementById('root');
 if (root) {

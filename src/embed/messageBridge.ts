@@ -4,6 +4,7 @@
  * origin. Answers go to the `origin` parameter's origin, else to the parent's origin as
  * `document.referrer` tells it, else nowhere: the lab never posts to `*`.
  */
+import { takeEarlyMessages } from './earlyMessages';
 import { checkParentMessage, requestType } from './messages';
 import type { LabMessage, ParentMessage } from './messages';
 import { originOf } from './urlParams';
@@ -78,11 +79,23 @@ export function startMessageBridge(win: BridgeWindow, opts: BridgeOptions): Mess
     }
     if (problem !== undefined) error(problem, request);
   };
-  if (framed) win.addEventListener('message', listener);
+  // Requests that came while the app loaded go first, in order, as if they arrived now: in a
+  // microtask, so the caller holds its bridge (and has posted ready) before they are handled, and
+  // before any message that arrives later (each is a task of its own).
+  const early = takeEarlyMessages(win);
+  let disposed = false;
+  if (framed) {
+    win.addEventListener('message', listener);
+    if (early.length > 0)
+      queueMicrotask(() => {
+        for (const e of early) if (!disposed) listener(e);
+      });
+  }
   return {
     target,
     post,
     dispose: () => {
+      disposed = true;
       if (framed) win.removeEventListener('message', listener);
     },
   };
