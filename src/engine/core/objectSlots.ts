@@ -9,6 +9,8 @@
  * host's hook-run list; the empty list) is not written twice: its slot points at the first copy.
  * Reading rebuilds fresh plain objects with the same keys in the same order and equal values.
  */
+import { growTyped } from './growTyped';
+
 export const STRUCT_TAG = 6;
 
 /** Deeper than this, a value is kept by reference (a cycle must not recurse forever). */
@@ -120,11 +122,7 @@ export class ObjectSlots {
 
   private reserve(n: number): void {
     const need = this.used + n;
-    if (need > this.slots.length) {
-      const b = new Int32Array(Math.max(need, this.slots.length * 2));
-      b.set(this.slots);
-      this.slots = b;
-    }
+    this.slots = growTyped(this.slots, need);
     this.used = need;
   }
 

@@ -7,6 +7,7 @@
  * object graph. `at(i)` rebuilds the plain event with its own fields in their original order, then
  * `t` and `seq` (--trace JSON is unchanged).
  */
+import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
 
 /** Value tags, in the low 3 bits of a slot. */
@@ -45,13 +46,6 @@ const REPROBE = 64;
 const EMPTY: readonly string[] = [];
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
-
-function grow<T extends Float64Array | Uint16Array | Uint32Array | Int32Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 export class TraceStore<E extends { kind: string }> {
   private times = new Float64Array(1024);
@@ -137,8 +131,12 @@ export class TraceStore<E extends { kind: string }> {
 
   /** Event `i` grew a pool: remember the sizes before it, so truncation can give the space back. */
   private mark(i: number, objs: number, objects: number, numbers: number): void {
-    this.marks = grow(this.marks, (this.markCount + 1) * 4);
-    this.marks.set([i, objs, objects, numbers], this.markCount * 4);
+    const at = this.markCount * 4;
+    const marks = (this.marks = grow(this.marks, at + 4));
+    marks[at] = i;
+    marks[at + 1] = objs;
+    marks[at + 2] = objects;
+    marks[at + 3] = numbers;
     this.markCount++;
   }
 
