@@ -55,14 +55,21 @@ test('a long-running command runs with playback until Ctrl-C, and reload replays
   await expect(rows).toContainText('[root@client ~]#');
   await term.locator('.xterm-screen').click();
   await page.keyboard.type(loop);
+  // The running notice must not resize the terminal (xterm would reflow its whole scrollback).
+  const box = term.locator('.xterm-box');
+  const before = await box.boundingBox();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'A command is running on client' })).toBeVisible();
+  const running = page.getByRole('status').locator('.terminal-running-text');
+  await expect(running).toHaveText(/^A command is running on client/);
+  await expect(running).toBeVisible();
+  expect(await box.boundingBox()).toEqual(before);
   // The responses arrive one after another as virtual time passes with playback.
   const responses = async () => ((await rows.innerText()).match(/rs[12]/g) ?? []).length;
   await expect.poll(responses, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   expect((await api.state()).log).toEqual([]);
   await page.keyboard.press('Control+c');
   await expect(rows).toContainText('^C');
+  await expect(running).toHaveText('');
   await expect.poll(async () => (await rows.innerText()).trimEnd().endsWith('[root@client ~]#')).toBe(true);
   const { log } = await api.state();
   expect(log).toHaveLength(1);

@@ -13,6 +13,8 @@ const runMs = Number(process.argv[3] ?? 3000);
 const dir = process.argv[4] ?? 'dist/prof';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const LONG_US = 50_000;
+// CPU_MS=n: pick tasks by their CPU (thread) time instead, which a loaded machine does not inflate.
+const CPU_US = Number(process.env.CPU_MS ?? 0) * 1000;
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -48,6 +50,8 @@ try {
   await page.waitForTimeout(500);
   const events = await tracing.stop();
   const profile = sample ? (await cdp.send('Profiler.stop')).profile : undefined;
+  if (process.env.THREADS) printThreadBusy(events);
+  if (process.env.SPLIT) printMainSplit(events);
   const tasks = longTasks(events);
   console.log(`"${command}": ${tasks.length} tasks over ${LONG_US / 1000} ms`);
   for (const t of [...tasks].sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur)).slice(0, 6)) {
@@ -69,7 +73,7 @@ function longTasks(events) {
       e.pid === main?.pid &&
       e.tid === main?.tid &&
       e.name === 'ThreadControllerImpl::RunTask' &&
-      e.dur > LONG_US,
+      (CPU_US ? (e.tdur ?? 0) > CPU_US : e.dur > LONG_US),
   );
 }
 
@@ -138,4 +142,49 @@ function printSelfTimes(profile, tasks, n, roots = false) {
     console.log(
       `${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
     );
+}
+
+/** THREADS=1: wall and CPU time of top-level tasks per thread over the run (who competes for the 2 cores). */
+function printThreadBusy(events) {
+  const names = new Map(
+    events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
+  );
+  const busy = new Map();
+  const t0 = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  const t1 = Math.max(...events.filter((e) => e.ph === 'X').map((e) => e.ts + (e.dur ?? 0)));
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask') continue;
+    const k = `${e.pid}:${e.tid}`;
+    const b = busy.get(k) ?? { dur: 0, tdur: 0 };
+    b.dur += e.dur ?? 0;
+    b.tdur += e.tdur ?? 0;
+    busy.set(k, b);
+  }
+  console.log(`threads over ${((t1 - t0) / 1000).toFixed(0)} ms:`);
+  for (const [k, b] of [...busy].sort((a, b2) => b2[1].tdur - a[1].tdur).slice(0, 10))
+    console.log(
+      `  ${names.get(k) ?? k}: tasks ${(b.dur / 1000).toFixed(0)} ms wall, ${(b.tdur / 1000).toFixed(0)} ms cpu`,
+    );
+}
+
+/** SPLIT=1: the main thread's CPU time per trace event name over the whole run (self time). */
+function printMainSplit(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const xs = events
+    .filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  const close = (e) => self.set(e.name, (self.get(e.name) ?? 0) + e.selfT);
+  for (const e of xs) {
+    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
+    e.selfT = e.tdur;
+    if (stack.length) stack.at(-1).selfT -= e.tdur;
+    stack.push(e);
+  }
+  while (stack.length) close(stack.pop());
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`main thread CPU ${(total / 1000).toFixed(0)} ms:`);
+  for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14))
+    console.log(`  ${n} ${(us / 1000).toFixed(0)} ms (${((100 * us) / total).toFixed(0)}%)`);
 }
