@@ -7,7 +7,7 @@
 //     (goal 2 s: ours, twice the plain goal); reload of a 500-request lab; a 100-command share link
 //   • act in the past at 500 requests: a fork at an early command of a 500-command log, in the
 //     worker, checked to replay only from the nearest checkpoint (forkTime.mjs; BENCH_ONLY=fork)
-//   • while runaway commands run: p99/max long task and Ctrl-C latency (runaway.mjs; BENCH_ONLY=runaway)
+//   • while runaway commands run: p99/max long task, Ctrl-C and Pause latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
