@@ -27,6 +27,11 @@ test('a real terminal per host: type a command, see its output, history, Ctrl-C'
   await page.keyboard.press('Enter');
   await expect(term.locator('.xterm-rows')).toContainText('hop2');
   expect((await api.state()).log[1]!.command).toBe('for i in 1 2; do\necho hop$i; done');
+  // What was typed stays as typed, continuation prompt and all, once: the output is appended
+  // below it, not the whole terminal drawn again.
+  const text = (await term.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+  expect(text.match(/# for i in 1 2; do/g)).toHaveLength(1);
+  expect(text).toContain('> echo hop$i; done');
 });
 
 test('the terminal takes pasted text', async ({ lab, api, page, context }) => {

@@ -6,7 +6,8 @@ import { useLab } from '../hooks/useLab';
 import { applyInput, emptyLine } from './lineEditor';
 import type { LineState } from './lineEditor';
 import { loadTerminal, terminalTheme } from './loadTerminal';
-import { commandHistory, prompt } from './terminalHistory';
+import { commandHistory } from './terminalHistory';
+import { boldPrompt } from './terminalReplay';
 import { holdOutput } from './outputGate';
 import { OutputQueue } from './outputQueue';
 import { useTerminalDrawing } from './useTerminalDrawing';
@@ -36,6 +37,7 @@ export function HostTerminal({ host }: { host: string }) {
   const refit = useRef<() => void>(() => {});
   const line = useRef<LineState>(emptyLine(0));
   const sigint = useRef(false);
+  const typed = useRef<string | undefined>(undefined);
   const latest = useRef({ runtime, startCommand, interruptCommand, host });
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -116,7 +118,7 @@ export function HostTerminal({ host }: { host: string }) {
     refit.current();
   }, [ready, scheme]);
 
-  useTerminalDrawing(ready, store, host, t('terminal.setup'), term, out, line, sigint);
+  useTerminalDrawing(ready, store, host, t('terminal.setup'), term, out, line, sigint, typed);
 
   useEffect(() => {
     const tm = term.current;
@@ -142,7 +144,7 @@ export function HostTerminal({ host }: { host: string }) {
       for (const a of actions) {
         if (a.kind === 'echo') q.push(a.text);
         else if (a.kind === 'clear') q.then(() => tm.clear());
-        else if (a.kind === 'interrupt') q.push(`^C\r\n${prompt(h)}`);
+        else if (a.kind === 'interrupt') q.push(`^C\r\n${boldPrompt(h)}`);
         else if (a.kind === 'submit') {
           const full = [...line.current.pending, a.line].join('\n');
           if (!rt.isComplete(h, full)) {
@@ -150,8 +152,10 @@ export function HostTerminal({ host }: { host: string }) {
             q.push('\r\n> ');
           } else {
             line.current = emptyLine(history.length + 1);
-            if (full.trim()) run(h, full);
-            else q.push(`\r\n${prompt(h)}`);
+            if (full.trim()) {
+              typed.current = full;
+              run(h, full);
+            } else q.push(`\r\n${boldPrompt(h)}`);
           }
         }
       }

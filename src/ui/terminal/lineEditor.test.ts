@@ -10,6 +10,18 @@ describe('lineEditor', () => {
     expect(r.state.buffer).toBe('');
   });
 
+  test('Enter with the cursor inside the line moves it to the end first, so output starts below the line', () => {
+    const moved = type('ipvsadm -Ln\x1b[D\x1b[D\r');
+    const i = moved.actions.findIndex((a) => a.kind === 'submit');
+    expect(moved.actions[i]).toEqual({ kind: 'submit', line: 'ipvsadm -Ln' });
+    const echo = moved.actions[i - 1]!;
+    // Drawn again from its start and left with the cursor after its last character.
+    expect(echo.kind === 'echo' && echo.text.endsWith('ipvsadm -Ln\x1b[K')).toBe(true);
+    // At the end already: nothing to move.
+    const r = type('ls\r');
+    expect(r.actions.filter((a) => a.kind === 'echo')).toHaveLength(2);
+  });
+
   test('backspace, left arrow and insert edit in place', () => {
     const r = type('ipvsadm -Lm\x7fn\x1b[D\x1b[D\x1b[Dx');
     expect(r.state.buffer).toBe('ipvsadm x-Ln');

@@ -70,6 +70,8 @@ export function applyInput(
     i++;
     if (ch === '\r' || ch === '\n') {
       if (ch === '\n' && data[i - 2] === '\r') continue;
+      // As readline does: the cursor goes to the end of the line first, so the output starts below it.
+      if (state.pos < state.buffer.length) set({ ...state, pos: state.buffer.length });
       actions.push({ kind: 'submit', line: state.buffer });
       state = { ...state, buffer: '', pos: 0, histPos: history.length };
     } else if (ch === '\x7f' || ch === '\b') {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LabRuntime } from '@/engine';
 import { labAfterRequest } from '@/engine/testing/configuredLabs';
-import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
+import { replayFrom, replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
 
 const shown = (rt: LabRuntime, to: number, host = 'client') =>
   replayTerminal(rt.trace, 0, to, host, (i) => rt.results[i]?.setup ?? false, 'setup', replayStart);
@@ -86,5 +86,79 @@ describe('a terminal replayed from the trace', () => {
     const after = replay(first + 1, rt.trace.length, true).text;
     expect(after.match(/TCP {2}172\.16\.132\.18:80 rr/g)).toHaveLength(1);
     expect(after).toContain('ipvsadm -Ln\r\n');
+  });
+});
+
+const lines = (s: string) => s.split('\n').length - 1;
+
+describe('a terminal drawn again from as far back as its scrollback keeps', () => {
+  test('prints the end of what the whole replay prints, at least the lines kept, in the same state', () => {
+    const rt = labAfterRequest('nat', [
+      ['client', 'seq 1 300'],
+      ['client', 'echo a; echo b >&2'],
+      ['director', 'ipvsadm -Ln'],
+      ['client', 'seq 1 40'],
+    ]);
+    const isSetup = (i: number) => rt.results[i]?.setup ?? false;
+    let cut = 0;
+    for (const host of ['client', 'director']) {
+      for (let to = 0; to <= rt.trace.length; to += 1 + (to % 53)) {
+        const whole = replayTerminal(rt.trace, 0, to, host, isSetup, 'setup', replayStart);
+        for (const keep of [1, 5, 60, 200, 10_000]) {
+          const start = replayFrom(rt.trace, to, host, isSetup, keep);
+          const part = replayTerminal(rt.trace, start.from, to, host, isSetup, 'setup', start.state);
+          expect(whole.text.endsWith(part.text)).toBe(true);
+          expect(lines(part.text)).toBeGreaterThanOrEqual(Math.min(keep, lines(whole.text)));
+          expect(part.state).toEqual(whole.state);
+          if (start.from > 0) cut++;
+        }
+      }
+    }
+    expect(cut).toBeGreaterThan(10); // the cases above do start late, not always at 0
+  });
+});
+
+describe('a command typed in the terminal', () => {
+  test('prints only the line break at its start: its prompt and line are on screen already', () => {
+    const rt = labAfterRequest('nat', [['client', 'echo typed here']]);
+    const isSetup = (i: number) => rt.results[i]?.setup ?? false;
+    const typed = rt.results.find((r) => r.command === 'echo typed here')!;
+    const before = replayTerminal(rt.trace, 0, typed.traceFrom, 'client', isSetup, 's', replayStart);
+    const plain = replayTerminal(
+      rt.trace,
+      typed.traceFrom,
+      typed.traceTo,
+      'client',
+      isSetup,
+      's',
+      before.state,
+    );
+    const echoed = replayTerminal(
+      rt.trace,
+      typed.traceFrom,
+      typed.traceTo,
+      'client',
+      isSetup,
+      's',
+      before.state,
+      'echo typed here',
+    );
+    const line = '\x1b[1m[root@client ~]# \x1b[0mecho typed here\r\n';
+    expect(plain.text.startsWith(line)).toBe(true);
+    expect(echoed.text).toBe('\r\n' + plain.text.slice(line.length));
+    expect(echoed.text).toContain('typed here\r\n');
+    expect(echoed.state).toEqual(plain.state);
+    // Another command than the one typed prints its line as usual.
+    const other = replayTerminal(
+      rt.trace,
+      typed.traceFrom,
+      typed.traceTo,
+      'client',
+      isSetup,
+      's',
+      before.state,
+      'ls',
+    );
+    expect(other.text).toBe(plain.text);
   });
 });

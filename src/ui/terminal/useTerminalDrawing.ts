@@ -5,15 +5,16 @@ import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import type { LineState } from './lineEditor';
 import type { OutputQueue } from './outputQueue';
-import { prompt } from './terminalHistory';
-import { replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
+import { boldPrompt, replayFrom, replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
+import { START, firstAtOrAfter, terminalEvents } from './terminalIndex';
 import type { ReplayState } from './terminalReplay';
 
 /**
  * What the terminal shows is a function of (trace, cursor): output appears when playback reaches
  * the moment the tool printed it, and scrubbing back hides it again. Moving forward appends
- * (through the output queue, a bounded piece per frame); only a new command line after a prompt,
- * a step back or a new session draws the terminal again from the start.
+ * (through the output queue, a bounded piece per frame), a command typed here included: its line
+ * is on screen already. A step back, a new session or a command started elsewhere (a control, a
+ * course page) draws the terminal again, from as far back as its scrollback holds.
  */
 export function useTerminalDrawing(
   ready: boolean,
@@ -25,6 +26,8 @@ export function useTerminalDrawing(
   line: RefObject<LineState>,
   /** Set by the terminal when Ctrl-C echoed `^C` itself: the open command's output from here is flushed. */
   sigint: RefObject<boolean>,
+  /** The command just submitted in this terminal, its prompt and line on screen already. */
+  typed: RefObject<string | undefined>,
 ): void {
   useEffect(() => {
     if (!ready) return;
@@ -35,7 +38,15 @@ export function useTerminalDrawing(
     };
     const tail = () => {
       const l = line.current;
-      return (l.pending.length ? '> ' : prompt(host)) + l.buffer;
+      return (l.pending.length ? '> ' : boldPrompt(host)) + l.buffer;
+    };
+    /** The command of the host's next `cmd.start` at or after `pos`, if the trace has one yet. */
+    const nextCommand = (pos: number): string | undefined => {
+      const trace = sessionOf(store).view.trace;
+      const { positions, kinds } = terminalEvents(trace, host);
+      const k = firstAtOrAfter(positions, pos);
+      const e = kinds[k] === START ? trace.at(positions[k]!) : undefined;
+      return e?.kind === 'cmd.start' ? e.command : undefined;
     };
     const draw = () => {
       const tm = term.current;
@@ -51,20 +62,25 @@ export function useTerminalDrawing(
           drawn.pos = cursor;
           return;
         }
-        // Output of an open command: append it, and the prompt once it ended (none to take back).
-        if (drawn.state.open) {
+        // Output of an open command, or of the one just typed here: append it, and the prompt
+        // once it ended (none to take back).
+        const echoed = typed.current;
+        if (drawn.state.open || (echoed !== undefined && nextCommand(drawn.pos) === echoed)) {
           const from = sigint.current ? { ...drawn.state, flushed: true } : drawn.state;
           sigint.current = false;
-          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from);
+          typed.current = undefined;
+          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from, echoed);
           q.push(more.state.open ? more.text : more.text + tail());
           drawn.pos = cursor;
           drawn.state = more.state;
           return;
         }
       }
-      // Drawn again from the start: the whole output, as the trace holds it.
+      // Drawn again: as much of the output as the scrollback keeps, as the trace holds it.
       sigint.current = false;
-      const all = replayTerminal(trace, 0, cursor, host, isSetup, setupNote, replayStart);
+      typed.current = undefined;
+      const start = replayFrom(trace, cursor, host, isSetup, (tm.options.scrollback ?? 1000) + tm.rows);
+      const all = replayTerminal(trace, start.from, cursor, host, isSetup, setupNote, start.state);
       q.clear();
       q.then(() => tm.reset());
       q.push(all.state.open ? all.text : all.text + tail());
@@ -74,5 +90,5 @@ export function useTerminalDrawing(
     return store.subscribe((st, prev) => {
       if (st.cursor !== prev.cursor || st.spec !== prev.spec || st.revision !== prev.revision) draw();
     });
-  }, [ready, store, host, setupNote, term, out, line, sigint]);
+  }, [ready, store, host, setupNote, term, out, line, sigint, typed]);
 }
