@@ -46,6 +46,9 @@ test('splices of splices read as the plain array that was truncated and appended
       expect(JSON.stringify([...log])).toBe(JSON.stringify(model));
       expect(log.at(-1)?.seq).toBe(model.length > 0 ? model.length - 1 : undefined);
       expect(log.at(model.length)).toBeUndefined();
+      const kindAt = (log as unknown as { kindAt(i: number): string | undefined }).kindAt.bind(log);
+      expect(model.map((_, i) => kindAt(i))).toEqual(model.map((e) => e.kind));
+      expect(kindAt(model.length)).toBeUndefined();
     }),
     { seed: fuzzSeed(), numRuns: 300 },
   );

@@ -50,6 +50,15 @@ export class SplicedLog implements TraceLog {
     return e;
   }
 
+  /** The kind of event i, without building it (the compact trace keeps kinds in a column). */
+  kindAt(i: number): string | undefined {
+    if (i < 0) i += this.length;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const read = (log: TraceLog, j: number) =>
+      (log as { kindAt?: (j: number) => string | undefined }).kindAt?.(j) ?? log.at(j)?.kind;
+    return i < this.kept ? read(this.base, i) : this.tail.kindAt(i - this.kept);
+  }
+
   /** As Array.prototype.slice (the engine's sliceLog; not imported: the page loads the engine lazily). */
   slice(from = 0, to = this.length): TraceEvent[] {
     const n = this.length;

@@ -53,7 +53,10 @@ export function terminalEvents(trace: TraceLog, host: string, to = trace.length)
   if (!index || index.scanned > trace.length)
     indexes.set(trace, (index = forkedFrom(trace) ?? { scanned: 0, byHost: new Map() }));
   const end = Math.min(to, trace.length);
+  // A compact trace tells an event's kind without building the event: most are frames.
+  const kindAt = (trace as { kindAt?: (i: number) => string | undefined }).kindAt?.bind(trace);
   for (let i = Math.max(index.scanned, trace.first ?? 0); i < end; i++) {
+    if (kindAt && !KIND.has(kindAt(i) ?? '')) continue;
     const e = trace.at(i);
     const kind = e && KIND.get(e.kind);
     if (kind === undefined || !e) continue;
