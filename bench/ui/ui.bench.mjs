@@ -8,6 +8,7 @@
 //   • act in the past at 500 requests: a fork at an early command of a 500-command log, in the
 //     worker, checked to replay only from the nearest checkpoint (forkTime.mjs; BENCH_ONLY=fork)
 //   • while runaway commands run: p99/max long task, Ctrl-C and Pause latency (runaway.mjs; BENCH_ONLY=runaway)
+//   • a command typed after a long session: its longest main-thread task (enterAfterLongSession.mjs; BENCH_ONLY=enter)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
@@ -26,6 +27,7 @@ import { liveLoopWork } from './liveLoop.mjs';
 import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
+import { enterAfterLongSession } from './enterAfterLongSession.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
 const DIST = 'dist/app';
@@ -62,7 +64,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|live|load|fork|runaway|ab runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|enter|ab runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -104,6 +106,16 @@ try {
   if (!only || only === 'load') await loadFigures();
   if (!only || only === 'fork') await forkFigure();
   if (!only || only === 'runaway') printRunawayFigures(await runawayFigures(browser, TEST_BASE));
+  if (!only || only === 'enter') {
+    const r = await enterAfterLongSession(browser, TEST_BASE);
+    figure(
+      `a command typed after ${r.events} trace events: longest main-thread task (CPU)`,
+      Math.max(...r.cpu),
+      50,
+      'ms',
+      `runs ${r.cpu.map((x) => x.toFixed(1)).join(', ')}; long tasks the page saw: max ${Math.max(...r.long).toFixed(0)} ms`,
+    );
+  }
   if (!only || only === 'ab') await abFigures();
 } finally {
   await browser.close();

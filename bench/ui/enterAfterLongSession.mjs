@@ -1,0 +1,43 @@
+// A command typed after a long session (`ab -n 600`: ~100,000 trace events): the longest
+// main-thread task from Enter until its output is drawn. The terminal used to replay the whole
+// trace at each new command line (a long task growing with the session); issue 11 asks that no
+// task exceed 50 ms whatever is typed. Task CPU (thread) time from a Chrome trace, taken in its
+// own run after the session is built, and the long tasks the page itself observed. Worker session.
+import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
+
+export async function enterAfterLongSession(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}?lab=nat&paused=1&worker=1`);
+  await page.waitForFunction(() => window.__lvsLab?.ready === true);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('50');
+  await page.getByRole('tab', { name: 'client', exact: true }).click();
+  const rows = page.locator('.host-terminal[data-host="client"] .xterm-rows');
+  await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
+  await page.keyboard.type('ab -n 600 -c 20 http://172.16.132.18/ > /dev/null');
+  await page.keyboard.press('Enter');
+  await rows.getByText('Finished 600 requests').waitFor({ timeout: 900_000 });
+  await page.waitForTimeout(1000);
+  const events = await page.evaluate(() => window.__lvsLab.state().traceLength);
+  const cpu = [];
+  const long = [];
+  for (const word of ['one', 'two', 'three']) {
+    await page.keyboard.type(`echo ${word}`);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) =>
+        window.__longTasks.push(...l.getEntries().map((e) => e.duration)),
+      ).observe({
+        type: 'longtask',
+      });
+    });
+    const tracing = await startTrace(ctx, page);
+    await page.keyboard.press('Enter');
+    await rows.getByText(new RegExp(`^${word}$`)).waitFor();
+    await page.waitForTimeout(500);
+    cpu.push(Math.max(0, ...mainTaskCpu(await tracing.stop())));
+    long.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
+  }
+  await ctx.close();
+  return { events, cpu, long };
+}
