@@ -71,6 +71,13 @@ export class ObjectSlots {
     return slot;
   }
 
+  /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
+  seal(): void {
+    this.slots = this.slots.slice(0, this.used);
+    this.recent = new Map();
+    this.older = new Map();
+  }
+
   /** Forget everything from word `length` on (the trace was truncated). */
   truncate(length: number): void {
     this.used = Math.min(this.used, length);

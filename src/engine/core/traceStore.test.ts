@@ -70,29 +70,38 @@ function stamped(ev: { kind: string }, t: number, seq: number) {
 }
 
 describe('TraceStore', () => {
-  test('≥ 1,000 fuzzed events come back field for field, in key order, with t and seq last', () => {
+  test('≥ 1,000 fuzzed events come back field for field, in key order, with t and seq last, sealed or not', () => {
     const seed = fuzzSeed();
     try {
       fc.assert(
-        fc.property(fc.array(fc.tuple(event, fc.nat()), { maxLength: 20 }), fc.nat(), (evs, cut) => {
-          const store = new TraceStore<{ kind: string }>();
-          evs.forEach(([e, t]) => store.push(t, e));
-          expect(store.length).toBe(evs.length);
-          evs.forEach(([e, t], i) => {
-            const got = store.at(i)!;
-            expect(Object.keys(got)).toEqual(Object.keys(stamped(e, t, i)));
-            expect(got).toEqual(stamped(e, t, i));
-            for (const k of Object.keys(e)) expect(sameValue(got[k as 'kind'], e[k as 'kind'])).toBe(true);
-          });
-          const keep = evs.length === 0 ? 0 : cut % evs.length;
-          store.truncate(keep);
-          expect(store.length).toBe(keep);
-          expect(store.at(keep)).toBeUndefined();
-          store.push(7, { kind: 'again', obj: SHARED } as { kind: string });
-          expect(store.at(keep)).toEqual({ kind: 'again', obj: SHARED, t: 7, seq: keep });
-          if (keep > 0)
-            expect(store.at(keep - 1)).toEqual(stamped(evs[keep - 1]![0], evs[keep - 1]![1], keep - 1));
-        }),
+        fc.property(
+          fc.array(fc.tuple(event, fc.nat()), { maxLength: 20 }),
+          fc.nat(),
+          fc.nat(),
+          (evs, cut, sealAt) => {
+            const store = new TraceStore<{ kind: string }>();
+            // Sealing (a full chunk gives back spare room) anywhere must change nothing read or written after.
+            evs.forEach(([e, t], i) => {
+              store.push(t, e);
+              if (i === sealAt % evs.length) store.seal();
+            });
+            expect(store.length).toBe(evs.length);
+            evs.forEach(([e, t], i) => {
+              const got = store.at(i)!;
+              expect(Object.keys(got)).toEqual(Object.keys(stamped(e, t, i)));
+              expect(got).toEqual(stamped(e, t, i));
+              for (const k of Object.keys(e)) expect(sameValue(got[k as 'kind'], e[k as 'kind'])).toBe(true);
+            });
+            const keep = evs.length === 0 ? 0 : cut % evs.length;
+            store.truncate(keep);
+            expect(store.length).toBe(keep);
+            expect(store.at(keep)).toBeUndefined();
+            store.push(7, { kind: 'again', obj: SHARED } as { kind: string });
+            expect(store.at(keep)).toEqual({ kind: 'again', obj: SHARED, t: 7, seq: keep });
+            if (keep > 0)
+              expect(store.at(keep - 1)).toEqual(stamped(evs[keep - 1]![0], evs[keep - 1]![1], keep - 1));
+          },
+        ),
         { seed, numRuns: 1000 },
       );
     } catch (e) {

@@ -129,6 +129,21 @@ export class TraceStore<E extends { kind: string }> {
       this.mark(i, o0, j0, n0);
   }
 
+  /**
+   * No more events are coming for a while (the chunk is full): give back the columns' spare room
+   * (they grow by doubling) and the recently-seen objects the writer keeps for sharing. A later
+   * push still works; it grows the columns again.
+   */
+  seal(): void {
+    const n = this.count;
+    this.times = this.times.slice(0, n);
+    this.shapeOf = this.shapeOf.slice(0, n);
+    this.offsets = this.offsets.slice(0, n + 1);
+    this.slots = this.slots.slice(0, this.offsets[n]!);
+    this.marks = this.marks.slice(0, this.markCount * 4);
+    this.objs.seal();
+  }
+
   /** Event `i` grew a pool: remember the sizes before it, so truncation can give the space back. */
   private mark(i: number, objs: number, objects: number, numbers: number): void {
     const at = this.markCount * 4;
