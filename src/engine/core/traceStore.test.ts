@@ -122,6 +122,20 @@ describe('TraceStore', () => {
     expect(store.at(1)).not.toBe(a);
   });
 
+  test('times far apart, earlier than the first, fractional or -0 come back exactly (4-byte offsets, wide ones aside)', () => {
+    const times = [1_000, 1_000 + 2 ** 32 - 2, 1_000 + 2 ** 32 - 1, 2 ** 40, 999, 1_000.5, -0, 0, 1_001];
+    const store = new TraceStore<{ kind: string }>();
+    times.forEach((t) => store.push(t, { kind: 'x' }));
+    times.forEach((t, i) => expect(Object.is(store.timeAt(i), t)).toBe(true));
+    store.truncate(4);
+    store.push(7, { kind: 'y' });
+    expect(store.timeAt(4)).toBe(7);
+    expect(store.timeAt(3)).toBe(2 ** 40);
+    store.truncate(0);
+    store.push(-0, { kind: 'z' });
+    expect(Object.is(store.at(0)!.t, -0)).toBe(true);
+  });
+
   test('out of range is undefined, negative counts from the end as Array.at does', () => {
     const store = new TraceStore<{ kind: string }>();
     store.push(5, { kind: 'a' });

@@ -1,5 +1,5 @@
 /**
- * Columnar storage of trace events: per event a time (Float64Array), a shape (Uint16Array: kind and
+ * Columnar storage of trace events: per event a time (Uint32Array, µs after the first event's), a shape (Uint16Array: kind and
  * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
  * like `pkt#12` are stored as their number, plain objects and arrays (frames, headers, hook runs)
  * are encoded into a second Int32Array (objectSlots.ts) and rebuilt when read, other objects
@@ -47,8 +47,15 @@ const EMPTY: readonly string[] = [];
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
+/** A time stored as this offset is in `wideTimes` (it does not fit 32 bits from the base). */
+const WIDE = 0xffffffff;
+
 export class TraceStore<E extends { kind: string }> {
-  private times = new Float64Array(1024);
+  /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
+  private times = new Uint32Array(1024);
+  private timeBase = 0;
+  /** Times that are not a whole number of µs from 0 to 2³² − 2 after the base (rare: ~71 min). */
+  private readonly wideTimes = new Map<number, number>();
   private shapeOf = new Uint16Array(1024);
   private offsets = new Uint32Array(1025);
   private slots = new Int32Array(8192);
@@ -121,7 +128,13 @@ export class TraceStore<E extends { kind: string }> {
     this.times = grow(this.times, i + 1);
     this.shapeOf = grow(this.shapeOf, i + 1);
     this.offsets = grow(this.offsets, i + 2);
-    this.times[i] = t;
+    if (i === 0) this.timeBase = Object.is(t, -0) ? 0 : t;
+    const d = t - this.timeBase;
+    if (d >= 0 && d < WIDE && Number.isInteger(d) && !Object.is(d, -0)) this.times[i] = d;
+    else {
+      this.times[i] = WIDE;
+      this.wideTimes.set(i, t);
+    }
     this.shapeOf[i] = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
     this.offsets[i + 1] = start + n;
     this.count = i + 1;
@@ -168,6 +181,7 @@ export class TraceStore<E extends { kind: string }> {
       this.numbers.length = this.marks[m * 4 + 3]!;
       this.markCount = m;
     }
+    for (const i of this.wideTimes.keys()) if (i >= keep) this.wideTimes.delete(i);
     this.count = keep;
   }
 
@@ -180,7 +194,7 @@ export class TraceStore<E extends { kind: string }> {
     const start = this.offsets[i]!;
     const keys = shape.keys;
     for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.decode(this.slots[start + k]!);
-    out.t = this.times[i]!;
+    out.t = this.time(i);
     out.seq = i;
     return out as E & { t: number; seq: number };
   }
@@ -192,14 +206,20 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The time of event `i`, µs. */
   timeAt(i: number): number | undefined {
-    return i >= 0 && i < this.count ? this.times[i] : undefined;
+    return i >= 0 && i < this.count ? this.time(i) : undefined;
+  }
+
+  private time(i: number): number {
+    const d = this.times[i]!;
+    return d === WIDE ? this.wideTimes.get(i)! : this.timeBase + d;
   }
 
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */
   columnBytes(): number {
     const end = this.offsets[this.count]!;
     return (
-      this.count * (8 + 2 + 4) +
+      this.count * (4 + 2 + 4) +
+      this.wideTimes.size * 16 +
       end * 4 +
       this.numbers.length * 8 +
       this.objects.length * 8 +
