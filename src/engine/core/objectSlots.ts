@@ -73,7 +73,7 @@ export class ObjectSlots {
 
   /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
   seal(): void {
-    this.slots = this.slots.slice(0, this.used);
+    if (this.slots.length !== this.used) this.slots = this.slots.slice(0, this.used);
     this.recent = new Map();
     this.older = new Map();
   }
@@ -117,7 +117,7 @@ export class ObjectSlots {
       header = this.shapeId(keys) << 1;
     }
     const at = this.used;
-    this.reserve(values.length + 1);
+    this.claim(values.length + 1);
     this.slots[at] = header;
     for (let k = 0; k < values.length; k++) {
       const x = values[k];
@@ -127,9 +127,9 @@ export class ObjectSlots {
     return (at << 3) | STRUCT_TAG;
   }
 
-  private reserve(n: number): void {
+  private claim(n: number): void {
     const need = this.used + n;
-    this.slots = growTyped(this.slots, need);
+    if (need > this.slots.length) this.slots = growTyped(this.slots, need);
     this.used = need;
   }
 

@@ -50,6 +50,11 @@ const INLINE_FIELDS = 32;
 /** A time stored as this offset is in `wideTimes` (it does not fit 32 bits from the base). */
 const WIDE = 0xffffffff;
 
+/** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
+function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
+  return a.length === n ? a : (a.slice(0, n) as T);
+}
+
 export class TraceStore<E extends { kind: string }> {
   /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
   private times = new Uint32Array(1024);
@@ -125,9 +130,9 @@ export class TraceStore<E extends { kind: string }> {
       n++;
     }
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
-    this.times = grow(this.times, i + 1);
-    this.shapeOf = grow(this.shapeOf, i + 1);
-    this.offsets = grow(this.offsets, i + 2);
+    if (i >= this.times.length) this.times = grow(this.times, i + 1);
+    if (i >= this.shapeOf.length) this.shapeOf = grow(this.shapeOf, i + 1);
+    if (i + 1 >= this.offsets.length) this.offsets = grow(this.offsets, i + 2);
     if (i === 0) this.timeBase = Object.is(t, -0) ? 0 : t;
     const d = t - this.timeBase;
     if (d >= 0 && d < WIDE && Number.isInteger(d) && !Object.is(d, -0)) this.times[i] = d;
@@ -149,11 +154,11 @@ export class TraceStore<E extends { kind: string }> {
    */
   seal(): void {
     const n = this.count;
-    this.times = this.times.slice(0, n);
-    this.shapeOf = this.shapeOf.slice(0, n);
-    this.offsets = this.offsets.slice(0, n + 1);
-    this.slots = this.slots.slice(0, this.offsets[n]!);
-    this.marks = this.marks.slice(0, this.markCount * 4);
+    this.times = trim(this.times, n);
+    this.shapeOf = trim(this.shapeOf, n);
+    this.offsets = trim(this.offsets, n + 1);
+    this.slots = trim(this.slots, this.offsets[n]!);
+    this.marks = trim(this.marks, this.markCount * 4);
     this.objs.seal();
   }
 
