@@ -85,6 +85,14 @@ export class ObjectSlots {
     this.older = new Map();
   }
 
+  /** Calls `slot` with each slot of the object written at `offset`; returns the word after it. */
+  visit(offset: number, slot: (x: number) => void): number {
+    const h = this.slots[offset]!;
+    const n = h & 1 ? h >>> 1 : this.shapes[h >>> 1]!.length;
+    for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
+    return offset + 1 + n;
+  }
+
   /** The plain object or array written at `offset`, rebuilt. */
   decode(offset: number): unknown {
     const h = this.slots[offset]!;
