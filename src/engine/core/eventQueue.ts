@@ -10,9 +10,13 @@ export interface QueuedEvent {
   cancelled: boolean;
 }
 
+/** The heap is swept of cancelled events when it reaches this size, then twice what remained. */
+const FIRST_SWEEP = 1024;
+
 export class EventQueue {
   private heap: QueuedEvent[] = [];
   private nextSeq = 0;
+  private sweepAt = FIRST_SWEEP;
 
   get size(): number {
     return this.heap.length;
@@ -20,6 +24,7 @@ export class EventQueue {
 
   push(time: number, label: string, run: () => void): QueuedEvent {
     const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false };
+    if (this.heap.length >= this.sweepAt) this.sweep();
     const h = this.heap;
     h.push(ev);
     let i = h.length - 1;
@@ -43,6 +48,18 @@ export class EventQueue {
     return this.take();
   }
 
+  /**
+   * Let go of cancelled events before their time comes (a re-armed timer would otherwise keep its
+   * closure, and the socket or connection behind it, until then: a 5 s keep-alive timer per
+   * request). Pops follow the total (time, seq) order, so rebuilding the heap changes no outcome.
+   */
+  private sweep(): void {
+    const live = this.heap.filter((e) => !e.cancelled);
+    for (let i = (live.length >> 1) - 1; i >= 0; i--) siftDown(live, i, live[i]!);
+    this.heap = live;
+    this.sweepAt = Math.max(FIRST_SWEEP, live.length * 2);
+  }
+
   private dropCancelled(): void {
     while (this.heap.length > 0 && this.heap[0]!.cancelled) this.take();
   }
@@ -52,20 +69,24 @@ export class EventQueue {
     const top = h[0];
     const last = h.pop();
     if (top === undefined || last === undefined || h.length === 0) return top;
-    let i = 0;
-    const n = h.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && less(h[r]!, h[l]!) ? r : l;
-      if (!less(h[c]!, last)) break;
-      h[i] = h[c]!;
-      i = c;
-    }
-    h[i] = last;
+    siftDown(h, 0, last);
     return top;
   }
+}
+
+/** Place `ev` at or below `i`, moving smaller children up. */
+function siftDown(h: QueuedEvent[], i: number, ev: QueuedEvent): void {
+  const n = h.length;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && less(h[r]!, h[l]!) ? r : l;
+    if (!less(h[c]!, ev)) break;
+    h[i] = h[c]!;
+    i = c;
+  }
+  h[i] = ev;
 }
 
 function less(a: QueuedEvent, b: QueuedEvent): boolean {

@@ -71,11 +71,26 @@ export class ObjectSlots {
     return slot;
   }
 
+  /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
+  seal(): void {
+    if (this.slots.length !== this.used) this.slots = this.slots.slice(0, this.used);
+    this.recent = new Map();
+    this.older = new Map();
+  }
+
   /** Forget everything from word `length` on (the trace was truncated). */
   truncate(length: number): void {
     this.used = Math.min(this.used, length);
     this.recent = new Map();
     this.older = new Map();
+  }
+
+  /** Calls `slot` with each slot of the object written at `offset`; returns the word after it. */
+  visit(offset: number, slot: (x: number) => void): number {
+    const h = this.slots[offset]!;
+    const n = h & 1 ? h >>> 1 : this.shapes[h >>> 1]!.length;
+    for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
+    return offset + 1 + n;
   }
 
   /** The plain object or array written at `offset`, rebuilt. */
@@ -110,7 +125,7 @@ export class ObjectSlots {
       header = this.shapeId(keys) << 1;
     }
     const at = this.used;
-    this.reserve(values.length + 1);
+    this.claim(values.length + 1);
     this.slots[at] = header;
     for (let k = 0; k < values.length; k++) {
       const x = values[k];
@@ -120,9 +135,9 @@ export class ObjectSlots {
     return (at << 3) | STRUCT_TAG;
   }
 
-  private reserve(n: number): void {
+  private claim(n: number): void {
     const need = this.used + n;
-    this.slots = growTyped(this.slots, need);
+    if (need > this.slots.length) this.slots = growTyped(this.slots, need);
     this.used = need;
   }
 

@@ -66,6 +66,7 @@ export class TraceChunks {
     const k = this.count >>> CHUNK_BITS;
     let c = this.chunks[k];
     if (!c) {
+      this.chunks[k - 1]?.seal();
       this.chunks[k] = c = new TraceStore();
       this.bases[k] = 0;
     }

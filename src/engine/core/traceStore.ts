@@ -1,5 +1,5 @@
 /**
- * Columnar storage of trace events: per event a time (Float64Array), a shape (Uint16Array: kind and
+ * Columnar storage of trace events: per event a time (Uint32Array, µs after the first event's), a shape (Uint16Array: kind and
  * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
  * like `pkt#12` are stored as their number, plain objects and arrays (frames, headers, hook runs)
  * are encoded into a second Int32Array (objectSlots.ts) and rebuilt when read, other objects
@@ -44,11 +44,34 @@ const COLD = 4;
 const REPROBE = 64;
 
 const EMPTY: readonly string[] = [];
+/** Events between checkpoints of the pools' sizes (a power of two). */
+const CHECK_BITS = 6;
+const CHECK_EVERY = 1 << CHECK_BITS;
+
+/** Where the pools end: words of encoded objects, objects kept by reference, numbers. */
+interface PoolEnds {
+  objs: number;
+  objects: number;
+  numbers: number;
+}
+
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
+/** A time stored as this offset is in `wideTimes` (it does not fit 32 bits from the base). */
+const WIDE = 0xffffffff;
+
+/** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
+function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
+  return a.length === n ? a : (a.slice(0, n) as T);
+}
+
 export class TraceStore<E extends { kind: string }> {
-  private times = new Float64Array(1024);
+  /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
+  private times = new Uint32Array(1024);
+  private timeBase = 0;
+  /** Times that are not a whole number of µs from 0 to 2³² − 2 after the base (rare: ~71 min). */
+  private readonly wideTimes = new Map<number, number>();
   private shapeOf = new Uint16Array(1024);
   private offsets = new Uint32Array(1025);
   private slots = new Int32Array(8192);
@@ -71,8 +94,12 @@ export class TraceStore<E extends { kind: string }> {
       return ((this.objects.length - 1) << 3) | OBJ;
     },
   );
-  private marks = new Uint32Array(64);
-  private markCount = 0;
+  /**
+   * Every CHECK_EVERY events, the pools' sizes before that event wrote (objs words, objects,
+   * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
+   * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
+   */
+  private checks = new Uint32Array(3 * 64);
 
   get length(): number {
     return this.count;
@@ -91,9 +118,7 @@ export class TraceStore<E extends { kind: string }> {
     const last = this.lastShape.get(kind);
     const known = last === undefined ? EMPTY : last.keys;
     let same = last !== undefined;
-    const o0 = this.objs.length;
-    const j0 = this.objects.length;
-    const n0 = this.numbers.length;
+    if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     let n = 0;
     for (const k in ev) {
       if (k === 'kind' || k === 't' || k === 'seq') continue;
@@ -118,41 +143,83 @@ export class TraceStore<E extends { kind: string }> {
       n++;
     }
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
-    this.times = grow(this.times, i + 1);
-    this.shapeOf = grow(this.shapeOf, i + 1);
-    this.offsets = grow(this.offsets, i + 2);
-    this.times[i] = t;
+    if (i >= this.times.length) this.times = grow(this.times, i + 1);
+    if (i >= this.shapeOf.length) this.shapeOf = grow(this.shapeOf, i + 1);
+    if (i + 1 >= this.offsets.length) this.offsets = grow(this.offsets, i + 2);
+    if (i === 0) this.timeBase = Object.is(t, -0) ? 0 : t;
+    const d = t - this.timeBase;
+    if (d >= 0 && d < WIDE && Number.isInteger(d) && !Object.is(d, -0)) this.times[i] = d;
+    else {
+      this.times[i] = WIDE;
+      this.wideTimes.set(i, t);
+    }
     this.shapeOf[i] = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
     this.offsets[i + 1] = start + n;
     this.count = i + 1;
-    if (o0 !== this.objs.length || j0 !== this.objects.length || n0 !== this.numbers.length)
-      this.mark(i, o0, j0, n0);
   }
 
-  /** Event `i` grew a pool: remember the sizes before it, so truncation can give the space back. */
-  private mark(i: number, objs: number, objects: number, numbers: number): void {
-    const at = this.markCount * 4;
-    const marks = (this.marks = grow(this.marks, at + 4));
-    marks[at] = i;
-    marks[at + 1] = objs;
-    marks[at + 2] = objects;
-    marks[at + 3] = numbers;
-    this.markCount++;
+  /**
+   * No more events are coming for a while (the chunk is full): give back the columns' spare room
+   * (they grow by doubling) and the recently-seen objects the writer keeps for sharing. A later
+   * push still works; it grows the columns again.
+   */
+  seal(): void {
+    const n = this.count;
+    this.times = trim(this.times, n);
+    this.shapeOf = trim(this.shapeOf, n);
+    this.offsets = trim(this.offsets, n + 1);
+    this.slots = trim(this.slots, this.offsets[n]!);
+    this.checks = trim(this.checks, 3 * Math.ceil(n / CHECK_EVERY));
+    this.objs.seal();
+  }
+
+  /** Checkpoint before event `i` writes: the pools' sizes. */
+  private check(i: number): void {
+    const at = (i >>> CHECK_BITS) * 3;
+    if (at + 3 > this.checks.length) this.checks = grow(this.checks, at + 3);
+    this.checks[at] = this.objs.length;
+    this.checks[at + 1] = this.objects.length;
+    this.checks[at + 2] = this.numbers.length;
+  }
+
+  /** Widen `ends` to cover the pooled values slot `x` refers to, nested ones included. */
+  private reach(x: number, ends: PoolEnds): void {
+    const at = x >> 3;
+    switch (x & 7) {
+      case OBJ:
+        ends.objects = Math.max(ends.objects, at + 1);
+        return;
+      case NUM:
+        ends.numbers = Math.max(ends.numbers, at + 1);
+        return;
+      case STRUCT: {
+        // Visited first: nested objects (written after their parent) widen `ends` on the way.
+        const end = this.objs.visit(at, (y) => this.reach(y, ends));
+        ends.objs = Math.max(ends.objs, end);
+        return;
+      }
+      default:
+    }
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
   truncate(length: number): void {
     if (length >= this.count) return;
     const keep = Math.max(0, length);
-    // The first mark at or after `keep` holds the pools' sizes before the forgotten events wrote.
-    let m = this.markCount;
-    while (m > 0 && this.marks[(m - 1) * 4]! >= keep) m--;
-    if (m < this.markCount) {
-      this.objs.truncate(this.marks[m * 4 + 1]!);
-      this.objects.length = this.marks[m * 4 + 2]!;
-      this.numbers.length = this.marks[m * 4 + 3]!;
-      this.markCount = m;
-    }
+    // Pools are written in event order, and every value written is referred to by the event that
+    // wrote it: the sizes at the checkpoint, grown to cover what the events after it refer to.
+    const c = keep >>> CHECK_BITS;
+    const ends: PoolEnds = {
+      objs: this.checks[c * 3]!,
+      objects: this.checks[c * 3 + 1]!,
+      numbers: this.checks[c * 3 + 2]!,
+    };
+    for (let s = this.offsets[c << CHECK_BITS]!, end = this.offsets[keep]!; s < end; s++)
+      this.reach(this.slots[s]!, ends);
+    this.objs.truncate(ends.objs);
+    this.objects.length = ends.objects;
+    this.numbers.length = ends.numbers;
+    for (const i of this.wideTimes.keys()) if (i >= keep) this.wideTimes.delete(i);
     this.count = keep;
   }
 
@@ -165,7 +232,7 @@ export class TraceStore<E extends { kind: string }> {
     const start = this.offsets[i]!;
     const keys = shape.keys;
     for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.decode(this.slots[start + k]!);
-    out.t = this.times[i]!;
+    out.t = this.time(i);
     out.seq = i;
     return out as E & { t: number; seq: number };
   }
@@ -177,19 +244,25 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The time of event `i`, µs. */
   timeAt(i: number): number | undefined {
-    return i >= 0 && i < this.count ? this.times[i] : undefined;
+    return i >= 0 && i < this.count ? this.time(i) : undefined;
+  }
+
+  private time(i: number): number {
+    const d = this.times[i]!;
+    return d === WIDE ? this.wideTimes.get(i)! : this.timeBase + d;
   }
 
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */
   columnBytes(): number {
     const end = this.offsets[this.count]!;
     return (
-      this.count * (8 + 2 + 4) +
+      this.count * (4 + 2 + 4) +
+      this.wideTimes.size * 16 +
       end * 4 +
       this.numbers.length * 8 +
       this.objects.length * 8 +
       this.objs.length * 4 +
-      this.markCount * 16
+      Math.ceil(this.count / CHECK_EVERY) * 12
     );
   }
 

@@ -28,14 +28,14 @@ export const seqLt = (a: number, b: number): boolean => ((a - b) | 0) < 0;
 export const seqLe = (a: number, b: number): boolean => ((a - b) | 0) <= 0;
 export const seqAdd = (a: number, n: number): number => (a + n) >>> 0;
 
-/** What the queue asks of its socket when the timer fires. */
+/** What the queue asks of its socket when the timer fires (the socket's own methods). */
 export interface RetransmitHooks {
   /** Send this segment again, as it was. */
-  xmit(u: Unacked): void;
+  rtxXmit(u: Unacked): void;
   /** The retries ran out (tcp_syn_retries, tcp_synack_retries or tcp_retries2). */
-  giveUp(): void;
+  rtxGiveUp(): void;
   /** A data segment is being retransmitted: the congestion window collapses (tcp_enter_loss). */
-  onRto(inFlight: number): void;
+  rtxOnRto(inFlight: number): void;
 }
 
 /**
@@ -108,12 +108,12 @@ export class TcpRetransmitQueue {
           : C.TCP_SYN_RETRIES
         : C.TCP_RETRIES2;
     if (this.retries >= limit) {
-      this.hooks.giveUp();
+      this.hooks.rtxGiveUp();
       return;
     }
     this.retries++;
     this.rtoUs = Math.min(this.rtoUs * 2, C.TCP_RTO_MAX_S * SEC);
-    if (!(first.flags & TCP_SYN)) this.hooks.onRto(this.inFlight);
+    if (!(first.flags & TCP_SYN)) this.hooks.rtxOnRto(this.inFlight);
     this.host.sim.emit({
       kind: 'tcp.retransmit',
       host: this.host.name,
@@ -121,7 +121,7 @@ export class TcpRetransmitQueue {
       tcpSeq: first.seq,
       attempt: this.retries,
     });
-    this.hooks.xmit(first);
+    this.hooks.rtxXmit(first);
     this.arm();
   }
 }

@@ -3,21 +3,24 @@ import { TCP_ACK, TCP_PSH } from '../packet/types';
 import { splitForSegments } from './tcpSplit';
 import { TCP_SEG_DATA } from './tcpTypes';
 
-/** What the send queue needs from its socket to decide what may leave now. */
+/**
+ * What the send queue needs from its socket to decide what may leave now. The socket implements
+ * it with methods (not an object of closures per socket: a TIME-WAIT socket outlives its use).
+ */
 export interface SendWindow {
   /** The socket is closed: nothing more leaves. */
-  closed(): boolean;
+  windowClosed(): boolean;
   /** Bytes sent and not yet acknowledged (snd_nxt − snd_una). */
-  outstanding(): number;
+  windowOutstanding(): number;
   /** Data segments in flight when the pump starts. */
-  inFlight: number;
+  windowInFlight(): number;
   /** The congestion window (segments) and the peer's receive window (bytes). */
-  cwnd(): number;
-  sndWnd(): number;
+  windowCwnd(): number;
+  windowSndWnd(): number;
   /** Send a data segment now (it advances snd_nxt). */
-  sendData(flags: number, data: string): void;
+  windowSendData(flags: number, data: string): void;
   /** Send the FIN that waited behind the data. */
-  sendFin(): void;
+  windowSendFin(): void;
 }
 
 /**
@@ -52,18 +55,19 @@ export class TcpSendQueue {
 
   /** Send what the congestion window and the peer's receive window allow (tcp_write_xmit). */
   pump(w: SendWindow): void {
-    let flight = w.inFlight;
-    while (this.pending.length > 0 && !w.closed()) {
+    if (this.pending.length === 0 && !this.finPending) return;
+    let flight = w.windowInFlight();
+    while (this.pending.length > 0 && !w.windowClosed()) {
       const next = this.pending[0]!;
       const len = utf8Length(next.data);
-      if (flight >= w.cwnd() || (flight > 0 && w.outstanding() + len > w.sndWnd())) return;
+      if (flight >= w.windowCwnd() || (flight > 0 && w.windowOutstanding() + len > w.windowSndWnd())) return;
       this.pending.shift();
-      w.sendData(next.flags, next.data);
+      w.windowSendData(next.flags, next.data);
       flight++;
     }
     if (this.finPending && this.pending.length === 0) {
       this.finPending = false;
-      w.sendFin();
+      w.windowSendFin();
     }
   }
 }

@@ -8,6 +8,7 @@ import { ipLocalOut, routeOutput } from './ipOutput';
 import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
 import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
+import type { RetransmitHooks, Unacked } from './tcpRetransmitQueue';
 import { TcpSendQueue } from './tcpSendQueue';
 import type { SendWindow } from './tcpSendQueue';
 import * as C from './tcpTypes';
@@ -42,7 +43,7 @@ export interface SockErrorEvent {
  * retransmission with exponential backoff, FIN teardown from either side, RST, TIME-WAIT.
  * No loss recovery beyond RTO retransmission: the labs' links never lose frames.
  */
-export class TcpSock {
+export class TcpSock implements SendWindow, RetransmitHooks {
   state: TcpState = 'CLOSED';
   readonly id: string;
   iss = 0;
@@ -81,11 +82,19 @@ export class TcpSock {
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
     this.cc = new TcpCwnd(host, this.id);
-    this.rtx = new TcpRetransmitQueue(host, this.id, {
-      xmit: (u) => this.xmit(u.seq, u.flags, u.data),
-      giveUp: () => this.fail('ETIMEDOUT'),
-      onRto: (inFlight) => this.cc.onRto(inFlight),
-    });
+    this.rtx = new TcpRetransmitQueue(host, this.id, this);
+  }
+
+  rtxXmit(u: Unacked): void {
+    this.xmit(u.seq, u.flags, u.data);
+  }
+
+  rtxGiveUp(): void {
+    this.fail('ETIMEDOUT');
+  }
+
+  rtxOnRto(inFlight: number): void {
+    this.cc.onRto(inFlight);
   }
 
   get key(): string {
@@ -136,25 +145,39 @@ export class TcpSock {
   }
 
   private pump(): void {
-    this.sendQueue.pump(this.window);
+    this.sendQueue.pump(this);
   }
 
-  /** What the send queue reads of this socket, built once (pump runs for every segment received). */
-  private readonly window: SendWindow = ((sock: TcpSock): SendWindow => ({
-    closed: () => sock.state === 'CLOSED',
-    outstanding: () => (sock.sndNxt - sock.sndUna) >>> 0,
-    get inFlight() {
-      return sock.rtx.inFlight;
-    },
-    cwnd: () => sock.cc.cwnd,
-    sndWnd: () => sock.sndWnd,
-    sendData: (flags, data) => {
-      const seq = sock.sndNxt;
-      sock.sndNxt = seqAdd(seq, utf8Length(data));
-      sock.queueAndSend(seq, flags, data);
-    },
-    sendFin: () => sock.xmitFin(),
-  }))(this);
+  // What the send queue reads of this socket (SendWindow).
+  windowClosed(): boolean {
+    return this.state === 'CLOSED';
+  }
+
+  windowOutstanding(): number {
+    return (this.sndNxt - this.sndUna) >>> 0;
+  }
+
+  windowInFlight(): number {
+    return this.rtx.inFlight;
+  }
+
+  windowCwnd(): number {
+    return this.cc.cwnd;
+  }
+
+  windowSndWnd(): number {
+    return this.sndWnd;
+  }
+
+  windowSendData(flags: number, data: string): void {
+    const seq = this.sndNxt;
+    this.sndNxt = seqAdd(seq, utf8Length(data));
+    this.queueAndSend(seq, flags, data);
+  }
+
+  windowSendFin(): void {
+    this.xmitFin();
+  }
 
   close(): void {
     switch (this.state) {
@@ -397,6 +420,7 @@ export class TcpSock {
    */
   private detachApp(): void {
     this.cb = NO_CALLBACKS;
+    this.sendQueue.clear();
   }
 
   /** A hard error (ICMP, RST, timeout) ends the socket and tells the application. */

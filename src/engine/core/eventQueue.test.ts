@@ -1,0 +1,70 @@
+/**
+ * The event queue pops in (time, seq) order and skips cancelled events; sweeping cancelled events
+ * out of a large heap must change neither, and must let them go before their time comes.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fuzzSeed } from '@/embed/fuzzSeed';
+import { EventQueue } from './eventQueue';
+import type { QueuedEvent } from './eventQueue';
+
+type Op = { t: 'push'; time: number } | { t: 'cancel'; which: number } | { t: 'pop' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({ t: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
+    weight: 5,
+  },
+  { arbitrary: fc.record({ t: fc.constant('cancel' as const), which: fc.nat() }), weight: 3 },
+  { arbitrary: fc.constant({ t: 'pop' as const }), weight: 2 },
+);
+
+describe('EventQueue', () => {
+  test('fuzzed pushes, cancels and pops (thousands, past the sweep size) pop as a sorted reference does', () => {
+    const seed = fuzzSeed();
+    try {
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 500, maxLength: 3000 }), (ops) => {
+          const q = new EventQueue();
+          const all: QueuedEvent[] = [];
+          let ref: { time: number; seq: number; ev: QueuedEvent }[] = [];
+          let floor = 0;
+          for (const o of ops) {
+            if (o.t === 'push') {
+              const ev = q.push(floor + o.time, 'x', () => {});
+              all.push(ev);
+              ref.push({ time: ev.time, seq: ev.seq, ev });
+            } else if (o.t === 'cancel' && all.length > 0) all[o.which % all.length]!.cancelled = true;
+            else if (o.t === 'pop') {
+              ref = ref.filter((r) => !r.ev.cancelled);
+              ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+              const want = ref.shift();
+              const got = q.pop();
+              expect(got).toBe(want?.ev);
+              if (got) floor = got.time;
+            }
+          }
+          ref = ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
+          for (const r of ref) expect(q.pop()).toBe(r.ev);
+          expect(q.pop()).toBeUndefined();
+        }),
+        { seed, numRuns: 60 },
+      );
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+    }
+  });
+
+  test('cancelled timers far in the future do not pile up: the heap stays near the live count', () => {
+    const q = new EventQueue();
+    // A re-armed timer per request: the old one cancelled, due long after the run ends.
+    let timer = q.push(5_000_000, 'keepalive', () => {});
+    for (let i = 0; i < 100_000; i++) {
+      timer.cancelled = true;
+      timer = q.push(5_000_000 + i, 'keepalive', () => {});
+    }
+    expect(q.size).toBeLessThanOrEqual(1024);
+    expect(q.pop()).toBe(timer);
+    expect(q.pop()).toBeUndefined();
+  });
+});
