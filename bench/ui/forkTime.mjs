@@ -28,6 +28,8 @@ async function forkAt(page, keep, around) {
       const a = window.__lvsLab;
       const ready = a.session().checkpoints.ready;
       const before = a.state().revision;
+      // Marks for a trace of the fork (profileFork.mjs): CPU per thread between them.
+      console.timeStamp('lvs-fork-typed');
       const t0 = performance.now();
       a.type('client', `curl -s ${vip}`);
       for (;;) {
@@ -38,6 +40,7 @@ async function forkAt(page, keep, around) {
       // The frame that shows the new state: after its rendering (a task after the rAF callback).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const ms = performance.now() - t0;
+      console.timeStamp('lvs-fork-drawn');
       const s = a.state();
       const last = a.results()[keep];
       return { ms, ready, stats: a.session().lastReplay, log: s.log.length, trace: s.traceLength, last };

@@ -5,6 +5,8 @@
 // for the page also the inclusive time of components and models. Build a readable test build:
 //   npx vite build --mode test --minify false --outDir dist/prof
 //   node bench/ui/profileFork.mjs [dir=dist/prof] [runs=3]
+// PROFILE=0 SUMMARY=1: only the CPU each thread spent from the typing to the frame drawn (a figure
+// the machine's load does not inflate, unlike the wall time), on any test build (dist/test).
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
@@ -75,7 +77,28 @@ function threadsOf(events) {
   }));
 }
 
+/** CPU ms of each thread's top-level tasks that started between the fork's two marks. */
+function cpuBetweenMarks(events) {
+  const mark = (name) => events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === name)?.ts;
+  const [from, to] = [mark('lvs-fork-typed'), mark('lvs-fork-drawn')];
+  if (from === undefined || to === undefined) return 'no marks';
+  return threadsOf(events)
+    .map((th) => {
+      const tasks = outermost(
+        events.filter(
+          (e) =>
+            e.pid === th.pid && e.tid === th.tid && e.ph === 'X' && TOP.has(e.name) && e.tdur !== undefined,
+        ),
+      ).filter((e) => e.ts + e.dur > from && e.ts < to);
+      const ms = tasks.reduce((a, e) => a + e.tdur, 0) / 1000;
+      return `${th.name} ${ms.toFixed(1)} ms in ${tasks.length} tasks`;
+    })
+    .join(', ');
+}
+
 function printThreads(events) {
+  console.log(`cpu between typing and the frame drawn: ${cpuBetweenMarks(events)}`);
+  if (process.env.SUMMARY) return;
   const main = threadsOf(events)[0];
   const t0 = events.reduce(
     (m, e) => (e.ph === 'X' && TOP.has(e.name) && e.tid === main?.tid ? Math.min(m, e.ts) : m),
