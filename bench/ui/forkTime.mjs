@@ -1,6 +1,6 @@
 // Act in the past at 500 requests, on the hosted app's path (the session in its Web Worker): a
-// lab of 500 `curl` commands, the cursor moved back to an early command, a new command typed
-// there (the log forks). Timed from the typing to the next frame drawn after the store took the
+// lab of 500 `curl` commands, the cursor moved back to an early command (and drawn there), a new
+// command typed there (the log forks). Timed from the typing to the next frame drawn after the store took the
 // new log. The probe checks that it measured a fork from the nearest checkpoint: the log was cut
 // where the cursor was, the session's last replay started from a spare runtime at the nearest
 // ready checkpoint at or before that point, and it ran only the commands in between.
@@ -15,13 +15,21 @@ async function settled(page) {
 }
 
 /** One fork: the new command typed with the cursor at the start of command `keep`. */
-async function forkAt(page, keep) {
-  return page.evaluate(
+async function forkAt(page, keep, around) {
+  // The cursor is where the student clicked before typing: its frame is drawn, not timed.
+  await page.evaluate(async (keep) => {
+    const a = window.__lvsLab;
+    a.seek(a.results()[keep].traceFrom);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+  }, keep);
+  await around?.start(page);
+  const r = await page.evaluate(
     async ({ keep, vip }) => {
       const a = window.__lvsLab;
       const ready = a.session().checkpoints.ready;
-      a.seek(a.results()[keep].traceFrom);
       const before = a.state().revision;
+      // Marks for a trace of the fork (profileFork.mjs): CPU per thread between them.
+      console.timeStamp('lvs-fork-typed');
       const t0 = performance.now();
       a.type('client', `curl -s ${vip}`);
       for (;;) {
@@ -32,12 +40,15 @@ async function forkAt(page, keep) {
       // The frame that shows the new state: after its rendering (a task after the rAF callback).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const ms = performance.now() - t0;
+      console.timeStamp('lvs-fork-drawn');
       const s = a.state();
       const last = a.results()[keep];
       return { ms, ready, stats: a.session().lastReplay, log: s.log.length, trace: s.traceLength, last };
     },
     { keep, vip: VIP },
   );
+  if (around) r.look = await around.stop(page);
+  return r;
 }
 
 function check(r, keep) {
@@ -55,11 +66,15 @@ function check(r, keep) {
     fail(`the fork replayed ${r.stats.ran} commands, not ${keep - nearest}`);
 }
 
-/** `runs` forks, each in a fresh 500-request log at an early command; ms of each and what they replayed. */
+/**
+ * `runs` forks, each in a fresh 500-request log at an early command; ms of each and what they
+ * replayed. `around` (profileFork.mjs): `start(page)` before the fork is typed, `stop(page)` after
+ * its frame; what `stop` resolves to is each run's `look`.
+ */
 export async function forkFigures(
   browser,
   base,
-  { requests = 500, runs = 5, keeps = [100, 90, 110, 80, 120] } = {},
+  { requests = 500, runs = 5, keeps = [100, 90, 110, 80, 120], around } = {},
 ) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
@@ -80,9 +95,9 @@ export async function forkFigures(
       timeout: 120_000,
     });
     await settled(page);
-    const r = await forkAt(page, keep);
+    const r = await forkAt(page, keep, around);
     check(r, keep);
-    out.push({ ms: r.ms, keep, from: r.stats.from, ran: r.stats.ran, ready: r.ready });
+    out.push({ ms: r.ms, keep, from: r.stats.from, ran: r.stats.ran, ready: r.ready, look: r.look });
   }
   await ctx.close();
   return out;

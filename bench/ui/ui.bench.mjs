@@ -13,7 +13,8 @@
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
 //     BENCH_ONLY=live; goal ≤ 16.7 ms)
-// Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179).
+// Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179;
+// BENCH_TEST_DIR another test build, e.g. the base of a branch built elsewhere, to compare).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
 // the frame-work runs drive the test build (dist/test), the only one with window.__lvsLab.
 import { existsSync } from 'node:fs';
@@ -73,7 +74,7 @@ const server = await startStaticServer({
   host: '127.0.0.1',
   mounts: [
     { prefix: '/course/lvs/', dir: `${process.cwd()}/${DIST}` },
-    { prefix: '/test/', dir: `${process.cwd()}/dist/test` },
+    { prefix: '/test/', dir: `${process.cwd()}/${process.env.BENCH_TEST_DIR ?? 'dist/test'}` },
   ],
 });
 const browser = await chromium.launch({

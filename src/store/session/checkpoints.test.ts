@@ -73,7 +73,20 @@ function open() {
   const rewound = () =>
     messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'rewind') &&
     !messages.slice(sentAt).some((m) => m.kind === 'event' && m.event.type === 'reset');
-  return { clock, send: sendMarked, trace, replayed, spares, stats, rewound };
+  /** Everything the views read: the trace, the results, the end time and every host's sysctls at the end. */
+  const mirror = () => {
+    const v = client.view;
+    const sysctls = v.hostNames().map((h) => {
+      const s = v.sysctlAt(h, v.trace.length);
+      return [h, s && [...s.keys()].map((k) => [k, s.get(k)])];
+    });
+    return JSON.stringify({ trace: trace(), results: v.results, now: v.now, sysctls });
+  };
+  const log = () => {
+    const r = last((m) => (m.kind === 'reply' && m.reply.type === 'replayed' ? m : undefined));
+    return r?.kind === 'reply' && r.reply.type === 'replayed' ? r.reply.log : [];
+  };
+  return { clock, send: sendMarked, trace, replayed, spares, stats, rewound, mirror, log };
 }
 
 describe('checkpoints for forks', () => {
@@ -94,6 +107,8 @@ describe('checkpoints for forks', () => {
         b.send({ type: 'replay', spec: { ...spec, log: entries.slice(0, keep) } });
         b.clock.runAll();
         expect(JSON.stringify(a.trace())).toBe(JSON.stringify(b.trace()));
+        // The page kept what the fork shares with the old run; what it reads is a fresh replay's.
+        expect(a.mirror()).toBe(b.mirror());
         // The fork started at the nearest ready spare (0 is always one) and ran only what follows.
         const nearest = Math.max(...spares.ready.filter((p) => p <= keep));
         expect(a.stats()).toEqual({ from: nearest, ran: keep - nearest, spare: true });
@@ -103,6 +118,29 @@ describe('checkpoints for forks', () => {
         if (keep > 5) expect(b.replayed()).toBe(keep);
       }),
       { seed: fuzzSeed(), numRuns: 8 },
+    );
+  });
+
+  test('a fork stopped before it ran again what the page kept leaves the page what the engine ran', () => {
+    const log = fc.array(fc.constantFrom(...COMMANDS), { minLength: 8, maxLength: 40 });
+    fc.assert(
+      fc.property(log, fc.nat(), fc.nat({ max: 6 }), (entries, k, chunks) => {
+        const keep = 4 + (k % (entries.length - 4));
+        const spec: LabSpec = { labId: 'nat', seed: 1, bare: false, log: entries };
+        const a = open();
+        a.send({ type: 'replay', spec });
+        a.clock.runAll();
+        a.send({ type: 'fork', keep });
+        for (let i = 0; i < chunks; i++) a.clock.runNext();
+        a.send({ type: 'stop-replay' });
+        a.clock.runAll();
+        // What the fork's engine ran (the kept commands it got to, one cut short as Ctrl-C).
+        const b = open();
+        b.send({ type: 'replay', spec: { ...spec, log: a.log() } });
+        b.clock.runAll();
+        expect(a.mirror()).toBe(b.mirror());
+      }),
+      { seed: fuzzSeed(), numRuns: 6 },
     );
   });
 

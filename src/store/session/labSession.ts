@@ -49,6 +49,27 @@ function entryFor(run: RunningCommand, interrupted: boolean): LogEntry {
   return entry;
 }
 
+/**
+ * Where the old engine's trace and results stood after the commands a new log shares with its
+ * log (a fork keeps a prefix): the new engine, running the same commands from the same start,
+ * makes the same events up to there. Undefined when they share none.
+ */
+function sharedEnd(
+  rt: LabRuntime,
+  before: readonly LogEntry[],
+  log: readonly LogEntry[],
+): { trace: number; results: number } | undefined {
+  let n = 0;
+  while (n < log.length && n < before.length && sameEntry(log[n]!, before[n]!)) n++;
+  if (n === 0) return undefined;
+  let users = 0;
+  for (let i = 0; i < rt.results.length; i++) {
+    const r = rt.results[i]!;
+    if (!r.setup && ++users === n) return { trace: r.traceTo, results: i + 1 };
+  }
+  return undefined;
+}
+
 /** A replay under way; `from` and `spare` say where it started (the reply's stats). */
 interface Replay {
   id: number;
@@ -235,6 +256,7 @@ export class LabSession {
     let spare: { rt: LabRuntime; log: LogEntry[] } | undefined;
     if (!extends_) {
       const before = this.rt && this.spec && labKey(this.spec) === labKey(spec) ? this.log : undefined;
+      const shared = before && this.rt ? sharedEnd(this.rt, before, spec.log) : undefined;
       this.rt?.finish();
       // The nearest checkpoint's spare ran a prefix of this log already: replay only the rest.
       spare = this.spares.take(labKey(spec), spec.log);
@@ -243,7 +265,7 @@ export class LabSession {
       // What it ran is what the old engine ran first: the page keeps those events (a fork).
       const prefix =
         before !== undefined && this.log.every((e, i) => i < before.length && sameEntry(e, before[i]!));
-      if (!(prefix && this.pub.rewind(this.rt))) this.pub.reset(this.rt);
+      if (!(prefix && this.pub.rewind(this.rt, shared))) this.pub.reset(this.rt);
     }
     this.spec = spec;
     this.replay = {
@@ -286,6 +308,7 @@ export class LabSession {
     this.log.push(...r.job.ran);
     this.spec = { ...this.spec!, log: [...this.log] };
     this.replay = undefined;
+    this.pub.settle(rt, r.stop);
     this.pub.publish(rt, null);
     const stats = { from: r.from, ran: r.job.ran.length, spare: r.spare };
     this.reply(r.id, { type: 'replayed', log: [...this.log], stopped: r.stop, stats });

@@ -28,6 +28,11 @@ export class SessionPublisher {
   private trace = 0;
   private results = 0;
   private sysctlsSent = false;
+  /**
+   * A rewind kept events the new engine has yet to run again (a fork's replay): until a publish
+   * sees it has, the end values and time are not sent, and a stop may take some back (`settle`).
+   */
+  private ahead = false;
 
   constructor(private readonly emit: (e: SessionEvent) => void) {}
 
@@ -35,27 +40,61 @@ export class SessionPublisher {
     this.trace = 0;
     this.results = 0;
     this.sysctlsSent = false;
+    this.ahead = false;
     this.emit({ type: 'reset', def: rt.def, hostNames: rt.hostNames() });
   }
 
   /**
    * A fork's new engine whose trace and results so far are the first ones already published
    * (it ran a prefix of the old log): the mirror keeps those. False when it has more than was
-   * published (then only a reset will do).
+   * published (then only a reset will do). `shared`: how far the replay ahead will run the same
+   * commands as the old engine (the kept log's end in the old trace); the mirror keeps that much
+   * at once, and the replay sends only what comes after it.
    */
-  rewind(rt: LabRuntime): boolean {
+  rewind(rt: LabRuntime, shared?: { trace: number; results: number }): boolean {
     if (rt.trace.length > this.trace || rt.results.length > this.results) return false;
-    this.trace = rt.trace.length;
-    this.results = rt.results.length;
+    const ahead =
+      shared !== undefined &&
+      shared.trace >= rt.trace.length &&
+      shared.results >= rt.results.length &&
+      shared.trace <= this.trace &&
+      shared.results <= this.results;
+    this.trace = ahead ? shared.trace : rt.trace.length;
+    this.results = ahead ? shared.results : rt.results.length;
     this.sysctlsSent = false;
+    this.ahead = ahead;
     this.emit({ type: 'rewind', trace: this.trace, results: this.results, now: rt.sim.now });
     return true;
+  }
+
+  /**
+   * The end of a replay after a rewind that kept more than its engine had: if it stopped before
+   * running all that again, the mirror forgets what it did not run. Being stopped cut its last
+   * command short, so that command's events and result are not the ones kept either.
+   */
+  settle(rt: LabRuntime, stopped: boolean): void {
+    if (!this.ahead) return;
+    const cut = stopped ? rt.results[rt.results.length - 1] : undefined;
+    const trace = cut ? Math.min(cut.traceFrom, rt.trace.length) : rt.trace.length;
+    const results = cut ? rt.results.length - 1 : rt.results.length;
+    if (trace >= this.trace && results >= this.results) return;
+    this.ahead = false;
+    this.trace = Math.min(this.trace, trace);
+    this.results = Math.min(this.results, results);
+    this.emit({ type: 'rewind', trace: this.trace, results: this.results, now: rt.sim.now });
   }
 
   /** `running`: undefined leaves it as it was, null says no command runs now. */
   publish(rt: LabRuntime, running?: RunningInfo | null): void {
     const trace = rt.trace;
-    let sysctlWritten = !this.sysctlsSent;
+    // Still running again what a rewind kept: the end values and time are not this yet.
+    const behind = trace.length < this.trace || rt.results.length < this.results;
+    let sysctlWritten = !this.sysctlsSent && !behind;
+    if (this.ahead && !behind) {
+      this.ahead = false;
+      if (trace.length === this.trace)
+        this.emit({ type: 'trace-append', from: this.trace, events: [], now: rt.sim.now });
+    }
     while (trace.length > this.trace) {
       const events = nextBatch(trace, this.trace);
       // A new device brings its own conf keys: the values at the end change with it too.

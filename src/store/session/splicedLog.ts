@@ -14,12 +14,16 @@ export class SplicedLog implements TraceLog {
   private readonly base: TraceLog;
   private kept: number;
   private readonly depth: number;
+  private readonly from: TraceLog;
+  private readonly fromKept: number;
 
   constructor(
     base: TraceLog,
     kept: number,
     private readonly tail: TraceBuffer,
   ) {
+    this.from = base;
+    this.fromKept = Math.max(0, Math.min(kept, base.length));
     // The first events of a splice are its base's when it keeps no more than that base did.
     const inner = base instanceof SplicedLog && kept <= base.kept ? base.base : base;
     this.base = inner;
@@ -30,6 +34,14 @@ export class SplicedLog implements TraceLog {
   /** The trace whose first `kept` events this one shares (views may reuse what they derived from those). */
   get origin(): { base: TraceLog; kept: number } {
     return { base: this.base, kept: this.kept };
+  }
+
+  /**
+   * The trace this one was made from (before any collapsing into `origin`) and how many first
+   * events they share: the views' state for that trace is the warm one to carry on from.
+   */
+  get source(): { base: TraceLog; kept: number } {
+    return { base: this.from, kept: Math.min(this.fromKept, this.kept) };
   }
 
   /** Whether another splice may go on top of this one (else the caller copies). */

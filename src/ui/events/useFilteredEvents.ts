@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useAppStoreShallow } from '@/store/useAppStore';
 import { eventCategory } from '../model/eventCategory';
+import { sharedPrefix } from '../model/sharedPrefix';
 import type { TraceModel } from '../model/traceModel';
 
 /**
@@ -11,39 +12,50 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
   const { host, cats } = useAppStoreShallow((s) => ({ host: s.filterHost, cats: s.filterCategories }));
   const cache = useRef<Filtered | undefined>(undefined);
   return useMemo(() => {
-    const withFindings = cats.includes('findings');
-    const key = { trace: model.trace, host, cats, findings: withFindings ? findingAt : null };
-    const c = cache.current;
-    // The trace grows in place while a command runs: filter only what was appended (a runaway
-    // command's trace reaches 10⁵ events, and this runs every time it grows).
-    const same =
-      c !== undefined &&
-      c.key.trace === key.trace &&
-      c.key.host === host &&
-      c.key.cats === cats &&
-      c.key.findings === key.findings &&
-      c.upTo <= model.trace.length;
-    const out = same ? c.out : [];
-    const trace = model.trace;
-    for (let i = same ? c.upTo : 0; i < trace.length; i++) {
-      const e = trace.at(i)!;
-      if (host && e.host !== host) continue;
-      if (
-        cats.length &&
-        !cats.includes(eventCategory(e, model.hops)) &&
-        !(withFindings && findingAt.has(e.seq))
-      )
-        continue;
-      out.push(e.seq);
-    }
-    cache.current = { key, upTo: trace.length, out };
+    cache.current = filterRows(cache.current, model, host, cats, findingAt);
     // The one array, grown in place (read it in this render): a copy per growth of a live
     // command's trace cost O(events) per frame, 20–100 ms at 5,000 requests.
-    return out;
+    return cache.current.out;
   }, [model, host, cats, findingAt]);
 }
 
-interface Filtered {
+/**
+ * The rows for these filters, from the last answer `c`: the trace grows in place while a command
+ * runs, so only what was appended is filtered (a runaway command's trace reaches 10⁵ events, and
+ * this runs every time it grows); a fork's trace shares its first events, and their rows, with
+ * the trace it was made from. `c.out` is grown in place.
+ */
+export function filterRows(
+  c: Filtered | undefined,
+  model: TraceModel,
+  host: string | null,
+  cats: readonly string[],
+  findingAt: ReadonlySet<number>,
+): Filtered {
+  const withFindings = cats.includes('findings');
+  const key = { trace: model.trace, host, cats, findings: withFindings ? findingAt : null };
+  const trace = model.trace;
+  const sameFilters =
+    c !== undefined && c.key.host === host && c.key.cats === cats && c.key.findings === key.findings;
+  const same = sameFilters && c.key.trace === trace && c.upTo <= trace.length;
+  const shared = sameFilters && !same ? sharedPrefix(trace) : undefined;
+  const kept = shared && shared.base === c!.key.trace ? Math.min(shared.kept, c!.upTo) : 0;
+  const out = same ? c.out : kept > 0 ? c!.out.slice(0, rowAtCursor(c!.out, kept) + 1) : [];
+  for (let i = same ? c.upTo : kept; i < trace.length; i++) {
+    const e = trace.at(i)!;
+    if (host && e.host !== host) continue;
+    if (
+      cats.length &&
+      !cats.includes(eventCategory(e, model.hops)) &&
+      !(withFindings && findingAt.has(e.seq))
+    )
+      continue;
+    out.push(e.seq);
+  }
+  return { key, upTo: trace.length, out };
+}
+
+export interface Filtered {
   key: {
     trace: TraceModel['trace'];
     host: string | null;

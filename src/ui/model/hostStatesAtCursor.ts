@@ -1,5 +1,6 @@
 import type { HostState, TraceLog } from '@/engine';
 import { engine } from '@/store/engine';
+import { inherited } from './sharedPrefix';
 
 interface Folded {
   pos: number;
@@ -17,7 +18,16 @@ const folds = new WeakMap<TraceLog, Folded>();
 export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string, HostState> {
   const { applyHostEvent, hostStatesAt } = engine();
   const to = Math.max(0, Math.min(cursor, trace.length));
-  const f = folds.get(trace);
+  let f = folds.get(trace);
+  if (!f) {
+    // A fork's trace: the fold of the trace it was made from holds while it is within the shared
+    // events (the cursor was there when the new command was typed). It moves over to this trace.
+    const from = inherited(folds, trace);
+    if (from && from.value.pos <= Math.min(from.kept, to)) {
+      folds.delete(from.base);
+      folds.set(trace, (f = from.value));
+    }
+  }
   if (!f || f.pos > to) {
     const states = hostStatesAt(trace, to);
     folds.set(trace, { pos: to, states });

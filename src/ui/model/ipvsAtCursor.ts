@@ -1,4 +1,5 @@
 import type { TraceLog } from '@/engine';
+import { inherited } from './sharedPrefix';
 import { copyIpvsFold, copyService, extendIpvsFold, newIpvsFold } from './ipvsState';
 import type { IpvsFold, ServiceView } from './ipvsState';
 
@@ -13,6 +14,20 @@ interface Cached {
 
 const caches = new WeakMap<TraceLog, Cached>();
 
+/** A fork's trace keeps the checkpoints (and the fold) of the trace it was made from within the shared events. */
+function startCache(trace: TraceLog, every: number): Cached {
+  const from = inherited(caches, trace);
+  if (!from) return { fold: newIpvsFold(trace), checkpoints: [] };
+  const on = (f: IpvsFold): IpvsFold => ({ ...f, trace });
+  const checkpoints = from.value.checkpoints
+    .filter((cp) => cp.pos <= from.kept && cp.pos % every === 0)
+    .map(on);
+  const f = from.value.fold;
+  const last = checkpoints[checkpoints.length - 1];
+  const fold = f.pos <= from.kept ? copyIpvsFold(f) : last ? copyIpvsFold(last) : newIpvsFold(trace);
+  return { fold: on(fold), checkpoints };
+}
+
 /**
  * ipvsStateAt for a view that follows the cursor: playback carries the last replay on (O(new
  * events)); moving back restarts from the nearest checkpoint at or before the cursor, so no
@@ -25,7 +40,7 @@ export function ipvsStateAtCursor(
 ): ServiceView[] {
   const to = Math.max(0, Math.min(cursor, trace.length));
   let c = caches.get(trace);
-  if (!c) caches.set(trace, (c = { fold: newIpvsFold(trace), checkpoints: [] }));
+  if (!c) caches.set(trace, (c = startCache(trace, every)));
   if (c.fold.pos > to) {
     let best: IpvsFold | undefined;
     for (const cp of c.checkpoints) if (cp.pos <= to) best = cp;

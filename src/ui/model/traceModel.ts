@@ -1,6 +1,8 @@
 import type { TraceLog } from '@/engine';
 import type { ConnectionColours } from './connections';
 import type { HopIndex } from './frameHops';
+import { inherited } from './sharedPrefix';
+import { carryModelFold } from './traceModelCarry';
 import { newModelFold, extendModelFold, modelOf } from './traceModelFold';
 import type { ModelFold } from './traceModelFold';
 
@@ -22,15 +24,25 @@ export function buildTraceModel(trace: TraceLog): TraceModel {
 }
 
 const cache = new WeakMap<object, { fold: ModelFold; length: number; model: TraceModel }>();
+/** The last fold of each trace: a fork's trace starts from the one of the trace it was made from. */
+const folds = new WeakMap<TraceLog, ModelFold>();
+
+/** A fold for a trace seen for the first time: cut from its fork source's, else empty. */
+function startFold(trace: TraceLog): ModelFold {
+  const from = inherited(folds, trace);
+  return from ? carryModelFold(from.value, trace, from.kept) : newModelFold(trace);
+}
 
 /**
  * The model for a runtime's trace. When the same trace has grown, the fold goes on from where it
- * stopped (O(new events)); a replaced or shortened trace is folded from the start.
+ * stopped (O(new events)); a fork's new trace starts from the fold of the one it was made from,
+ * cut back to the events they share; any other replaced or shortened trace is folded from the start.
  */
 export function traceModelFor(owner: object, trace: TraceLog): TraceModel {
   const hit = cache.get(owner);
   if (hit && hit.fold.trace === trace && hit.length === trace.length) return hit.model;
-  const fold = hit && hit.fold.trace === trace && hit.length < trace.length ? hit.fold : newModelFold(trace);
+  const fold = hit && hit.fold.trace === trace && hit.length < trace.length ? hit.fold : startFold(trace);
+  folds.set(trace, fold);
   extendModelFold(fold, trace.length);
   const model = modelOf(fold);
   cache.set(owner, { fold, length: trace.length, model });

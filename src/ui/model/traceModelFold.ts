@@ -19,6 +19,8 @@ export interface ModelFold {
   maxSpan: number;
   /** NAT's rewritten 5-tuples → the client's tuple to the VIP (from `ipvs.conn` new). */
   alias: Map<string, string>;
+  /** Every alias as set, with the event that set it (a fork's fold takes those before its start). */
+  aliasLog: { seq: number; from: string; to: string }[];
   numbers: Map<string, number>;
   colourOf: Map<string, number>;
   pktEvents: Map<string, number[]>;
@@ -34,6 +36,7 @@ export function newModelFold(trace: TraceLog): ModelFold {
     byPkt: new Map(),
     maxSpan: DEFAULT_HOP_US,
     alias: new Map(),
+    aliasLog: [],
     numbers: new Map(),
     colourOf: new Map(),
     pktEvents: new Map(),
@@ -65,7 +68,10 @@ function step(f: ModelFold, e: TraceEvent): void {
   if (e.kind === 'drop' || (e.kind === 'frame.rx' && e.accepted === false)) f.drops.push(e.seq);
   if (e.kind === 'ipvs.conn') {
     const a = packetAlias(e);
-    if (a) f.alias.set(a[0], a[1]);
+    if (a) {
+      f.alias.set(a[0], a[1]);
+      f.aliasLog.push({ seq: e.seq, from: a[0], to: a[1] });
+    }
   } else if (e.kind === 'frame.tx') {
     const hop = hopOfTx(e);
     f.hops.push(hop);

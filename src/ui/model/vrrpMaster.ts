@@ -1,4 +1,5 @@
 import type { TraceLog } from '@/engine';
+import { inherited } from './sharedPrefix';
 
 interface StateChange {
   seq: number;
@@ -12,7 +13,13 @@ const cache = new WeakMap<TraceLog, { scanned: number; list: StateChange[] }>();
 
 function changes(trace: TraceLog): StateChange[] {
   let c = cache.get(trace);
-  if (!c) cache.set(trace, (c = { scanned: 0, list: [] }));
+  if (!c) {
+    // A fork's trace has the changes of the trace it was made from within the shared events.
+    const from = inherited(cache, trace);
+    const scanned = from ? Math.min(from.kept, from.value.scanned) : 0;
+    const list = from ? from.value.list.filter((x) => x.seq < scanned) : [];
+    cache.set(trace, (c = { scanned, list }));
+  }
   for (; c.scanned < trace.length; c.scanned++) {
     const e = trace.at(c.scanned)!;
     if (e.kind === 'vrrp.state')

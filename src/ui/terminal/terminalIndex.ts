@@ -1,4 +1,5 @@
 import type { TraceLog } from '@/engine';
+import { inherited } from '../model/sharedPrefix';
 
 /** What a terminal event is: a command's line, a piece of its output, its end. */
 export const START = 0;
@@ -33,14 +34,12 @@ const KIND = new Map<string, number>([
 ]);
 
 function forkedFrom(trace: TraceLog): Index | undefined {
-  const origin = (trace as { origin?: { base: TraceLog; kept: number } }).origin;
-  const base = origin && indexes.get(origin.base);
-  if (!origin || !base) return undefined;
-  const kept = Math.min(origin.kept, base.scanned);
+  const from = inherited(indexes, trace);
+  if (!from) return undefined;
+  const kept = Math.min(from.kept, from.value.scanned);
   const byHost = new Map<string, HostTerminalEvents>();
-  for (const [host, ev] of base.byHost) {
-    let n = ev.positions.length;
-    while (n > 0 && ev.positions[n - 1]! >= kept) n--;
+  for (const [host, ev] of from.value.byHost) {
+    const n = firstAtOrAfter(ev.positions, kept);
     byHost.set(host, { positions: ev.positions.slice(0, n), kinds: ev.kinds.slice(0, n) });
   }
   return { scanned: kept, byHost };

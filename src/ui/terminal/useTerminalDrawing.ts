@@ -3,6 +3,8 @@ import type { RefObject } from 'react';
 import type { Terminal } from '@xterm/xterm';
 import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
+import type { TraceLog } from '@/engine';
+import { sharedPrefix } from '../model/sharedPrefix';
 import type { LineState } from './lineEditor';
 import type { OutputQueue } from './outputQueue';
 import { boldPrompt, replayFrom, replayStart, replayTerminal, touchesTerminal } from './terminalReplay';
@@ -13,8 +15,10 @@ import type { ReplayState } from './terminalReplay';
  * What the terminal shows is a function of (trace, cursor): output appears when playback reaches
  * the moment the tool printed it, and scrubbing back hides it again. Moving forward appends
  * (through the output queue, a bounded piece per frame), a command typed here included: its line
- * is on screen already. A step back, a new session or a command started elsewhere (a control, a
- * course page) draws the terminal again, from as far back as its scrollback holds.
+ * is on screen already, and so is a fork's while the terminal shows no more than the events it
+ * shares with the trace it was made from. A step back, a new session or a command started
+ * elsewhere (a control, a course page) draws the terminal again, from as far back as its
+ * scrollback holds.
  */
 export function useTerminalDrawing(
   ready: boolean,
@@ -31,8 +35,9 @@ export function useTerminalDrawing(
 ): void {
   useEffect(() => {
     if (!ready) return;
-    const drawn: { rt: object | null; pos: number; state: ReplayState } = {
+    const drawn: { rt: object | null; trace: TraceLog | null; pos: number; state: ReplayState } = {
       rt: null,
+      trace: null,
       pos: 0,
       state: replayStart,
     };
@@ -57,7 +62,14 @@ export function useTerminalDrawing(
       const trace = rt.trace;
       const cursor = st.cursor < 0 ? trace.length : Math.min(st.cursor, trace.length);
       const isSetup = (i: number) => rt.results[i]?.setup ?? false;
-      if (drawn.rt === rt && cursor >= drawn.pos) {
+      // A fork's trace shares its first events with the one drawn: up to there, so does the terminal.
+      const shared = drawn.trace && drawn.rt !== rt ? sharedPrefix(trace) : undefined;
+      const goesOn =
+        (drawn.rt === rt || (shared?.base === drawn.trace && drawn.pos <= shared.kept)) &&
+        cursor >= drawn.pos;
+      if (goesOn) {
+        drawn.rt = rt;
+        drawn.trace = trace;
         if (!touchesTerminal(trace, drawn.pos, cursor, host)) {
           drawn.pos = cursor;
           return;
@@ -84,7 +96,7 @@ export function useTerminalDrawing(
       q.clear();
       q.then(() => tm.reset());
       q.push(all.state.open ? all.text : all.text + tail());
-      Object.assign(drawn, { rt, pos: cursor, state: all.state });
+      Object.assign(drawn, { rt, trace, pos: cursor, state: all.state });
     };
     draw();
     return store.subscribe((st, prev) => {

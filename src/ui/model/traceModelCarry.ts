@@ -1,0 +1,79 @@
+import type { TraceLog } from '@/engine';
+import { DEFAULT_HOP_US } from './frameHops';
+import type { Hop } from './frameHops';
+import { newModelFold } from './traceModelFold';
+import type { ModelFold } from './traceModelFold';
+
+/** How many of `xs` (ascending by `key`) come before `n`. */
+function countBelow<T>(xs: readonly T[], n: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A hop as it stood after the first `n` events: its own object, so the new fold may add legs. */
+function hopBefore(hop: Hop, n: number): Hop {
+  const rx = hop.rx.filter((r) => r.seq < n);
+  if (rx.length === hop.rx.length) return { ...hop, rx };
+  let t1 = hop.t0 + DEFAULT_HOP_US;
+  for (let i = 0; i < rx.length; i++) t1 = i === 0 ? rx[i]!.t : Math.max(t1, rx[i]!.t);
+  return { ...hop, t1, rx };
+}
+
+/**
+ * The fold of `trace`'s first `n` events, taken from a fold of another trace whose first `n`
+ * events are the same (the trace a fork was made from): what lies past `n` is cut away instead
+ * of folding the shared events again. `f` is left as it was. The events past what `f` folded
+ * are not in it: the result stops at `min(n, f.length)`, to be extended from there.
+ */
+export function carryModelFold(f: ModelFold, trace: TraceLog, shared: number): ModelFold {
+  const n = Math.min(shared, f.length);
+  const out = newModelFold(trace);
+  out.length = n;
+  const hops = f.hops.slice(
+    0,
+    countBelow(f.hops, n, (h) => h.seq),
+  );
+  let colours = 0;
+  for (const old of hops) {
+    const hop = hopBefore(old, n);
+    out.hops.push(hop);
+    out.byFrame.set(hop.frame, hop);
+    if (hop.pkt) {
+      const list = out.byPkt.get(hop.pkt);
+      if (list) list.push(hop);
+      else out.byPkt.set(hop.pkt, [hop]);
+    }
+    if (hop.rx.length) out.maxSpan = Math.max(out.maxSpan, hop.t1 - hop.t0);
+    const c = f.colourOf.get(hop.frame) ?? -1;
+    out.colourOf.set(hop.frame, c);
+    colours = Math.max(colours, c + 1);
+  }
+  // Connection numbers are handed out in hop order: the kept hops used exactly the first ones.
+  for (const [key, c] of f.numbers) if (c < colours) out.numbers.set(key, c);
+  for (const a of f.aliasLog) {
+    if (a.seq >= n) break;
+    out.alias.set(a.from, a.to);
+    out.aliasLog.push(a);
+  }
+  for (const [pkt, list] of f.pktEvents) {
+    if (list[0]! >= n) continue;
+    out.pktEvents.set(
+      pkt,
+      list.slice(
+        0,
+        countBelow(list, n, (s) => s),
+      ),
+    );
+  }
+  out.drops = f.drops.slice(
+    0,
+    countBelow(f.drops, n, (s) => s),
+  );
+  return out;
+}
