@@ -48,13 +48,12 @@ async function workerClient(cdp) {
   };
 }
 
-/** Used JS heap after a forced full GC, bytes. */
+/** Used JS heap after a forced full GC (usedSize, and backingStorageSize: array buffers), bytes. */
 async function heapAfterGc(client) {
   await client.send('HeapProfiler.enable');
   await client.send('HeapProfiler.collectGarbage');
   await client.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await client.send('Runtime.getHeapUsage');
-  return usedSize;
+  return client.send('Runtime.getHeapUsage');
 }
 
 /** One fresh tab: the loop run to `requests` requests, then the heap of the page and the worker. */
@@ -84,9 +83,18 @@ export async function tabHeap(browser, testBase, { requests = 7200, query = '' }
     });
     // The views have drawn the end of the trace before the heap is read.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-    const pageBytes = await heapAfterGc(cdp);
-    const workerBytes = await heapAfterGc(worker);
-    return { pageBytes, workerBytes, events: state.traceLength, simUs: state.simTime, runMs };
+    const pageHeap = await heapAfterGc(cdp);
+    const workerHeap = await heapAfterGc(worker);
+    return {
+      pageBytes: pageHeap.usedSize,
+      workerBytes: workerHeap.usedSize,
+      // Typed-array stores (the trace's columns) live outside the JS heap: reported beside it.
+      pageBuffers: pageHeap.backingStorageSize ?? NaN,
+      workerBuffers: workerHeap.backingStorageSize ?? NaN,
+      events: state.traceLength,
+      simUs: state.simTime,
+      runMs,
+    };
   } finally {
     await ctx.close();
   }

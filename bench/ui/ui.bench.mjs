@@ -260,4 +260,11 @@ async function heapFigures() {
   );
   figure('  the page alone', median(runs.map((r) => mb(r.pageBytes))), 0, 'MB');
   figure('  the session worker alone', median(runs.map((r) => mb(r.workerBytes))), 0, 'MB');
+  figure(
+    '  array buffers outside the JS heap (trace columns), page + worker',
+    median(runs.map((r) => mb(r.pageBuffers + r.workerBuffers))),
+    0,
+    'MB',
+    `page ${runsOf(runs.map((r) => mb(r.pageBuffers)))}, worker ${runsOf(runs.map((r) => mb(r.workerBuffers)))} MB`,
+  );
 }

@@ -25,8 +25,10 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
       c.upTo <= model.trace.length;
     const out = same ? c.out : [];
     const trace = model.trace;
-    for (let i = same ? c.upTo : 0; i < trace.length; i++) {
-      const e = trace.at(i)!;
+    // A long session's summarised events have no row (the list shows their summary).
+    for (let i = same ? c.upTo : (trace.first ?? 0); i < trace.length; i++) {
+      const e = trace.at(i);
+      if (!e) continue;
       if (host && e.host !== host) continue;
       if (
         cats.length &&

@@ -14,8 +14,8 @@ function changes(trace: TraceLog): StateChange[] {
   let c = cache.get(trace);
   if (!c) cache.set(trace, (c = { scanned: 0, list: [] }));
   for (; c.scanned < trace.length; c.scanned++) {
-    const e = trace.at(c.scanned)!;
-    if (e.kind === 'vrrp.state')
+    const e = trace.at(c.scanned);
+    if (e?.kind === 'vrrp.state')
       c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
   }
   return c.list;

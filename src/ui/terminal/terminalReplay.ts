@@ -33,8 +33,8 @@ export function replayTerminal(
   let text = '';
   let { inSetup, open, flushed = false } = state;
   for (let i = from; i < to; i++) {
-    const e = trace.at(i)!;
-    if (e.host !== host) continue;
+    const e = trace.at(i);
+    if (e?.host !== host) continue;
     if (e.kind === 'cmd.start') {
       const setup = isSetup(e.index);
       if (setup && !inSetup) text += `\x1b[2m# ${setupNote}\x1b[0m\r\n`;
@@ -58,8 +58,8 @@ export function replayTerminal(
 /** Whether the events [from, to) hold anything for this host's terminal. */
 export function touchesTerminal(trace: TraceLog, from: number, to: number, host: string): boolean {
   for (let i = from; i < to; i++) {
-    const e = trace.at(i)!;
-    if (e.host === host && (e.kind === 'cmd.start' || e.kind === 'cmd.out' || e.kind === 'cmd.end'))
+    const e = trace.at(i);
+    if (e?.host === host && (e.kind === 'cmd.start' || e.kind === 'cmd.out' || e.kind === 'cmd.end'))
       return true;
   }
   return false;
