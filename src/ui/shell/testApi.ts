@@ -106,6 +106,10 @@ function api(which: 'main' | 'nat' | 'dr') {
       rt()
         .userResults()
         .map((r) => ({ traceFrom: r.traceFrom, traceTo: r.traceTo })),
+    /** A long session's bound: keep `keep` trace events in full detail (as `?traceKeep=N`). */
+    bound: (keep: number) => sessionOf(pick(which)).request({ type: 'bound', keep }),
+    /** Where full trace detail starts in the page, and what was summarised before it. */
+    kept: () => clone({ first: rt().trace.first ?? 0, summary: rt().trace.summarised?.() ?? null }),
     /** The session's spare runtimes and where its last replay or fork started. */
     session: () =>
       clone({
