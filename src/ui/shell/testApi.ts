@@ -98,7 +98,7 @@ function api(which: 'main' | 'nat' | 'dr') {
     /** Type a command without reading its result (with ?worker=1 the result comes a task later). */
     type: (host: string, command: string) => void st().runCommand(host, command, { autoplay: false }),
     /** Open `labId` with this log, replayed (a long one in chunks; `state().log` tells when it is in). */
-    open(labId: LabId, log: { host: string; command: string }[]) {
+    open(labId: LabId, log: { host: string; command: string; maxTimeUs?: number }[]) {
       st().loadLab(labId, { log, fresh: true });
     },
     /** Where each typed command's events lie in the trace. */
