@@ -91,7 +91,7 @@ function api(which: 'main' | 'nat' | 'dr') {
     find(kind: string, where: Record<string, unknown> = {}, from = 0): number[] {
       return rt()
         .trace.slice(from)
-        .filter((e) => e.kind === kind && Object.entries(where).every(([k, v]) => Reflect.get(e, k) === v))
+        .filter((e) => e?.kind === kind && Object.entries(where).every(([k, v]) => Reflect.get(e, k) === v))
         .map((e) => e.seq);
     },
     serialize: () => serializeLab(st().spec),
