@@ -46,6 +46,11 @@ for (const worker of [false, true])
     expect(total).toBeGreaterThan(decisions);
     expect(total).toBeGreaterThanOrEqual(290);
 
+    // The scrubber says where the summarised span ends.
+    await expect(page.getByRole('slider', { name: 'Position in the trace' })).toHaveAttribute(
+      'aria-valuetext',
+      new RegExp(`events before #${kept.first} summarised`),
+    );
     // The cursor cannot go back into the summarised span.
     await api.seek(0);
     expect((await api.state()).cursor).toBe(kept.first);
