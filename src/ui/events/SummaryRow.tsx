@@ -27,15 +27,21 @@ export const SummaryRow = memo(function SummaryRow({ trace }: { trace: TraceLog 
       aria-label={t('events.summaryLabel')}
       data-summarised={s.events}
     >
-      <p>
-        <strong>{t('events.summaryTitle', { count: s.events })}</strong>{' '}
-        {t('events.summarySpan', {
-          from: formatMicros(s.fromUs),
-          to: formatMicros(s.toUs),
-          first: s.firstKept,
-        })}
-      </p>
-      <p className="muted">{named.join(' · ')}</p>
+      {/* One line, the detail on demand: the rows below keep their room. */}
+      <details>
+        <summary>
+          <strong>{t('events.summaryTitle', { count: s.events })}</strong>{' '}
+          {t('events.summaryFirst', { first: s.firstKept })}
+        </summary>
+        <p>
+          {t('events.summarySpan', {
+            from: formatMicros(s.fromUs),
+            to: formatMicros(s.toUs),
+            first: s.firstKept,
+          })}
+        </p>
+        <p className="muted">{named.join(' · ')}</p>
+      </details>
     </div>
   );
 });

@@ -52,10 +52,7 @@ export function Scrubber({
         max={total}
         step={1}
         aria-label={t('playback.scrub')}
-        // The summarised span, hatched at the start of the track (the cursor cannot go there).
-        style={
-          first > 0 ? { ['--summarised' as string]: `${(100 * first) / Math.max(1, total)}%` } : undefined
-        }
+        // A long session's summarised span ends here (the cursor cannot go before it).
         data-summarised={first > 0 ? first : undefined}
         onChange={(e) => seek(Number(e.target.value))}
       />
