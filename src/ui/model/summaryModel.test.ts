@@ -18,7 +18,7 @@ beforeAll(() => {
     rt.exec({ host: 'director', command: 'ipvsadm -E -t 172.16.132.18:80 -s wrr' });
     rt.exec({ host: 'client', command: LOOP, maxTimeUs: RUN_US });
   }
-});
+}, 60_000); // a hang check: ~2 s alone, much more when the suite shares 2 cores
 
 describe('a long session’s summary, as the event list and the scheduler chart show it', () => {
   test('the summary counts exactly the events before the first kept one, kind by kind', () => {
