@@ -13,6 +13,9 @@
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
 //     BENCH_ONLY=live; goal ≤ 16.7 ms)
+//   • tab heap after 7,200 loop requests at top speed, after a forced GC, page and session worker
+//     (tabHeap.mjs; BENCH_ONLY=heap; goal ≤ 100 MB for the sum; HEAP_REQUESTS and HEAP_RUNS change
+//     the load and the number of fresh tabs)
 // Run `npm run build` first; then `npm run bench:ui` (BENCH_PORT picks the port, default 4179;
 // BENCH_TEST_DIR another test build, e.g. the base of a branch built elsewhere, to compare).
 // The production build (dist/app) is served under /course/lvs/ as a course site would host it;
@@ -29,6 +32,7 @@ import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { enterAfterLongSession } from './enterAfterLongSession.mjs';
+import { tabHeap } from './tabHeap.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
 const DIST = 'dist/app';
@@ -65,7 +69,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|live|load|fork|runaway|enter|ab runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|enter|ab|heap runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -118,6 +122,7 @@ try {
     );
   }
   if (!only || only === 'ab') await abFigures();
+  if (!only || only === 'heap') await heapFigures();
 } finally {
   await browser.close();
   server.close();
@@ -246,5 +251,33 @@ async function abFigures() {
     'ms',
     `median ${median(r.cpu).toFixed(1)} ms; ${r.cpu.length} frames; sim time ${Math.round(r.span.t0)}–${Math.round(r.span.t1)} µs with ` +
       `${r.open[0]}–${r.open[1]} client connections open (peak ${r.peak}); report, no goal`,
+  );
+}
+
+async function heapFigures() {
+  const requests = Number(process.env.HEAP_REQUESTS ?? 7200);
+  const runs = [];
+  for (let i = 0; i < Number(process.env.HEAP_RUNS ?? 3); i++)
+    runs.push(await tabHeap(browser, TEST_BASE, { requests }));
+  const mb = (b) => b / (1024 * 1024);
+  const sums = runs.map((r) => mb(r.pageBytes + r.workerBytes));
+  const last = runs[runs.length - 1];
+  figure(
+    `tab heap after ${requests.toLocaleString('en')} loop requests at top speed (page + worker, after GC)`,
+    median(sums),
+    100,
+    'MB',
+    `runs ${sums.map((x) => x.toFixed(1)).join(', ')}; page ${runs.map((r) => mb(r.pageBytes).toFixed(1)).join(', ')} MB; ` +
+      `worker ${runs.map((r) => mb(r.workerBytes).toFixed(1)).join(', ')} MB; ${last.events} events; ` +
+      `virtual ${(last.simUs / 1e6).toFixed(0)} s; run ${runsOf(runs.map((r) => r.runMs))} ms`,
+  );
+  figure('  the page alone', median(runs.map((r) => mb(r.pageBytes))), 0, 'MB');
+  figure('  the session worker alone', median(runs.map((r) => mb(r.workerBytes))), 0, 'MB');
+  figure(
+    '  array buffers outside the JS heap (trace columns), page + worker',
+    median(runs.map((r) => mb(r.pageBuffers + r.workerBuffers))),
+    0,
+    'MB',
+    `page ${runsOf(runs.map((r) => mb(r.pageBuffers)))}, worker ${runsOf(runs.map((r) => mb(r.workerBuffers)))} MB`,
   );
 }

@@ -24,11 +24,14 @@ export interface TimedEvent {
 export interface TimedLog {
   readonly length: number;
   at(i: number): TimedEvent | undefined;
+  /** First event kept in full detail (a long session's trace summarises older ones). */
+  readonly first?: number;
 }
 
 /** Events with t ≤ time (binary search; times never decrease along the trace). */
 export function countAtOrBefore(trace: TimedLog, time: number): number {
-  let lo = 0;
+  // Before a long session's first kept event, times are not known one by one (summarised).
+  let lo = trace.first ?? 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -40,7 +43,7 @@ export function countAtOrBefore(trace: TimedLog, time: number): number {
 
 /** Index of the first event with t ≥ time (trace.length if none). */
 function firstAtOrAfter(trace: TimedLog, time: number): number {
-  let lo = 0;
+  let lo = trace.first ?? 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

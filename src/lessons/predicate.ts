@@ -20,7 +20,9 @@ export interface Window {
 const FWD = { Masq: 'masq', Route: 'route', Tunnel: 'tunnel' } as const;
 
 function events(w: Window): TraceEvent[] {
-  return w.trace.slice(Math.max(0, w.from), Math.min(w.to, w.trace.length));
+  // From the first kept event: a long session's summarised events read as undefined.
+  const from = Math.max(0, w.trace.first ?? 0, w.from);
+  return w.trace.slice(from, Math.max(from, Math.min(w.to, w.trace.length)));
 }
 
 /** Every line a `curl` on `host` printed to stdout in the window: the response bodies. */

@@ -15,7 +15,11 @@ export interface SideWindow {
 const DIRECTOR = 'director';
 
 function* inWindow(w: SideWindow): Generator<TraceEvent> {
-  for (let i = Math.max(0, w.from); i < Math.min(w.to, w.trace.length); i++) yield w.trace.at(i)!;
+  // A long session's summarised events read as undefined: they are not measured.
+  for (let i = Math.max(0, w.trace.first ?? 0, w.from); i < Math.min(w.to, w.trace.length); i++) {
+    const e = w.trace.at(i);
+    if (e) yield e;
+  }
 }
 
 /** `measure` over the window (bytes, or virtual µs). */

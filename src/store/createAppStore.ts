@@ -8,6 +8,7 @@ import { merge, partialize } from './persistence';
 import type { PersistedState } from './persistence';
 import { defaultTransport } from './session/defaultTransport';
 import type { SessionTransport } from './session/protocol';
+import { traceKeepFromUrl } from './session/traceKeep';
 import { SessionClient } from './session/sessionClient';
 import { createLabSlice } from './slices/labSlice';
 import { createLiveSlice } from './slices/liveSlice';
@@ -106,6 +107,12 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
     if (e.type === 'progress') store.setState({ replay: { done: e.done, total: e.total } });
   });
   if (opts.startPaused !== undefined) store.setState({ startPaused: opts.startPaused });
+  // The mirror keeps full trace detail from the cursor on (a long session lets go of older detail).
+  store.subscribe((s, prev) => {
+    if (s.cursor !== prev.cursor) client.hold(s.cursor);
+  });
+  const keep = traceKeepFromUrl(typeof location === 'undefined' ? '' : location.search);
+  if (keep !== undefined) client.request({ type: 'bound', keep });
   settle(store, client);
   if (opts.labId && store.getState().spec.labId !== opts.labId) store.getState().loadLab(opts.labId);
   return store;

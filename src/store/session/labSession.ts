@@ -25,6 +25,12 @@ const ADVANCE_BUDGET_MS = 8;
  * bounded in virtual time, and with virtual CPU charging that bounds its work.
  */
 const ADVANCE_STEP_US = 1000;
+/**
+ * Trace events a session keeps in full detail (issue 10: an hour-long class stays bounded):
+ * older ones are summarised a chunk at a time, never before the page has them. About 1,700 of
+ * the seed's loop requests, some 14 minutes of it.
+ */
+export const DEFAULT_TRACE_KEEP = 262_144;
 /** Wall time one replay chunk may take before the page gets a turn (issue 11: no long tasks). */
 export const REPLAY_BUDGET_MS = 30;
 /**
@@ -97,6 +103,7 @@ export class LabSession {
   private readonly budget: { first: number; next: number };
   /** Spare runtimes at checkpoints of the log: acting in the past replays from the nearest. */
   private readonly spares: Checkpoints;
+  private keep = DEFAULT_TRACE_KEEP;
 
   constructor(
     private readonly engine: EngineModule,
@@ -109,6 +116,7 @@ export class LabSession {
         ? { first: REPLAY_FIRST_BUDGET_MS, next: REPLAY_BUDGET_MS }
         : { first: budgetMs, next: budgetMs };
     this.pub = new SessionPublisher((event: SessionEvent) => this.post({ kind: 'event', event }));
+    this.pub.keep = this.keep;
     this.spares = new Checkpoints(
       clock,
       () => this.closed || !!this.replay || this.queue.length > 0 || !!(this.running && !this.running.done),
@@ -205,6 +213,10 @@ export class LabSession {
       }
       case 'stop-replay':
         return this.reply(id, { type: 'ok' });
+      case 'bound':
+        this.keep = this.pub.keep = r.keep > 0 ? r.keep : DEFAULT_TRACE_KEEP;
+        this.rt?.boundTrace(this.keep, this.pub.published);
+        return this.reply(id, { type: 'ok' });
     }
   }
 
@@ -266,6 +278,8 @@ export class LabSession {
       const prefix =
         before !== undefined && this.log.every((e, i) => i < before.length && sameEntry(e, before[i]!));
       if (!(prefix && this.pub.rewind(this.rt, shared))) this.pub.reset(this.rt);
+      // A long session summarises what the page already has (a spare's trace is not bounded).
+      this.rt.boundTrace(this.keep, this.pub.published);
     }
     this.spec = spec;
     this.replay = {

@@ -24,6 +24,7 @@ const REQUESTS: Record<SessionRequestType, true> = {
   advance: true,
   interrupt: true,
   'stop-replay': true,
+  bound: true,
 };
 const REPLIES: Record<SessionReply['type'], true> = {
   replayed: true,
@@ -42,6 +43,7 @@ const EVENTS: Record<SessionEvent['type'], true> = {
   running: true,
   progress: true,
   checkpoints: true,
+  summarised: true,
 };
 
 test('every request, reply and event crosses structuredClone unchanged (a Worker could carry them)', () => {
@@ -69,6 +71,9 @@ test('every request, reply and event crosses structuredClone unchanged (a Worker
   send({ type: 'interrupt' });
   send({ type: 'begin', host: 'client', command: 'ipvsadm -Ln' });
   send({ type: 'advance', mode: 'instant' });
+  // A bound of one event: the loop's first chunks of trace are summarised once published.
+  send({ type: 'bound', keep: 1 });
+  send({ type: 'exec', entry: { host: 'client', command: loop, maxTimeUs: 80_000_000 } });
   send({ type: 'begin', host: 'nohost', command: 'true' });
   clock.runAll();
 

@@ -4,7 +4,7 @@
  * session (trace, results, sysctls, the running command) up to date. Every message is plain,
  * structured-clone-safe data, so the session can live in a Web Worker as well as in the page.
  */
-import type { CommandResult, LabDefinition, TraceEvent } from '@/engine';
+import type { CommandResult, LabDefinition, TraceEvent, TraceSummary } from '@/engine';
 import type { LabSpec, LogEntry } from '../labSpec';
 
 /** The command a terminal is running, as the views see it. */
@@ -31,7 +31,9 @@ export type SessionRequest =
   /** Ctrl-C on the live command. */
   | { type: 'interrupt' }
   /** Stop a replay under way: the commands replayed so far are kept. */
-  | { type: 'stop-replay' };
+  | { type: 'stop-replay' }
+  /** Keep full trace detail for at least the most recent `keep` events (long sessions; tests lower it). */
+  | { type: 'bound'; keep: number };
 
 export type SessionRequestType = SessionRequest['type'];
 
@@ -75,7 +77,12 @@ export type SessionEvent =
   /** A replay that takes more than one chunk: `done` of `total` commands replayed. */
   | { type: 'progress'; done: number; total: number }
   /** The log lengths at which a spare runtime is ready (a fork replays from the nearest), and how many are to come. */
-  | { type: 'checkpoints'; ready: number[]; pending: number };
+  | { type: 'checkpoints'; ready: number[]; pending: number }
+  /**
+   * The session let go of the detail of the events before `first` (a long session's bound of
+   * `keep` events): the mirror may do the same; `summary` counts what they were.
+   */
+  | { type: 'summarised'; first: number; keep: number; summary: TraceSummary };
 
 export interface RequestMessage {
   id: number;

@@ -27,6 +27,8 @@ export class SessionClient {
   checkpoints: { ready: number[]; pending: number } = { ready: [], pending: 0 };
   /** Where the last replay or fork started, and how much it ran. */
   lastReplay: ReplayStats | null = null;
+  /** The store's cursor: the mirror keeps full detail from there on (a long session's bound). */
+  private held = Infinity;
 
   constructor(
     private readonly transport: SessionTransport,
@@ -48,6 +50,12 @@ export class SessionClient {
     const id = ++this.nextId;
     if (onReply) this.waiting.set(id, onReply);
     this.transport.send({ id, request });
+  }
+
+  /** The views need the trace's detail from `cursor` on (−1: the end, whatever it is). */
+  hold(cursor: number): void {
+    this.held = cursor < 0 ? Infinity : cursor;
+    this.current.hold(this.held);
   }
 
   /** Session events after the mirror applied them (replay progress, for one). */
@@ -74,9 +82,14 @@ export class SessionClient {
     switch (e.type) {
       case 'reset':
         this.current = new SessionView(e.def, e.hostNames);
+        this.current.hold(this.held);
         break;
       case 'rewind':
         this.current = this.current.rewound(e.trace, e.results, e.now);
+        this.current.hold(this.held);
+        break;
+      case 'summarised':
+        this.current.summarised(e.first, e.keep, e.summary);
         break;
       case 'trace-append':
         this.current.append(e.from, e.events, e.now);

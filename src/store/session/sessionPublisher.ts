@@ -33,10 +33,20 @@ export class SessionPublisher {
    * sees it has, the end values and time are not sent, and a stop may take some back (`settle`).
    */
   private ahead = false;
+  /** The first event in full detail the mirror was last told of (0: nothing summarised). */
+  private firstSent = 0;
+  /** The session's trace bound (events kept in full detail), told to the mirror with what it summarised. */
+  keep = Infinity;
 
   constructor(private readonly emit: (e: SessionEvent) => void) {}
 
+  /** Events published so far (the session keeps them and what follows in full detail until then). */
+  get published(): number {
+    return this.trace;
+  }
+
   reset(rt: LabRuntime): void {
+    this.firstSent = 0;
     this.trace = 0;
     this.results = 0;
     this.sysctlsSent = false;
@@ -47,12 +57,13 @@ export class SessionPublisher {
   /**
    * A fork's new engine whose trace and results so far are the first ones already published
    * (it ran a prefix of the old log): the mirror keeps those. False when it has more than was
-   * published (then only a reset will do). `shared`: how far the replay ahead will run the same
-   * commands as the old engine (the kept log's end in the old trace); the mirror keeps that much
-   * at once, and the replay sends only what comes after it.
+   * published, or when the mirror may have let go of detail (then only a reset will do).
+   * `shared`: how far the replay ahead will run the same commands as the old engine (the kept
+   * log's end in the old trace); the mirror keeps that much at once, and the replay sends only
+   * what comes after it.
    */
   rewind(rt: LabRuntime, shared?: { trace: number; results: number }): boolean {
-    if (rt.trace.length > this.trace || rt.results.length > this.results) return false;
+    if (rt.trace.length > this.trace || rt.results.length > this.results || this.firstSent > 0) return false;
     const ahead =
       shared !== undefined &&
       shared.trace >= rt.trace.length &&
@@ -84,7 +95,10 @@ export class SessionPublisher {
     this.emit({ type: 'rewind', trace: this.trace, results: this.results, now: rt.sim.now });
   }
 
-  /** `running`: undefined leaves it as it was, null says no command runs now. */
+  /**
+   * `running`: undefined leaves it as it was, null says no command runs now. What is published
+   * may be summarised from then on (the runtime's bound): the mirror is told what was.
+   */
   publish(rt: LabRuntime, running?: RunningInfo | null): void {
     const trace = rt.trace;
     // Still running again what a rewind kept: the end values and time are not this yet.
@@ -114,6 +128,13 @@ export class SessionPublisher {
       this.sysctlsSent = true;
     }
     if (running !== undefined) this.emit({ type: 'running', running });
+    rt.pinTrace(this.trace);
+    const summary = trace.summarised?.();
+    const first = trace.first ?? 0;
+    if (summary && first > this.firstSent) {
+      this.firstSent = first;
+      this.emit({ type: 'summarised', first, keep: this.keep, summary: structuredClone(summary) });
+    }
   }
 
   progress(done: number, total: number): void {

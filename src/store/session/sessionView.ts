@@ -1,6 +1,15 @@
 import { engine } from '../engine';
+import { KeptLog } from './keptLog';
 import { SplicedLog } from './splicedLog';
-import type { CommandResult, LabDefinition, Sysctl, TraceBuffer, TraceEvent, TraceLog } from '@/engine';
+import type {
+  CommandResult,
+  LabDefinition,
+  Sysctl,
+  TraceBuffer,
+  TraceEvent,
+  TraceLog,
+  TraceSummary,
+} from '@/engine';
 
 /** The trace before the session published any (the compact buffer needs the loaded engine). */
 const NO_EVENTS: TraceLog = Object.freeze([]) as readonly TraceEvent[];
@@ -17,6 +26,14 @@ export class SessionView {
   /** Virtual time at the end of what the session ran, µs. */
   now = 0;
   private sysctlEnd = new Map<string, Map<string, number>>();
+  /** The trace as views read it after detail was let go (a new object each time). */
+  private shown: KeptLog | undefined;
+  /** What the session summarised: events before `first`, `keep` its bound. */
+  private session = { first: 0, keep: Infinity };
+  /** Detail the views still need from here on (the cursor): never let go. */
+  private held = Infinity;
+  /** The session's own account of what it summarised (the mirror's counts the same events). */
+  sessionSummary: TraceSummary | undefined;
 
   constructor(
     readonly def: LabDefinition,
@@ -25,7 +42,7 @@ export class SessionView {
 
   /** The published trace, kept in the engine's compact columns (read with at/length/iteration). */
   get trace(): TraceLog {
-    return this.log ?? NO_EVENTS;
+    return this.shown ?? this.log ?? NO_EVENTS;
   }
 
   hostNames(): string[] {
@@ -73,6 +90,39 @@ export class SessionView {
     next.sysctlEnd = this.sysctlEnd;
     next.now = now;
     return next;
+  }
+
+  /** @internal the session let go of the detail before `first`: the mirror follows, as far as it may. */
+  summarised(first: number, keep: number, summary: TraceSummary): void {
+    this.session = { first, keep };
+    this.sessionSummary = summary;
+    this.letGo();
+  }
+
+  /** @internal the views need detail from `cursor` on (the store's cursor): keep it. */
+  hold(cursor: number): void {
+    if (cursor === this.held) return;
+    this.held = cursor;
+    this.letGo();
+  }
+
+  /**
+   * Let go of the detail the session did, not past what the views hold, in steps of a quarter
+   * of the bound: each step makes the views start over from the first kept event.
+   */
+  private letGo(): void {
+    const to = Math.min(this.session.first, Math.max(0, this.held));
+    const first = this.trace.first ?? 0;
+    if (!this.log || to - first < Math.max(1, this.session.keep / 4)) return;
+    if (this.log instanceof SplicedLog) {
+      // A fork's mirror shares its first events with the trace before it: copy them once.
+      const copy = new (engine().TraceBuffer)();
+      for (let i = 0; i < this.log.length; i++) copy.append(this.log.at(i)!);
+      this.log = copy;
+    }
+    this.log.bound(0, to);
+    this.log.bound(Infinity); // nothing more until told: the views rebuild only here
+    if (this.log.first !== first) this.shown = new KeptLog(this.log);
   }
 
   /** @internal the mirror's writers */

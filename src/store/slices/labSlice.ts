@@ -123,7 +123,7 @@ export const createLabSlice =
           }
           const v = client.view;
           const res = r.result;
-          const moves = v.trace.slice(res.traceFrom, res.traceTo).some((e) => e.kind === 'frame.tx');
+          const moves = v.trace.slice(res.traceFrom, res.traceTo).some((e) => e?.kind === 'frame.tx');
           const autoplay = (opts.autoplay ?? true) && moves && !s.startPaused;
           // While a request is still animating, a new one queues behind it instead of cutting in.
           const keepWatching = s.playing && s.cursor < before;

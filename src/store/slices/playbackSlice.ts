@@ -19,7 +19,8 @@ export const createPlaybackSlice =
   (client: SessionClient): StateCreator<AppState, [], [], PlaybackSlice> =>
   (set, get) => {
     const trace = () => client.view.trace;
-    const clamp = (c: number) => Math.max(0, Math.min(trace().length, c));
+    // Not before a long session's first kept event: the events before it were summarised.
+    const clamp = (c: number) => Math.max(trace().first ?? 0, Math.min(trace().length, c));
     return {
       // −1 until the lab is loaded: "at the end of whatever the log produced".
       cursor: -1,

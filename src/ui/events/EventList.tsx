@@ -8,6 +8,7 @@ import { findingsByEvent } from '../model/findingsAtCursor';
 import { EventDetail } from './EventDetail';
 import { EventFilters } from './EventFilters';
 import { EventRow } from './EventRow';
+import { SummaryRow } from './SummaryRow';
 import { rowText } from './rowText';
 import { useRenderMessage } from '../hooks/useRenderMessage';
 import { rowAtCursor, useFilteredEvents } from './useFilteredEvents';
@@ -91,6 +92,7 @@ export function EventList() {
         <span className="muted">{t('events.count', { shown: rows.length, total: model.trace.length })}</span>
       </div>
       <EventFilters />
+      <SummaryRow trace={model.trace} />
       <div
         className="event-scroll"
         ref={scroller}

@@ -41,8 +41,10 @@ export function filterRows(
   const shared = sameFilters && !same ? sharedPrefix(trace) : undefined;
   const kept = shared && shared.base === c!.key.trace ? Math.min(shared.kept, c!.upTo) : 0;
   const out = same ? c.out : kept > 0 ? c!.out.slice(0, rowAtCursor(c!.out, kept) + 1) : [];
-  for (let i = same ? c.upTo : kept; i < trace.length; i++) {
-    const e = trace.at(i)!;
+  // A long session's summarised events have no row (the list shows their summary).
+  for (let i = same ? c.upTo : Math.max(kept, trace.first ?? 0); i < trace.length; i++) {
+    const e = trace.at(i);
+    if (!e) continue;
     if (host && e.host !== host) continue;
     if (
       cats.length &&

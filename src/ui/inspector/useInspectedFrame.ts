@@ -7,7 +7,7 @@ import type { TraceModel } from '../model/traceModel';
 
 /** The newest frame event at or before the cursor: what "follow playback" shows. */
 export function frameAtCursor(model: TraceModel, cursor: number): Hop | undefined {
-  for (let i = Math.min(cursor, model.trace.length) - 1; i >= 0; i--) {
+  for (let i = Math.min(cursor, model.trace.length) - 1; i >= (model.trace.first ?? 0); i--) {
     const e = model.trace.at(i)!;
     if (e.kind === 'frame.tx' || e.kind === 'frame.rx') return model.hops.byFrame.get(String(e.frame));
   }

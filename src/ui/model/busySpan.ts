@@ -10,9 +10,9 @@ export function busySpan(trace: TraceLog, host: string, from: number): (cursor: 
   const last = new Float64Array(n + 1).fill(-1);
   let first = -1;
   for (let i = 0; i < n; i++) {
-    const e = trace.at(i)!;
+    const e = trace.at(i);
     last[i + 1] = last[i]!;
-    if (i < from || e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
+    if (i < from || !e || e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
     if (first < 0) first = e.t;
     last[i + 1] = e.t;
   }

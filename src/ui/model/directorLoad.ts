@@ -27,9 +27,9 @@ export function loadSeries(trace: TraceLog, hops: HopIndex, host: string): LoadS
     new Float64Array(n + 1),
   ] as const;
   for (let i = 0; i < n; i++) {
-    const e = trace.at(i)!;
+    const e = trace.at(i);
     for (const c of cols) c[i + 1] = c[i]!;
-    if (e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
+    if (!e || e.host !== host || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;
     if (e.kind === 'frame.rx' && e.accepted === false) continue;
     const hop = hops.byFrame.get(String(e.frame));
     if (!hop) continue;

@@ -28,10 +28,16 @@ function firstEvents(trace: TraceLog, end: number): TraceLog {
   const at = (i: number) => (i < end ? trace.at(i) : undefined);
   return {
     length: end,
+    first: trace.first ?? 0,
+    summarised: () => trace.summarised?.(),
     at,
     slice: (from = 0, to = end) => trace.slice(from, Math.min(to, end)),
     *[Symbol.iterator]() {
-      for (let i = 0; i < end; i++) yield trace.at(i)!;
+      // A long session's summarised events read as undefined: there is nothing to say of them.
+      for (let i = 0; i < end; i++) {
+        const e = trace.at(i);
+        if (e) yield e;
+      }
     },
   };
 }

@@ -34,8 +34,8 @@ export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string,
     return states;
   }
   for (let i = f.pos; i < to; i++) {
-    const e = trace.at(i)!;
-    if (e.host === undefined) continue;
+    const e = trace.at(i);
+    if (e?.host === undefined) continue;
     let s = f.states.get(e.host);
     if (!s) {
       // A host's first event: start it from the fold's own empty state.

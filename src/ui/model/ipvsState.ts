@@ -134,8 +134,8 @@ export function extendIpvsFold(f: IpvsFold, cursor: number): void {
   const { trace, services, conns, listener: l } = f;
   const end = Math.min(cursor, trace.length);
   for (let i = f.pos; i < end; i++) {
-    const e = trace.at(i)!;
-    if (!e.kind.startsWith('ipvs.')) continue;
+    const e = trace.at(i);
+    if (!e?.kind.startsWith('ipvs.')) continue;
     if (e.kind === 'ipvs.control') applyControl(services, e, l);
     else if (e.kind === 'ipvs.schedule') {
       const s = e;

@@ -89,7 +89,8 @@ function step(f: ModelFold, e: TraceEvent): void {
 /** Fold on to the first `to` events of the trace. */
 export function extendModelFold(f: ModelFold, to: number): void {
   const end = Math.min(to, f.trace.length);
-  for (let i = f.length; i < end; i++) step(f, f.trace.at(i)!);
+  // A long session's summarised span holds only configuration events: start after it.
+  for (let i = Math.max(f.length, f.trace.first ?? 0); i < end; i++) step(f, f.trace.at(i)!);
   f.length = Math.max(f.length, end);
 }
 

@@ -21,8 +21,8 @@ function changes(trace: TraceLog): StateChange[] {
     cache.set(trace, (c = { scanned, list }));
   }
   for (; c.scanned < trace.length; c.scanned++) {
-    const e = trace.at(c.scanned)!;
-    if (e.kind === 'vrrp.state')
+    const e = trace.at(c.scanned);
+    if (e?.kind === 'vrrp.state')
       c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
   }
   return c.list;

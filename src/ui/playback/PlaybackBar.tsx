@@ -75,7 +75,7 @@ export function PlaybackBar() {
           <Icon name="end" />
         </button>
       </div>
-      <Scrubber total={total} seek={seek} />
+      <Scrubber total={total} first={model.trace.first ?? 0} seek={seek} />
       <IdleMarker />
       <label className="field-inline" title={t('playback.speedHint')}>
         <span className="field-label">{t('playback.speed')}</span>

@@ -11,7 +11,16 @@ import { formatMicros } from '../format';
  * cost more than the rest of the frame. React renders it only when the trace's length or the
  * language changes.
  */
-export function Scrubber({ total, seek }: { total: number; seek: (cursor: number) => void }) {
+export function Scrubber({
+  total,
+  first,
+  seek,
+}: {
+  total: number;
+  /** A long session's first event kept in full detail: the span before it was summarised. */
+  first: number;
+  seek: (cursor: number) => void;
+}) {
   const { t } = useTranslation();
   const store = useStoreApi();
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +30,8 @@ export function Scrubber({ total, seek }: { total: number; seek: (cursor: number
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
-      const position = t('playback.position', { cursor: s.cursor, total, time: formatMicros(s.simTime) });
+      const at = t('playback.position', { cursor: s.cursor, total, time: formatMicros(s.simTime) });
+      const position = first > 0 ? `${at} · ${t('playback.summarised', { first })}` : at;
       const el = input.current;
       if (el) {
         el.value = String(s.cursor);
@@ -31,7 +41,7 @@ export function Scrubber({ total, seek }: { total: number; seek: (cursor: number
     };
     show(store.getState());
     return store.subscribe(show);
-  }, [store, t, total]);
+  }, [store, t, total, first]);
   return (
     <>
       <input
@@ -42,6 +52,8 @@ export function Scrubber({ total, seek }: { total: number; seek: (cursor: number
         max={total}
         step={1}
         aria-label={t('playback.scrub')}
+        // A long session's summarised span ends here (the cursor cannot go before it).
+        data-summarised={first > 0 ? first : undefined}
         onChange={(e) => seek(Number(e.target.value))}
       />
       <output ref={output} className="playback-position" aria-live="off" />

@@ -8,6 +8,8 @@ import { useRenderMessage } from '../hooks/useRenderMessage';
 import { CONNECTION_PALETTE } from '../model/connections';
 import { eventWhy } from '../model/eventWhy';
 import { predictNextPicks } from '../model/schedulerShadow';
+import { summarisedPicks, summaryOf, withSummarisedPicks } from '../model/summaryModel';
+import { formatMicros } from '../format';
 import { CommandHint } from '../controls/CommandHint';
 import { ClientServerChart } from './ClientServerChart';
 import { ConnOverTimeChart } from './ConnOverTimeChart';
@@ -35,7 +37,13 @@ export function SchedulerPanel() {
   const series = useMemo(() => connSeries(model.trace, cursor), [model, cursor]);
   const clients = useMemo(() => clientMap(model.trace, cursor), [model, cursor]);
   const p = predictions[0];
+  const summary = useMemo(() => summaryOf(model.trace), [model]);
+  const earlier = useMemo(
+    () => (p ? summarisedPicks(model.trace, p.service.service) : new Map<string, number>()),
+    [model, p],
+  );
   if (!p) return <p className="empty-state">{t('sched.noService')}</p>;
+  const earlierCount = [...earlier.values()].reduce((n, c) => n + c, 0);
   // The same colour for a real server in every chart: its place in ipvsadm's list.
   const colorOf = (dest: string) => {
     const i = p.service.dests.findIndex((d) => d.key === dest);
@@ -85,7 +93,16 @@ export function SchedulerPanel() {
         </div>
       )}
       <h3>{t('sched.distribution')}</h3>
-      <DistributionChart dests={p.service.dests} />
+      {summary && earlierCount > 0 && (
+        <p className="muted sched-summarised" role="note">
+          {t('sched.summarised', {
+            count: earlierCount,
+            time: formatMicros(summary.toUs),
+            first: summary.firstKept,
+          })}
+        </p>
+      )}
+      <DistributionChart dests={withSummarisedPicks(p.service.dests, earlier)} />
       <h3>{t('load.overTime')}</h3>
       <ConnOverTimeChart series={series} colorOf={colorOf} />
       <h3>{t('load.clientMap')}</h3>

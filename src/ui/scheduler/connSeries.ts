@@ -18,7 +18,7 @@ export interface ConnSeries {
 
 /** The first index whose event happens after `t` (trace times never decrease). */
 function indexAfter(trace: TraceLog, t: number, hi: number): number {
-  let lo = 0;
+  let lo = trace.first ?? 0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (trace.at(mid)!.t <= t) lo = mid + 1;
@@ -34,8 +34,8 @@ function indexAfter(trace: TraceLog, t: number, hi: number): number {
 export function connSeries(trace: TraceLog, cursor: number, samples = 60): ConnSeries {
   const end = Math.min(cursor, trace.length);
   let first = -1;
-  for (let i = 0; i < end; i++) {
-    if (trace.at(i)!.kind === 'ipvs.schedule') {
+  for (let i = trace.first ?? 0; i < end; i++) {
+    if (trace.at(i)?.kind === 'ipvs.schedule') {
       first = i;
       break;
     }
@@ -82,7 +82,7 @@ export interface ClientRow {
 export function clientMap(trace: TraceLog, cursor: number): ClientRow[] {
   const rows = new Map<string, ClientRow>();
   const end = Math.min(cursor, trace.length);
-  for (let i = 0; i < end; i++) {
+  for (let i = trace.first ?? 0; i < end; i++) {
     const e = trace.at(i)!;
     let client: string;
     let dest: string | null;

@@ -91,14 +91,14 @@ function api(which: 'main' | 'nat' | 'dr') {
     find(kind: string, where: Record<string, unknown> = {}, from = 0): number[] {
       return rt()
         .trace.slice(from)
-        .filter((e) => e.kind === kind && Object.entries(where).every(([k, v]) => Reflect.get(e, k) === v))
+        .filter((e) => e?.kind === kind && Object.entries(where).every(([k, v]) => Reflect.get(e, k) === v))
         .map((e) => e.seq);
     },
     serialize: () => serializeLab(st().spec),
     /** Type a command without reading its result (with ?worker=1 the result comes a task later). */
     type: (host: string, command: string) => void st().runCommand(host, command, { autoplay: false }),
     /** Open `labId` with this log, replayed (a long one in chunks; `state().log` tells when it is in). */
-    open(labId: LabId, log: { host: string; command: string }[]) {
+    open(labId: LabId, log: { host: string; command: string; maxTimeUs?: number }[]) {
       st().loadLab(labId, { log, fresh: true });
     },
     /** Where each typed command's events lie in the trace. */
@@ -106,6 +106,10 @@ function api(which: 'main' | 'nat' | 'dr') {
       rt()
         .userResults()
         .map((r) => ({ traceFrom: r.traceFrom, traceTo: r.traceTo })),
+    /** A long session's bound: keep `keep` trace events in full detail (as `?traceKeep=N`). */
+    bound: (keep: number) => sessionOf(pick(which)).request({ type: 'bound', keep }),
+    /** Where full trace detail starts in the page, and what was summarised before it. */
+    kept: () => clone({ first: rt().trace.first ?? 0, summary: rt().trace.summarised?.() ?? null }),
     /** The session's spare runtimes and where its last replay or fork started. */
     session: () =>
       clone({

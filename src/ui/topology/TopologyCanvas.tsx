@@ -40,7 +40,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
       // the same rows, without folding host state and writing JSON in every animation frame.
       if (last && last.trace === trace && last.length <= trace.length && last.cursor < at) {
         let i = last.cursor;
-        while (i < at && !CARD_KINDS.has(trace.at(i)!.kind)) i++;
+        while (i < at && !CARD_KINDS.has(trace.at(i)?.kind ?? '')) i++;
         if (i === at) {
           Object.assign(last, { cursor: at, length: trace.length });
           return last.json;
