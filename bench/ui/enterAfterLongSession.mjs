@@ -17,7 +17,8 @@ export async function enterAfterLongSession(browser, base) {
   await page.keyboard.type('ab -n 600 -c 20 http://172.16.132.18/ > /dev/null');
   await page.keyboard.press('Enter');
   await rows.getByText('Finished 600 requests').waitFor({ timeout: 900_000 });
-  await page.waitForTimeout(1000);
+  // Let the views settle on the finished session (the settled views follow within a second or two).
+  await page.waitForTimeout(3000);
   const events = await page.evaluate(() => window.__lvsLab.state().traceLength);
   const cpu = [];
   const long = [];
