@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '@/store/types';
 import { useLab } from '../hooks/useLab';
 import { eventText } from '../model/eventText';
-import { framesInFlight } from '../model/inFlight';
+import { countInFlight } from '../model/inFlight';
 import { useRenderMessage } from '../hooks/useRenderMessage';
 import { useSettledStore } from '../hooks/useSettledStore';
 import { formatMicros } from '../format';
@@ -17,7 +17,7 @@ export function TopologyDescription({ id }: { id: string }) {
   const render = useRenderMessage();
   const { model } = useLab();
   const [cursor, simTime] = useSettledStore(cursorAndTime).split(' ').map(Number) as [number, number];
-  const count = framesInFlight(model.hops, simTime, cursor).length;
+  const count = countInFlight(model.hops, simTime, cursor);
   const ev = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   return (
     <p id={id} className="visually-hidden">
