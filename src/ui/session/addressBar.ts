@@ -35,6 +35,9 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
     : `${here.origin}${here.pathname}${query}`;
 }
 
+/** The longest the address bar lags behind a lab that keeps changing (ms). */
+const MAX_WAIT_MS = 2000;
+
 /**
  * Keep the address bar on what the student does (history.replaceState, debounced): the query
  * string stays as the page was opened, the fragment follows the lab. Returns a stop function.
@@ -47,6 +50,7 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   let last = '';
   const write = () => {
     timer = undefined;
+    since = undefined;
     let state: string;
     try {
       state = shareStringOf(store);
@@ -60,8 +64,15 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     if (mode !== 'embed')
       writeOwnUrl({ state, mode: mode === 'main' && store.getState().detached ? 'link' : mode });
   };
+  // Written once the lab rests for delayMs (playback moves the cursor every frame, and each
+  // write costs the page about a millisecond), and at the latest MAX_WAIT_MS after the first
+  // change not yet written.
+  let since: number | undefined;
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(write, delayMs);
+    const now = performance.now();
+    since ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(write, Math.max(0, Math.min(delayMs, since + MAX_WAIT_MS - now)));
   };
   const unsub = store.subscribe((s, prev) => {
     if (
