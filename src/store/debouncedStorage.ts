@@ -21,6 +21,12 @@ export function createDebouncedStorage<S>(delayMs = 250): DetachableStorage<S> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let detached = false;
   let since: number | undefined;
+  let changed = 0;
+  const wake = () => {
+    const wait = Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS) - Date.now();
+    if (wait > 0) timer = setTimeout(wake, wait);
+    else flush();
+  };
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -53,11 +59,11 @@ export function createDebouncedStorage<S>(delayMs = 250): DetachableStorage<S> {
       if (detached) return;
       pending.set(k, v);
       // Written once the state rests for delayMs, and at the latest MAX_WAIT_MS after the first
-      // unwritten change: playback changes the cursor every frame.
-      const now = Date.now();
-      since ??= now;
-      clearTimeout(timer);
-      timer = setTimeout(flush, Math.max(0, Math.min(delayMs, since + MAX_WAIT_MS - now)));
+      // unwritten change: playback changes the cursor every frame. One timer, moved on when it
+      // fires early, not one per change.
+      changed = Date.now();
+      since ??= changed;
+      if (timer === undefined) timer = setTimeout(wake, delayMs);
     },
     removeItem: (k) => {
       pending.delete(k);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '@/store/types';
 import { useStoreApi } from '@/store/useAppStore';
 import { formatMicros } from '../format';
+import { positionWords } from './positionWords';
 
 /**
  * The scrubber and the position in words: the part of the bar that follows the clock every
@@ -18,10 +19,11 @@ export function Scrubber({ total, seek }: { total: number; seek: (cursor: number
   const output = useRef<HTMLOutputElement>(null);
   useLayoutEffect(() => {
     const shown = { cursor: NaN, simTime: NaN };
+    const words = positionWords(t, total);
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
-      const position = t('playback.position', { cursor: s.cursor, total, time: formatMicros(s.simTime) });
+      const position = words(s.cursor, formatMicros(s.simTime));
       const el = input.current;
       if (el) {
         el.value = String(s.cursor);

@@ -47,6 +47,8 @@ const MAX_WAIT_MS = 2000;
  */
 export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs = 400): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let since: number | undefined;
+  let changed = 0;
   let last = '';
   const write = () => {
     timer = undefined;
@@ -66,13 +68,17 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   };
   // Written once the lab rests for delayMs (playback moves the cursor every frame, and each
   // write costs the page about a millisecond), and at the latest MAX_WAIT_MS after the first
-  // change not yet written.
-  let since: number | undefined;
+  // change not yet written. One timer, moved on when it fires early, not one per change.
+  const due = () => Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS);
+  const wake = () => {
+    const wait = due() - performance.now();
+    timer = wait > 0 ? setTimeout(wake, wait) : undefined;
+    if (wait <= 0) write();
+  };
   const schedule = () => {
-    const now = performance.now();
-    since ??= now;
-    clearTimeout(timer);
-    timer = setTimeout(write, Math.max(0, Math.min(delayMs, since + MAX_WAIT_MS - now)));
+    changed = performance.now();
+    since ??= changed;
+    if (timer === undefined) timer = setTimeout(wake, delayMs);
   };
   const unsub = store.subscribe((s, prev) => {
     if (
