@@ -5,7 +5,7 @@ import { readItem, removeItem, writeItem } from './safeStorage';
 /**
  * localStorage for zustand's persist, with writes coalesced: playback changes the cursor up to
  * 60 times a second and only the latest state matters. The value is kept as an object and
- * stringified only when written (at most every `delayMs`, and when the page is hidden or
+ * stringified only when written (when it rests for `delayMs`, at most MAX_WAIT_MS late, and when the page is hidden or
  * unloaded, so a reload never loses the last step).
  */
 export interface DetachableStorage<S> extends PersistStorage<S> {
@@ -13,13 +13,24 @@ export interface DetachableStorage<S> extends PersistStorage<S> {
   detach(): void;
 }
 
+/** The longest a state that keeps changing waits to be written (ms). */
+const MAX_WAIT_MS = 2000;
+
 export function createDebouncedStorage<S>(delayMs = 250): DetachableStorage<S> {
   const pending = new Map<string, StorageValue<S>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let detached = false;
+  let since: number | undefined;
+  let changed = 0;
+  const wake = () => {
+    const wait = Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS) - Date.now();
+    if (wait > 0) timer = setTimeout(wake, wait);
+    else flush();
+  };
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    since = undefined;
     for (const [k, v] of pending) writeItem(k, JSON.stringify(v));
     pending.clear();
   };
@@ -47,7 +58,12 @@ export function createDebouncedStorage<S>(delayMs = 250): DetachableStorage<S> {
     setItem: (k, v) => {
       if (detached) return;
       pending.set(k, v);
-      if (timer === undefined) timer = setTimeout(flush, delayMs);
+      // Written once the state rests for delayMs, and at the latest MAX_WAIT_MS after the first
+      // unwritten change: playback changes the cursor every frame. One timer, moved on when it
+      // fires early, not one per change.
+      changed = Date.now();
+      since ??= changed;
+      if (timer === undefined) timer = setTimeout(wake, delayMs);
     },
     removeItem: (k) => {
       pending.delete(k);

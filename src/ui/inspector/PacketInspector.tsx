@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { engine } from '@/store/engine';
 import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { useRenderMessage } from '../hooks/useRenderMessage';
@@ -9,7 +8,7 @@ import { connectionColour } from '../model/connections';
 import { previousHop } from '../model/frameHops';
 import { frameSummary, frameTag } from '../model/frameSummary';
 import { diffLayers } from '../model/packetDiff';
-import { frameLayers } from '../model/packetLayers';
+import { frameViewOf } from './frameView';
 import { HexView } from './HexView';
 import { LayerTable } from './LayerTable';
 import { RewriteSummary } from './RewriteSummary';
@@ -25,15 +24,9 @@ export function PacketInspector() {
   const [hover, setHover] = useState<string | null>(null);
   const view = useMemo(() => {
     if (!hop) return undefined;
-    const { encodeFrame, decodeFrame } = engine();
-    const bytes = encodeFrame(hop.eth);
-    const layers = frameLayers(decodeFrame(bytes), bytes.length);
+    const { bytes, layers } = frameViewOf(hop);
     const prev = previousHop(model.hops, hop);
-    let changes = undefined;
-    if (prev) {
-      const pb = encodeFrame(prev.eth);
-      changes = diffLayers(frameLayers(decodeFrame(pb), pb.length), layers);
-    }
+    const changes = prev ? diffLayers(frameViewOf(prev).layers, layers) : undefined;
     return { bytes, layers, prev, changes };
   }, [hop, model]);
   if (!hop || !view) return <p className="empty-state">{t('packet.empty')}</p>;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildHops } from './frameHops';
-import { framesInFlight } from './inFlight';
+import { countInFlight, framesInFlight } from './inFlight';
+import { withSeed } from './fuzzSeed';
 import { labAfterRequest } from '@/engine/testing/configuredLabs';
 
 describe('framesInFlight: frame positions are a pure function of (time, cursor)', () => {
@@ -34,6 +36,30 @@ describe('framesInFlight: frame positions are a pure function of (time, cursor)'
       const a = framesInFlight(hops, t, c < 0 ? rt.trace.length : c);
       const b = framesInFlight(hops, t, c < 0 ? rt.trace.length : c);
       expect(a.map((x) => [x.hop.frame, x.progress])).toEqual(b.map((x) => [x.hop.frame, x.progress]));
+    }
+  });
+
+  test('countInFlight counts what framesInFlight lists, at any (time, cursor)', () => {
+    const rt = labAfterRequest('dr');
+    const hops = buildHops(rt.trace);
+    const end = rt.trace.at(rt.trace.length - 1)!.t;
+    withSeed((seed) =>
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: end + 200 }),
+          fc.integer({ min: 0, max: rt.trace.length }),
+          (t, cursor) => {
+            expect(countInFlight(hops, t, cursor)).toBe(framesInFlight(hops, t, cursor).length);
+          },
+        ),
+        { seed, numRuns: 3000 },
+      ),
+    );
+    // Most random instants are quiet: the property must also have met frames on the wire.
+    for (const h of hops.hops.slice(0, 200)) {
+      const t = (h.t0 + h.t1) / 2;
+      expect(countInFlight(hops, t, h.seq + 1)).toBe(framesInFlight(hops, t, h.seq + 1).length);
+      expect(countInFlight(hops, t, h.seq + 1)).toBeGreaterThan(0);
     }
   });
 });

@@ -39,3 +39,27 @@ export function framesInFlight(index: HopIndex, t: number, cursor: number): Flig
   }
   return out;
 }
+
+/**
+ * How many frames framesInFlight would return, without building them: the words for screen
+ * readers and the playback clock only need the count, and a crowd of hundreds of objects per
+ * call fed the garbage collector at animation rate.
+ */
+export function countInFlight(index: HopIndex, t: number, cursor: number): number {
+  const { hops } = index;
+  let n = 0;
+  for (let i = lowerBoundT0(hops, t - index.maxSpan); i < hops.length; i++) {
+    const hop = hops[i]!;
+    if (hop.t0 > t || hop.seq >= cursor) break;
+    if (hop.rx.length === 0) {
+      if (t < hop.t1) n++;
+      continue;
+    }
+    for (const leg of hop.rx)
+      if (leg.seq >= cursor || t < leg.t) {
+        n++;
+        break;
+      }
+  }
+  return n;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '@/store/types';
 import { useStoreApi } from '@/store/useAppStore';
 import { formatMicros } from '../format';
+import { positionWords } from './positionWords';
 
 /**
  * The scrubber and the position in words: the part of the bar that follows the clock every
@@ -27,11 +28,13 @@ export function Scrubber({
   const output = useRef<HTMLOutputElement>(null);
   useLayoutEffect(() => {
     const shown = { cursor: NaN, simTime: NaN };
+    const words = positionWords(t, total);
+    const summarised = first > 0 ? t('playback.summarised', { first }) : '';
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
-      const at = t('playback.position', { cursor: s.cursor, total, time: formatMicros(s.simTime) });
-      const position = first > 0 ? `${at} · ${t('playback.summarised', { first })}` : at;
+      const at = words(s.cursor, formatMicros(s.simTime));
+      const position = summarised ? `${at} · ${summarised}` : at;
       const el = input.current;
       if (el) {
         el.value = String(s.cursor);

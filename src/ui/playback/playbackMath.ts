@@ -1,7 +1,7 @@
 import type { TraceLog } from '@/engine';
 import { cursorAtTime } from '@/store/slices/playbackSlice';
 import type { HopIndex } from '../model/frameHops';
-import { framesInFlight } from '../model/inFlight';
+import { countInFlight } from '../model/inFlight';
 
 /**
  * Simulation µs that pass per wall-clock second at speed 1 while frames are on the wire: a
@@ -35,7 +35,7 @@ export function advancePlayback(
   speed: number,
 ): PlayPosition {
   const next = trace.at(pos.cursor);
-  const busy = framesInFlight(hops, pos.simTime, pos.cursor).length > 0;
+  const busy = countInFlight(hops, pos.simTime, pos.cursor) > 0;
   if (!next) return { simTime: pos.simTime, cursor: pos.cursor, done: !busy };
   let t = pos.simTime + (wallMs / 1000) * SIM_US_PER_SECOND * speed;
   if (!busy && next.t > t) {

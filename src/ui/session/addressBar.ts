@@ -35,6 +35,9 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
     : `${here.origin}${here.pathname}${query}`;
 }
 
+/** The longest the address bar lags behind a lab that keeps changing (ms). */
+const MAX_WAIT_MS = 2000;
+
 /**
  * Keep the address bar on what the student does (history.replaceState, debounced): the query
  * string stays as the page was opened, the fragment follows the lab. Returns a stop function.
@@ -44,9 +47,12 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
  */
 export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs = 400): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let since: number | undefined;
+  let changed = 0;
   let last = '';
   const write = () => {
     timer = undefined;
+    since = undefined;
     let state: string;
     try {
       state = shareStringOf(store);
@@ -60,8 +66,19 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     if (mode !== 'embed')
       writeOwnUrl({ state, mode: mode === 'main' && store.getState().detached ? 'link' : mode });
   };
+  // Written once the lab rests for delayMs (playback moves the cursor every frame, and each
+  // write costs the page about a millisecond), and at the latest MAX_WAIT_MS after the first
+  // change not yet written. One timer, moved on when it fires early, not one per change.
+  const due = () => Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS);
+  const wake = () => {
+    const wait = due() - performance.now();
+    timer = wait > 0 ? setTimeout(wake, wait) : undefined;
+    if (wait <= 0) write();
+  };
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(write, delayMs);
+    changed = performance.now();
+    since ??= changed;
+    if (timer === undefined) timer = setTimeout(wake, delayMs);
   };
   const unsub = store.subscribe((s, prev) => {
     if (

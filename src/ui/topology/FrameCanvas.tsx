@@ -76,7 +76,9 @@ export function FrameCanvas({
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(size.w * dpr);
     const h = Math.round(size.h * dpr);
-    if (c.width !== w || c.height !== h) Object.assign(c, { width: w, height: h });
+    // Each assignment reallocates (and clears) the bitmap: only what changed.
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
     // `scheme` changes the CSS variables the colours resolve to: resolved once per scheme.
     const colour = resolver(c);
     const fills = ['var(--arp)', ...CONNECTION_PALETTE].map(colour);

@@ -1,12 +1,16 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settleUpdate } from '../hooks/settlePump';
 import type { Hop } from '../model/frameHops';
 import { frameTag } from '../model/frameSummary';
 import type { FrameBuffer } from './frameBuffer';
 import { DENSE_FRAMES } from './FrameLayer';
 
-/** How often at most the list for screen readers follows a moving crowd (ms). */
-const LIST_EVERY_MS = 250;
+/**
+ * How often at most the list for screen readers follows a moving crowd (ms). Each update
+ * rewrites up to DENSE_FRAMES buttons' words; a screen reader cannot read faster than this.
+ */
+const LIST_EVERY_MS = 1000;
 
 export interface Listed {
   hops: Hop[];
@@ -20,19 +24,28 @@ const sameList = (a: Listed, b: Listed) =>
 /**
  * Hands a new list to React when it changed, at most every LIST_EVERY_MS while the crowd moves
  * (the last one always lands): a screen reader cannot follow a list that changes every frame.
+ * The update waits its turn with the other settled views (settlePump), one per drawn frame.
  */
 export function listThrottle(set: (l: Listed) => void) {
   let shown: Listed | undefined;
   let pending: Listed | undefined;
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    timer = undefined;
+  let waiting = false;
+  let drop = () => {};
+  const show = () => {
+    waiting = false;
     if (!pending) return;
     shown = pending;
     pending = undefined;
     last = performance.now();
     set(shown);
+  };
+  const flush = () => {
+    timer = undefined;
+    if (waiting || !pending) return;
+    waiting = true;
+    drop = settleUpdate(show);
   };
   return {
     offer(l: Listed) {
@@ -47,6 +60,7 @@ export function listThrottle(set: (l: Listed) => void) {
     },
     cancel() {
       clearTimeout(timer);
+      drop();
     },
   };
 }
@@ -73,7 +87,10 @@ export function listedHops(b: FrameBuffer, selected: string | null): Listed {
   return { hops, more: all - hops.length };
 }
 
-/** One frame on the wire, as a button; memoised, so a list that shifts renders only its newcomers. */
+/**
+ * One frame on the wire, as a button, keyed by its place in the list: as the crowd moves on, the
+ * same elements take new words (a text change) instead of being torn down and built again.
+ */
 const FrameItem = memo(function FrameItem({
   frame,
   label,
@@ -113,10 +130,10 @@ export const FrameList = memo(
     const { t } = useTranslation();
     const suffix = t('topology.frameLabel', { frame: '{frame}' });
     return (
-      <ul className="visually-hidden" aria-label={t('topology.framesOnWire')}>
-        {hops.map((h) => (
+      <ul className="visually-hidden frame-list" aria-label={t('topology.framesOnWire')}>
+        {hops.map((h, i) => (
           <FrameItem
-            key={h.frame}
+            key={i}
             frame={h.frame}
             label={`${tagOf(h)} ${suffix.replace('{frame}', h.frame)}`}
             pressed={selected === h.frame}
