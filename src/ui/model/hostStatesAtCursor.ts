@@ -7,32 +7,46 @@ interface Folded {
   states: Map<string, HostState>;
 }
 
-/** The last fold per trace: playback moves forward a little per frame, so it goes on from there. */
-const folds = new WeakMap<TraceLog, Folded>();
+/**
+ * The last folds per trace, one per view that reads at its own cursor: the topology follows the
+ * playback cursor every frame while the inspector and the sysctl controls follow a settled one a
+ * little behind. With a single fold each of them sent it back to 0 in turn, a walk of the whole
+ * trace a few times a second (36 ms at 50,000 events). Each call goes on from the furthest fold
+ * at or before its cursor.
+ */
+const folds = new WeakMap<TraceLog, Folded[]>();
+
+/** Folds kept per trace: the views that read host state at a cursor, and one spare. */
+const KEEP = 4;
 
 /**
  * Every host's state after the first `cursor` events (fold/hostState.ts), folded on from the
- * previous answer when the cursor moved forward, from the start when it moved back. The maps
- * returned are updated in place by later calls: read them for this cursor only.
+ * previous answer at or before this cursor, from the start when there is none. The maps returned
+ * are updated in place by later calls: read them for this cursor only.
  */
 export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string, HostState> {
   const { applyHostEvent, hostStatesAt } = engine();
   const to = Math.max(0, Math.min(cursor, trace.length));
-  let f = folds.get(trace);
-  if (!f) {
-    // A fork's trace: the fold of the trace it was made from holds while it is within the shared
-    // events (the cursor was there when the new command was typed). It moves over to this trace.
+  let list = folds.get(trace);
+  if (!list) {
+    // A fork's trace: the folds of the trace it was made from hold while they are within the
+    // shared events (the cursor was there when the new command was typed). They move over.
     const from = inherited(folds, trace);
-    if (from && from.value.pos <= Math.min(from.kept, to)) {
-      folds.delete(from.base);
-      folds.set(trace, (f = from.value));
-    }
+    list = from ? from.value.filter((f) => f.pos <= from.kept) : [];
+    if (from) folds.delete(from.base);
+    folds.set(trace, list);
   }
-  if (!f || f.pos > to) {
+  let f: Folded | undefined;
+  for (const x of list) if (x.pos <= to && (!f || x.pos > f.pos)) f = x;
+  if (!f) {
     const states = hostStatesAt(trace, to);
-    folds.set(trace, { pos: to, states });
+    list.unshift({ pos: to, states });
+    if (list.length > KEEP) list.pop();
     return states;
   }
+  // Most recently used first: the least used fold is the one let go.
+  list.splice(list.indexOf(f), 1);
+  list.unshift(f);
   for (let i = f.pos; i < to; i++) {
     const e = trace.at(i);
     if (e?.host === undefined) continue;
