@@ -48,18 +48,17 @@ export function TerminalPanel() {
           ))}
         </div>
       </div>
-      {/* The hidden sizer keeps the line's height whether or not a command runs: a status that
-          appeared on Enter shrank the terminal, and xterm reflowed its whole scrollback. */}
-      <p role="status" className="muted terminal-running">
-        <span className="terminal-running-text">
-          {running ? t('terminal.running', { host: running.host }) : ''}
-        </span>
-        <span className="terminal-running-sizer" aria-hidden="true">
-          {t('terminal.running', { host: running?.host ?? host })}
-        </span>
-      </p>
       <div role="tabpanel" id="term-panel" aria-labelledby={`term-tab-${host}`} className="terminal-body">
         <HostTerminal key={host} host={host} />
+        <p
+          role="status"
+          className="muted terminal-running"
+          title={running ? t('terminal.running', { host: running.host }) : undefined}
+        >
+          <span className="terminal-running-text">
+            {running ? t('terminal.running', { host: running.host }) : ''}
+          </span>
+        </p>
       </div>
     </div>
   );
