@@ -4,7 +4,7 @@
  */
 export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
 export type { TraceEvent, TraceEnvelope, TraceKind, EventOf, TraceLog } from './core/trace';
-export { TraceBuffer, sliceLog, firstKept } from './core/trace';
+export { TraceBuffer, sliceLog, firstKept, kindOf } from './core/trace';
 export type { TraceSummary, SchedulerTally } from './core/traceSummary';
 export type { EngineEvent } from './core/traceEvents';
 export type { HookName } from './stack/netfilter';
@@ -14,7 +14,13 @@ export type { IpvsScheduleEvent } from './ipvs/schedule';
 export type { IpvsXmitEvent } from './ipvs/xmit';
 export type { IpvsSnatEvent } from './ipvs/hooks';
 export type { IpvsControlEvent } from './ipvs/control';
-export { hostStateAt, hostStatesAt, applyHostEvent } from './fold/hostState';
+export {
+  hostStateAt,
+  hostStatesAt,
+  applyHostEvent,
+  foldHostStates,
+  HOST_STATE_KINDS,
+} from './fold/hostState';
 export type { HostState, LinkState, AddrState, NeighState, HookState } from './fold/hostState';
 export type { IpvsServiceState, IpvsDestState } from './fold/ipvsTable';
 export { sysctlValuesAt } from './fold/sysctlAt';

@@ -44,6 +44,13 @@ export interface TraceLog {
   readonly first?: number;
   /** What a bounded trace summarised, if anything. */
   summarised?(): TraceSummary | undefined;
+  /** Event `i`'s kind without building the event (compact logs have it). */
+  kindAt?(i: number): string | undefined;
+}
+
+/** Event `i`'s kind: from the kind column where the log has one, else from the event. */
+export function kindOf(log: Pick<TraceLog, 'at' | 'kindAt'>, i: number): string | undefined {
+  return log.kindAt ? log.kindAt(i) : log.at(i)?.kind;
 }
 
 /** The first event of `log` kept in full detail (before it, `at` gives configuration events only). */

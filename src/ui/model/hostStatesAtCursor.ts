@@ -25,7 +25,7 @@ const KEEP = 4;
  * are updated in place by later calls: read them for this cursor only.
  */
 export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string, HostState> {
-  const { applyHostEvent, hostStatesAt } = engine();
+  const { foldHostStates } = engine();
   const to = Math.max(0, Math.min(cursor, trace.length));
   let list = folds.get(trace);
   if (!list) {
@@ -39,26 +39,15 @@ export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string,
   let f: Folded | undefined;
   for (const x of list) if (x.pos <= to && (!f || x.pos > f.pos)) f = x;
   if (!f) {
-    const states = hostStatesAt(trace, to);
-    list.unshift({ pos: to, states });
+    f = { pos: 0, states: new Map() };
+    list.unshift(f);
     if (list.length > KEEP) list.pop();
-    return states;
+  } else {
+    // Most recently used first: the least used fold is the one let go.
+    list.splice(list.indexOf(f), 1);
+    list.unshift(f);
   }
-  // Most recently used first: the least used fold is the one let go.
-  list.splice(list.indexOf(f), 1);
-  list.unshift(f);
-  for (let i = f.pos; i < to; i++) {
-    const e = trace.at(i);
-    if (e?.host === undefined) continue;
-    let s = f.states.get(e.host);
-    if (!s) {
-      // A host's first event: start it from the fold's own empty state.
-      s = hostStatesAt([e], 1).get(e.host)!;
-      f.states.set(e.host, s);
-      continue;
-    }
-    applyHostEvent(s, e);
-  }
+  foldHostStates(f.states, trace, f.pos, to);
   f.pos = to;
   return f.states;
 }

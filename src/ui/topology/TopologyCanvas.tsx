@@ -4,6 +4,7 @@ import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { hostRows } from '../layout/hostRows';
 import { hostStatesAtCursor } from '../model/hostStatesAtCursor';
+import { engine } from '@/store/engine';
 import type { HostRow } from '../layout/hostRows';
 import { DEFAULT_METRICS, layoutTopology, PROJECTOR_METRICS } from '../layout/topologyLayout';
 import type { HostShape } from '../layout/topologyLayout';
@@ -39,8 +40,9 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
       // Moving forward over events that change no card (the cards show links and addresses):
       // the same rows, without folding host state and writing JSON in every animation frame.
       if (last && last.trace === trace && last.length <= trace.length && last.cursor < at) {
+        const { kindOf } = engine();
         let i = last.cursor;
-        while (i < at && !CARD_KINDS.has(trace.at(i)?.kind ?? '')) i++;
+        while (i < at && !CARD_KINDS.has(kindOf(trace, i) ?? '')) i++;
         if (i === at) {
           Object.assign(last, { cursor: at, length: trace.length });
           return last.json;
