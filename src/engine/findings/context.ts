@@ -1,6 +1,6 @@
 import type { TraceEvent } from '../core/trace';
 import type { RouteEvent } from '../stack/routeEvent';
-import { learnFailover, newFailoverFacts } from './failoverFacts';
+import { FAILOVER_LEARN_KINDS, learnFailover, newFailoverFacts } from './failoverFacts';
 import type { FailoverFacts } from './failoverFacts';
 
 /** A NAT connection as the director recorded it, keyed by the real server's reply tuple. */
@@ -75,6 +75,16 @@ function serviceAddr(service: string): string | undefined {
   const m = /^\w+ ([\d.]+):\d+$/.exec(service);
   return m?.[1];
 }
+
+/** The event kinds `learn` folds (a scan skips the others unbuilt). */
+export const LEARN_KINDS: readonly TraceEvent['kind'][] = [
+  ...FAILOVER_LEARN_KINDS,
+  'ipvs.control',
+  'ipvs.conn',
+  'frame.tx',
+  'icmp.send',
+  'route',
+];
 
 /** Fold one event into the facts (called before the detectors see it). */
 export function learn(ctx: ScanContext, ev: TraceEvent): void {

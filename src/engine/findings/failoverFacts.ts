@@ -71,6 +71,17 @@ function vipEvent(f: FailoverFacts, ev: Extract<TraceEvent, { kind: 'vrrp.vip' }
   if (held.size === 0) f.lost.set(key, { host: ev.host, t: ev.t });
 }
 
+/** The event kinds `learnFailover` folds (a scan skips the others unbuilt). */
+export const FAILOVER_LEARN_KINDS: readonly TraceEvent['kind'][] = [
+  'vrrp.vip',
+  'vrrp.state',
+  'keepalived.check',
+  'keepalived.rs',
+  'vrrp.reject',
+  'iptables.verdict',
+  'frame.tx',
+];
+
 /** Fold one event into the failover facts. */
 export function learnFailover(f: FailoverFacts, ev: TraceEvent): void {
   switch (ev.kind) {

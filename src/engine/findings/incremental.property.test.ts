@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { TraceEvent } from '../core/trace';
 import { configuredDr, configuredNat } from '../testing/configuredLabs';
+import { learn, newScanContext } from './context';
+import { FINDING_DETECTORS } from './registry';
 import { newFindingsState, scanFindings } from './scan';
 
 function fuzzSeed(): number {
@@ -73,4 +75,17 @@ describe('scanning incrementally', () => {
       { numRuns: 100, seed: fuzzSeed() },
     );
   });
+});
+
+test('skipping the events no detector reads finds what offering every event to every detector finds', () => {
+  const reference = (trace: TraceEvent[]) => {
+    const ctx = newScanContext();
+    return trace.flatMap((ev) => {
+      learn(ctx, ev);
+      return FINDING_DETECTORS.flatMap((d) => d.detect(ev, ctx));
+    });
+  };
+  const all = traces();
+  for (const trace of all) expect(scanFindings(trace).findings).toEqual(reference(trace));
+  expect(all.flatMap((t) => reference(t)).length).toBeGreaterThan(0);
 });

@@ -28,6 +28,8 @@ export interface Finding {
  */
 export interface FindingDetector {
   kind: string;
+  /** The trace event kinds `detect` looks at: a scan offers it no other (and skips them unbuilt). */
+  kinds: readonly TraceEvent['kind'][];
   detect(ev: TraceEvent, ctx: ScanContext): Finding[];
 }
 

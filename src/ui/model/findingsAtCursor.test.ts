@@ -65,6 +65,31 @@ describe('findings at the cursor', () => {
     expect(allFindings(fork)).toEqual(whole);
   });
 
+  test('a long command no view watched is scanned a slice per task, then the views are told', async () => {
+    const rt = labAfterRequest('dr');
+    expect(allFindings(rt.trace)).toEqual([]);
+    const from = rt.trace.length;
+    rt.exec({ host: 'client', command: 'ab -n 150 -c 10 http://192.168.99.188/ > /dev/null' });
+    for (const [host, command] of arpIgnoreZero) rt.exec({ host, command });
+    for (const host of rt.hostNames()) rt.exec({ host, command: 'ip neigh flush all' });
+    rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' });
+    const whole = scanFindings(rt.trace).findings;
+    // A finding past the first slice: a real server answering ARP for the VIP after the long command.
+    expect(whole.at(-1)!.at).toBeGreaterThan(from + 16_384);
+    const done = new Promise<void>((resolve) => {
+      const off = subscribeFindings(() => {
+        off();
+        resolve();
+      });
+    });
+    const first = allFindings(rt.trace);
+    // The render's own slice: 16,384 events on from where the scan had been.
+    expect(first).toEqual(whole.filter((f) => f.at < from + 16_384));
+    expect(first.length).toBeLessThan(whole.length);
+    await done;
+    expect(allFindings(rt.trace)).toEqual(whole);
+  });
+
   test('scanning the growing trace piecewise gives the one-shot scan', async () => {
     const rt = labAfterRequest('dr', arpIgnoreZero);
     const first = allFindings(rt.trace);

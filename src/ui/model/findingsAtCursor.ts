@@ -7,12 +7,20 @@ interface Scanned {
   all: Finding[];
   /** Findings before this position came from the trace this one shares them with (a fork's). */
   shared: number;
+  /** A task to scan on is queued. */
+  queued?: boolean;
 }
 
 /** One incremental scan per trace: the trace only grows, so each call scans just the new events. */
 const scans = new WeakMap<TraceLog, Scanned>();
 /** Events a fork's trace scans per task while it catches up (its own findings come after them). */
 const CATCH_UP_EVENTS = 4096;
+/**
+ * Events a view's render scans at most; the rest a slice per task. A long command ran while no
+ * view read the findings (50,000 events for `ab -n 300`): scanning them in the render that
+ * followed was a task of over 100 ms.
+ */
+const SCAN_PER_TASK = 16_384;
 const listeners = new Set<() => void>();
 let version = 0;
 
@@ -28,6 +36,7 @@ function firstEvents(trace: TraceLog, end: number): TraceLog {
   const at = (i: number) => (i < end ? trace.at(i) : undefined);
   return {
     length: end,
+    kindAt: (i: number) => (i < end ? (trace.kindAt ? trace.kindAt(i) : trace.at(i)?.kind) : undefined),
     first: trace.first ?? 0,
     summarised: () => trace.summarised?.(),
     at,
@@ -49,17 +58,22 @@ function scanTo(trace: TraceLog, s: Scanned, end: number): void {
 }
 
 /**
- * A fork's trace shares its first events with the trace before it, so it shares the findings
+ * Scan on a slice per task until the scan has caught up with the trace, then tell the views. A
+ * fork's trace shares its first events with the trace before it, so it shares the findings
  * anchored there (a finding depends only on the events up to it): those are shown at once. Its
- * scan must still go over them to know the context after them; it does so a slice per task, so
- * acting in the past does not wait for it, and tells the views when it has caught up.
+ * scan must still go over them to know the context after them; it does so here, so acting in the
+ * past does not wait for it.
  */
-function catchUp(trace: TraceLog, s: Scanned): void {
+function scanLater(trace: TraceLog, s: Scanned): void {
+  if (s.queued) return;
+  s.queued = true;
   setTimeout(() => {
-    if (scans.get(trace) !== s || s.state.next >= s.shared) return;
-    scanTo(trace, s, Math.min(s.shared, s.state.next + CATCH_UP_EVENTS));
-    if (s.state.next < s.shared) return catchUp(trace, s);
-    scanTo(trace, s, trace.length);
+    s.queued = false;
+    if (scans.get(trace) !== s) return;
+    const sharing = s.state.next < s.shared;
+    const step = sharing ? CATCH_UP_EVENTS : SCAN_PER_TASK;
+    scanTo(trace, s, Math.min(sharing ? s.shared : trace.length, s.state.next + step));
+    if (s.state.next < trace.length) return scanLater(trace, s);
     version++;
     for (const fn of listeners) fn();
   }, 0);
@@ -74,7 +88,7 @@ function startScan(trace: TraceLog): Scanned {
   if (!prior || shared <= CATCH_UP_EVENTS || typeof setTimeout === 'undefined')
     return { state: engine().newFindingsState(), all: [], shared: 0 };
   const s = { state: engine().newFindingsState(), all: prior.all.filter((f) => f.at < shared), shared };
-  catchUp(trace, s);
+  scanLater(trace, s);
   return s;
 }
 
@@ -86,7 +100,11 @@ export function allFindings(trace: TraceLog): readonly Finding[] {
     scans.set(trace, s);
   }
   // A fork's scan catching up finds what lies past the shared events when it gets there.
-  if (s.state.next < trace.length && s.state.next >= s.shared) scanTo(trace, s, trace.length);
+  if (s.state.next < trace.length && s.state.next >= s.shared && !s.queued) {
+    const sync = typeof setTimeout === 'undefined' ? Infinity : SCAN_PER_TASK;
+    scanTo(trace, s, Math.min(trace.length, s.state.next + sync));
+    if (s.state.next < trace.length) scanLater(trace, s);
+  }
   return s.all;
 }
 

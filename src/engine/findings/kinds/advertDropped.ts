@@ -9,6 +9,7 @@ import { firstTime } from '../context';
  */
 export const advertDropped: FindingDetector = {
   kind: 'advertDropped',
+  kinds: ['iptables.verdict'],
   detect(ev, ctx) {
     if (ev.kind !== 'iptables.verdict' || ev.protocol !== 112 || ev.verdict === 'ACCEPT') return [];
     const spec = ev.spec ?? `-P ${ev.chain} ${ev.verdict}`;

@@ -10,6 +10,7 @@ import { firstTime } from '../context';
  */
 export const arpVipAnswer: FindingDetector = {
   kind: 'arpVipAnswer',
+  kinds: ['arp.decide'],
   detect(ev, ctx) {
     if (ev.kind !== 'arp.decide' || ev.verdict !== 'reply') return [];
     const director = ctx.vipOwner.get(ev.tip);

@@ -10,6 +10,7 @@ import { firstTime } from '../context';
  */
 export const connReuse: FindingDetector = {
   kind: 'connReuse',
+  kinds: ['ipvs.conn'],
   detect(ev, ctx) {
     if (ev.kind !== 'ipvs.conn' || ev.event !== 'reuse-expire') return [];
     if (!firstTime(ctx, `connReuse|${ev.host}`)) return [];

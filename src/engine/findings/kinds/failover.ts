@@ -13,6 +13,7 @@ export function seconds(us: number): string {
  */
 export const failover: FindingDetector = {
   kind: 'failover',
+  kinds: ['vrrp.vip'],
   detect(ev, ctx) {
     const tk = ctx.failover.takeover;
     if (ev.kind !== 'vrrp.vip' || tk?.at !== ev.seq || !tk.lost) return [];

@@ -9,6 +9,7 @@ import { routeErrorFor } from './routeDrops';
  */
 export const forwardingOff: FindingDetector = {
   kind: 'forwardingOff',
+  kinds: ['drop'],
   detect(ev, ctx) {
     if (ev.kind !== 'drop' || ev.reason !== 'forwarding-disabled') return [];
     const r = routeErrorFor(ev, ctx);

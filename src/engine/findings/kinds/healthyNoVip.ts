@@ -10,6 +10,7 @@ import { firstTime } from '../context';
  */
 export const healthyNoVip: FindingDetector = {
   kind: 'healthyNoVip',
+  kinds: ['route'],
   detect(ev, ctx) {
     if (ev.kind !== 'route' || ev.dir !== 'input' || ev.result !== 'error') return [];
     const director = ctx.vipOwner.get(ev.dst);

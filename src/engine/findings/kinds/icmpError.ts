@@ -10,6 +10,7 @@ const VARIANT: Record<number, string> = { 3: 'unreachable', 11: 'timeExceeded' }
  */
 export const icmpError: FindingDetector = {
   kind: 'icmpError',
+  kinds: ['icmp.send'],
   detect(ev, ctx) {
     if (ev.kind !== 'icmp.send') return [];
     if (!firstTime(ctx, `icmpError|${ev.host}|${ev.to}|${ev.type}|${ev.code}`)) return [];

@@ -9,6 +9,7 @@ import { firstTime } from '../context';
  */
 export const icmpRelayed: FindingDetector = {
   kind: 'icmpRelayed',
+  kinds: ['ipvs.icmp', 'frame.tx'],
   detect(ev, ctx) {
     // IPVS's own handling (ip_vs_in_icmp/ip_vs_out_icmp) names the error and who gets it next.
     if (ev.kind === 'ipvs.icmp') {

@@ -9,6 +9,7 @@ import { firstTime } from '../context';
  */
 export const iptablesDrop: FindingDetector = {
   kind: 'iptablesDrop',
+  kinds: ['iptables.verdict'],
   detect(ev, ctx) {
     if (ev.kind !== 'iptables.verdict' || ev.verdict === 'ACCEPT' || ev.ipvsService === undefined) return [];
     const which = ev.rule === null ? 'policy' : String(ev.rule);

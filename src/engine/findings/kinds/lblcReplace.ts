@@ -8,6 +8,7 @@ import { finding } from '../types';
  */
 export const lblcReplace: FindingDetector = {
   kind: 'lblcReplace',
+  kinds: ['ipvs.schedule'],
   detect(ev) {
     if (ev.kind !== 'ipvs.schedule' || ev.dest === null || ev.explanation === null) return [];
     const { rule, params } = ev.explanation;

@@ -10,6 +10,7 @@ import { firstTime } from '../context';
  */
 export const markNoService: FindingDetector = {
   kind: 'markNoService',
+  kinds: ['iptables.verdict'],
   detect(ev, ctx) {
     if (ev.kind !== 'iptables.verdict' || ev.markWithoutService !== true) return [];
     if ((ctx.ipvsServices.get(ev.host) ?? 0) === 0) return [];

@@ -7,6 +7,7 @@ import { finding } from '../types';
  */
 export const natClientRst: FindingDetector = {
   kind: 'natClientRst',
+  kinds: ['tcp.no-socket'],
   detect(ev, ctx) {
     if (ev.kind !== 'tcp.no-socket') return [];
     const b = ctx.bypass.get(ev.pkt);

@@ -9,6 +9,7 @@ import { firstTime } from '../context';
  */
 export const natReplyBypass: FindingDetector = {
   kind: 'natReplyBypass',
+  kinds: ['frame.tx'],
   detect(ev, ctx) {
     if (ev.kind !== 'frame.tx' || ev.pkt === null) return [];
     const ip = ev.eth.payload;

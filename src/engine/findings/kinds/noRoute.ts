@@ -9,6 +9,7 @@ import { routeErrorFor } from './routeDrops';
  */
 export const noRoute: FindingDetector = {
   kind: 'noRoute',
+  kinds: ['drop'],
   detect(ev, ctx) {
     if (ev.kind !== 'drop' || ev.reason !== 'no-route') return [];
     const r = routeErrorFor(ev, ctx);

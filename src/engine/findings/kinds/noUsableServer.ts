@@ -9,6 +9,7 @@ import { firstTime } from '../context';
  */
 export const noUsableServer: FindingDetector = {
   kind: 'noUsableServer',
+  kinds: ['ipvs.no-dest'],
   detect(ev, ctx) {
     if (ev.kind !== 'ipvs.no-dest') return [];
     if (!firstTime(ctx, `noUsableServer|${ev.host}|${ev.service}`)) return [];

@@ -8,6 +8,7 @@ import { finding } from '../types';
  */
 export const overload: FindingDetector = {
   kind: 'overload',
+  kinds: ['ipvs.overload'],
   detect(ev) {
     if (ev.kind !== 'ipvs.overload') return [];
     const kind = ev.overloaded ? 'overload' : 'overloadCleared';

@@ -8,6 +8,7 @@ import { firstTime } from '../context';
  */
 export const persistPin: FindingDetector = {
   kind: 'persistPin',
+  kinds: ['ipvs.persist'],
   detect(ev, ctx) {
     if (ev.kind !== 'ipvs.persist') return [];
     if (!firstTime(ctx, `persistPin|${ev.host}|${ev.template}`)) return [];

@@ -9,6 +9,7 @@ import { seconds } from './failover';
  */
 export const preemption: FindingDetector = {
   kind: 'preemption',
+  kinds: ['vrrp.vip'],
   detect(ev, ctx) {
     const tk = ctx.failover.takeover;
     if (ev.kind !== 'vrrp.vip' || tk?.at !== ev.seq || !tk.lost) return [];

@@ -7,6 +7,7 @@ import { finding } from '../types';
  */
 export const quiesced: FindingDetector = {
   kind: 'quiesced',
+  kinds: ['ipvs.control'],
   detect(ev) {
     if (ev.kind !== 'ipvs.control') return [];
     if ((ev.event !== 'add-dest' && ev.event !== 'edit-dest') || ev.weight !== 0) return [];

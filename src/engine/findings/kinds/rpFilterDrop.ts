@@ -10,6 +10,7 @@ import { routeErrorFor } from './routeDrops';
  */
 export const rpFilterDrop: FindingDetector = {
   kind: 'rpFilterDrop',
+  kinds: ['drop'],
   detect(ev, ctx) {
     if (ev.kind !== 'drop' || ev.reason !== 'rp_filter') return [];
     const r = routeErrorFor(ev, ctx);

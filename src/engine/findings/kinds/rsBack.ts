@@ -4,6 +4,7 @@ import { finding } from '../types';
 /** keepalived's check passed again for a real server it had taken out: it is back in the service. */
 export const rsBack: FindingDetector = {
   kind: 'rsBack',
+  kinds: ['keepalived.rs'],
   detect(ev) {
     if (ev.kind !== 'keepalived.rs' || !ev.up) return [];
     return [

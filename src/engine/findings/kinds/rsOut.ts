@@ -8,6 +8,7 @@ import { finding } from '../types';
  */
 export const rsOut: FindingDetector = {
   kind: 'rsOut',
+  kinds: ['keepalived.rs'],
   detect(ev, ctx) {
     if (ev.kind !== 'keepalived.rs' || ev.up) return [];
     const rs = `${ev.rs}:${ev.port}`;

@@ -9,6 +9,7 @@ import { finding } from '../types';
  */
 export const splitBrain: FindingDetector = {
   kind: 'splitBrain',
+  kinds: ['vrrp.vip'],
   detect(ev, ctx) {
     const f = ctx.failover;
     const tk = f.takeover;
