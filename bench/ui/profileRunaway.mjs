@@ -117,6 +117,8 @@ function printSelfTimes(profile, tasks, n, roots = false) {
   for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const self = new Map();
   const outer = new Map();
+  // INCLUSIVE=1: time under each function (each counted once per sample), to name the component.
+  const inclusive = new Map();
   let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i];
@@ -130,6 +132,7 @@ function printSelfTimes(profile, tasks, n, roots = false) {
       const c = byId.get(id).callFrame;
       if (c.url) chain.push(`${c.functionName || '(anon)'}:${c.url.split('/').pop()}:${c.lineNumber + 1}`);
     }
+    for (const c of new Set(chain)) inclusive.set(c, (inclusive.get(c) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
     const o = chain.slice(-4).reverse().join(' > ');
     outer.set(o, (outer.get(o) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
@@ -138,6 +141,9 @@ function printSelfTimes(profile, tasks, n, roots = false) {
       console.log(`   from ${(us / 1000).toFixed(1)} ms  ${k}`);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`   sampled: ${(total / 1000).toFixed(0)} ms`);
+  if (process.env.INCLUSIVE)
+    for (const [k, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`   incl ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
   for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n))
     console.log(
       `${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,

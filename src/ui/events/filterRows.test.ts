@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TraceEvent } from '@/engine';
 import { labAfterRequest } from '@/engine/testing/configuredLabs';
-import { EVENT_CATEGORIES } from '../model/eventCategory';
+import { EVENT_CATEGORIES, eventCategory } from '../model/eventCategory';
 import { withSeed } from '../model/fuzzSeed';
 import { buildTraceModel } from '../model/traceModel';
 import { filterRows } from './useFilteredEvents';
@@ -49,6 +49,31 @@ describe("the event list's rows across a fork", () => {
           },
         ),
         { numRuns: 150, seed },
+      ),
+    );
+  });
+});
+
+describe('the event list rows', () => {
+  test('are the events that pass the host and category filters, unfiltered every event', () => {
+    const model = buildTraceModel(a);
+    const naive = (host: string, cats: string[]) =>
+      a
+        .filter(
+          (e) => (!host || e.host === host) && (!cats.length || cats.includes(eventCategory(e, model.hops))),
+        )
+        .map((e) => e.seq);
+    expect(filterRows(undefined, model, '', [], new Set()).out).toEqual(a.map((_, i) => i));
+    withSeed((seed) =>
+      fc.assert(
+        fc.property(
+          fc.constantFrom('', 'client', 'director', 'rs1'),
+          fc.subarray([...EVENT_CATEGORIES]),
+          (host, cats) => {
+            expect(filterRows(undefined, model, host, cats, new Set()).out).toEqual(naive(host, cats));
+          },
+        ),
+        { numRuns: 40, seed },
       ),
     );
   });

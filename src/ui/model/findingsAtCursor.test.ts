@@ -75,7 +75,7 @@ describe('findings at the cursor', () => {
     rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' });
     const whole = scanFindings(rt.trace).findings;
     // A finding past the first slice: a real server answering ARP for the VIP after the long command.
-    expect(whole.at(-1)!.at).toBeGreaterThan(from + 16_384);
+    expect(whole.at(-1)!.at).toBeGreaterThan(from + 8192);
     const done = new Promise<void>((resolve) => {
       const off = subscribeFindings(() => {
         off();
@@ -83,8 +83,8 @@ describe('findings at the cursor', () => {
       });
     });
     const first = allFindings(rt.trace);
-    // The render's own slice: 16,384 events on from where the scan had been.
-    expect(first).toEqual(whole.filter((f) => f.at < from + 16_384));
+    // The render's own slice: 8,192 events on from where the scan had been.
+    expect(first).toEqual(whole.filter((f) => f.at < from + 8192));
     expect(first.length).toBeLessThan(whole.length);
     await done;
     expect(allFindings(rt.trace)).toEqual(whole);

@@ -20,7 +20,7 @@ const CATCH_UP_EVENTS = 4096;
  * view read the findings (50,000 events for `ab -n 300`): scanning them in the render that
  * followed was a task of over 100 ms.
  */
-const SCAN_PER_TASK = 16_384;
+const SCAN_PER_TASK = 8192;
 const listeners = new Set<() => void>();
 let version = 0;
 

@@ -21,6 +21,8 @@ function changes(trace: TraceLog): StateChange[] {
     cache.set(trace, (c = { scanned, list }));
   }
   for (; c.scanned < trace.length; c.scanned++) {
+    // Only VRRP's state changes count: read kinds, not events (a NAT lab has none at all).
+    if (trace.kindAt && trace.kindAt(c.scanned) !== 'vrrp.state') continue;
     const e = trace.at(c.scanned);
     if (e?.kind === 'vrrp.state')
       c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
