@@ -3,6 +3,7 @@
 // trace at each new command line (a long task growing with the session); issue 11 asks that no
 // task exceed 50 ms whatever is typed. Task CPU (thread) time from a Chrome trace, taken in its
 // own run after the session is built, and the long tasks the page itself observed. Worker session.
+// Also the longest task while that long command runs and ends (`during`).
 import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
 
 export async function enterAfterLongSession(browser, base) {
@@ -15,10 +16,21 @@ export async function enterAfterLongSession(browser, base) {
   const rows = page.locator('.host-terminal[data-host="client"] .xterm-rows');
   await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
   await page.keyboard.type('ab -n 600 -c 20 http://172.16.132.18/ > /dev/null');
+  // The long command itself, as it runs and ends: the long tasks the page saw (no Chrome trace:
+  // one over the whole command grows too big for the page to finish).
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe(
+      {
+        type: 'longtask',
+      },
+    );
+  });
   await page.keyboard.press('Enter');
   await rows.getByText('Finished 600 requests').waitFor({ timeout: 900_000 });
   // Let the views settle on the finished session (the settled views follow within a second or two).
   await page.waitForTimeout(3000);
+  const during = { long: Math.max(0, ...(await page.evaluate(() => window.__longTasks))) };
   const events = await page.evaluate(() => window.__lvsLab.state().traceLength);
   const cpu = [];
   const long = [];
@@ -40,5 +52,5 @@ export async function enterAfterLongSession(browser, base) {
     long.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
   }
   await ctx.close();
-  return { events, cpu, long };
+  return { events, cpu, long, during };
 }

@@ -114,6 +114,13 @@ try {
   if (!only || only === 'enter') {
     const r = await enterAfterLongSession(browser, TEST_BASE);
     figure(
+      `while ab -n 600 runs and ends (${r.events} trace events): longest task the page saw`,
+      r.during.long,
+      50,
+      'ms',
+      'wall time: on a loaded machine it measures the load too',
+    );
+    figure(
       `a command typed after ${r.events} trace events: longest main-thread task (CPU)`,
       Math.max(...r.cpu),
       50,
