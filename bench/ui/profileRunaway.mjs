@@ -89,16 +89,7 @@ function printSplit(events, task) {
         e.ts + (e.dur ?? 0) <= task.ts + task.dur,
     )
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  const close = (e) => self.set(e.name, (self.get(e.name) ?? 0) + e.self);
-  for (const e of xs) {
-    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
-    e.self = e.dur;
-    if (stack.length) stack.at(-1).self -= e.dur;
-    stack.push(e);
-  }
-  while (stack.length) close(stack.pop());
+  const self = selfTimes(xs, 'dur');
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(
     `task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
@@ -132,7 +123,8 @@ function printSelfTimes(profile, tasks, n, roots = false) {
       const c = byId.get(id).callFrame;
       if (c.url) chain.push(`${c.functionName || '(anon)'}:${c.url.split('/').pop()}:${c.lineNumber + 1}`);
     }
-    for (const c of new Set(chain)) inclusive.set(c, (inclusive.get(c) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    for (const c of new Set(chain))
+      inclusive.set(c, (inclusive.get(c) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
     const o = chain.slice(-4).reverse().join(' > ');
     outer.set(o, (outer.get(o) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
@@ -179,18 +171,26 @@ function printMainSplit(events) {
   const xs = events
     .filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  const close = (e) => self.set(e.name, (self.get(e.name) ?? 0) + e.selfT);
-  for (const e of xs) {
-    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
-    e.selfT = e.tdur;
-    if (stack.length) stack.at(-1).selfT -= e.tdur;
-    stack.push(e);
-  }
-  while (stack.length) close(stack.pop());
+  const self = selfTimes(xs, 'tdur');
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`main thread CPU ${(total / 1000).toFixed(0)} ms:`);
   for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14))
     console.log(`  ${n} ${(us / 1000).toFixed(0)} ms (${((100 * us) / total).toFixed(0)}%)`);
+}
+
+/**
+ * Self time per trace event name of nested events sorted by start (longest first at a tie):
+ * each event's `field` (dur: wall, tdur: CPU) less that of the events directly inside it.
+ */
+function selfTimes(xs, field) {
+  const self = new Map();
+  const stack = [];
+  const close = (x) => self.set(x.e.name, (self.get(x.e.name) ?? 0) + x.self);
+  for (const e of xs) {
+    while (stack.length && e.ts >= stack.at(-1).e.ts + stack.at(-1).e.dur) close(stack.pop());
+    if (stack.length) stack.at(-1).self -= e[field];
+    stack.push({ e, self: e[field] });
+  }
+  while (stack.length) close(stack.pop());
+  return self;
 }

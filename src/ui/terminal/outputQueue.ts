@@ -21,7 +21,8 @@ export interface OutputQueueOptions {
 
 type Item = string | (() => void);
 
-function newlines(s: string): number {
+/** How many newlines `s` holds. */
+export function newlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;

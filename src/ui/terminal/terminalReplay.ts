@@ -1,5 +1,6 @@
 import type { TraceLog } from '@/engine';
 import { crlf, prompt } from './terminalHistory';
+import { newlines } from './outputQueue';
 import { END, OUT, START, firstAtOrAfter, terminalEvents } from './terminalIndex';
 
 /** Where a host's terminal stands after replaying the trace up to some position. */
@@ -98,31 +99,21 @@ export function replayFrom(
     k--;
     if (kinds[k] === OUT) {
       const e = trace.at(positions[k]!);
-      if (e?.kind === 'cmd.out') lines += lineCount(e.text);
+      if (e?.kind === 'cmd.out') lines += newlines(e.text);
     } else if (kinds[k] === START) lines++; // a command's line: one at least (a lower bound keeps enough)
   }
   if (k === 0) return { from: 0, state: replayStart };
   // The state before position k: the latest command start before it, and whether it ended.
   let open = false;
-  for (let j = k - 1; j >= 0; j--) {
-    if (kinds[j] === END) break;
-    if (kinds[j] === START) {
-      open = true;
-      break;
-    }
-  }
   let inSetup = false;
+  let ended = false;
   for (let j = k - 1; j >= 0; j--) {
+    if (kinds[j] === END) ended = true;
     if (kinds[j] !== START) continue;
     const e = trace.at(positions[j]!);
     inSetup = e?.kind === 'cmd.start' && isSetup(e.index);
+    open = !ended;
     break;
   }
   return { from: positions[k]!, state: { inSetup, open } };
-}
-
-function lineCount(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
