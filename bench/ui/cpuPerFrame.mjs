@@ -10,7 +10,8 @@ export async function startTrace(ctx, page) {
   await cdp.send('Tracing.start', {
     categories:
       'toplevel,devtools.timeline,disabled-by-default-devtools.timeline' +
-      (process.env.TRACE_STACKS ? ',disabled-by-default-devtools.timeline.stack' : ''),
+      (process.env.TRACE_STACKS ? ',disabled-by-default-devtools.timeline.stack' : '') +
+      (process.env.TRACE_GC ? ',v8,disabled-by-default-v8.gc' : ''),
     transferMode: 'ReportEvents',
   });
   return {

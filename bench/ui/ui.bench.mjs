@@ -9,6 +9,7 @@
 //     worker, checked to replay only from the nearest checkpoint (forkTime.mjs; BENCH_ONLY=fork)
 //   • while runaway commands run: p99/max long task, Ctrl-C and Pause latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • a command typed after a long session: its longest main-thread task (enterAfterLongSession.mjs; BENCH_ONLY=enter)
+//   • each playback control after a long session: latency and longest task (controlsAfterLongSession.mjs; BENCH_ONLY=controls)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
@@ -32,6 +33,7 @@ import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { enterAfterLongSession } from './enterAfterLongSession.mjs';
+import { controlsAfterLongSession } from './controlsAfterLongSession.mjs';
 import { tabHeap } from './tabHeap.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
@@ -69,7 +71,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|live|load|fork|runaway|enter|ab|heap runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|enter|controls|ab|heap runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -127,6 +129,17 @@ try {
       'ms',
       `runs ${r.cpu.map((x) => x.toFixed(1)).join(', ')}; long tasks the page saw: max ${Math.max(...r.long).toFixed(0)} ms`,
     );
+  }
+  if (!only || only === 'controls') {
+    const r = await controlsAfterLongSession(browser, TEST_BASE);
+    for (const c of r.controls)
+      figure(
+        `after ${r.events} trace events, "${c.name}": click to the scrubber moved (median of 3)`,
+        median(c.latencies),
+        100,
+        'ms',
+        `runs ${c.latencies.map((x) => x.toFixed(0)).join(', ')}; longest main-thread task (CPU, first run) ${c.cpu.toFixed(1)} ms (goal 50)`,
+      );
   }
   if (!only || only === 'ab') await abFigures();
   if (!only || only === 'heap') await heapFigures();
