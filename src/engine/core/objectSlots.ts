@@ -29,7 +29,7 @@ function isPlain(v: object): boolean {
 }
 
 export class ObjectSlots {
-  private slots = new Int32Array(4096);
+  private slots: Int32Array;
   private used = 0;
   private readonly shapes: (readonly string[])[] = [];
   private readonly shapesByFirst = new Map<string, number[]>();
@@ -45,7 +45,10 @@ export class ObjectSlots {
     private readonly encodeValue: Encode,
     private readonly decodeValue: Decode,
     private readonly byReference: (o: object) => number,
-  ) {}
+    words = 4096,
+  ) {
+    this.slots = new Int32Array(words);
+  }
 
   /** Words written so far. */
   get length(): number {
@@ -54,8 +57,14 @@ export class ObjectSlots {
 
   /** A slot for `v`: encoded if plain data, else by reference; shared if seen recently. */
   encode(v: object, depth = 0): number {
-    const seen = this.recent.get(v) ?? this.older.get(v);
+    const seen = this.recent.get(v);
     if (seen !== undefined) return seen;
+    const old = this.older.get(v);
+    if (old !== undefined) {
+      // Still in use (a host's hook-run list): kept for sharing, not written again a generation later.
+      this.remember(v, old);
+      return old;
+    }
     const slot =
       depth < MAX_DEPTH &&
       this.used < MAX_WORDS &&
@@ -63,17 +72,22 @@ export class ObjectSlots {
       !Object.prototype.hasOwnProperty.call(v, '__proto__')
         ? this.write(v, depth)
         : this.byReference(v);
+    this.remember(v, slot);
+    return slot;
+  }
+
+  private remember(v: object, slot: number): void {
     if (this.recent.size >= RECENT) {
       this.older = this.recent;
       this.recent = new Map();
     }
     this.recent.set(v, slot);
-    return slot;
   }
 
   /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
   seal(): void {
-    if (this.slots.length !== this.used) this.slots = this.slots.slice(0, this.used);
+    // Sized from the chunk before, nearly full: a little spare room costs less than a copy.
+    if (this.slots.length - this.used > this.slots.length >>> 4) this.slots = this.slots.slice(0, this.used);
     this.recent = new Map();
     this.older = new Map();
   }
