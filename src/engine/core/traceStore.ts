@@ -10,6 +10,7 @@
 import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
+import { TraceTimes } from './traceTimes';
 
 /** Events, own slots and object words to make room for at once. */
 export interface SizeHint {
@@ -55,8 +56,8 @@ const EMPTY: readonly string[] = [];
 /** Events between checkpoints of the pools' sizes (a power of two). */
 const CHECK_BITS = 6;
 const CHECK_EVERY = 1 << CHECK_BITS;
-/** Per checkpoint: objs words, objects, numbers, rows, strings. */
-const CHECK_WORDS = 5;
+/** Per checkpoint: objs words, objects, numbers, rows, strings, slots. */
+const CHECK_WORDS = 6;
 /**
  * Checkpoints back (256 events, more than a request's ~150–230) before which a string or object
  * counts as recurring: a client's ip:port met only within its own request never goes into a row.
@@ -76,25 +77,26 @@ const SMALL = 256;
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
-/** A time stored as this offset is in `wideTimes` (it does not fit 32 bits from the base). */
-const WIDE = 0xffffffff;
-
 /** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
 function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
   return a.length === n ? a : (a.slice(0, n) as T);
 }
 
 export class TraceStore<E extends { kind: string }> {
-  /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
-  private times = new Uint32Array(1024);
-  private timeBase = 0;
-  /** Times that are not a whole number of µs from 0 to 2³² − 2 after the base (rare: ~71 min). */
-  private readonly wideTimes = new Map<number, number>();
+  private times: TraceTimes;
   /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
   private rowOf = new Uint16Array(1024);
-  /** Per event, where its own slots begin in `slots` (the values its row marks VAR). */
-  private offsets = new Uint32Array(1025);
+  /**
+   * Per event, the values its row marks VAR (or all of them after its shape, if it has no row),
+   * one after another: where an event's begin is found from its checkpoint's offset and the
+   * sizes of the events between (no 4-byte offset per event).
+   */
   private slots = new Int32Array(8192);
+  /** Slots used. */
+  private end = 0;
+  /** The event whose offset was found last, and that offset (reset by truncate). */
+  private readAt = -1;
+  private readOffset = 0;
   private readonly rows: TraceRows;
   /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
   private row = new Int32Array(INLINE_FIELDS);
@@ -136,10 +138,9 @@ export class TraceStore<E extends { kind: string }> {
       },
       sizeHint?.objs,
     );
+    this.times = new TraceTimes(sizeHint?.events);
     if (!sizeHint) return;
-    this.times = new Uint32Array(sizeHint.events);
     this.rowOf = new Uint16Array(sizeHint.events);
-    this.offsets = new Uint32Array(sizeHint.events + 1);
     this.slots = new Int32Array(Math.max(sizeHint.slots, INLINE_FIELDS + 1));
   }
 
@@ -151,7 +152,7 @@ export class TraceStore<E extends { kind: string }> {
   sizeHint(events: number): SizeHint {
     // A little over what this one used: the next chunk is seldom exactly alike.
     const more = (x: number): number => x + (x >>> 5) + 64;
-    return { events, slots: more(this.offsets[this.count]!), objs: more(this.objs.length) };
+    return { events, slots: more(this.end), objs: more(this.objs.length) };
   }
 
   /**
@@ -161,7 +162,7 @@ export class TraceStore<E extends { kind: string }> {
    */
   push(t: number, ev: E): void {
     const i = this.count;
-    const start = this.offsets[i]!;
+    const start = this.end;
     if (start + INLINE_FIELDS + 1 > this.slots.length)
       this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
     const kind = ev.kind;
@@ -202,28 +203,19 @@ export class TraceStore<E extends { kind: string }> {
       n++;
     }
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
-    if (i >= this.times.length) this.times = grow(this.times, i + 1);
     if (i >= this.rowOf.length) this.rowOf = grow(this.rowOf, i + 1);
-    if (i + 1 >= this.offsets.length) this.offsets = grow(this.offsets, i + 2);
-    if (i === 0) this.timeBase = Object.is(t, -0) ? 0 : t;
-    const d = t - this.timeBase;
-    if (d >= 0 && d < WIDE && Number.isInteger(d) && !Object.is(d, -0)) this.times[i] = d;
-    else {
-      this.times[i] = WIDE;
-      this.wideTimes.set(i, t);
-    }
+    this.times.push(t);
     const shape = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
     const r = this.rows.intern(shape, row, n, v);
     if (r >= 0) {
       this.rowOf[i] = r;
-      this.offsets[i + 1] = start + v;
-    } else this.pushWhole(i, shape, n, v);
+      this.end = start + v;
+    } else this.pushWhole(i, start, shape, n, v);
     this.count = i + 1;
   }
 
   /** No room for another row: event `i` keeps its shape and all `n` slots itself. */
-  private pushWhole(i: number, shape: number, n: number, v: number): void {
-    const start = this.offsets[i]!;
+  private pushWhole(i: number, start: number, shape: number, n: number, v: number): void {
     const own = this.slots.slice(start, start + v);
     this.slots[start] = shape;
     for (let k = 0, j = 0; k < n; k++) {
@@ -231,7 +223,7 @@ export class TraceStore<E extends { kind: string }> {
       this.slots[start + 1 + k] = (x & 7) === VAR ? own[j++]! : x;
     }
     this.rowOf[i] = NO_ROW;
-    this.offsets[i + 1] = start + n + 1;
+    this.end = start + n + 1;
   }
 
   /**
@@ -255,13 +247,16 @@ export class TraceStore<E extends { kind: string }> {
     }
   }
 
-  /** Calls `slot` with each value slot of event `i` (its row's and its own). */
-  private eachSlot(i: number, slot: (x: number) => void): void {
-    let off = this.offsets[i]!;
+  /**
+   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`);
+   * returns where the next event's own slots begin.
+   */
+  private eachSlot(i: number, off: number, slot: (x: number) => void): number {
     const r = this.rowOf[i]!;
     if (r === NO_ROW) {
-      for (let s = off + 1; s < this.offsets[i + 1]!; s++) slot(this.slots[s]!);
-      return;
+      const n = this.shapes[this.slots[off]!]!.keys.length;
+      for (let k = 1; k <= n; k++) slot(this.slots[off + k]!);
+      return off + n + 1;
     }
     const words = this.rows.slots();
     const at = this.rows.start(r);
@@ -270,6 +265,26 @@ export class TraceStore<E extends { kind: string }> {
       const x = words[at + k]!;
       slot((x & 7) === VAR ? this.slots[off++]! : x);
     }
+    return off;
+  }
+
+  /** Where event `i`'s own slots begin: its checkpoint's offset plus the sizes of the events between. */
+  private offsetOf(i: number): number {
+    // Reading in order (the views do) starts from the event read last.
+    const c = i >>> CHECK_BITS;
+    let j = c << CHECK_BITS;
+    let off = this.checks[c * CHECK_WORDS + 5]!;
+    if (this.readAt >= j && this.readAt <= i) {
+      j = this.readAt;
+      off = this.readOffset;
+    }
+    for (; j < i; j++) {
+      const r = this.rowOf[j]!;
+      off += r === NO_ROW ? this.shapes[this.slots[off]!]!.keys.length + 1 : this.rows.varsOf(r);
+    }
+    this.readAt = i;
+    this.readOffset = off;
+    return off;
   }
 
   /**
@@ -279,10 +294,9 @@ export class TraceStore<E extends { kind: string }> {
    */
   seal(): void {
     const n = this.count;
-    this.times = trim(this.times, n);
+    this.times.seal();
     this.rowOf = trim(this.rowOf, n);
-    this.offsets = trim(this.offsets, n + 1);
-    const used = this.offsets[n]!;
+    const used = this.end;
     // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
     if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
     this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
@@ -299,6 +313,7 @@ export class TraceStore<E extends { kind: string }> {
     this.checks[at + 2] = this.numbers.length;
     this.checks[at + 3] = this.rows.length;
     this.checks[at + 4] = this.strings.length;
+    this.checks[at + 5] = this.end;
     // What existed AGE checkpoints ago is "met before" (see `shared`).
     const old = at - AGE * CHECK_WORDS;
     this.oldObjs = old < 0 ? 0 : this.checks[old]!;
@@ -341,16 +356,19 @@ export class TraceStore<E extends { kind: string }> {
     // Rows are made in event order too: those the kept events use, and none after.
     let rows = this.checks[at + 3]!;
     const reach = (x: number): void => this.reach(x, ends);
+    let off = this.checks[at + 5]!;
     for (let e = c << CHECK_BITS; e < keep; e++) {
-      this.eachSlot(e, reach);
+      off = this.eachSlot(e, off, reach);
       const r = this.rowOf[e]!;
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
+    this.end = off;
+    this.readAt = -1;
+    this.times.truncate(keep);
     this.objs.truncate(ends.objs);
     this.objects.length = ends.objects;
     this.numbers.length = ends.numbers;
-    for (const i of this.wideTimes.keys()) if (i >= keep) this.wideTimes.delete(i);
     this.count = keep;
   }
 
@@ -362,7 +380,7 @@ export class TraceStore<E extends { kind: string }> {
     const out: Record<string, unknown> = { kind: shape.kind };
     const keys = shape.keys;
     let k = 0;
-    this.eachSlot(i, (x) => {
+    this.eachSlot(i, this.offsetOf(i), (x) => {
       out[keys[k++]!] = this.decode(x);
     });
     out.t = this.time(i);
@@ -377,7 +395,7 @@ export class TraceStore<E extends { kind: string }> {
 
   private shapeAt(i: number): number {
     const r = this.rowOf[i]!;
-    return r === NO_ROW ? this.slots[this.offsets[i]!]! : this.rows.shapeOf(r);
+    return r === NO_ROW ? this.slots[this.offsetOf(i)]! : this.rows.shapeOf(r);
   }
 
   /** The time of event `i`, µs. */
@@ -386,17 +404,15 @@ export class TraceStore<E extends { kind: string }> {
   }
 
   private time(i: number): number {
-    const d = this.times[i]!;
-    return d === WIDE ? this.wideTimes.get(i)! : this.timeBase + d;
+    return this.times.at(i);
   }
 
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */
   columnBytes(): number {
-    const end = this.offsets[this.count]!;
     return (
-      this.count * (4 + 2 + 4) +
-      this.wideTimes.size * 16 +
-      end * 4 +
+      this.count * 2 +
+      this.times.bytes() +
+      this.end * 4 +
       this.rows.words32 * 4 +
       this.rows.length * 5 +
       this.numbers.length * 8 +
