@@ -37,14 +37,14 @@ export class TraceRows {
   }
 
   /**
-   * The row of `shape` with slots `row[0..n)` (`vars` of them VAR): found, or added; -1 when
-   * there is no room for another (the caller stores the event whole).
+   * The row of `shape` with slots `row[from..from+n)` (`vars` of them VAR): found, or added; -1
+   * when there is no room for another (the caller stores the value whole).
    */
-  intern(shape: number, row: Int32Array, n: number, vars: number): number {
+  intern(shape: number, row: Int32Array, n: number, vars: number, from = 0): number {
     if (vars > 0xff) return -1;
     if (this.table.length === 0) this.rehash(256);
     let h = Math.imul(shape + 1, 0x9e3779b1);
-    for (let k = 0; k < n; k++) h = Math.imul(h ^ row[k]!, 0x85ebca6b) ^ (h >>> 15);
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ row[from + k]!, 0x85ebca6b) ^ (h >>> 15);
     const mask = this.table.length - 1;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const e = this.table[p]!;
@@ -52,11 +52,11 @@ export class TraceRows {
       const s = this.starts[e - 1]!;
       if (this.words[s] !== shape) continue;
       let k = 0;
-      while (k < n && this.words[s + 1 + k] === row[k]) k++;
+      while (k < n && this.words[s + 1 + k] === row[from + k]) k++;
       if (k === n) return e - 1;
     }
     if (this.count >= this.max) return -1;
-    const r = this.add(shape, row, n, vars);
+    const r = this.add(shape, row, from, n, vars);
     if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.place(h, r);
     return r;
@@ -96,14 +96,14 @@ export class TraceRows {
     this.table = EMPTY;
   }
 
-  private add(shape: number, row: Int32Array, n: number, vars: number): number {
+  private add(shape: number, row: Int32Array, from: number, n: number, vars: number): number {
     const r = this.count;
     const at = this.used;
     if (at + n + 1 > this.words.length) this.words = growTyped(this.words, at + n + 1);
     if (r + 2 > this.starts.length) this.starts = growTyped(this.starts, r + 2);
     if (r + 1 > this.vars.length) this.vars = growTyped(this.vars, r + 1);
     this.words[at] = shape;
-    this.words.set(row.subarray(0, n), at + 1);
+    for (let k = 0; k < n; k++) this.words[at + 1 + k] = row[from + k]!;
     this.starts[r] = at;
     this.vars[r] = vars;
     this.used = at + n + 1;

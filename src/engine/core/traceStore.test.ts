@@ -248,6 +248,42 @@ describe('TraceStore rows', () => {
       expect(store.at(i)).toEqual({ ...passage(i, fns), t: i, seq: i });
   });
 
+  test('a frame whose headers recur (addresses, ethertype, flags) costs its row numbers and what varies (id, port, seq)', () => {
+    const frame = (i: number) =>
+      ({
+        kind: 'frame.tx',
+        host: 'client',
+        frame: `frm#${i}`,
+        eth: {
+          dst: '52:54:00:00:02:01',
+          ethertype: 2048,
+          payload: {
+            proto: 'ipv4',
+            id: 30_000 + i,
+            ttl: 64,
+            src: '172.16.132.78',
+            dst: '172.16.132.18',
+            payload: {
+              proto: 'tcp',
+              srcPort: 32768 + (i >> 3),
+              dstPort: 80,
+              seq: 2 ** 31 + i,
+              flags: 16,
+              window: 502,
+              options: [],
+            },
+          },
+        },
+      }) as { kind: string };
+    const store = new TraceStore<{ kind: string }>();
+    for (let i = 0; i < 1000; i++) store.push(i, frame(i));
+    const warm = store.columnBytes();
+    for (let i = 1000; i < 3000; i++) store.push(i, frame(i));
+    // Written whole: 4 + 10 + 6 + 8 slots of 4 bytes, 10 bytes of columns, 8 for the seq (122).
+    expect((store.columnBytes() - warm) / 2000).toBeLessThan(64);
+    for (const i of [0, 999, 1000, 2999]) expect(store.at(i)).toEqual({ ...frame(i), t: i, seq: i });
+  });
+
   test('a store sized up front (a chunk after the first) reads and truncates the same as one grown', () => {
     const fns = Object.freeze([]);
     const sized = new TraceStore<{ kind: string }>({ events: 300, slots: 600, objs: 64 });

@@ -136,7 +136,9 @@ export class TraceStore<E extends { kind: string }> {
         this.objects.push(o);
         return ((this.objects.length - 1) << 3) | OBJ;
       },
+      (x) => this.shared(x),
       sizeHint?.objs,
+      maxRows,
     );
     this.times = new TraceTimes(sizeHint?.events);
     if (!sizeHint) return;
@@ -417,7 +419,7 @@ export class TraceStore<E extends { kind: string }> {
       this.rows.length * 5 +
       this.numbers.length * 8 +
       this.objects.length * 8 +
-      this.objs.length * 4 +
+      this.objs.bytes() +
       Math.ceil(this.count / CHECK_EVERY) * CHECK_WORDS * 4
     );
   }
