@@ -37,9 +37,14 @@ interface Shape {
   id: number;
   kind: string;
   keys: readonly string[];
-  /** Per field, the last string stored there and its slot: most fields repeat (host, scheduler…). */
+  /**
+   * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
+   * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
+   */
   lastStrings: (string | undefined)[];
   lastCodes: number[];
+  /** Per field, which of its WAYS entries a miss replaces next. */
+  next: number[];
   /**
    * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
    * which compares a fresh string's characters, and probes again after a while.
@@ -47,6 +52,8 @@ interface Shape {
   misses: number[];
 }
 
+/** Strings remembered per field. */
+const WAYS = 4;
 /** Misses in a row after which a field's last string is no longer compared… */
 const COLD = 4;
 /** …until this many of its events have passed. */
@@ -188,13 +195,21 @@ export class TraceStore<E extends { kind: string }> {
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
           x = this.encodeString(val);
-        } else if (val === last!.lastStrings[n]) {
-          last!.misses[n] = 0;
-          x = last!.lastCodes[n]!;
         } else {
-          last!.misses[n] = misses + 1;
-          last!.lastStrings[n] = val;
-          x = last!.lastCodes[n] = this.encodeString(val);
+          const seen = last!.lastStrings;
+          const base = n * WAYS;
+          let j = 0;
+          while (j < WAYS && seen[base + j] !== val) j++;
+          if (j < WAYS) {
+            last!.misses[n] = 0;
+            x = last!.lastCodes[base + j]!;
+          } else {
+            last!.misses[n] = misses + 1;
+            const w = last!.next[n]!;
+            last!.next[n] = (w + 1) % WAYS;
+            seen[base + w] = val;
+            x = last!.lastCodes[base + w] = this.encodeString(val);
+          }
         }
       } else x = this.encode(val);
       if (this.shared(x)) row[n] = x;
@@ -446,8 +461,9 @@ export class TraceStore<E extends { kind: string }> {
       id,
       kind,
       keys,
-      lastStrings: keys.map(() => undefined),
-      lastCodes: keys.map(() => 0),
+      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
+      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
+      next: keys.map(() => 0),
       misses: keys.map(() => 0),
     };
     this.shapes.push(shape);
