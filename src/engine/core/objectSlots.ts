@@ -30,6 +30,14 @@ const RECENT = 512;
 const OBJECT = 0;
 const ARRAY = 1;
 const ROW = 2;
+/**
+ * In a row: the value is the object's next word as an unsigned 32-bit integer (a TCP sequence
+ * number), 4 bytes instead of a pooled 8-byte number.
+ */
+const RAW = VAR | (1 << 3);
+/** Integers from here to 2^32 - 1 are stored raw (below, a slot's integer payload holds them). */
+const RAW_MIN = 1 << 27;
+
 /** A row's shape for an array of n elements (object rows use their key list's index). */
 const ARRAY_SHAPE = 1 << 29;
 /**
@@ -61,6 +69,8 @@ export class ObjectSlots {
   private readonly stats = new Map<number, { last: Int32Array; sames: Uint8Array }>();
   /** Scratch for objects being written (nested ones above their parent's part). */
   private scratch = new Int32Array(256);
+  /** Per scratch word, 1 where it holds a raw integer (RAW) rather than a tagged slot. */
+  private rawAt = new Uint8Array(256);
   private top = 0;
 
   /**
@@ -140,8 +150,11 @@ export class ObjectSlots {
     this.older = new Map();
   }
 
-  /** Calls `slot` with each slot of the object written at `offset`; returns the word after it. */
-  visit(offset: number, slot: (x: number) => void): number {
+  /**
+   * Calls `slot` with each slot of the object written at `offset` (and `raw` with each raw
+   * integer, in key order among them); returns the word after it.
+   */
+  visit(offset: number, slot: (x: number) => void, raw?: (v: number) => void): number {
     const h = this.slots[offset]!;
     if ((h & 3) !== ROW) {
       const n = (h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length;
@@ -154,7 +167,11 @@ export class ObjectSlots {
     let own = offset + 1;
     for (let k = 0, n = this.sizeOf(this.rows.shapeOf(r)); k < n; k++) {
       const x = words[at + k]!;
-      slot((x & 7) === VAR ? this.slots[own++]! : x);
+      if (x === RAW) {
+        // Read before the optional call: `raw?.(…)` would skip the word's read when absent.
+        const v = this.slots[own++]! >>> 0;
+        raw?.(v);
+      } else slot((x & 7) === VAR ? this.slots[own++]! : x);
     }
     return own;
   }
@@ -167,10 +184,11 @@ export class ObjectSlots {
     const keys = shape & ARRAY_SHAPE ? undefined : this.shapes[shape]!;
     const out: Record<string, unknown> | unknown[] = keys ? {} : new Array<unknown>(shape & ~ARRAY_SHAPE);
     let k = 0;
-    this.visit(offset, (x) => {
-      (out as Record<string | number, unknown>)[keys ? keys[k]! : k] = this.decodeValue(x);
+    const put = (v: unknown): void => {
+      (out as Record<string | number, unknown>)[keys ? keys[k]! : k] = v;
       k++;
-    });
+    };
+    this.visit(offset, (x) => put(this.decodeValue(x)), put);
     return out;
   }
 
@@ -198,11 +216,21 @@ export class ObjectSlots {
     // Nested objects first, so this one's slots are final when its row is looked up.
     const base = this.top;
     this.top += 2 * n;
-    if (this.top > this.scratch.length) this.scratch = growTyped(this.scratch, this.top);
+    if (this.top > this.scratch.length) {
+      this.scratch = growTyped(this.scratch, this.top);
+      this.rawAt = growTyped(this.rawAt, this.top);
+    }
     for (let k = 0; k < n; k++) {
       const x = values[k];
-      this.scratch[base + k] =
-        x !== null && typeof x === 'object' ? this.encode(x, depth + 1) : this.encodeValue(x);
+      const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
+      // Read after the call: a nested object may grow the scratch arrays.
+      const word = raw
+        ? x | 0
+        : x !== null && typeof x === 'object'
+          ? this.encode(x, depth + 1)
+          : this.encodeValue(x);
+      this.scratch[base + k] = word;
+      this.rawAt[base + k] = raw ? 1 : 0;
     }
     const at = this.used;
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n) : -1;
@@ -214,7 +242,11 @@ export class ObjectSlots {
     } else {
       this.claim(n + 1);
       this.slots[at] = shape & ARRAY_SHAPE ? (n << 2) | ARRAY : (shape << 2) | OBJECT;
-      for (let k = 0; k < n; k++) this.slots[at + 1 + k] = this.scratch[base + k]!;
+      // Without a row there is no RAW mark: raw integers go to the number pool after all.
+      for (let k = 0; k < n; k++) {
+        const w = this.scratch[base + k]!;
+        this.slots[at + 1 + k] = this.rawAt[base + k] ? this.encodeValue(w >>> 0) : w;
+      }
     }
     this.top = base;
     return (at << 3) | STRUCT_TAG;
@@ -231,6 +263,11 @@ export class ObjectSlots {
     let own = 0;
     for (let k = 0; k < n; k++) {
       const x = s[base + k]!;
+      if (this.rawAt[base + k]) {
+        s[base + n + own++] = x;
+        s[base + k] = RAW;
+        continue;
+      }
       if (x !== st.last[k]) st.sames[k] = 0;
       else if (st.sames[k]! < 255) st.sames[k]!++;
       st.last[k] = x;
@@ -244,7 +281,8 @@ export class ObjectSlots {
     const r = this.rows.intern(shape, s, n, own, base);
     if (r < 0) {
       // No row: put the varying values back in place.
-      for (let k = 0, j = 0; k < n; k++) if (s[base + k] === VAR) s[base + k] = s[base + n + j++]!;
+      for (let k = 0, j = 0; k < n; k++)
+        if (s[base + k] === VAR || s[base + k] === RAW) s[base + k] = s[base + n + j++]!;
       return -1;
     }
     if (this.rows.length > before) {

@@ -1,11 +1,14 @@
 /**
- * Columnar storage of trace events: per event a time (Uint32Array, µs after the first event's), a shape (Uint16Array: kind and
- * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
- * like `pkt#12` are stored as their number, plain objects and arrays (frames, headers, hook runs)
- * are encoded into a second Int32Array (objectSlots.ts) and rebuilt when read, other objects
- * (explanations) are kept by reference, so an event costs tens of bytes instead of a retained
- * object graph. `at(i)` rebuilds the plain event with its own fields in their original order, then
- * `t` and `seq` (--trace JSON is unchanged).
+ * Columnar storage of trace events. Per event: a row number (Uint16Array; traceRows.ts: the kind,
+ * key order and the field values that recur from request to request) and a time (traceTimes.ts:
+ * 2-byte deltas); then, in one Int32Array, the tagged values its row marks as varying (packet and
+ * frame ids, fresh strings, frames). Where an event's values begin is found from a checkpoint
+ * every 64 events. Strings are interned, ids like `pkt#12` are stored as their number, plain
+ * objects and arrays (frames, headers, hook runs) are encoded into a second Int32Array, in row
+ * form too (objectSlots.ts), and rebuilt when read; other objects (explanations) are kept by
+ * reference. A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the
+ * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
+ * unchanged).
  */
 import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
