@@ -2,7 +2,9 @@
  * What the engine keeps per request, by constructor: `node --expose-gc --import tsx
  * bench/heapDiff.ts [LAB] [N]` runs N requests, takes a heap snapshot, runs N more, takes another,
  * and prints per constructor (V8's node name) how many objects and bytes each request added.
- * A diagnostic for the `memory` bench's retained bytes, not a benchmark itself.
+ * A diagnostic for the `memory` bench's retained bytes, not a benchmark itself. With `bounded`
+ * as a third argument the trace is bounded as the lab runner bounds it (the peak-RSS bench's
+ * setting): what still grows then is engine state, not trace detail.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { getLab, LabRuntime } from '../src/engine';
 
-const [lab = 'nat', nText = '2000'] = process.argv.slice(2);
+const [lab = 'nat', nText = '2000', mode] = process.argv.slice(2);
 const n = Number(nText);
 const vip = getLab(lab)!.vip;
 
@@ -61,6 +63,8 @@ function snapshot(tag: string): Map<string, Row> {
 }
 
 const rt = LabRuntime.create(lab);
+// The runner's bound (src/cli/lvs-lab.ts): 2^14 events kept in detail, nothing pinned.
+if (mode === 'bounded') rt.boundTrace(1 << 14, Infinity);
 const run = (k: number): void => {
   for (let done = 0; done < k; done += 1000) {
     const m = Math.min(1000, k - done);

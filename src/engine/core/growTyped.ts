@@ -1,5 +1,5 @@
 /** A typed array with room for `need` elements: `a` itself, or a copy at least twice as long. */
-export function growTyped<T extends Float64Array | Uint16Array | Uint32Array | Int32Array>(
+export function growTyped<T extends Float64Array | Uint8Array | Uint16Array | Uint32Array | Int32Array>(
   a: T,
   need: number,
 ): T {

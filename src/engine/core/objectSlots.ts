@@ -8,8 +8,14 @@
  * An object met again while still recent (the packet a frame carried, shown again by ipvs.xmit; a
  * host's hook-run list; the empty list) is not written twice: its slot points at the first copy.
  * Reading rebuilds fresh plain objects with the same keys in the same order and equal values.
+ *
+ * Most objects are written in row form instead (traceRows.ts): the header names a row holding the
+ * key list and the values that recur (a packet's version, flags, addresses, ports of a service),
+ * and only the values that vary (ids, sequence numbers, nested objects) follow it. An IPv4 header
+ * then takes three or four words instead of twelve.
  */
 import { growTyped } from './growTyped';
+import { TraceRows, VAR } from './traceRows';
 
 export const STRUCT_TAG = 6;
 
@@ -20,6 +26,27 @@ const MAX_WORDS = 1 << 28;
 /** Objects remembered for sharing: two generations of this many (bounded, forgets old ones). */
 const RECENT = 512;
 
+/** Header low bits: a key list's object, an array, a row. */
+const OBJECT = 0;
+const ARRAY = 1;
+const ROW = 2;
+/**
+ * In a row: the value is the object's next word as an unsigned 32-bit integer (a TCP sequence
+ * number), 4 bytes instead of a pooled 8-byte number.
+ */
+const RAW = VAR | (1 << 3);
+/** Integers from here to 2^32 - 1 are stored raw (below, a slot's integer payload holds them). */
+const RAW_MIN = 1 << 27;
+
+/** A row's shape for an array of n elements (object rows use their key list's index). */
+const ARRAY_SHAPE = 1 << 29;
+/**
+ * An integer goes into a row once its field held the same value this many times in a row (an
+ * ethertype, an MSS): a packet's id or port repeats only over its few hops, and would make a new
+ * row per packet.
+ */
+const STEADY = 8;
+
 type Encode = (v: unknown) => number;
 type Decode = (x: number) => unknown;
 
@@ -29,12 +56,22 @@ function isPlain(v: object): boolean {
 }
 
 export class ObjectSlots {
-  private slots = new Int32Array(4096);
+  private slots: Int32Array;
   private used = 0;
   private readonly shapes: (readonly string[])[] = [];
   private readonly shapesByFirst = new Map<string, number[]>();
   private recent = new Map<object, number>();
   private older = new Map<object, number>();
+  private readonly rows: TraceRows;
+  /** Per row, the word its first object was written at (truncation drops the rows made after). */
+  private madeAt = new Uint32Array(64);
+  /** Per row shape, each field's last slot and how many times in a row it changed. */
+  private readonly stats = new Map<number, { last: Int32Array; sames: Uint8Array }>();
+  /** Scratch for objects being written (nested ones above their parent's part). */
+  private scratch = new Int32Array(256);
+  /** Per scratch word, 1 where it holds a raw integer (RAW) rather than a tagged slot. */
+  private rawAt = new Uint8Array(256);
+  private top = 0;
 
   /**
    * @param encodeValue encodes a non-object value (and, through this class, nested objects)
@@ -45,17 +82,35 @@ export class ObjectSlots {
     private readonly encodeValue: Encode,
     private readonly decodeValue: Decode,
     private readonly byReference: (o: object) => number,
-  ) {}
+    /** Whether a slot value recurs (constants, small integers, strings met long ago): row material. */
+    private readonly recurs: (x: number) => boolean,
+    words = 4096,
+    maxRows?: number,
+  ) {
+    this.slots = new Int32Array(words);
+    this.rows = new TraceRows(maxRows);
+  }
 
   /** Words written so far. */
   get length(): number {
     return this.used;
   }
 
+  /** Bytes held: words written and rows. */
+  bytes(): number {
+    return this.used * 4 + this.rows.words32 * 4 + this.rows.length * 9;
+  }
+
   /** A slot for `v`: encoded if plain data, else by reference; shared if seen recently. */
   encode(v: object, depth = 0): number {
-    const seen = this.recent.get(v) ?? this.older.get(v);
+    const seen = this.recent.get(v);
     if (seen !== undefined) return seen;
+    const old = this.older.get(v);
+    if (old !== undefined) {
+      // Still in use (a host's hook-run list): kept for sharing, not written again a generation later.
+      this.remember(v, old);
+      return old;
+    }
     const slot =
       depth < MAX_DEPTH &&
       this.used < MAX_WORDS &&
@@ -63,17 +118,24 @@ export class ObjectSlots {
       !Object.prototype.hasOwnProperty.call(v, '__proto__')
         ? this.write(v, depth)
         : this.byReference(v);
+    this.remember(v, slot);
+    return slot;
+  }
+
+  private remember(v: object, slot: number): void {
     if (this.recent.size >= RECENT) {
       this.older = this.recent;
       this.recent = new Map();
     }
     this.recent.set(v, slot);
-    return slot;
   }
 
   /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
   seal(): void {
-    if (this.slots.length !== this.used) this.slots = this.slots.slice(0, this.used);
+    // Sized from the chunk before, nearly full: a little spare room costs less than a copy.
+    if (this.slots.length - this.used > this.slots.length >>> 4) this.slots = this.slots.slice(0, this.used);
+    this.rows.seal();
+    this.madeAt = this.madeAt.slice(0, this.rows.length);
     this.recent = new Map();
     this.older = new Map();
   }
@@ -81,39 +143,65 @@ export class ObjectSlots {
   /** Forget everything from word `length` on (the trace was truncated). */
   truncate(length: number): void {
     this.used = Math.min(this.used, length);
+    let r = this.rows.length;
+    while (r > 0 && this.madeAt[r - 1]! >= this.used) r--;
+    this.rows.truncate(r);
     this.recent = new Map();
     this.older = new Map();
   }
 
-  /** Calls `slot` with each slot of the object written at `offset`; returns the word after it. */
-  visit(offset: number, slot: (x: number) => void): number {
+  /**
+   * Calls `slot` with each slot of the object written at `offset` (and `raw` with each raw
+   * integer, in key order among them); returns the word after it.
+   */
+  visit(offset: number, slot: (x: number) => void, raw?: (v: number) => void): number {
     const h = this.slots[offset]!;
-    const n = h & 1 ? h >>> 1 : this.shapes[h >>> 1]!.length;
-    for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
-    return offset + 1 + n;
+    if ((h & 3) !== ROW) {
+      const n = (h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length;
+      for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
+      return offset + 1 + n;
+    }
+    const r = h >>> 2;
+    const words = this.rows.slots();
+    const at = this.rows.start(r);
+    let own = offset + 1;
+    for (let k = 0, n = this.sizeOf(this.rows.shapeOf(r)); k < n; k++) {
+      const x = words[at + k]!;
+      if (x === RAW) {
+        // Read before the optional call: `raw?.(…)` would skip the word's read when absent.
+        const v = this.slots[own++]! >>> 0;
+        raw?.(v);
+      } else slot((x & 7) === VAR ? this.slots[own++]! : x);
+    }
+    return own;
   }
 
   /** The plain object or array written at `offset`, rebuilt. */
   decode(offset: number): unknown {
     const h = this.slots[offset]!;
-    const n = h >>> 1;
-    if (h & 1) {
-      const out: unknown[] = new Array<unknown>(n);
-      for (let k = 0; k < n; k++) out[k] = this.decodeValue(this.slots[offset + 1 + k]!);
-      return out;
-    }
-    const keys = this.shapes[n]!;
-    const out: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.decodeValue(this.slots[offset + 1 + k]!);
+    const shape =
+      (h & 3) === ROW ? this.rows.shapeOf(h >>> 2) : (h & 3) === ARRAY ? ARRAY_SHAPE | (h >>> 2) : h >>> 2;
+    const keys = shape & ARRAY_SHAPE ? undefined : this.shapes[shape]!;
+    const out: Record<string, unknown> | unknown[] = keys ? {} : new Array<unknown>(shape & ~ARRAY_SHAPE);
+    let k = 0;
+    const put = (v: unknown): void => {
+      (out as Record<string | number, unknown>)[keys ? keys[k]! : k] = v;
+      k++;
+    };
+    this.visit(offset, (x) => put(this.decodeValue(x)), put);
     return out;
   }
 
+  private sizeOf(shape: number): number {
+    return shape & ARRAY_SHAPE ? shape & ~ARRAY_SHAPE : this.shapes[shape]!.length;
+  }
+
   private write(v: object, depth: number): number {
-    let header: number;
+    let shape: number;
     let values: unknown[];
     if (Array.isArray(v)) {
       values = v as unknown[];
-      header = (values.length << 1) | 1;
+      shape = ARRAY_SHAPE | values.length;
     } else {
       const keys: string[] = [];
       values = [];
@@ -122,17 +210,86 @@ export class ObjectSlots {
         keys.push(k);
         values.push((v as Record<string, unknown>)[k]);
       }
-      header = this.shapeId(keys) << 1;
+      shape = this.shapeId(keys);
+    }
+    const n = values.length;
+    // Nested objects first, so this one's slots are final when its row is looked up.
+    const base = this.top;
+    this.top += 2 * n;
+    if (this.top > this.scratch.length) {
+      this.scratch = growTyped(this.scratch, this.top);
+      this.rawAt = growTyped(this.rawAt, this.top);
+    }
+    for (let k = 0; k < n; k++) {
+      const x = values[k];
+      const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
+      // Read after the call: a nested object may grow the scratch arrays.
+      const word = raw
+        ? x | 0
+        : x !== null && typeof x === 'object'
+          ? this.encode(x, depth + 1)
+          : this.encodeValue(x);
+      this.scratch[base + k] = word;
+      this.rawAt[base + k] = raw ? 1 : 0;
     }
     const at = this.used;
-    this.claim(values.length + 1);
-    this.slots[at] = header;
-    for (let k = 0; k < values.length; k++) {
-      const x = values[k];
-      const slot = x !== null && typeof x === 'object' ? this.encode(x, depth + 1) : this.encodeValue(x);
-      this.slots[at + 1 + k] = slot;
+    const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n) : -1;
+    if (row >= 0) {
+      const own = this.rows.varsOf(row);
+      this.claim(own + 1);
+      this.slots[at] = (row << 2) | ROW;
+      for (let k = 0; k < own; k++) this.slots[at + 1 + k] = this.scratch[base + n + k]!;
+    } else {
+      this.claim(n + 1);
+      this.slots[at] = shape & ARRAY_SHAPE ? (n << 2) | ARRAY : (shape << 2) | OBJECT;
+      // Without a row there is no RAW mark: raw integers go to the number pool after all.
+      for (let k = 0; k < n; k++) {
+        const w = this.scratch[base + k]!;
+        this.slots[at + 1 + k] = this.rawAt[base + k] ? this.encodeValue(w >>> 0) : w;
+      }
     }
+    this.top = base;
     return (at << 3) | STRUCT_TAG;
+  }
+
+  /**
+   * The row for the slots at `scratch[base..base+n)`, which are rewritten there as the row (VAR
+   * where a value varies) with the varying values after them; -1 if there is no room for rows.
+   */
+  private rowOf(shape: number, base: number, n: number): number {
+    let st = this.stats.get(shape);
+    if (!st) this.stats.set(shape, (st = { last: new Int32Array(n), sames: new Uint8Array(n) }));
+    const s = this.scratch;
+    let own = 0;
+    for (let k = 0; k < n; k++) {
+      const x = s[base + k]!;
+      if (this.rawAt[base + k]) {
+        s[base + n + own++] = x;
+        s[base + k] = RAW;
+        continue;
+      }
+      if (x !== st.last[k]) st.sames[k] = 0;
+      else if (st.sames[k]! < 255) st.sames[k]!++;
+      st.last[k] = x;
+      const steady = st.sames[k]! >= STEADY;
+      // Integers stay in rows while their field is steady (a port, a window); other values recur or not.
+      if (this.recurs(x) || ((x & 7) === 0 && steady)) continue;
+      s[base + n + own++] = x;
+      s[base + k] = VAR;
+    }
+    const before = this.rows.length;
+    const r = this.rows.intern(shape, s, n, own, base);
+    if (r < 0) {
+      // No row: put the varying values back in place.
+      for (let k = 0, j = 0; k < n; k++)
+        if (s[base + k] === VAR || s[base + k] === RAW) s[base + k] = s[base + n + j++]!;
+      return -1;
+    }
+    if (this.rows.length > before) {
+      if (r >= this.madeAt.length) this.madeAt = growTyped(this.madeAt, r + 1);
+      this.madeAt[r] = this.used;
+    }
+    return r;
   }
 
   private claim(n: number): void {

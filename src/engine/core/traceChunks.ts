@@ -66,8 +66,9 @@ export class TraceChunks {
     const k = this.count >>> CHUNK_BITS;
     let c = this.chunks[k];
     if (!c) {
-      this.chunks[k - 1]?.seal();
-      this.chunks[k] = c = new TraceStore();
+      const prev = this.chunks[k - 1];
+      prev?.seal();
+      this.chunks[k] = c = new TraceStore(prev?.sizeHint(CHUNK));
       this.bases[k] = 0;
     }
     c.push(t, ev);

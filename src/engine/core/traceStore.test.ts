@@ -78,8 +78,10 @@ describe('TraceStore', () => {
           fc.array(fc.tuple(event, fc.nat()), { maxLength: 20 }),
           fc.nat(),
           fc.nat(),
-          (evs, cut, sealAt) => {
-            const store = new TraceStore<{ kind: string }>();
+          fc.constantFrom(undefined, 0, 2),
+          (evs, cut, sealAt, maxRows) => {
+            // maxRows 0 or 2: events past the row table's room are stored whole.
+            const store = new TraceStore<{ kind: string }>(undefined, maxRows);
             // Sealing (a full chunk gives back spare room) anywhere must change nothing read or written after.
             evs.forEach(([e, t], i) => {
               store.push(t, e);
@@ -113,18 +115,23 @@ describe('TraceStore', () => {
     const seed = fuzzSeed();
     try {
       fc.assert(
-        fc.property(fc.array(event, { minLength: 65, maxLength: 400 }), fc.nat(), (evs, cut) => {
-          const keep = cut % evs.length;
-          const store = new TraceStore<{ kind: string }>();
-          evs.forEach((e, i) => store.push(i, e));
-          store.truncate(keep);
-          const fresh = new TraceStore<{ kind: string }>();
-          evs.slice(0, keep).forEach((e, i) => fresh.push(i, e));
-          expect(store.columnBytes()).toBe(fresh.columnBytes());
-          // Pushed again: what the forgotten events wrote is written anew and reads right.
-          evs.slice(keep).forEach((e, i) => store.push(keep + i, e));
-          evs.forEach((e, i) => expect(store.at(i)).toEqual(stamped(e, i, i)));
-        }),
+        fc.property(
+          fc.array(event, { minLength: 65, maxLength: 400 }),
+          fc.nat(),
+          fc.constantFrom(undefined, 3),
+          (evs, cut, maxRows) => {
+            const keep = cut % evs.length;
+            const store = new TraceStore<{ kind: string }>({ events: 8, slots: 8, objs: 8 }, maxRows);
+            evs.forEach((e, i) => store.push(i, e));
+            store.truncate(keep);
+            const fresh = new TraceStore<{ kind: string }>(undefined, maxRows);
+            evs.slice(0, keep).forEach((e, i) => fresh.push(i, e));
+            expect(store.columnBytes()).toBe(fresh.columnBytes());
+            // Pushed again: what the forgotten events wrote is written anew and reads right.
+            evs.slice(keep).forEach((e, i) => store.push(keep + i, e));
+            evs.forEach((e, i) => expect(store.at(i)).toEqual(stamped(e, i, i)));
+          },
+        ),
         { seed, numRuns: 60 },
       );
     } catch (e) {
@@ -208,5 +215,88 @@ describe('TraceStore', () => {
     } catch (e) {
       throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
     }
+  });
+});
+
+describe('TraceStore rows', () => {
+  /** Hook passages as the stack emits them: a few hosts and hooks, a shared run list, a new packet each. */
+  function passage(i: number, fns: readonly object[]): { kind: string } {
+    return {
+      kind: 'hook',
+      host: ['client', 'director', 'rs1'][i % 3],
+      hook: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'][i % 4],
+      pkt: `pkt#${i >> 2}`,
+      src: '172.16.132.78',
+      dst: `192.168.99.${130 + (i % 2) * 10}`,
+      fns,
+      verdict: 'ACCEPT',
+      client: `172.16.132.78:${32768 + (i >> 4)}`,
+    } as { kind: string };
+  }
+
+  test('a passage that recurs costs its row number and what varies (packet id, fresh client ip:port), not every field', () => {
+    const store = new TraceStore<{ kind: string }>();
+    const fns = Object.freeze([Object.freeze({ name: 'ip_vs_in_hook', priority: 99, verdict: 'ACCEPT' })]);
+    const n = 4000;
+    for (let i = 0; i < 1000; i++) store.push(i, passage(i, fns));
+    const warm = store.columnBytes();
+    for (let i = 1000; i < n; i++) store.push(i, passage(i, fns));
+    // 10 bytes of columns per event, 4 per varying slot (pkt, and client every time it is new), rows a few.
+    const perEvent = (store.columnBytes() - warm) / (n - 1000);
+    expect(perEvent).toBeLessThan(10 + 4 + 4 / 16 + 4 + 1);
+    for (const i of [0, 1, 999, 1000, 2345, n - 1])
+      expect(store.at(i)).toEqual({ ...passage(i, fns), t: i, seq: i });
+  });
+
+  test('a frame whose headers recur (addresses, ethertype, flags) costs its row numbers and what varies (id, port, seq)', () => {
+    const frame = (i: number) =>
+      ({
+        kind: 'frame.tx',
+        host: 'client',
+        frame: `frm#${i}`,
+        eth: {
+          dst: '52:54:00:00:02:01',
+          ethertype: 2048,
+          payload: {
+            proto: 'ipv4',
+            id: 30_000 + i,
+            ttl: 64,
+            src: '172.16.132.78',
+            dst: '172.16.132.18',
+            payload: {
+              proto: 'tcp',
+              srcPort: 32768 + (i >> 3),
+              dstPort: 80,
+              seq: 2 ** 31 + i,
+              flags: 16,
+              window: 502,
+              options: [],
+            },
+          },
+        },
+      }) as { kind: string };
+    const store = new TraceStore<{ kind: string }>();
+    for (let i = 0; i < 1000; i++) store.push(i, frame(i));
+    const warm = store.columnBytes();
+    for (let i = 1000; i < 3000; i++) store.push(i, frame(i));
+    // Written whole: 4 + 10 + 6 + 8 slots of 4 bytes, 10 bytes of columns, 8 for the seq (122).
+    expect((store.columnBytes() - warm) / 2000).toBeLessThan(64);
+    for (const i of [0, 999, 1000, 2999]) expect(store.at(i)).toEqual({ ...frame(i), t: i, seq: i });
+  });
+
+  test('a store sized up front (a chunk after the first) reads and truncates the same as one grown', () => {
+    const fns = Object.freeze([]);
+    const sized = new TraceStore<{ kind: string }>({ events: 300, slots: 600, objs: 64 });
+    const grown = new TraceStore<{ kind: string }>();
+    for (let i = 0; i < 300; i++) {
+      sized.push(i, passage(i, fns));
+      grown.push(i, passage(i, fns));
+    }
+    sized.seal();
+    expect(sized.columnBytes()).toBe(grown.columnBytes());
+    sized.truncate(150);
+    grown.truncate(150);
+    expect(sized.columnBytes()).toBe(grown.columnBytes());
+    for (let i = 0; i < 150; i++) expect(sized.at(i)).toEqual(grown.at(i));
   });
 });

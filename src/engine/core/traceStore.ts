@@ -1,14 +1,26 @@
 /**
- * Columnar storage of trace events: per event a time (Uint32Array, µs after the first event's), a shape (Uint16Array: kind and
- * key order) and an offset into one Int32Array of tagged field values. Strings are interned, ids
- * like `pkt#12` are stored as their number, plain objects and arrays (frames, headers, hook runs)
- * are encoded into a second Int32Array (objectSlots.ts) and rebuilt when read, other objects
- * (explanations) are kept by reference, so an event costs tens of bytes instead of a retained
- * object graph. `at(i)` rebuilds the plain event with its own fields in their original order, then
- * `t` and `seq` (--trace JSON is unchanged).
+ * Columnar storage of trace events. Per event: a row number (Uint16Array; traceRows.ts: the kind,
+ * key order and the field values that recur from request to request) and a time (traceTimes.ts:
+ * 2-byte deltas); then, in one Int32Array, the tagged values its row marks as varying (packet and
+ * frame ids, fresh strings, frames). Where an event's values begin is found from a checkpoint
+ * every 64 events. Strings are interned, ids like `pkt#12` are stored as their number, plain
+ * objects and arrays (frames, headers, hook runs) are encoded into a second Int32Array, in row
+ * form too (objectSlots.ts), and rebuilt when read; other objects (explanations) are kept by
+ * reference. A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the
+ * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
+ * unchanged).
  */
 import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
+import { NO_ROW, TraceRows, VAR } from './traceRows';
+import { TraceTimes } from './traceTimes';
+
+/** Events, own slots and object words to make room for at once. */
+export interface SizeHint {
+  events: number;
+  slots: number;
+  objs: number;
+}
 
 /** Value tags, in the low 3 bits of a slot. */
 const INT = 0; // payload: a small integer
@@ -28,9 +40,14 @@ interface Shape {
   id: number;
   kind: string;
   keys: readonly string[];
-  /** Per field, the last string stored there and its slot: most fields repeat (host, scheduler…). */
+  /**
+   * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
+   * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
+   */
   lastStrings: (string | undefined)[];
   lastCodes: number[];
+  /** Per field, which of its WAYS entries a miss replaces next. */
+  next: number[];
   /**
    * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
    * which compares a fresh string's characters, and probes again after a while.
@@ -38,6 +55,8 @@ interface Shape {
   misses: number[];
 }
 
+/** Strings remembered per field. */
+const WAYS = 4;
 /** Misses in a row after which a field's last string is no longer compared… */
 const COLD = 4;
 /** …until this many of its events have passed. */
@@ -47,6 +66,13 @@ const EMPTY: readonly string[] = [];
 /** Events between checkpoints of the pools' sizes (a power of two). */
 const CHECK_BITS = 6;
 const CHECK_EVERY = 1 << CHECK_BITS;
+/** Per checkpoint: objs words, objects, numbers, rows, strings, slots. */
+const CHECK_WORDS = 6;
+/**
+ * Checkpoints back (256 events, more than a request's ~150–230) before which a string or object
+ * counts as recurring: a client's ip:port met only within its own request never goes into a row.
+ */
+const AGE = 4;
 
 /** Where the pools end: words of encoded objects, objects kept by reference, numbers. */
 interface PoolEnds {
@@ -55,11 +81,11 @@ interface PoolEnds {
   numbers: number;
 }
 
+/** Integers in [-SMALL, SMALL) go into rows (exit codes, timeouts); others vary (indexes, ports). */
+const SMALL = 256;
+
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
-
-/** A time stored as this offset is in `wideTimes` (it does not fit 32 bits from the base). */
-const WIDE = 0xffffffff;
 
 /** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
 function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
@@ -67,14 +93,23 @@ function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number)
 }
 
 export class TraceStore<E extends { kind: string }> {
-  /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
-  private times = new Uint32Array(1024);
-  private timeBase = 0;
-  /** Times that are not a whole number of µs from 0 to 2³² − 2 after the base (rare: ~71 min). */
-  private readonly wideTimes = new Map<number, number>();
-  private shapeOf = new Uint16Array(1024);
-  private offsets = new Uint32Array(1025);
+  private times: TraceTimes;
+  /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
+  private rowOf = new Uint16Array(1024);
+  /**
+   * Per event, the values its row marks VAR (or all of them after its shape, if it has no row),
+   * one after another: where an event's begin is found from its checkpoint's offset and the
+   * sizes of the events between (no 4-byte offset per event).
+   */
   private slots = new Int32Array(8192);
+  /** Slots used. */
+  private end = 0;
+  /** The event whose offset was found last, and that offset (reset by truncate). */
+  private readAt = -1;
+  private readOffset = 0;
+  private readonly rows: TraceRows;
+  /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
+  private row = new Int32Array(INLINE_FIELDS);
   private count = 0;
   private readonly shapes: Shape[] = [];
   private readonly shapesByKind = new Map<string, number[]>();
@@ -86,23 +121,50 @@ export class TraceStore<E extends { kind: string }> {
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = new Map<string, Shape>();
   /** Plain objects and arrays, encoded; and per event that grew a pool, the pools' sizes before it. */
-  private readonly objs = new ObjectSlots(
-    (v) => this.encode(v),
-    (x) => this.decode(x),
-    (o) => {
-      this.objects.push(o);
-      return ((this.objects.length - 1) << 3) | OBJ;
-    },
-  );
+  private readonly objs: ObjectSlots;
   /**
    * Every CHECK_EVERY events, the pools' sizes before that event wrote (objs words, objects,
    * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
-  private checks = new Uint32Array(3 * 64);
+  private checks = new Uint32Array(CHECK_WORDS * 64);
+  /** Object words and strings that existed AGE checkpoints before this event's (see `shared`). */
+  private oldObjs = 0;
+  private oldStrings = 0;
+
+  /**
+   * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
+   *   CHUNK events, and about as many slots as the chunk before): no doubling copies on the way
+   * @param maxRows rows at most before events are stored whole (tests lower it)
+   */
+  constructor(sizeHint?: SizeHint, maxRows?: number) {
+    this.rows = new TraceRows(maxRows);
+    this.objs = new ObjectSlots(
+      (v) => this.encode(v),
+      (x) => this.decode(x),
+      (o) => {
+        this.objects.push(o);
+        return ((this.objects.length - 1) << 3) | OBJ;
+      },
+      (x) => this.shared(x),
+      sizeHint?.objs,
+      maxRows,
+    );
+    this.times = new TraceTimes(sizeHint?.events);
+    if (!sizeHint) return;
+    this.rowOf = new Uint16Array(sizeHint.events);
+    this.slots = new Int32Array(Math.max(sizeHint.slots, INLINE_FIELDS + 1));
+  }
 
   get length(): number {
     return this.count;
+  }
+
+  /** Room a store holding as much as this one would want from the start. */
+  sizeHint(events: number): SizeHint {
+    // A little over what this one used: the next chunk is seldom exactly alike.
+    const more = (x: number): number => x + (x >>> 5) + 64;
+    return { events, slots: more(this.end), objs: more(this.objs.length) };
   }
 
   /**
@@ -112,50 +174,137 @@ export class TraceStore<E extends { kind: string }> {
    */
   push(t: number, ev: E): void {
     const i = this.count;
-    const start = this.offsets[i]!;
-    if (start + INLINE_FIELDS > this.slots.length) this.slots = grow(this.slots, start + INLINE_FIELDS);
+    const start = this.end;
+    if (start + INLINE_FIELDS + 1 > this.slots.length)
+      this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
     const kind = ev.kind;
     const last = this.lastShape.get(kind);
     const known = last === undefined ? EMPTY : last.keys;
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
+    let row = this.row;
     let n = 0;
+    let v = 0;
     for (const k in ev) {
       if (k === 'kind' || k === 't' || k === 'seq') continue;
       if (same && known[n] !== k) same = false;
-      if (n >= INLINE_FIELDS) this.slots = grow(this.slots, start + n + 1);
-      const v = (ev as Record<string, unknown>)[k];
-      if (same && typeof v === 'string') {
+      if (n >= row.length) row = this.row = grow(row, n + 1);
+      if (start + n + 1 >= this.slots.length) this.slots = grow(this.slots, start + n + 2);
+      const val = (ev as Record<string, unknown>)[k];
+      let x: number;
+      if (same && typeof val === 'string') {
         // Strings are never forgotten (truncate keeps them), so a field's last code stays valid.
         const misses = last!.misses[n]!;
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          this.slots[start + n] = this.encodeString(v);
-        } else if (v === last!.lastStrings[n]) {
-          last!.misses[n] = 0;
-          this.slots[start + n] = last!.lastCodes[n]!;
+          x = this.encodeString(val);
         } else {
-          last!.misses[n] = misses + 1;
-          last!.lastStrings[n] = v;
-          this.slots[start + n] = last!.lastCodes[n] = this.encodeString(v);
+          const seen = last!.lastStrings;
+          const base = n * WAYS;
+          let j = 0;
+          while (j < WAYS && seen[base + j] !== val) j++;
+          if (j < WAYS) {
+            last!.misses[n] = 0;
+            x = last!.lastCodes[base + j]!;
+          } else {
+            last!.misses[n] = misses + 1;
+            const w = last!.next[n]!;
+            last!.next[n] = (w + 1) % WAYS;
+            seen[base + w] = val;
+            x = last!.lastCodes[base + w] = this.encodeString(val);
+          }
         }
-      } else this.slots[start + n] = this.encode(v);
+      } else x = this.encode(val);
+      if (this.shared(x)) row[n] = x;
+      else {
+        this.slots[start + v++] = x;
+        row[n] = VAR;
+      }
       n++;
     }
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
-    if (i >= this.times.length) this.times = grow(this.times, i + 1);
-    if (i >= this.shapeOf.length) this.shapeOf = grow(this.shapeOf, i + 1);
-    if (i + 1 >= this.offsets.length) this.offsets = grow(this.offsets, i + 2);
-    if (i === 0) this.timeBase = Object.is(t, -0) ? 0 : t;
-    const d = t - this.timeBase;
-    if (d >= 0 && d < WIDE && Number.isInteger(d) && !Object.is(d, -0)) this.times[i] = d;
-    else {
-      this.times[i] = WIDE;
-      this.wideTimes.set(i, t);
-    }
-    this.shapeOf[i] = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
-    this.offsets[i + 1] = start + n;
+    if (i >= this.rowOf.length) this.rowOf = grow(this.rowOf, i + 1);
+    this.times.push(t);
+    const shape = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
+    const r = this.rows.intern(shape, row, n, v);
+    if (r >= 0) {
+      this.rowOf[i] = r;
+      this.end = start + v;
+    } else this.pushWhole(i, start, shape, n, v);
     this.count = i + 1;
+  }
+
+  /** No room for another row: event `i` keeps its shape and all `n` slots itself. */
+  private pushWhole(i: number, start: number, shape: number, n: number, v: number): void {
+    const own = this.slots.slice(start, start + v);
+    this.slots[start] = shape;
+    for (let k = 0, j = 0; k < n; k++) {
+      const x = this.row[k]!;
+      this.slots[start + 1 + k] = (x & 7) === VAR ? own[j++]! : x;
+    }
+    this.rowOf[i] = NO_ROW;
+    this.end = start + n + 1;
+  }
+
+  /**
+   * Whether slot `x` goes into the event's row: values that recur from request to request (small
+   * integers, constants, strings and shared lists that existed AGE checkpoints ago). Ids,
+   * fresh strings (a client's ip:port), fresh objects (a frame) and pooled values vary per event:
+   * in a row they would make every row new.
+   */
+  private shared(x: number): boolean {
+    switch (x & 7) {
+      case INT:
+        return x >= -SMALL << 3 && x < SMALL << 3;
+      case CONST:
+        return true;
+      case STR:
+        return x >> 3 < this.oldStrings;
+      case STRUCT:
+        return x >> 3 < this.oldObjs;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`);
+   * returns where the next event's own slots begin.
+   */
+  private eachSlot(i: number, off: number, slot: (x: number) => void): number {
+    const r = this.rowOf[i]!;
+    if (r === NO_ROW) {
+      const n = this.shapes[this.slots[off]!]!.keys.length;
+      for (let k = 1; k <= n; k++) slot(this.slots[off + k]!);
+      return off + n + 1;
+    }
+    const words = this.rows.slots();
+    const at = this.rows.start(r);
+    const n = this.shapes[this.rows.shapeOf(r)]!.keys.length;
+    for (let k = 0; k < n; k++) {
+      const x = words[at + k]!;
+      slot((x & 7) === VAR ? this.slots[off++]! : x);
+    }
+    return off;
+  }
+
+  /** Where event `i`'s own slots begin: its checkpoint's offset plus the sizes of the events between. */
+  private offsetOf(i: number): number {
+    // Reading in order (the views do) starts from the event read last.
+    const c = i >>> CHECK_BITS;
+    let j = c << CHECK_BITS;
+    let off = this.checks[c * CHECK_WORDS + 5]!;
+    if (this.readAt >= j && this.readAt <= i) {
+      j = this.readAt;
+      off = this.readOffset;
+    }
+    for (; j < i; j++) {
+      const r = this.rowOf[j]!;
+      off += r === NO_ROW ? this.shapes[this.slots[off]!]!.keys.length + 1 : this.rows.varsOf(r);
+    }
+    this.readAt = i;
+    this.readOffset = off;
+    return off;
   }
 
   /**
@@ -165,21 +314,30 @@ export class TraceStore<E extends { kind: string }> {
    */
   seal(): void {
     const n = this.count;
-    this.times = trim(this.times, n);
-    this.shapeOf = trim(this.shapeOf, n);
-    this.offsets = trim(this.offsets, n + 1);
-    this.slots = trim(this.slots, this.offsets[n]!);
-    this.checks = trim(this.checks, 3 * Math.ceil(n / CHECK_EVERY));
+    this.times.seal();
+    this.rowOf = trim(this.rowOf, n);
+    const used = this.end;
+    // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
+    if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
+    this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
     this.objs.seal();
+    this.rows.seal();
   }
 
   /** Checkpoint before event `i` writes: the pools' sizes. */
   private check(i: number): void {
-    const at = (i >>> CHECK_BITS) * 3;
-    if (at + 3 > this.checks.length) this.checks = grow(this.checks, at + 3);
+    const at = (i >>> CHECK_BITS) * CHECK_WORDS;
+    if (at + CHECK_WORDS > this.checks.length) this.checks = grow(this.checks, at + CHECK_WORDS);
     this.checks[at] = this.objs.length;
     this.checks[at + 1] = this.objects.length;
     this.checks[at + 2] = this.numbers.length;
+    this.checks[at + 3] = this.rows.length;
+    this.checks[at + 4] = this.strings.length;
+    this.checks[at + 5] = this.end;
+    // What existed AGE checkpoints ago is "met before" (see `shared`).
+    const old = at - AGE * CHECK_WORDS;
+    this.oldObjs = old < 0 ? 0 : this.checks[old]!;
+    this.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
   }
 
   /** Widen `ends` to cover the pooled values slot `x` refers to, nested ones included. */
@@ -209,17 +367,28 @@ export class TraceStore<E extends { kind: string }> {
     // Pools are written in event order, and every value written is referred to by the event that
     // wrote it: the sizes at the checkpoint, grown to cover what the events after it refer to.
     const c = keep >>> CHECK_BITS;
+    const at = c * CHECK_WORDS;
     const ends: PoolEnds = {
-      objs: this.checks[c * 3]!,
-      objects: this.checks[c * 3 + 1]!,
-      numbers: this.checks[c * 3 + 2]!,
+      objs: this.checks[at]!,
+      objects: this.checks[at + 1]!,
+      numbers: this.checks[at + 2]!,
     };
-    for (let s = this.offsets[c << CHECK_BITS]!, end = this.offsets[keep]!; s < end; s++)
-      this.reach(this.slots[s]!, ends);
+    // Rows are made in event order too: those the kept events use, and none after.
+    let rows = this.checks[at + 3]!;
+    const reach = (x: number): void => this.reach(x, ends);
+    let off = this.checks[at + 5]!;
+    for (let e = c << CHECK_BITS; e < keep; e++) {
+      off = this.eachSlot(e, off, reach);
+      const r = this.rowOf[e]!;
+      if (r !== NO_ROW) rows = Math.max(rows, r + 1);
+    }
+    this.rows.truncate(rows);
+    this.end = off;
+    this.readAt = -1;
+    this.times.truncate(keep);
     this.objs.truncate(ends.objs);
     this.objects.length = ends.objects;
     this.numbers.length = ends.numbers;
-    for (const i of this.wideTimes.keys()) if (i >= keep) this.wideTimes.delete(i);
     this.count = keep;
   }
 
@@ -227,11 +396,13 @@ export class TraceStore<E extends { kind: string }> {
   at(i: number): (E & { t: number; seq: number }) | undefined {
     if (i < 0) i += this.count;
     if (!(i >= 0 && i < this.count)) return undefined;
-    const shape = this.shapes[this.shapeOf[i]!]!;
+    const shape = this.shapes[this.shapeAt(i)]!;
     const out: Record<string, unknown> = { kind: shape.kind };
-    const start = this.offsets[i]!;
     const keys = shape.keys;
-    for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.decode(this.slots[start + k]!);
+    let k = 0;
+    this.eachSlot(i, this.offsetOf(i), (x) => {
+      out[keys[k++]!] = this.decode(x);
+    });
     out.t = this.time(i);
     out.seq = i;
     return out as E & { t: number; seq: number };
@@ -239,7 +410,12 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The kind of event `i` without building it (a cheap filter). */
   kindAt(i: number): string | undefined {
-    return i >= 0 && i < this.count ? this.shapes[this.shapeOf[i]!]!.kind : undefined;
+    return i >= 0 && i < this.count ? this.shapes[this.shapeAt(i)]!.kind : undefined;
+  }
+
+  private shapeAt(i: number): number {
+    const r = this.rowOf[i]!;
+    return r === NO_ROW ? this.slots[this.offsetOf(i)]! : this.rows.shapeOf(r);
   }
 
   /** The time of event `i`, µs. */
@@ -248,21 +424,21 @@ export class TraceStore<E extends { kind: string }> {
   }
 
   private time(i: number): number {
-    const d = this.times[i]!;
-    return d === WIDE ? this.wideTimes.get(i)! : this.timeBase + d;
+    return this.times.at(i);
   }
 
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */
   columnBytes(): number {
-    const end = this.offsets[this.count]!;
     return (
-      this.count * (4 + 2 + 4) +
-      this.wideTimes.size * 16 +
-      end * 4 +
+      this.count * 2 +
+      this.times.bytes() +
+      this.end * 4 +
+      this.rows.words32 * 4 +
+      this.rows.length * 5 +
       this.numbers.length * 8 +
       this.objects.length * 8 +
-      this.objs.length * 4 +
-      Math.ceil(this.count / CHECK_EVERY) * 12
+      this.objs.bytes() +
+      Math.ceil(this.count / CHECK_EVERY) * CHECK_WORDS * 4
     );
   }
 
@@ -288,8 +464,9 @@ export class TraceStore<E extends { kind: string }> {
       id,
       kind,
       keys,
-      lastStrings: keys.map(() => undefined),
-      lastCodes: keys.map(() => 0),
+      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
+      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
+      next: keys.map(() => 0),
       misses: keys.map(() => 0),
     };
     this.shapes.push(shape);
