@@ -9,6 +9,7 @@
 //     worker, checked to replay only from the nearest checkpoint (forkTime.mjs; BENCH_ONLY=fork)
 //   • while runaway commands run: p99/max long task, Ctrl-C and Pause latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • a command typed after a long session: its longest main-thread task (enterAfterLongSession.mjs; BENCH_ONLY=enter)
+//   • the page letting go of old detail in a long session: its longest task (letGoStep.mjs; BENCH_ONLY=letgo)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
@@ -32,6 +33,7 @@ import { figure, median, pct } from './report.mjs';
 import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { enterAfterLongSession } from './enterAfterLongSession.mjs';
+import { letGoSteps } from './letGoStep.mjs';
 import { tabHeap } from './tabHeap.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
@@ -69,7 +71,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|live|load|fork|runaway|enter|ab|heap runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|enter|letgo|ab|heap runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -119,6 +121,16 @@ try {
       50,
       'ms',
       `runs ${r.cpu.map((x) => x.toFixed(1)).join(', ')}; long tasks the page saw: max ${Math.max(...r.long).toFixed(0)} ms`,
+    );
+  }
+  if (!only || only === 'letgo') {
+    const r = await letGoSteps(browser, TEST_BASE);
+    figure(
+      `the page letting go of old detail (traceKeep 16,384, ${r.length} events): longest task (CPU)`,
+      Math.max(...r.steps),
+      50,
+      'ms',
+      `${r.steps.length} steps ${runsOf(r.steps)} ms; other seeks: median ${median(r.others).toFixed(0)}, max ${Math.max(...r.others).toFixed(0)} ms`,
     );
   }
   if (!only || only === 'ab') await abFigures();
