@@ -71,7 +71,9 @@ export function FrameCanvas({
   const hit = useRef<{ dense: boolean; buffer?: FrameBuffer; map: ViewMap }>({ dense: false, map });
   useLayoutEffect(() => {
     const c = canvasRef.current;
-    const ctx = c?.getContext('2d');
+    // Desynchronized: the dots reach the screen without going through the page's compositor
+    // commit, which cost the main thread ~1 ms per animation frame to hand the whole canvas over.
+    const ctx = c?.getContext('2d', { desynchronized: true });
     if (!c || !ctx) return;
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(size.w * dpr);
