@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { letGoSteps } from './letGoStep.mjs';
+import { printInclusive } from './profileTree.mjs';
 
 const dir = process.argv[2] ?? 'dist/prof';
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -37,27 +38,4 @@ try {
 } finally {
   await browser.close();
   server.close();
-}
-
-/** Inclusive sampled time per function (name, file:line), counted once per sample. */
-function printInclusive(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const incl = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = profile.timeDeltas[i + 1] ?? 0;
-    const seen = new Set();
-    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
-      const f = byId.get(id).callFrame;
-      if (!f.url) continue;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      incl.set(key, (incl.get(key) ?? 0) + dt);
-    }
-  }
-  console.log('---');
-  for (const [k, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40)))
-    console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
