@@ -1,7 +1,7 @@
 // Where the page's let-go steps spend their time (a look, not a figure): the V8 sampling profile
 // over each of letGoStep.mjs's let-go seeks, inclusive time per function (top 40). Readable build first:
 //   npx vite build --mode test --minify false --outDir dist/prof
-//   node bench/ui/profileLetGo.mjs [dir=dist/prof]
+//   node bench/ui/profileLetGo.mjs [dir=dist/prof]   (LETGO_KEEP, LETGO_REQUESTS, LETGO_SEEK as in ui.bench.mjs)
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
@@ -23,6 +23,9 @@ const browser = await chromium.launch({
 });
 try {
   const r = await letGoSteps(browser, `http://127.0.0.1:${PORT}/test/`, {
+    keep: Number(process.env.LETGO_KEEP ?? 16384),
+    requests: Number(process.env.LETGO_REQUESTS ?? 600),
+    seek: Number(process.env.LETGO_SEEK ?? 1500),
     probe: async (ctx, page) => {
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Profiler.enable');

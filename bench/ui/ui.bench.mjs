@@ -124,9 +124,15 @@ try {
     );
   }
   if (!only || only === 'letgo') {
-    const r = await letGoSteps(browser, TEST_BASE);
+    // LETGO_KEEP, LETGO_REQUESTS and LETGO_SEEK change the bound, the ab run and the seek step.
+    const keep = Number(process.env.LETGO_KEEP ?? 16384);
+    const r = await letGoSteps(browser, TEST_BASE, {
+      keep,
+      requests: Number(process.env.LETGO_REQUESTS ?? 600),
+      seek: Number(process.env.LETGO_SEEK ?? 1500),
+    });
     figure(
-      `the page letting go of old detail (traceKeep 16,384, ${r.length} events): longest task (CPU)`,
+      `the page letting go of old detail (traceKeep ${keep}, ${r.length} events): longest task (CPU)`,
       Math.max(...r.steps),
       50,
       'ms',
