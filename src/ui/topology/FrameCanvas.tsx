@@ -71,9 +71,7 @@ export function FrameCanvas({
   const hit = useRef<{ dense: boolean; buffer?: FrameBuffer; map: ViewMap }>({ dense: false, map });
   useLayoutEffect(() => {
     const c = canvasRef.current;
-    // Desynchronized: the dots reach the screen without going through the page's compositor
-    // commit, which cost the main thread ~1 ms per animation frame to hand the whole canvas over.
-    const ctx = c?.getContext('2d', { desynchronized: true });
+    const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(size.w * dpr);
