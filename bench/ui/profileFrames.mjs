@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { liveLoopWork } from './liveLoop.mjs';
+import { printInclusive } from './profileTree.mjs';
 
 const target = process.argv[2] === 'live' ? 'live' : Number(process.argv[2] ?? 500);
 const dir = process.argv[3] ?? 'dist/prof';
@@ -55,6 +56,8 @@ try {
     profile = await stopProfile();
   }
   if (profile) printSelfTimes(profile);
+  // INCL=1: inclusive time per function too (what each view costs with all it calls).
+  if (profile && process.env.INCL) printInclusive(profile, 80);
   const slow = printSlowFrames(r.events);
   if (profile) {
     printComponentsIn(profile, slow);

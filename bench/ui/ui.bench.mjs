@@ -10,6 +10,7 @@
 //   • while runaway commands run: p99/max long task, Ctrl-C and Pause latency (runaway.mjs; BENCH_ONLY=runaway)
 //   • a command typed after a long session: its longest main-thread task (enterAfterLongSession.mjs; BENCH_ONLY=enter)
 //   • each playback control after a long session: latency and longest task (controlsAfterLongSession.mjs; BENCH_ONLY=controls)
+//   • the page letting go of old detail in a long session: its longest task (letGoStep.mjs; BENCH_ONLY=letgo)
 //   • p99/median main-thread work per frame while ab holds 50 connections open, playing (abPlayback.mjs;
 //     BENCH_ONLY=ab; report, no goal)
 //   • p99 main-thread work per frame during the seed's live loop after 5,000 requests (liveLoop.mjs;
@@ -34,6 +35,7 @@ import { reloadToTopology } from './reloadTime.mjs';
 import { printRunawayFigures, runawayFigures } from './runaway.mjs';
 import { enterAfterLongSession } from './enterAfterLongSession.mjs';
 import { controlsAfterLongSession } from './controlsAfterLongSession.mjs';
+import { letGoSteps } from './letGoStep.mjs';
 import { tabHeap } from './tabHeap.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
@@ -71,7 +73,7 @@ async function hundredCommandLink(browser) {
   return new URL(link).hash;
 }
 
-// BENCH_ONLY=frames|live|load|fork|runaway|enter|controls|ab|heap runs one part (for a quick look; report figures from a full run).
+// BENCH_ONLY=frames|live|load|fork|runaway|enter|controls|letgo|ab|heap runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
 const runsOf = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
@@ -140,6 +142,22 @@ try {
         'ms',
         `runs ${c.latencies.map((x) => x.toFixed(0)).join(', ')}; longest main-thread task (CPU, first run) ${c.cpu.toFixed(1)} ms (goal 50)`,
       );
+  }
+  if (!only || only === 'letgo') {
+    // LETGO_KEEP, LETGO_REQUESTS and LETGO_SEEK change the bound, the ab run and the seek step.
+    const keep = Number(process.env.LETGO_KEEP ?? 16384);
+    const r = await letGoSteps(browser, TEST_BASE, {
+      keep,
+      requests: Number(process.env.LETGO_REQUESTS ?? 600),
+      seek: Number(process.env.LETGO_SEEK ?? 1500),
+    });
+    figure(
+      `the page letting go of old detail (traceKeep ${keep}, ${r.length} events): longest task (CPU)`,
+      Math.max(...r.steps),
+      50,
+      'ms',
+      `${r.steps.length} steps ${runsOf(r.steps)} ms; other seeks: median ${median(r.others).toFixed(0)}, max ${Math.max(...r.others).toFixed(0)} ms`,
+    );
   }
   if (!only || only === 'ab') await abFigures();
   if (!only || only === 'heap') await heapFigures();

@@ -3,11 +3,27 @@ import type { TraceBuffer, TraceEvent, TraceLog, TraceSummary } from '@/engine';
 /**
  * The mirror's trace once it let go of old detail: the same events as its buffer, under a new
  * object. Views cache what they derive by the trace's identity and extend it as it grows; a new
- * one each time detail is let go makes them start over from the first kept event, so no view
- * keeps rows, hops or counts of events that now read as undefined.
+ * one each time detail is let go tells them that events before `first` are gone, so no view
+ * keeps rows, hops or counts of them. `letGoFrom` is the trace it replaces, whose events from
+ * `first` on are these, at the same positions: a view may move what it derived over, dropping
+ * what came before `first` (ui/model/letGoPrefix.ts), instead of starting over.
  */
 export class KeptLog implements TraceLog {
-  constructor(private readonly buffer: TraceBuffer) {}
+  private before: TraceLog | undefined;
+
+  constructor(
+    private readonly buffer: TraceBuffer,
+    before?: TraceLog,
+  ) {
+    this.before = before;
+    // One step back only: the trace before that one (and what views keep for it) can be freed.
+    if (before instanceof KeptLog) before.before = undefined;
+  }
+
+  /** The trace this one replaced when detail was let go (its events from `first` on are these). */
+  get letGoFrom(): TraceLog | undefined {
+    return this.before;
+  }
 
   get length(): number {
     return this.buffer.length;

@@ -108,11 +108,12 @@ export class SessionView {
 
   /**
    * Let go of the detail the session did, not past what the views hold, in steps of a quarter
-   * of the bound: each step makes the views start over from the first kept event.
+   * of the bound: each step hands the views a new trace, which they carry their state over to.
    */
   private letGo(): void {
     const to = Math.min(this.session.first, Math.max(0, this.held));
-    const first = this.trace.first ?? 0;
+    const before = this.trace;
+    const first = before.first ?? 0;
     if (!this.log || to - first < Math.max(1, this.session.keep / 4)) return;
     if (this.log instanceof SplicedLog) {
       // A fork's mirror shares its first events with the trace before it: copy them once.
@@ -121,8 +122,8 @@ export class SessionView {
       this.log = copy;
     }
     this.log.bound(0, to);
-    this.log.bound(Infinity); // nothing more until told: the views rebuild only here
-    if (this.log.first !== first) this.shown = new KeptLog(this.log);
+    this.log.bound(Infinity); // nothing more until told: the views move over only here
+    if (this.log.first !== first) this.shown = new KeptLog(this.log, before);
   }
 
   /** @internal the mirror's writers */

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useAppStoreShallow } from '@/store/useAppStore';
 import { eventCategory } from '../model/eventCategory';
+import { countBelow, letGoOf } from '../model/letGoPrefix';
 import { sharedPrefix } from '../model/sharedPrefix';
 import type { TraceModel } from '../model/traceModel';
 
@@ -23,7 +24,8 @@ export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<numb
  * The rows for these filters, from the last answer `c`: the trace grows in place while a command
  * runs, so only what was appended is filtered (a runaway command's trace reaches 10⁵ events, and
  * this runs every time it grows); a fork's trace shares its first events, and their rows, with
- * the trace it was made from. `c.out` is grown in place.
+ * the trace it was made from, and a trace that let go of old detail all of its rows from its
+ * first kept event on (filterRowsAfterLetGo). `c.out` is grown in place.
  */
 export function filterRows(
   c: Filtered | undefined,
@@ -38,6 +40,10 @@ export function filterRows(
   const sameFilters =
     c !== undefined && c.key.host === host && c.key.cats === cats && c.key.findings === key.findings;
   const same = sameFilters && c.key.trace === trace && c.upTo <= trace.length;
+  if (sameFilters && !same) {
+    const moved = filterRowsAfterLetGo(c, model, host, cats, findingAt);
+    if (moved) return moved;
+  }
   const shared = sameFilters && !same ? sharedPrefix(trace) : undefined;
   const kept = shared && shared.base === c!.key.trace ? Math.min(shared.kept, c!.upTo) : 0;
   const out = same ? c.out : kept > 0 ? c!.out.slice(0, rowAtCursor(c!.out, kept) + 1) : [];
@@ -60,6 +66,32 @@ export function filterRows(
       out.push(e.seq);
     }
   return { key, upTo: trace.length, out };
+}
+
+/**
+ * The rows of a trace that replaced `c`'s when old detail was let go: `c`'s rows from the first
+ * kept event on, then the new events filtered. Undefined when they might not be what filtering
+ * from the first kept event gives: a frame.rx whose frame.tx was let go has no hop, so it is no
+ * longer an ARP frame but a TCP one (the same only if the filters take both or neither).
+ */
+function filterRowsAfterLetGo(
+  c: Filtered,
+  model: TraceModel,
+  host: string | null,
+  cats: readonly string[],
+  findingAt: ReadonlySet<number>,
+): Filtered | undefined {
+  const letGo = letGoOf(model.trace);
+  if (!letGo || letGo.base !== c.key.trace || c.upTo < letGo.first || c.upTo > model.trace.length) return;
+  if (cats.includes('arp') !== cats.includes('tcp')) return;
+  const out = c.out.slice(countBelow(c.out, letGo.first, (s) => s));
+  return filterRows(
+    { key: { ...c.key, trace: model.trace }, upTo: c.upTo, out },
+    model,
+    host,
+    cats,
+    findingAt,
+  );
 }
 
 export interface Filtered {

@@ -1,5 +1,6 @@
 import { engine } from '@/store/engine';
 import type { Finding, FindingsState, TraceLog } from '@/engine';
+import { letGoOf } from './letGoPrefix';
 
 interface Scanned {
   state: FindingsState;
@@ -80,6 +81,8 @@ function scanLater(trace: TraceLog, s: Scanned): void {
 }
 
 function startScan(trace: TraceLog): Scanned {
+  const moved = afterLetGo(trace);
+  if (moved) return moved;
   const origin = (trace as { origin?: { base: TraceLog; kept: number } }).origin;
   const prior = origin && scans.get(origin.base);
   // What the prior scan knows for sure: up to where it scanned, or what it shares while catching up.
@@ -90,6 +93,24 @@ function startScan(trace: TraceLog): Scanned {
   const s = { state: engine().newFindingsState(), all: prior.all.filter((f) => f.at < shared), shared };
   scanLater(trace, s);
   return s;
+}
+
+/**
+ * The scan of a trace that replaced another when old detail was let go: the other's scan goes on
+ * (the same events from the first kept one on), without the findings anchored before it. Its
+ * context is what was scanned before, as when the findings were first shown: a finding that
+ * needs an earlier event stays as found, where a fresh scan of the kept events would miss it.
+ */
+function afterLetGo(trace: TraceLog): Scanned | undefined {
+  const letGo = letGoOf(trace);
+  const prior = letGo && scans.get(letGo.base);
+  if (!prior || prior.state.next < letGo!.first || prior.state.next < prior.shared) return;
+  const at = letGo!.first;
+  return {
+    state: prior.state,
+    all: prior.all[0] && prior.all[0].at < at ? prior.all.filter((f) => f.at >= at) : prior.all,
+    shared: 0,
+  };
 }
 
 /** Every finding in the whole trace (in trace order), scanning only what is new since the last call. */

@@ -1,13 +1,13 @@
 import type { EthernetFrame, Ipv4Packet } from '@/engine';
 import { msg } from './message';
 import type { Message } from './message';
-import { tcpFlagNames } from './packetLayers';
+import { tcpFlagNames, utf8Bytes } from './packetLayers';
 
 function ipSummary(p: Ipv4Packet): Message {
   const l4 = p.payload;
   if (l4.proto === 'ipv4') return msg('sum.ipip', { src: p.src, dst: p.dst, inner: ipSummary(l4) });
   if (l4.proto === 'tcp') {
-    const bytes = new TextEncoder().encode(l4.data).length;
+    const bytes = utf8Bytes(l4.data);
     return msg(bytes ? 'sum.tcpData' : 'sum.tcp', {
       src: `${p.src}:${l4.srcPort}`,
       dst: `${p.dst}:${l4.dstPort}`,

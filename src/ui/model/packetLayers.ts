@@ -170,9 +170,17 @@ function l4Layers(p: Ipv4Packet, o: number, total: number): Layer[] {
   return [];
 }
 
+/** One encoder for every count: making one per frame summary cost more than the encoding. */
+const encoder = new TextEncoder();
+
+/** The bytes `text` takes as UTF-8 (a payload's length on the wire). */
+export function utf8Bytes(text: string): number {
+  return text ? encoder.encode(text).length : 0;
+}
+
 function payloadLayer(data: string, o: number, total: number): Layer[] {
   if (!data) return [];
-  const end = Math.min(total, o + new TextEncoder().encode(data).length);
+  const end = Math.min(total, o + utf8Bytes(data));
   return [{ kind: 'payload', start: o, end, fields: [f('data', 'field.data', data, o, end - o)] }];
 }
 

@@ -1,8 +1,10 @@
 import type { TraceLog } from '@/engine';
 import type { ConnectionColours } from './connections';
 import type { HopIndex } from './frameHops';
+import { letGoOf } from './letGoPrefix';
 import { inherited } from './sharedPrefix';
 import { carryModelFold } from './traceModelCarry';
+import { dropModelPrefix } from './traceModelLetGo';
 import { newModelFold, extendModelFold, modelOf } from './traceModelFold';
 import type { ModelFold } from './traceModelFold';
 
@@ -27,8 +29,14 @@ const cache = new WeakMap<object, { fold: ModelFold; length: number; model: Trac
 /** The last fold of each trace: a fork's trace starts from the one of the trace it was made from. */
 const folds = new WeakMap<TraceLog, ModelFold>();
 
-/** A fold for a trace seen for the first time: cut from its fork source's, else empty. */
+/**
+ * A fold for a trace seen for the first time: moved over from the trace it replaced when old
+ * detail was let go, or cut from its fork source's, else empty.
+ */
 function startFold(trace: TraceLog): ModelFold {
+  const letGo = letGoOf(trace);
+  const before = letGo && folds.get(letGo.base);
+  if (before && before.length >= letGo!.first) return dropModelPrefix(before, trace, letGo!.first);
   const from = inherited(folds, trace);
   return from ? carryModelFold(from.value, trace, from.kept) : newModelFold(trace);
 }
@@ -36,7 +44,8 @@ function startFold(trace: TraceLog): ModelFold {
 /**
  * The model for a runtime's trace. When the same trace has grown, the fold goes on from where it
  * stopped (O(new events)); a fork's new trace starts from the fold of the one it was made from,
- * cut back to the events they share; any other replaced or shortened trace is folded from the start.
+ * cut back to the events they share, and a trace that let go of old detail from the one it
+ * replaced, without what went; any other replaced or shortened trace is folded from the start.
  */
 export function traceModelFor(owner: object, trace: TraceLog): TraceModel {
   const hit = cache.get(owner);

@@ -1,20 +1,9 @@
 import type { TraceLog } from '@/engine';
 import { DEFAULT_HOP_US } from './frameHops';
 import type { Hop } from './frameHops';
+import { countBelow } from './letGoPrefix';
 import { newModelFold } from './traceModelFold';
 import type { ModelFold } from './traceModelFold';
-
-/** How many of `xs` (ascending by `key`) come before `n`. */
-function countBelow<T>(xs: readonly T[], n: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]!) < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A hop as it stood after the first `n` events: its own object, so the new fold may add legs. */
 function hopBefore(hop: Hop, n: number): Hop {

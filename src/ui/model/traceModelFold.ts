@@ -50,7 +50,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function colour(f: ModelFold, hop: Hop): void {
+/** Number a new hop's connection (its frame's key, through NAT's alias as it stands now). */
+export function colour(f: ModelFold, hop: Hop): void {
   const raw = frameKey(hop.eth);
   if (raw === ARP_KEY || raw === OTHER_KEY) {
     f.colourOf.set(hop.frame, -1);
