@@ -104,7 +104,11 @@ function startScan(trace: TraceLog): Scanned {
 function afterLetGo(trace: TraceLog): Scanned | undefined {
   const letGo = letGoOf(trace);
   const prior = letGo && scans.get(letGo.base);
-  if (!prior || prior.state.next < letGo!.first || prior.state.next < prior.shared) return;
+  if (!prior || prior.state.next < prior.shared) return;
+  // Its slices still to come (a scan behind the trace) stop: this one goes on with its state.
+  // Behind the first kept event, it reads the summarised span as a fresh scan would (mostly
+  // nothing), but it keeps the context and what was said before.
+  scans.delete(letGo!.base);
   const at = letGo!.first;
   return {
     state: prior.state,

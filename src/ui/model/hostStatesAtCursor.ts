@@ -1,5 +1,6 @@
 import type { HostState, TraceLog } from '@/engine';
 import { engine } from '@/store/engine';
+import { letGoOf } from './letGoPrefix';
 import { inherited } from './sharedPrefix';
 
 interface Folded {
@@ -34,6 +35,11 @@ export function hostStatesAtCursor(trace: TraceLog, cursor: number): Map<string,
     const from = inherited(folds, trace);
     list = from ? from.value.filter((f) => f.pos <= from.kept) : [];
     if (from) folds.delete(from.base);
+    // A trace that replaced another when old detail was let go: the same events from its first
+    // kept one on, so the folds that reached it hold (one behind it would fold summarised events).
+    const letGo = !from ? letGoOf(trace) : undefined;
+    const before = letGo && folds.get(letGo.base);
+    if (before) list = before.filter((f) => f.pos >= letGo!.first);
     folds.set(trace, list);
   }
   let f: Folded | undefined;
