@@ -71,21 +71,6 @@ export class ObjectSlots {
     return slot;
   }
 
-  /**
-   * Room for an array of `n` slots filled by `put` (a packed value's parts): its header is
-   * written, and the STRUCT-tagged offset to decode it returned.
-   */
-  reserveArray(n: number): number {
-    const at = this.used;
-    this.claim(n + 1);
-    this.slots[at] = (n << 1) | 1;
-    return at;
-  }
-
-  put(at: number, slot: number): void {
-    this.slots[at] = slot;
-  }
-
   /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
   seal(): void {
     if (this.slots.length !== this.used) this.slots = this.slots.slice(0, this.used);

@@ -177,11 +177,6 @@ export class Trace extends TraceBuffer {
     return stamped;
   }
 
-  /** Does anyone see emitted events as given (not rebuilt from the columns)? */
-  get listening(): boolean {
-    return this.listeners.length > 0;
-  }
-
   subscribe(listener: (ev: TraceEvent) => void): () => void {
     this.listeners.push(listener);
     return () => {

@@ -9,8 +9,6 @@
  */
 import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
-import { PackedValue, unpackParts } from './packedValue';
-import type { PackWriter } from './packedValue';
 
 /** Value tags, in the low 3 bits of a slot. */
 const INT = 0; // payload: a small integer
@@ -20,7 +18,6 @@ const OBJ = 3; // payload: index into `objects`
 const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
 const ID = 5; // payload: (n << 4) | prefix index, for `prefix#n`
 const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
-const PACKED = 7; // payload: offset in `objs` of a PackedValue's parts (an array, codec id first)
 
 const CONSTS = [null, false, true, undefined] as const;
 const MAX_INT = 1 << 27;
@@ -69,27 +66,6 @@ function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number)
   return a.length === n ? a : (a.slice(0, n) as T);
 }
 
-/** How packed values write into a store: a class, so the calls on the hot path stay monomorphic. */
-class SlotWriter implements PackWriter {
-  constructor(private readonly s: TraceStore<{ kind: string }>) {}
-
-  num(n: number): void {
-    this.s.putPart(this.s.encode(n));
-  }
-
-  str(v: string): void {
-    this.s.putPart(this.s.encodeString(v));
-  }
-
-  ref(o: object | string): void {
-    this.s.putPart(this.s.refSlot(o));
-  }
-
-  any(v: unknown): void {
-    this.s.putPart(this.s.encode(v));
-  }
-}
-
 export class TraceStore<E extends { kind: string }> {
   /** Per event, µs after `timeBase` (the first event's time): 4 bytes instead of a float's 8. */
   private times = new Uint32Array(1024);
@@ -105,7 +81,7 @@ export class TraceStore<E extends { kind: string }> {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly prefixes: string[] = [];
-  private readonly objects: (object | string)[] = [];
+  private readonly objects: object[] = [];
   private readonly numbers: number[] = [];
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = new Map<string, Shape>();
@@ -124,9 +100,6 @@ export class TraceStore<E extends { kind: string }> {
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
   private checks = new Uint32Array(3 * 64);
-  /** Where a packed value's next part goes. */
-  packAt = 0;
-  private readonly writer: PackWriter = new SlotWriter(this);
 
   get length(): number {
     return this.count;
@@ -219,8 +192,7 @@ export class TraceStore<E extends { kind: string }> {
       case NUM:
         ends.numbers = Math.max(ends.numbers, at + 1);
         return;
-      case STRUCT:
-      case PACKED: {
+      case STRUCT: {
         // Visited first: nested objects (written after their parent) widen `ends` on the way.
         const end = this.objs.visit(at, (y) => this.reach(y, ends));
         ends.objs = Math.max(ends.objs, end);
@@ -326,18 +298,7 @@ export class TraceStore<E extends { kind: string }> {
     return id;
   }
 
-  /** Write a packed value's next part (SlotWriter). */
-  putPart(slot: number): void {
-    this.objs.put(this.packAt++, slot);
-  }
-
-  /** Keep `o` by reference; its slot. */
-  refSlot(o: object | string): number {
-    this.objects.push(o);
-    return ((this.objects.length - 1) << 3) | OBJ;
-  }
-
-  encode(v: unknown): number {
+  private encode(v: unknown): number {
     switch (typeof v) {
       case 'number':
         if (Number.isInteger(v) && v >= -MAX_INT && v < MAX_INT && !Object.is(v, -0)) return (v << 3) | INT;
@@ -351,23 +312,11 @@ export class TraceStore<E extends { kind: string }> {
         return (3 << 3) | CONST;
       default:
         if (v === null) return CONST;
-        if (v instanceof PackedValue) return this.encodePacked(v);
         return this.objs.encode(v as object);
     }
   }
 
-  /** A packed value's parts as an array in `objs`, its codec id first. */
-  private encodePacked(v: PackedValue): number {
-    const n = v.packedSize();
-    const at = this.objs.reserveArray(n + 1);
-    this.objs.put(at + 1, (v.codec << 3) | INT);
-    this.packAt = at + 2;
-    v.pack(this.writer);
-    if (this.packAt !== at + 2 + n) throw new Error('trace: a packed value wrote a wrong number of parts');
-    return (at << 3) | PACKED;
-  }
-
-  encodeString(s: string): number {
+  private encodeString(s: string): number {
     const id = this.idOf(s);
     if (id >= 0) return id;
     let n = this.stringIds.get(s);
@@ -416,8 +365,6 @@ export class TraceStore<E extends { kind: string }> {
         return this.numbers[payload];
       case STRUCT:
         return this.objs.decode(payload);
-      case PACKED:
-        return unpackParts(this.objs.decode(payload) as unknown[]);
       default:
         return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
     }

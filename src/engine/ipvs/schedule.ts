@@ -8,7 +8,6 @@ import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
 import type { SchedContext, SchedService } from './types';
-import { Recording } from './schedulers/recording';
 
 /** The scheduler's pick for a new connection (dest null: none usable), with why when explained. */
 export interface IpvsScheduleEvent {
@@ -65,8 +64,6 @@ export interface PacketTuple {
 class EngineSchedContext implements SchedContext {
   readonly explain = true;
   readonly lazyExplain = true;
-  /** Every decision's explanation, refilled: the trace packs it when the decision is emitted. */
-  readonly recorder = new Recording(true);
   /** The packet fields handed to the scheduler, refilled per decision. */
   readonly pkt = { saddr: '', sport: 0, daddr: '', dport: 0 };
 
@@ -117,7 +114,6 @@ export function schedContext(ipvs: Ipvs): SchedContext {
     lblcrExpiration: ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0,
     explain: true,
     lazyExplain: true,
-    recorder: new Recording(true),
   };
 }
 
@@ -169,11 +165,6 @@ export function pick(
     ? { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport }
     : (ctx as EngineSchedContext).pkt;
   const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, tuple, ctx);
-  const trace = ipvs.host.sim.trace;
-  let ex = r.explanation ?? null;
-  const rec: unknown = ex;
-  // A listener sees the event as given: it gets a copy, not the recorder the next decision refills.
-  if (trace.listening && rec instanceof Recording) ex = rec.snapshot();
   ipvs.host.sim.emit({
     kind: 'ipvs.schedule',
     host: ipvs.host.name,
@@ -182,7 +173,7 @@ export function pick(
     scheduler: svc.scheduler.name,
     client: clientString(t.saddr, t.sport),
     dest: r.dest?.key ?? null,
-    explanation: ex,
+    explanation: r.explanation ?? null,
     // Stamped by the trace; declared here so the event is born with its final shape.
     t: 0,
     seq: 0,

@@ -1,6 +1,5 @@
 import type { Rng } from '../core/rng';
 import type { Ipv4 } from '../packet/types';
-import type { Recording } from './schedulers/recording';
 
 /** Forwarding method, as ipvsadm -L prints it: Masq (-m), Route (-g), Tunnel (-i), Local. */
 export type FwdMethod = 'masq' | 'route' | 'tunnel' | 'local';
@@ -63,11 +62,6 @@ export interface SchedContext {
    * read (the engine's real path, where most explanations are never looked at).
    */
   lazyExplain?: boolean;
-  /**
-   * The engine's reusable recorder: with it a decision's explanation is this object, valid
-   * until the next decision, and the trace packs it when the decision's event is emitted.
-   */
-  recorder?: Recording;
 }
 
 /** One candidate as the scheduler saw it, in list order. */

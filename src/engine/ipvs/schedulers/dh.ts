@@ -8,7 +8,7 @@ import type {
   ScheduleResult,
 } from '../types';
 import { bucketDest, type BucketTable } from './bucketTable';
-import { explain, explainKind, NONE_BUCKET, paramShape } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -47,18 +47,14 @@ const DH_JUDGE: Judge = {
   cost: (_d, i, rec) => (i === rec.auxIndex ? (rec.params.bucket as number) : undefined),
 };
 
-const DH = explainKind('dh', DH_JUDGE);
-const DH_PARAMS = paramShape('daddr', 'bucket', 'owner');
-
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
+  const params = { daddr: pkt.daddr, bucket, owner: owner?.key ?? '' };
   const rule = d ? 'dh.bucket' : NONE_BUCKET;
-  return explain(ctx, DH, svc.dests, d, rule, owner)
-    .with(DH_PARAMS, pkt.daddr, bucket, owner?.key ?? '')
-    .done(ctx.lazyExplain);
+  return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
 }
 
 export const dh: Scheduler<DhState> = { name: 'dh', createState, update, schedule };

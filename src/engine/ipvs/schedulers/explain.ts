@@ -1,35 +1,196 @@
-import type { Dest, Explanation, SchedContext } from '../types';
-import { RecordedExplanation } from './recordedExplanation';
-import { Recording } from './recording';
-import type { ExplainKind } from './recording';
+import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
 
-export type { Judge, Params, Recorded } from './recordedExplanation';
-export { RecordedExplanation } from './recordedExplanation';
-export { explainKind, NO_PARAMS, paramShape, Recording } from './recording';
-export type { ExplainKind, ParamShape } from './recording';
+export type Params = Explanation['params'];
+
+/** What a judge may know of the decision: list indices of the winner and of the auxiliary dest. */
+export interface Recorded {
+  readonly winnerIndex: number;
+  readonly auxIndex: number;
+  readonly params: Params;
+}
 
 /**
- * Start explaining the decision just made; finish with `.with(shape, …)` for its parameters and
- * `.done(ctx.lazyExplain)`. On the engine's real path the context's reusable Recording is filled
- * (the trace packs it, nothing is allocated); elsewhere a fresh one, which `done` turns into a
- * snapshot (lazy: counters copied, candidates derived when read) or the plain explanation. `aux`
- * is a dest the judge refers to (a hash bucket's owner, lblc's cached dest).
+ * How a scheduler judged each dest, applied to the recorded counters when the explanation is
+ * read: its own eligibility rule (`all`: every recorded dest, for rules that look across the
+ * service) and the quantity it compared, if any.
  */
-export function explain(
+export interface Judge {
+  eligible(d: Dest, i: number, all: readonly Dest[], rec: Recorded): boolean;
+  cost?(d: Dest, i: number, rec: Recorded): number | undefined;
+}
+
+/** Counters recorded per dest, in this order: weight, active, inactive, flags. */
+const STRIDE = 4;
+const F_OVERLOADED = 1;
+const F_AVAILABLE = 2;
+
+/**
+ * Recorded counters live in shared append-only blocks, so a decision adds no array of its own
+ * to the heap: a record keeps its block and offset. A block is dropped with the last record
+ * that points into it. Pure storage: nothing here is observable.
+ */
+const BLOCK = 1 << 16;
+let block = new Int32Array(BLOCK);
+let used = 0;
+
+/**
+ * The dest list as a decision saw it. Consecutive decisions on an unchanged list share one copy
+ * (the live list is mutated in place when dests come and go, so it cannot be kept itself).
+ * A memo of values, not host state: dropping it only costs copies.
+ */
+const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
+
+/** The last list copied and its copy: most decisions are on the service decided on last. */
+let lastLive: readonly Dest[] | undefined;
+let lastCopy: readonly Dest[] = [];
+
+function listCopy(live: readonly Dest[]): readonly Dest[] {
+  const copy = live === lastLive ? lastCopy : listCopies.get(live);
+  if (copy !== undefined && copy.length === live.length) {
+    let same = true;
+    for (let i = 0; i < live.length && same; i++) same = copy[i] === live[i];
+    if (same) {
+      lastLive = live;
+      lastCopy = copy;
+      return copy;
+    }
+  }
+  const fresh = live.slice();
+  listCopies.set(live, fresh);
+  lastLive = live;
+  lastCopy = fresh;
+  return fresh;
+}
+
+/**
+ * A decision as the hot path records it: the dests in list order and, per dest, the counters a
+ * scheduler compares, plus the winner, the rule and the scheduler's few parameters. The
+ * candidate list is derived on first read; `toJSON` gives the plain Explanation, so a serialised
+ * trace is the same as if it had been built eagerly.
+ */
+export class RecordedExplanation implements Explanation, Recorded {
+  readonly scheduler: string;
+  readonly winner: string | null;
+  readonly rule: string;
+  readonly params: Params;
+  winnerIndex = -1;
+  auxIndex = -1;
+  private readonly judge: Judge;
+  private readonly dests: readonly Dest[];
+  private readonly block: Int32Array;
+  private readonly offset: number;
+  private readonly winnerDest: Dest | undefined;
+  private readonly auxDest: Dest | undefined;
+  private derived: Candidate[] | undefined = undefined;
+
+  constructor(
+    scheduler: string,
+    judge: Judge,
+    dests: readonly Dest[],
+    winner: Dest | undefined,
+    rule: string,
+    params: Params,
+    aux: Dest | undefined,
+  ) {
+    const n = dests.length * STRIDE;
+    if (used + n > block.length) {
+      block = new Int32Array(Math.max(BLOCK, n));
+      used = 0;
+    }
+    let k = used;
+    for (let i = 0; i < dests.length; i++, k += STRIDE) {
+      const d = dests[i]!;
+      block[k] = d.weight;
+      block[k + 1] = d.activeconns;
+      block[k + 2] = d.inactconns;
+      block[k + 3] = (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
+    }
+    this.scheduler = scheduler;
+    this.winner = winner?.key ?? null;
+    this.rule = rule;
+    this.params = params;
+    this.judge = judge;
+    this.dests = listCopy(dests);
+    this.block = block;
+    this.offset = used;
+    this.winnerDest = winner;
+    this.auxDest = aux;
+    used += n;
+  }
+
+  get candidates(): Candidate[] {
+    return (this.derived ??= this.derive());
+  }
+
+  /** The dests as they were when the decision was made. */
+  private views(): Dest[] {
+    const c = this.block;
+    return this.dests.map((d, i) => {
+      const k = this.offset + i * STRIDE;
+      return {
+        ...d,
+        weight: c[k]!,
+        activeconns: c[k + 1]!,
+        inactconns: c[k + 2]!,
+        overloaded: (c[k + 3]! & F_OVERLOADED) !== 0,
+        available: (c[k + 3]! & F_AVAILABLE) !== 0,
+      };
+    });
+  }
+
+  private derive(): Candidate[] {
+    this.winnerIndex = this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
+    this.auxIndex = this.auxDest ? this.dests.indexOf(this.auxDest) : -1;
+    const views = this.views();
+    return views.map((v, i) => {
+      const c: Candidate = {
+        dest: v.key,
+        weight: v.weight,
+        active: v.activeconns,
+        inactive: v.inactconns,
+        overloaded: v.overloaded,
+        eligible: this.judge.eligible(v, i, views, this),
+      };
+      const cost = this.judge.cost?.(v, i, this);
+      if (cost !== undefined) c.cost = cost;
+      return c;
+    });
+  }
+
+  toJSON(): Explanation {
+    const { scheduler, candidates, winner, rule, params } = this;
+    return { scheduler, candidates, winner, rule, params };
+  }
+}
+
+/**
+ * A scheduler's explanation of the decision it just made: recorded (derived when read) when the
+ * context asks for `lazyExplain`, the engine's real path; built at once otherwise (tests, views
+ * that preview the next pick). `aux` is a dest the judge refers to (a hash bucket's owner, lblc's
+ * cached dest).
+ */
+export function explanation(
   ctx: SchedContext,
-  kind: ExplainKind,
+  scheduler: string,
   dests: readonly Dest[],
+  judge: Judge,
   winner: Dest | undefined,
   rule: string,
+  params: Params = {},
   aux?: Dest,
-): Recording {
-  const reuse = ctx.lazyExplain === true ? ctx.recorder : undefined;
-  return (reuse ?? new Recording()).start(kind, dests, winner, rule, aux);
+): Explanation {
+  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux);
+  return ctx.lazyExplain ? rec : rec.toJSON();
 }
 
 /** The plain Explanation of a recorded (or already plain) one: what a serialiser or a test wants. */
 export function plainExplanation(ex: Explanation): Explanation {
-  return ex instanceof RecordedExplanation || ex instanceof Recording ? ex.toJSON() : ex;
+  return ex instanceof RecordedExplanation ? ex.toJSON() : ex;
+}
+
+/** The decision, with the explanation attached only when one was asked for. */
+export function result(dest: Dest | undefined, ex: Explanation | undefined): ScheduleResult {
+  return ex === undefined ? { dest } : { dest, explanation: ex };
 }
 
 /** The usual failure code: nothing the scheduler may pick. */

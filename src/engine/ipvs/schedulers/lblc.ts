@@ -1,5 +1,13 @@
-import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import type {
+  Dest,
+  Explanation,
+  SchedContext,
+  SchedPacket,
+  SchedService,
+  Scheduler,
+  ScheduleResult,
+} from '../types';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -44,21 +52,17 @@ const LBLC_JUDGE: Judge = {
   cost: connOverhead,
 };
 
-const LBLC = explainKind('lblc', LBLC_JUDGE);
-const LBLC_PARAMS = paramShape('daddr', 'cached', 'cache');
-
-function explainPick(
+function explain(
   ctx: SchedContext,
   svc: SchedService,
   pkt: SchedPacket,
   en: LblcEntry | undefined,
   d: Dest | undefined,
   hit: boolean,
-): ScheduleResult {
+): Explanation {
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
-  return explain(ctx, LBLC, svc.dests, d, rule, en?.dest)
-    .with(LBLC_PARAMS, pkt.daddr, en?.dest.key ?? '', cacheState(en, svc.dests))
-    .done(ctx.lazyExplain);
+  const params = { daddr: pkt.daddr, cached: en?.dest.key ?? '', cache: cacheState(en, svc.dests) };
+  return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
 }
 
 function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
@@ -67,13 +71,13 @@ function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedC
   if (en !== undefined) {
     en.lastuse = ctx.now;
     if (keepCached(en.dest, svc.dests)) {
-      return ctx.explain ? explainPick(ctx, svc, pkt, en, en.dest, true) : { dest: en.dest };
+      return ctx.explain ? result(en.dest, explain(ctx, svc, pkt, en, en.dest, true)) : { dest: en.dest };
     }
   }
   const d = wlcLeast(svc.dests);
   if (d !== undefined) remember(s, pkt.daddr, en, d, ctx.now);
   // `en` still holds the old dest (remember() makes a new entry), so the explanation sees it.
-  return ctx.explain ? explainPick(ctx, svc, pkt, en, d, false) : { dest: d };
+  return ctx.explain ? result(d, explain(ctx, svc, pkt, en, d, false)) : { dest: d };
 }
 
 export const lblc: Scheduler<LblcState> = {

@@ -1,5 +1,13 @@
-import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import type {
+  Dest,
+  Explanation,
+  SchedContext,
+  SchedPacket,
+  SchedService,
+  Scheduler,
+  ScheduleResult,
+} from '../types';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -65,28 +73,17 @@ function insert(en: LblcrEntry, d: Dest, now: number): void {
 /** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
 const trail = { member: '', dropped: '', kept: false };
 
-const LBLCR = explainKind('lblcr', USABLE_BY_OVERHEAD);
-const LBLCR_PARAMS = paramShape('daddr', 'set', 'member', 'dropped', 'kept');
-
-/** The set's members as the explanation lists them. */
-function setKeys(en: LblcrEntry | undefined): string {
-  if (en === undefined) return '';
-  let s = '';
-  for (let i = 0; i < en.set.length; i++) s += i === 0 ? en.set[i]!.key : `,${en.set[i]!.key}`;
-  return s;
-}
-
-function explainPick(
+function explain(
   ctx: SchedContext,
   svc: SchedService,
   pkt: SchedPacket,
   en: LblcrEntry | undefined,
   d: Dest | undefined,
   rule: string,
-): ScheduleResult {
-  return explain(ctx, LBLCR, svc.dests, d, d ? rule : NONE_NO_ELIGIBLE)
-    .with(LBLCR_PARAMS, pkt.daddr, setKeys(en), trail.member, trail.dropped, trail.kept)
-    .done(ctx.lazyExplain);
+): Explanation {
+  const members = en?.set ?? [];
+  const params = { daddr: pkt.daddr, set: members.map((x) => x.key).join(','), ...trail };
+  return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */
@@ -110,7 +107,7 @@ function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: Sched
     const d = fromEntry(en, svc, ctx);
     if (!ctx.explain) return { dest: d };
     const rule = trail.kept ? 'lblcr.set-member' : 'lblcr.new-member';
-    return explainPick(ctx, svc, pkt, en, d, rule);
+    return result(d, explain(ctx, svc, pkt, en, d, rule));
   }
   const d = wlcLeast(svc.dests);
   if (d !== undefined) {
@@ -121,7 +118,7 @@ function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: Sched
   trail.member = '';
   trail.dropped = '';
   trail.kept = false;
-  return explainPick(ctx, svc, pkt, s.entries.get(pkt.daddr), d, 'lblcr.new-entry');
+  return result(d, explain(ctx, svc, pkt, s.entries.get(pkt.daddr), d, 'lblcr.new-entry'));
 }
 
 export const lblcr: Scheduler<LblcrState> = {

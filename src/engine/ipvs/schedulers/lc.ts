@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -21,15 +21,12 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-const LC = explainKind('lc', USABLE_BY_OVERHEAD);
-const LC_PARAMS = paramShape('cost');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  const ex = explain(ctx, LC, svc.dests, d, rule);
-  return (d ? ex.with(LC_PARAMS, connOverhead(d)) : ex).done(ctx.lazyExplain);
+  const params = d ? { cost: connOverhead(d) } : {};
+  return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const lc: Scheduler<null> = { name: 'lc', createState: () => null, update: () => {}, schedule };

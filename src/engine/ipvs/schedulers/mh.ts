@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explain, explainKind, NONE_BUCKET, paramShape } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { ipv4ToU32 } from './ipv4';
 import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
@@ -54,9 +54,6 @@ const MH_JUDGE: Judge = {
         : undefined,
 };
 
-const MH = explainKind('mh', MH_JUDGE);
-const MH_PARAMS = paramShape('hash', 'slot', 'final', 'probes', 'port', 'fallback');
-
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -64,9 +61,8 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;
-  return explain(ctx, MH, svc.dests, d, rule, owner)
-    .with(MH_PARAMS, hash, slot, final, probes, port, svc.flags.flag1)
-    .done(ctx.lazyExplain);
+  const params = { hash, slot, final, probes, port, fallback: svc.flags.flag1 };
+  return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 
 export const mh: Scheduler<MhState> = {

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
 
@@ -25,16 +25,13 @@ export function nqPick(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-const NQ = explainKind('nq', USABLE_BY_SED);
-const NQ_PARAMS = paramShape('cost', 'weight');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = nqPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
   const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
-  const ex = explain(ctx, NQ, svc.dests, d, rule);
-  return (d ? ex.with(NQ_PARAMS, sedOverhead(d), d.weight) : ex).done(ctx.lazyExplain);
+  const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
+  return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const nq: Scheduler<null> = { name: 'nq', createState: () => null, update: () => {}, schedule };

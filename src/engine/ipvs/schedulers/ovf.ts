@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 
 /** ovf's own rule: not overloaded, weight > 0 and no more active connections than its weight. */
@@ -24,15 +24,12 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
-const OVF = explainKind('ovf', OVF_JUDGE);
-const OVF_PARAMS = paramShape('weight', 'active');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  const ex = explain(ctx, OVF, svc.dests, d, rule);
-  return (d ? ex.with(OVF_PARAMS, d.weight, d.activeconns) : ex).done(ctx.lazyExplain);
+  const params = d ? { weight: d.weight, active: d.activeconns } : {};
+  return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
 }
 
 export const ovf: Scheduler<null> = { name: 'ovf', createState: () => null, update: () => {}, schedule };

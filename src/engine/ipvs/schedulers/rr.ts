@@ -7,7 +7,7 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE } from './judges';
 
 /**
@@ -49,17 +49,17 @@ function pick(state: RrState, dests: readonly Dest[]): Dest | undefined {
   return undefined;
 }
 
-const RR = explainKind('rr', USABLE);
-const RR_PARAMS = paramShape('pointer', 'pointerDest', 'newPointer');
-
 function schedule(state: RrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const from = state.ptr;
   const d = pick(state, svc.dests);
   if (!ctx.explain) return { dest: d };
   const prev = svc.dests[from];
-  return explain(ctx, RR, svc.dests, d, d ? 'rr.next' : NONE_NO_ELIGIBLE)
-    .with(RR_PARAMS, from, prev?.key ?? '', state.ptr)
-    .done(ctx.lazyExplain);
+  const ex = explanation(ctx, 'rr', svc.dests, USABLE, d, d ? 'rr.next' : NONE_NO_ELIGIBLE, {
+    pointer: from,
+    pointerDest: prev?.key ?? '',
+    newPointer: state.ptr,
+  });
+  return result(d, ex);
 }
 
 export const rr: Scheduler<RrState> = { name: 'rr', createState, update, schedule };

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
 
@@ -25,15 +25,12 @@ export function sedLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-const SED = explainKind('sed', USABLE_BY_SED);
-const SED_PARAMS = paramShape('cost', 'weight');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
-  const ex = explain(ctx, SED, svc.dests, d, rule);
-  return (d ? ex.with(SED_PARAMS, sedOverhead(d), d.weight) : ex).done(ctx.lazyExplain);
+  const params = d ? { cost: sedOverhead(d), weight: d.weight } : {};
+  return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const sed: Scheduler<null> = { name: 'sed', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explain, explainKind, NONE_BUCKET, paramShape } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -73,9 +73,6 @@ const SH_JUDGE: Judge = {
         : undefined,
 };
 
-const SH = explainKind('sh', SH_JUDGE);
-const SH_PARAMS = paramShape('bucket', 'final', 'probes', 'port', 'fallback');
-
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -83,9 +80,8 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
-  return explain(ctx, SH, svc.dests, d, rule, owner)
-    .with(SH_PARAMS, bucket, final, probes, port, svc.flags.flag1)
-    .done(ctx.lazyExplain);
+  const params = { bucket, final, probes, port, fallback: svc.flags.flag1 };
+  return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 
 export const sh: Scheduler<ShState> = {

@@ -1,6 +1,6 @@
 import type { Rng } from '../../core/rng';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -41,16 +41,13 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   return draw(dests, last.r1, last.r2);
 }
 
-const TWOS = explainKind('twos', USABLE_BY_OVERHEAD);
-const TWOS_PARAMS = paramShape('weightSum', 'r1', 'r2', 'choice1', 'choice2');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
   const { weightSum, r1, r2, choice1, choice2 } = last;
+  const params = d ? { weightSum, r1, r2, choice1, choice2 } : {};
   const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
-  const ex = explain(ctx, TWOS, svc.dests, d, rule);
-  return (d ? ex.with(TWOS_PARAMS, weightSum, r1, r2, choice1, choice2) : ex).done(ctx.lazyExplain);
+  return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const twos: Scheduler<null> = { name: 'twos', createState: () => null, update: () => {}, schedule };

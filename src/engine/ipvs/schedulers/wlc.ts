@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explain, explainKind, NONE_NO_ELIGIBLE, paramShape } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -29,15 +29,12 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-const WLC = explainKind('wlc', USABLE_BY_OVERHEAD);
-const WLC_PARAMS = paramShape('cost', 'weight');
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  const ex = explain(ctx, WLC, svc.dests, d, rule);
-  return (d ? ex.with(WLC_PARAMS, connOverhead(d), d.weight) : ex).done(ctx.lazyExplain);
+  const params = d ? { cost: connOverhead(d), weight: d.weight } : {};
+  return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const wlc: Scheduler<null> = { name: 'wlc', createState: () => null, update: () => {}, schedule };
