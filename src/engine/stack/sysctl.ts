@@ -42,6 +42,26 @@ export const NEIGH_KNOBS: Readonly<Record<string, number>> = {
 
 export type SysctlError = 'unknown' | 'invalid';
 
+/**
+ * A device's conf and neigh key names, in CONF_KNOBS and NEIGH_KNOBS order: made once per device
+ * name (every host has lo and eth0), not per host. A memo of strings, not host state.
+ */
+const keysByDev = new Map<string, { conf: string[]; neigh: string[] }>();
+const NEIGH_VALUES = Object.values(NEIGH_KNOBS);
+
+function devKeys(dev: string): { conf: string[]; neigh: string[] } {
+  let k = keysByDev.get(dev);
+  if (k === undefined) {
+    if (keysByDev.size >= 1024) keysByDev.clear();
+    k = {
+      conf: Object.keys(CONF_KNOBS).map((knob) => `net.ipv4.conf.${dev}.${knob}`),
+      neigh: Object.keys(NEIGH_KNOBS).map((knob) => `net.ipv4.neigh.${dev}.${knob}`),
+    };
+    keysByDev.set(dev, k);
+  }
+  return k;
+}
+
 export class Sysctl {
   private values = new Map<string, number>();
   /** Keys written explicitly (devinet_copy_dflt_conf skips them). */
@@ -63,10 +83,11 @@ export class Sysctl {
     if (this.devices.includes(dev)) return;
     this.merged.clear();
     this.devices.push(dev);
-    for (const k of Object.keys(CONF_KNOBS)) {
-      this.values.set(`net.ipv4.conf.${dev}.${k}`, this.values.get(`net.ipv4.conf.default.${k}`) ?? 0);
-    }
-    for (const [k, v] of Object.entries(NEIGH_KNOBS)) this.values.set(`net.ipv4.neigh.${dev}.${k}`, v);
+    const names = devKeys(dev);
+    const defaults = devKeys('default').conf;
+    for (let i = 0; i < names.conf.length; i++)
+      this.values.set(names.conf[i]!, this.values.get(defaults[i]!) ?? 0);
+    for (let i = 0; i < names.neigh.length; i++) this.values.set(names.neigh[i]!, NEIGH_VALUES[i]!);
   }
 
   removeDevice(dev: string): void {
