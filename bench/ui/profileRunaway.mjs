@@ -32,6 +32,8 @@ try {
   const page = await ctx.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/test/?lab=nat&paused=1&worker=1`);
   await page.waitForFunction(() => window.__lvsLab?.ready === true);
+  // SPEED=n: playback at that speed (the command advances with playback, as a user watches it).
+  if (process.env.SPEED) await page.getByRole('combobox', { name: 'Speed' }).selectOption(process.env.SPEED);
   await page.getByRole('tab', { name: 'client', exact: true }).click();
   await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
   await page.keyboard.type(command);

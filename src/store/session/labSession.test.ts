@@ -92,3 +92,32 @@ describe('LabSession replays in chunks', () => {
     expect(s.reply(good)).toMatchObject({ type: 'replayed', log: [] });
   });
 });
+
+describe('LabSession runs a live command in bounded steps', () => {
+  test('each advance of a busy ab adds a bounded number of events, and the trace is the one exec makes', () => {
+    const ab = `ab -n 120 -c 20 http://${VIP}/`;
+    const live = open(1e9);
+    live.clock.runAll();
+    live.send({ type: 'replay', spec: { labId: 'nat', seed: 3, bare: false, log: [] } });
+    live.clock.runAll();
+    live.send({ type: 'begin', host: 'client', command: ab });
+    const sizes: number[] = [];
+    let ended = false;
+    for (let i = 0; i < 10_000 && !ended; i++) {
+      const before = live.trace().length;
+      const n = live.send({ type: 'advance', mode: i === 0 ? 'instant' : 'next-event' });
+      live.clock.runAll();
+      ended = live.reply(n)?.type === 'ended';
+      sizes.push(live.trace().length - before);
+    }
+    expect(ended).toBe(true);
+    // Unbounded, the first (instant) step made the whole run: ~20,000 events in one message burst.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(4096);
+    const once = open(1e9);
+    once.send({ type: 'replay', spec: { labId: 'nat', seed: 3, bare: false, log: [] } });
+    once.clock.runAll();
+    once.send({ type: 'exec', entry: { host: 'client', command: ab } });
+    expect(live.trace().length).toBeGreaterThan(15_000);
+    expect(JSON.stringify(live.trace())).toBe(JSON.stringify(once.trace()));
+  });
+});
