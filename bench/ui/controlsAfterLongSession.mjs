@@ -4,6 +4,7 @@
 // time from a Chrome trace, which the machine's load does not inflate as it does wall time).
 // TRACE_GC=1 adds V8's GC events to the trace; SPLIT=1 prints what a task over 40 ms did.
 import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
+import { typeLongCommand } from './longSessionPage.mjs';
 
 /** Each control: the button's accessible name, or a point on the scrubber (fraction of its width). */
 const CONTROLS = [
@@ -16,15 +17,7 @@ const CONTROLS = [
 ];
 
 export async function controlsAfterLongSession(browser, base, requests = 300) {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${base}?lab=nat&paused=1&worker=1`);
-  await page.waitForFunction(() => window.__lvsLab?.ready === true);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('50');
-  await page.getByRole('tab', { name: 'client', exact: true }).click();
-  const rows = page.locator('.host-terminal[data-host="client"] .xterm-rows');
-  await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
-  await page.keyboard.type(`ab -n ${requests} -c 20 http://172.16.132.18/ > /dev/null`);
+  const { ctx, page, rows } = await typeLongCommand(browser, base, requests);
   await page.keyboard.press('Enter');
   await rows.getByText(`Finished ${requests} requests`).waitFor({ timeout: 900_000 });
   await page.waitForTimeout(3000);

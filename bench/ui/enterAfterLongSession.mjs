@@ -5,17 +5,10 @@
 // own run after the session is built, and the long tasks the page itself observed. Worker session.
 // Also the longest task while that long command runs and ends (`during`).
 import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
+import { typeLongCommand } from './longSessionPage.mjs';
 
 export async function enterAfterLongSession(browser, base) {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${base}?lab=nat&paused=1&worker=1`);
-  await page.waitForFunction(() => window.__lvsLab?.ready === true);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('50');
-  await page.getByRole('tab', { name: 'client', exact: true }).click();
-  const rows = page.locator('.host-terminal[data-host="client"] .xterm-rows');
-  await page.locator('.host-terminal[data-host="client"] .xterm-screen').click();
-  await page.keyboard.type('ab -n 600 -c 20 http://172.16.132.18/ > /dev/null');
+  const { ctx, page, rows } = await typeLongCommand(browser, base, 600);
   // The long command itself, as it runs and ends: the long tasks the page saw (no Chrome trace:
   // one over the whole command grows too big for the page to finish).
   await page.evaluate(() => {
