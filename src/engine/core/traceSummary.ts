@@ -33,14 +33,7 @@ export function emptySummary(): TraceSummary {
 
 /** Count one event (stamped) into the summary. */
 export function addToSummary(s: TraceSummary, ev: EngineEvent & { t: number }, seq: number): void {
-  if (s.events === 0) {
-    s.fromSeq = seq;
-    s.fromUs = ev.t;
-  }
-  s.events++;
-  s.toSeq = seq + 1;
-  s.toUs = ev.t;
-  s.byKind[ev.kind] = (s.byKind[ev.kind] ?? 0) + 1;
+  countInSummary(s, ev.kind, ev.t, seq);
   if (ev.kind !== 'ipvs.schedule') return;
   let tally = s.decisions.find(
     (d) =>
@@ -51,4 +44,19 @@ export function addToSummary(s: TraceSummary, ev: EngineEvent & { t: number }, s
     s.decisions.push(tally);
   }
   tally.count++;
+}
+
+/**
+ * Count event `seq` of this kind at time `t` (µs): all a summary keeps of an event other than
+ * a scheduling decision, so a summariser need not build it.
+ */
+export function countInSummary(s: TraceSummary, kind: string, t: number, seq: number): void {
+  if (s.events === 0) {
+    s.fromSeq = seq;
+    s.fromUs = t;
+  }
+  s.events++;
+  s.toSeq = seq + 1;
+  s.toUs = t;
+  s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
 }
