@@ -3,7 +3,7 @@
 // having moved and a frame drawn (median of 3), and the longest main-thread task it caused (CPU
 // time from a Chrome trace, which the machine's load does not inflate as it does wall time).
 // TRACE_GC=1 adds V8's GC events to the trace; SPLIT=1 prints what a task over 40 ms did.
-import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
+import { mainTaskCpu, selfTimes, startTrace } from './cpuPerFrame.mjs';
 import { typeLongCommand } from './longSessionPage.mjs';
 
 /** Each control: the button's accessible name, or a point on the scrubber (fraction of its width). */
@@ -76,15 +76,7 @@ function printBigTasks(events) {
     const inner = xs
       .filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur)
       .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    const self = new Map();
-    const stack = [];
-    const close = (x) => self.set(x.e.name, (self.get(x.e.name) ?? 0) + x.self);
-    for (const e of inner) {
-      while (stack.length && e.ts >= stack.at(-1).e.ts + stack.at(-1).e.dur) close(stack.pop());
-      if (stack.length) stack.at(-1).self -= e.tdur;
-      stack.push({ e, self: e.tdur });
-    }
-    while (stack.length) close(stack.pop());
+    const self = selfTimes(inner, 'tdur');
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(
       `   task cpu ${(t.tdur / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,

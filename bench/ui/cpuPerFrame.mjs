@@ -75,3 +75,20 @@ export function mainTaskCpu(events) {
   }
   return tasks.map((e) => e.tdur / 1000);
 }
+
+/**
+ * Self time per trace event name of nested events sorted by start (longest first at a tie):
+ * each event's `field` (dur: wall, tdur: CPU) less that of the events directly inside it.
+ */
+export function selfTimes(xs, field) {
+  const self = new Map();
+  const stack = [];
+  const close = (x) => self.set(x.e.name, (self.get(x.e.name) ?? 0) + x.self);
+  for (const e of xs) {
+    while (stack.length && e.ts >= stack.at(-1).e.ts + stack.at(-1).e.dur) close(stack.pop());
+    if (stack.length) stack.at(-1).self -= e[field];
+    stack.push({ e, self: e[field] });
+  }
+  while (stack.length) close(stack.pop());
+  return self;
+}

@@ -3,27 +3,14 @@
 // self time per event (JavaScript entry points named by function, file and line). Build a
 // readable test build first (see profileFrames.mjs), then:
 //   node bench/ui/frameDetail.mjs [target=500] [dir=dist/prof]
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { profileBrowser } from './profileBrowser.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 
 const target = Number(process.argv[2] ?? 500);
 const dir = process.argv[3] ?? 'dist/prof';
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const server = await startStaticServer({
-  port: PORT,
-  host: '127.0.0.1',
-  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
-});
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, base, close } = await profileBrowser(dir);
 try {
-  const fx = await openFixture(browser, `http://127.0.0.1:${PORT}/test/`);
+  const fx = await openFixture(browser, base);
   const r = await frameWork(fx.page, fx.trace, target, 330, true);
   const frames = splitFrames(r.events).slice(10);
   const byTotal = [...frames].sort((a, b) => a.total - b.total);
@@ -41,8 +28,7 @@ try {
   for (const [n, us] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 30))
     console.log(`  ${(us / 1000 / frames.length).toFixed(2).padStart(6)}  ${n}`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 /** Name a trace event: JavaScript entry points by function and place. */

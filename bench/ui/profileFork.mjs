@@ -7,16 +7,11 @@
 //   node bench/ui/profileFork.mjs [dir=dist/prof] [runs=3]
 // PROFILE=0 SUMMARY=1: only the CPU each thread spent from the typing to the frame drawn (a figure
 // the machine's load does not inflate, unlike the wall time), on any test build (dist/test).
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { profileBrowser } from './profileBrowser.mjs';
 import { forkFigures } from './forkTime.mjs';
 
 const dir = process.argv[2] ?? 'dist/prof';
 const runs = Number(process.argv[3] ?? 3);
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // PROFILE=0: tasks and trace events only (the sampler slows the threads down).
 const CATEGORIES = [
   'toplevel',
@@ -46,24 +41,15 @@ const around = {
   },
 };
 
-const server = await startStaticServer({
-  port: PORT,
-  host: '127.0.0.1',
-  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
-});
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, base, close } = await profileBrowser(dir);
 try {
-  const out = await forkFigures(browser, `http://127.0.0.1:${PORT}/test/`, { runs, around });
+  const out = await forkFigures(browser, base, { runs, around });
   for (const r of out) {
     console.log(`\n=== fork at ${r.keep} from ${r.from} (+${r.ran} commands): ${r.ms.toFixed(1)} ms`);
     printThreads(r.look);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 /** The threads worth a look: the page's main thread and its dedicated worker. */

@@ -4,28 +4,15 @@
 //   npx vite build --mode test --minify false --outDir dist/prof
 //   node bench/ui/profileFrames.mjs [target=500|live] [dir=dist/prof]
 // (`live`: the seed's live loop after 5,000 requests, liveLoop.mjs; LIVE_REQUESTS sets how many.)
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { profileBrowser } from './profileBrowser.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { liveLoopWork } from './liveLoop.mjs';
 import { printInclusive } from './profileTree.mjs';
 
 const target = process.argv[2] === 'live' ? 'live' : Number(process.argv[2] ?? 500);
 const dir = process.argv[3] ?? 'dist/prof';
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const server = await startStaticServer({
-  port: PORT,
-  host: '127.0.0.1',
-  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
-});
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, base, close } = await profileBrowser(dir);
 try {
   // PROFILE=0: the trace split only (the sampling profiler slows every frame down).
   const sample = process.env.PROFILE !== '0';
@@ -42,7 +29,7 @@ try {
   let profile;
   if (target === 'live') {
     const requests = Number(process.env.LIVE_REQUESTS ?? 5000);
-    r = await liveLoopWork(browser, `http://127.0.0.1:${PORT}/test/`, {
+    r = await liveLoopWork(browser, base, {
       requests,
       keepEvents: true,
       beforeLive: startProfile,
@@ -50,7 +37,7 @@ try {
     });
     profile = r.profile;
   } else {
-    const fx = await openFixture(browser, `http://127.0.0.1:${PORT}/test/`);
+    const fx = await openFixture(browser, base);
     await startProfile(fx.ctx, fx.page);
     r = await frameWork(fx.page, fx.trace, target, 330, true);
     profile = await stopProfile();
@@ -69,8 +56,7 @@ try {
     `frames ${s.length}: median ${s[s.length >> 1].toFixed(1)} ms, p99 ${s[Math.floor(s.length * 0.99)].toFixed(1)} ms`,
   );
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 /** Self time per function (name, file:line), top 40, from the sampled call tree. */

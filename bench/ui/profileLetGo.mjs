@@ -2,27 +2,14 @@
 // over each of letGoStep.mjs's let-go seeks, inclusive time per function (top 40). Readable build first:
 //   npx vite build --mode test --minify false --outDir dist/prof
 //   node bench/ui/profileLetGo.mjs [dir=dist/prof]   (LETGO_KEEP, LETGO_REQUESTS, LETGO_SEEK as in ui.bench.mjs)
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { profileBrowser } from './profileBrowser.mjs';
 import { letGoSteps } from './letGoStep.mjs';
 import { printInclusive } from './profileTree.mjs';
 
 const dir = process.argv[2] ?? 'dist/prof';
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const server = await startStaticServer({
-  port: PORT,
-  host: '127.0.0.1',
-  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
-});
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, base, close } = await profileBrowser(dir);
 try {
-  const r = await letGoSteps(browser, `http://127.0.0.1:${PORT}/test/`, {
+  const r = await letGoSteps(browser, base, {
     keep: Number(process.env.LETGO_KEEP ?? 16384),
     requests: Number(process.env.LETGO_REQUESTS ?? 600),
     seek: Number(process.env.LETGO_SEEK ?? 1500),
@@ -39,6 +26,5 @@ try {
   console.log(`${r.probed.length} let-go steps profiled`);
   for (const p of r.probed) printInclusive(p);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

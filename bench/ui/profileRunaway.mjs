@@ -3,34 +3,21 @@
 // the JavaScript functions with the most sampled self time inside long tasks. Readable build:
 //   npx vite build --mode test --minify false --outDir dist/prof
 //   node bench/ui/profileRunaway.mjs ['yes'] [runMs=3000] [dir=dist/prof]
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startStaticServer } from '../../e2e/support/staticServer.mjs';
-import { startTrace } from './cpuPerFrame.mjs';
+import { profileBrowser } from './profileBrowser.mjs';
+import { selfTimes, startTrace } from './cpuPerFrame.mjs';
 
 const command = process.argv[2] ?? 'yes';
 const runMs = Number(process.argv[3] ?? 3000);
 const dir = process.argv[4] ?? 'dist/prof';
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const LONG_US = 50_000;
 // CPU_MS=n: pick tasks by their CPU (thread) time instead, which a loaded machine does not inflate.
 const CPU_US = Number(process.env.CPU_MS ?? 0) * 1000;
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const server = await startStaticServer({
-  port: PORT,
-  host: '127.0.0.1',
-  mounts: [{ prefix: '/test/', dir: `${process.cwd()}/${dir}` }],
-});
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { browser, base, close } = await profileBrowser(dir);
 try {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/test/?lab=nat&paused=1&worker=1`);
+  await page.goto(`${base}?lab=nat&paused=1&worker=1`);
   await page.waitForFunction(() => window.__lvsLab?.ready === true);
   // SPEED=n: playback at that speed (the command advances with playback, as a user watches it).
   if (process.env.SPEED) await page.getByRole('combobox', { name: 'Speed' }).selectOption(process.env.SPEED);
@@ -62,8 +49,7 @@ try {
   }
   if (profile) printSelfTimes(profile, tasks, 30);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 /** Top-level tasks of the renderer's main thread longer than LONG_US (wall time). */
@@ -178,21 +164,4 @@ function printMainSplit(events) {
   console.log(`main thread CPU ${(total / 1000).toFixed(0)} ms:`);
   for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14))
     console.log(`  ${n} ${(us / 1000).toFixed(0)} ms (${((100 * us) / total).toFixed(0)}%)`);
-}
-
-/**
- * Self time per trace event name of nested events sorted by start (longest first at a tie):
- * each event's `field` (dur: wall, tdur: CPU) less that of the events directly inside it.
- */
-function selfTimes(xs, field) {
-  const self = new Map();
-  const stack = [];
-  const close = (x) => self.set(x.e.name, (self.get(x.e.name) ?? 0) + x.self);
-  for (const e of xs) {
-    while (stack.length && e.ts >= stack.at(-1).e.ts + stack.at(-1).e.dur) close(stack.pop());
-    if (stack.length) stack.at(-1).self -= e[field];
-    stack.push({ e, self: e[field] });
-  }
-  while (stack.length) close(stack.pop());
-  return self;
 }

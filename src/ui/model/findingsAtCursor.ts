@@ -37,7 +37,7 @@ function firstEvents(trace: TraceLog, end: number): TraceLog {
   const at = (i: number) => (i < end ? trace.at(i) : undefined);
   return {
     length: end,
-    kindAt: (i: number) => (i < end ? (trace.kindAt ? trace.kindAt(i) : trace.at(i)?.kind) : undefined),
+    kindAt: (i: number) => (i < end ? engine().kindOf(trace, i) : undefined),
     first: trace.first ?? 0,
     summarised: () => trace.summarised?.(),
     at,

@@ -1,4 +1,5 @@
 import type { TraceLog } from '@/engine';
+import { engine } from '@/store/engine';
 import { inherited } from './sharedPrefix';
 
 interface StateChange {
@@ -12,6 +13,7 @@ interface StateChange {
 const cache = new WeakMap<TraceLog, { scanned: number; list: StateChange[] }>();
 
 function changes(trace: TraceLog): StateChange[] {
+  const { kindOf } = engine();
   let c = cache.get(trace);
   if (!c) {
     // A fork's trace has the changes of the trace it was made from within the shared events.
@@ -22,7 +24,7 @@ function changes(trace: TraceLog): StateChange[] {
   }
   for (; c.scanned < trace.length; c.scanned++) {
     // Only VRRP's state changes count: read kinds, not events (a NAT lab has none at all).
-    if (trace.kindAt && trace.kindAt(c.scanned) !== 'vrrp.state') continue;
+    if (kindOf(trace, c.scanned) !== 'vrrp.state') continue;
     const e = trace.at(c.scanned);
     if (e?.kind === 'vrrp.state')
       c.list.push({ seq: e.seq, host: e.host, instance: e.instance, master: e.to === 'MASTER' });
