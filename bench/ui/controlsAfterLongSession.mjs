@@ -3,7 +3,7 @@
 // having moved and a frame drawn (median of 3), and the longest main-thread task it caused (CPU
 // time from a Chrome trace, which the machine's load does not inflate as it does wall time).
 // TRACE_GC=1 adds V8's GC events to the trace; SPLIT=1 prints what a task over 40 ms did.
-import { mainTaskCpu, selfTimes, startTrace } from './cpuPerFrame.mjs';
+import { mainTaskCpu, printBigTasks, startTrace } from './cpuPerFrame.mjs';
 import { typeLongCommand } from './longSessionPage.mjs';
 
 /** Each control: the button's accessible name, or a point on the scrubber (fraction of its width). */
@@ -57,29 +57,11 @@ export async function controlsAfterLongSession(browser, base, requests = 300) {
       if (tracing) {
         const trace = await tracing.stop();
         cpu = Math.max(0, ...mainTaskCpu(trace));
-        if (process.env.SPLIT) printBigTasks(trace);
+        if (process.env.SPLIT) printBigTasks(trace, 40_000);
       }
     }
     out.push({ name, latencies, cpu });
   }
   await ctx.close();
   return { events, controls: out };
-}
-
-/** SPLIT=1: self CPU time per trace event name of each main-thread task over 40 ms. */
-function printBigTasks(events) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const xs = events.filter(
-    (e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.tdur !== undefined,
-  );
-  for (const t of xs.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.tdur > 40_000)) {
-    const inner = xs
-      .filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur)
-      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    const self = selfTimes(inner, 'tdur');
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
-    console.log(
-      `   task cpu ${(t.tdur / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,
-    );
-  }
 }

@@ -92,3 +92,29 @@ export function selfTimes(xs, field) {
   while (stack.length) close(stack.pop());
   return self;
 }
+
+/** Self CPU time per trace event name of each main-thread task over `minUs` of CPU, and its layouts. */
+export function printBigTasks(events, minUs) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const xs = events.filter(
+    (e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.tdur !== undefined,
+  );
+  for (const t of xs.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.tdur > minUs)) {
+    const inner = xs
+      .filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const self = selfTimes(inner, 'tdur');
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `   task cpu ${(t.tdur / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,
+    );
+    // Where the task started against a console.timeStamp() the page made (e.g. the action's).
+    const mark = events.find((e) => e.name === 'TimeStamp');
+    if (mark) console.log(`     started ${((t.ts - mark.ts) / 1000).toFixed(1)} ms after the TimeStamp`);
+    const layouts = inner.filter((e) => e.name === 'Layout');
+    if (layouts.length)
+      console.log(
+        `     ${layouts.length} layouts, cpu ${(layouts.reduce((a, e) => a + e.tdur, 0) / 1000).toFixed(1)} ms`,
+      );
+  }
+}

@@ -5,7 +5,9 @@
 // `?traceKeep=KEEP` (default 16,384) and one `ab` run of REQUESTS requests, then seeks forward
 // of SEEK events each until the end. `probe(ctx, page)` may return { start(), stop() } run
 // around each seek (a profiler); what stop() gives for the let-go seeks is returned as `probed`.
-import { mainTaskCpu, startTrace } from './cpuPerFrame.mjs';
+// LETGO_LOG=1 prints each seek's longest task, LETGO_SPLIT=ms what each task over that much did
+// (a major GC, layout, script) and when it started after the seek.
+import { mainTaskCpu, printBigTasks, startTrace } from './cpuPerFrame.mjs';
 
 export async function letGoSteps(browser, base, { keep = 16384, requests = 600, seek = 1500, probe } = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -34,6 +36,7 @@ export async function letGoSteps(browser, base, { keep = 16384, requests = 600, 
     await page.evaluate(
       (n) =>
         new Promise((resolve) => {
+          console.timeStamp('seek');
           window.__lvsLab.seek(window.__lvsLab.state().cursor + n);
           // The settled views (event list, inspector) follow within a few frames.
           setTimeout(resolve, 700);
@@ -41,10 +44,19 @@ export async function letGoSteps(browser, base, { keep = 16384, requests = 600, 
       seek,
     );
     const got = await around?.stop();
-    const cpu = tracing ? Math.max(0, ...mainTaskCpu(await tracing.stop())) : 0;
+    const trace = tracing ? await tracing.stop() : [];
+    const cpu = Math.max(0, ...mainTaskCpu(trace));
+    // LETGO_SPLIT=ms: what each task over that much CPU did.
+    if (process.env.LETGO_SPLIT) printBigTasks(trace, Number(process.env.LETGO_SPLIT) * 1000);
     const first = await page.evaluate(() => window.__lvsLab.kept().first);
     (first !== before.first ? steps : others).push(cpu);
-    if (first !== before.first && got) probed.push(got);
+    if (process.env.LETGO_LOG)
+      console.log(
+        `  seek from ${before.cursor} (first kept ${before.first} -> ${first}): ${cpu.toFixed(1)} ms`,
+      );
+    // LETGO_PROBE=first: the first seek's profile instead (the cold views' first look at the trace).
+    const probeFirst = process.env.LETGO_PROBE === 'first';
+    if (got && (probeFirst ? before.cursor === 0 : first !== before.first)) probed.push(got);
   }
   await ctx.close();
   return { length, steps, others, probed };
