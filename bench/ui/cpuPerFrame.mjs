@@ -111,6 +111,8 @@ export function printBigTasks(events, minUs) {
     // Where the task started against a console.timeStamp() the page made (e.g. the action's).
     const mark = events.find((e) => e.name === 'TimeStamp');
     if (mark) console.log(`     started ${((t.ts - mark.ts) / 1000).toFixed(1)} ms after the TimeStamp`);
+    for (const g of inner.filter((e) => e.name === 'MajorGC' || e.name === 'V8.GCFinalizeMC'))
+      console.log(`     ${g.name} ${JSON.stringify(g.args)}`);
     const layouts = inner.filter((e) => e.name === 'Layout');
     if (layouts.length)
       console.log(

@@ -16,7 +16,8 @@ export async function profileBrowser(dir) {
   });
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu'],
+    // CHROMIUM_ARGS: more switches, e.g. --js-flags=--single-threaded-gc to tell GC waits from GC work.
+    args: ['--no-sandbox', '--disable-gpu', ...(process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [])],
   });
   return {
     browser,
