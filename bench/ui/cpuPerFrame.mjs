@@ -11,7 +11,9 @@ export async function startTrace(ctx, page) {
     categories:
       'toplevel,devtools.timeline,disabled-by-default-devtools.timeline' +
       (process.env.TRACE_STACKS ? ',disabled-by-default-devtools.timeline.stack' : '') +
-      (process.env.TRACE_GC ? ',v8,disabled-by-default-v8.gc' : ''),
+      (process.env.TRACE_GC ? ',v8,disabled-by-default-v8.gc' : '') +
+      // TRACE_MORE=cat1,cat2: any other categories (e.g. blink_gc,cppgc,base) to name what a bare task did.
+      (process.env.TRACE_MORE ? `,${process.env.TRACE_MORE}` : ''),
     transferMode: 'ReportEvents',
   });
   return {
