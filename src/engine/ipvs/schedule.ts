@@ -88,10 +88,15 @@ class EngineSchedContext implements SchedContext {
 
 /** A memo of one context object per IPVS instance, not host state. */
 const contexts = new WeakMap<Ipvs, EngineSchedContext>();
+/** The context used last: most decisions are on the director decided on last (no WeakMap lookup). */
+let lastContext: EngineSchedContext | undefined;
+let lastIpvs: Ipvs | undefined;
 
 function engineContext(ipvs: Ipvs, t: PacketTuple): EngineSchedContext {
-  let ctx = contexts.get(ipvs);
+  let ctx = ipvs === lastIpvs ? lastContext : contexts.get(ipvs);
   if (ctx === undefined) contexts.set(ipvs, (ctx = new EngineSchedContext(ipvs)));
+  lastIpvs = ipvs;
+  lastContext = ctx;
   const p = ctx.pkt;
   p.saddr = t.saddr;
   p.sport = t.sport;
@@ -119,10 +124,15 @@ export function schedContext(ipvs: Ipvs): SchedContext {
 
 /** Service names as the trace spells them, made once per service key (one per decision otherwise); a memo, not host state. */
 const keyStrings = new WeakMap<IpvsService['key'], string>();
+let lastKey: IpvsService['key'] | undefined;
+let lastKeyString = '';
 
 function keyString(svc: IpvsService): string {
+  if (svc.key === lastKey) return lastKeyString;
   let s = keyStrings.get(svc.key);
   if (s === undefined) keyStrings.set(svc.key, (s = serviceKeyString(svc.key)));
+  lastKey = svc.key;
+  lastKeyString = s;
   return s;
 }
 
@@ -134,7 +144,13 @@ function keyString(svc: IpvsService): string {
 const clientStrings = new Map<string, Map<number, string>>();
 const MEMO_LIMIT = 4096;
 
+/** The string made or found last: a new connection's schedule and conn events name the same client. */
+let lastAddr = '';
+let lastPort = -1;
+let lastClient = '';
+
 function clientString(addr: string, port: number): string {
+  if (port === lastPort && addr === lastAddr) return lastClient;
   let ports = clientStrings.get(addr);
   if (ports === undefined) {
     if (clientStrings.size >= MEMO_LIMIT) clientStrings.clear();
@@ -145,6 +161,9 @@ function clientString(addr: string, port: number): string {
     if (ports.size >= MEMO_LIMIT) ports.clear();
     ports.set(port, (s = `${addr}:${port}`));
   }
+  lastAddr = addr;
+  lastPort = port;
+  lastClient = s;
   return s;
 }
 
