@@ -138,32 +138,26 @@ function keyString(svc: IpvsService): string {
 
 /**
  * `ip:port` of recent clients, one string object each: a decision's events then carry a string the
- * trace has seen (and hashed) before instead of a fresh one per event. A bounded memo of values,
- * not host state.
+ * trace has seen (and hashed) before instead of a fresh one per event. A direct-mapped memo of
+ * values (slot from the address's last characters and the port), not host state: a collision only
+ * makes the string again.
  */
-const clientStrings = new Map<string, Map<number, string>>();
-const MEMO_LIMIT = 4096;
-
-/** The string made or found last: a new connection's schedule and conn events name the same client. */
-let lastAddr = '';
-let lastPort = -1;
-let lastClient = '';
+const MEMO_BITS = 12;
+const MEMO_MASK = (1 << MEMO_BITS) - 1;
+const memoAddr: string[] = new Array<string>(MEMO_MASK + 1).fill('');
+const memoPort = new Int32Array(MEMO_MASK + 1).fill(-1);
+const memoText: string[] = new Array<string>(MEMO_MASK + 1).fill('');
 
 function clientString(addr: string, port: number): string {
-  if (port === lastPort && addr === lastAddr) return lastClient;
-  let ports = clientStrings.get(addr);
-  if (ports === undefined) {
-    if (clientStrings.size >= MEMO_LIMIT) clientStrings.clear();
-    clientStrings.set(addr, (ports = new Map()));
-  }
-  let s = ports.get(port);
-  if (s === undefined) {
-    if (ports.size >= MEMO_LIMIT) ports.clear();
-    ports.set(port, (s = `${addr}:${port}`));
-  }
-  lastAddr = addr;
-  lastPort = port;
-  lastClient = s;
+  const n = addr.length;
+  let h = Math.imul(port, 0x9e3779b1);
+  for (let j = n > 4 ? n - 4 : 0; j < n; j++) h = Math.imul(h ^ addr.charCodeAt(j), 0x01000193);
+  const at = (h ^ (h >>> 16)) & MEMO_MASK;
+  if (memoPort[at] === port && memoAddr[at] === addr) return memoText[at]!;
+  const s = `${addr}:${port}`;
+  memoAddr[at] = addr;
+  memoPort[at] = port;
+  memoText[at] = s;
   return s;
 }
 
