@@ -327,7 +327,6 @@ export class TraceStore<E extends { kind: string }> {
     this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
     this.objs.seal();
     this.rows.seal();
-    this.strs.seal();
   }
 
   /** Checkpoint before event `i` writes: the pools' sizes. */
