@@ -103,6 +103,9 @@ export class ObjectSlots {
 
   /** A slot for `v`: encoded if plain data, else by reference; shared if seen recently. */
   encode(v: object, depth = 0): number {
+    // Kept by reference (an explanation): not worth remembering for sharing, whose map costs
+    // more than the slot a second reference would take.
+    if (!isPlain(v)) return this.byReference(v);
     const seen = this.recent.get(v);
     if (seen !== undefined) return seen;
     const old = this.older.get(v);
@@ -112,10 +115,7 @@ export class ObjectSlots {
       return old;
     }
     const slot =
-      depth < MAX_DEPTH &&
-      this.used < MAX_WORDS &&
-      isPlain(v) &&
-      !Object.prototype.hasOwnProperty.call(v, '__proto__')
+      depth < MAX_DEPTH && this.used < MAX_WORDS && !Object.prototype.hasOwnProperty.call(v, '__proto__')
         ? this.write(v, depth)
         : this.byReference(v);
     this.remember(v, slot);

@@ -85,7 +85,8 @@ export class TraceRows {
     if (length >= this.count) return;
     this.count = length;
     this.used = length === 0 ? 0 : this.starts[length]!;
-    this.table = EMPTY;
+    // Emptied: the table keeps its size (a trace kept to a window refills it to about as many rows).
+    this.table = length === 0 ? this.table.fill(0) : EMPTY;
   }
 
   /** Give back spare room; the lookup table is rebuilt if another row is interned. */

@@ -13,6 +13,7 @@
 import { growTyped as grow } from './growTyped';
 import { ObjectSlots, STRUCT_TAG } from './objectSlots';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
+import { STR, TraceStrings } from './traceStrings';
 import { TraceTimes } from './traceTimes';
 
 /** Events, own slots and object words to make room for at once. */
@@ -24,17 +25,15 @@ export interface SizeHint {
 
 /** Value tags, in the low 3 bits of a slot. */
 const INT = 0; // payload: a small integer
-const STR = 1; // payload: index of an interned string
+// STR = 1, payload: index of an interned string (traceStrings.ts)
 const CONST = 2; // payload: index into CONSTS
 const OBJ = 3; // payload: index into `objects`
 const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
-const ID = 5; // payload: (n << 4) | prefix index, for `prefix#n`
+// ID = 5, payload: (n << 4) | prefix index, for `prefix#n` (traceStrings.ts)
 const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
 
 const CONSTS = [null, false, true, undefined] as const;
 const MAX_INT = 1 << 27;
-const MAX_ID = 1 << 23;
-const MAX_PREFIXES = 16;
 
 interface Shape {
   id: number;
@@ -113,13 +112,14 @@ export class TraceStore<E extends { kind: string }> {
   private count = 0;
   private readonly shapes: Shape[] = [];
   private readonly shapesByKind = new Map<string, number[]>();
-  private readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
-  private readonly prefixes: string[] = [];
+  private readonly strs = new TraceStrings();
   private readonly objects: object[] = [];
   private readonly numbers: number[] = [];
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = new Map<string, Shape>();
+  /** The kind pushed last and its shape (a run of one kind skips the map). */
+  private lastKind = '';
+  private lastKindShape: Shape | undefined = undefined;
   /** Plain objects and arrays, encoded; and per event that grew a pool, the pools' sizes before it. */
   private readonly objs: ObjectSlots;
   /**
@@ -178,7 +178,7 @@ export class TraceStore<E extends { kind: string }> {
     if (start + INLINE_FIELDS + 1 > this.slots.length)
       this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
     const kind = ev.kind;
-    const last = this.lastShape.get(kind);
+    const last = kind === this.lastKind ? this.lastKindShape : this.lastShape.get(kind);
     const known = last === undefined ? EMPTY : last.keys;
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
@@ -188,8 +188,11 @@ export class TraceStore<E extends { kind: string }> {
     for (const k in ev) {
       if (k === 'kind' || k === 't' || k === 'seq') continue;
       if (same && known[n] !== k) same = false;
-      if (n >= row.length) row = this.row = grow(row, n + 1);
-      if (start + n + 1 >= this.slots.length) this.slots = grow(this.slots, start + n + 2);
+      // Room for INLINE_FIELDS was made above; only a wider event checks per field.
+      if (n >= INLINE_FIELDS) {
+        if (n >= row.length) row = this.row = grow(row, n + 1);
+        if (start + n + 1 >= this.slots.length) this.slots = grow(this.slots, start + n + 2);
+      }
       const val = (ev as Record<string, unknown>)[k];
       let x: number;
       if (same && typeof val === 'string') {
@@ -197,7 +200,7 @@ export class TraceStore<E extends { kind: string }> {
         const misses = last!.misses[n]!;
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          x = this.encodeString(val);
+          x = this.strs.code(val);
         } else {
           const seen = last!.lastStrings;
           const base = n * WAYS;
@@ -211,7 +214,7 @@ export class TraceStore<E extends { kind: string }> {
             const w = last!.next[n]!;
             last!.next[n] = (w + 1) % WAYS;
             seen[base + w] = val;
-            x = last!.lastCodes[base + w] = this.encodeString(val);
+            x = last!.lastCodes[base + w] = this.strs.code(val);
           }
         }
       } else x = this.encode(val);
@@ -226,6 +229,8 @@ export class TraceStore<E extends { kind: string }> {
     if (i >= this.rowOf.length) this.rowOf = grow(this.rowOf, i + 1);
     this.times.push(t);
     const shape = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
+    this.lastKind = kind;
+    this.lastKindShape = this.shapes[shape];
     const r = this.rows.intern(shape, row, n, v);
     if (r >= 0) {
       this.rowOf[i] = r;
@@ -332,7 +337,7 @@ export class TraceStore<E extends { kind: string }> {
     this.checks[at + 1] = this.objects.length;
     this.checks[at + 2] = this.numbers.length;
     this.checks[at + 3] = this.rows.length;
-    this.checks[at + 4] = this.strings.length;
+    this.checks[at + 4] = this.strs.length;
     this.checks[at + 5] = this.end;
     // What existed AGE checkpoints ago is "met before" (see `shared`).
     const old = at - AGE * CHECK_WORDS;
@@ -482,7 +487,7 @@ export class TraceStore<E extends { kind: string }> {
         this.numbers.push(v);
         return ((this.numbers.length - 1) << 3) | NUM;
       case 'string':
-        return this.encodeString(v);
+        return this.strs.code(v);
       case 'boolean':
         return ((v ? 2 : 1) << 3) | CONST;
       case 'undefined':
@@ -493,47 +498,13 @@ export class TraceStore<E extends { kind: string }> {
     }
   }
 
-  private encodeString(s: string): number {
-    const id = this.idOf(s);
-    if (id >= 0) return id;
-    let n = this.stringIds.get(s);
-    if (n === undefined) {
-      n = this.strings.length;
-      this.strings.push(s);
-      this.stringIds.set(s, n);
-    }
-    return (n << 3) | STR;
-  }
-
-  /** `prefix#n` (no leading zeros) as an ID slot, else -1. */
-  private idOf(s: string): number {
-    const h = s.indexOf('#');
-    if (h <= 0 || h === s.length - 1 || s.length - h > 8) return -1;
-    if (s.charCodeAt(h + 1) === 48 && s.length - h > 2) return -1;
-    let n = 0;
-    for (let j = h + 1; j < s.length; j++) {
-      const c = s.charCodeAt(j) - 48;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    if (n >= MAX_ID) return -1;
-    let p = 0;
-    while (p < this.prefixes.length && !(this.prefixes[p]!.length === h && s.startsWith(this.prefixes[p]!)))
-      p++;
-    if (p === this.prefixes.length) {
-      if (p === MAX_PREFIXES) return -1;
-      this.prefixes.push(s.slice(0, h));
-    }
-    return (((n << 4) | p) << 3) | ID;
-  }
-
   private decode(x: number): unknown {
     const payload = x >> 3;
     switch (x & 7) {
       case INT:
         return payload;
       case STR:
-        return this.strings[payload];
+        return this.strs.stringOf(payload);
       case CONST:
         return CONSTS[payload];
       case OBJ:
@@ -543,7 +514,7 @@ export class TraceStore<E extends { kind: string }> {
       case STRUCT:
         return this.objs.decode(payload);
       default:
-        return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
+        return this.strs.idOfPayload(payload);
     }
   }
 }

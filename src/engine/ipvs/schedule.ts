@@ -88,10 +88,15 @@ class EngineSchedContext implements SchedContext {
 
 /** A memo of one context object per IPVS instance, not host state. */
 const contexts = new WeakMap<Ipvs, EngineSchedContext>();
+/** The context used last: most decisions are on the director decided on last (no WeakMap lookup). */
+let lastContext: EngineSchedContext | undefined;
+let lastIpvs: Ipvs | undefined;
 
 function engineContext(ipvs: Ipvs, t: PacketTuple): EngineSchedContext {
-  let ctx = contexts.get(ipvs);
+  let ctx = ipvs === lastIpvs ? lastContext : contexts.get(ipvs);
   if (ctx === undefined) contexts.set(ipvs, (ctx = new EngineSchedContext(ipvs)));
+  lastIpvs = ipvs;
+  lastContext = ctx;
   const p = ctx.pkt;
   p.saddr = t.saddr;
   p.sport = t.sport;
@@ -119,32 +124,40 @@ export function schedContext(ipvs: Ipvs): SchedContext {
 
 /** Service names as the trace spells them, made once per service key (one per decision otherwise); a memo, not host state. */
 const keyStrings = new WeakMap<IpvsService['key'], string>();
+let lastKey: IpvsService['key'] | undefined;
+let lastKeyString = '';
 
 function keyString(svc: IpvsService): string {
+  if (svc.key === lastKey) return lastKeyString;
   let s = keyStrings.get(svc.key);
   if (s === undefined) keyStrings.set(svc.key, (s = serviceKeyString(svc.key)));
+  lastKey = svc.key;
+  lastKeyString = s;
   return s;
 }
 
 /**
  * `ip:port` of recent clients, one string object each: a decision's events then carry a string the
- * trace has seen (and hashed) before instead of a fresh one per event. A bounded memo of values,
- * not host state.
+ * trace has seen (and hashed) before instead of a fresh one per event. A direct-mapped memo of
+ * values (slot from the address's last characters and the port), not host state: a collision only
+ * makes the string again.
  */
-const clientStrings = new Map<string, Map<number, string>>();
-const MEMO_LIMIT = 4096;
+const MEMO_BITS = 12;
+const MEMO_MASK = (1 << MEMO_BITS) - 1;
+const memoAddr: string[] = new Array<string>(MEMO_MASK + 1).fill('');
+const memoPort = new Int32Array(MEMO_MASK + 1).fill(-1);
+const memoText: string[] = new Array<string>(MEMO_MASK + 1).fill('');
 
 function clientString(addr: string, port: number): string {
-  let ports = clientStrings.get(addr);
-  if (ports === undefined) {
-    if (clientStrings.size >= MEMO_LIMIT) clientStrings.clear();
-    clientStrings.set(addr, (ports = new Map()));
-  }
-  let s = ports.get(port);
-  if (s === undefined) {
-    if (ports.size >= MEMO_LIMIT) ports.clear();
-    ports.set(port, (s = `${addr}:${port}`));
-  }
+  const n = addr.length;
+  let h = Math.imul(port, 0x9e3779b1);
+  for (let j = n > 4 ? n - 4 : 0; j < n; j++) h = Math.imul(h ^ addr.charCodeAt(j), 0x01000193);
+  const at = (h ^ (h >>> 16)) & MEMO_MASK;
+  if (memoPort[at] === port && memoAddr[at] === addr) return memoText[at]!;
+  const s = `${addr}:${port}`;
+  memoAddr[at] = addr;
+  memoPort[at] = port;
+  memoText[at] = s;
   return s;
 }
 

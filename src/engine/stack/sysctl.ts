@@ -111,7 +111,8 @@ export class Sysctl {
   }
 
   get(key: string): number | undefined {
-    return this.values.get(normalizeKey(key));
+    // Keys are stored normalised (no '/'): a key found as given needs no normalising (hot callers).
+    return this.values.get(key) ?? this.values.get(normalizeKey(key));
   }
 
   /** Is some key under `prefix` (a /proc/sys folder)? */

@@ -19,8 +19,11 @@ export interface Judge {
   cost?(d: Dest, i: number, rec: Recorded): number | undefined;
 }
 
-/** Counters recorded per dest, in this order: weight, active, inactive, flags. */
-const STRIDE = 4;
+/**
+ * Counters recorded per dest, in this order: weight << 2 | flags, active, inactive (IPVS weights
+ * are 0..65535, far inside the 30 bits left; 3 words, not 4: fewer blocks to make).
+ */
+const STRIDE = 3;
 const F_OVERLOADED = 1;
 const F_AVAILABLE = 2;
 
@@ -100,10 +103,9 @@ export class RecordedExplanation implements Explanation, Recorded {
     let k = used;
     for (let i = 0; i < dests.length; i++, k += STRIDE) {
       const d = dests[i]!;
-      block[k] = d.weight;
+      block[k] = (d.weight << 2) | (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
       block[k + 1] = d.activeconns;
       block[k + 2] = d.inactconns;
-      block[k + 3] = (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
     }
     this.scheduler = scheduler;
     this.winner = winner?.key ?? null;
@@ -129,11 +131,11 @@ export class RecordedExplanation implements Explanation, Recorded {
       const k = this.offset + i * STRIDE;
       return {
         ...d,
-        weight: c[k]!,
+        weight: c[k]! >> 2,
         activeconns: c[k + 1]!,
         inactconns: c[k + 2]!,
-        overloaded: (c[k + 3]! & F_OVERLOADED) !== 0,
-        available: (c[k + 3]! & F_AVAILABLE) !== 0,
+        overloaded: (c[k]! & F_OVERLOADED) !== 0,
+        available: (c[k]! & F_AVAILABLE) !== 0,
       };
     });
   }

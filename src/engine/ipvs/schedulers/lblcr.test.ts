@@ -57,6 +57,30 @@ describe('lblcr', () => {
     expect(members(t, '198.51.100.1')).toEqual([B]);
   });
 
+  it('names the set as it was at each decision while it grows and shrinks in place, across entries', () => {
+    const { t, A, B } = two();
+    t.ctx.lblcrExpiration = 10;
+    const names = (daddr: string) =>
+      members(t, daddr)!
+        .map((d) => d.key)
+        .join(',');
+    const seen: string[] = [];
+    const pick = (daddr: string) => {
+      const r = t.pick({ daddr });
+      expect(r.explanation?.params.set).toBe(names(daddr));
+      seen.push(r.explanation?.params.set as string);
+    };
+    pick('198.51.100.1'); // [A]
+    A.activeconns = 3;
+    pick('198.51.100.1'); // [B, A]: the same array, grown at its head
+    pick('198.51.100.2'); // another entry's set
+    pick('198.51.100.1');
+    B.activeconns = 1;
+    t.ctx.now = 10_000_001;
+    pick('198.51.100.1'); // A dropped: [B]
+    expect(seen).toEqual([A.key, `${B.key},${A.key}`, names('198.51.100.2'), `${B.key},${A.key}`, B.key]);
+  });
+
   it('set members with weight 0, OVERLOAD or deleted are skipped', () => {
     const {
       t,

@@ -70,6 +70,26 @@ function insert(en: LblcrEntry, d: Dest, now: number): void {
   en.lastmod = now;
 }
 
+/**
+ * The set's members' names joined, as the explanation shows them: made again only when the set
+ * changed since the last call (a memo of values, not state: sets are mutated in place, so the
+ * members are compared, not the array).
+ */
+let namedSet: readonly Dest[] | undefined;
+const namedMembers: Dest[] = [];
+let names = '';
+
+function setNames(set: readonly Dest[]): string {
+  let same = set === namedSet && set.length === namedMembers.length;
+  for (let i = 0; same && i < set.length; i++) same = set[i] === namedMembers[i];
+  if (same) return names;
+  namedSet = set;
+  namedMembers.length = 0;
+  for (const d of set) namedMembers.push(d);
+  names = set.map((x) => x.key).join(',');
+  return names;
+}
+
 /** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
 const trail = { member: '', dropped: '', kept: false };
 
@@ -81,16 +101,26 @@ function explain(
   d: Dest | undefined,
   rule: string,
 ): Explanation {
-  const members = en?.set ?? [];
-  const params = { daddr: pkt.daddr, set: members.map((x) => x.key).join(','), ...trail };
+  const params = {
+    daddr: pkt.daddr,
+    set: en === undefined ? '' : setNames(en.set),
+    member: trail.member,
+    dropped: trail.dropped,
+    kept: trail.kept,
+  };
   return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */
-function fromEntry(en: LblcrEntry, svc: SchedService, ctx: SchedContext): Dest | undefined {
+function fromEntry(
+  en: LblcrEntry,
+  svc: SchedService,
+  ctx: SchedContext,
+  expiration: number,
+): Dest | undefined {
   en.lastuse = ctx.now;
   const n = setMin(en.set);
-  const m = shrink(en, ctx.now, ctx.lblcrExpiration * 1_000_000);
+  const m = shrink(en, ctx.now, expiration);
   trail.member = n?.key ?? '';
   trail.dropped = m?.key ?? '';
   trail.kept = n !== undefined && !localityOverloaded(n, svc.dests);
@@ -101,10 +131,12 @@ function fromEntry(en: LblcrEntry, svc: SchedService, ctx: SchedContext): Dest |
 }
 
 function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
-  runLocalityGc(s, ctx.now, ctx.lblcrExpiration * 1_000_000);
+  // Read once: the sysctl is a lookup, and nothing changes it within a decision.
+  const expiration = ctx.lblcrExpiration * 1_000_000;
+  runLocalityGc(s, ctx.now, expiration);
   const en = s.entries.get(pkt.daddr);
   if (en !== undefined) {
-    const d = fromEntry(en, svc, ctx);
+    const d = fromEntry(en, svc, ctx, expiration);
     if (!ctx.explain) return { dest: d };
     const rule = trail.kept ? 'lblcr.set-member' : 'lblcr.new-member';
     return result(d, explain(ctx, svc, pkt, en, d, rule));

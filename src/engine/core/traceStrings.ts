@@ -1,0 +1,69 @@
+/**
+ * A trace store's strings: interned once each, or, for ids like `pkt#12`, kept as their number
+ * and prefix. Codes are the store's tagged slots (STR, ID). Strings and prefixes are never
+ * forgotten (a truncated store keeps them), so a code handed out stays valid. (A direct-mapped
+ * cache in front of the map, keyed by a string's last characters, measured slower on the lab
+ * runner: reading characters of a freshly concatenated string flattens it first.)
+ */
+
+/** Value tags shared with traceStore.ts. */
+export const STR = 1;
+export const ID = 5;
+
+const MAX_ID = 1 << 23;
+const MAX_PREFIXES = 16;
+
+export class TraceStrings {
+  private readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly prefixes: string[] = [];
+
+  /** Strings interned so far. */
+  get length(): number {
+    return this.list.length;
+  }
+
+  /** The tagged slot for `s`. */
+  code(s: string): number {
+    const id = this.idOf(s);
+    if (id >= 0) return id;
+    let n = this.ids.get(s);
+    if (n === undefined) {
+      n = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, n);
+    }
+    return (n << 3) | STR;
+  }
+
+  /** The string a STR or ID slot's payload stands for. */
+  stringOf(payload: number): string {
+    return this.list[payload]!;
+  }
+
+  idOfPayload(payload: number): string {
+    return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
+  }
+
+  /** `prefix#n` (no leading zeros) as an ID slot, else -1. */
+  private idOf(s: string): number {
+    const h = s.indexOf('#');
+    if (h <= 0 || h === s.length - 1 || s.length - h > 8) return -1;
+    if (s.charCodeAt(h + 1) === 48 && s.length - h > 2) return -1;
+    let n = 0;
+    for (let j = h + 1; j < s.length; j++) {
+      const c = s.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    if (n >= MAX_ID) return -1;
+    let p = 0;
+    while (p < this.prefixes.length && !(this.prefixes[p]!.length === h && s.startsWith(this.prefixes[p]!)))
+      p++;
+    if (p === this.prefixes.length) {
+      if (p === MAX_PREFIXES) return -1;
+      this.prefixes.push(s.slice(0, h));
+    }
+    return (((n << 4) | p) << 3) | ID;
+  }
+}
