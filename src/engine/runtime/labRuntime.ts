@@ -313,8 +313,14 @@ export class LabRuntime {
     this.current = undefined;
     this.running = undefined;
     this.sim.emit({ kind: 'cmd.end', host: begun.host, index: begun.index, exit, interrupted });
+    // One literal in the spread's key order (a spread here took the slow path at every lab start).
     const result: CommandResult = {
-      ...begun,
+      index: begun.index,
+      host: begun.host,
+      command: begun.command,
+      start: begun.start,
+      traceFrom: begun.traceFrom,
+      setup: begun.setup,
       stdout: run.output.stdout,
       stderr: run.output.stderr,
       exit,

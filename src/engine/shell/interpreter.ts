@@ -11,6 +11,8 @@ import { OutOfMemory } from './limits';
 import { BrokenPipe } from './pipe';
 import { runStages } from './pipeline';
 import { Parser } from './parser';
+import { parsedSteps } from './parseCache';
+import type { ParsedStep } from './parseCache';
 import { applyRedirects, closeRedirects } from './redirect';
 import { charge, errPrefix, MAX_DEPTH, shellError, withState } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
@@ -25,6 +27,8 @@ export function* execSource(
   baseLine = 1,
   context?: string,
 ): Gen<number> {
+  const steps = parsedSteps(source, baseLine);
+  if (steps) return yield* runSteps(rt, steps, source, io, baseLine, context);
   const parser = new Parser(source, baseLine);
   for (;;) {
     let list: List | undefined;
@@ -39,16 +43,42 @@ export function* execSource(
     }
     flushWarnings(rt, parser, io);
     if (!list) return rt.state.lastStatus;
-    try {
-      yield* runList(rt, list, io);
-    } catch (e) {
-      if (!(e instanceof ExpansionError)) throw e;
-      // bash abandons the whole command line; a script goes on with the next one.
-      shellError(rt, io, e.message);
-      rt.state.lastStatus = e.status;
-      if (e.fatal && rt.state.mode.kind !== 'interactive') throw new ExitSignal(e.status);
-    }
+    yield* runCommandLine(rt, list, io);
   }
+}
+
+function* runCommandLine(rt: Runtime, list: List, io: Io): Gen<void> {
+  try {
+    yield* runList(rt, list, io);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    // bash abandons the whole command line; a script goes on with the next one.
+    shellError(rt, io, e.message);
+    rt.state.lastStatus = e.status;
+    if (e.fatal && rt.state.mode.kind !== 'interactive') throw new ExitSignal(e.status);
+  }
+}
+
+/** execSource's loop over command lines parsed before (parseCache.ts): the same output, in the same order. */
+function* runSteps(
+  rt: Runtime,
+  steps: readonly ParsedStep[],
+  source: string,
+  io: Io,
+  baseLine: number,
+  context: string | undefined,
+): Gen<number> {
+  for (const step of steps) {
+    for (const w of step.warnings) io.err(`${errPrefix(rt.state, step.line)}warning: ${w}\n`);
+    if (step.error) {
+      reportSyntaxError(rt, io, step.error, source, baseLine, context);
+      rt.state.lastStatus = 2;
+      return 2;
+    }
+    if (!step.list) return rt.state.lastStatus;
+    yield* runCommandLine(rt, step.list, io);
+  }
+  return rt.state.lastStatus;
 }
 
 function flushWarnings(rt: Runtime, parser: Parser, io: Io): void {

@@ -60,6 +60,41 @@ describe('ephemeral ports as __inet_hash_connect picks them', () => {
     expect(ix.bindable('0.0.0.0', PORT_LO + 5)).toBe(false);
     expect(ix.bindPort('10.0.0.1')).toBe(PORT_LO + 6);
   });
+
+  test('bindable follows adds and removes on several addresses of one port (fuzzed against a model)', () => {
+    const addrs = ['0.0.0.0', '10.0.0.1', '10.0.0.2', '10.0.0.3'];
+    const op = fc.record({
+      add: fc.boolean(),
+      addr: fc.constantFrom(...addrs),
+      port: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const ix = new PortIndex(3, () => 0);
+        const model = new Map<string, number>();
+        for (const o of ops) {
+          const port = PORT_LO + o.port;
+          const k = `${o.addr}|${port}`;
+          const n = model.get(k) ?? 0;
+          if (o.add) {
+            ix.add(o.addr, port, '10.0.0.9', 80, false);
+            model.set(k, n + 1);
+          } else if (n > 0) {
+            ix.remove(o.addr, port, '10.0.0.9', 80, false);
+            model.set(k, n - 1);
+          }
+          for (let q = 0; q < 4; q++)
+            for (const a of addrs) {
+              const held = (b: string): boolean => (model.get(`${b}|${PORT_LO + q}`) ?? 0) > 0;
+              const anyHeld = addrs.some(held);
+              const want = a === '0.0.0.0' ? !anyHeld : !held(a) && !held('0.0.0.0');
+              expect(ix.bindable(a, PORT_LO + q)).toBe(want);
+            }
+        }
+      }),
+      { seed: fuzzSeed, numRuns: 300 },
+    );
+  });
 });
 
 describe('connect() on a host', () => {

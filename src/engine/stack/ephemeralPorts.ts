@@ -20,6 +20,21 @@ export function portOffset(secret: number, laddr: Ipv4, raddr: Ipv4, rport: numb
 const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>${raddr}:${rport}`;
 
 /**
+ * The sockets on one local port, per local address: a short list (a port is nearly always held on
+ * one address), not a Map per port, which cost ~450 bytes for each of a busy client's ports.
+ */
+interface PortUse {
+  addr: Ipv4;
+  n: number;
+  next: PortUse | undefined;
+}
+
+function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
+  while (u !== undefined && u.addr !== addr) u = u.next;
+  return u;
+}
+
+/**
  * The local ports a host's TCP sockets hold, indexed the two ways Linux looks them up:
  * per destination (a connect() port must make the 4-tuple unique, __inet_hash_connect) and per
  * local port (a bind() port must not clash with another socket on that address,
@@ -27,7 +42,7 @@ const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>$
  */
 export class PortIndex {
   private readonly byDest = new Map<string, Set<number>>();
-  private readonly byPort = new Map<number, Map<Ipv4, number>>();
+  private readonly byPort = new Map<number, PortUse>();
   /** Ports taken by bind(): connect()'s search skips them whatever the destination. */
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
@@ -43,9 +58,10 @@ export class PortIndex {
     let set = this.byDest.get(k);
     if (!set) this.byDest.set(k, (set = new Set()));
     set.add(lport);
-    let addrs = this.byPort.get(lport);
-    if (!addrs) this.byPort.set(lport, (addrs = new Map()));
-    addrs.set(laddr, (addrs.get(laddr) ?? 0) + 1);
+    const head = this.byPort.get(lport);
+    const use = useOf(head, laddr);
+    if (use) use.n++;
+    else this.byPort.set(lport, { addr: laddr, n: 1, next: head });
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
@@ -53,16 +69,26 @@ export class PortIndex {
     const k = destKey(laddr, raddr, rport);
     const set = this.byDest.get(k);
     if (set?.delete(lport) && set.size === 0) this.byDest.delete(k);
-    const addrs = this.byPort.get(lport);
-    const n = addrs?.get(laddr) ?? 0;
-    if (n > 1) addrs!.set(laddr, n - 1);
-    else addrs?.delete(laddr);
-    if (addrs?.size === 0) this.byPort.delete(lport);
+    this.release(lport, laddr);
     if (bound) {
       const b = this.bound.get(lport) ?? 0;
       if (b > 1) this.bound.set(lport, b - 1);
       else this.bound.delete(lport);
     }
+  }
+
+  private release(lport: number, laddr: Ipv4): void {
+    const head = this.byPort.get(lport);
+    const use = useOf(head, laddr);
+    if (!use || --use.n > 0) return;
+    if (use === head) {
+      if (head.next) this.byPort.set(lport, head.next);
+      else this.byPort.delete(lport);
+      return;
+    }
+    let prev = head!;
+    while (prev.next !== use) prev = prev.next!;
+    prev.next = use.next;
   }
 
   /**
@@ -84,9 +110,9 @@ export class PortIndex {
 
   /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */
   bindable(laddr: Ipv4, port: number): boolean {
-    const addrs = this.byPort.get(port);
-    if (!addrs) return true;
-    return laddr === '0.0.0.0' ? false : !addrs.has(laddr) && !addrs.has('0.0.0.0');
+    const head = this.byPort.get(port);
+    if (!head) return true;
+    return laddr === '0.0.0.0' ? false : !useOf(head, laddr) && !useOf(head, '0.0.0.0');
   }
 
   /** bind(addr, 0): a random start in the range, then the first port free on that address. */

@@ -43,48 +43,63 @@ function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
   return run;
 }
 
-function sharedList(host: Host, runs: HookFnRun[]): HookFnRun[] {
-  let node: RunsNode | undefined = runLists.get(host);
+function rootOf(host: Host): RunsNode {
+  let node = runLists.get(host);
   if (!node) runLists.set(host, (node = { next: new Map() }));
-  for (const r of runs) {
-    let n: RunsNode | undefined = node.next.get(r);
-    if (!n) node.next.set(r, (n = { next: new Map() }));
-    node = n;
-  }
-  return (node.fns ??= Object.freeze(runs) as HookFnRun[]);
+  return node;
 }
 
-export interface HookOutcome {
-  skb: Skb;
-  verdict: 'ACCEPT' | 'DROP' | 'STOLEN';
+/** The shared list for the runs walked from the root to `node` (`runs` is built only the first time). */
+function listAt(
+  node: RunsNode,
+  entries: readonly HookEntry[],
+  last: number,
+  lastVerdict: Verdict,
+): HookFnRun[] {
+  if (node.fns) return node.fns;
+  const runs: HookFnRun[] = [];
+  for (let i = 0; i < last; i++) runs.push(sharedRun(entries[i]!, 'ACCEPT'));
+  runs.push(sharedRun(entries[last]!, lastVerdict));
+  return (node.fns = Object.freeze(runs) as HookFnRun[]);
 }
 
 /**
  * nf_hook_slow: run a hook point's functions in priority order and record the passage in the
  * trace (one event per hook point: the functions that ran, each verdict, the final verdict).
+ * Returns the packet to go on with, or undefined when a function dropped or took it. Every
+ * packet passes here several times per host: the runs are walked in the shared tree as they
+ * happen, with no list or result object made per passage.
  */
-export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
+export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   const entries = host.hooks.entries(hook);
-  const fns: HookFnRun[] = entries.length === 0 ? NO_FNS : [];
   let cur = skb;
-  let verdict: HookOutcome['verdict'] = 'ACCEPT';
+  let verdict: Verdict = 'ACCEPT';
   let reason: string | undefined;
   let then: (() => void) | undefined;
-  for (const e of entries) {
-    const r = e.fn(cur, hook);
-    fns.push(sharedRun(e, r.verdict));
-    if (r.skb) cur = r.skb;
-    if (r.verdict !== 'ACCEPT') {
-      verdict = r.verdict;
-      reason = r.reason;
-      then = r.then;
-      break;
+  let ran = NO_FNS;
+  if (entries.length > 0) {
+    let node = rootOf(host);
+    let i = 0;
+    for (; i < entries.length; i++) {
+      const e = entries[i]!;
+      const r = e.fn(cur, hook);
+      const run = sharedRun(e, r.verdict);
+      let n = node.next.get(run);
+      if (!n) node.next.set(run, (n = { next: new Map() }));
+      node = n;
+      if (r.skb) cur = r.skb;
+      if (r.verdict !== 'ACCEPT') {
+        verdict = r.verdict;
+        reason = r.reason;
+        then = r.then;
+        break;
+      }
     }
+    ran = listAt(node, entries, Math.min(i, entries.length - 1), verdict);
   }
   const { name } = host;
   const { id } = cur;
   const { src, dst } = cur.pkt;
-  const ran = fns === NO_FNS ? NO_FNS : sharedList(host, fns);
   host.sim.emit(
     reason === undefined
       ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict }
@@ -93,5 +108,5 @@ export function runHook(host: Host, hook: HookName, skb: Skb): HookOutcome {
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
   then?.();
-  return { skb: cur, verdict };
+  return verdict === 'ACCEPT' ? cur : undefined;
 }

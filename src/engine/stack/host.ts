@@ -234,22 +234,14 @@ export class Host {
   /** fib_add_ifaddr: the local route, broadcasts, and the prefix route of a primary address. */
   private addAddrRoutes(a: IfAddr): void {
     const loop = this.devices.get(a.dev)?.kind === 'loopback';
-    const base = { table: 'local' as const, dev: a.dev, src: a.ip, proto: 'kernel' as const, metric: 0 };
-    this.routes.add({ ...base, type: 'local', dst: a.ip, prefix: 32, scope: 'host' });
+    this.routes.add(kernelRoute('local', a, 'local', a.ip, 32, 'host'));
     if (a.secondary || a.prefix >= 32) return;
     const net = networkOf(a.ip, a.prefix);
-    if (loop) this.routes.add({ ...base, type: 'local', dst: net, prefix: a.prefix, scope: 'host' });
-    else
-      this.routes.add({ ...base, table: 'main', type: 'unicast', dst: net, prefix: a.prefix, scope: 'link' });
+    if (loop) this.routes.add(kernelRoute('local', a, 'local', net, a.prefix, 'host'));
+    else this.routes.add(kernelRoute('main', a, 'unicast', net, a.prefix, 'link'));
     if (a.prefix < 31) {
-      this.routes.add({ ...base, type: 'broadcast', dst: net, prefix: 32, scope: 'link' });
-      this.routes.add({
-        ...base,
-        type: 'broadcast',
-        dst: broadcastOf(a.ip, a.prefix),
-        prefix: 32,
-        scope: 'link',
-      });
+      this.routes.add(kernelRoute('local', a, 'broadcast', net, 32, 'link'));
+      this.routes.add(kernelRoute('local', a, 'broadcast', broadcastOf(a.ip, a.prefix), 32, 'link'));
     }
   }
 
@@ -325,4 +317,16 @@ export class Host {
   file(path: string): string | undefined {
     return this.files.get(path);
   }
+}
+
+/** A route the kernel adds for an address, as one literal (its key order is the trace's). */
+function kernelRoute(
+  table: Route['table'],
+  a: IfAddr,
+  type: Route['type'],
+  dst: Ipv4,
+  prefix: number,
+  scope: Route['scope'],
+): Route {
+  return { table, dev: a.dev, src: a.ip, proto: 'kernel', metric: 0, type, dst, prefix, scope };
 }

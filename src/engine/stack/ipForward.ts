@@ -15,8 +15,8 @@ export function ipForward(host: Host, skb: Skb, outDev: string, nexthop: string)
   skb.pkt = { ...skb.pkt, ttl: skb.pkt.ttl - 1 };
   skb.outDev = outDev;
   skb.nexthop = nexthop;
-  const r = runHook(host, 'FORWARD', skb);
-  if (r.verdict !== 'ACCEPT') return;
+  const s = runHook(host, 'FORWARD', skb);
+  if (!s) return;
   host.count('IpForwDatagrams');
-  ipOutput(host, r.skb, r.skb.outDev ?? outDev, r.skb.nexthop ?? nexthop);
+  ipOutput(host, s, s.outDev ?? outDev, s.nexthop ?? nexthop);
 }

@@ -24,9 +24,8 @@ import type { Skb } from './skb';
 export function ipRcv(host: Host, dev: string, skb: Skb): void {
   host.count('IpInReceives');
   skb.inDev = dev;
-  const pre = runHook(host, 'PREROUTING', skb);
-  if (pre.verdict !== 'ACCEPT') return;
-  const s = pre.skb;
+  const s = runHook(host, 'PREROUTING', skb);
+  if (!s) return;
   const { src, dst } = s.pkt;
   if (dev === 'lo') {
     // Looped-back packets keep the route they were sent with: no source validation.
@@ -64,9 +63,8 @@ function inputRouteFailed(host: Host, skb: Skb, reason: string): void {
 
 /** ip_local_deliver: INPUT hook, then the protocol handler. */
 export function ipLocalDeliver(host: Host, skb: Skb): void {
-  const inp = runHook(host, 'INPUT', skb);
-  if (inp.verdict !== 'ACCEPT') return;
-  const s = inp.skb;
+  const s = runHook(host, 'INPUT', skb);
+  if (!s) return;
   host.count('IpInDelivers');
   switch (s.pkt.protocol) {
     case IPPROTO_TCP:

@@ -43,9 +43,8 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
   skb.outDev = dev;
   skb.nexthop = nexthop;
   routeOutputEvent(host, skb, dev === 'lo' ? 'local' : 'unicast', dev, nexthop);
-  const out = runHook(host, 'OUTPUT', skb);
-  if (out.verdict !== 'ACCEPT') return;
-  const s = out.skb;
+  const s = runHook(host, 'OUTPUT', skb);
+  if (!s) return;
   // ip_route_me_harder: a hook that changed the destination or the mark re-routes the packet.
   const marked = (s.mark ?? 0) !== origMark;
   if ((s.pkt.dst !== origDst || marked) && s.nexthop === nexthop) {
@@ -65,9 +64,8 @@ export function ipLocalOut(host: Host, skb: Skb, dev: string, nexthop: Ipv4): vo
 export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void {
   skb.outDev = dev;
   skb.nexthop = nexthop;
-  const post = runHook(host, 'POSTROUTING', skb);
-  if (post.verdict !== 'ACCEPT') return;
-  const s = post.skb;
+  const s = runHook(host, 'POSTROUTING', skb);
+  if (!s) return;
   const d = s.outDev ?? dev;
   const nh = s.nexthop ?? nexthop;
   const netdev = host.devices.get(d);

@@ -69,13 +69,15 @@ const CONNECTED: ReadonlySet<NudState> = new Set(['REACHABLE', 'PERMANENT', 'NOA
  */
 export class NeighTable {
   readonly entries = new Map<string, NeighEntry>();
+  /** The same entries by device, then address: every packet looks one up, with no key string built. */
+  private readonly byDev = new Map<string, Map<Ipv4, NeighEntry>>();
   /** Per-device reachable_time draw and when it was drawn (refreshed every 300 s). */
   private reachable = new Map<string, { us: number; at: number; base: number }>();
 
   constructor(private readonly host: Host) {}
 
   get(dev: string, ip: Ipv4): NeighEntry | undefined {
-    return this.entries.get(`${dev}|${ip}`);
+    return this.byDev.get(dev)?.get(ip);
   }
 
   isValid(e: NeighEntry): boolean {
@@ -95,6 +97,9 @@ export class NeighTable {
       queue: [],
     };
     this.entries.set(`${dev}|${ip}`, e);
+    let onDev = this.byDev.get(dev);
+    if (!onDev) this.byDev.set(dev, (onDev = new Map()));
+    onDev.set(ip, e);
     return e;
   }
 
@@ -324,6 +329,7 @@ export class NeighTable {
   remove(e: NeighEntry, reason: NeighDelEvent['reason']): void {
     this.disarm(e);
     this.entries.delete(`${e.dev}|${e.ip}`);
+    this.byDev.get(e.dev)?.delete(e.ip);
     this.host.sim.emit({ kind: 'neigh.del', host: this.host.name, dev: e.dev, ip: e.ip, reason });
   }
 

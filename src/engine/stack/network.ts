@@ -133,7 +133,14 @@ export class Network implements Wire {
       seq: 0,
     });
     const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
-    for (const p of this.targets(seg, host, dev.name, frame.dst)) {
+    // The learned port for a unicast MAC (no list made per frame), else every other port.
+    const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
+    if (learned) {
+      if (learned.host !== host || learned.dev !== dev.name)
+        this.sim.afterInFlight(atSwitch, 'switch', () => this.switchOut(learned, frame, id, pktId, bytes));
+      return;
+    }
+    for (const p of this.flood(seg, host, dev.name)) {
       this.sim.afterInFlight(atSwitch, 'switch', () => this.switchOut(p, frame, id, pktId, bytes));
     }
   }
@@ -168,12 +175,8 @@ export class Network implements Wire {
     return p;
   }
 
-  /** The learned port for a unicast MAC, else every other port, most recently attached first. */
-  private targets(seg: Segment, from: Host, fromDev: string, dst: string): Port[] {
-    if (dst !== BROADCAST_MAC) {
-      const p = this.portOfMac(seg, dst);
-      if (p) return p.host === from && p.dev === fromDev ? [] : [p];
-    }
+  /** Every port but the sender's, most recently attached first (a broadcast or an unknown MAC). */
+  private flood(seg: Segment, from: Host, fromDev: string): Port[] {
     const out: Port[] = [];
     for (let i = seg.ports.length - 1; i >= 0; i--) {
       const p = seg.ports[i]!;

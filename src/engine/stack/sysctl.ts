@@ -48,6 +48,7 @@ export type SysctlError = 'unknown' | 'invalid';
  */
 const keysByDev = new Map<string, { conf: string[]; neigh: string[] }>();
 const NEIGH_VALUES = Object.values(NEIGH_KNOBS);
+const CONF_DEFAULTS = Object.values(CONF_KNOBS).map((k) => k.def);
 
 function devKeys(dev: string): { conf: string[]; neigh: string[] } {
   let k = keysByDev.get(dev);
@@ -73,7 +74,8 @@ export class Sysctl {
   constructor(overrides: Readonly<Record<string, number>> = {}) {
     this.values.set('net.ipv4.ip_forward', 0);
     for (const scope of ['all', 'default']) {
-      for (const [k, v] of Object.entries(CONF_KNOBS)) this.values.set(`net.ipv4.conf.${scope}.${k}`, v.def);
+      const keys = devKeys(scope).conf;
+      for (let i = 0; i < keys.length; i++) this.values.set(keys[i]!, CONF_DEFAULTS[i]!);
     }
     for (const [k, v] of Object.entries(overrides)) this.values.set(k, v);
   }

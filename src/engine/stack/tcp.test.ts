@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SEC } from '../core/sim';
+import { TCP_ACK, TCP_FIN } from '../packet/types';
 import { TestLab } from '../testing/testLab';
 
 const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
@@ -20,6 +21,34 @@ describe('TCP and the apps on it', () => {
     l.run(61);
     const closed = l.events('sock', (e) => e.host === 'client' && e.to === 'CLOSED')[0]!;
     expect(closed.t - tw).toBe(60 * SEC);
+  });
+
+  test('a TIME-WAIT socket (its queues and congestion state let go) still ACKs a repeated FIN; the RST it earns ends it', () => {
+    const l = lab();
+    expect(l.curl('client', '192.168.99.150').exit).toBe(0);
+    l.run(0.01);
+    const tw = [...l.host('client').sockets.conns.values()].find((c) => c.state === 'TIME-WAIT')!;
+    const frames = (): number => l.events('frame.tx', (e) => e.host === 'client').length;
+    const before = frames();
+    const seg = {
+      proto: 'tcp',
+      srcPort: tw.rport,
+      dstPort: tw.lport,
+      window: 502,
+      urgent: 0,
+      options: [],
+      data: '',
+    };
+    tw.input({ ...seg, proto: 'tcp', seq: (tw.rcvNxt - 1) >>> 0, ack: tw.sndNxt, flags: TCP_FIN | TCP_ACK });
+    expect(tw.state).toBe('TIME-WAIT');
+    // rs2 has closed its side: it answers the ACK with a RST, which ends TIME-WAIT (no tcp_rfc1337).
+    l.run(0.01);
+    expect(frames()).toBe(before + 1);
+    expect(tw.state).toBe('CLOSED');
+    expect(l.host('client').sockets.conns.has(tw.key)).toBe(false);
+    expect(l.events('sock', (e) => e.sock === tw.id && e.to === 'CLOSED')[0]!.reason).toBe(
+      'rst-in-time-wait',
+    );
   });
 
   test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {

@@ -50,8 +50,12 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   sndUna = 0;
   sndNxt = 0;
   rcvNxt = 0;
-  /** Sent and not yet acknowledged, with the retransmission timer. */
-  private readonly rtx: TcpRetransmitQueue;
+  /**
+   * Sent and not yet acknowledged, with the retransmission timer. This, the write queue and the
+   * congestion window go when the socket enters TIME-WAIT: Linux's inet_timewait_sock keeps
+   * none of them, and a busy client holds tens of thousands of TIME-WAIT sockets.
+   */
+  private rtx: TcpRetransmitQueue | undefined;
   private tw?: QueuedEvent;
   private finSent = false;
   private oweAck = false;
@@ -60,10 +64,10 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   private tsRecent = 0;
   private ipId: number;
   /** Data the application wrote that the congestion or receive window still holds back. */
-  private readonly sendQueue = new TcpSendQueue();
+  private sendQueue: TcpSendQueue | undefined = new TcpSendQueue();
   /** The peer's advertised receive window, bytes (window field << wscale 7). */
   private sndWnd = C.TCP_WINDOW << C.TCP_WSCALE;
-  readonly cc: TcpCwnd;
+  private cc: TcpCwnd | undefined;
   /** Set by the socket table for passive sockets: called once ESTAB. */
   onEstablished?: (s: TcpSock) => void;
   /** The error that closed the socket, if any. */
@@ -94,7 +98,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   }
 
   rtxOnRto(inFlight: number): void {
-    this.cc.onRto(inFlight);
+    this.cc?.onRto(inFlight);
   }
 
   get key(): string {
@@ -140,12 +144,12 @@ export class TcpSock implements SendWindow, RetransmitHooks {
 
   send(data: string): void {
     if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
-    this.sendQueue.write(data);
+    this.sendQueue?.write(data);
     this.pump();
   }
 
   private pump(): void {
-    this.sendQueue.pump(this);
+    this.sendQueue?.pump(this);
   }
 
   // What the send queue reads of this socket (SendWindow).
@@ -158,11 +162,11 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   }
 
   windowInFlight(): number {
-    return this.rtx.inFlight;
+    return this.rtx?.inFlight ?? 0;
   }
 
   windowCwnd(): number {
-    return this.cc.cwnd;
+    return this.cc?.cwnd ?? 0;
   }
 
   windowSndWnd(): number {
@@ -209,7 +213,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   private sendFin(next: TcpState): void {
     this.setState(next, 'app-close');
     // The FIN queues behind data the windows still hold back, as it does in the write queue.
-    if (!this.sendQueue.empty) this.sendQueue.finAfterData();
+    if (this.sendQueue && !this.sendQueue.empty) this.sendQueue.finAfterData();
     else this.xmitFin();
   }
 
@@ -222,7 +226,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
 
   private queueAndSend(seq: number, flags: number, data: string): void {
     this.xmit(seq, flags, data);
-    this.rtx.push(seq, flags, data);
+    this.rtx?.push(seq, flags, data);
   }
 
   private options(flags: number): TcpOption[] {
@@ -317,7 +321,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   }
 
   private retransmitFirst(): void {
-    const f = this.rtx.first;
+    const f = this.rtx?.first;
     if (f) this.xmit(f.seq, f.flags, f.data);
   }
 
@@ -376,8 +380,10 @@ export class TcpSock implements SendWindow, RetransmitHooks {
 
   private ackUpTo(ack: number): void {
     this.sndUna = ack;
-    const flight = this.rtx.inFlight;
-    this.cc.onAck(this.rtx.ackUpTo(ack), flight);
+    if (this.rtx) {
+      const flight = this.rtx.inFlight;
+      this.cc?.onAck(this.rtx.ackUpTo(ack), flight);
+    }
     const rt = routeOutput(this.host, this.raddr, this.laddr);
     if (rt.ok) this.host.neigh.confirm(rt.dev, rt.nexthop);
   }
@@ -407,7 +413,9 @@ export class TcpSock implements SendWindow, RetransmitHooks {
 
   private enterTimeWait(): void {
     this.setState('TIME-WAIT', 'fin-exchange-done');
-    this.rtx.stop();
+    this.rtx?.stop();
+    this.rtx = undefined;
+    this.cc = undefined;
     this.cb.onClose?.();
     this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
       this.destroy('time-wait-expired'),
@@ -420,7 +428,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
    */
   private detachApp(): void {
     this.cb = NO_CALLBACKS;
-    this.sendQueue.clear();
+    this.sendQueue = undefined;
   }
 
   /** A hard error (ICMP, RST, timeout) ends the socket and tells the application. */
@@ -434,8 +442,8 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   }
 
   destroy(reason: string): void {
-    this.sendQueue.clear();
-    this.rtx.stop();
+    this.sendQueue?.clear();
+    this.rtx?.stop();
     if (this.tw) this.tw.cancelled = true;
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
