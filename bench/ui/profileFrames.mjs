@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../../e2e/support/staticServer.mjs';
+import { onMainThread } from './cpuPerFrame.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { liveLoopWork } from './liveLoop.mjs';
 import { printInclusive } from './profileTree.mjs';
@@ -94,7 +95,8 @@ function printSelfTimes(profile) {
 
 /** For the slowest frames: thread self time per trace event name on the main thread (top 8). */
 function printSlowFrames(events) {
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  const isMain = onMainThread(events);
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
   const { pid, tid } = rafs[0];
   const xs = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined)
