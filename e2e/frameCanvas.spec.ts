@@ -45,7 +45,7 @@ test('a crowd of frames is drawn on the canvas, clickable, and listed for screen
     content: '.topology-svg, .zoom-controls { visibility: hidden }',
   });
   const png = (await canvas.screenshot()).toString('base64');
-  await cover.evaluate((el) => el.remove());
+  await cover.evaluate((el) => (el as Element).remove());
   const box = (await canvas.boundingBox())!;
   const dot = await lab.page.evaluate(async (b64) => {
     const img = new Image();
