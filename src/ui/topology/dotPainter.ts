@@ -1,6 +1,6 @@
 import { createFrameCanvasWorker } from '@/ui/topology/frameCanvasWorkerFactory';
 import type { DotPainterMessage } from './frameCanvasWorker';
-import { paintDots } from './paintDots';
+import { fitCanvas, paintDots } from './paintDots';
 import type { DotFrame } from './paintDots';
 
 /** Paints one instant's dots on a canvas, in the page or in a worker that owns the canvas. */
@@ -14,11 +14,7 @@ function inPage(c: HTMLCanvasElement): DotPainter | undefined {
   if (!ctx) return undefined;
   return {
     paint(f) {
-      const w = Math.round(f.w * f.dpr);
-      const h = Math.round(f.h * f.dpr);
-      // Each assignment reallocates (and clears) the bitmap: only what changed.
-      if (c.width !== w) c.width = w;
-      if (c.height !== h) c.height = h;
+      fitCanvas(c, f);
       paintDots(ctx, f);
     },
     dispose() {},

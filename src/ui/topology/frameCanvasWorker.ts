@@ -4,7 +4,7 @@
  * thread, which only places the dots and posts them. Of several instants posted within one
  * frame only the last is painted.
  */
-import { paintDots } from './paintDots';
+import { fitCanvas, paintDots } from './paintDots';
 import type { DotFrame } from './paintDots';
 
 export type DotPainterMessage = { canvas: OffscreenCanvas } | { frame: DotFrame };
@@ -24,11 +24,7 @@ function paint(): void {
   const f = next;
   next = undefined;
   if (!f || !canvas || !ctx) return;
-  const w = Math.round(f.w * f.dpr);
-  const h = Math.round(f.h * f.dpr);
-  // Each assignment reallocates (and clears) the bitmap: only what changed.
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
+  fitCanvas(canvas, f);
   paintDots(ctx, f);
 }
 

@@ -21,6 +21,14 @@ export interface DotFrame {
   ring: string;
 }
 
+/** Size the canvas's bitmap for the frame: each assignment reallocates (and clears) it, so only what changed. */
+export function fitCanvas(c: { width: number; height: number }, f: Pick<DotFrame, 'w' | 'h' | 'dpr'>): void {
+  const w = Math.round(f.w * f.dpr);
+  const h = Math.round(f.h * f.dpr);
+  if (c.width !== w) c.width = w;
+  if (c.height !== h) c.height = h;
+}
+
 const R = 6;
 const R_SELECTED = 8;
 
