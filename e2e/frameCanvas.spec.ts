@@ -38,22 +38,40 @@ test('a crowd of frames is drawn on the canvas, clickable, and listed for screen
   // The list takes its turn with the other views that follow the clock (a frame or so later).
   await expect.poll(() => list.getByRole('button').count()).toBeGreaterThan(10);
 
-  // Click where the canvas has a dot: the inspector shows that frame.
-  const dot = await canvas.evaluate((c: HTMLCanvasElement) => {
+  // Click where the canvas has a dot: the inspector shows that frame. The canvas is painted by a
+  // worker that owns it (the page cannot read it back): find a dot on a screenshot of it taken
+  // with the SVG above it hidden, a pixel whose 3×3 neighbourhood differs from the background.
+  const cover = await lab.page.addStyleTag({
+    content: '.topology-svg, .zoom-controls { visibility: hidden }',
+  });
+  const png = (await canvas.screenshot()).toString('base64');
+  await cover.evaluate((el) => (el as Element).remove());
+  const box = (await canvas.boundingBox())!;
+  const dot = await lab.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
     const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
     const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height);
-    // A pixel whose 3×3 neighbourhood is all painted: inside a dot, not on its anti-aliased rim.
-    const solid = (x: number, y: number) => data[(y * width + x) * 4 + 3]! === 255;
+    const at = (x: number, y: number) => (y * width + x) * 4;
+    const bg = [data[0]!, data[1]!, data[2]!];
+    const solid = (x: number, y: number) =>
+      Math.abs(data[at(x, y)]! - bg[0]!) +
+        Math.abs(data[at(x, y) + 1]! - bg[1]!) +
+        Math.abs(data[at(x, y) + 2]! - bg[2]!) >
+      60;
     for (let y = 2; y < height - 2; y += 2)
       for (let x = 2; x < width - 2; x += 2)
-        if (solid(x, y) && solid(x - 1, y) && solid(x + 1, y) && solid(x, y - 1) && solid(x, y + 1)) {
-          const box = c.getBoundingClientRect();
-          return { x: box.left + (x * box.width) / width, y: box.top + (y * box.height) / height };
-        }
+        if (solid(x, y) && solid(x - 1, y) && solid(x + 1, y) && solid(x, y - 1) && solid(x, y + 1))
+          return { x: x / width, y: y / height };
     return null;
-  });
+  }, png);
   expect(dot).not.toBeNull();
-  await lab.page.mouse.click(dot!.x, dot!.y);
+  await lab.page.mouse.click(box.x + dot!.x * box.width, box.y + dot!.y * box.height);
   await expect(lab.packet).toHaveAttribute('data-frame', /^frm#/);
 
   // The list's buttons select frames too (a screen reader activates them).

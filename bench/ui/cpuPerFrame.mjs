@@ -29,9 +29,19 @@ export async function startTrace(ctx, page) {
 
 const TOP = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
-/** CPU ms per frame on the thread that ran the animation frames. */
+/**
+ * The page's main thread (CrRendererMain) test, for traces that name their threads: a worker
+ * that paints an OffscreenCanvas has animation frames of its own.
+ */
+export function onMainThread(events) {
+  const main = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  return main.length === 0 ? () => true : (e) => main.some((m) => m.pid === e.pid && m.tid === e.tid);
+}
+
+/** CPU ms per frame on the main thread that ran the animation frames. */
 export function cpuPerFrame(events) {
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  const isMain = onMainThread(events);
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
   if (rafs.length === 0) return [];
   const { pid, tid } = rafs[0];
   const nested = events
@@ -65,8 +75,7 @@ export function cpuPerFrame(events) {
  * its thread time is the work the page itself did.
  */
 export function mainTaskCpu(events) {
-  const main = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const isMain = (e) => main.some((m) => m.pid === e.pid && m.tid === e.tid);
+  const isMain = onMainThread(events);
   const nested = events
     .filter((e) => e.ph === 'X' && TOP.has(e.name) && e.tdur !== undefined && isMain(e))
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);

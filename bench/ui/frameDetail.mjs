@@ -4,6 +4,7 @@
 // readable test build first (see profileFrames.mjs), then:
 //   node bench/ui/frameDetail.mjs [target=500] [dir=dist/prof]
 import { profileBrowser } from './profileBrowser.mjs';
+import { onMainThread } from './cpuPerFrame.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 
 const target = Number(process.argv[2] ?? 500);
@@ -43,7 +44,8 @@ function nameOf(e) {
 
 /** Frames (from one animation frame's start to the next) with self thread time per event name. */
 function splitFrames(events) {
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  const isMain = onMainThread(events);
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
   const { pid, tid } = rafs[0];
   const xs = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined)

@@ -5,6 +5,7 @@
 //   node bench/ui/profileFrames.mjs [target=500|live] [dir=dist/prof]
 // (`live`: the seed's live loop after 5,000 requests, liveLoop.mjs; LIVE_REQUESTS sets how many.)
 import { profileBrowser } from './profileBrowser.mjs';
+import { onMainThread } from './cpuPerFrame.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { liveLoopWork } from './liveLoop.mjs';
 import { printInclusive } from './profileTree.mjs';
@@ -80,7 +81,8 @@ function printSelfTimes(profile) {
 
 /** For the slowest frames: thread self time per trace event name on the main thread (top 8). */
 function printSlowFrames(events) {
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  const isMain = onMainThread(events);
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
   const { pid, tid } = rafs[0];
   const xs = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined)

@@ -9,6 +9,10 @@ export const NO_SW = fileURLToPath(new URL('../../src/pwa/noServiceWorker.ts', i
 
 /** Stands in for the session's Web Worker in a build that runs the session in the page. */
 const NO_WORKER = fileURLToPath(new URL('../../src/store/session/noSessionWorker.ts', import.meta.url));
+/** Stands in for the frame canvas's painting worker there: the page paints the canvas. */
+const NO_CANVAS_WORKER = fileURLToPath(
+  new URL('../../src/ui/topology/noFrameCanvasWorker.ts', import.meta.url),
+);
 
 /**
  * What every browser build shares: relative asset URLs (so the folder works at any path and
@@ -24,7 +28,10 @@ export function baseConfig(opts: { testApi: boolean; pwa: boolean; sessionWorker
     resolve: {
       alias: [
         ...(opts.sessionWorker === false
-          ? [{ find: /^@\/store\/session\/sessionWorkerFactory$/, replacement: NO_WORKER }]
+          ? [
+              { find: /^@\/store\/session\/sessionWorkerFactory$/, replacement: NO_WORKER },
+              { find: /^@\/ui\/topology\/frameCanvasWorkerFactory$/, replacement: NO_CANVAS_WORKER },
+            ]
           : []),
         { find: '@', replacement: src },
         ...(opts.pwa ? [] : [{ find: 'virtual:pwa-register', replacement: NO_SW }]),

@@ -3,6 +3,11 @@ import type { TraceBuffer, TraceEvent, TraceLog } from '@/engine';
 /** Splices on splices: past this many, a fork copies the events it keeps instead. */
 const MAX_DEPTH = 8;
 
+/** Event j's kind from its log's kind column if it has one (a module function: views ask per frame). */
+function kindIn(log: TraceLog, j: number): string | undefined {
+  return (log as { kindAt?: (j: number) => string | undefined }).kindAt?.(j) ?? log.at(j)?.kind;
+}
+
 /**
  * The mirror's trace after a fork: the first `kept` events are the earlier trace's (the new
  * engine ran the same commands from the same start, so they are the same events, byte for byte),
@@ -66,9 +71,7 @@ export class SplicedLog implements TraceLog {
   kindAt(i: number): string | undefined {
     if (i < 0) i += this.length;
     if (!(i >= 0 && i < this.length)) return undefined;
-    const read = (log: TraceLog, j: number) =>
-      (log as { kindAt?: (j: number) => string | undefined }).kindAt?.(j) ?? log.at(j)?.kind;
-    return i < this.kept ? read(this.base, i) : this.tail.kindAt(i - this.kept);
+    return i < this.kept ? kindIn(this.base, i) : this.tail.kindAt(i - this.kept);
   }
 
   /** As Array.prototype.slice (the engine's sliceLog; not imported: the page loads the engine lazily). */

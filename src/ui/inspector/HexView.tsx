@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '../model/packetLayers';
+import { fixedText } from './fixedText';
 
 interface Props {
   bytes: Uint8Array;
@@ -33,7 +34,7 @@ function HexGrid({ bytes, layers, hover, onHover }: Props) {
       for (let i = f.start; i < f.end && i < bytes.length; i++) {
         if (fieldAt[i] === null || f.end - f.start < 6) {
           fieldAt[i] = f.path;
-          labelAt[i] = t(f.label);
+          labelAt[i] = fixedText(t, f.label);
         }
       }
   const range = hover ? layers.flatMap((l) => l.fields).find((f) => f.path === hover) : undefined;

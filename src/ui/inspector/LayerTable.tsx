@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fixedText } from './fixedText';
 import type { FieldChange } from '../model/packetDiff';
 import type { Layer } from '../model/packetLayers';
 
@@ -10,16 +12,14 @@ interface Props {
 }
 
 /** One protocol layer, every field; a changed field shows before → after. */
-export function LayerTable({ layer, changed, hover, onHover }: Props) {
+export const LayerTable = memo(function LayerTable({ layer, changed, hover, onHover }: Props) {
   const { t } = useTranslation();
+  const layerName = fixedText(t, `layer.${layer.kind}`);
   const added = layer.fields.every((f) => changed.get(f.path)?.added);
   return (
-    <section
-      className={`layer layer-${layer.kind}${added ? ' layer-added' : ''}`}
-      aria-label={t(`layer.${layer.kind}`)}
-    >
+    <section className={`layer layer-${layer.kind}${added ? ' layer-added' : ''}`} aria-label={layerName}>
       <h3>
-        {t(`layer.${layer.kind}`)}
+        {layerName}
         {added && <span className="badge badge-added">{t('packet.added')}</span>}
         <span className="layer-bytes">{t('packet.bytes', { start: layer.start, end: layer.end - 1 })}</span>
       </h3>
@@ -41,7 +41,7 @@ export function LayerTable({ layer, changed, hover, onHover }: Props) {
                 onMouseEnter={() => onHover(f.path)}
                 onMouseLeave={() => onHover(null)}
               >
-                <th scope="row">{t(f.label)}</th>
+                <th scope="row">{fixedText(t, f.label)}</th>
                 <td data-i18n-exempt="">
                   {c && !c.added ? (
                     <>
@@ -61,4 +61,4 @@ export function LayerTable({ layer, changed, hover, onHover }: Props) {
       </table>
     </section>
   );
-}
+});

@@ -27,10 +27,11 @@ export function PacketInspector() {
     const { bytes, layers } = frameViewOf(hop);
     const prev = previousHop(model.hops, hop);
     const changes = prev ? diffLayers(frameViewOf(prev).layers, layers) : undefined;
-    return { bytes, layers, prev, changes };
+    const changed = new Map((changes ?? []).map((c) => [c.path, c]));
+    return { bytes, layers, prev, changes, changed };
   }, [hop, model]);
   if (!hop || !view) return <p className="empty-state">{t('packet.empty')}</p>;
-  const changed = new Map((view.changes ?? []).map((c) => [c.path, c]));
+  const { changed } = view;
   const receivers = hop.rx.map((r) => `${r.host} ${r.dev}`).join(', ');
   return (
     <div className="packet-inspector" data-frame={hop.frame}>

@@ -6,8 +6,9 @@ import type { TopologyLayout } from '../layout/topologyLayout';
 import { CONNECTION_PALETTE } from '../model/connections';
 import { toLayout, viewMap } from './canvasView';
 import type { ViewMap, ZoomTf } from './canvasView';
-import { drawFrames } from './drawFrames';
+import { dotFrameOf } from './drawFrames';
 import type { DotStyle } from './drawFrames';
+import { painterOf, releasePainter } from './dotPainter';
 import { copyAt, newFrameBuffer } from './frameBuffer';
 import type { FrameBuffer } from './frameBuffer';
 import { DENSE_FRAMES } from './FrameLayer';
@@ -35,7 +36,8 @@ function resolver(el: Element): (c: string) => string {
 /**
  * A crowd of frames (more than DENSE_FRAMES on the wire) drawn as dots on a canvas under the
  * SVG. The canvas is drawn from a store subscription, not a React render: as the clock moves,
- * only the canvas is redrawn (from the layout's reusable frame buffer), and React re-renders
+ * only the canvas is redrawn (placed from the layout's reusable frame buffer here, painted in a
+ * worker where the browser can hand it the canvas, dotPainter.ts), and React re-renders
  * this component only when the view, the selection or the listed frames change. Clicking a dot
  * selects its frame (hit-tested here, on the SVG above it), and the frames are listed for screen
  * readers. With fewer frames the SVG layer draws labelled glyphs.
@@ -69,16 +71,18 @@ export function FrameCanvas({
   );
   // What the click handler (attached once) needs of the latest picture.
   const hit = useRef<{ dense: boolean; buffer?: FrameBuffer; map: ViewMap }>({ dense: false, map });
+  useEffect(() => {
+    const c = canvasRef.current;
+    return () => {
+      if (c) releasePainter(c);
+    };
+  }, []);
   useLayoutEffect(() => {
     const c = canvasRef.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
+    const painter = c && painterOf(c);
+    if (!c || !painter) return;
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(size.w * dpr);
-    const h = Math.round(size.h * dpr);
-    // Each assignment reallocates (and clears) the bitmap: only what changed.
-    if (c.width !== w) c.width = w;
-    if (c.height !== h) c.height = h;
+    const dims = { w: size.w, h: size.h, dpr };
     // `scheme` changes the CSS variables the colours resolve to: resolved once per scheme.
     const colour = resolver(c);
     const fills = ['var(--arp)', ...CONNECTION_PALETTE].map(colour);
@@ -105,7 +109,7 @@ export function FrameCanvas({
       const dense = b.count > DENSE_FRAMES;
       hit.current = { dense, buffer: b, map };
       if (drawn !== b.count) c.setAttribute('data-frames-drawn', String((drawn = b.count)));
-      if (dense || !blank) drawFrames(ctx, dense ? b : EMPTY, map, { w: size.w, h: size.h, dpr }, style);
+      if (dense || !blank) painter.paint(dotFrameOf(dense ? b : EMPTY, map, dims, style));
       blank = !dense;
       list.offer(dense ? listedHops(b, selected) : NO_LIST);
     };

@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
-import type { AppState } from '@/store/types';
+import { useCallback, useMemo } from 'react';
 import { useAppStore } from '@/store/useAppStore';
-import { useSettledStore } from '../hooks/useSettledStore';
+import { cursorOf, useSettledStore } from '../hooks/useSettledStore';
 import { useLab } from '../hooks/useLab';
 import { hookPath, pktOf } from '../model/hookPath';
 import type { Stage } from '../model/hookPath';
@@ -25,15 +24,14 @@ function actingStage(
 
 export function HostLayer({ layout, rows }: { layout: TopologyLayout; rows: Map<string, HostRow[]> }) {
   const { model, def } = useLab();
-  // The acting host follows a moving cursor a few times a second, not every frame.
-  const actingAt = useCallback(
-    (s: AppState) => {
-      const a = actingStage(model, s.cursor);
-      return a ? `${a.host}|${a.stage ?? ''}` : '';
-    },
-    [model],
-  );
-  const acting = useSettledStore(actingAt);
+  // The acting host follows a moving cursor a few times a second, not every frame: worked out
+  // from the settled cursor (a selector runs on every change of the store, and this one builds
+  // the packet's events).
+  const cursor = useSettledStore(cursorOf);
+  const acting = useMemo(() => {
+    const a = actingStage(model, cursor);
+    return a ? `${a.host}|${a.stage ?? ''}` : '';
+  }, [model, cursor]);
   const selectedHost = useAppStore((s) => s.selectedHost);
   const selectHost = useAppStore((s) => s.selectHost);
   const setTab = useAppStore((s) => s.setInspectorTab);

@@ -1,6 +1,7 @@
 import type { Hop } from '../model/frameHops';
 import type { ViewMap } from './canvasView';
 import type { FrameBuffer } from './frameBuffer';
+import type { DotFrame } from './paintDots';
 
 export interface DotStyle {
   /** The fill of each colour slot (already resolved from any CSS variable). */
@@ -13,62 +14,42 @@ export interface DotStyle {
   selected: string | null;
 }
 
-const R = 6;
-const R_SELECTED = 8;
-/** Each copy's colour slot for this frame, reused (−1: the selected frame, drawn last). */
+/** Each copy's colour slot and the selected copies' own slot, reused from frame to frame. */
 let slots = new Int16Array(256);
+let pickedSlots = new Int16Array(256);
 
 /**
- * Dense frames as dots on a 2D canvas, one path per colour so a crowd of hundreds is a handful
- * of fills, and nothing allocated per frame. The same sizes as the SVG dots (r 6, selected r 8
- * with a 3-unit ring).
+ * The dots of a frame buffer as paintDots takes them: each copy's colour slot worked out here
+ * (it needs the hops, which stay in the page), into arrays reused from one animation frame to the
+ * next. Read it at once: the next call overwrites it.
  */
-export function drawFrames(
-  ctx: CanvasRenderingContext2D,
+export function dotFrameOf(
   b: FrameBuffer,
-  m: ViewMap,
+  map: ViewMap,
   size: { w: number; h: number; dpr: number },
   style: DotStyle,
-): void {
-  ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
-  ctx.clearRect(0, 0, size.w, size.h);
-  if (b.count === 0) return;
-  if (slots.length < b.count) slots = new Int16Array(b.xs.length);
-  let picked = false;
+): DotFrame {
+  if (slots.length < b.count) {
+    slots = new Int16Array(b.xs.length);
+    pickedSlots = new Int16Array(b.xs.length);
+  }
   for (let i = 0; i < b.count; i++) {
     const hop = b.hops[i]!;
-    slots[i] = hop.frame === style.selected ? -1 : style.slotOf(hop);
-    picked ||= slots[i] === -1;
+    const own = style.slotOf(hop);
+    const picked = hop.frame === style.selected;
+    slots[i] = picked ? -1 : own;
+    pickedSlots[i] = own;
   }
-  const r = R * m.scale;
-  ctx.lineWidth = 1.5 * m.scale;
-  ctx.strokeStyle = style.edge;
-  for (let slot = 0; slot < style.fills.length; slot++) {
-    let any = false;
-    for (let i = 0; i < b.count; i++) {
-      if (slots[i] !== slot) continue;
-      if (!any) ctx.beginPath();
-      any = true;
-      const x = m.ox + m.scale * b.xs[i]!;
-      const y = m.oy + m.scale * b.ys[i]!;
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-    }
-    if (!any) continue;
-    ctx.fillStyle = style.fills[slot]!;
-    ctx.fill();
-    ctx.stroke();
-  }
-  if (!picked) return;
-  // The selected frame on top of the crowd, larger and ringed.
-  ctx.lineWidth = 3 * m.scale;
-  ctx.strokeStyle = style.ring;
-  for (let i = 0; i < b.count; i++) {
-    if (slots[i] !== -1) continue;
-    ctx.beginPath();
-    ctx.arc(m.ox + m.scale * b.xs[i]!, m.oy + m.scale * b.ys[i]!, R_SELECTED * m.scale, 0, 2 * Math.PI);
-    ctx.fillStyle = style.fills[style.slotOf(b.hops[i]!)]!;
-    ctx.fill();
-    ctx.stroke();
-  }
+  return {
+    ...size,
+    count: b.count,
+    xs: b.xs,
+    ys: b.ys,
+    slots,
+    pickedSlots,
+    map,
+    fills: style.fills,
+    edge: style.edge,
+    ring: style.ring,
+  };
 }
