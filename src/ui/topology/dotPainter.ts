@@ -60,11 +60,20 @@ export function painterOf(c: HTMLCanvasElement): DotPainter | undefined {
   if (p !== undefined) return p ?? undefined;
   const worker =
     typeof c.transferControlToOffscreen === 'function' && typeof Worker === 'function'
-      ? createFrameCanvasWorker()
+      ? tryWorker()
       : undefined;
   p = (worker ? inWorker(c, worker) : inPage(c)) ?? null;
   painters.set(c, p);
   return p ?? undefined;
+}
+
+/** A page whose policy forbids workers (CSP `worker-src`) throws here: it paints in the page then. */
+function tryWorker(): Worker | undefined {
+  try {
+    return createFrameCanvasWorker();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Let the painter go once its canvas has left the page (not when strict mode remounts it). */
