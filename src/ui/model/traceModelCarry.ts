@@ -2,8 +2,8 @@ import type { TraceLog } from '@/engine';
 import { DEFAULT_HOP_US } from './frameHops';
 import type { Hop } from './frameHops';
 import { countBelow } from './letGoPrefix';
-import { newModelFold } from './traceModelFold';
-import type { ModelFold } from './traceModelFold';
+import { NO_CONN, newModelFold } from './traceModelFold';
+import type { Conn, ModelFold } from './traceModelFold';
 
 /** A hop as it stood after the first `n` events: its own object, so the new fold may add legs. */
 function hopBefore(hop: Hop, n: number): Hop {
@@ -28,9 +28,13 @@ export function carryModelFold(f: ModelFold, trace: TraceLog, shared: number): M
     0,
     countBelow(f.hops, n, (h) => h.seq),
   );
-  let colours = 0;
+  // Connections are numbered in hop order: the kept hops use the first ones, as many hops each
+  // as they hold of them. Each is a new object: `f`'s go on counting its own hops.
+  const conns = new Map<Conn, Conn>();
+  const hopOf = new Map<Hop, Hop>();
   for (const old of hops) {
     const hop = hopBefore(old, n);
+    hopOf.set(old, hop);
     out.hops.push(hop);
     out.byFrame.set(hop.frame, hop);
     if (hop.pkt) {
@@ -39,16 +43,29 @@ export function carryModelFold(f: ModelFold, trace: TraceLog, shared: number): M
       else out.byPkt.set(hop.pkt, [hop]);
     }
     if (hop.rx.length) out.maxSpan = Math.max(out.maxSpan, hop.t1 - hop.t0);
-    const c = f.colourOf.get(hop.frame) ?? -1;
-    out.colourOf.set(hop.frame, c);
-    colours = Math.max(colours, c + 1);
+    const c = f.colourOf.get(hop.frame) ?? NO_CONN;
+    if (c === NO_CONN) {
+      out.colourOf.set(hop.frame, NO_CONN);
+      continue;
+    }
+    let mine = conns.get(c);
+    if (!mine) {
+      conns.set(c, (mine = { key: c.key, n: c.n, first: c.first, held: 0 }));
+      out.numbers.set(c.key, mine);
+    }
+    mine.held++;
+    out.colourOf.set(hop.frame, mine);
   }
-  // Connection numbers are handed out in hop order: the kept hops used exactly the first ones.
-  for (const [key, c] of f.numbers) if (c < colours) out.numbers.set(key, c);
   for (const a of f.aliasLog) {
     if (a.seq >= n) break;
-    out.alias.set(a.from, a.to);
-    out.aliasLog.push(a);
+    const used: Hop[] = [];
+    for (const hop of a.used) {
+      const mine = hopOf.get(hop);
+      if (mine) used.push(mine);
+    }
+    const set = { ...a, used };
+    out.alias.set(a.from, set);
+    out.aliasLog.push(set);
   }
   for (const [pkt, list] of f.pktEvents) {
     if (list[0]! >= n) continue;

@@ -17,14 +17,41 @@ export interface ModelFold {
   byFrame: Map<string, Hop>;
   byPkt: Map<string, Hop[]>;
   maxSpan: number;
-  /** NAT's rewritten 5-tuples → the client's tuple to the VIP (from `ipvs.conn` new). */
-  alias: Map<string, string>;
-  /** Every alias as set, with the event that set it (a fork's fold takes those before its start). */
-  aliasLog: { seq: number; from: string; to: string }[];
-  numbers: Map<string, number>;
-  colourOf: Map<string, number>;
+  /** NAT's rewritten 5-tuples → the alias that keys them by the client's tuple to the VIP. */
+  alias: Map<string, AliasSet>;
+  /** Every alias as set, in trace order (a fork's fold takes those before its start). */
+  aliasLog: AliasSet[];
+  /** Connection key → its connection, in the order they are numbered. */
+  numbers: Map<string, Conn>;
+  /** Frame → the connection its hop belongs to (NO_CONN for ARP and other non-IP frames). */
+  colourOf: Map<string, Conn>;
   pktEvents: Map<string, number[]>;
   drops: number[];
+}
+
+/**
+ * A connection as the views colour it: numbered 0, 1, 2 … in the order of its first hop the
+ * fold holds. Hops point at it rather than at its number, so that letting old hops go
+ * renumbers the connections, not every hop (traceModelLetGo.ts).
+ */
+export interface Conn {
+  key: string;
+  n: number;
+  /** The sequence number of its first hop held. */
+  first: number;
+  /** How many hops held belong to it. */
+  held: number;
+}
+
+/** The connection of ARP and other non-IP frames: none (shared, never changed). */
+export const NO_CONN: Readonly<Conn> = Object.freeze({ key: '', n: -1, first: -1, held: 0 });
+
+/** An alias as an `ipvs.conn` new set it, and the hops numbered through it (the let-go re-keys them). */
+export interface AliasSet {
+  seq: number;
+  from: string;
+  to: string;
+  used: Hop[];
 }
 
 export function newModelFold(trace: TraceLog): ModelFold {
@@ -54,13 +81,21 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export function colour(f: ModelFold, hop: Hop): void {
   const raw = frameKey(hop.eth);
   if (raw === ARP_KEY || raw === OTHER_KEY) {
-    f.colourOf.set(hop.frame, -1);
+    f.colourOf.set(hop.frame, NO_CONN);
     return;
   }
-  const key = f.alias.get(raw) ?? raw;
-  let n = f.numbers.get(key);
-  if (n === undefined) f.numbers.set(key, (n = f.numbers.size));
-  f.colourOf.set(hop.frame, n);
+  const a = f.alias.get(raw);
+  if (a) a.used.push(hop);
+  joinConn(f, hop, a ? a.to : raw);
+}
+
+/** `hop` joins the connection of `key`, numbered next if it is new. */
+export function joinConn(f: ModelFold, hop: Hop, key: string): Conn {
+  let c = f.numbers.get(key);
+  if (!c) f.numbers.set(key, (c = { key, n: f.numbers.size, first: hop.seq, held: 0 }));
+  c.held++;
+  f.colourOf.set(hop.frame, c);
+  return c;
 }
 
 function step(f: ModelFold, e: TraceEvent): void {
@@ -70,8 +105,9 @@ function step(f: ModelFold, e: TraceEvent): void {
   if (e.kind === 'ipvs.conn') {
     const a = packetAlias(e);
     if (a) {
-      f.alias.set(a[0], a[1]);
-      f.aliasLog.push({ seq: e.seq, from: a[0], to: a[1] });
+      const set: AliasSet = { seq: e.seq, from: a[0], to: a[1], used: [] };
+      f.alias.set(a[0], set);
+      f.aliasLog.push(set);
     }
   } else if (e.kind === 'frame.tx') {
     const hop = hopOfTx(e);
@@ -105,7 +141,7 @@ export function modelOf(f: ModelFold): TraceModel {
   return {
     trace: f.trace,
     hops: { hops: f.hops, byFrame: f.byFrame, byPkt: f.byPkt, maxSpan: f.maxSpan },
-    colours: { indexOf: (hop) => colourOf.get(hop.frame) ?? -1, count: f.numbers.size },
+    colours: { indexOf: (hop) => colourOf.get(hop.frame)?.n ?? -1, count: f.numbers.size },
     pktEvents: f.pktEvents,
     drops: f.drops,
   };
