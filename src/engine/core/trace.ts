@@ -7,7 +7,7 @@
  * gathered into one union in traceEvents.ts; this module fixes the envelope.
  */
 import type { EngineEvent } from './traceEvents';
-import { CHUNK, TraceChunks } from './traceChunks';
+import { CHUNK, STICKY_KINDS, TraceChunks } from './traceChunks';
 import type { TraceSummary } from './traceSummary';
 
 export interface TraceEnvelope {
@@ -46,11 +46,23 @@ export interface TraceLog {
   summarised?(): TraceSummary | undefined;
   /** Event `i`'s kind without building the event (compact logs have it). */
   kindAt?(i: number): string | undefined;
+  /** `each(i)` for the configuration events among `[from, to)`, skipping the rest unread (compact logs have it). */
+  eachSticky?(from: number, to: number, each: (i: number) => void): void;
 }
 
 /** Event `i`'s kind: from the kind column where the log has one, else from the event. */
 export function kindOf(log: Pick<TraceLog, 'at' | 'kindAt'>, i: number): string | undefined {
   return log.kindAt ? log.kindAt(i) : log.at(i)?.kind;
+}
+
+/**
+ * `each(i)` for every event among `[from, to)` whose kind is sticky (STICKY_KINDS: the
+ * configuration a bounded trace keeps), in order: from the log's own list where it has one.
+ */
+export function eachSticky(log: TraceLog, from: number, to: number, each: (i: number) => void): void {
+  if (log.eachSticky) return log.eachSticky(from, to, each);
+  const end = Math.min(to, log.length);
+  for (let i = Math.max(0, from); i < end; i++) if (STICKY_KINDS.has(kindOf(log, i) ?? '')) each(i);
 }
 
 /** The first event of `log` kept in full detail (before it, `at` gives configuration events only). */
@@ -144,6 +156,10 @@ export class TraceBuffer implements TraceLog {
   /** Kind and time of event `i` without building it. */
   kindAt(i: number): string | undefined {
     return this.store.kindAt(i);
+  }
+
+  eachSticky(from: number, to: number, each: (i: number) => void): void {
+    this.store.eachSticky(from, to, each);
   }
 
   timeAt(i: number): number | undefined {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { EngineEvent } from './traceEvents';
-import { CHUNK, TraceChunks } from './traceChunks';
+import { CHUNK, STICKY_KINDS, TraceChunks } from './traceChunks';
 
 /** Every 100th event a sysctl write (kept when summarised), every 7th a scheduler decision. */
 function eventAt(i: number): EngineEvent {
@@ -75,5 +75,46 @@ describe('TraceChunks', () => {
       expect(c.at(i)).toEqual({ ...eventAt(i), t: i * 10, seq: i });
     expect(c.first).toBeLessThanOrEqual(cut);
     expect(c.at(cut + CHUNK + 3)).toBeUndefined();
+  });
+
+  test('eachSticky visits exactly the sticky events of a span, through summarising, cuts and growth', () => {
+    const c = filled(3 * CHUNK + 500);
+    /** The sticky events of [from, to) as reading each event's kind finds them. */
+    const brute = (from: number, to: number) => {
+      const out: number[] = [];
+      for (let i = Math.max(0, from); i < Math.min(to, c.length); i++)
+        if (STICKY_KINDS.has(c.kindAt(i) ?? '')) out.push(i);
+      return out;
+    };
+    const listed = (from: number, to: number) => {
+      const out: number[] = [];
+      c.eachSticky(from, to, (i) => out.push(i));
+      return out;
+    };
+    const spans = () => {
+      const n = c.length;
+      const at = [0, 1, 99, 100, 101, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 50, n - 101, n - 1, n, n + 5];
+      for (const a of at)
+        for (const b of at) if (a <= b) expect(listed(a, b), `[${a}, ${b})`).toEqual(brute(a, b));
+    };
+    spans();
+    c.summariseBefore(Infinity, CHUNK);
+    expect(c.first).toBe(2 * CHUNK);
+    spans();
+    // A cut inside a kept chunk whose list was made, then growth past it with other events.
+    c.truncate(2 * CHUNK + 300);
+    spans();
+    for (let i = c.length; i < 3 * CHUNK + 20; i++) c.push(i * 10, eventAt(i + 1));
+    spans();
+    // A cut into summarised time: the kept configuration before it, a new chunk after.
+    c.truncate(CHUNK + 7);
+    spans();
+    for (let i = c.length; i < 2 * CHUNK + 900; i++) c.push(i * 10, eventAt(i));
+    spans();
+    // A second cut before the first kept event of that chunk: it starts again, lists and all.
+    c.truncate(CHUNK + 3);
+    for (let i = c.length; i < CHUNK + 400; i++) c.push(i * 10, eventAt(i + 50));
+    spans();
+    expect(listed(0, c.length).length).toBeGreaterThan(150);
   });
 });

@@ -5,6 +5,7 @@
  * routes, IPVS rules, sysctls, hooks, neighbours, commands), which the state folds need to stay
  * right; every other event before `first` reads as undefined, never as wrong detail.
  */
+import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
 import { TraceStore } from './traceStore';
 import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
@@ -47,6 +48,8 @@ export class TraceChunks {
   private readonly sticky = new TraceStore<EngineEvent>();
   private stickySeqs = new Uint32Array(64);
   private summary: TraceSummary = emptySummary();
+  /** Per kept chunk, where its sticky events are (made when a fold first asks). */
+  private readonly positions: (StickyPositions | undefined)[] = [];
 
   get length(): number {
     return this.count;
@@ -92,6 +95,36 @@ export class TraceChunks {
     return s < 0 ? undefined : this.sticky.kindAt(s);
   }
 
+  /**
+   * Call `each(i)` for every sticky event among events `[from, to)`, in order, skipping the rest
+   * without reading them: the summarised span keeps only those, and each kept chunk lists its own.
+   */
+  eachSticky(from: number, to: number, each: (i: number) => void): void {
+    const end = Math.min(to, this.count);
+    let i = Math.max(0, from);
+    if (i < this.firstKept) {
+      const stop = Math.min(end, this.firstKept);
+      for (let s = this.stickyAtOrAfter(i); s < this.sticky.length && this.stickySeqs[s]! < stop; s++)
+        each(this.stickySeqs[s]!);
+      i = this.firstKept;
+    }
+    for (let k = i >>> CHUNK_BITS; k < this.chunks.length && k << CHUNK_BITS < end; k++) {
+      const c = this.chunks[k];
+      if (!c) continue;
+      const list = (this.positions[k] ??= new StickyPositions()).upTo(
+        c.length,
+        (j) => c.kindAt(j),
+        STICKY_KINDS,
+      );
+      const base = (k << CHUNK_BITS) + this.bases[k]!;
+      for (const j of list) {
+        const q = base + j;
+        if (q >= end) return;
+        if (q >= i) each(q);
+      }
+    }
+  }
+
   timeAt(i: number): number | undefined {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS];
@@ -124,6 +157,7 @@ export class TraceChunks {
         addToSummary(this.summary, ev, from + j);
         if (sticky) this.keepSticky(ev, from + j);
       }
+      this.positions[this.dropped] = undefined;
       this.chunks[this.dropped++] = null;
       this.firstKept = end;
     }
@@ -139,10 +173,12 @@ export class TraceChunks {
     const k = keep >>> CHUNK_BITS;
     this.chunks.length = k + 1;
     this.bases.length = k + 1;
+    if (this.positions.length > k + 1) this.positions.length = k + 1;
     const c = this.chunks[k];
     if (c && keep >= this.firstKept) c.truncate(this.local(keep));
     else {
       this.chunks[k] = new TraceStore();
+      this.positions[k] = undefined;
       this.bases[k] = keep & (CHUNK - 1);
       this.dropped = k;
       this.firstKept = keep;
@@ -173,6 +209,18 @@ export class TraceChunks {
 
   private local(i: number): number {
     return (i & (CHUNK - 1)) - this.bases[i >>> CHUNK_BITS]!;
+  }
+
+  /** Index in `sticky` of the first kept event at or after `seq`. */
+  private stickyAtOrAfter(seq: number): number {
+    let lo = 0;
+    let hi = this.sticky.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.stickySeqs[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Index in `sticky` of the kept event `seq`, or -1. */

@@ -4,7 +4,7 @@
  * the netfilter hook lists and the IPVS table held after the first `cursor` events. Pure: the
  * same trace and cursor give the same answer, so a view can show the state at the cursor.
  */
-import { kindOf } from '../core/trace';
+import { eachSticky, kindOf } from '../core/trace';
 import type { TraceEvent, TraceLog } from '../core/trace';
 import type { NetAddrEvent, NetLinkEvent } from '../stack/hostEvents';
 import type { HookName } from '../stack/netfilter';
@@ -153,15 +153,16 @@ export function foldHostStates(
   to: number,
 ): Map<string, HostState> {
   const end = Math.max(0, Math.min(to, trace.length));
-  for (let i = Math.max(0, from); i < end; i++) {
-    if (!HOST_STATE_KINDS.has(kindOf(trace, i) ?? '')) continue;
+  // Every kind this fold reads is sticky: visit only those (a bounded trace keeps nothing else
+  // in its summarised span, and a compact one lists them without reading the rest).
+  eachSticky(trace, from, end, (i) => {
+    if (!HOST_STATE_KINDS.has(kindOf(trace, i) ?? '')) return;
     const e = trace.at(i);
-    // A bounded trace keeps only configuration events in its summarised span: all this fold reads.
-    if (e?.host === undefined) continue;
+    if (e?.host === undefined) return;
     let s = hosts.get(e.host);
     if (!s) hosts.set(e.host, (s = emptyHost()));
     applyHostEvent(s, e);
-  }
+  });
   return hosts;
 }
 

@@ -46,6 +46,10 @@ export class KeptLog implements TraceLog {
     return this.buffer.kindAt(i);
   }
 
+  eachSticky(from: number, to: number, each: (i: number) => void): void {
+    this.buffer.eachSticky(from, to, each);
+  }
+
   slice(from?: number, to?: number): TraceEvent[] {
     return this.buffer.slice(from, to);
   }
