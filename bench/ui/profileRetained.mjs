@@ -18,7 +18,10 @@ try {
   const page = await ctx.newPage();
   await page.goto(`${base}?lab=nat&paused=1&traceKeep=${keep}`);
   await page.waitForFunction(() => window.__lvsLab?.ready === true);
-  await page.evaluate((n) => window.__lvsLab.run('client', `ab -n ${n} -c 10 http://172.16.132.18/`), requests);
+  await page.evaluate(
+    (n) => window.__lvsLab.run('client', `ab -n ${n} -c 10 http://172.16.132.18/`),
+    requests,
+  );
   await page.evaluate(() => window.__lvsLab.seek(window.__lvsLab.kept().first));
   await page.waitForTimeout(1500);
   const cdp = await ctx.newCDPSession(page);
@@ -37,7 +40,9 @@ try {
   const h1 = await heap();
   const { profile } = await cdp.send('HeapProfiler.getSamplingProfile');
   await cdp.send('HeapProfiler.stopSampling');
-  console.log(`cursor ${from} → ${to} (${to - from} events); heap after GC ${h0.toFixed(1)} → ${h1.toFixed(1)} MB (${(((h1 - h0) * 1e6) / Math.max(1, to - from)).toFixed(0)} B per event)`);
+  console.log(
+    `cursor ${from} → ${to} (${to - from} events); heap after GC ${h0.toFixed(1)} → ${h1.toFixed(1)} MB (${(((h1 - h0) * 1e6) / Math.max(1, to - from)).toFixed(0)} B per event)`,
+  );
   // Self size still alive per allocation site (function, url:line), with the caller chain's top 3.
   const sites = new Map();
   const walk = (node, stack) => {
