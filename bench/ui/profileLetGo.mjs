@@ -4,7 +4,7 @@
 //   node bench/ui/profileLetGo.mjs [dir=dist/prof]   (LETGO_KEEP, LETGO_REQUESTS, LETGO_SEEK as in ui.bench.mjs)
 import { profileBrowser } from './profileBrowser.mjs';
 import { letGoSteps } from './letGoStep.mjs';
-import { printInclusive } from './profileTree.mjs';
+import { printInclusive, printLines } from './profileTree.mjs';
 
 const dir = process.argv[2] ?? 'dist/prof';
 const { browser, base, close } = await profileBrowser(dir);
@@ -24,7 +24,11 @@ try {
     },
   });
   console.log(`${r.probed.length} let-go steps profiled`);
-  for (const p of r.probed) printInclusive(p);
+  for (const p of r.probed) {
+    printInclusive(p);
+    // LINES=fn[,fn]: where in those functions the samples fell (their own time, by source line).
+    for (const fn of process.env.LINES?.split(',') ?? []) printLines(p, fn);
+  }
 } finally {
   await close();
 }

@@ -22,3 +22,15 @@ export function printInclusive(profile, top = Number(process.env.TOP ?? 40)) {
   for (const [k, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
+
+/** Self samples per source line of the functions named `name` (V8's positionTicks), most first. */
+export function printLines(profile, name) {
+  const lines = new Map();
+  for (const n of profile.nodes) {
+    if (n.callFrame.functionName !== name) continue;
+    for (const t of n.positionTicks ?? []) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
+  }
+  const self = [...lines].sort((a, b) => b[1] - a[1]);
+  console.log(`--- ${name}: self samples by line`);
+  for (const [line, ticks] of self.slice(0, 15)) console.log(`${String(ticks).padStart(6)}  line ${line}`);
+}
