@@ -1,20 +1,17 @@
 /**
  * Columnar storage of trace events. Per event: a row number (Uint16Array; traceRows.ts: the kind,
  * key order and the field values that recur from request to request) and a time (traceTimes.ts:
- * 2-byte deltas); then, in one Int32Array, the tagged values its row marks as varying (packet and
- * frame ids, fresh strings, frames). Where an event's values begin is found from a checkpoint
- * every 64 events. Strings are interned, ids like `pkt#12` are stored as their number, plain
- * objects and arrays (frames, headers, hook runs) are encoded into a second Int32Array, in row
- * form too (objectSlots.ts), and rebuilt when read; other objects (explanations) are kept by
- * reference. A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the
- * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
- * unchanged).
+ * 2-byte deltas); then, in one Int32Array, the value slots its row marks as varying (packet and
+ * frame ids, fresh strings, frames). Where an event's slots begin is found from a checkpoint
+ * every 64 events. How a value becomes a slot (strings interned, ids like `pkt#12` as their
+ * number, plain objects encoded in row form, other objects by reference) is traceValues.ts's.
+ * A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the plain event
+ * with its own fields in their original order, then `t` and `seq` (--trace JSON is unchanged).
  */
 import { growTyped as grow } from './growTyped';
-import { ObjectSlots, STRUCT_TAG } from './objectSlots';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
-import { STR, TraceStrings } from './traceStrings';
 import { TraceTimes } from './traceTimes';
+import { type PoolEnds, TraceValues } from './traceValues';
 
 /** Events, own slots and object words to make room for at once. */
 export interface SizeHint {
@@ -22,18 +19,6 @@ export interface SizeHint {
   slots: number;
   objs: number;
 }
-
-/** Value tags, in the low 3 bits of a slot. */
-const INT = 0; // payload: a small integer
-// STR = 1, payload: index of an interned string (traceStrings.ts)
-const CONST = 2; // payload: index into CONSTS
-const OBJ = 3; // payload: index into `objects`
-const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
-// ID = 5, payload: (n << 4) | prefix index, for `prefix#n` (traceStrings.ts)
-const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
-
-const CONSTS = [null, false, true, undefined] as const;
-const MAX_INT = 1 << 27;
 
 interface Shape {
   id: number;
@@ -73,16 +58,6 @@ const CHECK_WORDS = 6;
  */
 const AGE = 4;
 
-/** Where the pools end: words of encoded objects, objects kept by reference, numbers. */
-interface PoolEnds {
-  objs: number;
-  objects: number;
-  numbers: number;
-}
-
-/** Integers in [-SMALL, SMALL) go into rows (exit codes, timeouts); others vary (indexes, ports). */
-const SMALL = 256;
-
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
@@ -112,25 +87,19 @@ export class TraceStore<E extends { kind: string }> {
   private count = 0;
   private readonly shapes: Shape[] = [];
   private readonly shapesByKind = new Map<string, number[]>();
-  private readonly strs = new TraceStrings();
-  private readonly objects: object[] = [];
-  private readonly numbers: number[] = [];
+  /** Field values as slots, and the pools they refer to. */
+  private readonly values: TraceValues;
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = new Map<string, Shape>();
   /** The kind pushed last and its shape (a run of one kind skips the map). */
   private lastKind = '';
   private lastKindShape: Shape | undefined = undefined;
-  /** Plain objects and arrays, encoded; and per event that grew a pool, the pools' sizes before it. */
-  private readonly objs: ObjectSlots;
   /**
    * Every CHECK_EVERY events, the pools' sizes before that event wrote (objs words, objects,
    * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
   private checks = new Uint32Array(CHECK_WORDS * 64);
-  /** Object words and strings that existed AGE checkpoints before this event's (see `shared`). */
-  private oldObjs = 0;
-  private oldStrings = 0;
 
   /**
    * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
@@ -139,17 +108,7 @@ export class TraceStore<E extends { kind: string }> {
    */
   constructor(sizeHint?: SizeHint, maxRows?: number) {
     this.rows = new TraceRows(maxRows);
-    this.objs = new ObjectSlots(
-      (v) => this.encode(v),
-      (x) => this.decode(x),
-      (o) => {
-        this.objects.push(o);
-        return ((this.objects.length - 1) << 3) | OBJ;
-      },
-      (x) => this.shared(x),
-      sizeHint?.objs,
-      maxRows,
-    );
+    this.values = new TraceValues(sizeHint?.objs, maxRows);
     this.times = new TraceTimes(sizeHint?.events);
     if (!sizeHint) return;
     this.rowOf = new Uint16Array(sizeHint.events);
@@ -164,7 +123,7 @@ export class TraceStore<E extends { kind: string }> {
   sizeHint(events: number): SizeHint {
     // A little over what this one used: the next chunk is seldom exactly alike.
     const more = (x: number): number => x + (x >>> 5) + 64;
-    return { events, slots: more(this.end), objs: more(this.objs.length) };
+    return { events, slots: more(this.end), objs: more(this.values.objs.length) };
   }
 
   /**
@@ -200,7 +159,7 @@ export class TraceStore<E extends { kind: string }> {
         const misses = last!.misses[n]!;
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          x = this.strs.code(val);
+          x = this.values.strs.code(val);
         } else {
           const seen = last!.lastStrings;
           const base = n * WAYS;
@@ -214,11 +173,11 @@ export class TraceStore<E extends { kind: string }> {
             const w = last!.next[n]!;
             last!.next[n] = (w + 1) % WAYS;
             seen[base + w] = val;
-            x = last!.lastCodes[base + w] = this.strs.code(val);
+            x = last!.lastCodes[base + w] = this.values.strs.code(val);
           }
         }
-      } else x = this.encode(val);
-      if (this.shared(x)) row[n] = x;
+      } else x = this.values.encode(val);
+      if (this.values.shared(x)) row[n] = x;
       else {
         this.slots[start + v++] = x;
         row[n] = VAR;
@@ -249,27 +208,6 @@ export class TraceStore<E extends { kind: string }> {
     }
     this.rowOf[i] = NO_ROW;
     this.end = start + n + 1;
-  }
-
-  /**
-   * Whether slot `x` goes into the event's row: values that recur from request to request (small
-   * integers, constants, strings and shared lists that existed AGE checkpoints ago). Ids,
-   * fresh strings (a client's ip:port), fresh objects (a frame) and pooled values vary per event:
-   * in a row they would make every row new.
-   */
-  private shared(x: number): boolean {
-    switch (x & 7) {
-      case INT:
-        return x >= -SMALL << 3 && x < SMALL << 3;
-      case CONST:
-        return true;
-      case STR:
-        return x >> 3 < this.oldStrings;
-      case STRUCT:
-        return x >> 3 < this.oldObjs;
-      default:
-        return false;
-    }
   }
 
   /**
@@ -325,7 +263,7 @@ export class TraceStore<E extends { kind: string }> {
     // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
     if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
     this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
-    this.objs.seal();
+    this.values.seal();
     this.rows.seal();
   }
 
@@ -333,36 +271,17 @@ export class TraceStore<E extends { kind: string }> {
   private check(i: number): void {
     const at = (i >>> CHECK_BITS) * CHECK_WORDS;
     if (at + CHECK_WORDS > this.checks.length) this.checks = grow(this.checks, at + CHECK_WORDS);
-    this.checks[at] = this.objs.length;
-    this.checks[at + 1] = this.objects.length;
-    this.checks[at + 2] = this.numbers.length;
+    const v = this.values;
+    this.checks[at] = v.objs.length;
+    this.checks[at + 1] = v.objectCount;
+    this.checks[at + 2] = v.numberCount;
     this.checks[at + 3] = this.rows.length;
-    this.checks[at + 4] = this.strs.length;
+    this.checks[at + 4] = v.strs.length;
     this.checks[at + 5] = this.end;
     // What existed AGE checkpoints ago is "met before" (see `shared`).
     const old = at - AGE * CHECK_WORDS;
-    this.oldObjs = old < 0 ? 0 : this.checks[old]!;
-    this.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
-  }
-
-  /** Widen `ends` to cover the pooled values slot `x` refers to, nested ones included. */
-  private reach(x: number, ends: PoolEnds): void {
-    const at = x >> 3;
-    switch (x & 7) {
-      case OBJ:
-        ends.objects = Math.max(ends.objects, at + 1);
-        return;
-      case NUM:
-        ends.numbers = Math.max(ends.numbers, at + 1);
-        return;
-      case STRUCT: {
-        // Visited first: nested objects (written after their parent) widen `ends` on the way.
-        const end = this.objs.visit(at, (y) => this.reach(y, ends));
-        ends.objs = Math.max(ends.objs, end);
-        return;
-      }
-      default:
-    }
+    v.oldObjs = old < 0 ? 0 : this.checks[old]!;
+    v.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
@@ -380,7 +299,7 @@ export class TraceStore<E extends { kind: string }> {
     };
     // Rows are made in event order too: those the kept events use, and none after.
     let rows = this.checks[at + 3]!;
-    const reach = (x: number): void => this.reach(x, ends);
+    const reach = (x: number): void => this.values.reach(x, ends);
     let off = this.checks[at + 5]!;
     for (let e = c << CHECK_BITS; e < keep; e++) {
       off = this.eachSlot(e, off, reach);
@@ -391,9 +310,7 @@ export class TraceStore<E extends { kind: string }> {
     this.end = off;
     this.readAt = -1;
     this.times.truncate(keep);
-    this.objs.truncate(ends.objs);
-    this.objects.length = ends.objects;
-    this.numbers.length = ends.numbers;
+    this.values.truncate(ends);
     this.count = keep;
   }
 
@@ -406,7 +323,7 @@ export class TraceStore<E extends { kind: string }> {
     const keys = shape.keys;
     let k = 0;
     this.eachSlot(i, this.offsetOf(i), (x) => {
-      out[keys[k++]!] = this.decode(x);
+      out[keys[k++]!] = this.values.decode(x);
     });
     out.t = this.time(i);
     out.seq = i;
@@ -440,9 +357,7 @@ export class TraceStore<E extends { kind: string }> {
       this.end * 4 +
       this.rows.words32 * 4 +
       this.rows.length * 5 +
-      this.numbers.length * 8 +
-      this.objects.length * 8 +
-      this.objs.bytes() +
+      this.values.bytes() +
       Math.ceil(this.count / CHECK_EVERY) * CHECK_WORDS * 4
     );
   }
@@ -478,43 +393,5 @@ export class TraceStore<E extends { kind: string }> {
     this.lastShape.set(kind, shape);
     list.push(id);
     return id;
-  }
-
-  private encode(v: unknown): number {
-    switch (typeof v) {
-      case 'number':
-        if (Number.isInteger(v) && v >= -MAX_INT && v < MAX_INT && !Object.is(v, -0)) return (v << 3) | INT;
-        this.numbers.push(v);
-        return ((this.numbers.length - 1) << 3) | NUM;
-      case 'string':
-        return this.strs.code(v);
-      case 'boolean':
-        return ((v ? 2 : 1) << 3) | CONST;
-      case 'undefined':
-        return (3 << 3) | CONST;
-      default:
-        if (v === null) return CONST;
-        return this.objs.encode(v as object);
-    }
-  }
-
-  private decode(x: number): unknown {
-    const payload = x >> 3;
-    switch (x & 7) {
-      case INT:
-        return payload;
-      case STR:
-        return this.strs.stringOf(payload);
-      case CONST:
-        return CONSTS[payload];
-      case OBJ:
-        return this.objects[payload];
-      case NUM:
-        return this.numbers[payload];
-      case STRUCT:
-        return this.objs.decode(payload);
-      default:
-        return this.strs.idOfPayload(payload);
-    }
   }
 }
