@@ -9,7 +9,9 @@
  * with its own fields in their original order, then `t` and `seq` (--trace JSON is unchanged).
  */
 import { growTyped as grow } from './growTyped';
+import { type IdRuns, isMark, markFor, newIdRuns, passId, resolveMark } from './traceIdRuns';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
+import { ID } from './traceStrings';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, TraceValues } from './traceValues';
 
@@ -81,6 +83,10 @@ export class TraceStore<E extends { kind: string }> {
   /** The event whose offset was found last, and that offset (reset by truncate). */
   private readAt = -1;
   private readOffset = 0;
+  /** The id runs before event `readAt` (traceIdRuns.ts). */
+  private readonly readRuns = newIdRuns();
+  /** The id runs before the next event pushed. */
+  private runs = newIdRuns();
   private readonly rows: TraceRows;
   /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
   private row = new Int32Array(INLINE_FIELDS);
@@ -177,7 +183,9 @@ export class TraceStore<E extends { kind: string }> {
           }
         }
       } else x = this.values.encode(val);
+      let m: number;
       if (this.values.shared(x)) row[n] = x;
+      else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) row[n] = m;
       else {
         this.slots[start + v++] = x;
         row[n] = VAR;
@@ -204,21 +212,31 @@ export class TraceStore<E extends { kind: string }> {
     this.slots[start] = shape;
     for (let k = 0, j = 0; k < n; k++) {
       const x = this.row[k]!;
-      this.slots[start + 1 + k] = (x & 7) === VAR ? own[j++]! : x;
+      this.slots[start + 1 + k] = x === VAR ? own[j++]! : x;
     }
     this.rowOf[i] = NO_ROW;
     this.end = start + n + 1;
   }
 
   /**
-   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`);
-   * returns where the next event's own slots begin.
+   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`;
+   * id marks resolved with `runs`, which move on past the event); returns where the next event's
+   * own slots begin.
    */
-  private eachSlot(i: number, off: number, slot: (x: number) => void): number {
+  private eachSlot(i: number, off: number, runs: IdRuns, slot?: (x: number) => void): number {
     const r = this.rowOf[i]!;
     if (r === NO_ROW) {
       const n = this.shapes[this.slots[off]!]!.keys.length;
-      for (let k = 1; k <= n; k++) slot(this.slots[off + k]!);
+      for (let k = 1; k <= n; k++) {
+        const x = this.slots[off + k]!;
+        if (isMark(x)) {
+          const y = resolveMark(runs, x);
+          slot?.(y);
+        } else {
+          passId(runs, x);
+          slot?.(x);
+        }
+      }
       return off + n + 1;
     }
     const words = this.rows.slots();
@@ -226,25 +244,32 @@ export class TraceStore<E extends { kind: string }> {
     const n = this.shapes[this.rows.shapeOf(r)]!.keys.length;
     for (let k = 0; k < n; k++) {
       const x = words[at + k]!;
-      slot((x & 7) === VAR ? this.slots[off++]! : x);
+      if (x === VAR) {
+        const y = this.slots[off++]!;
+        passId(runs, y);
+        slot?.(y);
+      } else if (isMark(x)) {
+        const y = resolveMark(runs, x);
+        slot?.(y);
+      } else slot?.(x);
     }
     return off;
   }
 
-  /** Where event `i`'s own slots begin: its checkpoint's offset plus the sizes of the events between. */
+  /**
+   * Where event `i`'s own slots begin (its checkpoint's offset plus the sizes of the events
+   * between); leaves `readRuns` as they were before it.
+   */
   private offsetOf(i: number): number {
-    // Reading in order (the views do) starts from the event read last.
     const c = i >>> CHECK_BITS;
     let j = c << CHECK_BITS;
     let off = this.checks[c * CHECK_WORDS + 5]!;
-    if (this.readAt >= j && this.readAt <= i) {
+    // Reading in order (the views do) goes on from the event read last; at a checkpoint, runs restart.
+    if (this.readAt > j && this.readAt <= i) {
       j = this.readAt;
       off = this.readOffset;
-    }
-    for (; j < i; j++) {
-      const r = this.rowOf[j]!;
-      off += r === NO_ROW ? this.shapes[this.slots[off]!]!.keys.length + 1 : this.rows.varsOf(r);
-    }
+    } else this.readRuns.fill(-1);
+    for (; j < i; j++) off = this.eachSlot(j, off, this.readRuns);
     this.readAt = i;
     this.readOffset = off;
     return off;
@@ -279,6 +304,8 @@ export class TraceStore<E extends { kind: string }> {
     this.checks[at + 4] = v.strs.length;
     this.checks[at + 5] = this.end;
     // What existed AGE checkpoints ago is "met before" (see `shared`).
+    // Id runs restart, so a reader rebuilds them from here.
+    this.runs.fill(-1);
     const old = at - AGE * CHECK_WORDS;
     v.oldObjs = old < 0 ? 0 : this.checks[old]!;
     v.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
@@ -301,13 +328,15 @@ export class TraceStore<E extends { kind: string }> {
     let rows = this.checks[at + 3]!;
     const reach = (x: number): void => this.values.reach(x, ends);
     let off = this.checks[at + 5]!;
+    const runs = newIdRuns();
     for (let e = c << CHECK_BITS; e < keep; e++) {
-      off = this.eachSlot(e, off, reach);
+      off = this.eachSlot(e, off, runs, reach);
       const r = this.rowOf[e]!;
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
     this.end = off;
+    this.runs = runs;
     this.readAt = -1;
     this.times.truncate(keep);
     this.values.truncate(ends);
@@ -322,9 +351,11 @@ export class TraceStore<E extends { kind: string }> {
     const out: Record<string, unknown> = { kind: shape.kind };
     const keys = shape.keys;
     let k = 0;
-    this.eachSlot(i, this.offsetOf(i), (x) => {
+    const next = this.eachSlot(i, this.offsetOf(i), this.readRuns, (x) => {
       out[keys[k++]!] = this.values.decode(x);
     });
+    this.readAt = i + 1;
+    this.readOffset = next;
     out.t = this.time(i);
     out.seq = i;
     return out as E & { t: number; seq: number };
