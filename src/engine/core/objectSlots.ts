@@ -63,7 +63,10 @@ export class ObjectSlots {
   private recent = new Map<object, number>();
   private older = new Map<object, number>();
   private readonly rows: TraceRows;
-  /** Per row, the word its first object was written at (truncation drops the rows made after). */
+  /**
+   * Per row, the word its first object was written at (truncation drops the rows made after); an
+   * object whose row holds all its values is that first copy again, not a copy of its own.
+   */
   private madeAt = new Uint32Array(64);
   /** Per row shape, each field's last slot and how many times in a row it changed. */
   private readonly stats = new Map<number, { last: Int32Array; sames: Uint8Array }>();
@@ -236,6 +239,11 @@ export class ObjectSlots {
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n) : -1;
     if (row >= 0) {
       const own = this.rows.varsOf(row);
+      if (own === 0 && this.madeAt[row]! < at) {
+        // Nothing of its own (a TCP option `{ kind: 'nop' }`): the row's first copy is this value.
+        this.top = base;
+        return (this.madeAt[row]! << 3) | STRUCT_TAG;
+      }
       this.claim(own + 1);
       this.slots[at] = (row << 2) | ROW;
       for (let k = 0; k < own; k++) this.slots[at + 1 + k] = this.scratch[base + n + k]!;
