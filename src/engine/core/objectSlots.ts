@@ -204,7 +204,7 @@ export class ObjectSlots {
   }
 
   /** The word after the object written at `offset` and the objects nested in it. */
-  private end(offset: number): number {
+  end(offset: number): number {
     const h = this.slots[offset]!;
     if ((h & 3) === FORWARD) return this.end(h >>> 2);
     if ((h & 3) !== ROW) return offset + 1 + ((h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length);

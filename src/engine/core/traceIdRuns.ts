@@ -16,16 +16,28 @@ const PREFIXES = 16;
 const SAME = 16;
 const NEXT = 32;
 
-/** Per prefix, the last id met since the checkpoint, or -1. */
+/**
+ * Per prefix, the last id met since the checkpoint, or -1; then (at CURSOR, readers only) where
+ * the next object an event wrote begins (traceStore.ts's NESTED fields).
+ */
 export type IdRuns = Int32Array;
+export const CURSOR = PREFIXES;
+/** A row slot: the field's value is the object the event wrote next, at the runs' CURSOR. */
+export const WRITTEN = (1 << 3) | VAR;
 
 export function newIdRuns(): IdRuns {
-  return new Int32Array(PREFIXES).fill(-1);
+  return new Int32Array(PREFIXES + 1).fill(-1);
 }
 
-/** Whether row slot `x` is a mark (to resolve with `resolveMark`), not a value or VAR. */
+/** Runs as they restart at a checkpoint whose events write objects from word `objs` on. */
+export function restartRuns(runs: IdRuns, objs: number): void {
+  runs.fill(-1);
+  runs[CURSOR] = objs;
+}
+
+/** Whether row slot `x` is an id mark (to resolve with `resolveMark`), not a value, VAR or WRITTEN. */
 export function isMark(x: number): boolean {
-  return (x & 7) === VAR && x !== VAR;
+  return (x & 7) === VAR && x !== VAR && x !== WRITTEN;
 }
 
 /**

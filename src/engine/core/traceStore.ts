@@ -1,19 +1,32 @@
 /**
  * Columnar storage of trace events. Per event: a row number (Uint16Array; traceRows.ts: the kind,
  * key order and the field values that recur from request to request) and a time (traceTimes.ts:
- * 2-byte deltas); then, in one Int32Array, the value slots its row marks as varying (packet and
- * frame ids, fresh strings, frames). Where an event's slots begin is found from a checkpoint
- * every 64 events. How a value becomes a slot (strings interned, ids like `pkt#12` as their
- * number, plain objects encoded in row form, other objects by reference) is traceValues.ts's.
- * A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the plain event
- * with its own fields in their original order, then `t` and `seq` (--trace JSON is unchanged).
+ * 2-byte deltas); then, in one Int32Array, the value slots its row marks as varying. Where an
+ * event's slots begin is found from a checkpoint every 64 events. How a value becomes a slot
+ * (strings interned, ids like `pkt#12` as their number, plain objects encoded in row form, other
+ * objects by reference) is traceValues.ts's. Two kinds of value cost no slot: an id repeating the
+ * last of its prefix, or the next (traceIdRuns.ts), and an object the event wrote fresh (a frame),
+ * which is where the event's objects go next (WRITTEN). Both are read by walking from the
+ * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)` rebuilds the
+ * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
+ * unchanged).
  */
 import { growTyped as grow } from './growTyped';
-import { type IdRuns, isMark, markFor, newIdRuns, passId, resolveMark } from './traceIdRuns';
+import {
+  CURSOR,
+  type IdRuns,
+  isMark,
+  markFor,
+  newIdRuns,
+  passId,
+  resolveMark,
+  restartRuns,
+  WRITTEN,
+} from './traceIdRuns';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import { ID } from './traceStrings';
 import { TraceTimes } from './traceTimes';
-import { type PoolEnds, TraceValues } from './traceValues';
+import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
 /** Events, own slots and object words to make room for at once. */
 export interface SizeHint {
@@ -182,9 +195,15 @@ export class TraceStore<E extends { kind: string }> {
             x = last!.lastCodes[base + w] = this.values.strs.code(val);
           }
         }
-      } else x = this.values.encode(val);
+      } else {
+        const objs = this.values.objs.length;
+        x = this.values.encode(val);
+        // A fresh object, written where the event's objects go next: the reader finds it there.
+        if (x === ((objs << 3) | STRUCT) && this.values.objs.length > objs) x = WRITTEN;
+      }
       let m: number;
-      if (this.values.shared(x)) row[n] = x;
+      if (x === WRITTEN) row[n] = x;
+      else if (this.values.shared(x)) row[n] = x;
       else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) row[n] = m;
       else {
         this.slots[start + v++] = x;
@@ -228,14 +247,8 @@ export class TraceStore<E extends { kind: string }> {
     if (r === NO_ROW) {
       const n = this.shapes[this.slots[off]!]!.keys.length;
       for (let k = 1; k <= n; k++) {
-        const x = this.slots[off + k]!;
-        if (isMark(x)) {
-          const y = resolveMark(runs, x);
-          slot?.(y);
-        } else {
-          passId(runs, x);
-          slot?.(x);
-        }
+        const y = this.resolve(runs, this.slots[off + k]!);
+        slot?.(y);
       }
       return off + n + 1;
     }
@@ -244,16 +257,22 @@ export class TraceStore<E extends { kind: string }> {
     const n = this.shapes[this.rows.shapeOf(r)]!.keys.length;
     for (let k = 0; k < n; k++) {
       const x = words[at + k]!;
-      if (x === VAR) {
-        const y = this.slots[off++]!;
-        passId(runs, y);
-        slot?.(y);
-      } else if (isMark(x)) {
-        const y = resolveMark(runs, x);
-        slot?.(y);
-      } else slot?.(x);
+      const y = this.resolve(runs, x === VAR ? this.slots[off++]! : x);
+      slot?.(y);
     }
     return off;
+  }
+
+  /** The value slot a stored slot stands for (id marks and WRITTEN resolved); the runs move on past it. */
+  private resolve(runs: IdRuns, x: number): number {
+    if (x === WRITTEN) {
+      const at = runs[CURSOR]!;
+      runs[CURSOR] = this.values.objs.end(at);
+      return (at << 3) | STRUCT;
+    }
+    if (isMark(x)) return resolveMark(runs, x);
+    passId(runs, x);
+    return x;
   }
 
   /**
@@ -268,7 +287,7 @@ export class TraceStore<E extends { kind: string }> {
     if (this.readAt > j && this.readAt <= i) {
       j = this.readAt;
       off = this.readOffset;
-    } else this.readRuns.fill(-1);
+    } else restartRuns(this.readRuns, this.checks[c * CHECK_WORDS]!);
     for (; j < i; j++) off = this.eachSlot(j, off, this.readRuns);
     this.readAt = i;
     this.readOffset = off;
@@ -329,6 +348,7 @@ export class TraceStore<E extends { kind: string }> {
     const reach = (x: number): void => this.values.reach(x, ends);
     let off = this.checks[at + 5]!;
     const runs = newIdRuns();
+    restartRuns(runs, this.checks[at]!);
     for (let e = c << CHECK_BITS; e < keep; e++) {
       off = this.eachSlot(e, off, runs, reach);
       const r = this.rowOf[e]!;

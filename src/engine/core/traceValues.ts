@@ -16,7 +16,7 @@ export const CONST = 2; // payload: index into CONSTS
 const OBJ = 3; // payload: index into `objects`
 const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
 // ID = 5, payload: (n << 4) | prefix index, for `prefix#n` (traceStrings.ts)
-const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
+export const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
 
 const CONSTS = [null, false, true, undefined] as const;
 const MAX_INT = 1 << 27;
