@@ -7,9 +7,9 @@
  * objects by reference) is traceValues.ts's. Two kinds of value cost no slot: an id repeating the
  * last of its prefix, or the next (traceIdRuns.ts), and an object the event wrote fresh (a frame),
  * which is where the event's objects go next (WRITTEN). Both are read by walking from the
- * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)` rebuilds the
- * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
- * unchanged).
+ * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)`
+ * rebuilds the plain event with its own fields in their original order, then `t` and `seq`
+ * (--trace JSON is unchanged).
  */
 import { growTyped as grow } from './growTyped';
 import {
