@@ -161,6 +161,7 @@ export class TraceStore<E extends { kind: string }> {
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     let row = this.row;
+    const values = this.values;
     let n = 0;
     let v = 0;
     for (const k in ev) {
@@ -178,7 +179,7 @@ export class TraceStore<E extends { kind: string }> {
         const misses = last!.misses[n]!;
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          x = this.values.strs.code(val);
+          x = values.strs.code(val);
         } else {
           const seen = last!.lastStrings;
           const base = n * WAYS;
@@ -192,18 +193,18 @@ export class TraceStore<E extends { kind: string }> {
             const w = last!.next[n]!;
             last!.next[n] = (w + 1) % WAYS;
             seen[base + w] = val;
-            x = last!.lastCodes[base + w] = this.values.strs.code(val);
+            x = last!.lastCodes[base + w] = values.strs.code(val);
           }
         }
-      } else {
-        const objs = this.values.objs.length;
-        x = this.values.encode(val);
+      } else if (typeof val !== 'object' || val === null) x = values.encode(val);
+      else {
+        const objs = values.objs.length;
+        x = values.encode(val);
         // A fresh object, written where the event's objects go next: the reader finds it there.
-        if (x === ((objs << 3) | STRUCT) && this.values.objs.length > objs) x = WRITTEN;
+        if (x === ((objs << 3) | STRUCT) && values.objs.length > objs) x = WRITTEN;
       }
       let m: number;
-      if (x === WRITTEN) row[n] = x;
-      else if (this.values.shared(x)) row[n] = x;
+      if (x === WRITTEN || values.shared(x)) row[n] = x;
       else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) row[n] = m;
       else {
         this.slots[start + v++] = x;
