@@ -25,6 +25,7 @@ import {
 } from './traceIdRuns';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import { ID } from './traceStrings';
+import { COLD, REPROBE, type Shape, TraceShapes, WAYS } from './traceShapes';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
@@ -34,32 +35,6 @@ export interface SizeHint {
   slots: number;
   objs: number;
 }
-
-interface Shape {
-  id: number;
-  kind: string;
-  keys: readonly string[];
-  /**
-   * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
-   * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
-   */
-  lastStrings: (string | undefined)[];
-  lastCodes: number[];
-  /** Per field, which of its WAYS entries a miss replaces next. */
-  next: number[];
-  /**
-   * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
-   * which compares a fresh string's characters, and probes again after a while.
-   */
-  misses: number[];
-}
-
-/** Strings remembered per field. */
-const WAYS = 4;
-/** Misses in a row after which a field's last string is no longer compared… */
-const COLD = 4;
-/** …until this many of its events have passed. */
-const REPROBE = 64;
 
 const EMPTY: readonly string[] = [];
 /** Events between checkpoints of the pools' sizes (a power of two). */
@@ -104,12 +79,12 @@ export class TraceStore<E extends { kind: string }> {
   /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
   private row = new Int32Array(INLINE_FIELDS);
   private count = 0;
-  private readonly shapes: Shape[] = [];
-  private readonly shapesByKind = new Map<string, number[]>();
+  private readonly shapeTable = new TraceShapes();
+  private readonly shapes: Shape[] = this.shapeTable.list;
   /** Field values as slots, and the pools they refer to. */
   private readonly values: TraceValues;
   /** Per kind, the shape its latest event had (most kinds have one shape). */
-  private readonly lastShape = new Map<string, Shape>();
+  private readonly lastShape = this.shapeTable.latest;
   /** The kind pushed last and its shape (a run of one kind skips the map). */
   private lastKind = '';
   private lastKindShape: Shape | undefined = undefined;
@@ -418,32 +393,6 @@ export class TraceStore<E extends { kind: string }> {
   private shapeOfKeys(kind: string, ev: E): number {
     const keys: string[] = [];
     for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
-    let list = this.shapesByKind.get(kind);
-    if (!list) this.shapesByKind.set(kind, (list = []));
-    for (const id of list) {
-      const s = this.shapes[id]!;
-      if (s.keys.length !== keys.length) continue;
-      let same = true;
-      for (let k = 0; k < keys.length && same; k++) same = s.keys[k] === keys[k];
-      if (same) {
-        this.lastShape.set(kind, s);
-        return id;
-      }
-    }
-    const id = this.shapes.length;
-    if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = {
-      id,
-      kind,
-      keys,
-      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
-      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
-      next: keys.map(() => 0),
-      misses: keys.map(() => 0),
-    };
-    this.shapes.push(shape);
-    this.lastShape.set(kind, shape);
-    list.push(id);
-    return id;
+    return this.shapeTable.find(kind, keys);
   }
 }
