@@ -9,6 +9,11 @@
  * host's hook-run list; the empty list) is not written twice: its slot points at the first copy.
  * Reading rebuilds fresh plain objects with the same keys in the same order and equal values.
  *
+ * An object's words: its header, then the nested objects written for it (each with its own nested
+ * ones), then its own words. A row marks those nested objects NEST, so a frame's IPv4 header, TCP
+ * segment and option list cost no pointers. An object stored whole (no room for rows) that wrote
+ * nested objects has a FORWARD header pointing at its whole header after them.
+ *
  * Most objects are written in row form instead (traceRows.ts): the header names a row holding the
  * key list and the values that recur (a packet's version, flags, addresses, ports of a service),
  * and only the values that vary (ids, sequence numbers, nested objects) follow it. An IPv4 header
@@ -26,15 +31,25 @@ const MAX_WORDS = 1 << 28;
 /** Objects remembered for sharing: two generations of this many (bounded, forgets old ones). */
 const RECENT = 512;
 
-/** Header low bits: a key list's object, an array, a row. */
+/** Header low bits: a key list's object, an array, a row, a forward to the object's whole header. */
 const OBJECT = 0;
 const ARRAY = 1;
 const ROW = 2;
+const FORWARD = 3;
 /**
  * In a row: the value is the object's next word as an unsigned 32-bit integer (a TCP sequence
  * number), 4 bytes instead of a pooled 8-byte number.
  */
 const RAW = VAR | (1 << 3);
+/**
+ * In a row: the value is a nested object written inside this one's words, after its header and
+ * the nested objects before it (an IPv4 header's TCP segment): no 4-byte pointer to it.
+ */
+const NEST = VAR | (2 << 3);
+/** `rawAt` marks: a tagged slot, a raw integer, a nested object written in place. */
+const TAGGED = 0;
+const RAW_INT = 1;
+const NESTED = 2;
 /** Integers from here to 2^32 - 1 are stored raw (below, a slot's integer payload holds them). */
 const RAW_MIN = 1 << 27;
 
@@ -63,7 +78,10 @@ export class ObjectSlots {
   private recent = new Map<object, number>();
   private older = new Map<object, number>();
   private readonly rows: TraceRows;
-  /** Per row, the word its first object was written at (truncation drops the rows made after). */
+  /**
+   * Per row, the word its first object was written at (truncation drops the rows made after); an
+   * object whose row holds all its values is that first copy again, not a copy of its own.
+   */
   private madeAt = new Uint32Array(64);
   /** Per row shape, each field's last slot and how many times in a row it changed. */
   private readonly stats = new Map<number, { last: Int32Array; sames: Uint8Array }>();
@@ -152,10 +170,11 @@ export class ObjectSlots {
 
   /**
    * Calls `slot` with each slot of the object written at `offset` (and `raw` with each raw
-   * integer, in key order among them); returns the word after it.
+   * integer, in key order among them); returns the word after it and the objects nested in it.
    */
   visit(offset: number, slot: (x: number) => void, raw?: (v: number) => void): number {
     const h = this.slots[offset]!;
+    if ((h & 3) === FORWARD) return this.visit(h >>> 2, slot, raw);
     if ((h & 3) !== ROW) {
       const n = (h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length;
       for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
@@ -164,21 +183,44 @@ export class ObjectSlots {
     const r = h >>> 2;
     const words = this.rows.slots();
     const at = this.rows.start(r);
+    const n = this.sizeOf(this.rows.shapeOf(r));
+    // Nested objects first: own words begin after them.
     let own = offset + 1;
-    for (let k = 0, n = this.sizeOf(this.rows.shapeOf(r)); k < n; k++) {
+    for (let k = 0; k < n; k++) if (words[at + k] === NEST) own = this.end(own);
+    let nested = offset + 1;
+    for (let k = 0; k < n; k++) {
       const x = words[at + k]!;
       if (x === RAW) {
         // Read before the optional call: `raw?.(…)` would skip the word's read when absent.
         const v = this.slots[own++]! >>> 0;
         raw?.(v);
-      } else slot((x & 7) === VAR ? this.slots[own++]! : x);
+      } else if (x === NEST) {
+        const child = nested;
+        nested = this.end(child);
+        slot((child << 3) | STRUCT_TAG);
+      } else slot(x === VAR ? this.slots[own++]! : x);
     }
     return own;
+  }
+
+  /** The word after the object written at `offset` and the objects nested in it. */
+  end(offset: number): number {
+    const h = this.slots[offset]!;
+    if ((h & 3) === FORWARD) return this.end(h >>> 2);
+    if ((h & 3) !== ROW) return offset + 1 + ((h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length);
+    const r = h >>> 2;
+    const words = this.rows.slots();
+    const at = this.rows.start(r);
+    let next = offset + 1;
+    for (let k = 0, n = this.sizeOf(this.rows.shapeOf(r)); k < n; k++)
+      if (words[at + k] === NEST) next = this.end(next);
+    return next + this.rows.varsOf(r);
   }
 
   /** The plain object or array written at `offset`, rebuilt. */
   decode(offset: number): unknown {
     const h = this.slots[offset]!;
+    if ((h & 3) === FORWARD) return this.decode(h >>> 2);
     const shape =
       (h & 3) === ROW ? this.rows.shapeOf(h >>> 2) : (h & 3) === ARRAY ? ARRAY_SHAPE | (h >>> 2) : h >>> 2;
     const keys = shape & ARRAY_SHAPE ? undefined : this.shapes[shape]!;
@@ -213,7 +255,10 @@ export class ObjectSlots {
       shape = this.shapeId(keys);
     }
     const n = values.length;
-    // Nested objects first, so this one's slots are final when its row is looked up.
+    // The header's word is taken first; nested objects written for this one follow it, so this
+    // one's slots are final when its row is looked up.
+    const at = this.used;
+    this.claim(1);
     const base = this.top;
     this.top += 2 * n;
     if (this.top > this.scratch.length) {
@@ -224,28 +269,45 @@ export class ObjectSlots {
       const x = values[k];
       const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
       // Read after the call: a nested object may grow the scratch arrays.
-      const word = raw
-        ? x | 0
-        : x !== null && typeof x === 'object'
-          ? this.encode(x, depth + 1)
-          : this.encodeValue(x);
+      let mark = raw ? RAW_INT : TAGGED;
+      let word: number;
+      if (raw) word = x | 0;
+      else if (x !== null && typeof x === 'object') {
+        const before = this.used;
+        word = this.encode(x, depth + 1);
+        // Written right here (not shared, not kept by reference): nested in place.
+        if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
+      } else word = this.encodeValue(x);
       this.scratch[base + k] = word;
-      this.rawAt[base + k] = raw ? 1 : 0;
+      this.rawAt[base + k] = mark;
     }
-    const at = this.used;
-    const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n) : -1;
+    const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n, at) : -1;
     if (row >= 0) {
       const own = this.rows.varsOf(row);
-      this.claim(own + 1);
+      if (own === 0 && this.used === at + 1 && this.madeAt[row]! < at) {
+        // Nothing of its own (a TCP option `{ kind: 'nop' }`): the row's first copy is this value.
+        this.used = at;
+        this.top = base;
+        return (this.madeAt[row]! << 3) | STRUCT_TAG;
+      }
+      const from = this.used;
+      this.claim(own);
       this.slots[at] = (row << 2) | ROW;
-      for (let k = 0; k < own; k++) this.slots[at + 1 + k] = this.scratch[base + n + k]!;
+      for (let k = 0; k < own; k++) this.slots[from + k] = this.scratch[base + n + k]!;
     } else {
-      this.claim(n + 1);
-      this.slots[at] = shape & ARRAY_SHAPE ? (n << 2) | ARRAY : (shape << 2) | OBJECT;
+      // Whole: after the nested objects, if any, with a forward to it in the header's word.
+      let h = at;
+      if (this.used > at + 1) {
+        h = this.used;
+        this.slots[at] = (h << 2) | FORWARD;
+        this.claim(1);
+      }
+      this.claim(n);
+      this.slots[h] = shape & ARRAY_SHAPE ? (n << 2) | ARRAY : (shape << 2) | OBJECT;
       // Without a row there is no RAW mark: raw integers go to the number pool after all.
       for (let k = 0; k < n; k++) {
         const w = this.scratch[base + k]!;
-        this.slots[at + 1 + k] = this.rawAt[base + k] ? this.encodeValue(w >>> 0) : w;
+        this.slots[h + 1 + k] = this.rawAt[base + k] === RAW_INT ? this.encodeValue(w >>> 0) : w;
       }
     }
     this.top = base;
@@ -256,14 +318,19 @@ export class ObjectSlots {
    * The row for the slots at `scratch[base..base+n)`, which are rewritten there as the row (VAR
    * where a value varies) with the varying values after them; -1 if there is no room for rows.
    */
-  private rowOf(shape: number, base: number, n: number): number {
+  private rowOf(shape: number, base: number, n: number, at: number): number {
     let st = this.stats.get(shape);
     if (!st) this.stats.set(shape, (st = { last: new Int32Array(n), sames: new Uint8Array(n) }));
     const s = this.scratch;
     let own = 0;
     for (let k = 0; k < n; k++) {
       const x = s[base + k]!;
-      if (this.rawAt[base + k]) {
+      const mark = this.rawAt[base + k];
+      if (mark === NESTED) {
+        s[base + k] = NEST;
+        continue;
+      }
+      if (mark === RAW_INT) {
         s[base + n + own++] = x;
         s[base + k] = RAW;
         continue;
@@ -280,14 +347,20 @@ export class ObjectSlots {
     const before = this.rows.length;
     const r = this.rows.intern(shape, s, n, own, base);
     if (r < 0) {
-      // No row: put the varying values back in place.
-      for (let k = 0, j = 0; k < n; k++)
+      // No row: put the varying values back in place, and the nested objects' slots (in order after `at`).
+      let nested = at + 1;
+      for (let k = 0, j = 0; k < n; k++) {
         if (s[base + k] === VAR || s[base + k] === RAW) s[base + k] = s[base + n + j++]!;
+        else if (this.rawAt[base + k] === NESTED) {
+          s[base + k] = (nested << 3) | STRUCT_TAG;
+          nested = this.end(nested);
+        }
+      }
       return -1;
     }
     if (this.rows.length > before) {
       if (r >= this.madeAt.length) this.madeAt = growTyped(this.madeAt, r + 1);
-      this.madeAt[r] = this.used;
+      this.madeAt[r] = at;
     }
     return r;
   }

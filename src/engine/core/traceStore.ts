@@ -1,20 +1,33 @@
 /**
  * Columnar storage of trace events. Per event: a row number (Uint16Array; traceRows.ts: the kind,
  * key order and the field values that recur from request to request) and a time (traceTimes.ts:
- * 2-byte deltas); then, in one Int32Array, the tagged values its row marks as varying (packet and
- * frame ids, fresh strings, frames). Where an event's values begin is found from a checkpoint
- * every 64 events. Strings are interned, ids like `pkt#12` are stored as their number, plain
- * objects and arrays (frames, headers, hook runs) are encoded into a second Int32Array, in row
- * form too (objectSlots.ts), and rebuilt when read; other objects (explanations) are kept by
- * reference. A hook passage costs ~8 bytes, a frame with its headers ~60. `at(i)` rebuilds the
- * plain event with its own fields in their original order, then `t` and `seq` (--trace JSON is
- * unchanged).
+ * 2-byte deltas); then, in one Int32Array, the value slots its row marks as varying. Where an
+ * event's slots begin is found from a checkpoint every 64 events. How a value becomes a slot
+ * (strings interned, ids like `pkt#12` as their number, plain objects encoded in row form, other
+ * objects by reference) is traceValues.ts's. Two kinds of value cost no slot: an id repeating the
+ * last of its prefix, or the next (traceIdRuns.ts), and an object the event wrote fresh (a frame),
+ * which is where the event's objects go next (WRITTEN). Both are read by walking from the
+ * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)`
+ * rebuilds the plain event with its own fields in their original order, then `t` and `seq`
+ * (--trace JSON is unchanged).
  */
 import { growTyped as grow } from './growTyped';
-import { ObjectSlots, STRUCT_TAG } from './objectSlots';
+import {
+  CURSOR,
+  type IdRuns,
+  isMark,
+  markFor,
+  newIdRuns,
+  passId,
+  resolveMark,
+  restartRuns,
+  WRITTEN,
+} from './traceIdRuns';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
-import { STR, TraceStrings } from './traceStrings';
+import { ID } from './traceStrings';
+import { COLD, REPROBE, type Shape, TraceShapes, WAYS } from './traceShapes';
 import { TraceTimes } from './traceTimes';
+import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
 /** Events, own slots and object words to make room for at once. */
 export interface SizeHint {
@@ -22,44 +35,6 @@ export interface SizeHint {
   slots: number;
   objs: number;
 }
-
-/** Value tags, in the low 3 bits of a slot. */
-const INT = 0; // payload: a small integer
-// STR = 1, payload: index of an interned string (traceStrings.ts)
-const CONST = 2; // payload: index into CONSTS
-const OBJ = 3; // payload: index into `objects`
-const NUM = 4; // payload: index into `numbers` (non-integers, large integers)
-// ID = 5, payload: (n << 4) | prefix index, for `prefix#n` (traceStrings.ts)
-const STRUCT = STRUCT_TAG; // payload: offset of an encoded plain object or array in `objs`
-
-const CONSTS = [null, false, true, undefined] as const;
-const MAX_INT = 1 << 27;
-
-interface Shape {
-  id: number;
-  kind: string;
-  keys: readonly string[];
-  /**
-   * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
-   * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
-   */
-  lastStrings: (string | undefined)[];
-  lastCodes: number[];
-  /** Per field, which of its WAYS entries a miss replaces next. */
-  next: number[];
-  /**
-   * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
-   * which compares a fresh string's characters, and probes again after a while.
-   */
-  misses: number[];
-}
-
-/** Strings remembered per field. */
-const WAYS = 4;
-/** Misses in a row after which a field's last string is no longer compared… */
-const COLD = 4;
-/** …until this many of its events have passed. */
-const REPROBE = 64;
 
 const EMPTY: readonly string[] = [];
 /** Events between checkpoints of the pools' sizes (a power of two). */
@@ -72,16 +47,6 @@ const CHECK_WORDS = 6;
  * counts as recurring: a client's ip:port met only within its own request never goes into a row.
  */
 const AGE = 4;
-
-/** Where the pools end: words of encoded objects, objects kept by reference, numbers. */
-interface PoolEnds {
-  objs: number;
-  objects: number;
-  numbers: number;
-}
-
-/** Integers in [-SMALL, SMALL) go into rows (exit codes, timeouts); others vary (indexes, ports). */
-const SMALL = 256;
 
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
@@ -106,31 +71,29 @@ export class TraceStore<E extends { kind: string }> {
   /** The event whose offset was found last, and that offset (reset by truncate). */
   private readAt = -1;
   private readOffset = 0;
+  /** The id runs before event `readAt` (traceIdRuns.ts). */
+  private readonly readRuns = newIdRuns();
+  /** The id runs before the next event pushed. */
+  private runs = newIdRuns();
   private readonly rows: TraceRows;
   /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
   private row = new Int32Array(INLINE_FIELDS);
   private count = 0;
-  private readonly shapes: Shape[] = [];
-  private readonly shapesByKind = new Map<string, number[]>();
-  private readonly strs = new TraceStrings();
-  private readonly objects: object[] = [];
-  private readonly numbers: number[] = [];
+  private readonly shapeTable = new TraceShapes();
+  private readonly shapes: Shape[] = this.shapeTable.list;
+  /** Field values as slots, and the pools they refer to. */
+  private readonly values: TraceValues;
   /** Per kind, the shape its latest event had (most kinds have one shape). */
-  private readonly lastShape = new Map<string, Shape>();
+  private readonly lastShape = this.shapeTable.latest;
   /** The kind pushed last and its shape (a run of one kind skips the map). */
   private lastKind = '';
   private lastKindShape: Shape | undefined = undefined;
-  /** Plain objects and arrays, encoded; and per event that grew a pool, the pools' sizes before it. */
-  private readonly objs: ObjectSlots;
   /**
    * Every CHECK_EVERY events, the pools' sizes before that event wrote (objs words, objects,
    * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
   private checks = new Uint32Array(CHECK_WORDS * 64);
-  /** Object words and strings that existed AGE checkpoints before this event's (see `shared`). */
-  private oldObjs = 0;
-  private oldStrings = 0;
 
   /**
    * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
@@ -139,17 +102,7 @@ export class TraceStore<E extends { kind: string }> {
    */
   constructor(sizeHint?: SizeHint, maxRows?: number) {
     this.rows = new TraceRows(maxRows);
-    this.objs = new ObjectSlots(
-      (v) => this.encode(v),
-      (x) => this.decode(x),
-      (o) => {
-        this.objects.push(o);
-        return ((this.objects.length - 1) << 3) | OBJ;
-      },
-      (x) => this.shared(x),
-      sizeHint?.objs,
-      maxRows,
-    );
+    this.values = new TraceValues(sizeHint?.objs, maxRows);
     this.times = new TraceTimes(sizeHint?.events);
     if (!sizeHint) return;
     this.rowOf = new Uint16Array(sizeHint.events);
@@ -164,7 +117,7 @@ export class TraceStore<E extends { kind: string }> {
   sizeHint(events: number): SizeHint {
     // A little over what this one used: the next chunk is seldom exactly alike.
     const more = (x: number): number => x + (x >>> 5) + 64;
-    return { events, slots: more(this.end), objs: more(this.objs.length) };
+    return { events, slots: more(this.end), objs: more(this.values.objs.length) };
   }
 
   /**
@@ -183,6 +136,7 @@ export class TraceStore<E extends { kind: string }> {
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     let row = this.row;
+    const values = this.values;
     let n = 0;
     let v = 0;
     for (const k in ev) {
@@ -200,7 +154,7 @@ export class TraceStore<E extends { kind: string }> {
         const misses = last!.misses[n]!;
         if (misses >= COLD) {
           last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          x = this.strs.code(val);
+          x = values.strs.code(val);
         } else {
           const seen = last!.lastStrings;
           const base = n * WAYS;
@@ -214,11 +168,19 @@ export class TraceStore<E extends { kind: string }> {
             const w = last!.next[n]!;
             last!.next[n] = (w + 1) % WAYS;
             seen[base + w] = val;
-            x = last!.lastCodes[base + w] = this.strs.code(val);
+            x = last!.lastCodes[base + w] = values.strs.code(val);
           }
         }
-      } else x = this.encode(val);
-      if (this.shared(x)) row[n] = x;
+      } else if (typeof val !== 'object' || val === null) x = values.encode(val);
+      else {
+        const objs = values.objs.length;
+        x = values.encode(val);
+        // A fresh object, written where the event's objects go next: the reader finds it there.
+        if (x === ((objs << 3) | STRUCT) && values.objs.length > objs) x = WRITTEN;
+      }
+      let m: number;
+      if (x === WRITTEN || values.shared(x)) row[n] = x;
+      else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) row[n] = m;
       else {
         this.slots[start + v++] = x;
         row[n] = VAR;
@@ -245,42 +207,25 @@ export class TraceStore<E extends { kind: string }> {
     this.slots[start] = shape;
     for (let k = 0, j = 0; k < n; k++) {
       const x = this.row[k]!;
-      this.slots[start + 1 + k] = (x & 7) === VAR ? own[j++]! : x;
+      this.slots[start + 1 + k] = x === VAR ? own[j++]! : x;
     }
     this.rowOf[i] = NO_ROW;
     this.end = start + n + 1;
   }
 
   /**
-   * Whether slot `x` goes into the event's row: values that recur from request to request (small
-   * integers, constants, strings and shared lists that existed AGE checkpoints ago). Ids,
-   * fresh strings (a client's ip:port), fresh objects (a frame) and pooled values vary per event:
-   * in a row they would make every row new.
+   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`;
+   * id marks resolved with `runs`, which move on past the event); returns where the next event's
+   * own slots begin.
    */
-  private shared(x: number): boolean {
-    switch (x & 7) {
-      case INT:
-        return x >= -SMALL << 3 && x < SMALL << 3;
-      case CONST:
-        return true;
-      case STR:
-        return x >> 3 < this.oldStrings;
-      case STRUCT:
-        return x >> 3 < this.oldObjs;
-      default:
-        return false;
-    }
-  }
-
-  /**
-   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`);
-   * returns where the next event's own slots begin.
-   */
-  private eachSlot(i: number, off: number, slot: (x: number) => void): number {
+  private eachSlot(i: number, off: number, runs: IdRuns, slot?: (x: number) => void): number {
     const r = this.rowOf[i]!;
     if (r === NO_ROW) {
       const n = this.shapes[this.slots[off]!]!.keys.length;
-      for (let k = 1; k <= n; k++) slot(this.slots[off + k]!);
+      for (let k = 1; k <= n; k++) {
+        const y = this.resolve(runs, this.slots[off + k]!);
+        slot?.(y);
+      }
       return off + n + 1;
     }
     const words = this.rows.slots();
@@ -288,25 +233,38 @@ export class TraceStore<E extends { kind: string }> {
     const n = this.shapes[this.rows.shapeOf(r)]!.keys.length;
     for (let k = 0; k < n; k++) {
       const x = words[at + k]!;
-      slot((x & 7) === VAR ? this.slots[off++]! : x);
+      const y = this.resolve(runs, x === VAR ? this.slots[off++]! : x);
+      slot?.(y);
     }
     return off;
   }
 
-  /** Where event `i`'s own slots begin: its checkpoint's offset plus the sizes of the events between. */
+  /** The value slot a stored slot stands for (id marks and WRITTEN resolved); the runs move on past it. */
+  private resolve(runs: IdRuns, x: number): number {
+    if (x === WRITTEN) {
+      const at = runs[CURSOR]!;
+      runs[CURSOR] = this.values.objs.end(at);
+      return (at << 3) | STRUCT;
+    }
+    if (isMark(x)) return resolveMark(runs, x);
+    passId(runs, x);
+    return x;
+  }
+
+  /**
+   * Where event `i`'s own slots begin (its checkpoint's offset plus the sizes of the events
+   * between); leaves `readRuns` as they were before it.
+   */
   private offsetOf(i: number): number {
-    // Reading in order (the views do) starts from the event read last.
     const c = i >>> CHECK_BITS;
     let j = c << CHECK_BITS;
     let off = this.checks[c * CHECK_WORDS + 5]!;
-    if (this.readAt >= j && this.readAt <= i) {
+    // Reading in order (the views do) goes on from the event read last; at a checkpoint, runs restart.
+    if (this.readAt > j && this.readAt <= i) {
       j = this.readAt;
       off = this.readOffset;
-    }
-    for (; j < i; j++) {
-      const r = this.rowOf[j]!;
-      off += r === NO_ROW ? this.shapes[this.slots[off]!]!.keys.length + 1 : this.rows.varsOf(r);
-    }
+    } else restartRuns(this.readRuns, this.checks[c * CHECK_WORDS]!);
+    for (; j < i; j++) off = this.eachSlot(j, off, this.readRuns);
     this.readAt = i;
     this.readOffset = off;
     return off;
@@ -325,7 +283,7 @@ export class TraceStore<E extends { kind: string }> {
     // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
     if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
     this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
-    this.objs.seal();
+    this.values.seal();
     this.rows.seal();
   }
 
@@ -333,36 +291,19 @@ export class TraceStore<E extends { kind: string }> {
   private check(i: number): void {
     const at = (i >>> CHECK_BITS) * CHECK_WORDS;
     if (at + CHECK_WORDS > this.checks.length) this.checks = grow(this.checks, at + CHECK_WORDS);
-    this.checks[at] = this.objs.length;
-    this.checks[at + 1] = this.objects.length;
-    this.checks[at + 2] = this.numbers.length;
+    const v = this.values;
+    this.checks[at] = v.objs.length;
+    this.checks[at + 1] = v.objectCount;
+    this.checks[at + 2] = v.numberCount;
     this.checks[at + 3] = this.rows.length;
-    this.checks[at + 4] = this.strs.length;
+    this.checks[at + 4] = v.strs.length;
     this.checks[at + 5] = this.end;
     // What existed AGE checkpoints ago is "met before" (see `shared`).
+    // Id runs restart, so a reader rebuilds them from here.
+    this.runs.fill(-1);
     const old = at - AGE * CHECK_WORDS;
-    this.oldObjs = old < 0 ? 0 : this.checks[old]!;
-    this.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
-  }
-
-  /** Widen `ends` to cover the pooled values slot `x` refers to, nested ones included. */
-  private reach(x: number, ends: PoolEnds): void {
-    const at = x >> 3;
-    switch (x & 7) {
-      case OBJ:
-        ends.objects = Math.max(ends.objects, at + 1);
-        return;
-      case NUM:
-        ends.numbers = Math.max(ends.numbers, at + 1);
-        return;
-      case STRUCT: {
-        // Visited first: nested objects (written after their parent) widen `ends` on the way.
-        const end = this.objs.visit(at, (y) => this.reach(y, ends));
-        ends.objs = Math.max(ends.objs, end);
-        return;
-      }
-      default:
-    }
+    v.oldObjs = old < 0 ? 0 : this.checks[old]!;
+    v.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
@@ -380,20 +321,21 @@ export class TraceStore<E extends { kind: string }> {
     };
     // Rows are made in event order too: those the kept events use, and none after.
     let rows = this.checks[at + 3]!;
-    const reach = (x: number): void => this.reach(x, ends);
+    const reach = (x: number): void => this.values.reach(x, ends);
     let off = this.checks[at + 5]!;
+    const runs = newIdRuns();
+    restartRuns(runs, this.checks[at]!);
     for (let e = c << CHECK_BITS; e < keep; e++) {
-      off = this.eachSlot(e, off, reach);
+      off = this.eachSlot(e, off, runs, reach);
       const r = this.rowOf[e]!;
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
     this.end = off;
+    this.runs = runs;
     this.readAt = -1;
     this.times.truncate(keep);
-    this.objs.truncate(ends.objs);
-    this.objects.length = ends.objects;
-    this.numbers.length = ends.numbers;
+    this.values.truncate(ends);
     this.count = keep;
   }
 
@@ -405,9 +347,11 @@ export class TraceStore<E extends { kind: string }> {
     const out: Record<string, unknown> = { kind: shape.kind };
     const keys = shape.keys;
     let k = 0;
-    this.eachSlot(i, this.offsetOf(i), (x) => {
-      out[keys[k++]!] = this.decode(x);
+    const next = this.eachSlot(i, this.offsetOf(i), this.readRuns, (x) => {
+      out[keys[k++]!] = this.values.decode(x);
     });
+    this.readAt = i + 1;
+    this.readOffset = next;
     out.t = this.time(i);
     out.seq = i;
     return out as E & { t: number; seq: number };
@@ -440,9 +384,7 @@ export class TraceStore<E extends { kind: string }> {
       this.end * 4 +
       this.rows.words32 * 4 +
       this.rows.length * 5 +
-      this.numbers.length * 8 +
-      this.objects.length * 8 +
-      this.objs.bytes() +
+      this.values.bytes() +
       Math.ceil(this.count / CHECK_EVERY) * CHECK_WORDS * 4
     );
   }
@@ -451,70 +393,6 @@ export class TraceStore<E extends { kind: string }> {
   private shapeOfKeys(kind: string, ev: E): number {
     const keys: string[] = [];
     for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
-    let list = this.shapesByKind.get(kind);
-    if (!list) this.shapesByKind.set(kind, (list = []));
-    for (const id of list) {
-      const s = this.shapes[id]!;
-      if (s.keys.length !== keys.length) continue;
-      let same = true;
-      for (let k = 0; k < keys.length && same; k++) same = s.keys[k] === keys[k];
-      if (same) {
-        this.lastShape.set(kind, s);
-        return id;
-      }
-    }
-    const id = this.shapes.length;
-    if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = {
-      id,
-      kind,
-      keys,
-      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
-      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
-      next: keys.map(() => 0),
-      misses: keys.map(() => 0),
-    };
-    this.shapes.push(shape);
-    this.lastShape.set(kind, shape);
-    list.push(id);
-    return id;
-  }
-
-  private encode(v: unknown): number {
-    switch (typeof v) {
-      case 'number':
-        if (Number.isInteger(v) && v >= -MAX_INT && v < MAX_INT && !Object.is(v, -0)) return (v << 3) | INT;
-        this.numbers.push(v);
-        return ((this.numbers.length - 1) << 3) | NUM;
-      case 'string':
-        return this.strs.code(v);
-      case 'boolean':
-        return ((v ? 2 : 1) << 3) | CONST;
-      case 'undefined':
-        return (3 << 3) | CONST;
-      default:
-        if (v === null) return CONST;
-        return this.objs.encode(v as object);
-    }
-  }
-
-  private decode(x: number): unknown {
-    const payload = x >> 3;
-    switch (x & 7) {
-      case INT:
-        return payload;
-      case STR:
-        return this.strs.stringOf(payload);
-      case CONST:
-        return CONSTS[payload];
-      case OBJ:
-        return this.objects[payload];
-      case NUM:
-        return this.numbers[payload];
-      case STRUCT:
-        return this.objs.decode(payload);
-      default:
-        return this.strs.idOfPayload(payload);
-    }
+    return this.shapeTable.find(kind, keys);
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * A trace store's event shapes: a kind and its keys in emit order, numbered in the order met. Each
+ * shape also remembers, per field, the strings stored there last (the store's push compares
+ * them before hashing a string for the pool).
+ */
+
+export interface Shape {
+  id: number;
+  kind: string;
+  keys: readonly string[];
+  /**
+   * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
+   * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
+   */
+  lastStrings: (string | undefined)[];
+  lastCodes: number[];
+  /** Per field, which of its WAYS entries a miss replaces next. */
+  next: number[];
+  /**
+   * Per field, misses in a row: a field that rarely repeats (a client's ip:port) skips the check,
+   * which compares a fresh string's characters, and probes again after a while.
+   */
+  misses: number[];
+}
+
+/** Strings remembered per field. */
+export const WAYS = 4;
+/** Misses in a row after which a field's last string is no longer compared… */
+export const COLD = 4;
+/** …until this many of its events have passed. */
+export const REPROBE = 64;
+
+export class TraceShapes {
+  /** By id. */
+  readonly list: Shape[] = [];
+  /** Per kind, the shape found or made for it last (most kinds have one shape). */
+  readonly latest = new Map<string, Shape>();
+  private readonly byKind = new Map<string, number[]>();
+
+  /** The id of the shape of `kind` with `keys` in this order: found or made, then remembered as its latest. */
+  find(kind: string, keys: readonly string[]): number {
+    let ids = this.byKind.get(kind);
+    if (!ids) this.byKind.set(kind, (ids = []));
+    for (const id of ids) {
+      const s = this.list[id]!;
+      if (s.keys.length !== keys.length) continue;
+      let same = true;
+      for (let k = 0; k < keys.length && same; k++) same = s.keys[k] === keys[k];
+      if (same) {
+        this.latest.set(kind, s);
+        return id;
+      }
+    }
+    const id = this.list.length;
+    if (id > 0xffff) throw new Error('trace: too many event shapes');
+    const shape: Shape = {
+      id,
+      kind,
+      keys,
+      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
+      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
+      next: keys.map(() => 0),
+      misses: keys.map(() => 0),
+    };
+    this.list.push(shape);
+    this.latest.set(kind, shape);
+    ids.push(id);
+    return id;
+  }
+}
