@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
@@ -444,7 +445,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   destroy(reason: string): void {
     this.sendQueue?.clear();
     this.rtx?.stop();
-    if (this.tw) this.tw.cancelled = true;
+    cancelTimer(this.tw);
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);
