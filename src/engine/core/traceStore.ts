@@ -91,6 +91,17 @@ function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number)
   return a.length === n ? a : (a.slice(0, n) as T);
 }
 
+/** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
+function hasKeys(ev: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in ev) {
+    if (k === 'kind' || k === 't' || k === 'seq') continue;
+    if (keys[n] !== k) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
 export class TraceStore<E extends { kind: string }> {
   private times: TraceTimes;
   /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
@@ -449,20 +460,18 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The shape of an event whose keys differ from its kind's last one: found or made, then remembered. */
   private shapeOfKeys(kind: string, ev: E): number {
-    const keys: string[] = [];
-    for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
     let list = this.shapesByKind.get(kind);
     if (!list) this.shapesByKind.set(kind, (list = []));
+    // Kinds with a few shapes (a route's input and output forms) alternate: matched without a list.
     for (const id of list) {
       const s = this.shapes[id]!;
-      if (s.keys.length !== keys.length) continue;
-      let same = true;
-      for (let k = 0; k < keys.length && same; k++) same = s.keys[k] === keys[k];
-      if (same) {
+      if (hasKeys(ev, s.keys)) {
         this.lastShape.set(kind, s);
         return id;
       }
     }
+    const keys: string[] = [];
+    for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
     const id = this.shapes.length;
     if (id > 0xffff) throw new Error('trace: too many event shapes');
     const shape: Shape = {
