@@ -99,7 +99,7 @@ export class ObjectSlots {
     private readonly byReference: (o: object) => number,
     /** Whether a slot value recurs (constants, small integers, strings met long ago): row material. */
     private readonly recurs: (x: number) => boolean,
-    words = 4096,
+    words = 1024,
     maxRows?: number,
   ) {
     this.slots = new Int32Array(words);

@@ -83,6 +83,10 @@ interface PoolEnds {
 /** Integers in [-SMALL, SMALL) go into rows (exit codes, timeouts); others vary (indexes, ports). */
 const SMALL = 256;
 
+/** A store without a size hint starts with room for this many events and own slots. */
+const FIRST_EVENTS = 512;
+const FIRST_SLOTS = 2048;
+
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
@@ -105,13 +109,13 @@ function hasKeys(ev: object, keys: readonly string[]): boolean {
 export class TraceStore<E extends { kind: string }> {
   private times: TraceTimes;
   /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
-  private rowOf = new Uint16Array(1024);
+  private rowOf: Uint16Array;
   /**
    * Per event, the values its row marks VAR (or all of them after its shape, if it has no row),
    * one after another: where an event's begin is found from its checkpoint's offset and the
    * sizes of the events between (no 4-byte offset per event).
    */
-  private slots = new Int32Array(8192);
+  private slots: Int32Array;
   /** Slots used. */
   private end = 0;
   /** The event whose offset was found last, and that offset (reset by truncate). */
@@ -138,7 +142,7 @@ export class TraceStore<E extends { kind: string }> {
    * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
-  private checks = new Uint32Array(CHECK_WORDS * 64);
+  private checks = new Uint32Array(CHECK_WORDS * 8);
   /** Object words and strings that existed AGE checkpoints before this event's (see `shared`). */
   private oldObjs = 0;
   private oldStrings = 0;
@@ -161,10 +165,11 @@ export class TraceStore<E extends { kind: string }> {
       sizeHint?.objs,
       maxRows,
     );
-    this.times = new TraceTimes(sizeHint?.events);
-    if (!sizeHint) return;
-    this.rowOf = new Uint16Array(sizeHint.events);
-    this.slots = new Int32Array(Math.max(sizeHint.slots, INLINE_FIELDS + 1));
+    // Without a hint, room for a lab start (the ha lab's ~500 events): a store grows by doubling,
+    // and each lab start allocating 60 KB of columns it never used kept the collector busy.
+    this.times = new TraceTimes(sizeHint?.events ?? FIRST_EVENTS);
+    this.rowOf = new Uint16Array(sizeHint?.events ?? FIRST_EVENTS);
+    this.slots = new Int32Array(Math.max(sizeHint?.slots ?? FIRST_SLOTS, INLINE_FIELDS + 1));
   }
 
   get length(): number {
