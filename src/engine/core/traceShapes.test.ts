@@ -16,7 +16,7 @@ const OBJECTS = [
   {},
 ];
 
-function routeEvent(i: number): { kind: string } {
+function routeEvent(i: number): { kind: string; [field: string]: unknown } {
   const o = OBJECTS[(i * 5) % OBJECTS.length]!;
   if (i % 3 === 0) return { kind: 'route', host: 'h', dir: 'input', dev: 'eth0', o };
   if (i % 3 === 1) return { kind: 'route', host: 'h', dir: 'output', outDev: 'eth1', nexthop: '10.0.0.1', o };
