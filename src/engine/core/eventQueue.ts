@@ -8,6 +8,8 @@ export interface QueuedEvent {
   readonly label: string;
   run: () => void;
   cancelled: boolean;
+  /** A frame in transit: the simulation counts it in `inFlight` until it runs. */
+  readonly inFlight: boolean;
 }
 
 /** What a cancelled event holds instead of its closure. */
@@ -36,8 +38,8 @@ export class EventQueue {
     return this.heap.length;
   }
 
-  push(time: number, label: string, run: () => void): QueuedEvent {
-    const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false };
+  push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
+    const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false, inFlight };
     if (this.heap.length >= this.sweepAt) this.sweep();
     const h = this.heap;
     h.push(ev);
