@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { utf8Length } from '../packet/bytes';
 import type { Ipv4 } from '../packet/types';
@@ -94,8 +95,8 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
   const finish = (r: CurlResult): void => {
     if (result) return;
     result = { ...r, ...times };
-    if (timer) timer.cancelled = true;
-    if (connectTimer) connectTimer.cancelled = true;
+    cancelTimer(timer);
+    cancelTimer(connectTimer);
     host.sim.emit({
       kind: 'app',
       host: host.name,
@@ -142,7 +143,7 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
     {
       onConnect() {
         connected = true;
-        if (connectTimer) connectTimer.cancelled = true;
+        cancelTimer(connectTimer);
         times.connectUs = host.sim.now - started;
         const text = `${requestHead(req).join('\r\n')}\r\n\r\n`;
         times.requestBytes = utf8Length(text);

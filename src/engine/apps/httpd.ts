@@ -1,5 +1,6 @@
 import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
 import { httpDate } from './httpDate';
@@ -27,14 +28,14 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
       let served = 0;
       let idle: QueuedEvent | undefined;
       const arm = (): void => {
-        if (idle) idle.cancelled = true;
+        cancelTimer(idle);
         idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
       };
       let busy = false;
       const answer = (text: string, close: boolean): void => {
         sock.send(text);
         if (close) {
-          if (idle) idle.cancelled = true;
+          cancelTimer(idle);
           sock.close();
         } else arm();
       };
@@ -50,7 +51,7 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
           answer(respond(host, head, ka.headers), ka.close);
           return;
         }
-        if (idle) idle.cancelled = true;
+        cancelTimer(idle);
         busy = true;
         host.cgi(script, (out) => {
           busy = false;
@@ -64,7 +65,7 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
           serve();
         },
         onEof() {
-          if (idle) idle.cancelled = true;
+          cancelTimer(idle);
           sock.close();
         },
       };

@@ -3,6 +3,7 @@
  * and prints what comes back, and a listener (`-l`, `-k` to keep accepting) that prints what it
  * receives or echoes it (`-e /bin/cat`). UDP clients quit at stdin EOF, as ncat does.
  */
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
@@ -65,13 +66,13 @@ export function startNcatClient(host: Host, o: NcatClientOpts, io: NcatIo): Ncat
   const finish = (code: number, showStats = true): void => {
     if (exit >= 0) return;
     exit = code;
-    if (timer) timer.cancelled = true;
+    cancelTimer(timer);
     unbind?.();
     if (showStats && o.verbose > 0 && code === 0) stats(io, sent, received, host.sim.now - started);
     host.sim.emit({ kind: 'app', host: host.name, app: 'ncat', event: 'exit', exit: code });
   };
   const arm = (us: number | undefined, onFire: () => void): void => {
-    if (timer) timer.cancelled = true;
+    cancelTimer(timer);
     timer = us === undefined ? undefined : host.sim.after(us, 'ncat-timeout', onFire);
   };
   const idle = (): void => {

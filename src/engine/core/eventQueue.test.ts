@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
-import { EventQueue } from './eventQueue';
+import { cancelTimer, EventQueue } from './eventQueue';
 import type { QueuedEvent } from './eventQueue';
 
 type Op = { t: 'push'; time: number } | { t: 'cancel'; which: number } | { t: 'pop' };
@@ -65,6 +65,26 @@ describe('EventQueue', () => {
     }
     expect(q.size).toBeLessThanOrEqual(1024);
     expect(q.pop()).toBe(timer);
+    expect(q.pop()).toBeUndefined();
+  });
+
+  test('a cancelled timer lets go of its closure at once and never runs; cancelling none is a no-op', () => {
+    const q = new EventQueue();
+    let ran = 0;
+    const run = (): void => {
+      ran++;
+    };
+    const ev = q.push(1_000_000, 'tcp-rtx', run);
+    const other = q.push(2_000_000, 'tcp-rtx', run);
+    cancelTimer(ev);
+    cancelTimer(undefined);
+    // The socket a retransmission timer's closure holds is no longer reachable through the heap.
+    expect(ev.run).not.toBe(run);
+    expect(ev.cancelled).toBe(true);
+    ev.run();
+    expect(q.pop()).toBe(other);
+    other.run();
+    expect(ran).toBe(1);
     expect(q.pop()).toBeUndefined();
   });
 });

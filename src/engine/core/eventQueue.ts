@@ -8,6 +8,22 @@ export interface QueuedEvent {
   readonly label: string;
   run: () => void;
   cancelled: boolean;
+  /** A frame in transit: the simulation counts it in `inFlight` until it runs. */
+  readonly inFlight: boolean;
+}
+
+/** What a cancelled event holds instead of its closure. */
+const NOTHING = (): void => {};
+
+/**
+ * Cancel a timer (none: nothing to do). It stays in the heap until its time or the next sweep, but
+ * lets go of its closure now: a cancelled retransmission timer would otherwise keep its socket, the
+ * application behind it and their buffers alive for up to a second of virtual time per request.
+ */
+export function cancelTimer(ev: QueuedEvent | undefined): void {
+  if (!ev) return;
+  ev.cancelled = true;
+  ev.run = NOTHING;
 }
 
 /** The heap is swept of cancelled events when it reaches this size, then twice what remained. */
@@ -22,8 +38,8 @@ export class EventQueue {
     return this.heap.length;
   }
 
-  push(time: number, label: string, run: () => void): QueuedEvent {
-    const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false };
+  push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
+    const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false, inFlight };
     if (this.heap.length >= this.sweepAt) this.sweep();
     const h = this.heap;
     h.push(ev);

@@ -70,11 +70,26 @@ function isPlain(v: object): boolean {
   return p === Object.prototype || p === null || (p === Array.prototype && Array.isArray(v));
 }
 
+const NONE: readonly number[] = [];
+
+/** Whether `v`'s own enumerable keys are exactly `keys`, in that order. */
+function hasOwnKeys(v: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    if (keys[n] !== k) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
 export class ObjectSlots {
   private slots: Int32Array;
   private used = 0;
   private readonly shapes: (readonly string[])[] = [];
   private readonly shapesByFirst = new Map<string, number[]>();
+  /** Per first key, the key list used last (most objects with a first key share one shape). */
+  private readonly lastByFirst = new Map<string, number>();
   private recent = new Map<object, number>();
   private older = new Map<object, number>();
   private readonly rows: TraceRows;
@@ -102,7 +117,7 @@ export class ObjectSlots {
     private readonly byReference: (o: object) => number,
     /** Whether a slot value recurs (constants, small integers, strings met long ago): row material. */
     private readonly recurs: (x: number) => boolean,
-    words = 4096,
+    words = 1024,
     maxRows?: number,
   ) {
     this.slots = new Int32Array(words);
@@ -239,22 +254,10 @@ export class ObjectSlots {
   }
 
   private write(v: object, depth: number): number {
-    let shape: number;
-    let values: unknown[];
-    if (Array.isArray(v)) {
-      values = v as unknown[];
-      shape = ARRAY_SHAPE | values.length;
-    } else {
-      const keys: string[] = [];
-      values = [];
-      for (const k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-        keys.push(k);
-        values.push((v as Record<string, unknown>)[k]);
-      }
-      shape = this.shapeId(keys);
-    }
-    const n = values.length;
+    const isArray = Array.isArray(v);
+    // Keys are matched against a known shape as they are enumerated: no key or value list per object.
+    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.shapeOf(v);
+    const n = isArray ? (v as unknown[]).length : this.shapes[shape]!.length;
     // The header's word is taken first; nested objects written for this one follow it, so this
     // one's slots are final when its row is looked up.
     const at = this.used;
@@ -265,21 +268,13 @@ export class ObjectSlots {
       this.scratch = growTyped(this.scratch, this.top);
       this.rawAt = growTyped(this.rawAt, this.top);
     }
-    for (let k = 0; k < n; k++) {
-      const x = values[k];
-      const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
-      // Read after the call: a nested object may grow the scratch arrays.
-      let mark = raw ? RAW_INT : TAGGED;
-      let word: number;
-      if (raw) word = x | 0;
-      else if (x !== null && typeof x === 'object') {
-        const before = this.used;
-        word = this.encode(x, depth + 1);
-        // Written right here (not shared, not kept by reference): nested in place.
-        if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
-      } else word = this.encodeValue(x);
-      this.scratch[base + k] = word;
-      this.rawAt[base + k] = mark;
+    if (isArray) for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth);
+    else {
+      let k = 0;
+      for (const key in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+        this.put(base + k++, (v as Record<string, unknown>)[key], depth);
+      }
     }
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n, at) : -1;
     if (row >= 0) {
@@ -312,6 +307,60 @@ export class ObjectSlots {
     }
     this.top = base;
     return (at << 3) | STRUCT_TAG;
+  }
+
+  /**
+   * Encode value `x` into scratch word `at`, marked RAW_INT (a large unsigned integer), NESTED
+   * (an object written right here for this one) or TAGGED.
+   */
+  private put(at: number, x: unknown, depth: number): void {
+    const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
+    let mark = raw ? RAW_INT : TAGGED;
+    let word: number;
+    if (raw) word = (x as number) | 0;
+    else if (x !== null && typeof x === 'object') {
+      const before = this.used;
+      word = this.encode(x, depth + 1);
+      // Written right here (not shared, not kept by reference): nested in place.
+      if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
+    } else word = this.encodeValue(x);
+    // Written after the call: a nested object may grow the scratch arrays.
+    this.scratch[at] = word;
+    this.rawAt[at] = mark;
+  }
+
+  /**
+   * The key list index of plain object `v`, without building its key list unless it is new: the
+   * last list used with its first key, else the others with that first key (an IPv4 header and
+   * its TCP segment both begin with `proto`, TCP options with `kind`).
+   */
+  private shapeOf(v: object): number {
+    let first: string | undefined;
+    let id = -1;
+    let keys: readonly string[] | undefined;
+    let n = 0;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (n === 0) {
+        first = k;
+        id = this.lastByFirst.get(k) ?? -1;
+        keys = id < 0 ? undefined : this.shapes[id];
+      } else if (keys !== undefined && keys[n] !== k) keys = undefined;
+      n++;
+    }
+    if (keys !== undefined && keys.length === n) return id;
+    for (const other of this.shapesByFirst.get(first ?? '') ?? NONE) {
+      const s = this.shapes[other]!;
+      if (s.length === n && hasOwnKeys(v, s)) {
+        this.lastByFirst.set(first ?? '', other);
+        return other;
+      }
+    }
+    const all: string[] = [];
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) all.push(k);
+    id = this.shapeId(all);
+    this.lastByFirst.set(first ?? '', id);
+    return id;
   }
 
   /**

@@ -48,13 +48,14 @@ export class Sim {
     return this.queue.push(this.now + delay, label, fn);
   }
 
-  /** Like `after`, for a frame in transit: counted in `inFlight` until it arrives. */
+  /**
+   * Like `after`, for a frame in transit: counted in `inFlight` until it arrives. The event carries
+   * the mark (no wrapping closure per frame hop).
+   */
   afterInFlight(delay: number, label: string, fn: () => void): QueuedEvent {
+    if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
     this.inFlight++;
-    return this.after(delay, label, () => {
-      this.inFlight--;
-      fn();
-    });
+    return this.queue.push(this.now + delay, label, fn, true);
   }
 
   at(time: number, label: string, fn: () => void): QueuedEvent {
@@ -76,6 +77,7 @@ export class Sim {
     if (!ev) return false;
     this.now = ev.time;
     this.executed++;
+    if (ev.inFlight) this.inFlight--;
     ev.run();
     if (this.watchers.length > 0) this.runWatchers();
     return true;

@@ -36,6 +36,8 @@ export const STICKY_KINDS: ReadonlySet<string> = new Set<string>([
   'neigh.del',
 ]);
 
+const EMPTY_SEQS = new Uint32Array(0);
+
 export class TraceChunks {
   /** null where a chunk was summarised. */
   private readonly chunks: (TraceStore<EngineEvent> | null)[] = [new TraceStore()];
@@ -45,8 +47,12 @@ export class TraceChunks {
   /** Chunks before this index were summarised. */
   private dropped = 0;
   private firstKept = 0;
-  private readonly sticky = new TraceStore<EngineEvent>();
-  private stickySeqs = new Uint32Array(64);
+  /**
+   * The configuration events of summarised chunks: made when the first chunk is summarised (most
+   * traces never are, and a lab start should not pay for a second store's columns).
+   */
+  private sticky: TraceStore<EngineEvent> | undefined = undefined;
+  private stickySeqs = EMPTY_SEQS;
   private summary: TraceSummary = emptySummary();
   /** Per kept chunk, where its sticky events are (made when a fold first asks). */
   private readonly positions: (StickyPositions | undefined)[] = [];
@@ -84,7 +90,7 @@ export class TraceChunks {
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return withSeq(c.at(this.local(i)), i);
     const s = this.stickyIndex(i);
-    return s < 0 ? undefined : withSeq(this.sticky.at(s), i);
+    return s < 0 ? undefined : withSeq(this.sticky!.at(s), i);
   }
 
   kindAt(i: number): string | undefined {
@@ -92,7 +98,7 @@ export class TraceChunks {
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return c.kindAt(this.local(i));
     const s = this.stickyIndex(i);
-    return s < 0 ? undefined : this.sticky.kindAt(s);
+    return s < 0 ? undefined : this.sticky!.kindAt(s);
   }
 
   /**
@@ -104,7 +110,11 @@ export class TraceChunks {
     let i = Math.max(0, from);
     if (i < this.firstKept) {
       const stop = Math.min(end, this.firstKept);
-      for (let s = this.stickyAtOrAfter(i); s < this.sticky.length && this.stickySeqs[s]! < stop; s++)
+      for (
+        let s = this.stickyAtOrAfter(i), n = this.sticky?.length ?? 0;
+        s < n && this.stickySeqs[s]! < stop;
+        s++
+      )
         each(this.stickySeqs[s]!);
       i = this.firstKept;
     }
@@ -130,7 +140,7 @@ export class TraceChunks {
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return c.timeAt(this.local(i));
     const s = this.stickyIndex(i);
-    return s < 0 ? undefined : this.sticky.timeAt(s);
+    return s < 0 ? undefined : this.sticky!.timeAt(s);
   }
 
   /**
@@ -183,28 +193,31 @@ export class TraceChunks {
       this.dropped = k;
       this.firstKept = keep;
     }
-    let s = this.sticky.length;
-    while (s > 0 && this.stickySeqs[s - 1]! >= keep) s--;
-    this.sticky.truncate(s);
+    if (this.sticky) {
+      let s = this.sticky.length;
+      while (s > 0 && this.stickySeqs[s - 1]! >= keep) s--;
+      this.sticky.truncate(s);
+    }
     this.count = keep;
   }
 
   /** Approximate bytes of the columns of the kept chunks and the sticky events. */
   columnBytes(): number {
-    let n = this.sticky.columnBytes() + this.sticky.length * 4;
+    let n = this.sticky ? this.sticky.columnBytes() + this.sticky.length * 4 : 0;
     for (const c of this.chunks) if (c) n += c.columnBytes();
     return n;
   }
 
   private keepSticky(ev: EngineEvent & { t: number }, seq: number): void {
-    const n = this.sticky.length;
+    const sticky = (this.sticky ??= new TraceStore<EngineEvent>());
+    const n = sticky.length;
     if (n === this.stickySeqs.length) {
-      const b = new Uint32Array(n * 2);
+      const b = new Uint32Array(Math.max(64, n * 2));
       b.set(this.stickySeqs);
       this.stickySeqs = b;
     }
     this.stickySeqs[n] = seq;
-    this.sticky.push(ev.t, ev);
+    sticky.push(ev.t, ev);
   }
 
   private local(i: number): number {
@@ -214,7 +227,7 @@ export class TraceChunks {
   /** Index in `sticky` of the first kept event at or after `seq`. */
   private stickyAtOrAfter(seq: number): number {
     let lo = 0;
-    let hi = this.sticky.length;
+    let hi = this.sticky?.length ?? 0;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.stickySeqs[mid]! < seq) lo = mid + 1;
@@ -226,7 +239,7 @@ export class TraceChunks {
   /** Index in `sticky` of the kept event `seq`, or -1. */
   private stickyIndex(seq: number): number {
     let lo = 0;
-    let hi = this.sticky.length - 1;
+    let hi = (this.sticky?.length ?? 0) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = this.stickySeqs[mid]!;

@@ -16,10 +16,10 @@ const EMPTY = new Int32Array(0);
 
 export class TraceRows {
   /** Per row: its shape, then one slot per key (VAR where the event holds the value). */
-  private words = new Int32Array(1024);
+  private words = new Int32Array(256);
   private used = 0;
-  private starts = new Uint32Array(128);
-  private vars = new Uint8Array(128);
+  private starts = new Uint32Array(64);
+  private vars = new Uint8Array(64);
   private count = 0;
   /** Open addressing: row + 1, 0 where empty; rebuilt after a truncation or a seal. */
   private table = new Int32Array(256);

@@ -30,12 +30,42 @@ export const COLD = 4;
 /** …until this many of its events have passed. */
 export const REPROBE = 64;
 
+/** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
+function hasKeys(ev: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in ev) {
+    if (k === 'kind' || k === 't' || k === 'seq') continue;
+    if (keys[n] !== k) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
 export class TraceShapes {
   /** By id. */
   readonly list: Shape[] = [];
   /** Per kind, the shape found or made for it last (most kinds have one shape). */
   readonly latest = new Map<string, Shape>();
   private readonly byKind = new Map<string, number[]>();
+
+  /**
+   * The id of the shape of event `ev` (its keys less the envelope's): kinds with a few shapes (a
+   * route's input and output forms) alternate, and are matched without building a key list.
+   */
+  match(kind: string, ev: object): number {
+    const ids = this.byKind.get(kind);
+    if (ids)
+      for (const id of ids) {
+        const s = this.list[id]!;
+        if (hasKeys(ev, s.keys)) {
+          this.latest.set(kind, s);
+          return id;
+        }
+      }
+    const keys: string[] = [];
+    for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
+    return this.find(kind, keys);
+  }
 
   /** The id of the shape of `kind` with `keys` in this order: found or made, then remembered as its latest. */
   find(kind: string, keys: readonly string[]): number {

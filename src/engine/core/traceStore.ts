@@ -48,6 +48,10 @@ const CHECK_WORDS = 6;
  */
 const AGE = 4;
 
+/** A store without a size hint starts with room for this many events and own slots. */
+const FIRST_EVENTS = 512;
+const FIRST_SLOTS = 2048;
+
 /** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
 const INLINE_FIELDS = 32;
 
@@ -59,13 +63,13 @@ function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number)
 export class TraceStore<E extends { kind: string }> {
   private times: TraceTimes;
   /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
-  private rowOf = new Uint16Array(1024);
+  private rowOf: Uint16Array;
   /**
    * Per event, the values its row marks VAR (or all of them after its shape, if it has no row),
    * one after another: where an event's begin is found from its checkpoint's offset and the
    * sizes of the events between (no 4-byte offset per event).
    */
-  private slots = new Int32Array(8192);
+  private slots: Int32Array;
   /** Slots used. */
   private end = 0;
   /** The event whose offset was found last, and that offset (reset by truncate). */
@@ -93,7 +97,7 @@ export class TraceStore<E extends { kind: string }> {
    * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
    * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
    */
-  private checks = new Uint32Array(CHECK_WORDS * 64);
+  private checks = new Uint32Array(CHECK_WORDS * 8);
 
   /**
    * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
@@ -103,10 +107,11 @@ export class TraceStore<E extends { kind: string }> {
   constructor(sizeHint?: SizeHint, maxRows?: number) {
     this.rows = new TraceRows(maxRows);
     this.values = new TraceValues(sizeHint?.objs, maxRows);
-    this.times = new TraceTimes(sizeHint?.events);
-    if (!sizeHint) return;
-    this.rowOf = new Uint16Array(sizeHint.events);
-    this.slots = new Int32Array(Math.max(sizeHint.slots, INLINE_FIELDS + 1));
+    // Without a hint, room for a lab start (the ha lab's ~500 events): a store grows by doubling,
+    // and each lab start allocating 60 KB of columns it never used kept the collector busy.
+    this.times = new TraceTimes(sizeHint?.events ?? FIRST_EVENTS);
+    this.rowOf = new Uint16Array(sizeHint?.events ?? FIRST_EVENTS);
+    this.slots = new Int32Array(Math.max(sizeHint?.slots ?? FIRST_SLOTS, INLINE_FIELDS + 1));
   }
 
   get length(): number {
@@ -391,8 +396,6 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The shape of an event whose keys differ from its kind's last one: found or made, then remembered. */
   private shapeOfKeys(kind: string, ev: E): number {
-    const keys: string[] = [];
-    for (const k in ev) if (k !== 'kind' && k !== 't' && k !== 'seq') keys.push(k);
-    return this.shapeTable.find(kind, keys);
+    return this.shapeTable.match(kind, ev);
   }
 }

@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import { SEC } from '../core/sim';
 import type { Host } from '../stack/host';
 import { ipNum } from '../stack/addrMath';
@@ -51,7 +52,7 @@ export class ConnTable {
     if (this.byIn.get(this.inKey(c)) === c) this.byIn.delete(this.inKey(c));
     const ok = connOutKey(c.proto, c.daddr, c.dport, c.caddr, c.cport);
     if (this.byOut.get(ok) === c) this.byOut.delete(ok);
-    if (c.timer) c.timer.cancelled = true;
+    cancelTimer(c.timer);
   }
 
   /** Re-key an invalid template out of the way (ports 0xffff), as ip_vs_conn_invalidate does. */
@@ -65,7 +66,7 @@ export class ConnTable {
   /** Lazy timer: one event per entry, moved forward only when it fires early. */
   arm(c: IpvsConn): void {
     if (c.timer && !c.timer.cancelled && c.timer.time <= c.expires) return;
-    if (c.timer) c.timer.cancelled = true;
+    cancelTimer(c.timer);
     c.timer = this.host.sim.at(c.expires, 'ipvs-conn-expire', () => {
       c.timer = undefined;
       if (this.host.sim.now < c.expires) this.arm(c);

@@ -100,10 +100,11 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   const { name } = host;
   const { id } = cur;
   const { src, dst } = cur.pkt;
+  // Born with the envelope the trace stamps (t, seq): stamping then adds no property storage.
   host.sim.emit(
     reason === undefined
-      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict }
-      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason },
+      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, t: 0, seq: 0 }
+      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason, t: 0, seq: 0 },
   );
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });

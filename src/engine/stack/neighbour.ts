@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC, MSEC } from '../core/sim';
 import type { Ipv4, Mac } from '../packet/types';
@@ -135,13 +136,13 @@ export class NeighTable {
   }
 
   private arm(e: NeighEntry, at: number): void {
-    if (e.timer) e.timer.cancelled = true;
+    cancelTimer(e.timer);
     if (e.confirmed > e.used) e.used = e.confirmed;
     e.timer = this.host.sim.at(at, 'neigh-timer', () => this.timerHandler(e));
   }
 
   private disarm(e: NeighEntry): void {
-    if (e.timer) e.timer.cancelled = true;
+    cancelTimer(e.timer);
     e.timer = undefined;
   }
 

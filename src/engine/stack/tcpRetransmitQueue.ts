@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
@@ -89,7 +90,7 @@ export class TcpRetransmitQueue {
 
   /** Stop the timer (TIME-WAIT, close). */
   stop(): void {
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
     this.timer = undefined;
   }
 

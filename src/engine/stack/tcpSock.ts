@@ -1,3 +1,4 @@
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
@@ -8,9 +9,8 @@ import { ipLocalOut, routeOutput } from './ipOutput';
 import { TcpCwnd } from './tcpCwnd';
 import { tcpOptionsFor } from './tcpOptionsOut';
 import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
-import type { RetransmitHooks, Unacked } from './tcpRetransmitQueue';
 import { TcpSendQueue } from './tcpSendQueue';
-import type { SendWindow } from './tcpSendQueue';
+import { TcpSockWindow } from './tcpSockWindow';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
@@ -43,19 +43,10 @@ export interface SockErrorEvent {
  * retransmission with exponential backoff, FIN teardown from either side, RST, TIME-WAIT.
  * No loss recovery beyond RTO retransmission: the labs' links never lose frames.
  */
-export class TcpSock implements SendWindow, RetransmitHooks {
-  state: TcpState = 'CLOSED';
+export class TcpSock extends TcpSockWindow {
   readonly id: string;
   iss = 0;
-  sndUna = 0;
-  sndNxt = 0;
   rcvNxt = 0;
-  /**
-   * Sent and not yet acknowledged, with the retransmission timer. This, the write queue and the
-   * congestion window go when the socket enters TIME-WAIT: Linux's inet_timewait_sock keeps
-   * none of them, and a busy client holds tens of thousands of TIME-WAIT sockets.
-   */
-  private rtx: TcpRetransmitQueue | undefined;
   private tw?: QueuedEvent;
   private finSent = false;
   private oweAck = false;
@@ -65,9 +56,6 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   private ipId: number;
   /** Data the application wrote that the congestion or receive window still holds back. */
   private sendQueue: TcpSendQueue | undefined = new TcpSendQueue();
-  /** The peer's advertised receive window, bytes (window field << wscale 7). */
-  private sndWnd = C.TCP_WINDOW << C.TCP_WSCALE;
-  private cc: TcpCwnd | undefined;
   /** Set by the socket table for passive sockets: called once ESTAB. */
   onEstablished?: (s: TcpSock) => void;
   /** The error that closed the socket, if any. */
@@ -81,24 +69,13 @@ export class TcpSock implements SendWindow, RetransmitHooks {
     readonly rport: number,
     public cb: TcpCallbacks = {},
   ) {
+    super();
     this.id = host.sim.ids.next('sock');
     const rng = host.tcpRng;
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
     this.cc = new TcpCwnd(host, this.id);
     this.rtx = new TcpRetransmitQueue(host, this.id, this);
-  }
-
-  rtxXmit(u: Unacked): void {
-    this.xmit(u.seq, u.flags, u.data);
-  }
-
-  rtxGiveUp(): void {
-    this.fail('ETIMEDOUT');
-  }
-
-  rtxOnRto(inFlight: number): void {
-    this.cc?.onRto(inFlight);
   }
 
   get key(): string {
@@ -152,37 +129,6 @@ export class TcpSock implements SendWindow, RetransmitHooks {
     this.sendQueue?.pump(this);
   }
 
-  // What the send queue reads of this socket (SendWindow).
-  windowClosed(): boolean {
-    return this.state === 'CLOSED';
-  }
-
-  windowOutstanding(): number {
-    return (this.sndNxt - this.sndUna) >>> 0;
-  }
-
-  windowInFlight(): number {
-    return this.rtx?.inFlight ?? 0;
-  }
-
-  windowCwnd(): number {
-    return this.cc?.cwnd ?? 0;
-  }
-
-  windowSndWnd(): number {
-    return this.sndWnd;
-  }
-
-  windowSendData(flags: number, data: string): void {
-    const seq = this.sndNxt;
-    this.sndNxt = seqAdd(seq, utf8Length(data));
-    this.queueAndSend(seq, flags, data);
-  }
-
-  windowSendFin(): void {
-    this.xmitFin();
-  }
-
   close(): void {
     switch (this.state) {
       case 'ESTAB':
@@ -217,14 +163,14 @@ export class TcpSock implements SendWindow, RetransmitHooks {
     else this.xmitFin();
   }
 
-  private xmitFin(): void {
+  protected xmitFin(): void {
     const seq = this.sndNxt;
     this.sndNxt = seqAdd(seq, 1);
     this.finSent = true;
     this.queueAndSend(seq, TCP_FIN | TCP_ACK, '');
   }
 
-  private queueAndSend(seq: number, flags: number, data: string): void {
+  protected queueAndSend(seq: number, flags: number, data: string): void {
     this.xmit(seq, flags, data);
     this.rtx?.push(seq, flags, data);
   }
@@ -236,7 +182,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   }
 
   /** Build the segment and send it down: routing, OUTPUT, POSTROUTING, neighbour. */
-  private xmit(seq: number, flags: number, data: string): void {
+  protected xmit(seq: number, flags: number, data: string): void {
     const window =
       flags & TCP_SYN ? (flags & TCP_ACK ? C.TCP_SYNACK_WINDOW : C.TCP_SYN_WINDOW) : C.TCP_WINDOW;
     const seg: TcpSegment = {
@@ -444,7 +390,7 @@ export class TcpSock implements SendWindow, RetransmitHooks {
   destroy(reason: string): void {
     this.sendQueue?.clear();
     this.rtx?.stop();
-    if (this.tw) this.tw.cancelled = true;
+    cancelTimer(this.tw);
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);

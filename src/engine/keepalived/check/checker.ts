@@ -6,6 +6,7 @@
  * check passes. MISC_CHECK has no retries.
  */
 import { SEC } from '../../core/sim';
+import { cancelTimer } from '../../core/eventQueue';
 import type { QueuedEvent } from '../../core/eventQueue';
 import type { Rng } from '../../core/rng';
 import type { Host } from '../../stack/host';
@@ -64,7 +65,7 @@ export class Checker {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
   }
 
   private schedule(delay: number): void {

@@ -3,6 +3,7 @@
  * HTTP_GET's request (check_http.c REQUEST_TEMPLATE, HTTP/1.0) and TCP_CHECK's bare connect.
  * Each ends in a verdict and, on failure, the reason keepalived 1.3.5 prints before "server".
  */
+import { cancelTimer } from '../../core/eventQueue';
 import type { QueuedEvent } from '../../core/eventQueue';
 import type { Host } from '../../stack/host';
 import type { TcpSock } from '../../stack/tcpSock';
@@ -34,7 +35,7 @@ function connectWithTimeout(
   let over = false;
   const end = (): void => {
     over = true;
-    timer.cancelled = true;
+    cancelTimer(timer);
   };
   const timer: QueuedEvent = c.host.sim.after(c.timeoutUs, 'check-timeout', () => {
     if (over) return;

@@ -1,3 +1,16 @@
+const QUOTE = 0x22;
+/** JavaScript's `\s`, tested once per character: ASCII by code, the rest by the pattern. */
+const SPACE = /\s/;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && SPACE.test(String.fromCharCode(c)));
+}
+
+/** `!` or `#` at the start of a word: a comment to the end of the line. */
+function endsLine(c: number): boolean {
+  return c === 0x21 || c === 0x23;
+}
+
 /**
  * keepalived 1.3.5's lexer (lib/parser.c alloc_strvec): a line is cut at white space; `!` or
  * `#` at the start of a word ends it; a double quote is a word of its own, so a quoted value
@@ -5,21 +18,21 @@
  */
 export function alloc_strvec(line: string): string[] | undefined {
   const words: string[] = [];
+  const n = line.length;
   let i = 0;
-  const space = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
-  while (space(line[i])) i++;
-  if (i >= line.length || line[i] === '!' || line[i] === '#') return undefined;
+  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  if (i >= n || endsLine(line.charCodeAt(i))) return undefined;
   for (;;) {
-    if (line[i] === '"') {
+    if (line.charCodeAt(i) === QUOTE) {
       words.push('"');
       i++;
     } else {
       const start = i;
-      while (i < line.length && !space(line[i]) && line[i] !== '"') i++;
+      while (i < n && !isSpace(line.charCodeAt(i)) && line.charCodeAt(i) !== QUOTE) i++;
       words.push(line.slice(start, i));
     }
-    while (space(line[i])) i++;
-    if (i >= line.length || line[i] === '!' || line[i] === '#') return words;
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n || endsLine(line.charCodeAt(i))) return words;
   }
 }
 

@@ -4,6 +4,7 @@
  * a periodic round. With -D each frame is logged.
  */
 import { SEC } from '../../core/sim';
+import { cancelTimer } from '../../core/eventQueue';
 import type { QueuedEvent } from '../../core/eventQueue';
 import type { CompletedInstance } from '../config/complete';
 import type { InstanceEnv } from './instance';
@@ -76,7 +77,7 @@ export class GarpSender {
   }
 
   cancel(): void {
-    if (this.delayed) this.delayed.cancelled = true;
+    cancelTimer(this.delayed);
     this.delayed = undefined;
   }
 }

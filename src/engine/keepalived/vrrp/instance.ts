@@ -6,6 +6,7 @@
  * backup take over after its skew.
  */
 import { SEC } from '../../core/sim';
+import { cancelTimer } from '../../core/eventQueue';
 import type { QueuedEvent } from '../../core/eventQueue';
 import { ipNum } from '../../stack/addrMath';
 import type { Host } from '../../stack/host';
@@ -84,7 +85,7 @@ export class VrrpInstance {
   }
 
   private arm(delay: number): void {
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
     this.timer = this.env.host.sim.after(delay, `vrrp:${this.name}`, () => this.timeout());
   }
 
@@ -267,7 +268,7 @@ export class VrrpInstance {
     this.setState(to, cause);
     this.env.notify(this, to);
     if (to === 'BACKUP') this.arm(masterDownUs(this.conf.advertInt, this.conf.priority));
-    else if (this.timer) this.timer.cancelled = true;
+    else cancelTimer(this.timer);
   }
 
   /** The interface (or a weight-0 tracked item) went down. */
@@ -281,7 +282,7 @@ export class VrrpInstance {
     this.env.log(`${this.tag} Now in FAULT state`);
     this.setState('FAULT', 'fault');
     this.env.notify(this, 'FAULT');
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
   }
 
   /** Everything is up again: back to the configured initial state (note the colon in these lines). */
@@ -311,7 +312,7 @@ export class VrrpInstance {
 
   /** Daemon stop (restore_vrrp_interfaces): a master sends priority 0 and drops its VIPs. */
   stop(): void {
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
     this.timer = undefined;
     if (this.state === 'MASTER') {
       this.advert(0);

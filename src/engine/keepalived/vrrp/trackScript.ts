@@ -3,6 +3,7 @@
  * row make it failed, `rise` successes make it good again; each change is logged.
  */
 import { SEC } from '../../core/sim';
+import { cancelTimer } from '../../core/eventQueue';
 import type { QueuedEvent } from '../../core/eventQueue';
 import type { Host } from '../../stack/host';
 import type { VrrpScriptConf } from '../config/types';
@@ -55,6 +56,6 @@ export class TrackedScript {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) this.timer.cancelled = true;
+    cancelTimer(this.timer);
   }
 }
