@@ -46,6 +46,8 @@ export interface TraceLog {
   summarised?(): TraceSummary | undefined;
   /** Event `i`'s kind without building the event (compact logs have it). */
   kindAt?(i: number): string | undefined;
+  /** Event `i`'s time (µs) without building it (compact logs have it; 0 ≤ i < length). */
+  timeAt?(i: number): number | undefined;
 }
 
 /** Event `i`'s kind: from the kind column where the log has one, else from the event. */
