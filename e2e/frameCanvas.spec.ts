@@ -80,3 +80,33 @@ test('a crowd of frames is drawn on the canvas, clickable, and listed for screen
   await second.dispatchEvent('click');
   await expect(lab.packet).toHaveAttribute('data-frame', /frm#\d+/.exec(label)![0]);
 });
+
+test('when the painting worker cannot load its module, the page paints the crowd itself', async ({
+  lab,
+  api,
+}) => {
+  test.setTimeout(120_000);
+  // The worker is made and handed the canvas, then its script fails to load.
+  await lab.page.route(/frameCanvasWorker[^/]*\.js$/, (r) => r.fulfill({ status: 404, body: '' }));
+  await lab.open('dr', '?paused=1');
+  await api.call('run', 'client', 'ab -n 100 -c 100 http://192.168.99.188/');
+  const trace = (await api.call<{ kind: string; t: number; frame?: string }[]>('trace')).map((e) => ({
+    kind: e.kind,
+    t: e.t,
+    frame: e.frame,
+  }));
+  await api.call('seekTime', busiest(trace));
+  const canvas = lab.page.locator('canvas.frame-canvas');
+  await expect(canvas).toHaveAttribute('data-painter', 'page');
+  await expect(canvas).toHaveCount(1);
+  await expect.poll(async () => Number(await canvas.getAttribute('data-frames-drawn'))).toBeGreaterThan(60);
+  // The page owns this canvas: its pixels can be read, and the dots are there (they overlap on
+  // the wires: ~2,800 inked pixels for this crowd at this size; an empty canvas has none).
+  const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+  expect(inked).toBeGreaterThan(500);
+});

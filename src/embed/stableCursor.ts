@@ -26,6 +26,16 @@ export interface TimedLog {
   at(i: number): TimedEvent | undefined;
   /** First event kept in full detail (a long session's trace summarises older ones). */
   readonly first?: number;
+  /** Event i's time without building the event (the compact log has a time column). */
+  timeAt?(i: number): number | undefined;
+}
+
+/**
+ * Event i's time (0 ≤ i < length), from the log's time column where it has one: a binary search
+ * over the trace per animation frame built a score of whole events only to read their times.
+ */
+export function timeAtIndex(trace: TimedLog, i: number): number | undefined {
+  return trace.timeAt ? trace.timeAt(i) : trace.at(i)?.t;
 }
 
 /** Events with t ≤ time (binary search; times never decrease along the trace). */
@@ -35,7 +45,7 @@ export function countAtOrBefore(trace: TimedLog, time: number): number {
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace.at(mid)!.t <= time) lo = mid + 1;
+    if (timeAtIndex(trace, mid)! <= time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -47,7 +57,7 @@ function firstAtOrAfter(trace: TimedLog, time: number): number {
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace.at(mid)!.t < time) lo = mid + 1;
+    if (timeAtIndex(trace, mid)! < time) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -48,6 +48,8 @@ export interface TraceLog {
   kindAt?(i: number): string | undefined;
   /** `each(i)` for the configuration events among `[from, to)`, skipping the rest unread (compact logs have it). */
   eachSticky?(from: number, to: number, each: (i: number) => void): void;
+  /** Event `i`'s time (µs) without building it (compact logs have it; 0 ≤ i < length). */
+  timeAt?(i: number): number | undefined;
 }
 
 /** Event `i`'s kind: from the kind column where the log has one, else from the event. */

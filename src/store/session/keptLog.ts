@@ -50,6 +50,11 @@ export class KeptLog implements TraceLog {
     this.buffer.eachSticky(from, to, each);
   }
 
+  /** The time of event i without building it (playback's binary searches read only times). */
+  timeAt(i: number): number | undefined {
+    return this.buffer.timeAt(i);
+  }
+
   slice(from?: number, to?: number): TraceEvent[] {
     return this.buffer.slice(from, to);
   }

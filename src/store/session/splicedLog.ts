@@ -8,6 +8,11 @@ function kindIn(log: TraceLog, j: number): string | undefined {
   return (log as { kindAt?: (j: number) => string | undefined }).kindAt?.(j) ?? log.at(j)?.kind;
 }
 
+/** Event j's time from its log's time column if it has one (playback reads times per frame). */
+function timeIn(log: TraceLog, j: number): number | undefined {
+  return log.timeAt ? log.timeAt(j) : log.at(j)?.t;
+}
+
 /**
  * The mirror's trace after a fork: the first `kept` events are the earlier trace's (the new
  * engine ran the same commands from the same start, so they are the same events, byte for byte),
@@ -72,6 +77,12 @@ export class SplicedLog implements TraceLog {
     if (i < 0) i += this.length;
     if (!(i >= 0 && i < this.length)) return undefined;
     return i < this.kept ? kindIn(this.base, i) : this.tail.kindAt(i - this.kept);
+  }
+
+  /** The time of event i, without building it. */
+  timeAt(i: number): number | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    return i < this.kept ? timeIn(this.base, i) : this.tail.timeAt(i - this.kept);
   }
 
   /** As Array.prototype.slice (the engine's sliceLog; not imported: the page loads the engine lazily). */

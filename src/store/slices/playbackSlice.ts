@@ -1,6 +1,6 @@
 import type { TraceEvent, TraceLog } from '@/engine';
 import type { StateCreator } from 'zustand';
-import { countAtOrBefore } from '@/embed/stableCursor';
+import { countAtOrBefore, timeAtIndex } from '@/embed/stableCursor';
 import type { SessionClient } from '../session/sessionClient';
 import type { AppState, PlaybackSlice } from '../types';
 
@@ -8,7 +8,7 @@ import type { AppState, PlaybackSlice } from '../types';
 export const cursorAtTime: (trace: TraceLog, time: number) => number = countAtOrBefore;
 
 export function timeAtCursor(trace: TraceLog, cursor: number): number {
-  return (cursor > 0 ? trace.at(cursor - 1) : undefined)?.t ?? 0;
+  return (cursor > 0 && cursor <= trace.length ? timeAtIndex(trace, cursor - 1) : undefined) ?? 0;
 }
 
 function isFrameEvent(e: TraceEvent | undefined): boolean {
@@ -58,7 +58,7 @@ export const createPlaybackSlice =
       },
       seekTime(t) {
         const tr = trace();
-        const last = (tr.length > 0 ? tr.at(tr.length - 1) : undefined)?.t ?? 0;
+        const last = (tr.length > 0 ? timeAtIndex(tr, tr.length - 1) : undefined) ?? 0;
         const time = Math.max(0, Math.min(t, last));
         const cursor = cursorAtTime(tr, time);
         set({ simTime: time, cursor, playing: get().playing && cursor < tr.length });

@@ -1,4 +1,5 @@
 import type { TraceLog } from '@/engine';
+import { timeAtIndex } from '@/embed/stableCursor';
 import { cursorAtTime } from '@/store/slices/playbackSlice';
 import type { HopIndex } from '../model/frameHops';
 import { countInFlight } from '../model/inFlight';
@@ -34,26 +35,32 @@ export function advancePlayback(
   wallMs: number,
   speed: number,
 ): PlayPosition {
-  const next = trace.at(pos.cursor);
+  // Times only (timeAt): building the events to read them cost every frame of playback.
+  const next = timeAt(trace, pos.cursor);
   const busy = countInFlight(hops, pos.simTime, pos.cursor) > 0;
-  if (!next) return { simTime: pos.simTime, cursor: pos.cursor, done: !busy };
+  if (next === undefined) return { simTime: pos.simTime, cursor: pos.cursor, done: !busy };
   let t = pos.simTime + (wallMs / 1000) * SIM_US_PER_SECOND * speed;
-  if (!busy && next.t > t) {
+  if (!busy && next > t) {
     const gap = idleGap(trace, pos.cursor);
-    if (gap < IDLE_MARK_US) t = next.t;
-    else t = Math.min(next.t, pos.simTime + (gap * wallMs * speed) / IDLE_WALL_MS);
+    if (gap < IDLE_MARK_US) t = next;
+    else t = Math.min(next, pos.simTime + (gap * wallMs * speed) / IDLE_WALL_MS);
   }
   const cursor = Math.max(pos.cursor, cursorAtTime(trace, t));
   // Never run past the last event's time.
-  const last = (trace.length > 0 ? trace.at(trace.length - 1) : undefined)!.t;
+  const last = timeAt(trace, trace.length - 1)!;
   return { simTime: Math.min(t, last), cursor, done: false };
 }
 
 /** The quiet time between the event before the cursor and the next one (µs). */
 export function idleGap(trace: TraceLog, cursor: number): number {
-  const next = trace.at(cursor);
-  if (!next) return 0;
-  return next.t - ((cursor > 0 ? trace.at(cursor - 1) : undefined)?.t ?? next.t);
+  const next = timeAt(trace, cursor);
+  if (next === undefined) return 0;
+  return next - (timeAt(trace, cursor - 1) ?? next);
+}
+
+/** Event i's time, undefined out of range. */
+function timeAt(trace: TraceLog, i: number): number | undefined {
+  return i >= 0 && i < trace.length ? timeAtIndex(trace, i) : undefined;
 }
 
 /** Reduced motion: jump to the end of the next group of simultaneous events. */

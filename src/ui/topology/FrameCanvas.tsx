@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useAppStore, useStoreApi } from '@/store/useAppStore';
 import { modelOfStore } from '../hooks/useLab';
@@ -58,13 +58,16 @@ export function FrameCanvas({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const [listed, setListed] = useState<Listed>(NO_LIST);
+  // Bumped when the worker painting the canvas failed after taking it: React then makes a fresh
+  // canvas element (keyed by it), which the page paints itself (dotPainter.ts).
+  const [canvasKey, loseCanvas] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const c = canvasRef.current;
     if (!c) return;
     const ro = new ResizeObserver(() => setSize({ w: c.clientWidth, h: c.clientHeight }));
     ro.observe(c);
     return () => ro.disconnect();
-  }, []);
+  }, [canvasKey]);
   const map = useMemo(
     () => viewMap(size.w, size.h, layout.width, layout.height, tf),
     [size.w, size.h, layout.width, layout.height, tf],
@@ -76,10 +79,10 @@ export function FrameCanvas({
     return () => {
       if (c) releasePainter(c);
     };
-  }, []);
+  }, [canvasKey]);
   useLayoutEffect(() => {
     const c = canvasRef.current;
-    const painter = c && painterOf(c);
+    const painter = c && painterOf(c, loseCanvas);
     if (!c || !painter) return;
     const dpr = window.devicePixelRatio || 1;
     const dims = { w: size.w, h: size.h, dpr };
@@ -121,7 +124,7 @@ export function FrameCanvas({
       off();
       list.cancel();
     };
-  }, [store, layout, map, size, selected, scheme]);
+  }, [store, layout, map, size, selected, scheme, canvasKey]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
@@ -138,7 +141,7 @@ export function FrameCanvas({
   }, [svgRef, selectFrame]);
   return (
     <>
-      <canvas ref={canvasRef} className="frame-canvas" aria-hidden="true" />
+      <canvas key={canvasKey} ref={canvasRef} className="frame-canvas" aria-hidden="true" />
       {listed.hops.length > 0 && <FrameList {...listed} selected={selected} onSelect={selectFrame} />}
     </>
   );

@@ -1,5 +1,5 @@
 import { createFrameCanvasWorker } from '@/ui/topology/frameCanvasWorkerFactory';
-import type { DotPainterMessage } from './frameCanvasWorker';
+import type { DotPainterMessage, DotPainterReply } from './frameCanvasWorker';
 import { fitCanvas, paintDots } from './paintDots';
 import type { DotFrame } from './paintDots';
 
@@ -12,6 +12,7 @@ export interface DotPainter {
 function inPage(c: HTMLCanvasElement): DotPainter | undefined {
   const ctx = c.getContext('2d');
   if (!ctx) return undefined;
+  c.dataset.painter = 'page';
   return {
     paint(f) {
       fitCanvas(c, f);
@@ -21,12 +22,38 @@ function inPage(c: HTMLCanvasElement): DotPainter | undefined {
   };
 }
 
-/** The dots copied out of the page's reused arrays (they are overwritten next frame) and posted. */
-function inWorker(c: HTMLCanvasElement, worker: Worker): DotPainter {
+/**
+ * A worker failed once (its module did not load, or it could not draw): every canvas after it is
+ * painted in the page, without trying again.
+ */
+let workerFailed = false;
+
+/**
+ * The dots copied out of the page's reused arrays (they are overwritten next frame) and posted.
+ * The canvas is handed over before the worker has loaded its module: should it fail to load (an
+ * error event on the worker) or to draw (its reply), the canvas can no longer be drawn on here,
+ * so `lost` asks for a fresh element, which the page then paints.
+ */
+function inWorker(c: HTMLCanvasElement, worker: Worker, lost: () => void): DotPainter {
   const offscreen = c.transferControlToOffscreen();
   worker.postMessage({ canvas: offscreen } satisfies DotPainterMessage, [offscreen]);
+  c.dataset.painter = 'worker';
+  let dead = false;
+  const fail = () => {
+    if (dead) return;
+    dead = true;
+    workerFailed = true;
+    worker.terminate();
+    lost();
+  };
+  worker.addEventListener('error', fail);
+  worker.addEventListener('messageerror', fail);
+  worker.addEventListener('message', (e: MessageEvent<DotPainterReply>) => {
+    if (e.data?.failed) fail();
+  });
   return {
     paint(f) {
+      if (dead) return;
       const n = f.count;
       const xs = f.xs.slice(0, n);
       const ys = f.ys.slice(0, n);
@@ -41,6 +68,7 @@ function inWorker(c: HTMLCanvasElement, worker: Worker): DotPainter {
       ]);
     },
     dispose() {
+      dead = true;
       worker.terminate();
     },
   };
@@ -53,16 +81,18 @@ const painters = new WeakMap<HTMLCanvasElement, DotPainter | null>();
  * worker cannot be handed over again (React's strict mode mounts effects twice), nor drawn here.
  * The crowd's raster and the canvas's commit cost the page's main thread ~1–3 ms per animation
  * frame with hundreds of dots; a worker that owns the canvas takes them off it. Without workers
- * or OffscreenCanvas (the single-file build, tests) the page paints.
+ * or OffscreenCanvas (the single-file build, tests) the page paints. `lost` is called, once, if
+ * the worker fails after it was handed the canvas: the caller then puts a new canvas element in
+ * this one's place (its painter will be the page).
  */
-export function painterOf(c: HTMLCanvasElement): DotPainter | undefined {
+export function painterOf(c: HTMLCanvasElement, lost: () => void = () => {}): DotPainter | undefined {
   let p = painters.get(c);
   if (p !== undefined) return p ?? undefined;
   const worker =
-    typeof c.transferControlToOffscreen === 'function' && typeof Worker === 'function'
+    !workerFailed && typeof c.transferControlToOffscreen === 'function' && typeof Worker === 'function'
       ? tryWorker()
       : undefined;
-  p = (worker ? inWorker(c, worker) : inPage(c)) ?? null;
+  p = (worker ? inWorker(c, worker, lost) : inPage(c)) ?? null;
   painters.set(c, p);
   return p ?? undefined;
 }

@@ -8,8 +8,13 @@ import { fitCanvas, paintDots } from './paintDots';
 import type { DotFrame } from './paintDots';
 
 export type DotPainterMessage = { canvas: OffscreenCanvas } | { frame: DotFrame };
+/** What the worker says back: only that it cannot draw (the page then paints a canvas of its own). */
+export interface DotPainterReply {
+  failed?: true;
+}
 
 interface Scope {
+  postMessage(m: DotPainterReply): void;
   onmessage: ((e: MessageEvent<DotPainterMessage>) => void) | null;
   requestAnimationFrame?: (cb: () => void) => number;
 }
@@ -33,6 +38,7 @@ scope.onmessage = (e) => {
   if ('canvas' in m) {
     canvas = m.canvas;
     ctx = canvas.getContext('2d');
+    if (!ctx) scope.postMessage({ failed: true });
     return;
   }
   next = m.frame;
