@@ -68,7 +68,11 @@ function purifierFor(win: WindowLike | undefined): Purifier | undefined {
     if (!p.isSupported) return undefined;
     // Links leave the lab in a new tab and tell the target nothing about the lesson page.
     p.addHook('afterSanitizeAttributes', (node) => {
-      if (node.tagName === 'A' && node.getAttribute('href')) {
+      if (node.tagName !== 'A') return;
+      const href = node.getAttribute('href');
+      // `[words]()`: a link to nowhere would open the lesson page itself again; keep the words.
+      if (href !== null && href.trim() === '') node.removeAttribute('href');
+      else if (href) {
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
       }

@@ -116,6 +116,13 @@ describe('lesson files through schema and sanitiser (fuzz)', () => {
     expect(html).toContain('<code>ipvsadm -Ln</code>');
     expect(html).toContain('href="https://example.org"');
     expect(html).toContain('rel="noopener noreferrer"');
+    // A link to nowhere keeps its words and loses the link (it would open the lesson page again).
+    for (const md of ['[the words]()', '[the words]( )', '[]()']) {
+      const a = document.createElement('div');
+      a.innerHTML = renderMarkdown(md, { inline: true });
+      expect(a.querySelector('[href]'), md).toBeNull();
+      expect(a.textContent, md).toBe(md.startsWith('[the') ? 'the words' : '');
+    }
     // Raw HTML is the author's text, not markup.
     const span = document.createElement('span');
     span.innerHTML = renderMarkdown('a <b onclick="x()">b</b>', { inline: true });
