@@ -36,6 +36,8 @@ export async function reloadToTopology(browser, base, { requests = 500, runs = 3
     await page.waitForFunction(() => window.__liveAt !== undefined, null, { timeout: 120_000 });
     out.push(await page.evaluate(() => ({ drawn: window.__drawnAt, live: window.__liveAt })));
   }
+  // The live topology can be drawn before the test API is installed (the session in the page).
+  await page.waitForFunction(() => window.__lvsLab?.ready === true, null, { timeout: 120_000 });
   const trace = await page.evaluate(() => window.__lvsLab.state().traceLength);
   await ctx.close();
   return { runs: out, log, trace };
