@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import type { LabApi } from './fixtures';
+import type { LabPage } from './pages/LabPage';
 
 /** The sim time with the most frames on the wire (a sweep over frame.tx/frame.rx spans). */
 function busiest(trace: { kind: string; t: number; frame?: string | undefined }[]): number {
@@ -17,11 +19,8 @@ function busiest(trace: { kind: string; t: number; frame?: string | undefined }[
   return best.t;
 }
 
-test('a crowd of frames is drawn on the canvas, clickable, and listed for screen readers', async ({
-  lab,
-  api,
-}) => {
-  test.setTimeout(120_000); // a hundred connections at once take a while to simulate
+/** The DR lab paused at the busiest moment of `ab -n 100 -c 100`: a crowd of frames in flight. */
+async function crowdOfFrames(lab: LabPage, api: LabApi): Promise<void> {
   await lab.open('dr', '?paused=1');
   await api.call('run', 'client', 'ab -n 100 -c 100 http://192.168.99.188/');
   const trace = (await api.call<{ kind: string; t: number; frame?: string }[]>('trace')).map((e) => ({
@@ -30,6 +29,14 @@ test('a crowd of frames is drawn on the canvas, clickable, and listed for screen
     frame: e.frame,
   }));
   await api.call('seekTime', busiest(trace));
+}
+
+test('a crowd of frames is drawn on the canvas, clickable, and listed for screen readers', async ({
+  lab,
+  api,
+}) => {
+  test.setTimeout(120_000); // a hundred connections at once take a while to simulate
+  await crowdOfFrames(lab, api);
   const canvas = lab.page.locator('canvas.frame-canvas');
   await expect.poll(async () => Number(await canvas.getAttribute('data-frames-drawn'))).toBeGreaterThan(60);
   // The crowd is not in the SVG: no glyph nodes, only dots on the canvas.
@@ -88,14 +95,7 @@ test('when the painting worker cannot load its module, the page paints the crowd
   test.setTimeout(120_000);
   // The worker is made and handed the canvas, then its script fails to load.
   await lab.page.route(/frameCanvasWorker[^/]*\.js$/, (r) => r.fulfill({ status: 404, body: '' }));
-  await lab.open('dr', '?paused=1');
-  await api.call('run', 'client', 'ab -n 100 -c 100 http://192.168.99.188/');
-  const trace = (await api.call<{ kind: string; t: number; frame?: string }[]>('trace')).map((e) => ({
-    kind: e.kind,
-    t: e.t,
-    frame: e.frame,
-  }));
-  await api.call('seekTime', busiest(trace));
+  await crowdOfFrames(lab, api);
   const canvas = lab.page.locator('canvas.frame-canvas');
   await expect(canvas).toHaveAttribute('data-painter', 'page');
   await expect(canvas).toHaveCount(1);

@@ -44,8 +44,7 @@ export class Sim {
 
   /** Run `fn` after `delay` microseconds of virtual time. */
   after(delay: number, label: string, fn: () => void): QueuedEvent {
-    if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
-    return this.queue.push(this.now + delay, label, fn);
+    return this.schedule(delay, label, fn, false);
   }
 
   /**
@@ -53,9 +52,14 @@ export class Sim {
    * the mark (no wrapping closure per frame hop).
    */
   afterInFlight(delay: number, label: string, fn: () => void): QueuedEvent {
-    if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
+    const ev = this.schedule(delay, label, fn, true);
     this.inFlight++;
-    return this.queue.push(this.now + delay, label, fn, true);
+    return ev;
+  }
+
+  private schedule(delay: number, label: string, fn: () => void, inFlight: boolean): QueuedEvent {
+    if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
+    return this.queue.push(this.now + delay, label, fn, inFlight);
   }
 
   at(time: number, label: string, fn: () => void): QueuedEvent {
