@@ -3,6 +3,7 @@
  * shape also remembers, per field, the strings stored there last (the store's push compares
  * them before hashing a string for the pool).
  */
+import type { TraceStrings } from './traceStrings';
 
 export interface Shape {
   id: number;
@@ -29,6 +30,32 @@ export const WAYS = 4;
 export const COLD = 4;
 /** …until this many of its events have passed. */
 export const REPROBE = 64;
+
+/**
+ * The slot for string `val` stored in field `n` of an event of `shape`: compared with the strings
+ * stored there last before the pool hashes it. Strings are never forgotten (truncate keeps them),
+ * so a field's last codes stay valid.
+ */
+export function cachedCode(shape: Shape, n: number, val: string, strs: TraceStrings): number {
+  const misses = shape.misses[n]!;
+  if (misses >= COLD) {
+    shape.misses[n] = misses === REPROBE ? 0 : misses + 1;
+    return strs.code(val);
+  }
+  const seen = shape.lastStrings;
+  const base = n * WAYS;
+  let j = 0;
+  while (j < WAYS && seen[base + j] !== val) j++;
+  if (j < WAYS) {
+    shape.misses[n] = 0;
+    return shape.lastCodes[base + j]!;
+  }
+  shape.misses[n] = misses + 1;
+  const w = shape.next[n]!;
+  shape.next[n] = (w + 1) % WAYS;
+  seen[base + w] = val;
+  return (shape.lastCodes[base + w] = strs.code(val));
+}
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
 function hasKeys(ev: object, keys: readonly string[]): boolean {
