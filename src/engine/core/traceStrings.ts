@@ -25,10 +25,11 @@ export class TraceStrings {
 
   /** The tagged slot for `s`. */
   code(s: string): number {
-    const id = this.idOf(s);
-    if (id >= 0) return id;
+    // Ids are never in the map: a string found there skips the scan for '#'.
     let n = this.ids.get(s);
     if (n === undefined) {
+      const id = this.idOf(s);
+      if (id >= 0) return id;
       n = this.list.length;
       this.list.push(s);
       this.ids.set(s, n);
