@@ -3,7 +3,7 @@
  * shape also remembers, per field, the strings stored there last (the store's push compares
  * them before hashing a string for the pool).
  */
-import type { TraceStrings } from './traceStrings';
+import { ID, type TraceStrings } from './traceStrings';
 
 export interface Shape {
   id: number;
@@ -22,6 +22,8 @@ export interface Shape {
    * which compares a fresh string's characters, and probes again after a while.
    */
   misses: number[];
+  /** Per field, whether the string it held last was an id (`pkt#12`): parsed before the map is asked. */
+  ids: boolean[];
 }
 
 /** Strings remembered per field. */
@@ -40,7 +42,7 @@ export function cachedCode(shape: Shape, n: number, val: string, strs: TraceStri
   const misses = shape.misses[n]!;
   if (misses >= COLD) {
     shape.misses[n] = misses === REPROBE ? 0 : misses + 1;
-    return strs.code(val);
+    return codeOf(shape, n, val, strs);
   }
   const seen = shape.lastStrings;
   const base = n * WAYS;
@@ -54,7 +56,13 @@ export function cachedCode(shape: Shape, n: number, val: string, strs: TraceStri
   const w = shape.next[n]!;
   shape.next[n] = (w + 1) % WAYS;
   seen[base + w] = val;
-  return (shape.lastCodes[base + w] = strs.code(val));
+  return (shape.lastCodes[base + w] = codeOf(shape, n, val, strs));
+}
+
+function codeOf(shape: Shape, n: number, val: string, strs: TraceStrings): number {
+  const x = strs.code(val, shape.ids[n]);
+  shape.ids[n] = (x & 7) === ID;
+  return x;
 }
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
@@ -118,6 +126,7 @@ export class TraceShapes {
       lastCodes: new Array<number>(keys.length * WAYS).fill(0),
       next: keys.map(() => 0),
       misses: keys.map(() => 0),
+      ids: keys.map(() => false),
     };
     this.list.push(shape);
     this.latest.set(kind, shape);
