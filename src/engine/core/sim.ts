@@ -5,6 +5,7 @@ import { createRng } from './rng';
 import type { Rng } from './rng';
 import { Trace } from './trace';
 import type { EmitInput } from './trace';
+import type { FixedKind } from './traceFixed';
 
 /** Microseconds per unit, so call sites read `2 * SEC`. Time is always an integer. */
 export const USEC = 1;
@@ -69,6 +70,26 @@ export class Sim {
   /** Append an event of the trace union at the current time (an unknown kind or field fails to compile). */
   emit(ev: EmitInput): void {
     this.trace.emit(this.now, ev);
+  }
+
+  /**
+   * Append an event of a fixed kind (traceFixed.ts: a hook passage, a routing decision…) at the
+   * current time, given as its values in key order: stored as `emit` stores the same event.
+   */
+  emitFixed<V extends readonly unknown[]>(f: FixedKind<V>, ...values: V): void;
+  emitFixed(
+    f: FixedKind,
+    a: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    g?: unknown,
+    h?: unknown,
+    k?: unknown,
+    l?: unknown,
+  ): void {
+    this.trace.emitFixed(this.now, f, a, b, c, d, e, g, h, k, l);
   }
 
   peekNextTime(): number | undefined {

@@ -8,6 +8,7 @@
  */
 import type { EngineEvent } from './traceEvents';
 import { CHUNK, STICKY_KINDS, TraceChunks } from './traceChunks';
+import { type FixedKind, fixedEvent } from './traceFixed';
 import type { TraceSummary } from './traceSummary';
 
 export interface TraceEnvelope {
@@ -200,6 +201,31 @@ export class Trace extends TraceBuffer {
     for (const l of this.listeners) l(stamped);
     if (this.store.length % CHUNK === 0) this.settle();
     return stamped;
+  }
+
+  /**
+   * Append an event of fixed kind `f`, given as its values in key order (traceFixed.ts): no event
+   * object is made unless a listener wants one. Stored as `emit` would store the object.
+   */
+  emitFixed(
+    t: number,
+    f: FixedKind,
+    a: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    g?: unknown,
+    h?: unknown,
+    k?: unknown,
+    l?: unknown,
+  ): void {
+    if (this.listeners.length > 0) {
+      this.emit(t, fixedEvent(f, [a, b, c, d, e, g, h, k, l]) as unknown as EmitInput);
+      return;
+    }
+    this.store.pushFixed(t, f, a, b, c, d, e, g, h, k, l);
+    if (this.store.length % CHUNK === 0) this.settle();
   }
 
   subscribe(listener: (ev: TraceEvent) => void): () => void {

@@ -7,6 +7,7 @@
  */
 import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
+import type { FixedKind } from './traceFixed';
 import { TraceStore } from './traceStore';
 import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
 
@@ -72,16 +73,37 @@ export class TraceChunks {
   }
 
   push(t: number, ev: EngineEvent): void {
-    const k = this.count >>> CHUNK_BITS;
-    let c = this.chunks[k];
-    if (!c) {
-      const prev = this.chunks[k - 1];
-      prev?.seal();
-      this.chunks[k] = c = new TraceStore(prev?.sizeHint(CHUNK));
-      this.bases[k] = 0;
-    }
-    c.push(t, ev);
+    (this.chunks[this.count >>> CHUNK_BITS] ?? this.nextChunk()).push(t, ev);
     this.count++;
+  }
+
+  /** `push` for an event of a fixed kind given as its values in key order (traceFixed.ts). */
+  pushFixed(
+    t: number,
+    f: FixedKind,
+    a: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    g?: unknown,
+    h?: unknown,
+    k?: unknown,
+    l?: unknown,
+  ): void {
+    (this.chunks[this.count >>> CHUNK_BITS] ?? this.nextChunk()).pushFixed(t, f, a, b, c, d, e, g, h, k, l);
+    this.count++;
+  }
+
+  /** The chunk the next event goes to, made (the one before it sealed, its size a hint). */
+  private nextChunk(): TraceStore<EngineEvent> {
+    const k = this.count >>> CHUNK_BITS;
+    const prev = this.chunks[k - 1];
+    prev?.seal();
+    const c = new TraceStore<EngineEvent>(prev?.sizeHint(CHUNK));
+    this.chunks[k] = c;
+    this.bases[k] = 0;
+    return c;
   }
 
   at(i: number): (EngineEvent & { t: number; seq: number }) | undefined {

@@ -3,6 +3,7 @@
  * shape also remembers, per field, the strings stored there last (the store's push compares
  * them before hashing a string for the pool).
  */
+import { ID, type TraceStrings } from './traceStrings';
 
 export interface Shape {
   id: number;
@@ -21,6 +22,8 @@ export interface Shape {
    * which compares a fresh string's characters, and probes again after a while.
    */
   misses: number[];
+  /** Per field, whether the string it held last was an id (`pkt#12`): parsed before the map is asked. */
+  ids: boolean[];
 }
 
 /** Strings remembered per field. */
@@ -29,6 +32,38 @@ export const WAYS = 4;
 export const COLD = 4;
 /** …until this many of its events have passed. */
 export const REPROBE = 64;
+
+/**
+ * The slot for string `val` stored in field `n` of an event of `shape`: compared with the strings
+ * stored there last before the pool hashes it. Strings are never forgotten (truncate keeps them),
+ * so a field's last codes stay valid.
+ */
+export function cachedCode(shape: Shape, n: number, val: string, strs: TraceStrings): number {
+  const misses = shape.misses[n]!;
+  if (misses >= COLD) {
+    shape.misses[n] = misses === REPROBE ? 0 : misses + 1;
+    return codeOf(shape, n, val, strs);
+  }
+  const seen = shape.lastStrings;
+  const base = n * WAYS;
+  let j = 0;
+  while (j < WAYS && seen[base + j] !== val) j++;
+  if (j < WAYS) {
+    shape.misses[n] = 0;
+    return shape.lastCodes[base + j]!;
+  }
+  shape.misses[n] = misses + 1;
+  const w = shape.next[n]!;
+  shape.next[n] = (w + 1) % WAYS;
+  seen[base + w] = val;
+  return (shape.lastCodes[base + w] = codeOf(shape, n, val, strs));
+}
+
+function codeOf(shape: Shape, n: number, val: string, strs: TraceStrings): number {
+  const x = strs.code(val, shape.ids[n]);
+  shape.ids[n] = (x & 7) === ID;
+  return x;
+}
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
 function hasKeys(ev: object, keys: readonly string[]): boolean {
@@ -91,6 +126,7 @@ export class TraceShapes {
       lastCodes: new Array<number>(keys.length * WAYS).fill(0),
       next: keys.map(() => 0),
       misses: keys.map(() => 0),
+      ids: keys.map(() => false),
     };
     this.list.push(shape);
     this.latest.set(kind, shape);

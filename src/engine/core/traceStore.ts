@@ -9,23 +9,34 @@
  * which is where the event's objects go next (WRITTEN). Both are read by walking from the
  * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)`
  * rebuilds the plain event with its own fields in their original order, then `t` and `seq`
- * (--trace JSON is unchanged).
+ * (--trace JSON is unchanged). The hottest kinds arrive as values, not objects (traceFixed.ts).
  */
 import { growTyped as grow } from './growTyped';
+import {
+  CHECK_BITS,
+  CHECK_EVERY,
+  NUMBERS,
+  OBJECTS,
+  OBJS,
+  ROWS,
+  SLOTS,
+  STRINGS,
+  TraceChecks,
+} from './traceChecks';
 import {
   CURSOR,
   type IdRuns,
   isMark,
-  markFor,
   newIdRuns,
   passId,
   resolveMark,
   restartRuns,
   WRITTEN,
 } from './traceIdRuns';
+import { INLINE_FIELDS, TraceFields } from './traceFields';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
-import { ID } from './traceStrings';
-import { COLD, REPROBE, type Shape, TraceShapes, WAYS } from './traceShapes';
+import type { FixedKind } from './traceFixed';
+import { type Shape, TraceShapes } from './traceShapes';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
@@ -37,23 +48,10 @@ export interface SizeHint {
 }
 
 const EMPTY: readonly string[] = [];
-/** Events between checkpoints of the pools' sizes (a power of two). */
-const CHECK_BITS = 6;
-const CHECK_EVERY = 1 << CHECK_BITS;
-/** Per checkpoint: objs words, objects, numbers, rows, strings, slots. */
-const CHECK_WORDS = 6;
-/**
- * Checkpoints back (256 events, more than a request's ~150–230) before which a string or object
- * counts as recurring: a client's ip:port met only within its own request never goes into a row.
- */
-const AGE = 4;
 
 /** A store without a size hint starts with room for this many events and own slots. */
 const FIRST_EVENTS = 512;
 const FIRST_SLOTS = 2048;
-
-/** Slots reserved before an event's fields are encoded; a wider event grows the column per field. */
-const INLINE_FIELDS = 32;
 
 /** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
 function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
@@ -77,27 +75,23 @@ export class TraceStore<E extends { kind: string }> {
   private readOffset = 0;
   /** The id runs before event `readAt` (traceIdRuns.ts). */
   private readonly readRuns = newIdRuns();
-  /** The id runs before the next event pushed. */
-  private runs = newIdRuns();
   private readonly rows: TraceRows;
-  /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
-  private row = new Int32Array(INLINE_FIELDS);
   private count = 0;
   private readonly shapeTable = new TraceShapes();
   private readonly shapes: Shape[] = this.shapeTable.list;
   /** Field values as slots, and the pools they refer to. */
   private readonly values: TraceValues;
+  /** The event being pushed: its row and the id runs before it. */
+  private readonly fields: TraceFields;
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = this.shapeTable.latest;
   /** The kind pushed last and its shape (a run of one kind skips the map). */
   private lastKind = '';
   private lastKindShape: Shape | undefined = undefined;
-  /**
-   * Every CHECK_EVERY events, the pools' sizes before that event wrote (objs words, objects,
-   * numbers): truncation finds the sizes to go back to from the checkpoint and the few events
-   * after it, instead of a mark per event that wrote (25 per request, 16 bytes each).
-   */
-  private checks = new Uint32Array(CHECK_WORDS * 8);
+  /** Per fixed kind (traceFixed.ts), its shape in this store. */
+  private readonly fixed: (Shape | undefined)[] = [];
+  /** Every CHECK_EVERY events, the pools' sizes before that event wrote (traceChecks.ts). */
+  private readonly checks = new TraceChecks();
 
   /**
    * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
@@ -107,6 +101,7 @@ export class TraceStore<E extends { kind: string }> {
   constructor(sizeHint?: SizeHint, maxRows?: number) {
     this.rows = new TraceRows(maxRows);
     this.values = new TraceValues(sizeHint?.objs, maxRows);
+    this.fields = new TraceFields(this.values);
     // Without a hint, room for a lab start (the ha lab's ~500 events): a store grows by doubling,
     // and each lab start allocating 60 KB of columns it never used kept the collector busy.
     this.times = new TraceTimes(sizeHint?.events ?? FIRST_EVENTS);
@@ -140,8 +135,6 @@ export class TraceStore<E extends { kind: string }> {
     const known = last === undefined ? EMPTY : last.keys;
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
-    let row = this.row;
-    const values = this.values;
     let n = 0;
     let v = 0;
     for (const k in ev) {
@@ -149,56 +142,70 @@ export class TraceStore<E extends { kind: string }> {
       if (same && known[n] !== k) same = false;
       // Room for INLINE_FIELDS was made above; only a wider event checks per field.
       if (n >= INLINE_FIELDS) {
-        if (n >= row.length) row = this.row = grow(row, n + 1);
+        if (n >= this.fields.row.length) this.fields.row = grow(this.fields.row, n + 1);
         if (start + n + 1 >= this.slots.length) this.slots = grow(this.slots, start + n + 2);
       }
-      const val = (ev as Record<string, unknown>)[k];
-      let x: number;
-      if (same && typeof val === 'string') {
-        // Strings are never forgotten (truncate keeps them), so a field's last code stays valid.
-        const misses = last!.misses[n]!;
-        if (misses >= COLD) {
-          last!.misses[n] = misses === REPROBE ? 0 : misses + 1;
-          x = values.strs.code(val);
-        } else {
-          const seen = last!.lastStrings;
-          const base = n * WAYS;
-          let j = 0;
-          while (j < WAYS && seen[base + j] !== val) j++;
-          if (j < WAYS) {
-            last!.misses[n] = 0;
-            x = last!.lastCodes[base + j]!;
-          } else {
-            last!.misses[n] = misses + 1;
-            const w = last!.next[n]!;
-            last!.next[n] = (w + 1) % WAYS;
-            seen[base + w] = val;
-            x = last!.lastCodes[base + w] = values.strs.code(val);
-          }
-        }
-      } else if (typeof val !== 'object' || val === null) x = values.encode(val);
-      else {
-        const objs = values.objs.length;
-        x = values.encode(val);
-        // A fresh object, written where the event's objects go next: the reader finds it there.
-        if (x === ((objs << 3) | STRUCT) && values.objs.length > objs) x = WRITTEN;
-      }
-      let m: number;
-      if (x === WRITTEN || values.shared(x)) row[n] = x;
-      else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) row[n] = m;
-      else {
-        this.slots[start + v++] = x;
-        row[n] = VAR;
-      }
+      v = this.fields.put(
+        same ? last : undefined,
+        n,
+        (ev as Record<string, unknown>)[k],
+        this.slots,
+        start,
+        v,
+      );
       n++;
     }
+    const shape = same && n === known.length ? last!.id : this.shapeTable.match(kind, ev);
+    this.finish(i, t, shape, n, start, v);
+  }
+
+  /**
+   * Append one event of fixed kind `f` stamped at `t`, its values in `f`'s key order (a..l, as
+   * many as it has keys): the columns are what `push` makes of the same event as an object.
+   */
+  pushFixed(
+    t: number,
+    f: FixedKind,
+    a: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    g?: unknown,
+    h?: unknown,
+    k?: unknown,
+    l?: unknown,
+  ): void {
+    const i = this.count;
+    const start = this.end;
+    if (start + INLINE_FIELDS + 1 > this.slots.length)
+      this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
+    let s = this.fixed[f.id];
+    if (s === undefined) s = this.fixed[f.id] = this.shapes[this.shapeTable.find(f.kind, f.keys)]!;
+    if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
+    const n = f.keys.length;
+    const slots = this.slots;
+    let v = this.fields.put(s, 0, a, slots, start, 0);
+    if (n > 1) v = this.fields.put(s, 1, b, slots, start, v);
+    if (n > 2) v = this.fields.put(s, 2, c, slots, start, v);
+    if (n > 3) v = this.fields.put(s, 3, d, slots, start, v);
+    if (n > 4) v = this.fields.put(s, 4, e, slots, start, v);
+    if (n > 5) v = this.fields.put(s, 5, g, slots, start, v);
+    if (n > 6) v = this.fields.put(s, 6, h, slots, start, v);
+    if (n > 7) v = this.fields.put(s, 7, k, slots, start, v);
+    if (n > 8) v = this.fields.put(s, 8, l, slots, start, v);
+    this.finish(i, t, s.id, n, start, v);
+  }
+
+  /** Event `i` of `shape` had its `n` fields encoded (`v` own slots from `start`): stamp it and find its row. */
+  private finish(i: number, t: number, shape: number, n: number, start: number, v: number): void {
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
     if (i >= this.rowOf.length) this.rowOf = grow(this.rowOf, i + 1);
     this.times.push(t);
-    const shape = same && n === known.length ? last!.id : this.shapeOfKeys(kind, ev);
-    this.lastKind = kind;
-    this.lastKindShape = this.shapes[shape];
-    const r = this.rows.intern(shape, row, n, v);
+    const s = this.shapes[shape]!;
+    this.lastKind = s.kind;
+    this.lastKindShape = s;
+    const r = this.rows.intern(shape, this.fields.row, n, v);
     if (r >= 0) {
       this.rowOf[i] = r;
       this.end = start + v;
@@ -211,7 +218,7 @@ export class TraceStore<E extends { kind: string }> {
     const own = this.slots.slice(start, start + v);
     this.slots[start] = shape;
     for (let k = 0, j = 0; k < n; k++) {
-      const x = this.row[k]!;
+      const x = this.fields.row[k]!;
       this.slots[start + 1 + k] = x === VAR ? own[j++]! : x;
     }
     this.rowOf[i] = NO_ROW;
@@ -261,14 +268,13 @@ export class TraceStore<E extends { kind: string }> {
    * between); leaves `readRuns` as they were before it.
    */
   private offsetOf(i: number): number {
-    const c = i >>> CHECK_BITS;
-    let j = c << CHECK_BITS;
-    let off = this.checks[c * CHECK_WORDS + 5]!;
+    let j = (i >>> CHECK_BITS) << CHECK_BITS;
+    let off = this.checks.before(i, SLOTS);
     // Reading in order (the views do) goes on from the event read last; at a checkpoint, runs restart.
     if (this.readAt > j && this.readAt <= i) {
       j = this.readAt;
       off = this.readOffset;
-    } else restartRuns(this.readRuns, this.checks[c * CHECK_WORDS]!);
+    } else restartRuns(this.readRuns, this.checks.before(i, OBJS));
     for (; j < i; j++) off = this.eachSlot(j, off, this.readRuns);
     this.readAt = i;
     this.readOffset = off;
@@ -287,28 +293,27 @@ export class TraceStore<E extends { kind: string }> {
     const used = this.end;
     // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
     if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
-    this.checks = trim(this.checks, CHECK_WORDS * Math.ceil(n / CHECK_EVERY));
+    this.checks.seal(n);
     this.values.seal();
     this.rows.seal();
   }
 
   /** Checkpoint before event `i` writes: the pools' sizes. */
   private check(i: number): void {
-    const at = (i >>> CHECK_BITS) * CHECK_WORDS;
-    if (at + CHECK_WORDS > this.checks.length) this.checks = grow(this.checks, at + CHECK_WORDS);
     const v = this.values;
-    this.checks[at] = v.objs.length;
-    this.checks[at + 1] = v.objectCount;
-    this.checks[at + 2] = v.numberCount;
-    this.checks[at + 3] = this.rows.length;
-    this.checks[at + 4] = v.strs.length;
-    this.checks[at + 5] = this.end;
-    // What existed AGE checkpoints ago is "met before" (see `shared`).
+    this.checks.record(
+      i,
+      v.objs.length,
+      v.objectCount,
+      v.numberCount,
+      this.rows.length,
+      v.strs.length,
+      this.end,
+    );
     // Id runs restart, so a reader rebuilds them from here.
-    this.runs.fill(-1);
-    const old = at - AGE * CHECK_WORDS;
-    v.oldObjs = old < 0 ? 0 : this.checks[old]!;
-    v.oldStrings = old < 0 ? 0 : this.checks[old + 4]!;
+    this.fields.runs.fill(-1);
+    v.oldObjs = this.checks.aged(i, OBJS);
+    v.oldStrings = this.checks.aged(i, STRINGS);
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */
@@ -317,27 +322,26 @@ export class TraceStore<E extends { kind: string }> {
     const keep = Math.max(0, length);
     // Pools are written in event order, and every value written is referred to by the event that
     // wrote it: the sizes at the checkpoint, grown to cover what the events after it refer to.
-    const c = keep >>> CHECK_BITS;
-    const at = c * CHECK_WORDS;
+    const at = this.checks;
     const ends: PoolEnds = {
-      objs: this.checks[at]!,
-      objects: this.checks[at + 1]!,
-      numbers: this.checks[at + 2]!,
+      objs: at.before(keep, OBJS),
+      objects: at.before(keep, OBJECTS),
+      numbers: at.before(keep, NUMBERS),
     };
     // Rows are made in event order too: those the kept events use, and none after.
-    let rows = this.checks[at + 3]!;
+    let rows = at.before(keep, ROWS);
     const reach = (x: number): void => this.values.reach(x, ends);
-    let off = this.checks[at + 5]!;
+    let off = at.before(keep, SLOTS);
     const runs = newIdRuns();
-    restartRuns(runs, this.checks[at]!);
-    for (let e = c << CHECK_BITS; e < keep; e++) {
+    restartRuns(runs, at.before(keep, OBJS));
+    for (let e = (keep >>> CHECK_BITS) << CHECK_BITS; e < keep; e++) {
       off = this.eachSlot(e, off, runs, reach);
       const r = this.rowOf[e]!;
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
     this.end = off;
-    this.runs = runs;
+    this.fields.runs = runs;
     this.readAt = -1;
     this.times.truncate(keep);
     this.values.truncate(ends);
@@ -390,12 +394,7 @@ export class TraceStore<E extends { kind: string }> {
       this.rows.words32 * 4 +
       this.rows.length * 5 +
       this.values.bytes() +
-      Math.ceil(this.count / CHECK_EVERY) * CHECK_WORDS * 4
+      TraceChecks.bytes(this.count)
     );
-  }
-
-  /** The shape of an event whose keys differ from its kind's last one: found or made, then remembered. */
-  private shapeOfKeys(kind: string, ev: E): number {
-    return this.shapeTable.match(kind, ev);
   }
 }

@@ -23,12 +23,20 @@ export class TraceStrings {
     return this.list.length;
   }
 
-  /** The tagged slot for `s`. */
-  code(s: string): number {
-    const id = this.idOf(s);
-    if (id >= 0) return id;
+  /**
+   * The tagged slot for `s`. Ids are never in the map: a string found there skips the scan for
+   * '#', and with `idFirst` (its field held an id last time: a packet, a frame) an id skips the
+   * map's hashing of a fresh string.
+   */
+  code(s: string, idFirst = false): number {
+    if (idFirst) {
+      const id = this.idOf(s);
+      if (id >= 0) return id;
+    }
     let n = this.ids.get(s);
     if (n === undefined) {
+      const id = idFirst ? -1 : this.idOf(s);
+      if (id >= 0) return id;
       n = this.list.length;
       this.list.push(s);
       this.ids.set(s, n);

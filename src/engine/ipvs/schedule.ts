@@ -1,6 +1,7 @@
 import type { Explanation, FwdMethod } from './types';
 import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
+import { fixedKind } from '../core/traceFixed';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
 import { connInKey } from './conn';
@@ -161,6 +162,17 @@ function clientString(addr: string, port: number): string {
   return s;
 }
 
+/** A decision, pushed as its values (traceFixed.ts): no event object per decision. */
+const SCHEDULE = fixedKind<IpvsScheduleEvent>()('ipvs.schedule', [
+  'host',
+  'pkt',
+  'service',
+  'scheduler',
+  'client',
+  'dest',
+  'explanation',
+]);
+
 /**
  * Ask the service's scheduler, and record its reasoning in the trace. Exported for the benchmark
  * and the harness (testing/schedulers.ts), which call it on a service the control plane built and
@@ -178,19 +190,16 @@ export function pick(
     ? { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport }
     : (ctx as EngineSchedContext).pkt;
   const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, tuple, ctx);
-  ipvs.host.sim.emit({
-    kind: 'ipvs.schedule',
-    host: ipvs.host.name,
+  ipvs.host.sim.emitFixed(
+    SCHEDULE,
+    ipvs.host.name,
     pkt,
-    service: keyString(svc),
-    scheduler: svc.scheduler.name,
-    client: clientString(t.saddr, t.sport),
-    dest: r.dest?.key ?? null,
-    explanation: r.explanation ?? null,
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+    keyString(svc),
+    svc.scheduler.name,
+    clientString(t.saddr, t.sport),
+    r.dest?.key ?? null,
+    r.explanation ?? null,
+  );
   return r.dest as IpvsDest | undefined;
 }
 

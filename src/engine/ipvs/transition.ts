@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import { ACTIVE_STATES, nextTcpState, tcpEvent } from './tcpStates';
@@ -17,6 +18,19 @@ export interface IpvsStateEvent {
   /** Counted in ActiveConn (else InActConn). */
   active: boolean;
 }
+
+/** Pushed as its values (traceFixed.ts): no event object per packet of a connection. */
+const STATE = fixedKind<IpvsStateEvent>()('ipvs.state', [
+  'host',
+  'conn',
+  'pkt',
+  'table',
+  'event',
+  'from',
+  'to',
+  'timeout',
+  'active',
+]);
 
 /**
  * set_tcp_state / udp_state_transition: the connection's next state from the packet's
@@ -59,21 +73,18 @@ export function transition(
   }
   c.state = to;
   c.timeoutUs = ipvs.timeoutFor(to);
-  ipvs.host.sim.emit({
-    kind: 'ipvs.state',
-    host: ipvs.host.name,
-    conn: c.id,
+  ipvs.host.sim.emitFixed(
+    STATE,
+    ipvs.host.name,
+    c.id,
     pkt,
     table,
-    event: ev ?? 'none',
+    ev ?? 'none',
     from,
     to,
-    timeout: c.timeoutUs / 1_000_000,
-    active: d(c),
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+    c.timeoutUs / 1_000_000,
+    d(c),
+  );
 }
 
 const d = (c: IpvsConn): boolean => !c.inactive;

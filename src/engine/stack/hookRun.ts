@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import type { Host } from './host';
 import type { HookEntry, HookName, Verdict } from './netfilter';
 import type { Skb } from './skb';
@@ -23,6 +24,9 @@ export interface HookEvent {
 }
 
 const NO_FNS: HookFnRun[] = Object.freeze([]) as unknown as [];
+
+/** A passage without a reason (nearly all): pushed as its values, no event object (traceFixed.ts). */
+const HOOK = fixedKind<HookEvent>()('hook', ['host', 'hook', 'pkt', 'src', 'dst', 'fns', 'verdict']);
 
 /**
  * Hook passages repeat the same runs packet after packet: each run object and each list of runs is
@@ -100,12 +104,8 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   const { name } = host;
   const { id } = cur;
   const { src, dst } = cur.pkt;
-  // Born with the envelope the trace stamps (t, seq): stamping then adds no property storage.
-  host.sim.emit(
-    reason === undefined
-      ? { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, t: 0, seq: 0 }
-      : { kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason, t: 0, seq: 0 },
-  );
+  if (reason === undefined) host.sim.emitFixed(HOOK, name, hook, id, src, dst, ran, verdict);
+  else host.sim.emit({ kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason });
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
   then?.();

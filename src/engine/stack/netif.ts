@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
 import type { EthernetFrame } from '../packet/types';
 import { arpRcv } from './arpRcv';
@@ -23,6 +24,9 @@ export interface FrameRxEvent {
   accepted: boolean;
 }
 
+/** Pushed as its values (traceFixed.ts): no event object per frame received. */
+const FRAME_RX = fixedKind<FrameRxEvent>()('frame.rx', ['host', 'dev', 'frame', 'pkt', 'accepted']);
+
 /**
  * netif_receive_skb: a frame arrives on a device. Frames for another MAC are not ours
  * (PACKET_OTHERHOST); ARP goes to arp_rcv, IPv4 to ip_rcv.
@@ -37,17 +41,7 @@ export function netifReceive(
   const dev = host.devices.get(devName);
   const broadcast = frame.dst === BROADCAST_MAC;
   const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac || joinedMac(dev, frame.dst));
-  host.sim.emit({
-    kind: 'frame.rx',
-    host: host.name,
-    dev: devName,
-    frame: frameId,
-    pkt: pktId ?? null,
-    accepted,
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(FRAME_RX, host.name, devName, frameId, pktId ?? null, accepted);
   if (!accepted) return;
   const p = frame.payload;
   if (frame.ethertype === ETH_P_ARP && p.proto === 'arp') {

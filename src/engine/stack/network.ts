@@ -1,4 +1,5 @@
 import type { Sim } from '../core/sim';
+import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC } from '../packet/types';
 import { frameLength } from '../packet/frame';
 import type { EthernetFrame } from '../packet/types';
@@ -24,6 +25,9 @@ export interface FrameTxEvent {
   pkt: string | null;
   eth: EthernetFrame;
 }
+
+/** Pushed as its values (traceFixed.ts): no event object per frame sent. */
+const FRAME_TX = fixedKind<FrameTxEvent>()('frame.tx', ['host', 'dev', 'segment', 'frame', 'pkt', 'eth']);
 
 /** A frame's time through the switch (lookup, store and forward) and the wires, beyond serialisation, µs. */
 export const SEGMENT_DELAY_US = 100;
@@ -120,18 +124,7 @@ export class Network implements Wire {
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
-    this.sim.emit({
-      kind: 'frame.tx',
-      host: host.name,
-      dev: dev.name,
-      segment: seg.name,
-      frame: id,
-      pkt: pktId ?? null,
-      eth: frame,
-      // Stamped by the trace; declared here so the event is born with its final shape.
-      t: 0,
-      seq: 0,
-    });
+    this.sim.emitFixed(FRAME_TX, host.name, dev.name, seg.name, id, pktId ?? null, frame);
     const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
     // The learned port for a unicast MAC (no list made per frame), else every other port.
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);

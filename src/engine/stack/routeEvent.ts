@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import type { Host } from './host';
 import type { RouteType } from './routeTable';
 import type { Skb } from './skb';
@@ -40,9 +41,13 @@ export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params
 }
 
 /*
- * The packet path's three common decisions, each built as one literal in the field order
- * routeEvent gives them and born with the trace's stamp slots: no params object, no spread.
+ * The packet path's three common decisions, pushed as their values in the field order routeEvent
+ * gives them (traceFixed.ts): no event object, no params object, no spread.
  */
+const kind = fixedKind<RouteEvent>();
+const OUTPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'outDev', 'nexthop']);
+const INPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev']);
+const FORWARD = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev', 'outDev', 'nexthop']);
 
 /** An output decision (ip_route_output, or the reroute after NAT). */
 export function routeOutputEvent(
@@ -53,53 +58,17 @@ export function routeOutputEvent(
   nexthop: string,
 ): void {
   const { src, dst } = skb.pkt;
-  host.sim.emit({
-    kind: 'route',
-    host: host.name,
-    pkt: skb.id,
-    dir: 'output',
-    src,
-    dst,
-    result,
-    outDev,
-    nexthop,
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(OUTPUT, host.name, skb.id, 'output', src, dst, result, outDev, nexthop);
 }
 
 /** An input decision that delivers locally (or any result that names only the input device). */
 export function routeInputEvent(host: Host, skb: Skb, result: RouteEvent['result'], dev: string): void {
   const { src, dst } = skb.pkt;
-  host.sim.emit({
-    kind: 'route',
-    host: host.name,
-    pkt: skb.id,
-    dir: 'input',
-    src,
-    dst,
-    result,
-    dev,
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(INPUT, host.name, skb.id, 'input', src, dst, result, dev);
 }
 
 /** An input decision to forward, with the output device and next hop. */
 export function routeForwardEvent(host: Host, skb: Skb, dev: string, outDev: string, nexthop: string): void {
   const { src, dst } = skb.pkt;
-  host.sim.emit({
-    kind: 'route',
-    host: host.name,
-    pkt: skb.id,
-    dir: 'input',
-    src,
-    dst,
-    result: 'forward',
-    dev,
-    outDev,
-    nexthop,
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(FORWARD, host.name, skb.id, 'input', src, dst, 'forward', dev, outDev, nexthop);
 }

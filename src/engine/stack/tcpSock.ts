@@ -1,6 +1,7 @@
 import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
+import { fixedKind } from '../core/traceFixed';
 import { utf8Length } from '../packet/bytes';
 import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
 import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
@@ -29,6 +30,18 @@ export interface SockEvent {
   local: string;
   remote: string;
 }
+
+/** A state change, pushed as its values (traceFixed.ts): no event object. */
+const SOCK = fixedKind<SockEvent>()('sock', [
+  'host',
+  'sock',
+  'proto',
+  'from',
+  'to',
+  'reason',
+  'local',
+  'remote',
+]);
 
 /** A socket failed with an errno its application will see. */
 export interface SockErrorEvent {
@@ -85,20 +98,17 @@ export class TcpSock extends TcpSockWindow {
   private setState(to: TcpState, reason: string): void {
     const from = this.state;
     this.state = to;
-    this.host.sim.emit({
-      kind: 'sock',
-      host: this.host.name,
-      sock: this.id,
-      proto: 'tcp',
+    this.host.sim.emitFixed(
+      SOCK,
+      this.host.name,
+      this.id,
+      'tcp',
       from,
       to,
       reason,
-      local: `${this.laddr}:${this.lport}`,
-      remote: `${this.raddr}:${this.rport}`,
-      // Stamped by the trace; declared here so the event is born with its final shape.
-      t: 0,
-      seq: 0,
-    });
+      `${this.laddr}:${this.lport}`,
+      `${this.raddr}:${this.rport}`,
+    );
   }
 
   /** Active open: send SYN. */

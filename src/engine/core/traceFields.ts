@@ -1,0 +1,49 @@
+/**
+ * How the field values of the event being pushed become slots (traceStore.ts): one per field in
+ * the event's row if the value recurs (a host, a hook name, a shared list), is an id mark (the
+ * packet the event before named, traceIdRuns.ts) or is an object written just now (WRITTEN);
+ * otherwise the row says VAR and the value goes to the event's own slots.
+ */
+import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
+import { VAR } from './traceRows';
+import { cachedCode, type Shape } from './traceShapes';
+import { ID } from './traceStrings';
+import { STRUCT, type TraceValues } from './traceValues';
+
+/** Fields a row has room for before the scratch grows. */
+export const INLINE_FIELDS = 32;
+
+export class TraceFields {
+  /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
+  row = new Int32Array(INLINE_FIELDS);
+  /** The id runs before the next field encoded (restarted at each checkpoint). */
+  runs: IdRuns = newIdRuns();
+
+  constructor(private readonly values: TraceValues) {}
+
+  /**
+   * Encode field `n`'s value `val` into the row, or into `slots` at `start + v` (the event's own
+   * slots so far: `v`); returns the own slots so far. `last`: the event's shape while its keys so
+   * far match it (its strings are compared before the pool hashes them).
+   */
+  put(last: Shape | undefined, n: number, val: unknown, slots: Int32Array, start: number, v: number): number {
+    const values = this.values;
+    let x: number;
+    if (last !== undefined && typeof val === 'string') x = cachedCode(last, n, val, values.strs);
+    else if (typeof val !== 'object' || val === null) x = values.encode(val);
+    else {
+      const objs = values.objs.length;
+      x = values.encode(val);
+      // A fresh object, written where the event's objects go next: the reader finds it there.
+      if (x === ((objs << 3) | STRUCT) && values.objs.length > objs) x = WRITTEN;
+    }
+    let m: number;
+    if (x === WRITTEN || values.shared(x)) this.row[n] = x;
+    else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) this.row[n] = m;
+    else {
+      slots[start + v++] = x;
+      this.row[n] = VAR;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Kinds the engine emits thousands of times per request burst (hook passages, routing decisions,
+ * scheduler picks), each with one key list: the engine hands their values in key order and the
+ * store encodes them straight into its columns (TraceStore.pushFixed), with no event object
+ * built, no key walk and no key check. The columns are the same as for the event object a
+ * generic push would have been given, so reading, truncating and hashing the trace are unchanged.
+ */
+
+/**
+ * A fixed kind: its name and its keys, in the order an event object of it would list them. `V`,
+ * the types of its values in that order, exists for the type checker only.
+ */
+export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
+  /** Index into each store's table of shapes for fixed kinds. */
+  readonly id: number;
+  readonly kind: string;
+  readonly keys: readonly string[];
+  readonly values?: V;
+}
+
+/** The value types of event type `E`'s keys `K`, in order. */
+type ValuesOf<E, K extends readonly (keyof E)[]> = { -readonly [I in keyof K]: E[K[I]] };
+
+/** Values a fixed kind may have (pushFixed takes them as arguments, not as a list). */
+export const MAX_FIXED_FIELDS = 9;
+
+let made = 0;
+
+/**
+ * Declare a fixed kind of event type `E`: `fixedKind<E>()(kind, keys)`, once, at module load (ids
+ * index per-store tables). `keys`: every key a generic event of the kind would have, in its
+ * literal's order; the values are then type-checked against `E` in that order.
+ */
+export function fixedKind<E extends { kind: string }>() {
+  return <const K extends readonly (keyof E & string)[]>(
+    kind: E['kind'],
+    keys: K,
+  ): FixedKind<ValuesOf<E, K>> => {
+    if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
+      throw new Error(`trace: ${kind} has ${keys.length} fields`);
+    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]) });
+  };
+}
+
+/** The event object a generic push would have been given (listeners want one). */
+export function fixedEvent(
+  f: FixedKind,
+  values: readonly unknown[],
+): { kind: string } & Record<string, unknown> {
+  const ev: { kind: string } & Record<string, unknown> = { kind: f.kind };
+  for (let k = 0; k < f.keys.length; k++) ev[f.keys[k]!] = values[k];
+  return ev;
+}
