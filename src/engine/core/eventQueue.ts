@@ -16,12 +16,36 @@ export interface QueuedEvent {
 const NOTHING = (): void => {};
 
 /**
+ * A timer that is its own queue entry: a long-lived record (a TIME-WAIT socket, an IPVS
+ * connection's expiry) subclasses it and runs by method, so it costs no closure and no context.
+ * The queue stamps `time` and `seq` when it is armed, as `push` does for a closure.
+ */
+export abstract class TimerEvent implements QueuedEvent {
+  time = 0;
+  seq = 0;
+  cancelled = false;
+  abstract get label(): string;
+  abstract run(): void;
+  get inFlight(): boolean {
+    return false;
+  }
+  /** Cancelled: let go of what `run` would reach (the queue keeps the entry until it is swept). */
+  protected release(): void {}
+  /** @internal cancelTimer's way in. */
+  cancel(): void {
+    this.cancelled = true;
+    this.release();
+  }
+}
+
+/**
  * Cancel a timer (none: nothing to do). It stays in the heap until its time or the next sweep, but
  * lets go of its closure now: a cancelled retransmission timer would otherwise keep its socket, the
  * application behind it and their buffers alive for up to a second of virtual time per request.
  */
 export function cancelTimer(ev: QueuedEvent | undefined): void {
   if (!ev) return;
+  if (ev instanceof TimerEvent) return ev.cancel();
   ev.cancelled = true;
   ev.run = NOTHING;
 }
@@ -40,6 +64,20 @@ export class EventQueue {
 
   push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
     const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false, inFlight };
+    this.insert(ev);
+    return ev;
+  }
+
+  /** Arm a timer record at `time`: the same (time, seq) order as `push`. */
+  pushTimer<T extends TimerEvent>(time: number, ev: T): T {
+    ev.time = time;
+    ev.seq = this.nextSeq++;
+    ev.cancelled = false;
+    this.insert(ev);
+    return ev;
+  }
+
+  private insert(ev: QueuedEvent): void {
     if (this.heap.length >= this.sweepAt) this.sweep();
     const h = this.heap;
     h.push(ev);
@@ -51,7 +89,6 @@ export class EventQueue {
       i = p;
     }
     h[i] = ev;
-    return ev;
   }
 
   peek(): QueuedEvent | undefined {

@@ -19,6 +19,7 @@ import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
 import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
+import type { TcpTimeWait } from './tcpTimeWait';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
 /** A TCP segment found no socket (or only a listener for a non-SYN): the host answers with RST. */
@@ -73,12 +74,13 @@ export interface BindTo {
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
   readonly listeners = new Map<string, TcpListener>();
-  readonly conns = new Map<string, TcpSock>();
+  /** Connections by `laddr:lport>raddr:rport`; one in TIME-WAIT is its small record. */
+  readonly conns = new Map<string, TcpSock | TcpTimeWait>();
   readonly udp = new Map<string, UdpBinding>();
   readonly echo = new Map<number, EchoWaiter>();
   private ports?: PortIndex;
   /** Sockets whose port came from bind(), not from connect()'s search. */
-  private readonly boundSocks = new WeakSet<TcpSock>();
+  private readonly boundSocks = new WeakSet<TcpSock | TcpTimeWait>();
 
   constructor(private readonly host: Host) {}
 
@@ -95,6 +97,13 @@ export class SocketTable {
     this.conns.set(sock.key, sock);
     if (bound) this.boundSocks.add(sock);
     this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
+  }
+
+  /** The socket entered TIME-WAIT: its record takes its place (and its port). */
+  timeWait(sock: TcpSock, tw: TcpTimeWait): void {
+    if (this.conns.get(sock.key) !== sock) return;
+    this.conns.set(sock.key, tw);
+    if (this.boundSocks.delete(sock)) this.boundSocks.add(tw);
   }
 
   /** How many sockets sit in TIME-WAIT (ss -s). */
@@ -147,7 +156,7 @@ export class SocketTable {
     return sock;
   }
 
-  remove(sock: TcpSock): void {
+  remove(sock: TcpSock | TcpTimeWait): void {
     if (this.conns.get(sock.key) !== sock) return;
     this.conns.delete(sock.key);
     const bound = this.boundSocks.delete(sock);
@@ -321,6 +330,7 @@ export class SocketTable {
               : code === 2
                 ? 'ENOPROTOOPT'
                 : undefined;
-    if (err && (sock.state === 'SYN-SENT' || sock.state === 'SYN-RECV')) sock.fail(err);
+    if (err && sock instanceof TcpSock && (sock.state === 'SYN-SENT' || sock.state === 'SYN-RECV'))
+      sock.fail(err);
   }
 }

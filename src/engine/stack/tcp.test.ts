@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { SEC } from '../core/sim';
 import { TCP_ACK, TCP_FIN } from '../packet/types';
 import { TestLab } from '../testing/testLab';
+import { TcpSock } from './tcpSock';
+import { TcpTimeWait } from './tcpTimeWait';
 
 const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
 
@@ -49,6 +51,25 @@ describe('TCP and the apps on it', () => {
     expect(l.events('sock', (e) => e.sock === tw.id && e.to === 'CLOSED')[0]!.reason).toBe(
       'rst-in-time-wait',
     );
+  });
+
+  test('TIME-WAIT is a small record in the socket table: ss lists it, its bound port stays taken, it expires after 60 s', () => {
+    const l = lab();
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').exit).toBe(0);
+    l.run(0.01);
+    const conns = [...l.host('client').sockets.conns.values()];
+    expect(conns.length).toBe(1);
+    expect(conns[0]).toBeInstanceOf(TcpTimeWait);
+    expect(conns[0]).not.toBeInstanceOf(TcpSock);
+    expect(l.exec('client', 'ss -tan').stdout).toMatch(
+      /^TIME-WAIT +0 +0 +172\.16\.132\.78:40000 +192\.168\.99\.150:80 /m,
+    );
+    expect(l.exec('client', 'ss -s').stdout).toContain('timewait 1/0');
+    // bind() to the port of a TIME-WAIT pair fails: curl (45).
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150; echo $?').stdout).toBe('45\n');
+    l.run(61);
+    expect(l.host('client').sockets.conns.size).toBe(0);
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').stdout).toBe('rs2\n');
   });
 
   test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {
