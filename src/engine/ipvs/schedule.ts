@@ -3,7 +3,6 @@ import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
-import { connInKey } from './conn';
 import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
@@ -271,7 +270,7 @@ export function scheduleConn(
     const vaddr = fw ? numIp(svc.key.kind === 'fwmark' ? svc.key.fwmark : 0) : t.daddr;
     const vport =
       fw || (svc.key.kind === 'addr' && (svc.key.port === 0 || svc.key.port === 21)) ? 0 : t.dport;
-    let ct = ipvs.conns.byIn.get(connInKey(tproto, snet, 0, vaddr, vport));
+    let ct = ipvs.conns.findIn(tproto, snet, 0, vaddr, vport);
     const quiesced =
       ct !== undefined && ipvs.sysctl('expire_quiescent_template') === 1 && ct.dest.weight === 0;
     if (ct && (!ct.dest.available || quiesced)) {

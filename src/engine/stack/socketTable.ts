@@ -20,6 +20,7 @@ import type { Skb } from './skb';
 import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
 import type { TcpTimeWait } from './tcpTimeWait';
+import { TupleKeys } from './tupleKey';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
 /** A TCP segment found no socket (or only a listener for a non-SYN): the host answers with RST. */
@@ -74,8 +75,9 @@ export interface BindTo {
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
   readonly listeners = new Map<string, TcpListener>();
-  /** Connections by `laddr:lport>raddr:rport`; one in TIME-WAIT is its small record. */
-  readonly conns = new Map<string, TcpSock | TcpTimeWait>();
+  /** Connections by (laddr, lport, raddr, rport) as a number (tupleKey.ts); one in TIME-WAIT is its small record. */
+  readonly conns = new Map<number | string, TcpSock | TcpTimeWait>();
+  private readonly keys = new TupleKeys();
   readonly udp = new Map<string, UdpBinding>();
   readonly echo = new Map<number, EchoWaiter>();
   private ports?: PortIndex;
@@ -93,16 +95,27 @@ export class SocketTable {
     return this.ports;
   }
 
+  private keyOf(s: TcpSock | TcpTimeWait): number | string {
+    return this.keys.store(0, s.laddr, s.lport, s.raddr, s.rport);
+  }
+
+  /** The connection for a segment from raddr:rport to laddr:lport, if any. */
+  private find(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number): TcpSock | TcpTimeWait | undefined {
+    const k = this.keys.find(0, laddr, lport, raddr, rport);
+    return k === undefined ? undefined : this.conns.get(k);
+  }
+
   private track(sock: TcpSock, bound = false): void {
-    this.conns.set(sock.key, sock);
+    this.conns.set(this.keyOf(sock), sock);
     if (bound) this.boundSocks.add(sock);
     this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
 
   /** The socket entered TIME-WAIT: its record takes its place (and its port). */
   timeWait(sock: TcpSock, tw: TcpTimeWait): void {
-    if (this.conns.get(sock.key) !== sock) return;
-    this.conns.set(sock.key, tw);
+    const k = this.keyOf(sock);
+    if (this.conns.get(k) !== sock) return;
+    this.conns.set(k, tw);
     if (this.boundSocks.delete(sock)) this.boundSocks.add(tw);
   }
 
@@ -157,8 +170,9 @@ export class SocketTable {
   }
 
   remove(sock: TcpSock | TcpTimeWait): void {
-    if (this.conns.get(sock.key) !== sock) return;
-    this.conns.delete(sock.key);
+    const k = this.keyOf(sock);
+    if (this.conns.get(k) !== sock) return;
+    this.conns.delete(k);
     const bound = this.boundSocks.delete(sock);
     this.portIndex.remove(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
@@ -172,7 +186,7 @@ export class SocketTable {
     const seg = skb.pkt.payload;
     if (seg.proto !== 'tcp') return;
     const { src, dst } = skb.pkt;
-    const sock = this.conns.get(`${dst}:${seg.dstPort}>${src}:${seg.srcPort}`);
+    const sock = this.find(dst, seg.dstPort, src, seg.srcPort);
     if (sock && !(sock.state === 'TIME-WAIT' && seg.flags & TCP_SYN && !(seg.flags & TCP_ACK))) {
       sock.input(seg);
       return;
@@ -316,7 +330,7 @@ export class SocketTable {
       return;
     }
     if (q.protocol !== IPPROTO_TCP || q.srcPort === undefined || q.dstPort === undefined) return;
-    const sock = this.conns.get(`${q.src}:${q.srcPort}>${q.dst}:${q.dstPort}`);
+    const sock = this.find(q.src, q.srcPort, q.dst, q.dstPort);
     if (!sock) return;
     const err: SockError | undefined =
       type !== ICMP_DEST_UNREACH

@@ -80,10 +80,6 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     this.rtx = new TcpRetransmitQueue(host, this.id, this);
   }
 
-  get key(): string {
-    return `${this.laddr}:${this.lport}>${this.raddr}:${this.rport}`;
-  }
-
   private setState(to: TcpState, reason: string): void {
     const from = this.state;
     this.state = to;

@@ -58,10 +58,6 @@ export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
     return this.tsr >>> 0;
   }
 
-  get key(): string {
-    return `${this.laddr}:${this.lport}>${this.raddr}:${this.rport}`;
-  }
-
   /** tcp_timewait_state_process, reduced: RST ends it; a FIN again means our last ACK was lost. */
   input(seg: TcpSegment): void {
     if (seg.flags & TCP_RST) {
