@@ -21,12 +21,20 @@ const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>$
 
 /**
  * The sockets on one local port, per local address: a short list (a port is nearly always held on
- * one address), not a Map per port, which cost ~450 bytes for each of a busy client's ports.
+ * one address), not a Map per port, which cost ~450 bytes for each of a busy client's ports. The
+ * commonest case, one socket on one address, is just the address (no node).
  */
 interface PortUse {
   addr: Ipv4;
   n: number;
   next: PortUse | undefined;
+}
+
+type PortUses = PortUse | Ipv4;
+
+/** Is `addr` among a port's uses? */
+function uses(u: PortUses | undefined, addr: Ipv4): boolean {
+  return typeof u === 'string' ? u === addr : useOf(u, addr) !== undefined;
 }
 
 function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
@@ -42,7 +50,7 @@ function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
  */
 export class PortIndex {
   private readonly byDest = new Map<string, Set<number>>();
-  private readonly byPort = new Map<number, PortUse>();
+  private readonly byPort = new Map<number, PortUses>();
   /** Ports taken by bind(): connect()'s search skips them whatever the destination. */
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
@@ -58,10 +66,15 @@ export class PortIndex {
     let set = this.byDest.get(k);
     if (!set) this.byDest.set(k, (set = new Set()));
     set.add(lport);
-    const head = this.byPort.get(lport);
-    const use = useOf(head, laddr);
-    if (use) use.n++;
-    else this.byPort.set(lport, { addr: laddr, n: 1, next: head });
+    const found = this.byPort.get(lport);
+    if (found === undefined) {
+      this.byPort.set(lport, laddr);
+    } else {
+      const head = typeof found === 'string' ? { addr: found, n: 1, next: undefined } : found;
+      const use = useOf(head, laddr);
+      if (use) use.n++;
+      this.byPort.set(lport, use ? head : { addr: laddr, n: 1, next: head });
+    }
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
@@ -78,7 +91,12 @@ export class PortIndex {
   }
 
   private release(lport: number, laddr: Ipv4): void {
-    const head = this.byPort.get(lport);
+    const found = this.byPort.get(lport);
+    if (typeof found === 'string') {
+      if (found === laddr) this.byPort.delete(lport);
+      return;
+    }
+    const head = found;
     const use = useOf(head, laddr);
     if (!use || --use.n > 0) return;
     if (use === head) {
@@ -111,8 +129,8 @@ export class PortIndex {
   /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */
   bindable(laddr: Ipv4, port: number): boolean {
     const head = this.byPort.get(port);
-    if (!head) return true;
-    return laddr === '0.0.0.0' ? false : !useOf(head, laddr) && !useOf(head, '0.0.0.0');
+    if (head === undefined) return true;
+    return laddr === '0.0.0.0' ? false : !uses(head, laddr) && !uses(head, '0.0.0.0');
   }
 
   /** bind(addr, 0): a random start in the range, then the first port free on that address. */

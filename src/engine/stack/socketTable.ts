@@ -163,7 +163,7 @@ export class SocketTable {
     if (lport === undefined)
       lport = bound ? this.portIndex.bindPort(rt.src) : this.portIndex.connectPort(rt.src, raddr, rport);
     if (lport === undefined) return 'EADDRNOTAVAIL';
-    const sock = new TcpSock(this.host, rt.src, lport, raddr, rport, cb);
+    const sock = new TcpSock(this.host, rt.src, lport, this.keys.canon(raddr), rport, cb);
     this.track(sock, bound);
     sock.connect();
     return sock;

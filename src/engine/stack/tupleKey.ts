@@ -13,6 +13,8 @@ const ID_LIMIT = 512;
  */
 export class TupleKeys {
   private readonly ids = new Map<Ipv4, number>();
+  /** By id: the first string stored for each address. */
+  private readonly addrs: Ipv4[] = [];
 
   /** The key to store an entry under (gives new addresses their ids). */
   store(tag: number, a: Ipv4, p: number, b: Ipv4, q: number): number | string {
@@ -26,11 +28,20 @@ export class TupleKeys {
     return x === undefined || y === undefined ? undefined : pack(tag, x, a, p, y, b, q);
   }
 
+  /**
+   * The table's own copy of an address equal to `a`: an entry that keeps it shares one string with
+   * every other entry (a client's curl parses the VIP into a fresh string per request).
+   */
+  canon(a: Ipv4): Ipv4 {
+    return this.addrs[this.intern(a)]!;
+  }
+
   private intern(a: Ipv4): number {
     let id = this.ids.get(a);
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(a, id);
+      this.addrs.push(a);
     }
     return id;
   }
