@@ -61,6 +61,10 @@ describe('TCP and the apps on it', () => {
     expect(conns.length).toBe(1);
     expect(conns[0]).toBeInstanceOf(TcpTimeWait);
     expect(conns[0]).not.toBeInstanceOf(TcpSock);
+    const tw = conns[0] as TcpTimeWait;
+    // Packed fields read back as the socket had them.
+    const entered = l.events('sock', (e) => e.host === 'client' && e.to === 'TIME-WAIT')[0]!;
+    expect([tw.id, tw.lport, tw.rport, tw.peerTs]).toEqual([entered.sock, 40000, 80, true]);
     expect(l.exec('client', 'ss -tan').stdout).toMatch(
       /^TIME-WAIT +0 +0 +172\.16\.132\.78:40000 +192\.168\.99\.150:80 /m,
     );

@@ -5,6 +5,10 @@ import type { Host } from './host';
 import { emitSockState, tcpXmit } from './tcpOut';
 import type { TcpEndpoint } from './tcpOut';
 
+const ID_PREFIX = 'sock#';
+const PEER_TS = 1 << 16;
+const CLOSED = 1 << 17;
+
 /**
  * A connection in TIME-WAIT, as Linux keeps it (inet_timewait_sock): the addresses and ports,
  * the sequence numbers and timestamp it answers with, and its 60 s timer, which is the record
@@ -14,24 +18,59 @@ import type { TcpEndpoint } from './tcpOut';
  * for the pair takes it over (socket table), `ss` lists it.
  */
 export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
-  state: 'TIME-WAIT' | 'CLOSED' = 'TIME-WAIT';
-  // Sequence numbers and TSecr as int32 (`| 0`), so V8 keeps them unboxed: u32 values above
-  // 2^31 would each take a heap number.
+  // Packed, since a busy client holds tens of thousands: sequence numbers and TSecr as int32
+  // (`| 0`; u32 values above 2^31 would each take a heap number), both ports in one int32, the
+  // IPv4 id and two flags in one, and the socket's id as its number (`sock#N`, rebuilt when read).
   private snd = 0;
   private rcv = 0;
   private tsr = 0;
-  ipId = 0;
+  private bits = 0;
+  private readonly ports: number;
+  private readonly n: number | string;
 
   constructor(
     readonly host: Host,
-    readonly id: string,
+    id: string,
     readonly laddr: Ipv4,
-    readonly lport: number,
+    lport: number,
     readonly raddr: Ipv4,
-    readonly rport: number,
-    readonly peerTs: boolean,
+    rport: number,
+    peerTs: boolean,
   ) {
     super();
+    this.ports = (lport << 16) | rport | 0;
+    const n = Number(id.slice(ID_PREFIX.length));
+    this.n = id === `${ID_PREFIX}${n}` ? n : id;
+    if (peerTs) this.bits = PEER_TS;
+  }
+
+  get id(): string {
+    return typeof this.n === 'number' ? `${ID_PREFIX}${this.n}` : this.n;
+  }
+
+  get lport(): number {
+    return this.ports >>> 16;
+  }
+
+  get rport(): number {
+    return this.ports & 0xffff;
+  }
+
+  get peerTs(): boolean {
+    return (this.bits & PEER_TS) !== 0;
+  }
+
+  get state(): 'TIME-WAIT' | 'CLOSED' {
+    return this.bits & CLOSED ? 'CLOSED' : 'TIME-WAIT';
+  }
+
+  /** The last IPv4 id used (tcpXmit takes the next). */
+  get ipId(): number {
+    return this.bits & 0xffff;
+  }
+
+  set ipId(v: number) {
+    this.bits = (this.bits & ~0xffff) | (v & 0xffff);
   }
 
   /** Take the numbers the socket answers with (at entry, and after the segment that entered). */
@@ -73,9 +112,9 @@ export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
   }
 
   destroy(reason: string): void {
-    if (this.state === 'CLOSED') return;
+    if (this.bits & CLOSED) return;
     cancelTimer(this);
-    this.state = 'CLOSED';
+    this.bits |= CLOSED;
     emitSockState(this, 'TIME-WAIT', 'CLOSED', reason);
     this.host.sockets.remove(this);
   }
