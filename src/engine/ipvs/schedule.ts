@@ -1,3 +1,4 @@
+import { IpvsConnEntry } from './connEntry';
 import type { Explanation, FwdMethod } from './types';
 import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
@@ -217,33 +218,24 @@ function newConn(
   >,
 ): IpvsConn {
   const now = ipvs.host.sim.now;
-  // Every field spelled out, control included, so all entries share one hidden class.
-  const c: IpvsConn = {
-    proto: f.proto,
-    caddr: f.caddr,
-    cport: f.cport,
-    vaddr: f.vaddr,
-    vport: f.vport,
-    daddr: f.daddr,
-    dport: f.dport,
-    template: f.template,
-    control: f.control,
-    id: ipvs.host.sim.ids.next('conn'),
+  const c = new IpvsConnEntry(
+    ipvs.host.sim.ids.nextNumber('conn'),
+    f.proto,
+    f.caddr,
+    f.cport,
+    f.vaddr,
+    f.vport,
+    f.daddr,
+    f.dport,
     svc,
     dest,
-    fwd: dest.fwd,
-    state: f.template ? 'NONE' : f.proto === 'UDP' ? 'UDP' : 'NONE',
-    inactive: true,
-    noOutput: dest.fwd !== 'masq',
-    onePacket: svc.ops && f.proto === 'UDP' && !f.template,
-    timeoutUs: f.template ? svc.persistent * SEC : 3 * SEC,
-    expires: 0,
-    nControl: 0,
-    assured: false,
-    bucket: 0,
-    created: now,
-    timer: undefined,
-  };
+    dest.fwd,
+    f.template,
+    f.control,
+    svc.ops && f.proto === 'UDP' && !f.template,
+    f.template ? svc.persistent * SEC : 3 * SEC,
+    now,
+  );
   c.expires = now + c.timeoutUs;
   c.bucket = ipvs.conns.bucketOf(c.proto, c.caddr, c.cport);
   ipvs.conns.insert(c);
