@@ -1,6 +1,8 @@
+import { TimerEvent } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import type { Ipv4 } from '../packet/types';
 import type { IpvsConn } from './conn';
+import type { ConnTable } from './connTable';
 import type { IpvsDest, IpvsService } from './service';
 import type { IpvsConnState } from './tcpStates';
 import type { FwdMethod } from './types';
@@ -10,13 +12,16 @@ const NO_OUTPUT = 2;
 const TEMPLATE = 4;
 const ONE_PACKET = 8;
 const ASSURED = 16;
+/** Armed as its own expiry timer and not yet run (cancelled: stays set, the heap may still hold it). */
+const QUEUED = 32;
 
 /**
  * The entries IPVS makes (IpvsConn), packed as the kernel packs ip_vs_conn's flags: the five
  * booleans in one number, and the id kept as its number (`conn#N`, rebuilt when read). A busy
- * director holds an entry per connection for two minutes after it closes.
+ * director holds an entry per connection for two minutes after it closes. The entry is its own
+ * expiry timer (ConnTable.arm) whenever it is not already in the event queue.
  */
-export class IpvsConnEntry implements IpvsConn {
+export class IpvsConnEntry extends TimerEvent implements IpvsConn {
   timeoutUs: number;
   expires = 0;
   nControl = 0;
@@ -24,6 +29,8 @@ export class IpvsConnEntry implements IpvsConn {
   timer: QueuedEvent | undefined = undefined;
   state: IpvsConnState;
   private flags: number;
+  /** The table that expires it (set when inserted). */
+  table: ConnTable | undefined = undefined;
 
   constructor(
     private readonly serial: number,
@@ -43,10 +50,30 @@ export class IpvsConnEntry implements IpvsConn {
     timeoutUs: number,
     readonly created: number,
   ) {
+    super();
     this.state = template ? 'NONE' : proto === 'UDP' ? 'UDP' : 'NONE';
     this.flags =
       INACTIVE | (fwd !== 'masq' ? NO_OUTPUT : 0) | (template ? TEMPLATE : 0) | (onePacket ? ONE_PACKET : 0);
     this.timeoutUs = timeoutUs;
+  }
+
+  get label(): string {
+    return 'ipvs-conn-expire';
+  }
+
+  /** Can it be armed as its own timer (never queued, or already run)? */
+  get idle(): boolean {
+    return (this.flags & QUEUED) === 0;
+  }
+
+  /** Armed as its own timer. */
+  queued(): void {
+    this.flags |= QUEUED;
+  }
+
+  run(): void {
+    this.flags &= ~QUEUED;
+    this.table?.due(this);
   }
 
   get id(): string {

@@ -5,12 +5,16 @@ import type { Host } from '../stack/host';
 import { ipNum } from '../stack/addrMath';
 import { TupleKeys } from '../stack/tupleKey';
 import type { IpvsConn } from './conn';
+import { IpvsConnEntry } from './connEntry';
 import { ACTIVE_STATES } from './tcpStates';
 
 /** The protocol's part of a connection key (tupleKey.ts: 2 bits). */
 const PROTO_TAG: Readonly<Record<IpvsConn['proto'], number>> = { TCP: 0, UDP: 1, SCTP: 2, IP: 3 };
 
-/** An entry's expiry timer: a record holding the entry (no closure per arming). */
+/**
+ * An entry's expiry timer when the entry cannot be its own (it is still in the queue, cancelled,
+ * or not an IpvsConnEntry): a record holding the entry (no closure per arming).
+ */
 class ConnExpiry extends TimerEvent {
   constructor(
     private conn: IpvsConn | undefined,
@@ -43,7 +47,7 @@ export const CONN_TAB_SIZE = 4096;
 export class ConnTable {
   /** Entries by (proto, caddr, cport, vaddr, vport), as numbers (tupleKey.ts). */
   readonly byIn = new Map<number | string, IpvsConn>();
-  /** Entries by (proto, daddr, dport, caddr, cport): where a NAT reply is looked up. */
+  /** NAT entries by (proto, daddr, dport, caddr, cport): where a reply is looked up. */
   readonly byOut = new Map<number | string, IpvsConn>();
   private readonly keys = new TupleKeys();
   private readonly rnd: number;
@@ -101,7 +105,9 @@ export class ConnTable {
 
   insert(c: IpvsConn): void {
     this.byIn.set(this.inKey(c), c);
-    if (!c.template) this.byOut.set(this.outKey(c), c);
+    // Only a NAT reply is looked up by its source (ip_vs_out, the ICMP errors about it): a DR or
+    // TUN entry's key there would never be used.
+    if (!c.template && c.fwd === 'masq') this.byOut.set(this.outKey(c), c);
     this.arm(c);
   }
 
@@ -125,7 +131,11 @@ export class ConnTable {
   arm(c: IpvsConn): void {
     if (c.timer && !c.timer.cancelled && c.timer.time <= c.expires) return;
     cancelTimer(c.timer);
-    c.timer = this.host.sim.atTimer(c.expires, new ConnExpiry(c, this));
+    if (c instanceof IpvsConnEntry && c.idle) {
+      c.table = this;
+      c.timer = this.host.sim.atTimer(c.expires, c);
+      c.queued();
+    } else c.timer = this.host.sim.atTimer(c.expires, new ConnExpiry(c, this));
   }
 
   /** The entry's timer fired: expire it, or arm again if it was touched since. */
