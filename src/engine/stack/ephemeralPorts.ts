@@ -38,6 +38,16 @@ class PortSet {
     this.size++;
   }
 
+  /** Calls `fn` with each port in the set, lowest first. */
+  forEach(fn: (port: number) => void): void {
+    const b = this.bits;
+    for (let i = 0; i < b.length; i++) {
+      const byte = b[i]!;
+      if (byte === 0) continue;
+      for (let j = 0; j < 8; j++) if (byte & (1 << j)) fn((i << 3) | j);
+    }
+  }
+
   /** True when the port was in the set. */
   delete(port: number): boolean {
     if (!this.has(port)) return false;
@@ -78,7 +88,11 @@ function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
  */
 export class PortIndex {
   private readonly byDest = new Map<string, PortSet>();
-  private readonly byPort = new Map<number, PortUses>();
+  /**
+   * Per local port, the addresses holding it: only bind() asks, so it is built from byDest at the
+   * first bind() and kept from then on (a host that never binds keeps no entry per socket).
+   */
+  private byPortIx: Map<number, PortUses> | undefined;
   /** Ports taken by bind(): connect()'s search skips them whatever the destination. */
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
@@ -94,15 +108,7 @@ export class PortIndex {
     let set = this.byDest.get(k);
     if (!set) this.byDest.set(k, (set = new PortSet()));
     set.add(lport);
-    const found = this.byPort.get(lport);
-    if (found === undefined) {
-      this.byPort.set(lport, laddr);
-    } else {
-      const head = typeof found === 'string' ? { addr: found, n: 1, next: undefined } : found;
-      const use = useOf(head, laddr);
-      if (use) use.n++;
-      this.byPort.set(lport, use ? head : { addr: laddr, n: 1, next: head });
-    }
+    if (this.byPortIx) this.use(this.byPortIx, lport, laddr);
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
@@ -110,7 +116,7 @@ export class PortIndex {
     const k = destKey(laddr, raddr, rport);
     const set = this.byDest.get(k);
     if (set?.delete(lport) && set.size === 0) this.byDest.delete(k);
-    this.release(lport, laddr);
+    if (this.byPortIx) this.release(this.byPortIx, lport, laddr);
     if (bound) {
       const b = this.bound.get(lport) ?? 0;
       if (b > 1) this.bound.set(lport, b - 1);
@@ -118,18 +124,40 @@ export class PortIndex {
     }
   }
 
-  private release(lport: number, laddr: Ipv4): void {
-    const found = this.byPort.get(lport);
+  private get byPort(): Map<number, PortUses> {
+    if (this.byPortIx) return this.byPortIx;
+    const ix = new Map<number, PortUses>();
+    for (const [k, set] of this.byDest) {
+      const laddr = k.slice(0, k.indexOf('>'));
+      set.forEach((port) => this.use(ix, port, laddr));
+    }
+    return (this.byPortIx = ix);
+  }
+
+  private use(byPort: Map<number, PortUses>, lport: number, laddr: Ipv4): void {
+    const found = byPort.get(lport);
+    if (found === undefined) {
+      byPort.set(lport, laddr);
+      return;
+    }
+    const head = typeof found === 'string' ? { addr: found, n: 1, next: undefined } : found;
+    const use = useOf(head, laddr);
+    if (use) use.n++;
+    byPort.set(lport, use ? head : { addr: laddr, n: 1, next: head });
+  }
+
+  private release(byPort: Map<number, PortUses>, lport: number, laddr: Ipv4): void {
+    const found = byPort.get(lport);
     if (typeof found === 'string') {
-      if (found === laddr) this.byPort.delete(lport);
+      if (found === laddr) byPort.delete(lport);
       return;
     }
     const head = found;
     const use = useOf(head, laddr);
     if (!use || --use.n > 0) return;
     if (use === head) {
-      if (head.next) this.byPort.set(lport, head.next);
-      else this.byPort.delete(lport);
+      if (head.next) byPort.set(lport, head.next);
+      else byPort.delete(lport);
       return;
     }
     let prev = head!;
