@@ -73,11 +73,8 @@ function listCopy(live: readonly Dest[]): readonly Dest[] {
  */
 export class RecordedExplanation implements Explanation, Recorded {
   readonly scheduler: string;
-  readonly winner: string | null;
   readonly rule: string;
   readonly params: Params;
-  winnerIndex = -1;
-  auxIndex = -1;
   private readonly judge: Judge;
   private readonly dests: readonly Dest[];
   private readonly block: Int32Array;
@@ -108,7 +105,6 @@ export class RecordedExplanation implements Explanation, Recorded {
       block[k + 2] = d.inactconns;
     }
     this.scheduler = scheduler;
-    this.winner = winner?.key ?? null;
     this.rule = rule;
     this.params = params;
     this.judge = judge;
@@ -118,6 +114,20 @@ export class RecordedExplanation implements Explanation, Recorded {
     this.winnerDest = winner;
     this.auxDest = aux;
     used += n;
+  }
+
+  // Read back from the dests rather than kept: a decision's record stays in the trace, one per
+  // connection, and these are read only when the explanation is.
+  get winner(): string | null {
+    return this.winnerDest?.key ?? null;
+  }
+
+  get winnerIndex(): number {
+    return this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
+  }
+
+  get auxIndex(): number {
+    return this.auxDest ? this.dests.indexOf(this.auxDest) : -1;
   }
 
   get candidates(): Candidate[] {
@@ -141,8 +151,6 @@ export class RecordedExplanation implements Explanation, Recorded {
   }
 
   private derive(): Candidate[] {
-    this.winnerIndex = this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
-    this.auxIndex = this.auxDest ? this.dests.indexOf(this.auxDest) : -1;
     const views = this.views();
     return views.map((v, i) => {
       const c: Candidate = {
