@@ -3,12 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { IpvsConnEntry } from './connEntry';
+import type { IpvsConn } from './conn';
 import type { IpvsDest, IpvsService } from './service';
+import type { FwdMethod } from './types';
 
-const entry = (template: boolean, onePacket: boolean, fwd: 'masq' | 'route'): IpvsConnEntry =>
+const entry = (
+  template: boolean,
+  onePacket: boolean,
+  fwd: FwdMethod,
+  proto: IpvsConn['proto'] = 'TCP',
+): IpvsConnEntry =>
   new IpvsConnEntry(
     41,
-    'TCP',
+    proto,
     '10.0.0.1',
     1234,
     '10.0.0.100',
@@ -26,24 +33,34 @@ const entry = (template: boolean, onePacket: boolean, fwd: 'masq' | 'route'): Ip
   );
 
 describe('IpvsConnEntry', () => {
-  test('fuzz: the packed flags read back as last written, each on its own', () => {
+  test('fuzz: the packed flags, protocol, method and bucket read back as last written, each on its own', () => {
     const seed = fuzzSeed();
     const flag = fc.constantFrom('inactive', 'noOutput', 'assured' as const);
+    const fwds: FwdMethod[] = ['masq', 'route', 'tunnel', 'local'];
+    const protos: IpvsConn['proto'][] = ['TCP', 'UDP', 'SCTP', 'IP'];
     try {
       fc.assert(
         fc.property(
           fc.boolean(),
           fc.boolean(),
-          fc.boolean(),
-          fc.array(fc.tuple(flag, fc.boolean()), { maxLength: 40 }),
-          (template, onePacket, masq, writes) => {
-            const c = entry(template, onePacket, masq ? 'masq' : 'route');
-            const model = { inactive: true, noOutput: !masq, assured: false };
-            for (const [f, v] of writes) {
+          fc.constantFrom(...fwds),
+          fc.constantFrom(...protos),
+          fc.array(fc.tuple(flag, fc.boolean(), fc.integer({ min: 0, max: 4095 })), { maxLength: 40 }),
+          (template, onePacket, fwd, proto, writes) => {
+            const c = entry(template, onePacket, fwd, proto);
+            const model = { inactive: true, noOutput: fwd !== 'masq', assured: false, bucket: 0 };
+            for (const [f, v, bucket] of writes) {
               c[f] = v;
               model[f] = v;
-              expect({ inactive: c.inactive, noOutput: c.noOutput, assured: c.assured }).toEqual(model);
-              expect([c.template, c.onePacket]).toEqual([template, onePacket]);
+              c.bucket = bucket;
+              model.bucket = bucket;
+              expect({
+                inactive: c.inactive,
+                noOutput: c.noOutput,
+                assured: c.assured,
+                bucket: c.bucket,
+              }).toEqual(model);
+              expect([c.template, c.onePacket, c.fwd, c.proto]).toEqual([template, onePacket, fwd, proto]);
             }
           },
         ),

@@ -14,6 +14,12 @@ const ONE_PACKET = 8;
 const ASSURED = 16;
 /** Armed as its own expiry timer and not yet run (cancelled: stays set, the heap may still hold it). */
 const QUEUED = 32;
+// Above the flags: the protocol (2 bits), the forwarding method (2 bits), the hash bucket (12 bits).
+const PROTO_SHIFT = 6;
+const FWD_SHIFT = 8;
+const BUCKET_SHIFT = 10;
+const PROTOS: readonly IpvsConn['proto'][] = ['TCP', 'UDP', 'SCTP', 'IP'];
+const FWDS: readonly FwdMethod[] = ['masq', 'route', 'tunnel', 'local'];
 
 /**
  * The entries IPVS makes (IpvsConn), packed as the kernel packs ip_vs_conn's flags: the five
@@ -25,7 +31,6 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
   timeoutUs: number;
   expires = 0;
   nControl = 0;
-  bucket = 0;
   timer: QueuedEvent | undefined = undefined;
   state: IpvsConnState;
   private flags: number;
@@ -34,7 +39,7 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
 
   constructor(
     private readonly serial: number,
-    readonly proto: IpvsConn['proto'],
+    proto: IpvsConn['proto'],
     readonly caddr: Ipv4,
     public cport: number,
     readonly vaddr: Ipv4,
@@ -43,7 +48,7 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
     readonly dport: number,
     readonly svc: IpvsService,
     readonly dest: IpvsDest,
-    readonly fwd: FwdMethod,
+    fwd: FwdMethod,
     template: boolean,
     public control: IpvsConn | undefined,
     onePacket: boolean,
@@ -53,7 +58,12 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
     super();
     this.state = template ? 'NONE' : proto === 'UDP' ? 'UDP' : 'NONE';
     this.flags =
-      INACTIVE | (fwd !== 'masq' ? NO_OUTPUT : 0) | (template ? TEMPLATE : 0) | (onePacket ? ONE_PACKET : 0);
+      INACTIVE |
+      (fwd !== 'masq' ? NO_OUTPUT : 0) |
+      (template ? TEMPLATE : 0) |
+      (onePacket ? ONE_PACKET : 0) |
+      (PROTOS.indexOf(proto) << PROTO_SHIFT) |
+      (FWDS.indexOf(fwd) << FWD_SHIFT);
     this.timeoutUs = timeoutUs;
   }
 
@@ -78,6 +88,23 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
 
   get id(): string {
     return `conn#${this.serial}`;
+  }
+
+  get proto(): IpvsConn['proto'] {
+    return PROTOS[(this.flags >> PROTO_SHIFT) & 3]!;
+  }
+
+  get fwd(): FwdMethod {
+    return FWDS[(this.flags >> FWD_SHIFT) & 3]!;
+  }
+
+  /** Position in the hash table (12 bits), for `-lnc`'s kernel order. */
+  get bucket(): number {
+    return this.flags >>> BUCKET_SHIFT;
+  }
+
+  set bucket(b: number) {
+    this.flags = (this.flags & ((1 << BUCKET_SHIFT) - 1)) | ((b & 0xfff) << BUCKET_SHIFT);
   }
 
   get template(): boolean {
