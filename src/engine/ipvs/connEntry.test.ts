@@ -71,10 +71,16 @@ describe('IpvsConnEntry', () => {
     }
   });
 
-  test('the id is built from its number; a template starts in NONE, a UDP entry in UDP', () => {
+  test('the id is built from its number; the ports read back as written', () => {
     const c = entry(false, false, 'masq');
     expect(c.id).toBe('conn#41');
     expect(c.state).toBe('NONE');
     expect([c.created, c.timeoutUs, c.expires]).toEqual([7, 3_000_000, 0]);
+    expect([c.cport, c.vport]).toEqual([1234, 80]);
+    // A template re-keyed out of the way (ConnTable.rekey), and ports above 32767.
+    c.cport = 0xffff;
+    expect([c.cport, c.vport]).toEqual([0xffff, 80]);
+    c.vport = 40000;
+    expect([c.cport, c.vport]).toEqual([0xffff, 40000]);
   });
 });

@@ -34,6 +34,8 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
   timer: QueuedEvent | undefined = undefined;
   state: IpvsConnState;
   private flags: number;
+  /** cport << 16 | vport, as int32. */
+  private ports: number;
   /** The table that expires it (set when inserted). */
   table: ConnTable | undefined = undefined;
 
@@ -41,9 +43,9 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
     private readonly serial: number,
     proto: IpvsConn['proto'],
     readonly caddr: Ipv4,
-    public cport: number,
+    cport: number,
     readonly vaddr: Ipv4,
-    public vport: number,
+    vport: number,
     readonly daddr: Ipv4,
     readonly dport: number,
     readonly svc: IpvsService,
@@ -65,6 +67,23 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
       (PROTOS.indexOf(proto) << PROTO_SHIFT) |
       (FWDS.indexOf(fwd) << FWD_SHIFT);
     this.timeoutUs = timeoutUs;
+    this.ports = (cport << 16) | vport;
+  }
+
+  get cport(): number {
+    return this.ports >>> 16;
+  }
+
+  set cport(p: number) {
+    this.ports = (p << 16) | (this.ports & 0xffff);
+  }
+
+  get vport(): number {
+    return this.ports & 0xffff;
+  }
+
+  set vport(p: number) {
+    this.ports = (this.ports & ~0xffff) | (p & 0xffff);
   }
 
   get label(): string {

@@ -19,7 +19,7 @@ import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
 import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
-import type { TcpTimeWait } from './tcpTimeWait';
+import type { TcpTimeWait, TimeWaitEnds } from './tcpTimeWait';
 import { TupleKeys } from './tupleKey';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
@@ -78,6 +78,8 @@ export class SocketTable {
   /** Connections by (laddr, lport, raddr, rport) as a number (tupleKey.ts); one in TIME-WAIT is its small record. */
   readonly conns = new Map<number | string, TcpSock | TcpTimeWait>();
   private readonly keys = new TupleKeys();
+  /** One TimeWaitEnds per (laddr, raddr): a memo, the same pair always gives an equal object. */
+  private readonly ends = new Map<number | string, TimeWaitEnds>();
   readonly udp = new Map<string, UdpBinding>();
   readonly echo = new Map<number, EchoWaiter>();
   private ports?: PortIndex;
@@ -109,6 +111,14 @@ export class SocketTable {
     this.conns.set(this.keyOf(sock), sock);
     if (bound) this.boundSocks.add(sock);
     this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
+  }
+
+  /** The host and addresses a TIME-WAIT record keeps, shared by all records of the pair. */
+  endsOf(laddr: Ipv4, raddr: Ipv4): TimeWaitEnds {
+    const k = this.keys.store(0, laddr, 0, raddr, 0);
+    let e = this.ends.get(k);
+    if (!e) this.ends.set(k, (e = { host: this.host, laddr, raddr }));
+    return e;
   }
 
   /** The socket entered TIME-WAIT: its record takes its place (and its port). */

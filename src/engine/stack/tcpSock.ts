@@ -303,15 +303,8 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
       );
       return;
     }
-    const tw = new TcpTimeWait(
-      this.host,
-      this.id,
-      this.laddr,
-      this.lport,
-      this.raddr,
-      this.rport,
-      this.peerTs,
-    );
+    const ends = this.host.sockets.endsOf(this.laddr, this.raddr);
+    const tw = new TcpTimeWait(ends, this.id, this.lport, this.rport, this.peerTs);
     tw.follow(this);
     this.tw = this.host.sim.afterTimer(C.TCP_TIMEWAIT_LEN_S * SEC, tw);
     this.host.sockets.timeWait(this, tw);

@@ -5,6 +5,13 @@ import type { Host } from './host';
 import { emitSockState, tcpXmit } from './tcpOut';
 import type { TcpEndpoint } from './tcpOut';
 
+/** The host and the two addresses, one object per address pair (SocketTable.endsOf). */
+export interface TimeWaitEnds {
+  readonly host: Host;
+  readonly laddr: Ipv4;
+  readonly raddr: Ipv4;
+}
+
 const ID_PREFIX = 'sock#';
 const PEER_TS = 1 << 16;
 const CLOSED = 1 << 17;
@@ -20,7 +27,8 @@ const CLOSED = 1 << 17;
 export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
   // Packed, since a busy client holds tens of thousands: sequence numbers and TSecr as int32
   // (`| 0`; u32 values above 2^31 would each take a heap number), both ports in one int32, the
-  // IPv4 id and two flags in one, and the socket's id as its number (`sock#N`, rebuilt when read).
+  // IPv4 id and two flags in one, the socket's id as its number (`sock#N`, rebuilt when read),
+  // and the host and addresses shared with every record of the same address pair.
   private snd = 0;
   private rcv = 0;
   private tsr = 0;
@@ -29,11 +37,9 @@ export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
   private readonly n: number | string;
 
   constructor(
-    readonly host: Host,
+    private readonly ends: TimeWaitEnds,
     id: string,
-    readonly laddr: Ipv4,
     lport: number,
-    readonly raddr: Ipv4,
     rport: number,
     peerTs: boolean,
   ) {
@@ -42,6 +48,18 @@ export class TcpTimeWait extends TimerEvent implements TcpEndpoint {
     const n = Number(id.slice(ID_PREFIX.length));
     this.n = id === `${ID_PREFIX}${n}` ? n : id;
     if (peerTs) this.bits = PEER_TS;
+  }
+
+  get host(): Host {
+    return this.ends.host;
+  }
+
+  get laddr(): Ipv4 {
+    return this.ends.laddr;
+  }
+
+  get raddr(): Ipv4 {
+    return this.ends.raddr;
   }
 
   get id(): string {
