@@ -87,7 +87,8 @@ function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
  * inet_csk_get_port). TIME-WAIT sockets count: without tcp_tw_reuse they keep their port.
  */
 export class PortIndex {
-  private readonly byDest = new Map<string, PortSet>();
+  /** Per destination: its one local port (a server's side of a connection), or a bitmap of them. */
+  private readonly byDest = new Map<string, number | PortSet>();
   /**
    * Per local port, the addresses holding it: only bind() asks, so it is built from byDest at the
    * first bind() and kept from then on (a host that never binds keeps no entry per socket).
@@ -105,17 +106,23 @@ export class PortIndex {
 
   add(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
     const k = destKey(laddr, raddr, rport);
-    let set = this.byDest.get(k);
-    if (!set) this.byDest.set(k, (set = new PortSet()));
-    set.add(lport);
+    const cur = this.byDest.get(k);
+    if (cur === undefined) this.byDest.set(k, lport);
+    else if (typeof cur !== 'number') cur.add(lport);
+    else if (cur !== lport) {
+      const set = new PortSet();
+      set.add(cur);
+      set.add(lport);
+      this.byDest.set(k, set);
+    }
     if (this.byPortIx) this.use(this.byPortIx, lport, laddr);
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
   remove(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
     const k = destKey(laddr, raddr, rport);
-    const set = this.byDest.get(k);
-    if (set?.delete(lport) && set.size === 0) this.byDest.delete(k);
+    const cur = this.byDest.get(k);
+    if (typeof cur === 'number' ? cur === lport : cur?.delete(lport) && cur.size === 0) this.byDest.delete(k);
     if (this.byPortIx) this.release(this.byPortIx, lport, laddr);
     if (bound) {
       const b = this.bound.get(lport) ?? 0;
@@ -129,7 +136,8 @@ export class PortIndex {
     const ix = new Map<number, PortUses>();
     for (const [k, set] of this.byDest) {
       const laddr = k.slice(0, k.indexOf('>'));
-      set.forEach((port) => this.use(ix, port, laddr));
+      if (typeof set === 'number') this.use(ix, set, laddr);
+      else set.forEach((port) => this.use(ix, port, laddr));
     }
     return (this.byPortIx = ix);
   }
@@ -170,7 +178,8 @@ export class PortIndex {
    * the first port whose 4-tuple is free. A full destination fails at once (EADDRNOTAVAIL).
    */
   connectPort(laddr: Ipv4, raddr: Ipv4, rport: number): number | undefined {
-    const used = this.byDest.get(destKey(laddr, raddr, rport));
+    const cur = this.byDest.get(destKey(laddr, raddr, rport));
+    const used = typeof cur === 'number' ? new Set([cur]) : cur;
     if (used !== undefined && used.size >= PORT_COUNT) return undefined;
     const offset = (portOffset(this.secret, laddr, raddr, rport) + this.hint) % PORT_COUNT;
     for (let i = 1; i <= PORT_COUNT; i++) {
