@@ -5,14 +5,33 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
-import { cancelTimer, EventQueue } from './eventQueue';
+import { cancelTimer, EventQueue, TimerEvent } from './eventQueue';
 import type { QueuedEvent } from './eventQueue';
 
-type Op = { t: 'push'; time: number } | { t: 'cancel'; which: number } | { t: 'pop' };
+type Op = { t: 'push'; time: number; rec: boolean } | { t: 'cancel'; which: number } | { t: 'pop' };
+
+/** A timer record (no closure); `released` once cancelled. */
+class Rec extends TimerEvent {
+  released = false;
+  ran = 0;
+  get label(): string {
+    return 'rec';
+  }
+  run(): void {
+    this.ran++;
+  }
+  protected override release(): void {
+    this.released = true;
+  }
+}
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
-    arbitrary: fc.record({ t: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
+    arbitrary: fc.record({
+      t: fc.constant('push' as const),
+      time: fc.integer({ min: 0, max: 50 }),
+      rec: fc.boolean(),
+    }),
     weight: 5,
   },
   { arbitrary: fc.record({ t: fc.constant('cancel' as const), which: fc.nat() }), weight: 3 },
@@ -20,7 +39,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('EventQueue', () => {
-  test('fuzzed pushes, cancels and pops (thousands, past the sweep size) pop as a sorted reference does', () => {
+  test('fuzzed pushes (closures and timer records), cancels and pops (thousands, past the sweep size) pop as a sorted reference does', () => {
     const seed = fuzzSeed();
     try {
       fc.assert(
@@ -31,10 +50,12 @@ describe('EventQueue', () => {
           let floor = 0;
           for (const o of ops) {
             if (o.t === 'push') {
-              const ev = q.push(floor + o.time, 'x', () => {});
+              const ev = o.rec
+                ? q.pushTimer(floor + o.time, new Rec())
+                : q.push(floor + o.time, 'x', () => {});
               all.push(ev);
               ref.push({ time: ev.time, seq: ev.seq, ev });
-            } else if (o.t === 'cancel' && all.length > 0) all[o.which % all.length]!.cancelled = true;
+            } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
             else if (o.t === 'pop') {
               ref = ref.filter((r) => !r.ev.cancelled);
               ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
@@ -86,5 +107,24 @@ describe('EventQueue', () => {
     other.run();
     expect(ran).toBe(1);
     expect(q.pop()).toBeUndefined();
+  });
+
+  test('a cancelled timer record lets go of what it holds and never runs; popped, it can be armed again', () => {
+    const q = new EventQueue();
+    const a = q.pushTimer(1_000, new Rec());
+    const b = q.pushTimer(1_000, new Rec());
+    expect(a.seq).toBeLessThan(b.seq);
+    cancelTimer(a);
+    expect(a.released).toBe(true);
+    expect(b.released).toBe(false);
+    const got = q.pop()!;
+    expect(got).toBe(b);
+    got.run();
+    q.pushTimer(2_000, b);
+    expect(b.cancelled).toBe(false);
+    expect(b.time).toBe(2_000);
+    expect(q.pop()).toBe(b);
+    expect(q.pop()).toBeUndefined();
+    expect(a.ran + b.ran).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { EventQueue } from './eventQueue';
-import type { QueuedEvent } from './eventQueue';
+import type { QueuedEvent, TimerEvent } from './eventQueue';
 import { IdSource } from './ids';
 import { createRng } from './rng';
 import type { Rng } from './rng';
@@ -59,8 +59,23 @@ export class Sim {
   }
 
   private schedule(delay: number, label: string, fn: () => void, inFlight: boolean): QueuedEvent {
+    return this.queue.push(this.due(delay), label, fn, inFlight);
+  }
+
+  /** The time `delay` microseconds from now (a whole, non-negative number of them). */
+  private due(delay: number): number {
     if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`bad delay ${delay}`);
-    return this.queue.push(this.now + delay, label, fn, inFlight);
+    return this.now + delay;
+  }
+
+  /** Arm a timer record (no closure) `delay` microseconds from now. */
+  afterTimer<T extends TimerEvent>(delay: number, ev: T): T {
+    return this.queue.pushTimer(this.due(delay), ev);
+  }
+
+  /** Arm a timer record at `time` (not before now), as `at` does for a closure. */
+  atTimer<T extends TimerEvent>(time: number, ev: T): T {
+    return this.queue.pushTimer(Math.max(time, this.now), ev);
   }
 
   at(time: number, label: string, fn: () => void): QueuedEvent {

@@ -41,9 +41,3 @@ export interface IpvsConn {
   bucket: number;
   created: number;
 }
-
-export const connInKey = (proto: string, caddr: Ipv4, cport: number, vaddr: Ipv4, vport: number): string =>
-  `${proto}|${caddr}:${cport}|${vaddr}:${vport}`;
-
-export const connOutKey = (proto: string, daddr: Ipv4, dport: number, caddr: Ipv4, cport: number): string =>
-  `${proto}|${daddr}:${dport}>${caddr}:${cport}`;

@@ -1,10 +1,40 @@
-import { cancelTimer } from '../core/eventQueue';
+import { cancelTimer, TimerEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
+import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import { ipNum } from '../stack/addrMath';
+import { TupleKeys } from '../stack/tupleKey';
 import type { IpvsConn } from './conn';
-import { connInKey, connOutKey } from './conn';
+import { IpvsConnEntry } from './connEntry';
 import { ACTIVE_STATES } from './tcpStates';
+
+/** The protocol's part of a connection key (tupleKey.ts: 2 bits). */
+const PROTO_TAG: Readonly<Record<IpvsConn['proto'], number>> = { TCP: 0, UDP: 1, SCTP: 2, IP: 3 };
+
+/**
+ * An entry's expiry timer when the entry cannot be its own (it is still in the queue, cancelled,
+ * or not an IpvsConnEntry): a record holding the entry (no closure per arming).
+ */
+class ConnExpiry extends TimerEvent {
+  constructor(
+    private conn: IpvsConn | undefined,
+    private readonly table: ConnTable,
+  ) {
+    super();
+  }
+
+  get label(): string {
+    return 'ipvs-conn-expire';
+  }
+
+  run(): void {
+    if (this.conn) this.table.due(this.conn);
+  }
+
+  protected override release(): void {
+    this.conn = undefined;
+  }
+}
 
 /** Connection table size: 1 << conn_tab_bits (12), the "size=4096" of ipvsadm -L. */
 export const CONN_TAB_SIZE = 4096;
@@ -15,8 +45,11 @@ export const CONN_TAB_SIZE = 4096;
  * `ipvsadm -Lnc`.
  */
 export class ConnTable {
-  readonly byIn = new Map<string, IpvsConn>();
-  readonly byOut = new Map<string, IpvsConn>();
+  /** Entries by (proto, caddr, cport, vaddr, vport), as numbers (tupleKey.ts). */
+  readonly byIn = new Map<number | string, IpvsConn>();
+  /** NAT entries by (proto, daddr, dport, caddr, cport): where a reply is looked up. */
+  readonly byOut = new Map<number | string, IpvsConn>();
+  private readonly keys = new TupleKeys();
   private readonly rnd: number;
 
   constructor(
@@ -38,19 +71,50 @@ export class ConnTable {
     return ((h ^ (h >>> 16)) >>> 0) & (CONN_TAB_SIZE - 1);
   }
 
-  inKey(c: IpvsConn): string {
-    return connInKey(c.proto, c.caddr, c.cport, c.vaddr, c.vport);
+  inKey(c: IpvsConn): number | string {
+    return this.keys.store(PROTO_TAG[c.proto], c.caddr, c.cport, c.vaddr, c.vport);
+  }
+
+  private outKey(c: IpvsConn): number | string {
+    return this.keys.store(PROTO_TAG[c.proto], c.daddr, c.dport, c.caddr, c.cport);
+  }
+
+  /** The entry a packet from caddr:cport to vaddr:vport belongs to (ip_vs_conn_in_get). */
+  findIn(
+    proto: IpvsConn['proto'],
+    caddr: Ipv4,
+    cport: number,
+    vaddr: Ipv4,
+    vport: number,
+  ): IpvsConn | undefined {
+    const k = this.keys.find(PROTO_TAG[proto], caddr, cport, vaddr, vport);
+    return k === undefined ? undefined : this.byIn.get(k);
+  }
+
+  /** The entry a reply from daddr:dport to caddr:cport belongs to (ip_vs_conn_out_get). */
+  findOut(
+    proto: IpvsConn['proto'],
+    daddr: Ipv4,
+    dport: number,
+    caddr: Ipv4,
+    cport: number,
+  ): IpvsConn | undefined {
+    const k = this.keys.find(PROTO_TAG[proto], daddr, dport, caddr, cport);
+    return k === undefined ? undefined : this.byOut.get(k);
   }
 
   insert(c: IpvsConn): void {
     this.byIn.set(this.inKey(c), c);
-    if (!c.template) this.byOut.set(connOutKey(c.proto, c.daddr, c.dport, c.caddr, c.cport), c);
+    // Only a NAT reply is looked up by its source (ip_vs_out, the ICMP errors about it): a DR or
+    // TUN entry's key there would never be used.
+    if (!c.template && c.fwd === 'masq') this.byOut.set(this.outKey(c), c);
     this.arm(c);
   }
 
   unlink(c: IpvsConn): void {
-    if (this.byIn.get(this.inKey(c)) === c) this.byIn.delete(this.inKey(c));
-    const ok = connOutKey(c.proto, c.daddr, c.dport, c.caddr, c.cport);
+    const ik = this.inKey(c);
+    if (this.byIn.get(ik) === c) this.byIn.delete(ik);
+    const ok = this.outKey(c);
     if (this.byOut.get(ok) === c) this.byOut.delete(ok);
     cancelTimer(c.timer);
   }
@@ -67,11 +131,18 @@ export class ConnTable {
   arm(c: IpvsConn): void {
     if (c.timer && !c.timer.cancelled && c.timer.time <= c.expires) return;
     cancelTimer(c.timer);
-    c.timer = this.host.sim.at(c.expires, 'ipvs-conn-expire', () => {
-      c.timer = undefined;
-      if (this.host.sim.now < c.expires) this.arm(c);
-      else this.onExpire(c);
-    });
+    if (c instanceof IpvsConnEntry && c.idle) {
+      c.table = this;
+      c.timer = this.host.sim.atTimer(c.expires, c);
+      c.queued();
+    } else c.timer = this.host.sim.atTimer(c.expires, new ConnExpiry(c, this));
+  }
+
+  /** The entry's timer fired: expire it, or arm again if it was touched since. */
+  due(c: IpvsConn): void {
+    c.timer = undefined;
+    if (this.host.sim.now < c.expires) this.arm(c);
+    else this.onExpire(c);
   }
 
   touch(c: IpvsConn): void {

@@ -5,7 +5,6 @@ import { packetLength } from '../packet/frame';
 import { icmpSendError } from '../stack/icmpSend';
 import type { HookName, HookResult } from '../stack/netfilter';
 import type { Skb } from '../stack/skb';
-import { connInKey, connOutKey } from './conn';
 import { ipvsInIcmp, ipvsOutIcmp } from './icmp';
 import type { Ipvs } from './ipvs';
 import { scheduleConn } from './schedule';
@@ -98,7 +97,7 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   const t = tuple(skb);
   if (!t) return ACCEPT;
   const syn = t.flags !== undefined && (t.flags & 0x02) !== 0 && (t.flags & 0x04) === 0;
-  let c = ipvs.conns.byIn.get(connInKey(t.proto, t.saddr, t.sport, t.daddr, t.dport));
+  let c = ipvs.conns.findIn(t.proto, t.saddr, t.sport, t.daddr, t.dport);
   if (
     c &&
     syn &&
@@ -164,7 +163,7 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (skb.pkt.protocol === IPPROTO_ICMP) return ipvsOutIcmp(ipvs, skb, hook);
   const t = tuple(skb);
   if (!t) return ACCEPT;
-  const c = ipvs.conns.byOut.get(connOutKey(t.proto, t.saddr, t.sport, t.daddr, t.dport));
+  const c = ipvs.conns.findOut(t.proto, t.saddr, t.sport, t.daddr, t.dport);
   if (!c || c.fwd !== 'masq') return ACCEPT;
   const before = skb.pkt;
   const p = before.payload;

@@ -14,7 +14,6 @@ import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { HookName, HookResult } from '../stack/netfilter';
 import type { Skb } from '../stack/skb';
 import type { IpvsConn } from './conn';
-import { connInKey, connOutKey } from './conn';
 import type { Ipvs } from './ipvs';
 import { transmit } from './xmit';
 
@@ -80,10 +79,9 @@ export function ipvsInIcmp(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (!proto) return ACCEPT;
   const h = q.header;
   // The quote of a reply is reversed; the quote inside a tunnel error is the client's request.
-  const key = tunnel
-    ? connInKey(proto, h.src, q.sport!, h.dst, q.dport!)
-    : connInKey(proto, h.dst, q.dport!, h.src, q.sport!);
-  const c = ipvs.conns.byIn.get(key);
+  const c = tunnel
+    ? ipvs.conns.findIn(proto, h.src, q.sport!, h.dst, q.dport!)
+    : ipvs.conns.findIn(proto, h.dst, q.dport!, h.src, q.sport!);
   if (!c) return ACCEPT;
   if (tunnel) return relayTunnelError(ipvs, skb, c, e, q);
   return forwardToDest(ipvs, skb, c, e, q, hook);
@@ -192,7 +190,7 @@ export function ipvsOutIcmp(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   const q = e.q;
   const proto = protoOf(q);
   if (!proto) return ACCEPT;
-  const c = ipvs.conns.byOut.get(connOutKey(proto, q.header.dst, q.dport!, q.header.src, q.sport!));
+  const c = ipvs.conns.findOut(proto, q.header.dst, q.dport!, q.header.src, q.sport!);
   if (!c || c.fwd !== 'masq') return ACCEPT;
   const m = skb.pkt.payload;
   if (m.proto !== 'icmp' || !('original' in m)) return ACCEPT;

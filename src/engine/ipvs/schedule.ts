@@ -1,10 +1,10 @@
+import { IpvsConnEntry } from './connEntry';
 import type { Explanation, FwdMethod } from './types';
 import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
 import { fixedKind } from '../core/traceFixed';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
-import { connInKey } from './conn';
 import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
@@ -227,33 +227,24 @@ function newConn(
   >,
 ): IpvsConn {
   const now = ipvs.host.sim.now;
-  // Every field spelled out, control included, so all entries share one hidden class.
-  const c: IpvsConn = {
-    proto: f.proto,
-    caddr: f.caddr,
-    cport: f.cport,
-    vaddr: f.vaddr,
-    vport: f.vport,
-    daddr: f.daddr,
-    dport: f.dport,
-    template: f.template,
-    control: f.control,
-    id: ipvs.host.sim.ids.next('conn'),
+  const c = new IpvsConnEntry(
+    ipvs.host.sim.ids.nextNumber('conn'),
+    f.proto,
+    f.caddr,
+    f.cport,
+    f.vaddr,
+    f.vport,
+    f.daddr,
+    f.dport,
     svc,
     dest,
-    fwd: dest.fwd,
-    state: f.template ? 'NONE' : f.proto === 'UDP' ? 'UDP' : 'NONE',
-    inactive: true,
-    noOutput: dest.fwd !== 'masq',
-    onePacket: svc.ops && f.proto === 'UDP' && !f.template,
-    timeoutUs: f.template ? svc.persistent * SEC : 3 * SEC,
-    expires: 0,
-    nControl: 0,
-    assured: false,
-    bucket: 0,
-    created: now,
-    timer: undefined,
-  };
+    dest.fwd,
+    f.template,
+    f.control,
+    svc.ops && f.proto === 'UDP' && !f.template,
+    f.template ? svc.persistent * SEC : 3 * SEC,
+    now,
+  );
   c.expires = now + c.timeoutUs;
   c.bucket = ipvs.conns.bucketOf(c.proto, c.caddr, c.cport);
   ipvs.conns.insert(c);
@@ -280,7 +271,7 @@ export function scheduleConn(
     const vaddr = fw ? numIp(svc.key.kind === 'fwmark' ? svc.key.fwmark : 0) : t.daddr;
     const vport =
       fw || (svc.key.kind === 'addr' && (svc.key.port === 0 || svc.key.port === 21)) ? 0 : t.dport;
-    let ct = ipvs.conns.byIn.get(connInKey(tproto, snet, 0, vaddr, vport));
+    let ct = ipvs.conns.findIn(tproto, snet, 0, vaddr, vport);
     const quiesced =
       ct !== undefined && ipvs.sysctl('expire_quiescent_template') === 1 && ct.dest.weight === 0;
     if (ct && (!ct.dest.available || quiesced)) {

@@ -61,6 +61,63 @@ describe('ephemeral ports as __inet_hash_connect picks them', () => {
     expect(ix.bindPort('10.0.0.1')).toBe(PORT_LO + 6);
   });
 
+  test('the per-port index first built at a late bind() agrees with the sockets held before and after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 0, max: 5 }),
+            fc.integer({ min: 0, max: 2 }),
+          ),
+          {
+            maxLength: 40,
+          },
+        ),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 0, max: 5 }),
+            fc.integer({ min: 0, max: 2 }),
+          ),
+          {
+            maxLength: 20,
+          },
+        ),
+        (before, after) => {
+          const ix = new PortIndex(9, () => 0);
+          const addrs = ['10.0.0.1', '10.0.0.2', '0.0.0.0'];
+          const held = new Set<string>();
+          const apply = ([a, p, d]: [number, number, number]): void => {
+            const t = `${a}|${p}|${d}`;
+            if (held.has(t)) {
+              ix.remove(addrs[a]!, PORT_LO + p, `10.9.0.${d}`, 80, false);
+              held.delete(t);
+            } else {
+              ix.add(addrs[a]!, PORT_LO + p, `10.9.0.${d}`, 80, false);
+              held.add(t);
+            }
+          };
+          const check = (): void => {
+            for (let p = 0; p <= 5; p++) {
+              const on = (a: number): boolean => [0, 1, 2].some((d) => held.has(`${a}|${p}|${d}`));
+              expect(ix.bindable(addrs[0]!, PORT_LO + p)).toBe(!on(0) && !on(2));
+              expect(ix.bindable(addrs[1]!, PORT_LO + p)).toBe(!on(1) && !on(2));
+              expect(ix.bindable('0.0.0.0', PORT_LO + p)).toBe(!on(0) && !on(1) && !on(2));
+            }
+          };
+          before.forEach(apply);
+          check();
+          for (const op of after) {
+            apply(op);
+            check();
+          }
+        },
+      ),
+      { seed: fuzzSeed, numRuns: 200 },
+    );
+  });
+
   test('bindable follows adds and removes on several addresses of one port (fuzzed against a model)', () => {
     const addrs = ['0.0.0.0', '10.0.0.1', '10.0.0.2', '10.0.0.3'];
     const op = fc.record({

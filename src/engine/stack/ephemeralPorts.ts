@@ -20,13 +20,59 @@ export function portOffset(secret: number, laddr: Ipv4, raddr: Ipv4, rport: numb
 const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>${raddr}:${rport}`;
 
 /**
+ * The local ports in use towards one destination: a bitmap of all 65,536 (8 KB, once per
+ * destination) rather than a Set entry per socket, which cost ~30 bytes for each of a busy
+ * client's TIME-WAIT sockets.
+ */
+class PortSet {
+  private readonly bits = new Uint8Array(65536 >> 3);
+  size = 0;
+
+  has(port: number): boolean {
+    return (this.bits[port >> 3]! & (1 << (port & 7))) !== 0;
+  }
+
+  add(port: number): void {
+    if (this.has(port)) return;
+    this.bits[port >> 3]! |= 1 << (port & 7);
+    this.size++;
+  }
+
+  /** Calls `fn` with each port in the set, lowest first. */
+  forEach(fn: (port: number) => void): void {
+    const b = this.bits;
+    for (let i = 0; i < b.length; i++) {
+      const byte = b[i]!;
+      if (byte === 0) continue;
+      for (let j = 0; j < 8; j++) if (byte & (1 << j)) fn((i << 3) | j);
+    }
+  }
+
+  /** True when the port was in the set. */
+  delete(port: number): boolean {
+    if (!this.has(port)) return false;
+    this.bits[port >> 3]! &= ~(1 << (port & 7));
+    this.size--;
+    return true;
+  }
+}
+
+/**
  * The sockets on one local port, per local address: a short list (a port is nearly always held on
- * one address), not a Map per port, which cost ~450 bytes for each of a busy client's ports.
+ * one address), not a Map per port, which cost ~450 bytes for each of a busy client's ports. The
+ * commonest case, one socket on one address, is just the address (no node).
  */
 interface PortUse {
   addr: Ipv4;
   n: number;
   next: PortUse | undefined;
+}
+
+type PortUses = PortUse | Ipv4;
+
+/** Is `addr` among a port's uses? */
+function uses(u: PortUses | undefined, addr: Ipv4): boolean {
+  return typeof u === 'string' ? u === addr : useOf(u, addr) !== undefined;
 }
 
 function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
@@ -41,8 +87,13 @@ function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
  * inet_csk_get_port). TIME-WAIT sockets count: without tcp_tw_reuse they keep their port.
  */
 export class PortIndex {
-  private readonly byDest = new Map<string, Set<number>>();
-  private readonly byPort = new Map<number, PortUse>();
+  /** Per destination: its one local port (a server's side of a connection), or a bitmap of them. */
+  private readonly byDest = new Map<string, number | PortSet>();
+  /**
+   * Per local port, the addresses holding it: only bind() asks, so it is built from byDest at the
+   * first bind() and kept from then on (a host that never binds keeps no entry per socket).
+   */
+  private byPortIx: Map<number, PortUses> | undefined;
   /** Ports taken by bind(): connect()'s search skips them whatever the destination. */
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
@@ -55,21 +106,24 @@ export class PortIndex {
 
   add(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
     const k = destKey(laddr, raddr, rport);
-    let set = this.byDest.get(k);
-    if (!set) this.byDest.set(k, (set = new Set()));
-    set.add(lport);
-    const head = this.byPort.get(lport);
-    const use = useOf(head, laddr);
-    if (use) use.n++;
-    else this.byPort.set(lport, { addr: laddr, n: 1, next: head });
+    const cur = this.byDest.get(k);
+    if (cur === undefined) this.byDest.set(k, lport);
+    else if (typeof cur !== 'number') cur.add(lport);
+    else if (cur !== lport) {
+      const set = new PortSet();
+      set.add(cur);
+      set.add(lport);
+      this.byDest.set(k, set);
+    }
+    if (this.byPortIx) this.use(this.byPortIx, lport, laddr);
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
   remove(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
     const k = destKey(laddr, raddr, rport);
-    const set = this.byDest.get(k);
-    if (set?.delete(lport) && set.size === 0) this.byDest.delete(k);
-    this.release(lport, laddr);
+    const cur = this.byDest.get(k);
+    if (typeof cur === 'number' ? cur === lport : cur?.delete(lport) && cur.size === 0) this.byDest.delete(k);
+    if (this.byPortIx) this.release(this.byPortIx, lport, laddr);
     if (bound) {
       const b = this.bound.get(lport) ?? 0;
       if (b > 1) this.bound.set(lport, b - 1);
@@ -77,13 +131,41 @@ export class PortIndex {
     }
   }
 
-  private release(lport: number, laddr: Ipv4): void {
-    const head = this.byPort.get(lport);
+  private get byPort(): Map<number, PortUses> {
+    if (this.byPortIx) return this.byPortIx;
+    const ix = new Map<number, PortUses>();
+    for (const [k, set] of this.byDest) {
+      const laddr = k.slice(0, k.indexOf('>'));
+      if (typeof set === 'number') this.use(ix, set, laddr);
+      else set.forEach((port) => this.use(ix, port, laddr));
+    }
+    return (this.byPortIx = ix);
+  }
+
+  private use(byPort: Map<number, PortUses>, lport: number, laddr: Ipv4): void {
+    const found = byPort.get(lport);
+    if (found === undefined) {
+      byPort.set(lport, laddr);
+      return;
+    }
+    const head = typeof found === 'string' ? { addr: found, n: 1, next: undefined } : found;
+    const use = useOf(head, laddr);
+    if (use) use.n++;
+    byPort.set(lport, use ? head : { addr: laddr, n: 1, next: head });
+  }
+
+  private release(byPort: Map<number, PortUses>, lport: number, laddr: Ipv4): void {
+    const found = byPort.get(lport);
+    if (typeof found === 'string') {
+      if (found === laddr) byPort.delete(lport);
+      return;
+    }
+    const head = found;
     const use = useOf(head, laddr);
     if (!use || --use.n > 0) return;
     if (use === head) {
-      if (head.next) this.byPort.set(lport, head.next);
-      else this.byPort.delete(lport);
+      if (head.next) byPort.set(lport, head.next);
+      else byPort.delete(lport);
       return;
     }
     let prev = head!;
@@ -96,7 +178,8 @@ export class PortIndex {
    * the first port whose 4-tuple is free. A full destination fails at once (EADDRNOTAVAIL).
    */
   connectPort(laddr: Ipv4, raddr: Ipv4, rport: number): number | undefined {
-    const used = this.byDest.get(destKey(laddr, raddr, rport));
+    const cur = this.byDest.get(destKey(laddr, raddr, rport));
+    const used = typeof cur === 'number' ? new Set([cur]) : cur;
     if (used !== undefined && used.size >= PORT_COUNT) return undefined;
     const offset = (portOffset(this.secret, laddr, raddr, rport) + this.hint) % PORT_COUNT;
     for (let i = 1; i <= PORT_COUNT; i++) {
@@ -111,8 +194,8 @@ export class PortIndex {
   /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */
   bindable(laddr: Ipv4, port: number): boolean {
     const head = this.byPort.get(port);
-    if (!head) return true;
-    return laddr === '0.0.0.0' ? false : !useOf(head, laddr) && !useOf(head, '0.0.0.0');
+    if (head === undefined) return true;
+    return laddr === '0.0.0.0' ? false : !uses(head, laddr) && !uses(head, '0.0.0.0');
   }
 
   /** bind(addr, 0): a random start in the range, then the first port free on that address. */

@@ -19,6 +19,8 @@ import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
 import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
+import type { TcpTimeWait, TimeWaitEnds } from './tcpTimeWait';
+import { TupleKeys } from './tupleKey';
 import type { SockError, TcpCallbacks } from './tcpTypes';
 
 /** A TCP segment found no socket (or only a listener for a non-SYN): the host answers with RST. */
@@ -73,12 +75,16 @@ export interface BindTo {
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
   readonly listeners = new Map<string, TcpListener>();
-  readonly conns = new Map<string, TcpSock>();
+  /** Connections by (laddr, lport, raddr, rport) as a number (tupleKey.ts); one in TIME-WAIT is its small record. */
+  readonly conns = new Map<number | string, TcpSock | TcpTimeWait>();
+  private readonly keys = new TupleKeys();
+  /** One TimeWaitEnds per (laddr, raddr): a memo, the same pair always gives an equal object. */
+  private readonly ends = new Map<number | string, TimeWaitEnds>();
   readonly udp = new Map<string, UdpBinding>();
   readonly echo = new Map<number, EchoWaiter>();
   private ports?: PortIndex;
   /** Sockets whose port came from bind(), not from connect()'s search. */
-  private readonly boundSocks = new WeakSet<TcpSock>();
+  private readonly boundSocks = new WeakSet<TcpSock | TcpTimeWait>();
 
   constructor(private readonly host: Host) {}
 
@@ -91,10 +97,36 @@ export class SocketTable {
     return this.ports;
   }
 
+  private keyOf(s: TcpSock | TcpTimeWait): number | string {
+    return this.keys.store(0, s.laddr, s.lport, s.raddr, s.rport);
+  }
+
+  /** The connection for a segment from raddr:rport to laddr:lport, if any. */
+  private find(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number): TcpSock | TcpTimeWait | undefined {
+    const k = this.keys.find(0, laddr, lport, raddr, rport);
+    return k === undefined ? undefined : this.conns.get(k);
+  }
+
   private track(sock: TcpSock, bound = false): void {
-    this.conns.set(sock.key, sock);
+    this.conns.set(this.keyOf(sock), sock);
     if (bound) this.boundSocks.add(sock);
     this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
+  }
+
+  /** The host and addresses a TIME-WAIT record keeps, shared by all records of the pair. */
+  endsOf(laddr: Ipv4, raddr: Ipv4): TimeWaitEnds {
+    const k = this.keys.store(0, laddr, 0, raddr, 0);
+    let e = this.ends.get(k);
+    if (!e) this.ends.set(k, (e = { host: this.host, laddr, raddr }));
+    return e;
+  }
+
+  /** The socket entered TIME-WAIT: its record takes its place (and its port). */
+  timeWait(sock: TcpSock, tw: TcpTimeWait): void {
+    const k = this.keyOf(sock);
+    if (this.conns.get(k) !== sock) return;
+    this.conns.set(k, tw);
+    if (this.boundSocks.delete(sock)) this.boundSocks.add(tw);
   }
 
   /** How many sockets sit in TIME-WAIT (ss -s). */
@@ -141,15 +173,16 @@ export class SocketTable {
     if (lport === undefined)
       lport = bound ? this.portIndex.bindPort(rt.src) : this.portIndex.connectPort(rt.src, raddr, rport);
     if (lport === undefined) return 'EADDRNOTAVAIL';
-    const sock = new TcpSock(this.host, rt.src, lport, raddr, rport, cb);
+    const sock = new TcpSock(this.host, rt.src, lport, this.keys.canon(raddr), rport, cb);
     this.track(sock, bound);
     sock.connect();
     return sock;
   }
 
-  remove(sock: TcpSock): void {
-    if (this.conns.get(sock.key) !== sock) return;
-    this.conns.delete(sock.key);
+  remove(sock: TcpSock | TcpTimeWait): void {
+    const k = this.keyOf(sock);
+    if (this.conns.get(k) !== sock) return;
+    this.conns.delete(k);
     const bound = this.boundSocks.delete(sock);
     this.portIndex.remove(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
@@ -163,7 +196,7 @@ export class SocketTable {
     const seg = skb.pkt.payload;
     if (seg.proto !== 'tcp') return;
     const { src, dst } = skb.pkt;
-    const sock = this.conns.get(`${dst}:${seg.dstPort}>${src}:${seg.srcPort}`);
+    const sock = this.find(dst, seg.dstPort, src, seg.srcPort);
     if (sock && !(sock.state === 'TIME-WAIT' && seg.flags & TCP_SYN && !(seg.flags & TCP_ACK))) {
       sock.input(seg);
       return;
@@ -307,7 +340,7 @@ export class SocketTable {
       return;
     }
     if (q.protocol !== IPPROTO_TCP || q.srcPort === undefined || q.dstPort === undefined) return;
-    const sock = this.conns.get(`${q.src}:${q.srcPort}>${q.dst}:${q.dstPort}`);
+    const sock = this.find(q.src, q.srcPort, q.dst, q.dstPort);
     if (!sock) return;
     const err: SockError | undefined =
       type !== ICMP_DEST_UNREACH
@@ -321,6 +354,7 @@ export class SocketTable {
               : code === 2
                 ? 'ENOPROTOOPT'
                 : undefined;
-    if (err && (sock.state === 'SYN-SENT' || sock.state === 'SYN-RECV')) sock.fail(err);
+    if (err && sock instanceof TcpSock && (sock.state === 'SYN-SENT' || sock.state === 'SYN-RECV'))
+      sock.fail(err);
   }
 }

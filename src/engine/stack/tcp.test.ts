@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { SEC } from '../core/sim';
 import { TCP_ACK, TCP_FIN } from '../packet/types';
 import { TestLab } from '../testing/testLab';
+import { TcpSock } from './tcpSock';
+import { TcpTimeWait } from './tcpTimeWait';
 
 const lab = () => new TestLab('dr').sysctl('router', 'net.ipv4.ip_forward', 1);
 
@@ -45,10 +47,33 @@ describe('TCP and the apps on it', () => {
     l.run(0.01);
     expect(frames()).toBe(before + 1);
     expect(tw.state).toBe('CLOSED');
-    expect(l.host('client').sockets.conns.has(tw.key)).toBe(false);
+    expect([...l.host('client').sockets.conns.values()]).not.toContain(tw);
     expect(l.events('sock', (e) => e.sock === tw.id && e.to === 'CLOSED')[0]!.reason).toBe(
       'rst-in-time-wait',
     );
+  });
+
+  test('TIME-WAIT is a small record in the socket table: ss lists it, its bound port stays taken, it expires after 60 s', () => {
+    const l = lab();
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').exit).toBe(0);
+    l.run(0.01);
+    const conns = [...l.host('client').sockets.conns.values()];
+    expect(conns.length).toBe(1);
+    expect(conns[0]).toBeInstanceOf(TcpTimeWait);
+    expect(conns[0]).not.toBeInstanceOf(TcpSock);
+    const tw = conns[0] as TcpTimeWait;
+    // Packed fields read back as the socket had them.
+    const entered = l.events('sock', (e) => e.host === 'client' && e.to === 'TIME-WAIT')[0]!;
+    expect([tw.id, tw.lport, tw.rport, tw.peerTs]).toEqual([entered.sock, 40000, 80, true]);
+    expect(l.exec('client', 'ss -tan').stdout).toMatch(
+      /^TIME-WAIT +0 +0 +172\.16\.132\.78:40000 +192\.168\.99\.150:80 /m,
+    );
+    expect(l.exec('client', 'ss -s').stdout).toContain('timewait 1/0');
+    // bind() to the port of a TIME-WAIT pair fails: curl (45).
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150; echo $?').stdout).toBe('45\n');
+    l.run(61);
+    expect(l.host('client').sockets.conns.size).toBe(0);
+    expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').stdout).toBe('rs2\n');
   });
 
   test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {

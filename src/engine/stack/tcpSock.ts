@@ -1,17 +1,16 @@
-import { cancelTimer } from '../core/eventQueue';
-import type { QueuedEvent } from '../core/eventQueue';
-import { MSEC, SEC } from '../core/sim';
-import { fixedKind } from '../core/traceFixed';
+import { SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
-import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
-import type { Ipv4, Ipv4Packet, TcpOption, TcpSegment } from '../packet/types';
+import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
+import type { Ipv4, TcpSegment } from '../packet/types';
 import type { Host } from './host';
-import { ipLocalOut, routeOutput } from './ipOutput';
+import { routeOutput } from './ipOutput';
 import { TcpCwnd } from './tcpCwnd';
-import { tcpOptionsFor } from './tcpOptionsOut';
+import { emitSockState, tcpXmit } from './tcpOut';
+import type { TcpEndpoint } from './tcpOut';
 import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
 import { TcpSendQueue } from './tcpSendQueue';
 import { TcpSockWindow } from './tcpSockWindow';
+import { TcpTimeWait } from './tcpTimeWait';
 import * as C from './tcpTypes';
 import type { SockError, TcpCallbacks, TcpState } from './tcpTypes';
 
@@ -31,18 +30,6 @@ export interface SockEvent {
   remote: string;
 }
 
-/** A state change, pushed as its values (traceFixed.ts): no event object. */
-const SOCK = fixedKind<SockEvent>()('sock', [
-  'host',
-  'sock',
-  'proto',
-  'from',
-  'to',
-  'reason',
-  'local',
-  'remote',
-]);
-
 /** A socket failed with an errno its application will see. */
 export interface SockErrorEvent {
   kind: 'sock.error';
@@ -56,17 +43,19 @@ export interface SockErrorEvent {
  * retransmission with exponential backoff, FIN teardown from either side, RST, TIME-WAIT.
  * No loss recovery beyond RTO retransmission: the labs' links never lose frames.
  */
-export class TcpSock extends TcpSockWindow {
+export class TcpSock extends TcpSockWindow implements TcpEndpoint {
   readonly id: string;
   iss = 0;
   rcvNxt = 0;
-  private tw?: QueuedEvent;
+  /** The record that holds this connection in TIME-WAIT (the socket table holds it instead). */
+  private tw?: TcpTimeWait;
   private finSent = false;
   private oweAck = false;
   private sentSinceInput = 0;
-  private peerTs = false;
-  private tsRecent = 0;
-  private ipId: number;
+  /** The peer sent timestamps; the last TSval to echo; the last IPv4 id (read by tcpXmit). */
+  peerTs = false;
+  tsRecent = 0;
+  ipId: number;
   /** Data the application wrote that the congestion or receive window still holds back. */
   private sendQueue: TcpSendQueue | undefined = new TcpSendQueue();
   /** Set by the socket table for passive sockets: called once ESTAB. */
@@ -91,24 +80,10 @@ export class TcpSock extends TcpSockWindow {
     this.rtx = new TcpRetransmitQueue(host, this.id, this);
   }
 
-  get key(): string {
-    return `${this.laddr}:${this.lport}>${this.raddr}:${this.rport}`;
-  }
-
   private setState(to: TcpState, reason: string): void {
     const from = this.state;
     this.state = to;
-    this.host.sim.emitFixed(
-      SOCK,
-      this.host.name,
-      this.id,
-      'tcp',
-      from,
-      to,
-      reason,
-      `${this.laddr}:${this.lport}`,
-      `${this.raddr}:${this.rport}`,
-    );
+    emitSockState(this, from, to, reason);
   }
 
   /** Active open: send SYN. */
@@ -185,57 +160,11 @@ export class TcpSock extends TcpSockWindow {
     this.rtx?.push(seq, flags, data);
   }
 
-  private options(flags: number): TcpOption[] {
-    // Linux's TS clock: milliseconds, offset per host so hosts do not share a clock.
-    const tsval = (Math.floor(this.host.sim.now / MSEC) + this.host.index * 1_000_003) >>> 0;
-    return tcpOptionsFor(flags, tsval, this.tsRecent, this.peerTs);
-  }
-
-  /** Build the segment and send it down: routing, OUTPUT, POSTROUTING, neighbour. */
+  /** Build the segment and send it down (tcpOut.ts); a connect with no route fails. */
   protected xmit(seq: number, flags: number, data: string): void {
-    const window =
-      flags & TCP_SYN ? (flags & TCP_ACK ? C.TCP_SYNACK_WINDOW : C.TCP_SYN_WINDOW) : C.TCP_WINDOW;
-    const seg: TcpSegment = {
-      proto: 'tcp',
-      srcPort: this.lport,
-      dstPort: this.rport,
-      seq,
-      ack: flags & TCP_ACK ? this.rcvNxt : 0,
-      flags,
-      window,
-      urgent: 0,
-      options: this.options(flags),
-      data,
-    };
     this.sentSinceInput++;
     if (flags & TCP_ACK) this.oweAck = false;
-    const rt = routeOutput(this.host, this.raddr, this.laddr);
-    if (!rt.ok) {
-      this.host.sim.emit({
-        kind: 'drop',
-        host: this.host.name,
-        sock: this.id,
-        reason: rt.reason,
-        dst: this.raddr,
-      });
-      if (this.state === 'SYN-SENT') this.fail('ENETUNREACH');
-      return;
-    }
-    this.ipId = (this.ipId + 1) & 0xffff;
-    const pkt: Ipv4Packet = {
-      proto: 'ipv4',
-      tos: 0,
-      id: this.ipId,
-      df: true,
-      mf: false,
-      fragOffset: 0,
-      ttl: 64,
-      protocol: IPPROTO_TCP,
-      src: this.laddr,
-      dst: this.raddr,
-      payload: seg,
-    };
-    ipLocalOut(this.host, { id: this.host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+    if (!tcpXmit(this, seq, flags, data) && this.state === 'SYN-SENT') this.fail('ENETUNREACH');
   }
 
   private peerOptions(seg: TcpSegment): void {
@@ -251,7 +180,7 @@ export class TcpSock extends TcpSockWindow {
   input(seg: TcpSegment): void {
     this.sentSinceInput = 0;
     if (this.state === 'SYN-SENT') return this.inputSynSent(seg);
-    if (this.state === 'TIME-WAIT') return this.inputTimeWait(seg);
+    if (this.state === 'TIME-WAIT') return this.tw?.input(seg);
     if (seg.flags & TCP_RST) {
       if (seg.seq === this.rcvNxt || this.state === 'SYN-RECV')
         this.fail(this.state === 'SYN-RECV' ? 'ECONNREFUSED' : 'ECONNRESET');
@@ -274,6 +203,8 @@ export class TcpSock extends TcpSockWindow {
     this.pump();
     if (this.oweAck && this.sentSinceInput === 0 && this.state !== 'CLOSED')
       this.xmit(this.sndNxt, TCP_ACK, '');
+    // Entered TIME-WAIT during this segment: the record answers from what was sent last.
+    this.tw?.follow(this);
   }
 
   private retransmitFirst(): void {
@@ -298,14 +229,6 @@ export class TcpSock extends TcpSockWindow {
     this.setState('ESTAB', 'syn-ack-received');
     this.xmit(this.sndNxt, TCP_ACK, '');
     this.cb.onConnect?.();
-  }
-
-  private inputTimeWait(seg: TcpSegment): void {
-    if (seg.flags & TCP_RST) {
-      this.destroy('rst-in-time-wait');
-      return;
-    }
-    if (seg.flags & TCP_FIN) this.xmit(this.sndNxt, TCP_ACK, ''); // our last ACK was lost
   }
 
   /** Returns false when the segment must be dropped. */
@@ -373,14 +296,23 @@ export class TcpSock extends TcpSockWindow {
     this.rtx = undefined;
     this.cc = undefined;
     this.cb.onClose?.();
-    this.tw = this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
-      this.destroy('time-wait-expired'),
-    );
+    if (this.state !== 'TIME-WAIT') {
+      // The application aborted from onClose: the timer is armed all the same, as it always was.
+      this.host.sim.after(C.TCP_TIMEWAIT_LEN_S * SEC, 'tcp-timewait', () =>
+        this.destroy('time-wait-expired'),
+      );
+      return;
+    }
+    const ends = this.host.sockets.endsOf(this.laddr, this.raddr);
+    const tw = new TcpTimeWait(ends, this.id, this.lport, this.rport, this.peerTs);
+    tw.follow(this);
+    this.tw = this.host.sim.afterTimer(C.TCP_TIMEWAIT_LEN_S * SEC, tw);
+    this.host.sockets.timeWait(this, tw);
   }
 
   /**
    * In TIME-WAIT the application is gone (Linux keeps only a small inet_timewait_sock): let go of
-   * its callbacks and what they hold, so an hour of requests does not keep every client's state.
+   * its callbacks and what they hold, in case the application keeps this object.
    */
   private detachApp(): void {
     this.cb = NO_CALLBACKS;
@@ -398,9 +330,14 @@ export class TcpSock extends TcpSockWindow {
   }
 
   destroy(reason: string): void {
+    if (this.tw) {
+      // In TIME-WAIT the record stands for this socket (an app's abort() from onEof ends it).
+      this.tw.destroy(reason);
+      this.state = 'CLOSED';
+      return;
+    }
     this.sendQueue?.clear();
     this.rtx?.stop();
-    cancelTimer(this.tw);
     const wasTw = this.state === 'TIME-WAIT';
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);

@@ -65,6 +65,29 @@ function listCopy(live: readonly Dest[]): readonly Dest[] {
   return fresh;
 }
 
+/** What a decision shares with every other of its scheduler and outcome: one object for all of them. */
+interface How {
+  readonly scheduler: string;
+  readonly rule: string;
+  readonly judge: Judge;
+}
+
+/**
+ * The How objects, per judge, then scheduler, then rule: a memo of values (the same three always
+ * give an equal object), so each recorded decision keeps one pointer instead of three.
+ */
+const hows = new WeakMap<Judge, Map<string, Map<string, How>>>();
+
+function howOf(scheduler: string, judge: Judge, rule: string): How {
+  let bySched = hows.get(judge);
+  if (!bySched) hows.set(judge, (bySched = new Map()));
+  let byRule = bySched.get(scheduler);
+  if (!byRule) bySched.set(scheduler, (byRule = new Map()));
+  let how = byRule.get(rule);
+  if (!how) byRule.set(rule, (how = { scheduler, rule, judge }));
+  return how;
+}
+
 /**
  * A decision as the hot path records it: the dests in list order and, per dest, the counters a
  * scheduler compares, plus the winner, the rule and the scheduler's few parameters. The
@@ -72,13 +95,8 @@ function listCopy(live: readonly Dest[]): readonly Dest[] {
  * trace is the same as if it had been built eagerly.
  */
 export class RecordedExplanation implements Explanation, Recorded {
-  readonly scheduler: string;
-  readonly winner: string | null;
-  readonly rule: string;
   readonly params: Params;
-  winnerIndex = -1;
-  auxIndex = -1;
-  private readonly judge: Judge;
+  private readonly how: How;
   private readonly dests: readonly Dest[];
   private readonly block: Int32Array;
   private readonly offset: number;
@@ -107,17 +125,40 @@ export class RecordedExplanation implements Explanation, Recorded {
       block[k + 1] = d.activeconns;
       block[k + 2] = d.inactconns;
     }
-    this.scheduler = scheduler;
-    this.winner = winner?.key ?? null;
-    this.rule = rule;
+    this.how = howOf(scheduler, judge, rule);
     this.params = params;
-    this.judge = judge;
     this.dests = listCopy(dests);
     this.block = block;
     this.offset = used;
     this.winnerDest = winner;
     this.auxDest = aux;
     used += n;
+  }
+
+  // Read back from the dests rather than kept: a decision's record stays in the trace, one per
+  // connection, and these are read only when the explanation is.
+  get scheduler(): string {
+    return this.how.scheduler;
+  }
+
+  get rule(): string {
+    return this.how.rule;
+  }
+
+  private get judge(): Judge {
+    return this.how.judge;
+  }
+
+  get winner(): string | null {
+    return this.winnerDest?.key ?? null;
+  }
+
+  get winnerIndex(): number {
+    return this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
+  }
+
+  get auxIndex(): number {
+    return this.auxDest ? this.dests.indexOf(this.auxDest) : -1;
   }
 
   get candidates(): Candidate[] {
@@ -141,8 +182,6 @@ export class RecordedExplanation implements Explanation, Recorded {
   }
 
   private derive(): Candidate[] {
-    this.winnerIndex = this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
-    this.auxIndex = this.auxDest ? this.dests.indexOf(this.auxDest) : -1;
     const views = this.views();
     return views.map((v, i) => {
       const c: Candidate = {

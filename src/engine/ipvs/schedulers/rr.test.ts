@@ -73,4 +73,19 @@ describe('rr', () => {
     expect(ok.explanation).toMatchObject({ scheduler: 'rr', winner: C.key, rule: 'rr.next' });
     expect(ok.explanation?.candidates.map((c) => c.eligible)).toEqual([true, false, false]);
   });
+
+  it('decisions from the same pointer share one frozen params object; a changed list gets fresh ones', () => {
+    const { t, B } = abc();
+    const p = [...Array(6)].map(() => t.pick().explanation!.params);
+    expect(p[3]).toEqual({ pointer: 2, pointerDest: '10.1.0.1:80', newPointer: 0 });
+    expect(p[4]).toBe(p[1]);
+    expect(p[5]).toBe(p[2]);
+    expect(p[3]).not.toBe(p[0]);
+    expect(Object.isFrozen(p[5])).toBe(true);
+    t.del(B);
+    // The pointer is 1 again, but on another dest: not the params of before.
+    const after = t.pick().explanation!.params;
+    expect(after).toEqual({ pointer: 1, pointerDest: '10.1.0.1:80', newPointer: 0 });
+    expect(after).not.toBe(p[2]);
+  });
 });

@@ -16,10 +16,26 @@ import { USABLE } from './judges';
  */
 export interface RrState {
   ptr: number;
+  /**
+   * The last explanation parameters per starting pointer (index ptr + 1), shared by the decisions
+   * that had the same ones: a decision's explanation stays in the trace, and a busy service makes
+   * the same few again and again. A memo of values, nothing observable.
+   */
+  params: RrParams[];
 }
 
+type RrParams = Readonly<{ pointer: number; pointerDest: string; newPointer: number }>;
+
 function createState(): RrState {
-  return { ptr: -1 };
+  return { ptr: -1, params: [] };
+}
+
+function paramsOf(state: RrState, pointer: number, pointerDest: string): RrParams {
+  const last = state.params[pointer + 1];
+  if (last && last.pointerDest === pointerDest && last.newPointer === state.ptr) return last;
+  const p: RrParams = Object.freeze({ pointer, pointerDest, newPointer: state.ptr });
+  state.params[pointer + 1] = p;
+  return p;
 }
 
 function update(state: RrState, svc: SchedService, change: DestChange): void {
@@ -54,11 +70,8 @@ function schedule(state: RrState, svc: SchedService, _pkt: SchedPacket, ctx: Sch
   const d = pick(state, svc.dests);
   if (!ctx.explain) return { dest: d };
   const prev = svc.dests[from];
-  const ex = explanation(ctx, 'rr', svc.dests, USABLE, d, d ? 'rr.next' : NONE_NO_ELIGIBLE, {
-    pointer: from,
-    pointerDest: prev?.key ?? '',
-    newPointer: state.ptr,
-  });
+  const params = paramsOf(state, from, prev?.key ?? '');
+  const ex = explanation(ctx, 'rr', svc.dests, USABLE, d, d ? 'rr.next' : NONE_NO_ELIGIBLE, params);
   return result(d, ex);
 }
 

@@ -31,26 +31,31 @@ const IGNORED = [
   'enable_dbus',
 ];
 
-export function globalKeywords(g: GlobalDefs): Keyword[] {
+/** The global_defs being filled: read when a keyword is met, so the table can be built once. */
+export interface GlobalParseEnv {
+  global: GlobalDefs;
+}
+
+export function globalKeywords(env: GlobalParseEnv): Keyword[] {
   const k = (name: string, handler?: Keyword['handler']): Keyword => ({ name, handler, active: true });
   const sub: Keyword[] = [
-    k('notification_email', (_v, r) => valueBlock(r, (line) => g.notificationEmail.push(...line))),
-    k('notification_email_from', (v) => (g.notificationEmailFrom = setValue(v))),
-    k('smtp_server', (v) => (g.smtpServer = { ip: v[1] ?? '', port: v[2] ? atoi(v[2]) : 25 })),
-    k('smtp_connect_timeout', (v) => (g.smtpConnectTimeout = atoi(v[1]))),
-    k('router_id', (v) => (g.routerId = setValue(v))),
-    k('lvs_flush', () => (g.lvsFlush = true)),
-    k('vrrp_mcast_group4', (v) => (g.mcastGroup4 = v[1] ?? '')),
-    k('vrrp_garp_master_delay', (v) => (g.garpMasterDelay = atoi(v[1]))),
-    k('vrrp_garp_master_repeat', (v) => (g.garpMasterRepeat = atoi(v[1]))),
-    k('vrrp_garp_master_refresh', (v) => (g.garpMasterRefresh = atoi(v[1]))),
-    k('vrrp_garp_master_refresh_repeat', (v) => (g.garpMasterRefreshRepeat = atoi(v[1]))),
+    k('notification_email', (_v, r) => valueBlock(r, (line) => env.global.notificationEmail.push(...line))),
+    k('notification_email_from', (v) => (env.global.notificationEmailFrom = setValue(v))),
+    k('smtp_server', (v) => (env.global.smtpServer = { ip: v[1] ?? '', port: v[2] ? atoi(v[2]) : 25 })),
+    k('smtp_connect_timeout', (v) => (env.global.smtpConnectTimeout = atoi(v[1]))),
+    k('router_id', (v) => (env.global.routerId = setValue(v))),
+    k('lvs_flush', () => (env.global.lvsFlush = true)),
+    k('vrrp_mcast_group4', (v) => (env.global.mcastGroup4 = v[1] ?? '')),
+    k('vrrp_garp_master_delay', (v) => (env.global.garpMasterDelay = atoi(v[1]))),
+    k('vrrp_garp_master_repeat', (v) => (env.global.garpMasterRepeat = atoi(v[1]))),
+    k('vrrp_garp_master_refresh', (v) => (env.global.garpMasterRefresh = atoi(v[1]))),
+    k('vrrp_garp_master_refresh_repeat', (v) => (env.global.garpMasterRefreshRepeat = atoi(v[1]))),
     k('vrrp_version', (v) => {
       const n = atoi(v[1]);
-      if (n === 2 || n === 3) g.vrrpVersion = n;
+      if (n === 2 || n === 3) env.global.vrrpVersion = n;
     }),
-    k('vrrp_skip_check_adv_addr', () => (g.vrrpSkipCheckAdvAddr = true)),
-    k('vrrp_strict', () => (g.vrrpStrict = true)),
+    k('vrrp_skip_check_adv_addr', () => (env.global.vrrpSkipCheckAdvAddr = true)),
+    k('vrrp_strict', () => (env.global.vrrpStrict = true)),
     ...IGNORED.map((n) => k(n)),
   ];
   return [{ name: 'global_defs', active: true, sub }];

@@ -16,6 +16,19 @@ ${body}
 `;
 
 describe('keepalived.conf parser', () => {
+  test('the keyword tables are built once: parses one after another keep nothing of each other', () => {
+    const other = `global_defs {\n  router_id LVS_B\n}\n${INSTANCE('    priority 300\n')}`;
+    const fresh = JSON.stringify(parseKeepalivedConf(STOCK_KEEPALIVED_CONF, 'vrrp', eth0));
+    const b = parseKeepalivedConf(other, 'vrrp', () => false);
+    expect(b.config.global.routerId).toBe('LVS_B');
+    expect(b.config.vrrpInstances.map((i) => i.name)).toEqual(['VI_1']);
+    expect(b.messages.some((m) => m.startsWith('Cant find interface eth0'))).toBe(true);
+    expect(b.config.global.vrrpStrict).toBe(false);
+    // The stock file again, after the other: the same result as before it.
+    expect(JSON.stringify(parseKeepalivedConf(STOCK_KEEPALIVED_CONF, 'vrrp', eth0))).toBe(fresh);
+    expect(parseKeepalivedConf(other, 'check').config.virtualServers).toEqual([]);
+  });
+
   test('the stock CentOS file parses without a message in any process', () => {
     for (const p of ['parent', 'vrrp', 'check'] as const) expect(msgs(STOCK_KEEPALIVED_CONF, p)).toEqual([]);
     const { config } = parseKeepalivedConf(STOCK_KEEPALIVED_CONF, 'check');

@@ -5,12 +5,16 @@
  * vrrp_instance only by Keepalived_vrrp.
  */
 import { checkKeywords } from './checkKeywords';
+import type { CheckParseEnv } from './checkKeywords';
 import { globalKeywords } from './globalKeywords';
+import type { GlobalParseEnv } from './globalKeywords';
 import { processStream } from './stream';
+import type { Keyword } from './stream';
 import { LineReader } from './tokens';
 import type { KeepalivedConfig } from './types';
 import { emptyGlobal } from './types';
 import { vrrpKeywords } from './vrrpKeywords';
+import type { VrrpParseEnv } from './vrrpKeywords';
 
 export type KeepalivedProcess = 'parent' | 'vrrp' | 'check';
 
@@ -18,6 +22,36 @@ export interface ParseResult {
   config: KeepalivedConfig;
   /** Log lines, in order, as this process writes them. */
   messages: string[];
+}
+
+/**
+ * The parse in progress. The keyword tables read it when a keyword is met, never when they are
+ * built, so each process's table is built once (keepalived builds its own at every start, but
+ * a lab starting both directors' daemons spent a share of its start on building them). Set for
+ * one parse and emptied after it; a parse never starts another.
+ */
+const current: GlobalParseEnv & VrrpParseEnv & CheckParseEnv = {
+  global: emptyGlobal(),
+  instances: [],
+  scripts: [],
+  servers: [],
+  log: () => {},
+  hasInterface: () => true,
+};
+
+const tables = new Map<KeepalivedProcess, readonly Keyword[]>();
+
+function keywordsOf(proc: KeepalivedProcess): readonly Keyword[] {
+  let t = tables.get(proc);
+  if (!t) {
+    t = [
+      ...globalKeywords(current),
+      ...vrrpKeywords(current, proc === 'vrrp'),
+      ...checkKeywords(current, proc === 'check'),
+    ];
+    tables.set(proc, t);
+  }
+  return t;
 }
 
 export function parseKeepalivedConf(
@@ -35,14 +69,19 @@ export function parseKeepalivedConf(
     vrrpInstances: [],
     virtualServers: [],
   };
-  const keywords = [
-    ...globalKeywords(config.global),
-    ...vrrpKeywords(
-      { instances: config.vrrpInstances, scripts: config.vrrpScripts, log, hasInterface },
-      proc === 'vrrp',
-    ),
-    ...checkKeywords({ servers: config.virtualServers, log }, proc === 'check'),
-  ];
-  processStream(keywords, new LineReader(text), log);
+  Object.assign(current, {
+    global: config.global,
+    instances: config.vrrpInstances,
+    scripts: config.vrrpScripts,
+    servers: config.virtualServers,
+    log,
+    hasInterface,
+  });
+  try {
+    processStream(keywordsOf(proc), new LineReader(text), log);
+  } finally {
+    Object.assign(current, { global: emptyGlobal(), instances: [], scripts: [], servers: [], log: () => {} });
+    current.hasInterface = () => true;
+  }
   return { config, messages };
 }

@@ -1,0 +1,53 @@
+import type { Ipv4 } from '../packet/types';
+
+/** Address ids fit 9 bits each, so tag (2 bits), two ids and two ports make 52 bits: exact in a double. */
+const ID_LIMIT = 512;
+
+/**
+ * Numeric keys for connection tables (the socket table, IPVS's connection table), as the kernel
+ * hashes numbers rather than text: each address gets a small id the first time a table stores it,
+ * and (tag, address, port, address, port) packs into one number. A key string per entry took
+ * ~56 bytes and a concatenation per lookup; a number key takes a heap number at most. Past 512
+ * addresses an entry falls back to a string key, so every tuple still has exactly one key (Map
+ * order, and so `ss` and `ipvsadm -Lnc` order, is unchanged either way).
+ */
+export class TupleKeys {
+  private readonly ids = new Map<Ipv4, number>();
+  /** By id: the first string stored for each address. */
+  private readonly addrs: Ipv4[] = [];
+
+  /** The key to store an entry under (gives new addresses their ids). */
+  store(tag: number, a: Ipv4, p: number, b: Ipv4, q: number): number | string {
+    return pack(tag, this.intern(a), a, p, this.intern(b), b, q);
+  }
+
+  /** The key to look an entry up by; undefined when no entry can have it (an address never stored). */
+  find(tag: number, a: Ipv4, p: number, b: Ipv4, q: number): number | string | undefined {
+    const x = this.ids.get(a);
+    const y = this.ids.get(b);
+    return x === undefined || y === undefined ? undefined : pack(tag, x, a, p, y, b, q);
+  }
+
+  /**
+   * The table's own copy of an address equal to `a`: an entry that keeps it shares one string with
+   * every other entry (a client's curl parses the VIP into a fresh string per request).
+   */
+  canon(a: Ipv4): Ipv4 {
+    return this.addrs[this.intern(a)]!;
+  }
+
+  private intern(a: Ipv4): number {
+    let id = this.ids.get(a);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(a, id);
+      this.addrs.push(a);
+    }
+    return id;
+  }
+}
+
+function pack(tag: number, x: number, a: Ipv4, p: number, y: number, b: Ipv4, q: number): number | string {
+  if (x >= ID_LIMIT || y >= ID_LIMIT) return `${tag}|${a}:${p}|${b}:${q}`;
+  return ((tag * ID_LIMIT + x) * ID_LIMIT + y) * 0x1_0000_0000 + p * 0x1_0000 + q;
+}
