@@ -14,6 +14,8 @@ export interface MemorySpec {
   unit: string;
   goal: number;
   runs: number;
+  /** What runs before the measured part, as printed. */
+  warmUp: string;
   /** Runs the child once and returns the figure (in `unit`) and an optional note. */
   run(): { value: number; note?: string };
 }
@@ -26,14 +28,15 @@ function child(args: string[]): Record<string, number> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
-export function retainedBench(lab: string, requests: number, runs: number): MemorySpec {
+export function retainedBench(lab: string, requests: number, runs: number, warm: number): MemorySpec {
   return {
     name: `retained bytes per request, ${lab} lab (${requests.toLocaleString('en-US')} requests, heap and buffers after GC)`,
     unit: 'bytes',
     goal: 4096,
     runs,
+    warmUp: `warm-up ${warm.toLocaleString('en-US')} requests not counted (fresh process each)`,
     run() {
-      const r = child(['retained', lab, String(requests)]);
+      const r = child(['retained', lab, String(requests), String(warm)]);
       const kb = (x: number): string => Math.round(x).toLocaleString('en-US');
       return {
         value: r.bytes!,
@@ -49,6 +52,7 @@ export function peakRssBench(lab: string, requests: number, runs: number): Memor
     unit: 'MB',
     goal: 300,
     runs,
+    warmUp: 'no warm-up (fresh process each)',
     run: () => ({ value: child(['rss', lab, String(requests)]).rssMB! }),
   };
 }
@@ -68,7 +72,7 @@ export function runMemory(spec: MemorySpec): string {
   const ratio = spec.goal / m;
   return (
     `${spec.name}: median ${fmt(m)} ${spec.unit}, ${ratio.toFixed(2)}× goal ≤ ${fmt(spec.goal)} ` +
-    `(${ratio >= 1 ? 'meets goal' : 'above goal'}); no warm-up (fresh process each), ${spec.runs} runs ` +
+    `(${ratio >= 1 ? 'meets goal' : 'above goal'}); ${spec.warmUp}, ${spec.runs} runs ` +
     `[${fmt(Math.min(...values))}–${fmt(Math.max(...values))}]` +
     (note ? `  (${note})` : '')
   );

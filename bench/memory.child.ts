@@ -1,6 +1,6 @@
 /**
  * The memory benchmarks' child process (run with `node --expose-gc --import tsx`), so each figure
- * comes from a fresh heap: `retained LAB N` prints the memory kept per request after a forced GC
+ * comes from a fresh heap: `retained LAB N [WARM]` prints the memory kept per request (of N, after WARM uncounted ones) after a forced GC
  * (JS heap plus typed-array buffers, which hold the trace's columns outside the heap);
  * `rss LAB N` runs N requests as one lab-runner transcript and prints the process's peak RSS.
  */
@@ -11,7 +11,7 @@ import { getHeapStatistics } from 'node:v8';
 import { main } from '../src/cli/lvs-lab';
 import { getLab, LabRuntime } from '../src/engine';
 
-const [mode, lab = 'nat', nText = '1000'] = process.argv.slice(2);
+const [mode, lab = 'nat', nText = '1000', warmText = '1'] = process.argv.slice(2);
 const n = Number(nText);
 const vip = getLab(lab)!.vip;
 /** One shell loop per line, so no single command runs for long (the runner's per-command max time). */
@@ -29,7 +29,11 @@ function heapAfterGc(): { heap: number; buffers: number } {
 
 if (mode === 'retained') {
   const rt = LabRuntime.create(lab);
-  rt.exec({ host: 'client', command: `curl -s ${vip}` });
+  // Warm-up requests, not counted: what the first few hundred leave behind once (compiled code,
+  // tables grown to their working size) is not kept per request.
+  const warm = Number(warmText);
+  const w = rt.exec({ host: 'client', command: warm > 1 ? loop(warm) : `curl -s ${vip}`, maxTimeUs: 1e12 });
+  if (w.exit !== 0) throw new Error(`${lab}: the warm-up exited ${w.exit}`);
   const h0 = heapAfterGc();
   const e0 = rt.trace.length;
   for (let done = 0; done < n; done += LOOP) {

@@ -41,7 +41,9 @@ if (only && !known.includes(only)) {
 const t0 = performance.now();
 // Memory: fresh child processes, so these run first and do not see the speed suites' garbage.
 const memory = (): MemorySpec[] => [
-  ...(['nat', 'dr', 'tun'] as const).map((lab) => retainedBench(lab, smoke ? 100 : 2000, smoke ? 1 : 3)),
+  ...(['nat', 'dr', 'tun'] as const).map((lab) =>
+    retainedBench(lab, smoke ? 100 : 2000, smoke ? 1 : 3, smoke ? 20 : 500),
+  ),
   peakRssBench('nat', smoke ? 300 : 50_000, smoke ? 1 : 3),
 ];
 if (!only || only === 'memory') for (const spec of memory()) console.log(runMemory(spec));
