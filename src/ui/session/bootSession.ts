@@ -160,6 +160,10 @@ export function bootSession(route: Route): Session {
   const own = ownUrlFor(p.state);
   // The main store (and its localStorage) only when the decision needs it: never for an embed.
   const boot = decideBoot(route.labId, p, shared, (id) => savedIn(mainStore())(id), own);
+  // A link's session is this tab's own address from its first moment, not once the debounced
+  // address-bar write comes (400 ms): a reload before that write would otherwise read the main
+  // session's record and open the saved work instead of the link.
+  if (boot.mode === 'link' && p.state !== undefined) writeOwnUrl({ state: p.state, mode: 'link' });
   const store =
     boot.mode === 'main' ? usedMainStore() : createAppStore({ persistKey: null, labId: boot.labId });
   const s = store.getState();
