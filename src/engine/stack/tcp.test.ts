@@ -76,6 +76,21 @@ describe('TCP and the apps on it', () => {
     expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').stdout).toBe('rs2\n');
   });
 
+  test('a new SYN for a pair the server holds in TIME-WAIT takes the pair over (docs/linux-behaviour.md: always, where Linux checks its sequence number or timestamp)', () => {
+    const l = lab();
+    // ab asks HTTP/1.0 without keep-alive: the server closes first and keeps the TIME-WAIT.
+    expect(l.exec('client', 'ab -n 1 -c 1 http://192.168.99.150/').exit).toBe(0);
+    l.run(0.01);
+    const [tw] = [...l.host('rs2').sockets.conns.values()];
+    expect(tw).toBeInstanceOf(TcpTimeWait);
+    // The client closed second, so its port is free again at once: it connects from the same one.
+    expect(l.exec('client', `curl -s --local-port ${tw!.rport} 192.168.99.150`).stdout).toBe('rs2\n');
+    expect(l.events('sock', (e) => e.sock === tw!.id && e.to === 'CLOSED')[0]!.reason).toBe(
+      'time-wait-reused',
+    );
+    expect(tw!.state).toBe('CLOSED');
+  });
+
   test('a closed port answers RST+ACK and curl says Connection refused (exit 7)', () => {
     const l = lab();
     const r = l.curl('client', '192.168.99.140', 8080);
