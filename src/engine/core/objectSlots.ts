@@ -20,7 +20,10 @@
  * then takes three or four words instead of twelve.
  */
 import { growTyped } from './growTyped';
+import { ObjectShapes, UNSAFE } from './objectShapes';
 import { TraceRows, VAR } from './traceRows';
+import { cachedCode } from './traceShapes';
+import type { TraceStrings } from './traceStrings';
 
 export const STRUCT_TAG = 6;
 
@@ -70,26 +73,11 @@ function isPlain(v: object): boolean {
   return p === Object.prototype || p === null || (p === Array.prototype && Array.isArray(v));
 }
 
-const NONE: readonly number[] = [];
-
-/** Whether `v`'s own enumerable keys are exactly `keys`, in that order. */
-function hasOwnKeys(v: object, keys: readonly string[]): boolean {
-  let n = 0;
-  for (const k in v) {
-    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-    if (keys[n] !== k) return false;
-    n++;
-  }
-  return n === keys.length;
-}
-
 export class ObjectSlots {
   private slots: Int32Array;
   private used = 0;
-  private readonly shapes: (readonly string[])[] = [];
-  private readonly shapesByFirst = new Map<string, number[]>();
-  /** Per first key, the key list used last (most objects with a first key share one shape). */
-  private readonly lastByFirst = new Map<string, number>();
+  private readonly keyLists = new ObjectShapes();
+  private readonly shapes = this.keyLists.keys;
   private recent = new Map<object, number>();
   private older = new Map<object, number>();
   private readonly rows: TraceRows;
@@ -117,6 +105,8 @@ export class ObjectSlots {
     private readonly byReference: (o: object) => number,
     /** Whether a slot value recurs (constants, small integers, strings met long ago): row material. */
     private readonly recurs: (x: number) => boolean,
+    /** The store's strings: a string field is coded as `encodeValue` would, past a cache. */
+    private readonly strs: TraceStrings,
     words = 1024,
     maxRows?: number,
   ) {
@@ -134,24 +124,28 @@ export class ObjectSlots {
     return this.used * 4 + this.rows.words32 * 4 + this.rows.length * 9;
   }
 
-  /** A slot for `v`: encoded if plain data, else by reference; shared if seen recently. */
-  encode(v: object, depth = 0): number {
+  /**
+   * A slot for `v`: encoded if plain data, else by reference; shared if seen recently. With `ask`
+   * false the sharing maps are not asked (the caller knows `v` is fresh: a frame made for the
+   * event); with `tell` false they are not told either (an element of an array, a TCP option, is
+   * met again only with its array).
+   */
+  encode(v: object, depth = 0, ask = true, tell = ask): number {
     // Kept by reference (an explanation): not worth remembering for sharing, whose map costs
     // more than the slot a second reference would take.
     if (!isPlain(v)) return this.byReference(v);
-    const seen = this.recent.get(v);
-    if (seen !== undefined) return seen;
-    const old = this.older.get(v);
-    if (old !== undefined) {
-      // Still in use (a host's hook-run list): kept for sharing, not written again a generation later.
-      this.remember(v, old);
-      return old;
+    if (ask) {
+      const seen = this.recent.get(v);
+      if (seen !== undefined) return seen;
+      const old = this.older.get(v);
+      if (old !== undefined) {
+        // Still in use (a host's hook-run list): kept for sharing, not written again a generation later.
+        this.remember(v, old);
+        return old;
+      }
     }
-    const slot =
-      depth < MAX_DEPTH && this.used < MAX_WORDS && !Object.prototype.hasOwnProperty.call(v, '__proto__')
-        ? this.write(v, depth)
-        : this.byReference(v);
-    this.remember(v, slot);
+    const slot = depth < MAX_DEPTH && this.used < MAX_WORDS ? this.write(v, depth) : this.byReference(v);
+    if (tell) this.remember(v, slot);
     return slot;
   }
 
@@ -256,7 +250,9 @@ export class ObjectSlots {
   private write(v: object, depth: number): number {
     const isArray = Array.isArray(v);
     // Keys are matched against a known shape as they are enumerated: no key or value list per object.
-    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.shapeOf(v);
+    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.keyLists.of(v);
+    // An own `__proto__` key would set the prototype when read back: kept by reference.
+    if (shape === UNSAFE) return this.byReference(v);
     const n = isArray ? (v as unknown[]).length : this.shapes[shape]!.length;
     // The header's word is taken first; nested objects written for this one follow it, so this
     // one's slots are final when its row is looked up.
@@ -268,12 +264,18 @@ export class ObjectSlots {
       this.scratch = growTyped(this.scratch, this.top);
       this.rawAt = growTyped(this.rawAt, this.top);
     }
-    if (isArray) for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth);
+    if (isArray) for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth, false);
     else {
+      const cache = this.keyLists.caches[shape]!;
       let k = 0;
       for (const key in v) {
         if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-        this.put(base + k++, (v as Record<string, unknown>)[key], depth);
+        const x = (v as Record<string, unknown>)[key];
+        if (typeof x === 'string') {
+          // A string field (an address) recurs: compared with the ones stored there last.
+          this.scratch[base + k] = cachedCode(cache, k, x, this.strs);
+          this.rawAt[base + k++] = TAGGED;
+        } else this.put(base + k++, x, depth, true);
       }
     }
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n, at) : -1;
@@ -313,54 +315,20 @@ export class ObjectSlots {
    * Encode value `x` into scratch word `at`, marked RAW_INT (a large unsigned integer), NESTED
    * (an object written right here for this one) or TAGGED.
    */
-  private put(at: number, x: unknown, depth: number): void {
+  private put(at: number, x: unknown, depth: number, share: boolean): void {
     const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
     let mark = raw ? RAW_INT : TAGGED;
     let word: number;
     if (raw) word = (x as number) | 0;
     else if (x !== null && typeof x === 'object') {
       const before = this.used;
-      word = this.encode(x, depth + 1);
+      word = this.encode(x, depth + 1, share);
       // Written right here (not shared, not kept by reference): nested in place.
       if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
     } else word = this.encodeValue(x);
     // Written after the call: a nested object may grow the scratch arrays.
     this.scratch[at] = word;
     this.rawAt[at] = mark;
-  }
-
-  /**
-   * The key list index of plain object `v`, without building its key list unless it is new: the
-   * last list used with its first key, else the others with that first key (an IPv4 header and
-   * its TCP segment both begin with `proto`, TCP options with `kind`).
-   */
-  private shapeOf(v: object): number {
-    let first: string | undefined;
-    let id = -1;
-    let keys: readonly string[] | undefined;
-    let n = 0;
-    for (const k in v) {
-      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      if (n === 0) {
-        first = k;
-        id = this.lastByFirst.get(k) ?? -1;
-        keys = id < 0 ? undefined : this.shapes[id];
-      } else if (keys !== undefined && keys[n] !== k) keys = undefined;
-      n++;
-    }
-    if (keys !== undefined && keys.length === n) return id;
-    for (const other of this.shapesByFirst.get(first ?? '') ?? NONE) {
-      const s = this.shapes[other]!;
-      if (s.length === n && hasOwnKeys(v, s)) {
-        this.lastByFirst.set(first ?? '', other);
-        return other;
-      }
-    }
-    const all: string[] = [];
-    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) all.push(k);
-    id = this.shapeId(all);
-    this.lastByFirst.set(first ?? '', id);
-    return id;
   }
 
   /**
@@ -418,22 +386,5 @@ export class ObjectSlots {
     const need = this.used + n;
     if (need > this.slots.length) this.slots = growTyped(this.slots, need);
     this.used = need;
-  }
-
-  private shapeId(keys: readonly string[]): number {
-    const first = keys[0] ?? '';
-    let list = this.shapesByFirst.get(first);
-    if (!list) this.shapesByFirst.set(first, (list = []));
-    for (const id of list) {
-      const s = this.shapes[id]!;
-      if (s.length !== keys.length) continue;
-      let same = true;
-      for (let k = 0; k < s.length && same; k++) same = s[k] === keys[k];
-      if (same) return id;
-    }
-    const id = this.shapes.length;
-    this.shapes.push(keys);
-    list.push(id);
-    return id;
   }
 }

@@ -13,6 +13,15 @@ import { STRUCT, type TraceValues } from './traceValues';
 /** Fields a row has room for before the scratch grows. */
 export const INLINE_FIELDS = 32;
 
+/**
+ * A field whose objects were written fresh this many times in a row (frame.tx's frame, made for
+ * the event; ipvs.snat's rewritten packet) does not ask the sharing maps for REPROBE_FRESH
+ * objects, then asks again; it still tells them (the frame carrying a rewritten packet finds it).
+ * An object met again unasked is written again: more words, same reading.
+ */
+const FRESH = 8;
+const REPROBE_FRESH = 120;
+
 export class TraceFields {
   /** Scratch: the event being pushed, one slot per field (VAR where the event keeps its own). */
   row = new Int32Array(INLINE_FIELDS);
@@ -31,11 +40,21 @@ export class TraceFields {
     let x: number;
     if (last !== undefined && typeof val === 'string') x = cachedCode(last, n, val, values.strs);
     else if (typeof val !== 'object' || val === null) x = values.encode(val);
+    else if (last !== undefined && last.lastObjs[n] === val) x = last.lastObjCodes[n]!;
     else {
       const objs = values.objs.length;
-      x = values.encode(val);
+      const fresh = last === undefined ? 0 : last.fresh[n]!;
+      x = values.objs.encode(val, 0, fresh < FRESH, true);
       // A fresh object, written where the event's objects go next: the reader finds it there.
-      if (x === ((objs << 3) | STRUCT) && values.objs.length > objs) x = WRITTEN;
+      const wrote = x === ((objs << 3) | STRUCT) && values.objs.length > objs;
+      if (last !== undefined) {
+        if ((x & 7) === STRUCT) {
+          last.lastObjs[n] = val;
+          last.lastObjCodes[n] = x;
+        }
+        last.fresh[n] = !wrote ? 0 : fresh === FRESH + REPROBE_FRESH ? 0 : fresh + 1;
+      }
+      if (wrote) x = WRITTEN;
     }
     let m: number;
     if (x === WRITTEN || values.shared(x)) this.row[n] = x;

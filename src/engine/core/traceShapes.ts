@@ -24,10 +24,22 @@ export interface Shape {
   misses: number[];
   /** Per field, whether the string it held last was an id (`pkt#12`): parsed before the map is asked. */
   ids: boolean[];
+  /**
+   * Per field, the object stored there last and its slot (a host's shared hook-run list recurs
+   * passage after passage): found by identity before the object pool's maps are asked. Cleared
+   * when the store is truncated (the slot may point past the end).
+   */
+  lastObjs: (object | undefined)[];
+  lastObjCodes: number[];
+  /** Per field, objects written fresh in a row (traceFields.ts: such a field skips the sharing maps). */
+  fresh: number[];
 }
 
-/** Strings remembered per field. */
-export const WAYS = 4;
+/**
+ * Strings remembered per field: eight, as a hook field cycles through five hook points and a
+ * socket's states through more than four (with four ways they missed every time).
+ */
+export const WAYS = 8;
 /** Misses in a row after which a field's last string is no longer compared… */
 export const COLD = 4;
 /** …until this many of its events have passed. */
@@ -63,6 +75,28 @@ function codeOf(shape: Shape, n: number, val: string, strs: TraceStrings): numbe
   const x = strs.code(val, shape.ids[n]);
   shape.ids[n] = (x & 7) === ID;
   return x;
+}
+
+/** A shape with empty caches (also the string caches of an encoded object's key list, objectSlots.ts). */
+export function newShape(id: number, kind: string, keys: readonly string[]): Shape {
+  return {
+    id,
+    kind,
+    keys,
+    lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
+    lastCodes: new Array<number>(keys.length * WAYS).fill(0),
+    next: keys.map(() => 0),
+    misses: keys.map(() => 0),
+    ids: keys.map(() => false),
+    lastObjs: keys.map(() => undefined),
+    lastObjCodes: keys.map(() => 0),
+    fresh: keys.map(() => 0),
+  };
+}
+
+/** Forget the objects the shapes' fields held last (the store was truncated). */
+export function forgetObjects(shapes: readonly Shape[]): void {
+  for (const s of shapes) s.lastObjs.fill(undefined);
 }
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
@@ -118,16 +152,7 @@ export class TraceShapes {
     }
     const id = this.list.length;
     if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = {
-      id,
-      kind,
-      keys,
-      lastStrings: new Array<string | undefined>(keys.length * WAYS).fill(undefined),
-      lastCodes: new Array<number>(keys.length * WAYS).fill(0),
-      next: keys.map(() => 0),
-      misses: keys.map(() => 0),
-      ids: keys.map(() => false),
-    };
+    const shape = newShape(id, kind, keys);
     this.list.push(shape);
     this.latest.set(kind, shape);
     ids.push(id);

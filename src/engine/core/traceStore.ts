@@ -36,7 +36,7 @@ import {
 import { INLINE_FIELDS, TraceFields } from './traceFields';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import type { FixedKind } from './traceFixed';
-import { type Shape, TraceShapes } from './traceShapes';
+import { forgetObjects, type Shape, TraceShapes } from './traceShapes';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
@@ -340,6 +340,7 @@ export class TraceStore<E extends { kind: string }> {
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
+    forgetObjects(this.shapes);
     this.end = off;
     this.fields.runs = runs;
     this.readAt = -1;

@@ -54,6 +54,7 @@ export class TraceValues {
         return ((this.objects.length - 1) << 3) | OBJ;
       },
       (x) => this.shared(x),
+      this.strs,
       objWords,
       maxRows,
     );

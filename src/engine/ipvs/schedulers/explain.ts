@@ -78,13 +78,20 @@ interface How {
  */
 const hows = new WeakMap<Judge, Map<string, Map<string, How>>>();
 
+/** The How found last: a run of decisions by one scheduler and rule skips the three lookups. */
+let lastHow: How | undefined;
+
 function howOf(scheduler: string, judge: Judge, rule: string): How {
+  const last = lastHow;
+  if (last !== undefined && last.judge === judge && last.rule === rule && last.scheduler === scheduler)
+    return last;
   let bySched = hows.get(judge);
   if (!bySched) hows.set(judge, (bySched = new Map()));
   let byRule = bySched.get(scheduler);
   if (!byRule) bySched.set(scheduler, (byRule = new Map()));
   let how = byRule.get(rule);
   if (!how) byRule.set(rule, (how = { scheduler, rule, judge }));
+  lastHow = how;
   return how;
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The key lists of the plain objects a trace store encodes (objectSlots.ts), numbered in the order
+ * met, found without building a key list per object. Each list also carries per-key string caches
+ * (traceShapes.ts's `cachedCode`): an encoded frame's MAC and IP addresses recur frame after
+ * frame, and comparing them with the strings stored there last is cheaper than the pool's map.
+ */
+import { newShape, type Shape } from './traceShapes';
+
+const NONE: readonly number[] = [];
+
+/** The key list of an object with an own `__proto__` key (read back, it would set the prototype). */
+export const UNSAFE = -1;
+
+/** Whether `v`'s own enumerable keys are exactly `keys`, in that order. */
+function hasOwnKeys(v: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    if (keys[n] !== k) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
+export class ObjectShapes {
+  /** Key lists by index. */
+  readonly keys: (readonly string[])[] = [];
+  /** Per key list, its string caches (a Shape of no kind: only the caches are used). */
+  readonly caches: Shape[] = [];
+  private readonly byFirst = new Map<string, number[]>();
+  /** Per first key, the key list used last (most objects with a first key share one shape). */
+  private readonly lastByFirst = new Map<string, number>();
+
+  /**
+   * The key list index of plain object `v`, without building its key list unless it is new: the
+   * last list used with its first key, else the others with that first key (an IPv4 header and
+   * its TCP segment both begin with `proto`, TCP options with `kind`).
+   */
+  of(v: object): number {
+    let first: string | undefined;
+    let id = -1;
+    let keys: readonly string[] | undefined;
+    let n = 0;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (n === 0) {
+        first = k;
+        id = this.lastByFirst.get(k) ?? -1;
+        keys = id < 0 ? undefined : this.keys[id];
+      } else if (keys !== undefined && keys[n] !== k) keys = undefined;
+      n++;
+    }
+    if (keys !== undefined && keys.length === n) return id;
+    for (const other of this.byFirst.get(first ?? '') ?? NONE) {
+      const s = this.keys[other]!;
+      if (s.length === n && hasOwnKeys(v, s)) {
+        this.lastByFirst.set(first ?? '', other);
+        return other;
+      }
+    }
+    const all: string[] = [];
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) all.push(k);
+    // Checked once per new key list, not per object: such a list is never made, so never matched.
+    if (all.includes('__proto__')) return UNSAFE;
+    id = this.idOf(all);
+    this.lastByFirst.set(first ?? '', id);
+    return id;
+  }
+
+  private idOf(keys: readonly string[]): number {
+    const first = keys[0] ?? '';
+    let list = this.byFirst.get(first);
+    if (!list) this.byFirst.set(first, (list = []));
+    for (const id of list) {
+      const s = this.keys[id]!;
+      if (s.length !== keys.length) continue;
+      let same = true;
+      for (let k = 0; k < s.length && same; k++) same = s[k] === keys[k];
+      if (same) return id;
+    }
+    const id = this.keys.length;
+    this.keys.push(keys);
+    this.caches.push(newShape(id, '', keys));
+    list.push(id);
+    return id;
+  }
+}
