@@ -27,16 +27,24 @@ export class ObjectShapes {
   readonly keys: (readonly string[])[] = [];
   /** Per key list, its string caches (a Shape of no kind: only the caches are used). */
   readonly caches: Shape[] = [];
+  /**
+   * Per key list, per key, the key list of the object found there last (-1: none yet): an IPv4
+   * header's payload is a TCP segment again, though both begin with `proto` (objectSlots.ts).
+   */
+  readonly hints: Int32Array[] = [];
+  /** The same for arrays' elements, by the array's length (TCP options: `[nop, nop, timestamp]`). */
+  private readonly byLength: Int32Array[] = [];
   private readonly byFirst = new Map<string, number[]>();
   /** Per first key, the key list used last (most objects with a first key share one shape). */
   private readonly lastByFirst = new Map<string, number>();
 
   /**
-   * The key list index of plain object `v`, without building its key list unless it is new: the
-   * last list used with its first key, else the others with that first key (an IPv4 header and
+   * The key list index of plain object `v`, without building its key list unless it is new:
+   * `hint` (a guess; -1 for none), else the last list used with its first key, else the others with that first key (an IPv4 header and
    * its TCP segment both begin with `proto`, TCP options with `kind`).
    */
-  of(v: object): number {
+  of(v: object, hint = -1): number {
+    if (hint >= 0 && hasOwnKeys(v, this.keys[hint]!)) return hint;
     let first: string | undefined;
     let id = -1;
     let keys: readonly string[] | undefined;
@@ -67,6 +75,11 @@ export class ObjectShapes {
     return id;
   }
 
+  /** The guesses for the elements of arrays of length `n`. */
+  arrayHints(n: number): Int32Array {
+    return (this.byLength[n] ??= new Int32Array(n).fill(-1));
+  }
+
   private idOf(keys: readonly string[]): number {
     const first = keys[0] ?? '';
     let list = this.byFirst.get(first);
@@ -81,6 +94,7 @@ export class ObjectShapes {
     const id = this.keys.length;
     this.keys.push(keys);
     this.caches.push(newShape(id, '', keys));
+    this.hints.push(new Int32Array(keys.length).fill(-1));
     list.push(id);
     return id;
   }

@@ -65,6 +65,12 @@ const ARRAY_SHAPE = 1 << 29;
  */
 const STEADY = 8;
 
+/** Per field of a row shape, its last slot and how many times in a row it held it. */
+interface FieldStats {
+  last: Int32Array;
+  sames: Uint8Array;
+}
+
 type Encode = (v: unknown) => number;
 type Decode = (x: number) => unknown;
 
@@ -87,7 +93,9 @@ export class ObjectSlots {
    */
   private madeAt = new Uint32Array(64);
   /** Per row shape, each field's last slot and how many times in a row it changed. */
-  private readonly stats = new Map<number, { last: Int32Array; sames: Uint8Array }>();
+  private readonly stats: FieldStats[] = [];
+  /** The same for arrays, by length. */
+  private readonly arrayStats: FieldStats[] = [];
   /** Scratch for objects being written (nested ones above their parent's part). */
   private scratch = new Int32Array(256);
   /** Per scratch word, 1 where it holds a raw integer (RAW) rather than a tagged slot. */
@@ -130,7 +138,7 @@ export class ObjectSlots {
    * event); with `tell` false they are not told either (an element of an array, a TCP option, is
    * met again only with its array).
    */
-  encode(v: object, depth = 0, ask = true, tell = ask): number {
+  encode(v: object, depth = 0, ask = true, tell = ask, hints?: Int32Array, k = 0): number {
     // Kept by reference (an explanation): not worth remembering for sharing, whose map costs
     // more than the slot a second reference would take.
     if (!isPlain(v)) return this.byReference(v);
@@ -144,7 +152,8 @@ export class ObjectSlots {
         return old;
       }
     }
-    const slot = depth < MAX_DEPTH && this.used < MAX_WORDS ? this.write(v, depth) : this.byReference(v);
+    const slot =
+      depth < MAX_DEPTH && this.used < MAX_WORDS ? this.write(v, depth, hints, k) : this.byReference(v);
     if (tell) this.remember(v, slot);
     return slot;
   }
@@ -247,10 +256,15 @@ export class ObjectSlots {
     return shape & ARRAY_SHAPE ? shape & ~ARRAY_SHAPE : this.shapes[shape]!.length;
   }
 
-  private write(v: object, depth: number): number {
+  /**
+   * Write `v` (nested at `depth`); `hints[k]` (its parent's guesses, per key, at the key list of the
+   * object found there) is tried first and set to the key list `v` has.
+   */
+  private write(v: object, depth: number, hints: Int32Array | undefined, k0: number): number {
     const isArray = Array.isArray(v);
     // Keys are matched against a known shape as they are enumerated: no key or value list per object.
-    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.keyLists.of(v);
+    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.keyLists.of(v, hints?.[k0] ?? -1);
+    if (hints !== undefined && !isArray) hints[k0] = shape;
     // An own `__proto__` key would set the prototype when read back: kept by reference.
     if (shape === UNSAFE) return this.byReference(v);
     const n = isArray ? (v as unknown[]).length : this.shapes[shape]!.length;
@@ -264,8 +278,10 @@ export class ObjectSlots {
       this.scratch = growTyped(this.scratch, this.top);
       this.rawAt = growTyped(this.rawAt, this.top);
     }
-    if (isArray) for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth, false);
-    else {
+    if (isArray) {
+      const hints = this.keyLists.arrayHints(n);
+      for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth, false, hints, k);
+    } else {
       const cache = this.keyLists.caches[shape]!;
       let k = 0;
       for (const key in v) {
@@ -275,7 +291,7 @@ export class ObjectSlots {
           // A string field (an address) recurs: compared with the ones stored there last.
           this.scratch[base + k] = cachedCode(cache, k, x, this.strs);
           this.rawAt[base + k++] = TAGGED;
-        } else this.put(base + k++, x, depth, true);
+        } else this.put(base + k, x, depth, true, this.keyLists.hints[shape], k++);
       }
     }
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n, at) : -1;
@@ -315,14 +331,21 @@ export class ObjectSlots {
    * Encode value `x` into scratch word `at`, marked RAW_INT (a large unsigned integer), NESTED
    * (an object written right here for this one) or TAGGED.
    */
-  private put(at: number, x: unknown, depth: number, share: boolean): void {
+  private put(
+    at: number,
+    x: unknown,
+    depth: number,
+    share: boolean,
+    hints: Int32Array | undefined,
+    k: number,
+  ): void {
     const raw = typeof x === 'number' && x >= RAW_MIN && x <= 0xffffffff && Number.isInteger(x);
     let mark = raw ? RAW_INT : TAGGED;
     let word: number;
     if (raw) word = (x as number) | 0;
     else if (x !== null && typeof x === 'object') {
       const before = this.used;
-      word = this.encode(x, depth + 1, share);
+      word = this.encode(x, depth + 1, share, share, hints, k);
       // Written right here (not shared, not kept by reference): nested in place.
       if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
     } else word = this.encodeValue(x);
@@ -336,8 +359,10 @@ export class ObjectSlots {
    * where a value varies) with the varying values after them; -1 if there is no room for rows.
    */
   private rowOf(shape: number, base: number, n: number, at: number): number {
-    let st = this.stats.get(shape);
-    if (!st) this.stats.set(shape, (st = { last: new Int32Array(n), sames: new Uint8Array(n) }));
+    const all = shape & ARRAY_SHAPE ? this.arrayStats : this.stats;
+    const id = shape & ~ARRAY_SHAPE;
+    let st = all[id];
+    if (!st) all[id] = st = { last: new Int32Array(n), sames: new Uint8Array(n) };
     const s = this.scratch;
     let own = 0;
     for (let k = 0; k < n; k++) {

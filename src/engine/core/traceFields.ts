@@ -44,7 +44,7 @@ export class TraceFields {
     else {
       const objs = values.objs.length;
       const fresh = last === undefined ? 0 : last.fresh[n]!;
-      x = values.objs.encode(val, 0, fresh < FRESH, true);
+      x = values.objs.encode(val, 0, fresh < FRESH, true, last?.objHints, n);
       // A fresh object, written where the event's objects go next: the reader finds it there.
       const wrote = x === ((objs << 3) | STRUCT) && values.objs.length > objs;
       if (last !== undefined) {

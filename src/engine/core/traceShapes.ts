@@ -33,6 +33,8 @@ export interface Shape {
   lastObjCodes: number[];
   /** Per field, objects written fresh in a row (traceFields.ts: such a field skips the sharing maps). */
   fresh: number[];
+  /** Per field, the key list of the object encoded there last (objectShapes.ts's guesses). */
+  objHints: Int32Array;
 }
 
 /**
@@ -91,6 +93,7 @@ export function newShape(id: number, kind: string, keys: readonly string[]): Sha
     lastObjs: keys.map(() => undefined),
     lastObjCodes: keys.map(() => 0),
     fresh: keys.map(() => 0),
+    objHints: new Int32Array(keys.length).fill(-1),
   };
 }
 
