@@ -6,7 +6,7 @@
  */
 import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
 import { VAR } from './traceRows';
-import { cachedCode, type Shape } from './traceShapes';
+import { cachedCode, objectCode, rememberObject, type Shape } from './traceShapes';
 import { ID } from './traceStrings';
 import { STRUCT, type TraceValues } from './traceValues';
 
@@ -40,18 +40,16 @@ export class TraceFields {
     let x: number;
     if (last !== undefined && typeof val === 'string') x = cachedCode(last, n, val, values.strs);
     else if (typeof val !== 'object' || val === null) x = values.encode(val);
-    else if (last !== undefined && last.lastObjs[n] === val) x = last.lastObjCodes[n]!;
-    else {
+    else if (last !== undefined && (x = objectCode(last, n, val)) >= 0) {
+      // Met again in this field (a host's hook-run list): the slot it has.
+    } else {
       const objs = values.objs.length;
       const fresh = last === undefined ? 0 : last.fresh[n]!;
       x = values.objs.encode(val, 0, fresh < FRESH, true, last?.objHints, n);
       // A fresh object, written where the event's objects go next: the reader finds it there.
       const wrote = x === ((objs << 3) | STRUCT) && values.objs.length > objs;
       if (last !== undefined) {
-        if ((x & 7) === STRUCT) {
-          last.lastObjs[n] = val;
-          last.lastObjCodes[n] = x;
-        }
+        if ((x & 7) === STRUCT && !wrote) rememberObject(last, n, val, x);
         last.fresh[n] = !wrote ? 0 : fresh === FRESH + REPROBE_FRESH ? 0 : fresh + 1;
       }
       if (wrote) x = WRITTEN;

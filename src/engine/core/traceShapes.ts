@@ -25,12 +25,13 @@ export interface Shape {
   /** Per field, whether the string it held last was an id (`pkt#12`): parsed before the map is asked. */
   ids: boolean[];
   /**
-   * Per field, the object stored there last and its slot (a host's shared hook-run list recurs
-   * passage after passage): found by identity before the object pool's maps are asked. Cleared
-   * when the store is truncated (the slot may point past the end).
+   * Per field, the last OBJECT_WAYS objects found in the pool's sharing maps and their slots (a
+   * host's shared hook-run lists recur passage after passage): found by identity before the maps
+   * are asked. Cleared when the store is truncated (a slot may point past the end).
    */
   lastObjs: (object | undefined)[];
   lastObjCodes: number[];
+  nextObj: number[];
   /** Per field, objects written fresh in a row (traceFields.ts: such a field skips the sharing maps). */
   fresh: number[];
   /** Per field, the key list of the object encoded there last (objectShapes.ts's guesses). */
@@ -79,6 +80,25 @@ function codeOf(shape: Shape, n: number, val: string, strs: TraceStrings): numbe
   return x;
 }
 
+/** Objects remembered per field (a hook field shows a few hosts' lists in turn). */
+const OBJECT_WAYS = 4;
+
+/** The slot of object `val` if field `n` of `shape` holds it among its last objects, else -1. */
+export function objectCode(shape: Shape, n: number, val: object): number {
+  const base = n * OBJECT_WAYS;
+  const seen = shape.lastObjs;
+  for (let j = 0; j < OBJECT_WAYS; j++) if (seen[base + j] === val) return shape.lastObjCodes[base + j]!;
+  return -1;
+}
+
+/** Remember that object `val`, met again in field `n` of `shape`, has slot `x`. */
+export function rememberObject(shape: Shape, n: number, val: object, x: number): void {
+  const w = shape.nextObj[n]!;
+  shape.nextObj[n] = (w + 1) % OBJECT_WAYS;
+  shape.lastObjs[n * OBJECT_WAYS + w] = val;
+  shape.lastObjCodes[n * OBJECT_WAYS + w] = x;
+}
+
 /** A shape with empty caches (also the string caches of an encoded object's key list, objectSlots.ts). */
 export function newShape(id: number, kind: string, keys: readonly string[]): Shape {
   return {
@@ -90,8 +110,9 @@ export function newShape(id: number, kind: string, keys: readonly string[]): Sha
     next: keys.map(() => 0),
     misses: keys.map(() => 0),
     ids: keys.map(() => false),
-    lastObjs: keys.map(() => undefined),
-    lastObjCodes: keys.map(() => 0),
+    lastObjs: new Array<object | undefined>(keys.length * OBJECT_WAYS).fill(undefined),
+    lastObjCodes: new Array<number>(keys.length * OBJECT_WAYS).fill(0),
+    nextObj: keys.map(() => 0),
     fresh: keys.map(() => 0),
     objHints: new Int32Array(keys.length).fill(-1),
   };
