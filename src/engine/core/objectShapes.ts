@@ -4,7 +4,7 @@
  * (traceShapes.ts's `cachedCode`): an encoded frame's MAC and IP addresses recur frame after
  * frame, and comparing them with the strings stored there last is cheaper than the pool's map.
  */
-import { newShape, type Shape } from './traceShapes';
+import { type FieldCaches, newCaches } from './fieldCaches';
 
 const NONE: readonly number[] = [];
 
@@ -25,8 +25,8 @@ function hasOwnKeys(v: object, keys: readonly string[]): boolean {
 export class ObjectShapes {
   /** Key lists by index. */
   readonly keys: (readonly string[])[] = [];
-  /** Per key list, its string caches (a Shape of no kind: only the caches are used). */
-  readonly caches: Shape[] = [];
+  /** Per key list, its string caches while the store is written (dropped at seal, made again on a write). */
+  private caches: (FieldCaches | undefined)[] = [];
   /**
    * Per key list, per key, the key list of the object found there last (-1: none yet): an IPv4
    * header's payload is a TCP segment again, though both begin with `proto` (objectSlots.ts).
@@ -75,6 +75,16 @@ export class ObjectShapes {
     return id;
   }
 
+  /** Key list `id`'s string caches, made if it has none. */
+  cachesOf(id: number): FieldCaches {
+    return (this.caches[id] ??= newCaches(this.keys[id]!.length));
+  }
+
+  /** Let go of the string caches (the store is sealed). */
+  dropCaches(): void {
+    this.caches = [];
+  }
+
   /** The guesses for the elements of arrays of length `n`. */
   arrayHints(n: number): Int32Array {
     return (this.byLength[n] ??= new Int32Array(n).fill(-1));
@@ -93,7 +103,6 @@ export class ObjectShapes {
     }
     const id = this.keys.length;
     this.keys.push(keys);
-    this.caches.push(newShape(id, '', keys));
     this.hints.push(new Int32Array(keys.length).fill(-1));
     list.push(id);
     return id;

@@ -22,7 +22,7 @@
 import { growTyped } from './growTyped';
 import { ObjectShapes, UNSAFE } from './objectShapes';
 import { TraceRows, VAR } from './traceRows';
-import { cachedCode } from './traceShapes';
+import { cachedCode } from './fieldCaches';
 import type { TraceStrings } from './traceStrings';
 
 export const STRUCT_TAG = 6;
@@ -172,6 +172,7 @@ export class ObjectSlots {
     if (this.slots.length - this.used > this.slots.length >>> 4) this.slots = this.slots.slice(0, this.used);
     this.rows.seal();
     this.madeAt = this.madeAt.slice(0, this.rows.length);
+    this.keyLists.dropCaches();
     this.recent = new Map();
     this.older = new Map();
   }
@@ -282,7 +283,7 @@ export class ObjectSlots {
       const hints = this.keyLists.arrayHints(n);
       for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth, false, hints, k);
     } else {
-      const cache = this.keyLists.caches[shape]!;
+      const cache = this.keyLists.cachesOf(shape);
       let k = 0;
       for (const key in v) {
         if (!Object.prototype.hasOwnProperty.call(v, key)) continue;

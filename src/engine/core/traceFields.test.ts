@@ -64,3 +64,21 @@ describe('TraceFields objects', () => {
     expect(Object.keys(got)).toEqual(['a', '__proto__']);
   });
 });
+
+describe('TraceFields caches and sealing', () => {
+  test('a sealed store, written again (its caches let go), reads every event back right', () => {
+    const store = new TraceStore<Ev>();
+    const fns = [{ name: 'ipvs', priority: 1 }];
+    const ev = (i: number): Ev => ({
+      kind: 'hook',
+      host: `h${i % 3}`,
+      pkt: `pkt#${i}`,
+      fns,
+      eth: { dst: `aa:${i % 5}`, payload: packet(i) },
+    });
+    for (let i = 0; i < 300; i++) store.push(i, ev(i));
+    store.seal();
+    for (let i = 300; i < 600; i++) store.push(i, ev(i));
+    for (const i of [0, 1, 299, 300, 301, 599]) expect(store.at(i)).toEqual({ ...ev(i), t: i, seq: i });
+  });
+});

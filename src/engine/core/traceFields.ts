@@ -6,7 +6,7 @@
  */
 import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
 import { VAR } from './traceRows';
-import { cachedCode, objectCode, rememberObject, type Shape } from './traceShapes';
+import { cachedCode, type FieldCaches, objectCode, rememberObject } from './fieldCaches';
 import { ID } from './traceStrings';
 import { STRUCT, type TraceValues } from './traceValues';
 
@@ -32,10 +32,17 @@ export class TraceFields {
 
   /**
    * Encode field `n`'s value `val` into the row, or into `slots` at `start + v` (the event's own
-   * slots so far: `v`); returns the own slots so far. `last`: the event's shape while its keys so
-   * far match it (its strings are compared before the pool hashes them).
+   * slots so far: `v`); returns the own slots so far. `last`: the caches of the event's shape while its
+   * keys so far match it (its strings are compared before the pool hashes them).
    */
-  put(last: Shape | undefined, n: number, val: unknown, slots: Int32Array, start: number, v: number): number {
+  put(
+    last: FieldCaches | undefined,
+    n: number,
+    val: unknown,
+    slots: Int32Array,
+    start: number,
+    v: number,
+  ): number {
     const values = this.values;
     let x: number;
     if (last !== undefined && typeof val === 'string') x = cachedCode(last, n, val, values.strs);

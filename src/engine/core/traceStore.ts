@@ -36,7 +36,7 @@ import {
 import { INLINE_FIELDS, TraceFields } from './traceFields';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import type { FixedKind } from './traceFixed';
-import { forgetObjects, type Shape, TraceShapes } from './traceShapes';
+import { cachesOf, dropCaches, forgetObjects, type Shape, TraceShapes } from './traceShapes';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
@@ -133,6 +133,7 @@ export class TraceStore<E extends { kind: string }> {
     const kind = ev.kind;
     const last = kind === this.lastKind ? this.lastKindShape : this.lastShape.get(kind);
     const known = last === undefined ? EMPTY : last.keys;
+    const caches = last === undefined ? undefined : cachesOf(last);
     let same = last !== undefined;
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     let n = 0;
@@ -146,7 +147,7 @@ export class TraceStore<E extends { kind: string }> {
         if (start + n + 1 >= this.slots.length) this.slots = grow(this.slots, start + n + 2);
       }
       v = this.fields.put(
-        same ? last : undefined,
+        same ? caches : undefined,
         n,
         (ev as Record<string, unknown>)[k],
         this.slots,
@@ -185,15 +186,16 @@ export class TraceStore<E extends { kind: string }> {
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     const n = f.keys.length;
     const slots = this.slots;
-    let v = this.fields.put(s, 0, a, slots, start, 0);
-    if (n > 1) v = this.fields.put(s, 1, b, slots, start, v);
-    if (n > 2) v = this.fields.put(s, 2, c, slots, start, v);
-    if (n > 3) v = this.fields.put(s, 3, d, slots, start, v);
-    if (n > 4) v = this.fields.put(s, 4, e, slots, start, v);
-    if (n > 5) v = this.fields.put(s, 5, g, slots, start, v);
-    if (n > 6) v = this.fields.put(s, 6, h, slots, start, v);
-    if (n > 7) v = this.fields.put(s, 7, k, slots, start, v);
-    if (n > 8) v = this.fields.put(s, 8, l, slots, start, v);
+    const fc = cachesOf(s);
+    let v = this.fields.put(fc, 0, a, slots, start, 0);
+    if (n > 1) v = this.fields.put(fc, 1, b, slots, start, v);
+    if (n > 2) v = this.fields.put(fc, 2, c, slots, start, v);
+    if (n > 3) v = this.fields.put(fc, 3, d, slots, start, v);
+    if (n > 4) v = this.fields.put(fc, 4, e, slots, start, v);
+    if (n > 5) v = this.fields.put(fc, 5, g, slots, start, v);
+    if (n > 6) v = this.fields.put(fc, 6, h, slots, start, v);
+    if (n > 7) v = this.fields.put(fc, 7, k, slots, start, v);
+    if (n > 8) v = this.fields.put(fc, 8, l, slots, start, v);
     this.finish(i, t, s.id, n, start, v);
   }
 
@@ -296,6 +298,8 @@ export class TraceStore<E extends { kind: string }> {
     this.checks.seal(n);
     this.values.seal();
     this.rows.seal();
+    // Only pushes read the field caches: a sealed chunk keeps its shapes' kinds and keys only.
+    dropCaches(this.shapes);
   }
 
   /** Checkpoint before event `i` writes: the pools' sizes. */
