@@ -30,16 +30,18 @@ export function commandContext(
       }
       return input.text.slice(input.pos);
     },
-    readChunk: () => {
+    // Methods rather than arrows bound to keys: tsx (esbuild keepNames) renames every such arrow
+    // with a defineProperty call each time it is made, once per program run here.
+    readChunk() {
       acted = true;
       return readChunk(input);
     },
-    out: (s) => {
+    out(s) {
       acted = true;
       charge(rt, s.length * perByte);
       io.out(s);
     },
-    err: (s) => {
+    err(s) {
       acted = true;
       charge(rt, s.length * perByte);
       io.err(s);
