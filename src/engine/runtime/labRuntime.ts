@@ -6,7 +6,6 @@ import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
-import { withWriteFaults } from '../shell/faultyFs';
 import type { CommandImpl } from '../shell/types';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
@@ -181,11 +180,10 @@ export class LabRuntime {
       const failing = new Set<string>();
       // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
       const make = (pid?: number): Shell =>
-        createShell(
-          { hostname: name, now: () => this.sim.now, commands },
-          withWriteFaults(createHostFs(host), failing),
-          { jobs, ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}) },
-        );
+        createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host, failing), {
+          jobs,
+          ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}),
+        });
       this.tables.set(name, { commands, failing, login: () => make() });
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));
