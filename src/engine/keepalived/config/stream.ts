@@ -53,7 +53,8 @@ export function processStream(
       skip = 0;
     }
     if (skip > 0) {
-      for (const w of strvec) {
+      for (let i = 0; i < strvec.length; i++) {
+        const w = strvec[i];
         if (w === BOB) skip++;
         else if (w === EOB && --skip === 0) break;
       }
