@@ -44,31 +44,48 @@ function splitmix(seed: number): () => number {
 
 export function createRng(seed: number, restored?: RngState): Rng {
   const seed32 = seed >>> 0;
-  let s: [number, number, number, number];
-  if (restored) s = [...restored.s];
-  else {
-    const sm = splitmix(seed32);
-    s = [sm(), sm(), sm(), sm()];
+  if (restored) {
+    const [a, b, c, d] = restored.s;
+    return new Sfc32(seed32, a, b, c, d);
   }
-  const u32 = (): number => {
-    const t = (((s[0] + s[1]) >>> 0) + s[3]) >>> 0;
-    s[3] = (s[3] + 1) >>> 0;
-    s[0] = s[1] ^ (s[1] >>> 9);
-    s[1] = (s[2] + (s[2] << 3)) >>> 0;
-    s[2] = ((s[2] << 21) | (s[2] >>> 11)) >>> 0;
-    s[2] = (s[2] + t) >>> 0;
+  const sm = splitmix(seed32);
+  return new Sfc32(seed32, sm(), sm(), sm(), sm());
+}
+
+/**
+ * sfc32's state as four fields of one object: a stream is made per socket and per device
+ * (child streams), and closures over a state array cost more to make and to call.
+ */
+class Sfc32 implements Rng {
+  constructor(
+    private readonly seed32: number,
+    private a: number,
+    private b: number,
+    private c: number,
+    private d: number,
+  ) {}
+
+  u32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    const c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (c + t) >>> 0;
     return t;
-  };
-  return {
-    u32,
-    int(n: number): number {
-      if (n <= 0) return 0;
-      // Integer maths only: multiply-high gives a bias below 2^-32 for the small n used here.
-      return Math.floor((u32() / 0x100000000) * n);
-    },
-    child(label: string): Rng {
-      return createRng(mixSeed(seed32, label));
-    },
-    state: () => ({ seed: seed32, s: [...s] }),
-  };
+  }
+
+  int(n: number): number {
+    if (n <= 0) return 0;
+    // Integer maths only: multiply-high gives a bias below 2^-32 for the small n used here.
+    return Math.floor((this.u32() / 0x100000000) * n);
+  }
+
+  child(label: string): Rng {
+    return createRng(mixSeed(this.seed32, label));
+  }
+
+  state(): RngState {
+    return { seed: this.seed32, s: [this.a, this.b, this.c, this.d] };
+  }
 }

@@ -68,6 +68,13 @@ export class Sim {
     return this.now + delay;
   }
 
+  /** Arm a timer record for a frame in transit (its `inFlight` is true): counted until it runs. */
+  afterInFlightTimer<T extends TimerEvent>(delay: number, ev: T): T {
+    this.queue.pushTimer(this.due(delay), ev);
+    this.inFlight++;
+    return ev;
+  }
+
   /** Arm a timer record (no closure) `delay` microseconds from now. */
   afterTimer<T extends TimerEvent>(delay: number, ev: T): T {
     return this.queue.pushTimer(this.due(delay), ev);

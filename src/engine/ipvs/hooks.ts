@@ -57,35 +57,19 @@ export function registerIpvsHooks(ipvs: Ipvs): void {
   h.register('FORWARD', { name: 'ip_vs_out_hook', priority: 100, fn: outFn });
 }
 
-function tuple(skb: Skb): (PacketTuple & { flags: number | undefined }) | undefined {
-  const p = skb.pkt.payload;
-  if (p.proto === 'tcp')
-    return {
-      proto: 'TCP',
-      saddr: skb.pkt.src,
-      sport: p.srcPort,
-      daddr: skb.pkt.dst,
-      dport: p.dstPort,
-      flags: p.flags,
-    };
-  if (p.proto === 'udp')
-    return {
-      proto: 'UDP',
-      saddr: skb.pkt.src,
-      sport: p.srcPort,
-      daddr: skb.pkt.dst,
-      dport: p.dstPort,
-      flags: undefined,
-    };
-  return undefined;
+/** The packet's 5-tuple, made only when a new connection is scheduled (not per packet). */
+function tuple(skb: Skb, proto: 'TCP' | 'UDP', sport: number, dport: number): PacketTuple {
+  return { proto, saddr: skb.pkt.src, sport, daddr: skb.pkt.dst, dport };
 }
 
-function countIn(ipvs: Ipvs, skb: Skb, stats: { counters: { inpkts: number; inbytes: number } }[]): void {
-  const len = packetLength(skb.pkt);
-  for (const s of stats) {
-    s.counters.inpkts++;
-    s.counters.inbytes += len;
-  }
+function countIn(s: { counters: { inpkts: number; inbytes: number } }, len: number): void {
+  s.counters.inpkts++;
+  s.counters.inbytes += len;
+}
+
+function countOut(s: { counters: { outpkts: number; outbytes: number } }, len: number): void {
+  s.counters.outpkts++;
+  s.counters.outbytes += len;
 }
 
 /** ip_vs_in: find or schedule the connection, update state and stats, and transmit (STOLEN). */
@@ -94,10 +78,16 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (hook === 'INPUT' && skb.pktType === 'broadcast') return ACCEPT;
   if (hook === 'OUTPUT' && !skb.local) return ACCEPT;
   if (skb.pkt.protocol === IPPROTO_ICMP) return ipvsInIcmp(ipvs, skb, hook);
-  const t = tuple(skb);
-  if (!t) return ACCEPT;
-  const syn = t.flags !== undefined && (t.flags & 0x02) !== 0 && (t.flags & 0x04) === 0;
-  let c = ipvs.conns.findIn(t.proto, t.saddr, t.sport, t.daddr, t.dport);
+  // The tuple is read in place: this runs for every packet through the director.
+  const p = skb.pkt.payload;
+  if (p.proto !== 'tcp' && p.proto !== 'udp') return ACCEPT;
+  const proto = p.proto === 'tcp' ? 'TCP' : 'UDP';
+  const flags = p.proto === 'tcp' ? p.flags : undefined;
+  const { src, dst } = skb.pkt;
+  const sport = p.srcPort;
+  const dport = p.dstPort;
+  const syn = flags !== undefined && (flags & 0x02) !== 0 && (flags & 0x04) === 0;
+  let c = ipvs.conns.findIn(proto, src, sport, dst, dport);
   if (
     c &&
     syn &&
@@ -123,34 +113,41 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
     } else return { verdict: 'DROP', reason: 'ipvs-dest-unavailable' };
   }
   if (!c) {
-    const svc = ipvs.serviceFor(t.proto === 'TCP' ? 'tcp' : 'udp', t.daddr, t.dport, skb.mark ?? 0);
+    const svc = ipvs.serviceFor(p.proto, dst, dport, skb.mark ?? 0);
     if (!svc) return ACCEPT;
-    if (t.proto === 'TCP' && !syn && ipvs.sysctl('sloppy_tcp') === 0) return ACCEPT;
-    c = scheduleConn(ipvs, svc, t, skb.id);
+    if (proto === 'TCP' && !syn && ipvs.sysctl('sloppy_tcp') === 0) return ACCEPT;
+    c = scheduleConn(ipvs, svc, tuple(skb, proto, sport, dport), skb.id);
     if (!c) {
       ipvs.host.sim.emit({
         kind: 'ipvs.no-dest',
         host: ipvs.host.name,
         pkt: skb.id,
         scheduler: svc.scheduler.name,
-        service: `${t.proto} ${t.daddr}:${t.dport}`,
+        service: `${proto} ${dst}:${dport}`,
       });
       const host = ipvs.host;
       return {
         verdict: 'DROP',
         reason: 'ipvs-no-destination',
-        then: () => icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH),
+        then() {
+          icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH);
+        },
       };
     }
   }
-  countIn(ipvs, skb, [c.dest.stats, c.svc.stats, ipvs.stats]);
-  transition(ipvs, c, 'in', t.flags, skb.id);
+  const len = packetLength(skb.pkt);
+  countIn(c.dest.stats, len);
+  countIn(c.svc.stats, len);
+  countIn(ipvs.stats, len);
+  transition(ipvs, c, 'in', flags, skb.id);
   if (c.onePacket) c.timeoutUs = 0;
   ipvs.conns.touch(c);
   const conn = c;
   return {
     verdict: 'STOLEN',
-    then: () => {
+    // A method, not an arrow bound to the key: tsx (esbuild keepNames) would rename that arrow
+    // with a defineProperty call per packet.
+    then() {
       transmit(ipvs, conn, skb);
       if (conn.onePacket) ipvs.expire(conn);
     },
@@ -161,19 +158,17 @@ export function ipvsIn(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
 export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   if (skb.ipvsProperty) return ACCEPT;
   if (skb.pkt.protocol === IPPROTO_ICMP) return ipvsOutIcmp(ipvs, skb, hook);
-  const t = tuple(skb);
-  if (!t) return ACCEPT;
-  const c = ipvs.conns.findOut(t.proto, t.saddr, t.sport, t.daddr, t.dport);
-  if (!c || c.fwd !== 'masq') return ACCEPT;
   const before = skb.pkt;
   const p = before.payload;
-  const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, srcPort: c.vport } : p;
-  const after = { ...before, src: c.vaddr, payload };
+  if (p.proto !== 'tcp' && p.proto !== 'udp') return ACCEPT;
+  const proto = p.proto === 'tcp' ? 'TCP' : 'UDP';
+  const c = ipvs.conns.findOut(proto, before.src, p.srcPort, before.dst, p.dstPort);
+  if (!c || c.fwd !== 'masq') return ACCEPT;
+  const after = { ...before, src: c.vaddr, payload: { ...p, srcPort: c.vport } };
   const len = packetLength(before);
-  for (const s of [c.dest.stats, c.svc.stats, ipvs.stats]) {
-    s.counters.outpkts++;
-    s.counters.outbytes += len;
-  }
+  countOut(c.dest.stats, len);
+  countOut(c.svc.stats, len);
+  countOut(ipvs.stats, len);
   ipvs.host.sim.emit({
     kind: 'ipvs.snat',
     host: ipvs.host.name,
@@ -185,7 +180,7 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
     t: 0,
     seq: 0,
   });
-  transition(ipvs, c, 'out', t.flags, skb.id);
+  transition(ipvs, c, 'out', p.proto === 'tcp' ? p.flags : undefined, skb.id);
   ipvs.conns.touch(c);
   return { verdict: 'ACCEPT', skb: { ...skb, pkt: after, ipvsProperty: true } };
 }

@@ -35,10 +35,18 @@ export function formatEntry(host: Host, e: JournalEntry): string {
   return `${syslogTimestamp(e.t)} ${host.name} ${e.ident}[${e.pid}]: ${e.text}`;
 }
 
+/** The last second stamped, and its stamp: a daemon logs many lines in the same second. */
+let stampedSec = -1;
+let stamp = '';
+
 /** rsyslog's traditional file format pads the day with a space: `Aug  5 08:00:00`. */
 export function rsyslogLine(host: Host, e: JournalEntry): string {
-  const ts = syslogTimestamp(e.t).replace(/^(\w{3}) 0(\d)/, '$1  $2');
-  return `${ts} ${host.name} ${e.ident}[${e.pid}]: ${e.text}`;
+  const sec = Math.floor(e.t / 1_000_000);
+  if (sec !== stampedSec) {
+    stamp = syslogTimestamp(e.t).replace(/^(\w{3}) 0(\d)/, '$1  $2');
+    stampedSec = sec;
+  }
+  return `${stamp} ${host.name} ${e.ident}[${e.pid}]: ${e.text}`;
 }
 
 export function syslog(
@@ -52,8 +60,5 @@ export function syslog(
   if (opts.unit !== undefined) e.unit = opts.unit;
   journalOf(host).push(e);
   if (!opts.debug) host.files.set(MESSAGES, `${host.files.get(MESSAGES) ?? ''}${rsyslogLine(host, e)}\n`);
-  if (ident !== 'systemd') {
-    const ev: KeepalivedLogEvent = { kind: 'keepalived.log', host: host.name, ident, pid, text };
-    host.sim.emit({ ...ev });
-  }
+  if (ident !== 'systemd') host.sim.emit({ kind: 'keepalived.log', host: host.name, ident, pid, text });
 }

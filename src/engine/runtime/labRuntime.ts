@@ -6,12 +6,12 @@ import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
-import { withWriteFaults } from '../shell/faultyFs';
 import type { CommandImpl } from '../shell/types';
 import type { Shell } from '../shell/shell';
 import { hostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
+import type { CommandOutput } from './runningCommand';
 import { driveScript } from './scriptDriver';
 import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
@@ -104,6 +104,35 @@ function kept(shown: string, more: string): string {
 }
 
 /**
+ * Where a command's output goes: its kept text, and a `cmd.out` event per piece. A class, not
+ * closures: tsx (esbuild keepNames) renames each named arrow with a defineProperty call as it is
+ * made, and this is made per command.
+ */
+class CommandIo {
+  readonly out: (x: string) => void;
+  readonly err: (x: string) => void;
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly host: string,
+    private readonly index: number,
+    private readonly o: CommandOutput,
+  ) {
+    // Assigned here, not as field initialisers, which keepNames would rename too.
+    this.out = (x) => this.write('stdout', x);
+    this.err = (x) => this.write('stderr', x);
+  }
+
+  /** The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood. */
+  private write(stream: CmdOutEvent['stream'], x: string): void {
+    const text = kept(this.o[stream], x);
+    if (text === '') return;
+    this.o[stream] += text;
+    this.sim.emit({ kind: 'cmd.out', host: this.host, index: this.index, stream, text });
+  }
+}
+
+/**
  * A live view may run a command this far in one go when it starts: what ends within it
  * (ipvsadm, echo: a process start and a little CPU time, docs/virtual-cpu-time.md) shows as done
  * at once, as it does in a terminal.
@@ -125,6 +154,11 @@ export class LabRuntime {
   private readonly listeners: NcatHandle[] = [];
   /** Where background output goes: the command running now. */
   private current: { out: (s: string) => void; err: (s: string) => void } | undefined;
+  /** Where a background job's output goes: the command running when it prints. */
+  private readonly background = {
+    out: (x: string) => this.current?.out(x),
+    err: (x: string) => this.current?.err(x),
+  };
   /** The command under way (begin), until it ends. */
   private running: RunningCommand | undefined;
   /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
@@ -146,11 +180,10 @@ export class LabRuntime {
       const failing = new Set<string>();
       // The shell charges virtual CPU time for its work, so --max-time stops even a loop that never waits.
       const make = (pid?: number): Shell =>
-        createShell(
-          { hostname: name, now: () => this.sim.now, commands },
-          withWriteFaults(createHostFs(host), failing),
-          { jobs, ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}) },
-        );
+        createShell({ hostname: name, now: () => this.sim.now, commands }, createHostFs(host, failing), {
+          jobs,
+          ...(pid !== undefined ? { pid, cwd: '/var/www/cgi-bin' } : {}),
+        });
       this.tables.set(name, { commands, failing, login: () => make() });
       this.shells.set(name, make());
       installCgi(host, this.sim, () => make(4000));
@@ -255,15 +288,7 @@ export class LabRuntime {
       (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
       maxSteps,
     );
-    const o = run.output;
-    // The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood.
-    const write = (stream: CmdOutEvent['stream'], x: string) => {
-      const text = kept(o[stream], x);
-      if (text === '') return;
-      o[stream] += text;
-      this.sim.emit({ kind: 'cmd.out', host: entry.host, index, stream, text });
-    };
-    const io = { out: (x: string) => write('stdout', x), err: (x: string) => write('stderr', x) };
+    const io = new CommandIo(this.sim, entry.host, index, run.output);
     this.current = io;
     this.running = run;
     const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
@@ -275,10 +300,7 @@ export class LabRuntime {
             this.net.host(entry.host),
             entry.command,
             () => createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
-            {
-              out: (x) => this.current?.out(x),
-              err: (x) => this.current?.err(x),
-            },
+            this.background,
           )
         : { kind: 'not-background' as const };
     if (nc.kind === 'started') {

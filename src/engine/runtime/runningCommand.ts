@@ -57,6 +57,9 @@ export class RunningCommand {
     private readonly maxSteps = MAX_STEPS,
   ) {
     this.eventsAtStart = sim.executed;
+    // Assigned here, not as a field initialiser: tsx (esbuild keepNames) renames such an arrow
+    // with a defineProperty call as it is made, once per command.
+    this.isInterrupted = () => this.stopped;
   }
 
   /** The shell's generator for the command; it runs up to its first Wait now. */
@@ -71,7 +74,7 @@ export class RunningCommand {
   }
 
   /** Read by the shell between steps: the user's Ctrl-C. */
-  readonly isInterrupted = (): boolean => this.stopped;
+  readonly isInterrupted: () => boolean;
 
   get done(): boolean {
     return this.res !== undefined;

@@ -16,40 +16,65 @@ export function commandContext(
   io: Io,
   env: ReadonlyMap<string, string>,
 ): CommandContext {
-  const perByte = rt.sched.cpu.costs.outputNsPerByte;
-  const input = io.stdin;
-  let acted = false;
-  return {
-    argv,
-    // From a pipe whose writer still runs, the whole input is not there yet: a program that
-    // asks for it before doing anything else is started again once the writer has ended.
-    get stdin(): string {
-      if (isPipe(input)) {
-        if (input.open && !acted) throw new NeedsWholeInput(input);
-        if (input.overflow) throw new OutOfMemory(input.text.length);
-      }
-      return input.text.slice(input.pos);
-    },
-    readChunk: () => {
-      acted = true;
+  return new ProgramContext(rt, argv, io, env);
+}
+
+/**
+ * What a program runs with. A class, made once per program run: an object literal with a getter
+ * defines its accessor at run time each time it is made, and tsx (esbuild keepNames) renames
+ * each arrow bound to a key with a defineProperty call. The sinks are own functions, as programs
+ * hand `ctx.out` on detached.
+ */
+class ProgramContext implements CommandContext {
+  readonly readChunk: () => Generator<Wait, string | undefined, void>;
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly fs: CommandContext['fs'];
+  readonly host: CommandContext['host'];
+  readonly cwd: string;
+  readonly interrupted: () => boolean;
+  /** The program has read or written: from then on it is running, not waiting to start. */
+  private acted = false;
+  private readonly input: Io['stdin'];
+
+  constructor(
+    rt: Runtime,
+    readonly argv: string[],
+    io: Io,
+    readonly env: ReadonlyMap<string, string>,
+  ) {
+    const perByte = rt.sched.cpu.costs.outputNsPerByte;
+    const input = (this.input = io.stdin);
+    this.readChunk = () => {
+      this.acted = true;
       return readChunk(input);
-    },
-    out: (s) => {
-      acted = true;
+    };
+    this.out = (s) => {
+      this.acted = true;
       charge(rt, s.length * perByte);
       io.out(s);
-    },
-    err: (s) => {
-      acted = true;
+    };
+    this.err = (s) => {
+      this.acted = true;
       charge(rt, s.length * perByte);
       io.err(s);
-    },
-    env,
-    fs: rt.fs,
-    host: rt.host,
-    cwd: rt.state.cwd,
-    interrupted: rt.interrupted,
-  };
+    };
+    this.fs = rt.fs;
+    this.host = rt.host;
+    this.cwd = rt.state.cwd;
+    this.interrupted = rt.interrupted;
+  }
+
+  // From a pipe whose writer still runs, the whole input is not there yet: a program that
+  // asks for it before doing anything else is started again once the writer has ended.
+  get stdin(): string {
+    const input = this.input;
+    if (isPipe(input)) {
+      if (input.open && !this.acted) throw new NeedsWholeInput(input);
+      if (input.overflow) throw new OutOfMemory(input.text.length);
+    }
+    return input.text.slice(input.pos);
+  }
 }
 
 /** A program asked for all of its input while the pipe's writer still runs. */

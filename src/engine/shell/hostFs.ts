@@ -99,7 +99,17 @@ class HostFs implements ShellFs {
   /** Folders made with mkdir and permission bits, kept on the host (every ShellFs of it shares them). */
   private readonly s: { dirs: Set<string>; modes: Map<string, number> };
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    /**
+     * Paths whose writes fail as into a missing folder. Empty in every lab; tests fill it
+     * (TestLab.failWrites) to see how a script goes on after a failed redirection, which a lab
+     * host's own files never produce. A field rather than a wrapper object made with
+     * Object.create: each such wrapper was a new prototype, so every shell's file system had a
+     * shape of its own and the shell's calls on it went megamorphic.
+     */
+    private readonly failing?: ReadonlySet<string>,
+  ) {
     this.s = { dirs: host.dirs, modes: host.modes };
   }
 
@@ -147,6 +157,7 @@ class HostFs implements ShellFs {
   }
 
   write(path: string, data: string, append: boolean): string | undefined {
+    if (this.failing?.has(path)) return 'No such file or directory';
     // Only bash's redirections know /dev/tcp and /dev/udp (openNet); to a program it is no file.
     if (isDevNet(path)) return 'No such file or directory';
     if (path.startsWith('/proc/sys/')) return procSysWrite(this.host, path, data);
@@ -162,6 +173,7 @@ class HostFs implements ShellFs {
   }
 
   checkWrite(path: string): string | undefined {
+    if (this.failing?.has(path)) return 'No such file or directory';
     if (isDevNet(path)) return 'No such file or directory';
     if (path.startsWith('/proc/sys/')) {
       if (procSysIsDir(this.host, path)) return 'Is a directory';
@@ -212,6 +224,6 @@ class HostFs implements ShellFs {
   }
 }
 
-export function createHostFs(host: Host): ShellFs {
-  return new HostFs(host);
+export function createHostFs(host: Host, failing?: ReadonlySet<string>): ShellFs {
+  return new HostFs(host, failing);
 }

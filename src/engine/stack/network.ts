@@ -1,4 +1,5 @@
 import type { Sim } from '../core/sim';
+import { TimerEvent } from '../core/eventQueue';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC } from '../packet/types';
 import { frameLength } from '../packet/frame';
@@ -130,28 +131,20 @@ export class Network implements Wire {
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlight(atSwitch, 'switch', () => this.switchOut(learned, frame, id, pktId, bytes));
+        this.sim.afterInFlightTimer(atSwitch, new SwitchHop(this, learned, frame, id, pktId, bytes));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlight(atSwitch, 'switch', () => this.switchOut(p, frame, id, pktId, bytes));
+      this.sim.afterInFlightTimer(atSwitch, new SwitchHop(this, p, frame, id, pktId, bytes));
     }
   }
 
-  /** The switch port toward `p` sends the frame at the speed of the NIC plugged into it. */
-  private switchOut(
-    p: Port,
-    frame: EthernetFrame,
-    id: string,
-    pktId: string | undefined,
-    bytes: number,
-  ): void {
+  /** @internal The switch port toward `p` sends the frame at the speed of the NIC plugged into it. */
+  switchOut(p: Port, frame: EthernetFrame, id: string, pktId: string | undefined, bytes: number): void {
     const dev = p.host.devices.get(p.dev);
     const slot = dev && this.links.port(p.host, dev, bytes, pktId);
     if (!slot) return;
-    this.sim.afterInFlight(slot.endUs - this.sim.now, 'deliver', () =>
-      netifReceive(p.host, p.dev, frame, id, pktId),
-    );
+    this.sim.afterInFlightTimer(slot.endUs - this.sim.now, new Delivery(p, frame, id, pktId));
   }
 
   /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
@@ -176,6 +169,53 @@ export class Network implements Wire {
       if (!(p.host === from && p.dev === fromDev)) out.push(p);
     }
     return out;
+  }
+}
+
+/**
+ * A frame's two hops as queue entries of their own (core/eventQueue.ts TimerEvent): every frame
+ * takes both, and a record with its fields costs less than a closure and its context each.
+ */
+class SwitchHop extends TimerEvent {
+  constructor(
+    private readonly net: Network,
+    private readonly port: Port,
+    private readonly frame: EthernetFrame,
+    private readonly id: string,
+    private readonly pktId: string | undefined,
+    private readonly bytes: number,
+  ) {
+    super();
+  }
+  get label(): string {
+    return 'switch';
+  }
+  override get inFlight(): boolean {
+    return true;
+  }
+  run(): void {
+    this.net.switchOut(this.port, this.frame, this.id, this.pktId, this.bytes);
+  }
+}
+
+/** The frame reaches the receiving port's NIC. */
+class Delivery extends TimerEvent {
+  constructor(
+    private readonly port: Port,
+    private readonly frame: EthernetFrame,
+    private readonly id: string,
+    private readonly pktId: string | undefined,
+  ) {
+    super();
+  }
+  get label(): string {
+    return 'deliver';
+  }
+  override get inFlight(): boolean {
+    return true;
+  }
+  run(): void {
+    netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
   }
 }
 

@@ -83,13 +83,18 @@ export class Sysctl {
   /** A new device copies conf/default (and gets its own neighbour parameters). */
   addDevice(dev: string): void {
     if (this.devices.includes(dev)) return;
-    this.merged.clear();
+    this.dropMerged();
     this.devices.push(dev);
     const names = devKeys(dev);
     const defaults = devKeys('default').conf;
     for (let i = 0; i < names.conf.length; i++)
       this.values.set(names.conf[i]!, this.values.get(defaults[i]!) ?? 0);
     for (let i = 0; i < names.neigh.length; i++) this.values.set(names.neigh[i]!, NEIGH_VALUES[i]!);
+  }
+
+  /** Forget the merged values (only when there are some: clearing a Map allocates a new table). */
+  private dropMerged(): void {
+    if (this.merged.size > 0) this.merged.clear();
   }
 
   removeDevice(dev: string): void {
@@ -100,7 +105,7 @@ export class Sysctl {
         this.written.delete(k);
       }
     }
-    this.merged.clear();
+    this.dropMerged();
   }
 
   define(key: string, value: number, min: number, max: number): void {
@@ -164,7 +169,7 @@ export class Sysctl {
   }
 
   private write(rawKey: string, value: number): SysctlError | undefined {
-    this.merged.clear();
+    this.dropMerged();
     const key = normalizeKey(rawKey);
     if (!this.values.has(key)) return 'unknown';
     if (!Number.isInteger(value)) return 'invalid';

@@ -17,6 +17,23 @@ export interface Keyword {
 const BOB = '{';
 const EOB = '}';
 
+/**
+ * Each level's keywords by name, the first of a name winning as a scan would: the tables are
+ * built once per process kind (parse.ts), and a scan of ~150 keywords per line was a tenth of
+ * a lab's start.
+ */
+const byName = new WeakMap<readonly Keyword[], Map<string, Keyword>>();
+
+function lookup(keywords: readonly Keyword[], name: string): Keyword | undefined {
+  let m = byName.get(keywords);
+  if (!m) {
+    m = new Map();
+    for (const k of keywords) if (!m.has(k.name)) m.set(k.name, k);
+    byName.set(keywords, m);
+  }
+  return m.get(name);
+}
+
 export function processStream(
   keywords: readonly Keyword[],
   reader: LineReader,
@@ -36,7 +53,8 @@ export function processStream(
       skip = 0;
     }
     if (skip > 0) {
-      for (const w of strvec) {
+      for (let i = 0; i < strvec.length; i++) {
+        const w = strvec[i];
         if (w === BOB) skip++;
         else if (w === EOB && --skip === 0) break;
       }
@@ -51,7 +69,7 @@ export function processStream(
       continue;
     }
     if (str === EOB && level > 0) return;
-    const kw = keywords.find((k) => k.name === str);
+    const kw = lookup(keywords, str);
     if (!kw) {
       log(`Unknown keyword '${str}'`);
       continue;

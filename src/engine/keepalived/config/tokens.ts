@@ -60,18 +60,36 @@ export function atof(s: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/**
+ * A file's word vectors, frozen, by its text: each daemon start parses the same file three
+ * times (parent, VRRP and checker process) and a lab starts two daemons. A memo of derived
+ * values, bounded; a handler that tried to change a shared vector would throw.
+ */
+const vectorsOf = new Map<string, readonly string[][]>();
+
+function tokenized(text: string): readonly string[][] {
+  let v = vectorsOf.get(text);
+  if (v === undefined) {
+    const vecs: string[][] = [];
+    for (const line of text.split('\n')) {
+      const words = alloc_strvec(line);
+      if (words) vecs.push(Object.freeze(words) as string[]);
+    }
+    v = vecs;
+    if (vectorsOf.size >= 16) vectorsOf.clear();
+    vectorsOf.set(text, v);
+  }
+  return v;
+}
+
 /** The lines of the file, one word vector each (blank and comment lines dropped). */
 export class LineReader {
   private i = 0;
-  private readonly lines: string[];
+  private readonly vecs: readonly string[][];
   constructor(text: string) {
-    this.lines = text.split('\n');
+    this.vecs = tokenized(text);
   }
   next(): string[] | undefined {
-    while (this.i < this.lines.length) {
-      const v = alloc_strvec(this.lines[this.i++]!);
-      if (v) return v;
-    }
-    return undefined;
+    return this.i < this.vecs.length ? this.vecs[this.i++] : undefined;
   }
 }
