@@ -199,3 +199,33 @@ describe('spares wait for quiet', () => {
     expect(spares.at(-1)!.pending).toBe(0);
   });
 });
+
+describe('spares fold the device counters while they are built', () => {
+  test('ifconfig after a fork from a spare counts the frames a replay from 0 counts', () => {
+    const log: LogEntry[] = Array.from({ length: 30 }, (_, i) => COMMANDS[i % 3]!);
+    const spec: LabSpec = { labId: 'nat', seed: 1, bare: false, log };
+    const ifconfig = { type: 'exec', entry: { host: 'client', command: 'ifconfig eth0' } } as const;
+    const a = open();
+    a.send({ type: 'replay', spec });
+    a.clock.runAll();
+    expect(a.spares().ready.length).toBeGreaterThan(1);
+    a.send({ type: 'fork', keep: 25 });
+    a.clock.runAll();
+    expect(a.stats()!.spare).toBe(true);
+    expect(a.stats()!.from).toBeGreaterThan(0);
+    a.send(ifconfig);
+    a.clock.runAll();
+    const b = open();
+    b.send({ type: 'replay', spec: { ...spec, log: log.slice(0, 25) } });
+    b.clock.runAll();
+    b.send(ifconfig);
+    b.clock.runAll();
+    const out = (t: ReturnType<typeof open>) =>
+      t
+        .trace()
+        .flatMap((e) => (e.kind === 'cmd.out' ? [e.text] : []))
+        .at(-1);
+    expect(out(a)).toMatch(/RX packets \d+/);
+    expect(out(a)).toBe(out(b));
+  });
+});
