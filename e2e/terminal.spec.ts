@@ -87,3 +87,30 @@ test('a long-running command runs with playback until Ctrl-C, and reload replays
   expect((await api.state()).log).toEqual(log);
   expect(await api.trace()).toEqual(trace);
 });
+
+test('a command run from elsewhere lands below the idle prompt as a fresh drawing would show it', async ({
+  lab,
+  api,
+  page,
+}) => {
+  await lab.open('nat', '?paused=1');
+  await page.getByRole('tab', { name: 'director' }).click();
+  const rows = page.locator('.host-terminal[data-host="director"] .xterm-rows');
+  await expect(rows).toContainText('[root@director ~]#');
+  const text = async () => (await rows.innerText()).replace(/\u00a0/g, ' ').trimEnd();
+  // Commands run by the test API (as a control runs them), not typed in this terminal.
+  await api.call('run', 'director', 'echo first');
+  await expect(rows).toContainText('first');
+  await api.call('run', 'director', 'echo second');
+  await expect(rows).toContainText('second');
+  await expect.poll(async () => (await text()).endsWith('[root@director ~]#')).toBe(true);
+  const appended = await text();
+  // The idle prompt was taken back each time: only the last line is a bare prompt.
+  const bare = appended.split('\n').filter((l) => l.trimEnd() === '[root@director ~]#');
+  expect(bare).toHaveLength(1);
+  // A step back and forth draws the terminal again from the trace: the same text.
+  const end = (await api.state()).traceLength;
+  await api.seek(0);
+  await api.seek(end);
+  await expect.poll(text).toBe(appended);
+});

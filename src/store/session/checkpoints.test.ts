@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { engine, loadEngine } from '../engine';
 import type { LabSpec, LogEntry } from '../labSpec';
+import { QUIET_MS } from './checkpoints';
 import { LabSession } from './labSession';
 import { SessionClient } from './sessionClient';
 import type { SessionMessage, SessionRequest } from './protocol';
@@ -155,5 +156,76 @@ describe('checkpoints for forks', () => {
     a.send({ type: 'fork', keep: 2 });
     a.clock.runAll();
     expect(a.stats()).toEqual({ from: 2, ran: 0, spare: true });
+  });
+});
+
+describe('spares wait for quiet', () => {
+  test('no build step runs until QUIET_MS after the session settled, and each settling starts the wait again', () => {
+    const base = testClock();
+    let t = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const clock = {
+      now: () => t,
+      later: base.later,
+      after: (ms: number, fn: () => void) => void timers.push({ at: t + ms, fn }),
+    };
+    const spares: { ready: number[]; pending: number }[] = [];
+    const session = new LabSession(
+      engine(),
+      (m) => {
+        if (m.kind === 'event' && m.event.type === 'checkpoints') spares.push(m.event);
+      },
+      clock,
+      Infinity,
+    );
+    const log = Array.from({ length: 40 }, () => COMMANDS[0]!);
+    session.handle({ id: 1, request: { type: 'replay', spec: { labId: 'nat', seed: 1, bare: false, log } } });
+    // The replay settled: spares are wanted, but nothing was built nor queued as a macrotask.
+    expect(spares.at(-1)!.pending).toBeGreaterThan(0);
+    expect(base.pending()).toBe(0);
+    expect(timers.map((x) => x.at)).toEqual([QUIET_MS]);
+    // Settling again (a command) before the wait is over: the step that comes due waits again.
+    t = 100;
+    session.handle({ id: 2, request: { type: 'exec', entry: COMMANDS[2]! } });
+    t = QUIET_MS;
+    timers.shift()!.fn();
+    expect(base.pending()).toBe(0);
+    expect(timers.map((x) => x.at)).toEqual([100 + QUIET_MS]);
+    // Quiet at last: the steps run as macrotasks until every spare is built.
+    t = 100 + QUIET_MS;
+    timers.shift()!.fn();
+    expect(base.pending()).toBeGreaterThan(0);
+    base.runAll();
+    expect(spares.at(-1)!.pending).toBe(0);
+  });
+});
+
+describe('spares fold the device counters while they are built', () => {
+  test('ifconfig after a fork from a spare counts the frames a replay from 0 counts', () => {
+    const log: LogEntry[] = Array.from({ length: 30 }, (_, i) => COMMANDS[i % 3]!);
+    const spec: LabSpec = { labId: 'nat', seed: 1, bare: false, log };
+    const ifconfig = { type: 'exec', entry: { host: 'client', command: 'ifconfig eth0' } } as const;
+    const a = open();
+    a.send({ type: 'replay', spec });
+    a.clock.runAll();
+    expect(a.spares().ready.length).toBeGreaterThan(1);
+    a.send({ type: 'fork', keep: 25 });
+    a.clock.runAll();
+    expect(a.stats()!.spare).toBe(true);
+    expect(a.stats()!.from).toBeGreaterThan(0);
+    a.send(ifconfig);
+    a.clock.runAll();
+    const b = open();
+    b.send({ type: 'replay', spec: { ...spec, log: log.slice(0, 25) } });
+    b.clock.runAll();
+    b.send(ifconfig);
+    b.clock.runAll();
+    const out = (t: ReturnType<typeof open>) =>
+      t
+        .trace()
+        .flatMap((e) => (e.kind === 'cmd.out' ? [e.text] : []))
+        .at(-1);
+    expect(out(a)).toMatch(/RX packets \d+/);
+    expect(out(a)).toBe(out(b));
   });
 });

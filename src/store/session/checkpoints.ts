@@ -14,6 +14,12 @@ interface Spare {
 
 /** Wall time one idle build step may take (the page's frames come first). */
 const IDLE_BUDGET_MS = 8;
+/**
+ * Wall time after the session settles before building starts: the page is still drawing what
+ * the session just sent (a fork's first frame), and on a machine with two cores a build step
+ * then takes a core from it.
+ */
+export const QUIET_MS = 250;
 
 const same = (a: LogEntry, b: LogEntry | undefined) =>
   b !== undefined && a.host === b.host && a.command === b.command && a.maxTimeUs === b.maxTimeUs;
@@ -38,6 +44,8 @@ export class Checkpoints {
   private want: { key: string; log: LogEntry[]; points: number[]; make: () => LabRuntime } | undefined;
   private scheduled = false;
   private told = '';
+  /** When the session last settled (plan): building waits QUIET_MS from then. */
+  private settledAt = -Infinity;
 
   constructor(
     private readonly clock: ChunkClock,
@@ -68,6 +76,7 @@ export class Checkpoints {
     if (b && !(b.key === key && wanted.has(b.log.length) && prefixOf(b.log, log))) this.build = undefined;
     this.want = { key, log: [...log], points, make };
     this.tell();
+    this.settledAt = this.clock.now();
     if (this.missing() !== undefined || this.build) this.schedule();
   }
 
@@ -99,15 +108,20 @@ export class Checkpoints {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.later(() => {
+    const go = () => {
       this.scheduled = false;
       this.tick();
-    });
+    };
+    const wait = this.settledAt + QUIET_MS - this.clock.now();
+    if (wait > 0 && this.clock.after) this.clock.after(wait, go);
+    else this.clock.later(go);
   }
 
   /** One idle step; when the session is busy, it waits for the next plan() (its next settling). */
   private tick(): void {
     if (this.busy() || !this.want) return;
+    // Settled again since this step was scheduled: wait for quiet from then.
+    if (this.clock.after && this.clock.now() < this.settledAt + QUIET_MS) return this.schedule();
     if (!this.build) {
       const p = this.missing();
       if (p === undefined) return;
@@ -119,7 +133,13 @@ export class Checkpoints {
       return;
     }
     const { spare, job } = this.build;
-    if (job.slice(this.clock, IDLE_BUDGET_MS)) {
+    const done = job.slice(this.clock, IDLE_BUDGET_MS);
+    // The device counters (the engine's memo of frames per device) fold the events this step
+    // made, here in idle time: a fork bounds its spare's trace, which folds every event not
+    // folded yet first (10-20 ms for a spare of 100 requests, on the fork's path). Unbounded
+    // still (Infinity), as a spare is.
+    spare.rt.boundTrace(Infinity);
+    if (done) {
       this.build = undefined;
       const keep = new Set(this.want.points);
       this.spares = [...this.spares.filter((s) => keep.has(s.log.length)), spare];

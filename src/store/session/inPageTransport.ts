@@ -7,6 +7,7 @@ import type { SessionMessage, SessionTransport } from './protocol';
 export const pageClock: ChunkClock = {
   now: () => performance.now(),
   later: (fn) => void setTimeout(fn, 0),
+  after: (ms, fn) => void setTimeout(fn, ms),
 };
 
 /**

@@ -9,6 +9,8 @@ const STEP_US = 50_000;
 export interface ChunkClock {
   now(): number;
   later(fn: () => void): void;
+  /** `fn` after `ms` of wall time (a timer); without it, `later`. */
+  after?(ms: number, fn: () => void): void;
 }
 
 /**

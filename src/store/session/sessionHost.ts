@@ -3,7 +3,7 @@ import { LabSession } from './labSession';
 import { plainMessage } from './plainMessage';
 import type { RequestMessage } from './protocol';
 import type { ChunkClock } from './replayChunks';
-import { READY } from './workerTransport';
+import { READY, batchedPost, unbatched } from './workerTransport';
 
 /** The worker side of a message pair: a Worker's global scope, or a port in tests. */
 export interface SessionScope {
@@ -25,22 +25,28 @@ export function channelClock(): ChunkClock & { close(): void } {
       turns.push(fn);
       channel.port2.postMessage(0);
     },
+    after: (ms, fn) => void setTimeout(fn, ms),
     close: () => channel.port1.close(),
   };
 }
 
 /**
- * Serve one LabSession on `scope`: requests in, plain replies and events out, and first a
- * `ready` message saying the engine loaded. A step of the live command (`advance`) waits a turn
- * of the event loop, so Ctrl-C sent behind it overtakes it: the steps not yet run find the
- * command ended and do nothing.
+ * Serve one LabSession on `scope`: requests in, plain replies and events out (what one task
+ * posts goes as one message), and first a `ready` message saying the engine loaded. A step of
+ * the live command while playback follows it (`advance` to the next event) waits a turn of the
+ * event loop, so Ctrl-C sent behind it overtakes it: the steps not yet run find the command
+ * ended and do nothing. The instant step that follows a `begin` (bounded in virtual time and
+ * events) runs at once, so a command typed ends in the task that began it.
  */
 export function hostSession(scope: SessionScope, engine: EngineModule, clock: ChunkClock): LabSession {
-  const session = new LabSession(engine, (m) => scope.postMessage(plainMessage(m)), clock);
+  const post = batchedPost((batch) => scope.postMessage(batch));
+  const session = new LabSession(engine, (m) => post(plainMessage(m)), clock);
   scope.onmessage = (e) => {
-    const m = e.data as RequestMessage;
-    if (m.request.type === 'advance') clock.later(() => session.handle(m));
-    else session.handle(m);
+    for (const m of unbatched(e.data as RequestMessage | RequestMessage[])) {
+      if (m.request.type === 'advance' && m.request.mode === 'next-event')
+        clock.later(() => session.handle(m));
+      else session.handle(m);
+    }
   };
   scope.postMessage({ kind: READY });
   return session;

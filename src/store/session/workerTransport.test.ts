@@ -109,6 +109,35 @@ describe('the session in a Web Worker', () => {
     expect(w.terminated).toBe(true);
   });
 
+  test('a fork and the command sent behind it cross as one message each way, their replies in order', async () => {
+    const w = workerPair();
+    const batches: unknown[][] = [];
+    const t = workerTransport(w, () => inPageTransport(engine()));
+    const onmessage = w.onmessage!;
+    w.onmessage = (e) => {
+      if (Array.isArray(e.data)) batches.push(e.data);
+      onmessage(e);
+    };
+    const client = new SessionClient(t, engine().getLab('nat')!);
+    const replies: string[] = [];
+    const log = Array.from({ length: 6 }, () => ({ host: 'client', command: 'curl -s 172.16.132.18' }));
+    client.request({ type: 'replay', spec: { labId: 'nat', seed: 1, bare: false, log } }, (r) =>
+      replies.push(r.type),
+    );
+    await until(() => replies.length === 1, 'the lab to open');
+    batches.length = 0;
+    client.request({ type: 'fork', keep: 2 }, (r) => replies.push(r.type));
+    client.request({ type: 'exec', entry: { host: 'client', command: 'echo hi' } }, (r) =>
+      replies.push(r.type),
+    );
+    await until(() => replies.length === 3, 'both replies');
+    expect(replies).toEqual(['replayed', 'replayed', 'result']);
+    const withReplies = batches.filter((b) => b.some((m) => (m as SessionMessage).kind === 'reply'));
+    expect(withReplies).toHaveLength(1);
+    expect(client.view.results.at(-1)).toMatchObject({ stdout: 'hi\n' });
+    client.dispose();
+  });
+
   test('a worker that fails to load: the session starts in the page with every request sent so far', async () => {
     const w = workerPair({ load: false });
     const seen: SessionMessage[] = [];

@@ -42,20 +42,18 @@ export function logBefore(view: SessionView, spec: LabSpec, cursor: number): Log
   return spec.log.slice(0, keep);
 }
 
-/** Keep the first `kept.length` commands of the session's log (forking it when that drops some), then go on. */
-export function forkThen(
-  client: SessionClient,
-  spec: LabSpec,
-  kept: LogEntry[],
-  then: (log: LogEntry[]) => void,
-): void {
-  if (kept.length === spec.log.length) {
-    then([...spec.log]);
-    return;
-  }
+/**
+ * Keep the first `kept.length` commands of the session's log (a fork when that drops some). The
+ * request that follows goes at once, without waiting: the session answers in order. The log
+ * kept is the holder's `log` once the fork's reply came (a stopped replay keeps fewer).
+ */
+export function forkFirst(client: SessionClient, spec: LabSpec, kept: LogEntry[]): { log: LogEntry[] } {
+  const holder = { log: [...spec.log] };
+  if (kept.length === spec.log.length) return holder;
   client.request({ type: 'fork', keep: kept.length }, (r) => {
-    if (r.type === 'replayed') then(r.log);
+    if (r.type === 'replayed') holder.log = r.log;
   });
+  return holder;
 }
 
 export const createLabSlice =
@@ -115,34 +113,35 @@ export const createLabSlice =
         ...(opts.maxTimeUs !== undefined ? { maxTimeUs: opts.maxTimeUs } : {}),
       };
       const index = view.results.length - s.spec.log.length + kept.length;
-      forkThen(client, s.spec, kept, (log) =>
-        client.request({ type: 'exec', entry }, (r) => {
-          if (r.type !== 'result') {
-            get().showNotice('notice.commandFailed', { host });
-            return;
-          }
-          const v = client.view;
-          const res = r.result;
-          const moves = v.trace.slice(res.traceFrom, res.traceTo).some((e) => e?.kind === 'frame.tx');
-          const autoplay = (opts.autoplay ?? true) && moves && !s.startPaused;
-          // While a request is still animating, a new one queues behind it instead of cutting in.
-          const keepWatching = s.playing && s.cursor < before;
-          const cursor = keepWatching ? s.cursor : moves ? res.traceFrom + 1 : res.traceTo;
-          set({
-            spec: { ...s.spec, log: [...log, entry] },
-            revision: get().revision + 1,
-            cursor,
-            simTime: keepWatching ? s.simTime : ((cursor > 0 ? v.trace.at(cursor - 1) : undefined)?.t ?? 0),
-            playing: keepWatching || autoplay,
-            terminalHost: host,
-            notice:
-              dropped > 0
-                ? { key: 'notice.forked', params: { count: dropped }, id: nextNoticeId() }
-                : get().notice,
-          });
-          opts.then?.(res);
-        }),
-      );
+      // The fork and the command go together: the session runs them in order (a replay holds
+      // what comes behind it), and over a worker both replies come back in one message.
+      const forked = forkFirst(client, s.spec, kept);
+      client.request({ type: 'exec', entry }, (r) => {
+        if (r.type !== 'result') {
+          get().showNotice('notice.commandFailed', { host });
+          return;
+        }
+        const v = client.view;
+        const res = r.result;
+        const moves = v.trace.slice(res.traceFrom, res.traceTo).some((e) => e?.kind === 'frame.tx');
+        const autoplay = (opts.autoplay ?? true) && moves && !s.startPaused;
+        // While a request is still animating, a new one queues behind it instead of cutting in.
+        const keepWatching = s.playing && s.cursor < before;
+        const cursor = keepWatching ? s.cursor : moves ? res.traceFrom + 1 : res.traceTo;
+        set({
+          spec: { ...s.spec, log: [...forked.log, entry] },
+          revision: get().revision + 1,
+          cursor,
+          simTime: keepWatching ? s.simTime : ((cursor > 0 ? v.trace.at(cursor - 1) : undefined)?.t ?? 0),
+          playing: keepWatching || autoplay,
+          terminalHost: host,
+          notice:
+            dropped > 0
+              ? { key: 'notice.forked', params: { count: dropped }, id: nextNoticeId() }
+              : get().notice,
+        });
+        opts.then?.(res);
+      });
       return index;
     },
 

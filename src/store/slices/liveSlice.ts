@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SessionReply } from '../session/protocol';
 import type { SessionClient } from '../session/sessionClient';
 import type { AppState, LiveSlice } from '../types';
-import { forkThen, logBefore } from './labSlice';
+import { forkFirst, logBefore } from './labSlice';
 
 type Ended = Extract<SessionReply, { type: 'ended' }>;
 
@@ -32,32 +32,36 @@ export const createLiveSlice =
         const inPast = s.cursor < before && !s.playing;
         const kept = inPast ? logBefore(client.view, s.spec, s.cursor) : [...s.spec.log];
         const keepWatching = s.playing && s.cursor < before && !inPast;
-        forkThen(client, s.spec, kept, (log) =>
-          client.request({ type: 'begin', host, command }, (r) => {
-            if (r.type !== 'begun') {
-              get().showNotice('notice.commandFailed', { host });
-              return;
-            }
-            const v = client.view;
-            set({
-              spec: { ...get().spec, log },
-              running: r.running,
-              revision: get().revision + 1,
-              terminalHost: host,
-              playing: true,
-              ...(keepWatching ? {} : { cursor: v.trace.length, simTime: v.now }),
-            });
-            // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
-            client.request({ type: 'advance', mode: 'instant' }, (a) => {
-              if (a.type !== 'ended') return;
-              commit(a);
-              // Its output is all printed at the instant it was typed: show it now, unless
-              // playback is still animating something earlier.
-              const w = client.view;
-              if (!keepWatching) set({ cursor: w.trace.length, simTime: w.now, playing: false });
-            });
-          }),
-        );
+        // Fork, begin and the instant step go together: the session runs them in order (a
+        // replay holds what comes behind it), and over a worker their replies come back in one
+        // message, so the page draws the typed command once, not its start and then its end.
+        const fork = forkFirst(client, s.spec, kept);
+        let begun = false;
+        client.request({ type: 'begin', host, command }, (r) => {
+          if (r.type !== 'begun') {
+            get().showNotice('notice.commandFailed', { host });
+            return;
+          }
+          begun = true;
+          const v = client.view;
+          set({
+            spec: { ...get().spec, log: fork.log },
+            running: r.running,
+            revision: get().revision + 1,
+            terminalHost: host,
+            playing: true,
+            ...(keepWatching ? {} : { cursor: v.trace.length, simTime: v.now }),
+          });
+        });
+        // What needs next to no virtual time (ipvsadm, echo …: a process start) ends at once.
+        client.request({ type: 'advance', mode: 'instant' }, (a) => {
+          if (!begun || a.type !== 'ended') return;
+          commit(a);
+          // Its output is all printed at the instant it was typed: show it now, unless
+          // playback is still animating something earlier.
+          const w = client.view;
+          if (!keepWatching) set({ cursor: w.trace.length, simTime: w.now, playing: false });
+        });
       },
 
       interruptCommand() {

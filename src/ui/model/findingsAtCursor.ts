@@ -58,17 +58,30 @@ function scanTo(trace: TraceLog, s: Scanned, end: number): void {
   if (findings.length) s.all = [...s.all, ...findings];
 }
 
+/** Longest a slice waits for the page to be idle (ms). */
+const IDLE_WAIT_MS = 200;
+
 /**
- * Scan on a slice per task until the scan has caught up with the trace, then tell the views. A
- * fork's trace shares its first events with the trace before it, so it shares the findings
- * anchored there (a finding depends only on the events up to it): those are shown at once. Its
- * scan must still go over them to know the context after them; it does so here, so acting in the
- * past does not wait for it.
+ * `fn` when the page is idle: after the frame that shows what just changed has been drawn, not
+ * in a task queued ahead of it (a timer set during a render runs before the next frame on a busy
+ * page). Without idle callbacks (tests, old Safari), a macrotask.
+ */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_WAIT_MS });
+  else setTimeout(fn, 0);
+}
+
+/**
+ * Scan on a slice per idle task until the scan has caught up with the trace, then tell the
+ * views. A fork's trace shares its first events with the trace before it, so it shares the
+ * findings anchored there (a finding depends only on the events up to it): those are shown at
+ * once. Its scan must still go over them to know the context after them; it does so here, so
+ * acting in the past does not wait for it, nor does the frame that draws the fork.
  */
 function scanLater(trace: TraceLog, s: Scanned): void {
   if (s.queued) return;
   s.queued = true;
-  setTimeout(() => {
+  whenIdle(() => {
     s.queued = false;
     if (scans.get(trace) !== s) return;
     const sharing = s.state.next < s.shared;
@@ -77,7 +90,7 @@ function scanLater(trace: TraceLog, s: Scanned): void {
     if (s.state.next < trace.length) return scanLater(trace, s);
     version++;
     for (const fn of listeners) fn();
-  }, 0);
+  });
 }
 
 function startScan(trace: TraceLog): Scanned {

@@ -11,14 +11,18 @@ import { boldPrompt, replayFrom, replayStart, replayTerminal, touchesTerminal } 
 import { START, firstAtOrAfter, terminalEvents } from './terminalIndex';
 import type { ReplayState } from './terminalReplay';
 
+/** Back to the start of the line and clear it: the idle prompt, before a command started elsewhere. */
+const ERASE_LINE = '\r\x1b[2K';
+
 /**
  * What the terminal shows is a function of (trace, cursor): output appears when playback reaches
  * the moment the tool printed it, and scrubbing back hides it again. Moving forward appends
  * (through the output queue, a bounded piece per frame), a command typed here included: its line
  * is on screen already, and so is a fork's while the terminal shows no more than the events it
- * shares with the trace it was made from. A step back, a new session or a command started
- * elsewhere (a control, a course page) draws the terminal again, from as far back as its
- * scrollback holds.
+ * shares with the trace it was made from; so does a command started elsewhere (a control, a
+ * course page) when nothing is being typed at the prompt. A step back, a new session or such a
+ * command over a half-typed line draws the terminal again, from as far back as its scrollback
+ * holds.
  */
 export function useTerminalDrawing(
   ready: boolean,
@@ -83,6 +87,17 @@ export function useTerminalDrawing(
           typed.current = undefined;
           const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from, echoed);
           q.push(more.state.open ? more.text : more.text + tail());
+          drawn.pos = cursor;
+          drawn.state = more.state;
+          return;
+        }
+        // A command started elsewhere (a control, a fork's replayed command) below an idle
+        // prompt: the prompt line is taken back and the new lines follow, as drawing it all
+        // again would show them, without rewriting the scrollback (a fork's first frame).
+        const l = line.current;
+        if (!drawn.state.open && !sigint.current && l.buffer === '' && l.pending.length === 0) {
+          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, drawn.state);
+          q.push(ERASE_LINE + (more.state.open ? more.text : more.text + tail()));
           drawn.pos = cursor;
           drawn.state = more.state;
           return;
