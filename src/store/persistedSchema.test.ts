@@ -56,7 +56,6 @@ function deep(depth: number): unknown {
   for (let i = 0; i < depth; i++) x = [x];
   return x;
 }
-const DEEP = deep(20_000);
 const HUGE_LOG = labString(
   'nat',
   Array.from({ length: 100_000 }, (_, i) => [i % 2, `echo ${i}`]),
@@ -65,25 +64,32 @@ const AT_CAP_LOG = labString(
   'dr',
   Array.from({ length: MAX_LOG_ENTRIES }, () => [0, 'true']),
 );
-const PROTO = JSON.parse(
-  '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}',
-) as unknown;
 
-/** Values too big to print in a counterexample are named; `resolve` swaps the name for the value. */
-const BIG = new Map<string, unknown>([
-  ['§deep', DEEP],
-  ['§proto', PROTO],
-  ['§hugeLog', HUGE_LOG],
-  ['§atCapLog', AT_CAP_LOG],
-  ['§longString', 'x'.repeat(300_000)],
-  ['§longBody', 'v1.nat.1.0.' + 'A'.repeat(5_000_000)],
+/**
+ * Values too big to print in a counterexample, and every object value, are named; `resolve`
+ * swaps the name for a value made afresh. A shared object would carry one mutation's property
+ * into the next (`sessions.dr = {}` then `sessions.dr.cursor = {}` is a cycle) and across runs.
+ */
+const BIG = new Map<string, () => unknown>([
+  ['§deep', () => deep(20_000)],
+  ['§proto', () => JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}')],
+  ['§hugeLog', () => HUGE_LOG],
+  ['§atCapLog', () => AT_CAP_LOG],
+  ['§longString', () => 'x'.repeat(300_000)],
+  ['§longBody', () => 'v1.nat.1.0.' + 'A'.repeat(5_000_000)],
   [
     '§deepLab',
-    `v1.nat.1.0.${Buffer.from(`[[0,"x",${'['.repeat(10_000)}${']'.repeat(10_000)}]]`).toString('base64url')}`,
+    () =>
+      `v1.nat.1.0.${Buffer.from(`[[0,"x",${'['.repeat(10_000)}${']'.repeat(10_000)}]]`).toString('base64url')}`,
   ],
-  ['§longArray', Array.from({ length: 100_000 }, () => 1)],
+  ['§longArray', () => Array.from({ length: 100_000 }, () => 1)],
+  ['§emptyArray', () => []],
+  ['§emptyObject', () => ({})],
 ]);
-const resolve = (x: unknown): unknown => (typeof x === 'string' && BIG.has(x) ? BIG.get(x) : x);
+const resolve = (x: unknown): unknown => {
+  const make = typeof x === 'string' ? BIG.get(x) : undefined;
+  return make ? make() : x;
+};
 /** Inside a row (which the test itself encodes): nesting JSON.stringify can still write. */
 const SHALLOW = deep(500);
 const resolveRow = (x: unknown): unknown => (x === '§deep' ? SHALLOW : resolve(x));
@@ -106,8 +112,8 @@ const hostile = fc.oneof(
       '',
       null,
       true,
-      [],
-      {},
+      '§emptyArray',
+      '§emptyObject',
       'v1.nat.1.0.!!!',
       'v1.nat.1e400.0',
       'v2.nat.1.0',
