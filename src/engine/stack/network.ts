@@ -131,11 +131,11 @@ export class Network implements Wire {
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlightTimer(atSwitch, new SwitchHop(this, learned, frame, id, pktId, bytes));
+        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, bytes));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlightTimer(atSwitch, new SwitchHop(this, p, frame, id, pktId, bytes));
+      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, bytes));
     }
   }
 
@@ -144,7 +144,10 @@ export class Network implements Wire {
     const dev = p.host.devices.get(p.dev);
     const slot = dev && this.links.port(p.host, dev, bytes, pktId);
     if (!slot) return;
-    this.sim.afterInFlightTimer(slot.endUs - this.sim.now, new Delivery(p, frame, id, pktId));
+    this.sim.afterInFlightTimer(
+      slot.endUs - this.sim.now,
+      new FrameHop(undefined, p, frame, id, pktId, bytes),
+    );
   }
 
   /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
@@ -173,12 +176,14 @@ export class Network implements Wire {
 }
 
 /**
- * A frame's two hops as queue entries of their own (core/eventQueue.ts TimerEvent): every frame
- * takes both, and a record with its fields costs less than a closure and its context each.
+ * A frame's two hops as queue entries of their own (core/eventQueue.ts TimerEvent): through the
+ * switch to the port toward `port`, then onto that port's NIC. Every frame takes both, and a
+ * record with its fields costs less than a closure and its context each.
  */
-class SwitchHop extends TimerEvent {
+class FrameHop extends TimerEvent {
   constructor(
-    private readonly net: Network,
+    /** Set for the hop into the switch; undefined for the delivery to the NIC. */
+    private readonly net: Network | undefined,
     private readonly port: Port,
     private readonly frame: EthernetFrame,
     private readonly id: string,
@@ -188,34 +193,14 @@ class SwitchHop extends TimerEvent {
     super();
   }
   get label(): string {
-    return 'switch';
+    return this.net ? 'switch' : 'deliver';
   }
   override get inFlight(): boolean {
     return true;
   }
   run(): void {
-    this.net.switchOut(this.port, this.frame, this.id, this.pktId, this.bytes);
-  }
-}
-
-/** The frame reaches the receiving port's NIC. */
-class Delivery extends TimerEvent {
-  constructor(
-    private readonly port: Port,
-    private readonly frame: EthernetFrame,
-    private readonly id: string,
-    private readonly pktId: string | undefined,
-  ) {
-    super();
-  }
-  get label(): string {
-    return 'deliver';
-  }
-  override get inFlight(): boolean {
-    return true;
-  }
-  run(): void {
-    netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
+    if (this.net) this.net.switchOut(this.port, this.frame, this.id, this.pktId, this.bytes);
+    else netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
   }
 }
 
