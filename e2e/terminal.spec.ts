@@ -1,14 +1,22 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { LabPage } from './pages/LabPage';
+
+/** The NAT lab, paused, with the director's terminal open at its prompt. */
+async function directorTerminal(lab: LabPage, page: Page) {
+  await lab.open('nat', '?paused=1');
+  await page.getByRole('tab', { name: 'director' }).click();
+  const term = page.locator('.host-terminal[data-host="director"]');
+  await expect(term.locator('.xterm-rows')).toContainText('[root@director ~]#');
+  return term;
+}
 
 test('a real terminal per host: type a command, see its output, history, Ctrl-C', async ({
   lab,
   api,
   page,
 }) => {
-  await lab.open('nat', '?paused=1');
-  await page.getByRole('tab', { name: 'director' }).click();
-  const term = page.locator('.host-terminal[data-host="director"]');
-  await expect(term.locator('.xterm-rows')).toContainText('[root@director ~]#');
+  const term = await directorTerminal(lab, page);
   await term.locator('.xterm-screen').click();
   await page.keyboard.type('ipvsadm -Ln');
   await page.keyboard.press('Enter');
@@ -93,10 +101,7 @@ test('a command run from elsewhere lands below the idle prompt as a fresh drawin
   api,
   page,
 }) => {
-  await lab.open('nat', '?paused=1');
-  await page.getByRole('tab', { name: 'director' }).click();
-  const rows = page.locator('.host-terminal[data-host="director"] .xterm-rows');
-  await expect(rows).toContainText('[root@director ~]#');
+  const rows = (await directorTerminal(lab, page)).locator('.xterm-rows');
   const text = async () => (await rows.innerText()).replace(/\u00a0/g, ' ').trimEnd();
   // Commands run by the test API (as a control runs them), not typed in this terminal.
   await api.call('run', 'director', 'echo first');
