@@ -32,10 +32,11 @@ async function forkAt(page, keep, around) {
       console.timeStamp('lvs-fork-typed');
       const t0 = performance.now();
       a.type('client', `curl -s ${vip}`);
-      for (;;) {
-        const s = a.state();
-        if (s.revision !== before && s.log.length === keep + 1) break;
-        await new Promise((r) => setTimeout(r, 0));
+      // Woken by the store, not by polling: a probe's own work would be counted as the fork's.
+      for (let seen = before; ;) {
+        const s = await a.revisionAfter(seen);
+        if (s.log === keep + 1) break;
+        seen = s.revision;
       }
       // The frame that shows the new state: after its rendering (a task after the rAF callback).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -84,6 +84,23 @@ function api(which: 'main' | 'nat' | 'dr') {
         terminalHost: s.terminalHost,
       });
     },
+    /**
+     * Resolves with the store's revision and log length once the revision is no longer `from`:
+     * a probe that waits on this costs the page nothing while it waits (polling `state()` clones
+     * the whole log every task).
+     */
+    revisionAfter(from: number): Promise<{ revision: number; log: number }> {
+      const store = pick(which);
+      const now = () => ({ revision: store.getState().revision, log: store.getState().spec.log.length });
+      return new Promise((resolve) => {
+        if (store.getState().revision !== from) return resolve(now());
+        const off = store.subscribe((s) => {
+          if (s.revision === from) return;
+          off();
+          resolve(now());
+        });
+      });
+    },
     trace(from = 0, to?: number): TraceEvent[] {
       return clone(rt().trace.slice(from, to));
     },
