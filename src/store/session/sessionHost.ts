@@ -31,21 +31,30 @@ export function channelClock(): ChunkClock & { close(): void } {
 }
 
 /**
- * Serve one LabSession on `scope`: requests in, plain replies and events out (what one task
- * posts goes as one message), and first a `ready` message saying the engine loaded. A step of
- * the live command while playback follows it (`advance` to the next event) waits a turn of the
- * event loop, so Ctrl-C sent behind it overtakes it: the steps not yet run find the command
- * ended and do nothing. The instant step that follows a `begin` (bounded in virtual time and
+ * Serve one LabSession on `scope`: requests in, plain replies and events out (what answers a
+ * batch of requests goes back as one message), and first a `ready` message saying the engine
+ * loaded. A step of the live command while playback follows it (`advance` to the next event)
+ * waits a turn of the event loop, so Ctrl-C sent behind it overtakes it: the steps not yet run
+ * find the command ended and do nothing. The instant step that follows a `begin` (bounded in virtual time and
  * events) runs at once, so a command typed ends in the task that began it.
  */
 export function hostSession(scope: SessionScope, engine: EngineModule, clock: ChunkClock): LabSession {
   const post = batchedPost((batch) => scope.postMessage(batch));
-  const session = new LabSession(engine, (m) => post(plainMessage(m)), clock);
+  // Only what answers a batch from the page goes back as one: a lone request's messages cross
+  // one by one, so the page takes a runaway's output in small tasks, not one long one.
+  let answeringBatch = false;
+  const send = (m: unknown) => (answeringBatch ? post(m) : scope.postMessage(m));
+  const session = new LabSession(engine, (m) => send(plainMessage(m)), clock);
   scope.onmessage = (e) => {
-    for (const m of unbatched(e.data as RequestMessage | RequestMessage[])) {
-      if (m.request.type === 'advance' && m.request.mode === 'next-event')
-        clock.later(() => session.handle(m));
-      else session.handle(m);
+    answeringBatch = Array.isArray(e.data);
+    try {
+      for (const m of unbatched(e.data as RequestMessage | RequestMessage[])) {
+        if (m.request.type === 'advance' && m.request.mode === 'next-event')
+          clock.later(() => session.handle(m));
+        else session.handle(m);
+      }
+    } finally {
+      answeringBatch = false;
     }
   };
   scope.postMessage({ kind: READY });
