@@ -16,7 +16,12 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
   readonly kind: string;
   readonly keys: readonly string[];
   readonly values?: V;
+  /** A packed kind's reader: the event as emitted, from the one stored (see `packedKind`). */
+  readonly expand?: Expand;
 }
+
+/** Rebuilds an event from its stored form (kind and stored keys): its own keys, in emit order. */
+export type Expand = (stored: Record<string, unknown>) => { kind: string } & Record<string, unknown>;
 
 /** The value types of event type `E`'s keys `K`, in order. */
 type ValuesOf<E, K extends readonly (keyof E)[]> = { -readonly [I in keyof K]: E[K[I]] };
@@ -42,6 +47,22 @@ export function fixedKind<E extends { kind: string }>() {
   };
 }
 
+/**
+ * Declare a packed kind: stored as the values of `keys` (fewer than its event has: one may be a
+ * record holding several fields by reference), read back through `expand`, which gives the event
+ * as emitted, so readers (the views, --trace JSON, the trace hash) see no difference. For the
+ * hottest decisions, whose every field would otherwise cost the store a lookup.
+ */
+export function packedKind<V extends readonly unknown[]>(
+  kind: string,
+  keys: readonly string[],
+  expand: Expand,
+): FixedKind<V> {
+  if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
+    throw new Error(`trace: ${kind} has ${keys.length} fields`);
+  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand });
+}
+
 /** The event object a generic push would have been given (listeners want one). */
 export function fixedEvent(
   f: FixedKind,
@@ -49,5 +70,5 @@ export function fixedEvent(
 ): { kind: string } & Record<string, unknown> {
   const ev: { kind: string } & Record<string, unknown> = { kind: f.kind };
   for (let k = 0; k < f.keys.length; k++) ev[f.keys[k]!] = values[k];
-  return ev;
+  return f.expand ? f.expand(ev) : ev;
 }

@@ -4,6 +4,7 @@
  * and shared objects stored there last, compared before the pools are asked).
  */
 import { type FieldCaches, newCaches } from './fieldCaches';
+import type { Expand } from './traceFixed';
 
 export interface Shape {
   id: number;
@@ -11,6 +12,8 @@ export interface Shape {
   keys: readonly string[];
   /** What the push path remembers per field (fieldCaches.ts); made on the first push, dropped at seal. */
   caches: FieldCaches | undefined;
+  /** A packed kind's reader (traceFixed.ts), set when the kind is first pushed. */
+  expand: Expand | undefined;
 }
 
 /** `shape`'s field caches, made if it has none (new, or its store was sealed). */
@@ -81,7 +84,7 @@ export class TraceShapes {
     }
     const id = this.list.length;
     if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = { id, kind, keys, caches: undefined };
+    const shape: Shape = { id, kind, keys, caches: undefined, expand: undefined };
     this.list.push(shape);
     this.latest.set(kind, shape);
     ids.push(id);

@@ -182,7 +182,10 @@ export class TraceStore<E extends { kind: string }> {
     if (start + INLINE_FIELDS + 1 > this.slots.length)
       this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
     let s = this.fixed[f.id];
-    if (s === undefined) s = this.fixed[f.id] = this.shapes[this.shapeTable.find(f.kind, f.keys)]!;
+    if (s === undefined) {
+      s = this.fixed[f.id] = this.shapes[this.shapeTable.find(f.kind, f.keys)]!;
+      s.expand = f.expand;
+    }
     if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
     const n = f.keys.length;
     const slots = this.slots;
@@ -366,9 +369,10 @@ export class TraceStore<E extends { kind: string }> {
     });
     this.readAt = i + 1;
     this.readOffset = next;
-    out.t = this.time(i);
-    out.seq = i;
-    return out as E & { t: number; seq: number };
+    const ev: Record<string, unknown> = shape.expand ? shape.expand(out) : out;
+    ev.t = this.time(i);
+    ev.seq = i;
+    return ev as E & { t: number; seq: number };
   }
 
   /** The kind of event `i` without building it (a cheap filter). */

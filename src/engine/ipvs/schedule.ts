@@ -2,7 +2,7 @@ import { IpvsConnEntry } from './connEntry';
 import type { Explanation, FwdMethod } from './types';
 import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
-import { fixedKind } from '../core/traceFixed';
+import { packedKind } from '../core/traceFixed';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
@@ -162,16 +162,42 @@ function clientString(addr: string, port: number): string {
   return s;
 }
 
-/** A decision, pushed as its values (traceFixed.ts): no event object per decision. */
-const SCHEDULE = fixedKind<IpvsScheduleEvent>()('ipvs.schedule', [
-  'host',
-  'pkt',
-  'service',
-  'scheduler',
-  'client',
-  'dest',
-  'explanation',
-]);
+/**
+ * What a decision's event holds besides its host and packet, kept by reference in one record: the
+ * store then looks up two values per decision instead of seven (the client and the dest were a
+ * string lookup each). Read back as the event's own fields (expandDecision).
+ */
+class DecisionRecord {
+  constructor(
+    readonly service: string,
+    readonly scheduler: string,
+    readonly client: string,
+    readonly dest: string | null,
+    readonly explanation: Explanation | null,
+  ) {}
+}
+
+/** The decision event as emitted, from its stored form (host, pkt, decision): same keys, same order. */
+function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
+  const d = stored.decision as DecisionRecord;
+  return {
+    kind: 'ipvs.schedule',
+    host: stored.host as string,
+    pkt: stored.pkt as string,
+    service: d.service,
+    scheduler: d.scheduler,
+    client: d.client,
+    dest: d.dest,
+    explanation: d.explanation,
+  };
+}
+
+/** A decision, pushed as its host, its packet and its record (traceFixed.ts): no event object. */
+const SCHEDULE = packedKind<[string, string, DecisionRecord]>(
+  'ipvs.schedule',
+  ['host', 'pkt', 'decision'],
+  expandDecision as (stored: Record<string, unknown>) => IpvsScheduleEvent & Record<string, unknown>,
+);
 
 /**
  * Ask the service's scheduler, and record its reasoning in the trace. Exported for the benchmark
@@ -194,11 +220,13 @@ export function pick(
     SCHEDULE,
     ipvs.host.name,
     pkt,
-    keyString(svc),
-    svc.scheduler.name,
-    clientString(t.saddr, t.sport),
-    r.dest?.key ?? null,
-    r.explanation ?? null,
+    new DecisionRecord(
+      keyString(svc),
+      svc.scheduler.name,
+      clientString(t.saddr, t.sport),
+      r.dest?.key ?? null,
+      r.explanation ?? null,
+    ),
   );
   return r.dest as IpvsDest | undefined;
 }
