@@ -8,6 +8,7 @@ import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
+import { RecordedExplanation } from './schedulers/explain';
 import type { SchedContext, SchedService } from './types';
 
 /** The scheduler's pick for a new connection (dest null: none usable), with why when explained. */
@@ -163,12 +164,15 @@ function clientString(addr: string, port: number): string {
 }
 
 /**
- * What a decision's event holds besides its host and packet, kept by reference in one record: the
- * store then looks up two values per decision instead of seven (the client and the dest were a
- * string lookup each). Read back as the event's own fields (expandDecision).
+ * A decision's event, kept by reference in one record besides its packet: the store then looks up
+ * two values per decision instead of seven (the client and the dest were a string lookup each).
+ * The scheduler's recorded explanation is that record when it has one (no second object); this
+ * class holds the fields otherwise (explanations off, or built at once). Read back as the event's
+ * own fields, in their order (expandDecision).
  */
 class DecisionRecord {
   constructor(
+    readonly host: string,
     readonly service: string,
     readonly scheduler: string,
     readonly client: string,
@@ -177,25 +181,26 @@ class DecisionRecord {
   ) {}
 }
 
-/** The decision event as emitted, from its stored form (host, pkt, decision): same keys, same order. */
+/** The decision event as emitted, from its stored form (pkt, decision): same keys, same order. */
 function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
-  const d = stored.decision as DecisionRecord;
+  const d = stored.decision as DecisionRecord | RecordedExplanation;
+  const own = d instanceof RecordedExplanation;
   return {
     kind: 'ipvs.schedule',
-    host: stored.host as string,
+    host: d.host,
     pkt: stored.pkt as string,
     service: d.service,
     scheduler: d.scheduler,
     client: d.client,
-    dest: d.dest,
-    explanation: d.explanation,
+    dest: own ? d.winner : d.dest,
+    explanation: own ? d : d.explanation,
   };
 }
 
-/** A decision, pushed as its host, its packet and its record (traceFixed.ts): no event object. */
-const SCHEDULE = packedKind<[string, string, DecisionRecord]>(
+/** A decision, pushed as its packet and its record (traceFixed.ts): no event object. */
+const SCHEDULE = packedKind<[string, DecisionRecord | RecordedExplanation]>(
   'ipvs.schedule',
-  ['host', 'pkt', 'decision'],
+  ['pkt', 'decision'],
   expandDecision as (stored: Record<string, unknown>) => IpvsScheduleEvent & Record<string, unknown>,
 );
 
@@ -216,18 +221,28 @@ export function pick(
     ? { saddr: t.saddr, sport: t.sport, daddr: t.daddr, dport: t.dport }
     : (ctx as EngineSchedContext).pkt;
   const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, tuple, ctx);
-  ipvs.host.sim.emitFixed(
-    SCHEDULE,
-    ipvs.host.name,
-    pkt,
-    new DecisionRecord(
+  const ex = r.explanation;
+  const client = clientString(t.saddr, t.sport);
+  let record: DecisionRecord | RecordedExplanation;
+  if (
+    ex instanceof RecordedExplanation &&
+    ex.winnerObject === r.dest &&
+    ex.scheduler === svc.scheduler.name
+  ) {
+    ex.host = ipvs.host.name;
+    ex.service = keyString(svc);
+    ex.client = client;
+    record = ex;
+  } else
+    record = new DecisionRecord(
+      ipvs.host.name,
       keyString(svc),
       svc.scheduler.name,
-      clientString(t.saddr, t.sport),
+      client,
       r.dest?.key ?? null,
-      r.explanation ?? null,
-    ),
-  );
+      ex ?? null,
+    );
+  ipvs.host.sim.emitFixed(SCHEDULE, pkt, record);
   return r.dest as IpvsDest | undefined;
 }
 

@@ -110,6 +110,13 @@ export class RecordedExplanation implements Explanation, Recorded {
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
   private derived: Candidate[] | undefined = undefined;
+  /**
+   * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
+   * is then stored as its packet and this record alone, one object per decision.
+   */
+  host = '';
+  service = '';
+  client = '';
 
   constructor(
     scheduler: string,
@@ -120,26 +127,33 @@ export class RecordedExplanation implements Explanation, Recorded {
     params: Params,
     aux: Dest | undefined,
   ) {
-    const n = dests.length * STRIDE;
-    if (used + n > block.length) {
-      block = new Int32Array(Math.max(BLOCK, n));
-      used = 0;
+    const m = dests.length;
+    const n = m * STRIDE;
+    let b = block;
+    let at = used;
+    if (at + n > b.length) {
+      b = block = new Int32Array(Math.max(BLOCK, n));
+      at = 0;
     }
-    let k = used;
-    for (let i = 0; i < dests.length; i++, k += STRIDE) {
+    used = at + n;
+    for (let i = 0, k = at; i < m; i++, k += STRIDE) {
       const d = dests[i]!;
-      block[k] = (d.weight << 2) | (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
-      block[k + 1] = d.activeconns;
-      block[k + 2] = d.inactconns;
+      b[k] = (d.weight << 2) | (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
+      b[k + 1] = d.activeconns;
+      b[k + 2] = d.inactconns;
     }
     this.how = howOf(scheduler, judge, rule);
     this.params = params;
     this.dests = listCopy(dests);
-    this.block = block;
-    this.offset = used;
+    this.block = b;
+    this.offset = at;
     this.winnerDest = winner;
     this.auxDest = aux;
-    used += n;
+  }
+
+  /** The dest picked (the decision event's dest). */
+  get winnerObject(): Dest | undefined {
+    return this.winnerDest;
   }
 
   // Read back from the dests rather than kept: a decision's record stays in the trace, one per
