@@ -74,7 +74,8 @@ interface FieldStats {
 type Encode = (v: unknown) => number;
 type Decode = (x: number) => unknown;
 
-function isPlain(v: object): boolean {
+/** Plain data (encoded in row form); any other object is kept by reference. */
+export function isPlain(v: object): boolean {
   const p = Object.getPrototypeOf(v) as unknown;
   return p === Object.prototype || p === null || (p === Array.prototype && Array.isArray(v));
 }

@@ -7,6 +7,7 @@
 import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
 import { VAR } from './traceRows';
 import { cachedCode, type FieldCaches, objectCode, rememberObject } from './fieldCaches';
+import { isPlain } from './objectSlots';
 import { ID } from './traceStrings';
 import { STRUCT, type TraceValues } from './traceValues';
 
@@ -47,7 +48,11 @@ export class TraceFields {
     let x: number;
     if (last !== undefined && typeof val === 'string') x = cachedCode(last, n, val, values.strs);
     else if (typeof val !== 'object' || val === null) x = values.encode(val);
-    else if (last !== undefined && (x = objectCode(last, n, val)) >= 0) {
+    else if (!isPlain(val)) {
+      // Kept by reference (a decision record): never shared nor written, so no cache is asked.
+      x = values.reference(val);
+      if (last !== undefined) last.fresh[n] = 0;
+    } else if (last !== undefined && (x = objectCode(last, n, val)) >= 0) {
       // Met again in this field (a host's hook-run list): the slot it has.
     } else {
       const objs = values.objs.length;

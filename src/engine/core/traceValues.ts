@@ -49,15 +49,18 @@ export class TraceValues {
     this.objs = new ObjectSlots(
       (v) => this.encode(v),
       (x) => this.decode(x),
-      (o) => {
-        this.objects.push(o);
-        return ((this.objects.length - 1) << 3) | OBJ;
-      },
+      (o) => this.reference(o),
       (x) => this.shared(x),
       this.strs,
       objWords,
       maxRows,
     );
+  }
+
+  /** The slot of object `o` kept by reference (not plain data: an explanation, a decision record). */
+  reference(o: object): number {
+    this.objects.push(o);
+    return ((this.objects.length - 1) << 3) | OBJ;
   }
 
   /** The pools' sizes now (a checkpoint). */

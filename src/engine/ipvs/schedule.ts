@@ -175,7 +175,8 @@ class DecisionRecord {
     readonly host: string,
     readonly service: string,
     readonly scheduler: string,
-    readonly client: string,
+    readonly clientAddr: string,
+    readonly clientPort: number,
     readonly dest: string | null,
     readonly explanation: Explanation | null,
   ) {}
@@ -191,7 +192,7 @@ function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
     pkt: stored.pkt as string,
     service: d.service,
     scheduler: d.scheduler,
-    client: d.client,
+    client: `${d.clientAddr}:${d.clientPort}`,
     dest: own ? d.winner : d.dest,
     explanation: own ? d : d.explanation,
   };
@@ -222,7 +223,6 @@ export function pick(
     : (ctx as EngineSchedContext).pkt;
   const r = svc.scheduler.schedule(svc.schedState, svc as SchedService, tuple, ctx);
   const ex = r.explanation;
-  const client = clientString(t.saddr, t.sport);
   let record: DecisionRecord | RecordedExplanation;
   if (
     ex instanceof RecordedExplanation &&
@@ -231,14 +231,16 @@ export function pick(
   ) {
     ex.host = ipvs.host.name;
     ex.service = keyString(svc);
-    ex.client = client;
+    ex.clientAddr = t.saddr;
+    ex.clientPort = t.sport;
     record = ex;
   } else
     record = new DecisionRecord(
       ipvs.host.name,
       keyString(svc),
       svc.scheduler.name,
-      client,
+      t.saddr,
+      t.sport,
       r.dest?.key ?? null,
       ex ?? null,
     );

@@ -32,7 +32,7 @@ const F_AVAILABLE = 2;
  * to the heap: a record keeps its block and offset. A block is dropped with the last record
  * that points into it. Pure storage: nothing here is observable.
  */
-const BLOCK = 1 << 16;
+const BLOCK = 1 << 13;
 let block = new Int32Array(BLOCK);
 let used = 0;
 
@@ -116,7 +116,9 @@ export class RecordedExplanation implements Explanation, Recorded {
    */
   host = '';
   service = '';
-  client = '';
+  /** The client's address and port: its `ip:port` is spelled when the event is read. */
+  clientAddr = '';
+  clientPort = 0;
 
   constructor(
     scheduler: string,
