@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { Trace, type TraceEvent } from './trace';
-import { fixedEvent, type FixedKind, fixedKind } from './traceFixed';
+import { fixedEvent, type FixedKind, fixedKind, packedKind } from './traceFixed';
 import { TraceStore } from './traceStore';
 
 interface Passage {
@@ -132,6 +132,39 @@ describe('fixed kinds', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toEqual(trace.at(1));
     expect(Object.keys(seen[0]!)).toEqual(['kind', 'host', 'hook', 'pkt', 'fns', 'verdict', 't', 'seq']);
+  });
+
+  test('a packed kind reads back as the event it stands for, stored or handed to a listener', () => {
+    class Rec {
+      constructor(
+        readonly host: string,
+        readonly n: number,
+      ) {}
+    }
+    const PACKED = packedKind<[string, Rec]>('packed', ['pkt', 'rec'], (st) => {
+      const r = st.rec as Rec;
+      return { kind: 'packed', host: r.host, pkt: st.pkt, n: r.n, twice: r.n * 2 };
+    });
+    const trace = new Trace();
+    const seen: TraceEvent[] = [];
+    trace.emitFixed(1, PACKED, 'pkt#1', new Rec('director', 3));
+    trace.emitFixed(2, PASS, 'client', 'LOCAL_OUT', 'pkt#1', NO_FNS, 'ACCEPT');
+    trace.subscribe((e) => seen.push(e));
+    trace.emitFixed(3, PACKED, 'pkt#2', new Rec('backup', 4));
+    const want = (host: string, pkt: string, n: number, t: number, seq: number) => ({
+      kind: 'packed',
+      host,
+      pkt,
+      n,
+      twice: n * 2,
+      t,
+      seq,
+    });
+    expect(trace.at(0)).toEqual(want('director', 'pkt#1', 3, 1, 0));
+    expect(Object.keys(trace.at(0)!)).toEqual(['kind', 'host', 'pkt', 'n', 'twice', 't', 'seq']);
+    expect(seen).toEqual([want('backup', 'pkt#2', 4, 3, 2)]);
+    expect(trace.at(2)).toEqual(seen[0]);
+    expect(trace.at(1)!.kind).toBe('pass');
   });
 
   test('a kind declares one to nine keys', () => {
