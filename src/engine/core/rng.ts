@@ -54,25 +54,39 @@ export function createRng(seed: number, restored?: RngState): Rng {
 
 /**
  * sfc32's state as four fields of one object: a stream is made per socket and per device
- * (child streams), and closures over a state array cost more to make and to call.
+ * (child streams), and closures over a state array cost more to make and to call. The fields hold
+ * the words as signed 32-bit integers (small integers to V8: unsigned ones above 2^31 were heap
+ * numbers, boxed again at every draw); the draws and `state()` are the unsigned words.
  */
 class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
   constructor(
     private readonly seed32: number,
-    private a: number,
-    private b: number,
-    private c: number,
-    private d: number,
-  ) {}
+    a: number,
+    b: number,
+    c: number,
+    d: number,
+  ) {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+  }
 
   u32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    const c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (c + t) >>> 0;
-    return t;
+    const b = this.b;
+    const c = this.c;
+    // Sums of int32 words are exact doubles: `| 0` keeps them modulo 2^32, as the kernel's u32.
+    const t = (this.a + b + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
   }
 
   int(n: number): number {
@@ -86,6 +100,6 @@ class Sfc32 implements Rng {
   }
 
   state(): RngState {
-    return { seed: this.seed32, s: [this.a, this.b, this.c, this.d] };
+    return { seed: this.seed32, s: [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0] };
   }
 }
