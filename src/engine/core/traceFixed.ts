@@ -4,6 +4,7 @@
  * store encodes them straight into its columns (TraceStore.pushFixed), with no event object
  * built, no key walk and no key check. The columns are the same as for the event object a
  * generic push would have been given, so reading, truncating and hashing the trace are unchanged.
+ * A packed kind (packedKind) stores fewer values and is read back through its `expand`.
  */
 
 /**
