@@ -25,7 +25,7 @@ export function dropCaches(shapes: readonly Shape[]): void {
 
 /** Forget the objects the shapes' fields held last (the store was truncated). */
 export function forgetObjects(shapes: readonly Shape[]): void {
-  for (const s of shapes) s.caches?.lastObjs.fill(undefined);
+  for (const s of shapes) s.caches?.objects?.lastObjs.fill(undefined);
 }
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
