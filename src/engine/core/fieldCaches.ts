@@ -65,6 +65,14 @@ export const REPROBE = 64;
 /** Objects remembered per field (a hook field shows a few hosts' lists in turn). */
 const OBJECT_WAYS = 4;
 
+/**
+ * Events of a shape (or objects of a key list) written without caches: the caches pay for
+ * themselves over many events, and most of the ~40 shapes of a lab start are met a few times
+ * (made for each, they were ~18% of the heap a started ha lab holds). Cold, a field's values
+ * go to the pools directly: the same slots, found by hashing instead of comparing.
+ */
+export const WARM = 16;
+
 /** Empty caches for `n` fields (their parts are made when first used). */
 export function newCaches(n: number): FieldCaches {
   return { n, strings: undefined, objects: undefined };
