@@ -7,9 +7,25 @@ export const LAB_EPOCH_S = 1564992000;
 const DAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * The second formatted last and its text: a run of requests answers many within one second. A
+ * memo of a pure function of the second (the same text as formatting it again).
+ */
+let lastSecs = -1;
+let lastText = '';
+
 /** RFC 7231 IMF-fixdate, computed with integer civil-from-days arithmetic (no Date object). */
 export function httpDate(virtualUs: number): string {
   const secs = LAB_EPOCH_S + Math.floor(virtualUs / 1_000_000);
+  if (secs !== lastSecs) {
+    lastText = formatSecs(secs);
+    lastSecs = secs;
+  }
+  return lastText;
+}
+
+/** `secs` (Unix time) as an IMF-fixdate (exported for the test that proves the memo above). */
+export function formatSecs(secs: number): string {
   const days = Math.floor(secs / 86400);
   const rem = secs - days * 86400;
   const { y, m, d } = civilFromDays(days);

@@ -6,7 +6,21 @@
  */
 import { ID, type TraceStrings } from './traceStrings';
 
+/**
+ * A shape's caches, each part made when its field first needs it: of an ha lab start's ~150 event
+ * fields, ~120 hold strings and 3 hold plain objects, and a start makes ~40 shapes' caches afresh
+ * (every trace store does); made whole, they were a tenth of the bytes a start allocates.
+ */
 export interface FieldCaches {
+  /** Fields. */
+  readonly n: number;
+  /** Made at the first string cached here. */
+  strings: StringWays | undefined;
+  /** Made at the first object met here. */
+  objects: ObjectWays | undefined;
+}
+
+export interface StringWays {
   /**
    * Per field, the last WAYS strings stored there and their slots: most fields cycle through a few
    * (host, hook, scheduler…), and comparing is cheaper than hashing a fresh string for the pool.
@@ -22,6 +36,9 @@ export interface FieldCaches {
   misses: number[];
   /** Per field, whether the string it held last was an id (`pkt#12`): parsed before the map is asked. */
   ids: boolean[];
+}
+
+export interface ObjectWays {
   /**
    * Per field, the last OBJECT_WAYS objects found in the pool's sharing maps and their slots (a
    * host's shared hook-run lists recur passage after passage): found by identity before the maps
@@ -48,20 +65,38 @@ export const REPROBE = 64;
 /** Objects remembered per field (a hook field shows a few hosts' lists in turn). */
 const OBJECT_WAYS = 4;
 
-/** Empty caches for `n` fields. */
+/**
+ * Events of a shape (or objects of a key list) written without caches: the caches pay for
+ * themselves over many events, and most of the ~40 shapes of a lab start are met a few times
+ * (made for each, they were ~18% of the heap a started ha lab holds). Cold, a field's values
+ * go to the pools directly: the same slots, found by hashing instead of comparing.
+ */
+export const WARM = 16;
+
+/** Empty caches for `n` fields (their parts are made when first used). */
 export function newCaches(n: number): FieldCaches {
+  return { n, strings: undefined, objects: undefined };
+}
+
+function newStringWays(n: number): StringWays {
   return {
     lastStrings: new Array<string | undefined>(n * WAYS).fill(undefined),
     lastCodes: new Array<number>(n * WAYS).fill(0),
     next: new Array<number>(n).fill(0),
     misses: new Array<number>(n).fill(0),
     ids: new Array<boolean>(n).fill(false),
-    lastObjs: new Array<object | undefined>(n * OBJECT_WAYS).fill(undefined),
-    lastObjCodes: new Array<number>(n * OBJECT_WAYS).fill(0),
-    nextObj: new Array<number>(n).fill(0),
-    fresh: new Array<number>(n).fill(0),
-    objHints: new Int32Array(n).fill(-1),
   };
+}
+
+/** `c`'s object part, made if it has none. */
+export function objectWays(c: FieldCaches): ObjectWays {
+  return (c.objects ??= {
+    lastObjs: new Array<object | undefined>(c.n * OBJECT_WAYS).fill(undefined),
+    lastObjCodes: new Array<number>(c.n * OBJECT_WAYS).fill(0),
+    nextObj: new Array<number>(c.n).fill(0),
+    fresh: new Array<number>(c.n).fill(0),
+    objHints: new Int32Array(c.n).fill(-1),
+  });
 }
 
 /**
@@ -69,7 +104,8 @@ export function newCaches(n: number): FieldCaches {
  * before the pool hashes it. Strings are never forgotten (truncate keeps them), so a field's last
  * codes stay valid.
  */
-export function cachedCode(c: FieldCaches, n: number, val: string, strs: TraceStrings): number {
+export function cachedCode(f: FieldCaches, n: number, val: string, strs: TraceStrings): number {
+  const c = (f.strings ??= newStringWays(f.n));
   const misses = c.misses[n]!;
   if (misses >= COLD) {
     c.misses[n] = misses === REPROBE ? 0 : misses + 1;
@@ -90,14 +126,16 @@ export function cachedCode(c: FieldCaches, n: number, val: string, strs: TraceSt
   return (c.lastCodes[base + w] = codeOf(c, n, val, strs));
 }
 
-function codeOf(c: FieldCaches, n: number, val: string, strs: TraceStrings): number {
+function codeOf(c: StringWays, n: number, val: string, strs: TraceStrings): number {
   const x = strs.code(val, c.ids[n]);
   c.ids[n] = (x & 7) === ID;
   return x;
 }
 
 /** The slot of object `val` if field `n` holds it among its last objects, else -1. */
-export function objectCode(c: FieldCaches, n: number, val: object): number {
+export function objectCode(f: FieldCaches, n: number, val: object): number {
+  const c = f.objects;
+  if (c === undefined) return -1;
   const base = n * OBJECT_WAYS;
   const seen = c.lastObjs;
   for (let j = 0; j < OBJECT_WAYS; j++) if (seen[base + j] === val) return c.lastObjCodes[base + j]!;
@@ -105,7 +143,7 @@ export function objectCode(c: FieldCaches, n: number, val: object): number {
 }
 
 /** Remember that object `val`, met again in field `n`, has slot `x`. */
-export function rememberObject(c: FieldCaches, n: number, val: object, x: number): void {
+export function rememberObject(c: ObjectWays, n: number, val: object, x: number): void {
   const w = c.nextObj[n]!;
   c.nextObj[n] = (w + 1) % OBJECT_WAYS;
   c.lastObjs[n * OBJECT_WAYS + w] = val;

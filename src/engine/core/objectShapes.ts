@@ -4,7 +4,7 @@
  * (traceShapes.ts's `cachedCode`): an encoded frame's MAC and IP addresses recur frame after
  * frame, and comparing them with the strings stored there last is cheaper than the pool's map.
  */
-import { type FieldCaches, newCaches } from './fieldCaches';
+import { type FieldCaches, newCaches, WARM } from './fieldCaches';
 
 const NONE: readonly number[] = [];
 
@@ -27,6 +27,8 @@ export class ObjectShapes {
   readonly keys: (readonly string[])[] = [];
   /** Per key list, its string caches while the store is written (dropped at seal, made again on a write). */
   private caches: (FieldCaches | undefined)[] = [];
+  /** Per key list, objects written with it so far, counted up to WARM. */
+  private readonly uses: number[] = [];
   /**
    * Per key list, per key, the key list of the object found there last (-1: none yet): an IPv4
    * header's payload is a TCP segment again, though both begin with `proto` (objectSlots.ts).
@@ -75,9 +77,16 @@ export class ObjectShapes {
     return id;
   }
 
-  /** Key list `id`'s string caches, made if it has none. */
-  cachesOf(id: number): FieldCaches {
-    return (this.caches[id] ??= newCaches(this.keys[id]!.length));
+  /** Key list `id`'s string caches: none while it is cold (fieldCaches.ts WARM), else made if it has none. */
+  cachesOf(id: number): FieldCaches | undefined {
+    const c = this.caches[id];
+    if (c !== undefined) return c;
+    const n = this.uses[id]!;
+    if (n < WARM) {
+      this.uses[id] = n + 1;
+      return undefined;
+    }
+    return (this.caches[id] = newCaches(this.keys[id]!.length));
   }
 
   /** Let go of the string caches (the store is sealed). */
@@ -103,6 +112,7 @@ export class ObjectShapes {
     }
     const id = this.keys.length;
     this.keys.push(keys);
+    this.uses.push(0);
     this.hints.push(new Int32Array(keys.length).fill(-1));
     list.push(id);
     return id;

@@ -291,7 +291,8 @@ export class ObjectSlots {
         const x = (v as Record<string, unknown>)[key];
         if (typeof x === 'string') {
           // A string field (an address) recurs: compared with the ones stored there last.
-          this.scratch[base + k] = cachedCode(cache, k, x, this.strs);
+          this.scratch[base + k] =
+            cache === undefined ? this.strs.code(x) : cachedCode(cache, k, x, this.strs);
           this.rawAt[base + k++] = TAGGED;
         } else this.put(base + k, x, depth, true, this.keyLists.hints[shape], k++);
       }

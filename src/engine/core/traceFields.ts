@@ -6,7 +6,7 @@
  */
 import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
 import { VAR } from './traceRows';
-import { cachedCode, type FieldCaches, objectCode, rememberObject } from './fieldCaches';
+import { cachedCode, type FieldCaches, objectCode, objectWays, rememberObject } from './fieldCaches';
 import { isPlain } from './objectSlots';
 import { ID } from './traceStrings';
 import { STRUCT, type TraceValues } from './traceValues';
@@ -51,18 +51,19 @@ export class TraceFields {
     else if (!isPlain(val)) {
       // Kept by reference (a decision record): never shared nor written, so no cache is asked.
       x = values.reference(val);
-      if (last !== undefined) last.fresh[n] = 0;
+      if (last?.objects !== undefined) last.objects.fresh[n] = 0;
     } else if (last !== undefined && (x = objectCode(last, n, val)) >= 0) {
       // Met again in this field (a host's hook-run list): the slot it has.
     } else {
       const objs = values.objs.length;
-      const fresh = last === undefined ? 0 : last.fresh[n]!;
-      x = values.objs.encode(val, 0, fresh < FRESH, true, last?.objHints, n);
+      const ways = last === undefined ? undefined : objectWays(last);
+      const fresh = ways === undefined ? 0 : ways.fresh[n]!;
+      x = values.objs.encode(val, 0, fresh < FRESH, true, ways?.objHints, n);
       // A fresh object, written where the event's objects go next: the reader finds it there.
       const wrote = x === ((objs << 3) | STRUCT) && values.objs.length > objs;
-      if (last !== undefined) {
-        if ((x & 7) === STRUCT && !wrote) rememberObject(last, n, val, x);
-        last.fresh[n] = !wrote ? 0 : fresh === FRESH + REPROBE_FRESH ? 0 : fresh + 1;
+      if (ways !== undefined) {
+        if ((x & 7) === STRUCT && !wrote) rememberObject(ways, n, val, x);
+        ways.fresh[n] = !wrote ? 0 : fresh === FRESH + REPROBE_FRESH ? 0 : fresh + 1;
       }
       if (wrote) x = WRITTEN;
     }

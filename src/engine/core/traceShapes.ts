@@ -3,22 +3,30 @@
  * shape also carries, while its store is written, per-field caches (fieldCaches.ts: the strings
  * and shared objects stored there last, compared before the pools are asked).
  */
-import { type FieldCaches, newCaches } from './fieldCaches';
+import { type FieldCaches, newCaches, WARM } from './fieldCaches';
 import type { Expand } from './traceFixed';
 
 export interface Shape {
   id: number;
   kind: string;
   keys: readonly string[];
-  /** What the push path remembers per field (fieldCaches.ts); made on the first push, dropped at seal. */
+  /** What the push path remembers per field (fieldCaches.ts); made once warm, dropped at seal. */
   caches: FieldCaches | undefined;
   /** A packed kind's reader (traceFixed.ts), set when the kind is first pushed. */
   expand: Expand | undefined;
+  /** Events of this shape pushed so far, counted up to WARM. */
+  pushes: number;
 }
 
-/** `shape`'s field caches, made if it has none (new, or its store was sealed). */
-export function cachesOf(shape: Shape): FieldCaches {
-  return shape.caches ?? (shape.caches = newCaches(shape.keys.length));
+/** `shape`'s field caches: none while it is cold, then made if it has none (new, or its store was sealed). */
+export function cachesOf(shape: Shape): FieldCaches | undefined {
+  const c = shape.caches;
+  if (c !== undefined) return c;
+  if (shape.pushes < WARM) {
+    shape.pushes++;
+    return undefined;
+  }
+  return (shape.caches = newCaches(shape.keys.length));
 }
 
 /** Let go of the shapes' field caches (the store is sealed: no pushes expected). */
@@ -28,7 +36,7 @@ export function dropCaches(shapes: readonly Shape[]): void {
 
 /** Forget the objects the shapes' fields held last (the store was truncated). */
 export function forgetObjects(shapes: readonly Shape[]): void {
-  for (const s of shapes) s.caches?.lastObjs.fill(undefined);
+  for (const s of shapes) s.caches?.objects?.lastObjs.fill(undefined);
 }
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
@@ -84,7 +92,7 @@ export class TraceShapes {
     }
     const id = this.list.length;
     if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = { id, kind, keys, caches: undefined, expand: undefined };
+    const shape: Shape = { id, kind, keys, caches: undefined, expand: undefined, pushes: 0 };
     this.list.push(shape);
     this.latest.set(kind, shape);
     ids.push(id);

@@ -6,9 +6,8 @@ import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
-import type { CommandImpl } from '../shell/types';
 import type { Shell } from '../shell/shell';
-import { hostCommands } from '../shell/tools/registry';
+import { hostCommands, type HostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
 import type { CommandOutput } from './runningCommand';
@@ -164,7 +163,7 @@ export class LabRuntime {
   /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
   private readonly tables = new Map<
     string,
-    { commands: Map<string, CommandImpl>; failing: Set<string>; login: () => Shell }
+    { commands: HostCommands; failing: Set<string>; login: () => Shell }
   >();
 
   private constructor(
@@ -201,7 +200,7 @@ export class LabRuntime {
   }
 
   /** The command table `host`'s shells look programs up in (TestLab.withProgram adds to it). */
-  commandTable(host: string): Map<string, CommandImpl> {
+  commandTable(host: string): HostCommands {
     return this.hostTables(host).commands;
   }
 

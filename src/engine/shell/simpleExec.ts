@@ -111,8 +111,11 @@ function* dispatch(
   return 127;
 }
 
-function envWith(rt: Runtime, assigns: readonly Assigned[]): Map<string, string> {
-  const env = exportedEnv(rt.state);
+function envWith(rt: Runtime, assigns: readonly Assigned[]): ReadonlyMap<string, string> {
+  const exported = exportedEnv(rt.state);
+  if (assigns.length === 0) return exported;
+  // A copy: the exported Map may be handed to the next program too.
+  const env = new Map(exported);
   for (const a of assigns) env.set(a.name, a.value);
   return env;
 }

@@ -47,6 +47,15 @@ export interface ShellState {
   netFds?: Map<number, NetConnection>;
   /** `$!`: the process id of the last background job. */
   lastBgPid?: number;
+  /** The environment handed out last (exportedEnv's memo; a subshell's copy is checked the same way). */
+  envMemo?: EnvMemo;
+}
+
+/** An environment and the exported names and values, in order, it was built from. */
+interface EnvMemo {
+  names: string[];
+  values: string[];
+  env: ReadonlyMap<string, string>;
 }
 
 export function createState(opts: { cwd: string; pid: number; hostname: string; arg0: string }): ShellState {
@@ -137,11 +146,36 @@ export function popLocals(s: ShellState): void {
   }
 }
 
-/** The exported variables, as a process environment. */
-export function exportedEnv(s: ShellState): Map<string, string> {
+/**
+ * The exported variables, as a process environment. Every program a shell runs gets one, and the
+ * exports seldom change between them: the Map handed out last is handed out again while the
+ * exported names and values are the same, in the same order (so it equals a fresh build). No
+ * one changes a Map once it is handed out (`VAR=x cmd` copies it).
+ */
+export function exportedEnv(s: ShellState): ReadonlyMap<string, string> {
+  const memo = s.envMemo;
+  if (memo !== undefined && sameExports(s, memo)) return memo.env;
+  const names: string[] = [];
+  const values: string[] = [];
   const env = new Map<string, string>();
-  for (const [k, v] of s.vars) if (v.exported) env.set(k, v.value);
+  for (const [k, v] of s.vars)
+    if (v.exported) {
+      names.push(k);
+      values.push(v.value);
+      env.set(k, v.value);
+    }
+  s.envMemo = { names, values, env };
   return env;
+}
+
+function sameExports(s: ShellState, m: EnvMemo): boolean {
+  let i = 0;
+  for (const [k, v] of s.vars) {
+    if (!v.exported) continue;
+    if (m.names[i] !== k || m.values[i] !== v.value) return false;
+    i++;
+  }
+  return i === m.names.length;
 }
 
 /** Next $RANDOM value (0..32767), from a deterministic LCG. */

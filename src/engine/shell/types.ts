@@ -77,8 +77,11 @@ export interface ShellHost {
   /** Virtual time in microseconds. */
   now(): number;
   /** The host's programs by name (ipvsadm, ip, curl ...). They take precedence over coreutils. */
-  readonly commands: ReadonlyMap<string, CommandImpl>;
+  readonly commands: CommandLookup;
 }
+
+/** How a shell finds a host's programs: a Map will do, as does tools/registry.ts's `HostCommands`. */
+export type CommandLookup = Pick<ReadonlyMap<string, CommandImpl>, 'get' | 'has'>;
 
 /** Everything a command sees while it runs: the process it would be on Linux. */
 export interface CommandContext {

@@ -54,6 +54,12 @@ export function parseIproutePrefix(text: string): { addr: Ipv4; len: number; len
 
 /** inet_aton: one to four base-0 parts (a, a.b, a.b.c, a.b.c.d), the last filling the rest. */
 export function inetAton(text: string): Ipv4 | undefined {
+  // A plain dotted quad (every curl of an address) is its own canonical form: no parts to make.
+  return isDottedQuad(text) ? text : inetAtonParsed(text);
+}
+
+/** inet_aton's parse, part by part (exported for the test that proves the shortcut above). */
+export function inetAtonParsed(text: string): Ipv4 | undefined {
   const parts: number[] = [];
   let cp = text;
   for (;;) {
