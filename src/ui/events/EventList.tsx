@@ -39,24 +39,12 @@ export function EventList() {
   const pause = useAppStore((s) => s.pause);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  // Where the scroller is, as far as we know: its last scroll event or our last write.
-  const actual = useRef(0);
   // The scroll event of our own scroll: its position is known, and reading it back would force a
   // layout of whatever else changed since (the scroll event comes before the frame's own layout).
   const ours = useRef(false);
   const [height, setHeight] = useState(300);
   const [rowH, setRowH] = useState(44);
   const currentRow = rowAtCursor(rows, cursor);
-  // The row (and row height) the list last brought into view: it follows the cursor only when
-  // that moves, not when the student scrolls away from it.
-  const [followed, setFollowed] = useState({ row: -1, rowH: 0 });
-  if (followed.row !== currentRow || followed.rowH !== rowH) {
-    setFollowed({ row: currentRow, rowH });
-    // The new window is worked out here, in the same render as the cursor's move, so its rows are
-    // drawn once: scrolling after the commit re-rendered them all, and laid out the old ones too.
-    const next = scrollToShow(currentRow, rowH, height, clampTop(scrollTop, rows.length * rowH, height));
-    if (next !== undefined) setScrollTop(next);
-  }
   useLayoutEffect(() => {
     setRowH(rowHeightPx());
   }, [scheme]);
@@ -67,33 +55,22 @@ export function EventList() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Scroll to the window drawn at the start of the next frame, not now: writing the position lays
-  // out the new rows, and done in the settled update's own task that layout landed in the same
-  // frame as the update (the frame lays them out anyway; done in its animation-frame callback, the
-  // layout happens once, there). Until then the rows are moved by a transform (no layout), so the
-  // frame that may paint in between shows the new window where it will be.
-  const rowsEl = useRef<HTMLOListElement>(null);
+  // Keep the current row in view, before paint,
+  // with the rows of the new window drawn in the same commit.
   useLayoutEffect(() => {
     const el = scroller.current;
-    const ol = rowsEl.current;
-    if (!el || !ol) return;
-    ol.style.transform = scrollTop === actual.current ? '' : `translateY(${actual.current - scrollTop}px)`;
-    if (scrollTop === actual.current) return;
-    const apply = () => {
-      el.scrollTop = scrollTop;
-      // Read before the transform goes: after it, the read would recalculate style again.
-      const got = el.scrollTop;
-      ol.style.transform = '';
-      ours.current = got !== actual.current;
-      actual.current = got;
-      if (got !== scrollTop) setScrollTop(got);
-    };
-    if (typeof requestAnimationFrame !== 'function') return apply();
-    const frame = requestAnimationFrame(apply);
-    return () => cancelAnimationFrame(frame);
-  }, [scrollTop]);
+    if (!el || currentRow < 0) return;
+    const top = currentRow * rowH;
+    if (top >= shownTop && top + rowH <= shownTop + height) return;
+    const next = Math.max(0, top - height / 2);
+    // One layout for the three (the read does it, the write and the read back reuse it).
+    const before = el.scrollTop;
+    el.scrollTop = next;
+    ours.current = el.scrollTop !== before;
+    setScrollTop(el.scrollTop);
+  }, [currentRow, rowH]); // eslint-disable-line react-hooks/exhaustive-deps
   // As the browser clamps the scroll position when the rows get fewer (a filter).
-  const shownTop = clampTop(scrollTop, rows.length * rowH, height);
+  const shownTop = Math.min(scrollTop, Math.max(0, rows.length * rowH - height));
   const first = Math.max(0, Math.floor(shownTop / rowH) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((shownTop + height) / rowH) + OVERSCAN);
   // Rows are keyed by slot (their place modulo the most a window can hold), not by event: as the
@@ -128,11 +105,11 @@ export function EventList() {
         ref={scroller}
         onScroll={(e) => {
           if (ours.current) ours.current = false;
-          else setScrollTop((actual.current = e.currentTarget.scrollTop));
+          else setScrollTop(e.currentTarget.scrollTop);
         }}
         tabIndex={-1}
       >
-        <ol ref={rowsEl} className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
+        <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
           {rows.slice(first, last).map((seq, i) => {
             const e = model.trace.at(seq)!;
             const found = byEvent.get(seq);
@@ -157,17 +134,4 @@ export function EventList() {
       <EventDetail />
     </div>
   );
-}
-
-/** The scroll position the browser shows for `top` when the rows are `total` px tall. */
-function clampTop(top: number, total: number, height: number): number {
-  return Math.min(top, Math.max(0, total - height));
-}
-
-/** Where to scroll so that row `row` is wholly in view (centred), or undefined if it already is. */
-function scrollToShow(row: number, rowH: number, height: number, shownTop: number): number | undefined {
-  if (row < 0) return undefined;
-  const top = row * rowH;
-  if (top >= shownTop && top + rowH <= shownTop + height) return undefined;
-  return Math.max(0, top - height / 2);
 }
