@@ -49,6 +49,34 @@ test('words built before the trace grew are still the words after it (a live com
   }
 });
 
+test('a fork keeps the words of the events it shares with the trace it was made from, and only those', () => {
+  // Two histories from one start: the second is what acting in the past at `kept` makes.
+  const ra = labAfterRequest('nat');
+  ra.exec({ host: 'rs1', command: 'ip link set eth0 down' });
+  ra.exec({ host: 'client', command: 'curl -s --max-time 1 172.16.132.18' });
+  const rb = labAfterRequest('nat');
+  rb.exec({ host: 'director', command: 'ipvsadm -E -t 172.16.132.18:80 -s wrr' });
+  rb.exec({ host: 'client', command: 'curl -s 172.16.132.18' });
+  const a = ra.trace.slice();
+  const b = rb.trace.slice();
+  const n = Math.min(a.length, b.length);
+  let kept = 0;
+  while (kept < n && JSON.stringify(a[kept]) === JSON.stringify(b[kept])) kept++;
+  const before = buildTraceModel(a);
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(n);
+  const early = Array.from({ length: n }, (_, i) => rowText(before, before.trace.at(i)!, render));
+  const fork = buildTraceModel(Object.assign(b, { source: { base: before.trace, kept } }));
+  for (let i = 0; i < n; i++) {
+    const e = fork.trace.at(i)!;
+    const words = rowText(fork, e, render);
+    // Kept (the same object) where shared, built afresh after; the fork's own words either way.
+    if (i < kept) expect(words).toBe(early[i]);
+    else expect(words).not.toBe(early[i]);
+    expect(words.text).toBe(render(eventText(e, fork.hops)));
+  }
+});
+
 test('another language builds the words again', () => {
   const model = buildTraceModel(rt.trace);
   const e = model.trace.at(model.trace.length - 1)!;

@@ -4,6 +4,7 @@ import { eventCategory } from '../model/eventCategory';
 import { eventText } from '../model/eventText';
 import { eventWhy } from '../model/eventWhy';
 import type { Message } from '../model/message';
+import { sharedPrefix } from '../model/sharedPrefix';
 import type { TraceModel } from '../model/traceModel';
 
 /** An event row's words, in one language: what the row shows apart from its findings. */
@@ -31,12 +32,14 @@ let cache: Cache | undefined;
  * cursor re-renders its rows a few times a second, and rebuilding the same sentences through
  * i18next each time cost most of a frame. A trace grows by appending, and an event's words
  * depend only on it and on earlier events (its frame's headers come from the frame.tx), so they
- * hold while the trace grows; another trace, a shorter one or another language starts afresh.
+ * hold while the trace grows, and a fork keeps those of the events it shares with the trace it was
+ * made from (acting in the past redraws the list); another trace, a shorter one or another
+ * language starts afresh.
  */
 export function rowText(model: TraceModel, event: TraceEvent, render: (m: Message) => string): RowText {
   const { trace } = model;
   if (cache?.trace !== trace || cache.render !== render || trace.length < cache.length)
-    cache = { trace, length: trace.length, render, rows: new Map() };
+    cache = { trace, length: trace.length, render, rows: carried(cache, trace, render) };
   cache.length = trace.length;
   let r = cache.rows.get(event.seq);
   if (r) return r;
@@ -51,4 +54,16 @@ export function rowText(model: TraceModel, event: TraceEvent, render: (m: Messag
   };
   cache.rows.set(event.seq, r);
   return r;
+}
+
+/** The rows of `c` a fork of its trace shares (its first `kept` events'), else none. */
+function carried(
+  c: Cache | undefined,
+  trace: TraceModel['trace'],
+  render: Cache['render'],
+): Map<number, RowText> {
+  const shared = sharedPrefix(trace);
+  if (!c || c.render !== render || shared?.base !== c.trace) return new Map();
+  for (const seq of c.rows.keys()) if (seq >= shared.kept || seq >= c.length) c.rows.delete(seq);
+  return c.rows;
 }

@@ -1,18 +1,22 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fixedText } from './fixedText';
+import { msg } from '../model/message';
+import type { Message } from '../model/message';
 import type { FieldChange } from '../model/packetDiff';
 import type { Layer } from '../model/packetLayers';
 
 interface Props {
   layer: Layer;
   changed: Map<string, FieldChange>;
+  /** useRenderMessage's: the sentences with values, without i18next's per-call cost. */
+  render(m: Message): string;
   hover: string | null;
   onHover(path: string | null): void;
 }
 
 /** One protocol layer, every field; a changed field shows before → after. */
-export const LayerTable = memo(function LayerTable({ layer, changed, hover, onHover }: Props) {
+export const LayerTable = memo(function LayerTable({ layer, changed, render, hover, onHover }: Props) {
   const { t } = useTranslation();
   const layerName = fixedText(t, `layer.${layer.kind}`);
   const added = layer.fields.every((f) => changed.get(f.path)?.added);
@@ -20,8 +24,10 @@ export const LayerTable = memo(function LayerTable({ layer, changed, hover, onHo
     <section className={`layer layer-${layer.kind}${added ? ' layer-added' : ''}`} aria-label={layerName}>
       <h3>
         {layerName}
-        {added && <span className="badge badge-added">{t('packet.added')}</span>}
-        <span className="layer-bytes">{t('packet.bytes', { start: layer.start, end: layer.end - 1 })}</span>
+        {added && <span className="badge badge-added">{fixedText(t, 'packet.added')}</span>}
+        <span className="layer-bytes">
+          {render(msg('packet.bytes', { start: layer.start, end: layer.end - 1 }))}
+        </span>
       </h3>
       <table className="fields">
         <tbody>
@@ -47,7 +53,7 @@ export const LayerTable = memo(function LayerTable({ layer, changed, hover, onHo
                     <>
                       <del className="before">{c.before}</del>
                       <span aria-hidden="true"> → </span>
-                      <span className="visually-hidden">{t('packet.becomes')}</span>
+                      <span className="visually-hidden">{fixedText(t, 'packet.becomes')}</span>
                       <ins className="after">{c.after}</ins>
                     </>
                   ) : (

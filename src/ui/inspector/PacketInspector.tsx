@@ -7,7 +7,9 @@ import { formatMicros } from '../format';
 import { connectionColour } from '../model/connections';
 import { previousHop } from '../model/frameHops';
 import { frameSummary, frameTag } from '../model/frameSummary';
+import { msg } from '../model/message';
 import { diffLayers } from '../model/packetDiff';
+import { fixedText } from './fixedText';
 import { frameViewOf } from './frameView';
 import { HexView } from './HexView';
 import { LayerTable } from './LayerTable';
@@ -30,7 +32,7 @@ export function PacketInspector() {
     const changed = new Map((changes ?? []).map((c) => [c.path, c]));
     return { bytes, layers, prev, changes, changed };
   }, [hop, model]);
-  if (!hop || !view) return <p className="empty-state">{t('packet.empty')}</p>;
+  if (!hop || !view) return <p className="empty-state">{fixedText(t, 'packet.empty')}</p>;
   const { changed } = view;
   const receivers = hop.rx.map((r) => `${r.host} ${r.dev}`).join(', ');
   return (
@@ -41,30 +43,33 @@ export function PacketInspector() {
         </span>
         <p className="packet-summary">{render(frameSummary(hop.eth))}</p>
         <p className="packet-route">
-          {t(receivers ? 'packet.route' : 'packet.routeNone', {
-            frame: hop.frame,
-            from: `${hop.host} ${hop.dev}`,
-            to: receivers,
-            segment: hop.segment,
-            time: formatMicros(hop.t0),
-          })}
+          {render(
+            msg(receivers ? 'packet.route' : 'packet.routeNone', {
+              frame: hop.frame,
+              from: `${hop.host} ${hop.dev}`,
+              to: receivers,
+              segment: hop.segment,
+              time: formatMicros(hop.t0),
+            }),
+          )}
         </p>
         <div className="packet-follow">
           {pinned ? (
             <button type="button" className="quiet" onClick={() => selectFrame(null)}>
-              {t('packet.follow')}
+              {fixedText(t, 'packet.follow')}
             </button>
           ) : (
-            <span className="badge">{t('packet.following')}</span>
+            <span className="badge">{fixedText(t, 'packet.following')}</span>
           )}
         </div>
       </header>
-      <RewriteSummary hop={hop} prev={view.prev} changes={view.changes} />
+      <RewriteSummary hop={hop} prev={view.prev} changes={view.changes} render={render} />
       {view.layers.map((l) => (
         <LayerTable
           key={`${l.kind}-${l.start}`}
           layer={l}
           changed={changed}
+          render={render}
           hover={hover}
           onHover={setHover}
         />

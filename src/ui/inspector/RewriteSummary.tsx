@@ -1,22 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../hooks/useLab';
 import type { Hop } from '../model/frameHops';
+import { msg } from '../model/message';
+import type { Message } from '../model/message';
 import type { FieldChange } from '../model/packetDiff';
+import { fixedText } from './fixedText';
 
 interface Props {
   hop: Hop;
   prev: Hop | undefined;
   changes: FieldChange[] | undefined;
+  /** useRenderMessage's: the sentences with values, without i18next's per-call cost. */
+  render(m: Message): string;
 }
 
 /** Who changed this packet since its previous hop, and which fields: IPVS's rewrite or plain forwarding. */
-export function RewriteSummary({ hop, prev, changes }: Props) {
+export function RewriteSummary({ hop, prev, changes, render }: Props) {
   const { t } = useTranslation();
   const { model } = useLab();
   if (!prev || !changes) {
     return (
       <p className="rewrite-summary first-hop">
-        {hop.pkt ? t('packet.firstHop', { host: hop.host }) : t('packet.noPacket')}
+        {hop.pkt ? render(msg('packet.firstHop', { host: hop.host })) : fixedText(t, 'packet.noPacket')}
       </p>
     );
   }
@@ -32,27 +37,31 @@ export function RewriteSummary({ hop, prev, changes }: Props) {
   return (
     <div className={`rewrite-summary rewrite-${method}`} data-rewrite={method}>
       <p className="rewrite-who">
-        {t(`packet.by.${method}`, {
-          host: hop.host,
-          from: `${prev.host} → ${prev.rx.map((r) => r.host).join(', ')}`,
-        })}
+        {render(
+          msg(`packet.by.${method}`, {
+            host: hop.host,
+            from: `${prev.host} → ${prev.rx.map((r) => r.host).join(', ')}`,
+          }),
+        )}
       </p>
       <ul>
         {added.length > 0 && (
           <li className="change-added">
-            {t('packet.outerAdded', {
-              src: added.find((c) => c.path === 'outer.src')?.after ?? '',
-              dst: added.find((c) => c.path === 'outer.dst')?.after ?? '',
-            })}
+            {render(
+              msg('packet.outerAdded', {
+                src: added.find((c) => c.path === 'outer.src')?.after ?? '',
+                dst: added.find((c) => c.path === 'outer.dst')?.after ?? '',
+              }),
+            )}
           </li>
         )}
         {main.map((c) => (
           <li key={c.path} data-change={c.path}>
-            <strong>{t(c.label)}</strong> <del>{c.before}</del> <span aria-hidden="true">→</span>
-            <span className="visually-hidden">{t('packet.becomes')}</span> <ins>{c.after}</ins>
+            <strong>{fixedText(t, c.label)}</strong> <del>{c.before}</del> <span aria-hidden="true">→</span>
+            <span className="visually-hidden">{fixedText(t, 'packet.becomes')}</span> <ins>{c.after}</ins>
           </li>
         ))}
-        {method === 'route' && ipSame && <li className="note">{t('packet.ipUnchanged')}</li>}
+        {method === 'route' && ipSame && <li className="note">{fixedText(t, 'packet.ipUnchanged')}</li>}
       </ul>
     </div>
   );
