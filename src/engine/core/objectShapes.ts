@@ -1,7 +1,7 @@
 /**
  * The key lists of the plain objects a trace store encodes (objectSlots.ts), numbered in the order
  * met, found without building a key list per object. Each list also carries per-key string caches
- * (traceShapes.ts's `cachedCode`): an encoded frame's MAC and IP addresses recur frame after
+ * (fieldCaches.ts's `cachedCode`): an encoded frame's MAC and IP addresses recur frame after
  * frame, and comparing them with the strings stored there last is cheaper than the pool's map.
  */
 import { type FieldCaches, newCaches, WARM } from './fieldCaches';
@@ -42,8 +42,9 @@ export class ObjectShapes {
 
   /**
    * The key list index of plain object `v`, without building its key list unless it is new:
-   * `hint` (a guess; -1 for none), else the last list used with its first key, else the others with that first key (an IPv4 header and
-   * its TCP segment both begin with `proto`, TCP options with `kind`).
+   * `hint` (a guess; -1 for none), else the last list used with its first key, else the others
+   * with that first key (an IPv4 header and its TCP segment both begin with `proto`, TCP options
+   * with `kind`).
    */
   of(v: object, hint = -1): number {
     if (hint >= 0 && hasOwnKeys(v, this.keys[hint]!)) return hint;

@@ -9,10 +9,7 @@
  * host's hook-run list; the empty list) is not written twice: its slot points at the first copy.
  * Reading rebuilds fresh plain objects with the same keys in the same order and equal values.
  *
- * An object's words: its header, then the nested objects written for it (each with its own nested
- * ones), then its own words. A row marks those nested objects NEST, so a frame's IPv4 header, TCP
- * segment and option list cost no pointers. An object stored whole (no room for rows) that wrote
- * nested objects has a FORWARD header pointing at its whole header after them.
+ * The word format (header bits, row marks, nested objects in place): objectWords.ts.
  *
  * Most objects are written in row form instead (traceRows.ts): the header names a row holding the
  * key list and the values that recur (a packet's version, flags, addresses, ports of a service),
@@ -21,6 +18,20 @@
  */
 import { growTyped } from './growTyped';
 import { ObjectShapes, UNSAFE } from './objectShapes';
+import {
+  ARRAY,
+  ARRAY_SHAPE,
+  FORWARD,
+  isPlain,
+  NEST,
+  NESTED,
+  OBJECT,
+  RAW,
+  RAW_INT,
+  RAW_MIN,
+  ROW,
+  TAGGED,
+} from './objectWords';
 import { TraceRows, VAR } from './traceRows';
 import { cachedCode } from './fieldCaches';
 import type { TraceStrings } from './traceStrings';
@@ -34,30 +45,6 @@ const MAX_WORDS = 1 << 28;
 /** Objects remembered for sharing: two generations of this many (bounded, forgets old ones). */
 const RECENT = 512;
 
-/** Header low bits: a key list's object, an array, a row, a forward to the object's whole header. */
-const OBJECT = 0;
-const ARRAY = 1;
-const ROW = 2;
-const FORWARD = 3;
-/**
- * In a row: the value is the object's next word as an unsigned 32-bit integer (a TCP sequence
- * number), 4 bytes instead of a pooled 8-byte number.
- */
-const RAW = VAR | (1 << 3);
-/**
- * In a row: the value is a nested object written inside this one's words, after its header and
- * the nested objects before it (an IPv4 header's TCP segment): no 4-byte pointer to it.
- */
-const NEST = VAR | (2 << 3);
-/** `rawAt` marks: a tagged slot, a raw integer, a nested object written in place. */
-const TAGGED = 0;
-const RAW_INT = 1;
-const NESTED = 2;
-/** Integers from here to 2^32 - 1 are stored raw (below, a slot's integer payload holds them). */
-const RAW_MIN = 1 << 27;
-
-/** A row's shape for an array of n elements (object rows use their key list's index). */
-const ARRAY_SHAPE = 1 << 29;
 /**
  * An integer goes into a row once its field held the same value this many times in a row (an
  * ethertype, an MSS): a packet's id or port repeats only over its few hops, and would make a new
@@ -73,12 +60,6 @@ interface FieldStats {
 
 type Encode = (v: unknown) => number;
 type Decode = (x: number) => unknown;
-
-/** Plain data (encoded in row form); any other object is kept by reference. */
-export function isPlain(v: object): boolean {
-  const p = Object.getPrototypeOf(v) as unknown;
-  return p === Object.prototype || p === null || (p === Array.prototype && Array.isArray(v));
-}
 
 export class ObjectSlots {
   private slots: Int32Array;

@@ -7,7 +7,7 @@
 import { type IdRuns, markFor, newIdRuns, WRITTEN } from './traceIdRuns';
 import { VAR } from './traceRows';
 import { cachedCode, type FieldCaches, objectCode, objectWays, rememberObject } from './fieldCaches';
-import { isPlain } from './objectSlots';
+import { isPlain } from './objectWords';
 import { ID } from './traceStrings';
 import { STRUCT, type TraceValues } from './traceValues';
 

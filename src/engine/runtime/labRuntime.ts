@@ -245,8 +245,16 @@ export class LabRuntime {
    * (traceChunks.ts), never those from `pin` on. The device counters are kept exact first.
    */
   boundTrace(keep: number, pin = Infinity): void {
-    trackDevCounters(this.sim);
+    this.countDevices();
     this.sim.trace.bound(keep, pin);
+  }
+
+  /**
+   * Fold the events recorded so far into the device counters (`ip -s link`, `ifconfig`): done
+   * in idle time, it spares a later `boundTrace` (a fork of a spare) folding them all at once.
+   */
+  countDevices(): void {
+    trackDevCounters(this.sim);
   }
 
   /** Events from `seq` on are not yet read by a writer: keep them in full detail. */

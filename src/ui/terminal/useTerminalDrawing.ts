@@ -78,6 +78,13 @@ export function useTerminalDrawing(
           drawn.pos = cursor;
           return;
         }
+        // The lines from drawn.pos to the cursor after `before`, and the prompt once they end.
+        const append = (before: string, from: ReplayState, echoed?: string) => {
+          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from, echoed);
+          q.push(before + (more.state.open ? more.text : more.text + tail()));
+          drawn.pos = cursor;
+          drawn.state = more.state;
+        };
         // Output of an open command, or of the one just typed here: append it, and the prompt
         // once it ended (none to take back).
         const echoed = typed.current;
@@ -85,23 +92,14 @@ export function useTerminalDrawing(
           const from = sigint.current ? { ...drawn.state, flushed: true } : drawn.state;
           sigint.current = false;
           typed.current = undefined;
-          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, from, echoed);
-          q.push(more.state.open ? more.text : more.text + tail());
-          drawn.pos = cursor;
-          drawn.state = more.state;
-          return;
+          return append('', from, echoed);
         }
         // A command started elsewhere (a control, a fork's replayed command) below an idle
         // prompt: the prompt line is taken back and the new lines follow, as drawing it all
         // again would show them, without rewriting the scrollback (a fork's first frame).
         const l = line.current;
-        if (!drawn.state.open && !sigint.current && l.buffer === '' && l.pending.length === 0) {
-          const more = replayTerminal(trace, drawn.pos, cursor, host, isSetup, setupNote, drawn.state);
-          q.push(ERASE_LINE + (more.state.open ? more.text : more.text + tail()));
-          drawn.pos = cursor;
-          drawn.state = more.state;
-          return;
-        }
+        if (!sigint.current && l.buffer === '' && l.pending.length === 0)
+          return append(ERASE_LINE, drawn.state);
       }
       // Drawn again: as much of the output as the scrollback keeps, as the trace holds it.
       sigint.current = false;
