@@ -13,6 +13,13 @@ export const PROD_PORT = BASE + 1;
 
 /** The production suite: the production build under a sub-path, the single file, the embed API. */
 const PROD_SPECS = ['**/hosting*.spec.ts', '**/embed*.spec.ts'];
+/**
+ * Specs that time the page in wall-clock milliseconds (long tasks). They run last, one at a time,
+ * once the other projects are done: a second browser working beside them on a 2-core machine
+ * stretches the page's tasks by the time it takes the CPU away, which measures the test runner,
+ * not the page.
+ */
+const TIMING_SPECS = ['**/longTasks.spec.ts'];
 
 const server = (port: number, mounts: string[]) => ({
   command: `node e2e/support/staticServer.mjs --port ${port} ${mounts.map((m) => `--mount ${m}`).join(' ')}`,
@@ -48,9 +55,20 @@ export default defineConfig({
   },
   projects: [
     // The main suite drives the test build (it has window.__lvsLab), served at the root.
-    { name: 'app', testIgnore: PROD_SPECS, use: { baseURL: `http://127.0.0.1:${APP_PORT}/` } },
+    {
+      name: 'app',
+      testIgnore: [...PROD_SPECS, ...TIMING_SPECS],
+      use: { baseURL: `http://127.0.0.1:${APP_PORT}/` },
+    },
     // The production build, as a course site hosts it: under /course/lvs/, UI and postMessage only.
     { name: 'prod', testMatch: PROD_SPECS, use: { baseURL: `http://127.0.0.1:${PROD_PORT}/course/lvs/` } },
+    {
+      name: 'timing',
+      testMatch: TIMING_SPECS,
+      dependencies: ['app', 'prod'],
+      fullyParallel: false,
+      use: { baseURL: `http://127.0.0.1:${APP_PORT}/` },
+    },
   ],
   webServer: [
     server(APP_PORT, ['/=dist/test']),
