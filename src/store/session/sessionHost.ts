@@ -3,7 +3,7 @@ import { LabSession } from './labSession';
 import { plainMessage } from './plainMessage';
 import type { RequestMessage } from './protocol';
 import type { ChunkClock } from './replayChunks';
-import { READY, batchedPost, unbatched } from './workerTransport';
+import { READY, unbatched } from './workerTransport';
 
 /** The worker side of a message pair: a Worker's global scope, or a port in tests. */
 export interface SessionScope {
@@ -39,14 +39,14 @@ export function channelClock(): ChunkClock & { close(): void } {
  * events) runs at once, so a command typed ends in the task that began it.
  */
 export function hostSession(scope: SessionScope, engine: EngineModule, clock: ChunkClock): LabSession {
-  const post = batchedPost((batch) => scope.postMessage(batch));
-  // Only what answers a batch from the page goes back as one: a lone request's messages cross
-  // one by one, so the page takes a runaway's output in small tasks, not one long one.
-  let answeringBatch = false;
-  const send = (m: unknown) => (answeringBatch ? post(m) : scope.postMessage(m));
+  // A batch in, a batch out: what answers a batch from the page while it is handled goes back as
+  // one message. A lone request's messages cross one by one, so the page takes a runaway's output
+  // in small tasks, not one long one.
+  let answer: unknown[] | undefined;
+  const send = (m: unknown) => (answer ? void answer.push(m) : scope.postMessage(m));
   const session = new LabSession(engine, (m) => send(plainMessage(m)), clock);
   scope.onmessage = (e) => {
-    answeringBatch = Array.isArray(e.data);
+    answer = Array.isArray(e.data) ? [] : undefined;
     try {
       for (const m of unbatched(e.data as RequestMessage | RequestMessage[])) {
         if (m.request.type === 'advance' && m.request.mode === 'next-event')
@@ -54,7 +54,9 @@ export function hostSession(scope: SessionScope, engine: EngineModule, clock: Ch
         else session.handle(m);
       }
     } finally {
-      answeringBatch = false;
+      const out = answer;
+      answer = undefined;
+      if (out?.length) scope.postMessage(out);
     }
   };
   scope.postMessage({ kind: READY });
