@@ -7,7 +7,7 @@
 import type { Host } from '../stack/host';
 import { CheckChild } from './check/child';
 import { completeVrrp } from './config/complete';
-import { parseKeepalivedConf } from './config/parse';
+import { parseKeepalivedConfShared as parseKeepalivedConf } from './config/parseMemo';
 import { KEEPALIVED_CONF, KEEPALIVED_SYSCONFIG } from './stockConf';
 import { syslog } from './syslog';
 import { VrrpChild } from './vrrp/child';

@@ -158,6 +158,19 @@ export class RecordedExplanation implements Explanation, Recorded {
     return this.winnerDest;
   }
 
+  /**
+   * The record is also the scheduler's result (`result`): its dest and explanation, so a
+   * decision makes one object, not two. Not enumerable and not in toJSON: readers see an
+   * Explanation.
+   */
+  get dest(): Dest | undefined {
+    return this.winnerDest;
+  }
+
+  get explanation(): Explanation {
+    return this;
+  }
+
   // Read back from the dests rather than kept: a decision's record stays in the trace, one per
   // connection, and these are read only when the explanation is.
   get scheduler(): string {
@@ -254,6 +267,7 @@ export function plainExplanation(ex: Explanation): Explanation {
 
 /** The decision, with the explanation attached only when one was asked for. */
 export function result(dest: Dest | undefined, ex: Explanation | undefined): ScheduleResult {
+  if (ex instanceof RecordedExplanation && ex.winnerObject === dest) return ex;
   return ex === undefined ? { dest } : { dest, explanation: ex };
 }
 

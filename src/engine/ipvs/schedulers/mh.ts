@@ -3,6 +3,7 @@ import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
 import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { ipv4ToU32 } from './ipv4';
+import { modU32 } from './modU32';
 import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
 
 /** The Maglev lookup table: M = 4093 slots of dest indices, rebuilt on add, delete and edit. */
@@ -21,7 +22,7 @@ const trail = { hash: 0, slot: 0, final: 0, probes: 0 };
 function fallback(s: MhState, dests: readonly Dest[], addr: number, port: number): Dest | undefined {
   for (let k = 0; k < MH_TAB_SIZE; k++) {
     const roffset = (k + trail.slot) % MH_TAB_SIZE;
-    const slot = mhHash(addr, port, MH_HASH1, roffset) % MH_TAB_SIZE;
+    const slot = modU32(mhHash(addr, port, MH_HASH1, roffset), MH_TAB_SIZE);
     const d = bucketDest(s.table, dests, slot);
     trail.final = slot;
     trail.probes = k + 1;
@@ -35,7 +36,7 @@ export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest 
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const addr = ipv4ToU32(pkt.saddr);
   trail.hash = mhHash(addr, port, MH_HASH1, 0);
-  trail.slot = trail.hash % MH_TAB_SIZE;
+  trail.slot = modU32(trail.hash, MH_TAB_SIZE);
   trail.final = trail.slot;
   trail.probes = 0;
   const d = bucketDest(s.table, svc.dests, trail.slot);

@@ -2,6 +2,7 @@ import type { Rng } from '../../core/rng';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
+import { modU32 } from './modU32';
 import { connOverhead } from './overhead';
 
 /** What the last draw looked like; a reused scratch so the hot path allocates nothing. */
@@ -36,8 +37,8 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   }
   last.weightSum = total;
   if (total === 0) return undefined;
-  last.r1 = rng.u32() % (total + 1);
-  last.r2 = rng.u32() % (total + 1);
+  last.r1 = modU32(rng.u32(), total + 1);
+  last.r2 = modU32(rng.u32(), total + 1);
   return draw(dests, last.r1, last.r2);
 }
 
