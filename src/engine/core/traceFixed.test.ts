@@ -1,13 +1,15 @@
 /**
  * Events of a fixed kind pushed as their values (pushFixed) are stored exactly as the same events
  * pushed as objects: the same columns (bytes), the same events read back, through truncation,
- * interleaved with other kinds and with objects of the fixed kinds themselves.
+ * interleaved with other kinds and with objects of the fixed kinds themselves; recurring kinds'
+ * rows found by their values (traceRowMemo.ts) too.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { Trace, type TraceEvent } from './trace';
 import { fixedEvent, type FixedKind, fixedKind, packedKind } from './traceFixed';
+import { RowMemo } from './traceRowMemo';
 import { TraceStore } from './traceStore';
 
 interface Passage {
@@ -32,7 +34,14 @@ interface Decision {
 const PASS = fixedKind<Passage>()('pass', ['host', 'hook', 'pkt', 'fns', 'verdict']);
 const DECIDE = fixedKind<Decision>()('decide', ['host', 'pkt', 'client', 'dest', 'n', 'why', 'a', 'b']);
 const ONE = fixedKind<{ kind: 'one'; x: unknown }>()('one', ['x']);
-const KINDS: FixedKind[] = [PASS, DECIDE, ONE];
+/** A passage that recurs whole: its rows are found by its values (traceRowMemo.ts). */
+const RECUR = fixedKind<Passage>()('pass', ['host', 'hook', 'pkt', 'fns', 'verdict'], true);
+const DECIDE_RECUR = fixedKind<Decision>()(
+  'decide',
+  ['host', 'pkt', 'client', 'dest', 'n', 'why', 'a', 'b'],
+  true,
+);
+const KINDS: FixedKind[] = [PASS, DECIDE, ONE, RECUR, DECIDE_RECUR];
 
 class Why {
   constructor(readonly rule: string) {}
@@ -59,7 +68,7 @@ const value = fc.oneof(
 );
 /** An event: a fixed kind's values (pushed both ways) or a generic event of another kind. */
 const step = fc.oneof(
-  fc.tuple(fc.constantFrom(0, 1, 2), fc.array(value, { minLength: 9, maxLength: 9 })),
+  fc.tuple(fc.constantFrom(0, 1, 2, 3, 4), fc.array(value, { minLength: 9, maxLength: 9 })),
   fc.tuple(fc.constant(-1), fc.array(value, { minLength: 1, maxLength: 3 })),
 );
 
@@ -111,6 +120,53 @@ describe('fixed kinds', () => {
     } catch (e) {
       throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
     }
+  });
+
+  test('recurring passages, found by their values, are stored as the same events pushed as objects', () => {
+    const hits = vi.spyOn(RowMemo.prototype, 'find');
+    const seed = fuzzSeed();
+    // Few values, so passages repeat: the same hosts, hooks, lists; packets the same, the next, or not.
+    const passage = fc.tuple(
+      fc.constantFrom(3, 4),
+      fc.tuple(
+        fc.constantFrom('client', 'director'),
+        fc.constantFrom('LOCAL_OUT', 'POST_ROUTING', 'pkt#1', 0, -0),
+        fc.constantFrom('pkt#1', 'pkt#2', 'pkt#3', 'frm#1', 'x', null),
+        fc.constantFrom(NO_FNS, FNS, [], { a: 1 }, new Why('rr')),
+        fc.constantFrom('ACCEPT', 'frm#2', 'pkt#2', 0, -0),
+        fc.constantFrom(0, -0, 'ACCEPT'),
+      ),
+    );
+    try {
+      fc.assert(
+        // Long enough for the values to age into rows (traceChecks.ts), as a request's do.
+        fc.property(fc.array(passage, { minLength: 600, maxLength: 1200 }), fc.nat(), (steps, cut) => {
+          const objects = new TraceStore<{ kind: string }>();
+          const values = new TraceStore<{ kind: string }>();
+          const push = ([kind, vals]: (typeof steps)[number], t: number): void => {
+            objects.push(t, generic(kind, [...vals, 1, true, undefined]));
+            pushFixed(values, t, kind, [...vals, 1, true, undefined]);
+          };
+          steps.forEach(push);
+          const same = (): void => {
+            expect(values.columnBytes()).toBe(objects.columnBytes());
+            for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
+          };
+          same();
+          const keep = steps.length === 0 ? 0 : cut % steps.length;
+          objects.truncate(keep);
+          values.truncate(keep);
+          steps.slice(keep).forEach((s, i) => push(s, keep + i));
+          same();
+        }),
+        { seed, numRuns: 40 },
+      );
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+    }
+    // The memo was asked and found rows (else this test would check nothing new).
+    expect(hits.mock.results.filter((r) => (r.value as number) >= 0).length).toBeGreaterThan(100);
+    hits.mockRestore();
   });
 
   test('a listener is handed the event as an object, equal to the one stored', () => {
