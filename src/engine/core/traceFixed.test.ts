@@ -83,48 +83,69 @@ function pushFixed(store: TraceStore<{ kind: string }>, t: number, kind: number,
   store.pushFixed(t, KINDS[kind]!, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
 }
 
+type Store = TraceStore<{ kind: string }>;
+
+/**
+ * `push` sends each step to both stores (as objects, as values): they hold the same columns and
+ * read back the same events, and again after a truncation at `cut` and the rest pushed again.
+ */
+function sameBothWays<S>(
+  steps: S[],
+  cut: number,
+  objects: Store,
+  values: Store,
+  push: (s: S, t: number) => void,
+): void {
+  steps.forEach(push);
+  const same = (): void => {
+    expect(values.length).toBe(objects.length);
+    expect(values.columnBytes()).toBe(objects.columnBytes());
+    for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
+  };
+  same();
+  const keep = steps.length === 0 ? 0 : cut % steps.length;
+  objects.truncate(keep);
+  values.truncate(keep);
+  steps.slice(keep).forEach((s, i) => push(s, keep + i));
+  same();
+}
+
+/** Run a property with the fuzz seed, naming the seed if it fails. */
+function seeded(run: (seed: number) => void): void {
+  const seed = fuzzSeed();
+  try {
+    run(seed);
+  } catch (e) {
+    throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 describe('fixed kinds', () => {
   test('pushed as values, they are stored as the same events pushed as objects would be', () => {
-    const seed = fuzzSeed();
-    try {
+    seeded((seed) =>
       fc.assert(
         fc.property(
           fc.array(fc.tuple(step, fc.boolean()), { maxLength: 300 }),
           fc.nat(),
           fc.constantFrom(undefined, 2),
           (steps, cut, maxRows) => {
-            const objects = new TraceStore<{ kind: string }>(undefined, maxRows);
-            const values = new TraceStore<{ kind: string }>(undefined, maxRows);
-            const push = ([[kind, vals], asObject]: (typeof steps)[number], t: number): void => {
+            const objects: Store = new TraceStore(undefined, maxRows);
+            const values: Store = new TraceStore(undefined, maxRows);
+            sameBothWays(steps, cut, objects, values, ([[kind, vals], asObject], t) => {
               objects.push(t, generic(kind, vals));
               // A fixed kind also arrives as an object sometimes (a trace listener made one).
               if (kind < 0 || asObject) values.push(t, generic(kind, vals));
               else pushFixed(values, t, kind, vals);
-            };
-            steps.forEach(push);
-            const same = (): void => {
-              expect(values.length).toBe(objects.length);
-              expect(values.columnBytes()).toBe(objects.columnBytes());
-              for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
-            };
-            same();
-            const keep = steps.length === 0 ? 0 : cut % steps.length;
-            objects.truncate(keep);
-            values.truncate(keep);
-            steps.slice(keep).forEach((s, i) => push(s, keep + i));
-            same();
+            });
           },
         ),
         { seed, numRuns: 200 },
-      );
-    } catch (e) {
-      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
-    }
+      ),
+    );
   });
 
   test('recurring passages, found by their values, are stored as the same events pushed as objects', () => {
     const hits = vi.spyOn(RowMemo.prototype, 'find');
-    const seed = fuzzSeed();
     // Few values, so passages repeat: the same hosts, hooks, lists; packets the same, the next, or not.
     const passage = fc.tuple(
       fc.constantFrom(3, 4),
@@ -137,33 +158,20 @@ describe('fixed kinds', () => {
         fc.constantFrom(0, -0, 'ACCEPT'),
       ),
     );
-    try {
+    seeded((seed) =>
       fc.assert(
         // Long enough for the values to age into rows (traceChecks.ts), as a request's do.
         fc.property(fc.array(passage, { minLength: 600, maxLength: 1200 }), fc.nat(), (steps, cut) => {
-          const objects = new TraceStore<{ kind: string }>();
-          const values = new TraceStore<{ kind: string }>();
-          const push = ([kind, vals]: (typeof steps)[number], t: number): void => {
+          const objects: Store = new TraceStore();
+          const values: Store = new TraceStore();
+          sameBothWays(steps, cut, objects, values, ([kind, vals], t) => {
             objects.push(t, generic(kind, [...vals, 1, true, undefined]));
             pushFixed(values, t, kind, [...vals, 1, true, undefined]);
-          };
-          steps.forEach(push);
-          const same = (): void => {
-            expect(values.columnBytes()).toBe(objects.columnBytes());
-            for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
-          };
-          same();
-          const keep = steps.length === 0 ? 0 : cut % steps.length;
-          objects.truncate(keep);
-          values.truncate(keep);
-          steps.slice(keep).forEach((s, i) => push(s, keep + i));
-          same();
+          });
         }),
         { seed, numRuns: 40 },
-      );
-    } catch (e) {
-      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
-    }
+      ),
+    );
     // The memo was asked and found rows (else this test would check nothing new).
     expect(hits.mock.results.filter((r) => (r.value as number) >= 0).length).toBeGreaterThan(100);
     hits.mockRestore();
