@@ -1,13 +1,15 @@
 /**
  * Events of a fixed kind pushed as their values (pushFixed) are stored exactly as the same events
  * pushed as objects: the same columns (bytes), the same events read back, through truncation,
- * interleaved with other kinds and with objects of the fixed kinds themselves.
+ * interleaved with other kinds and with objects of the fixed kinds themselves; recurring kinds'
+ * rows found by their values (traceRowMemo.ts) too.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { Trace, type TraceEvent } from './trace';
 import { fixedEvent, type FixedKind, fixedKind, packedKind } from './traceFixed';
+import { RowMemo } from './traceRowMemo';
 import { TraceStore } from './traceStore';
 
 interface Passage {
@@ -32,7 +34,14 @@ interface Decision {
 const PASS = fixedKind<Passage>()('pass', ['host', 'hook', 'pkt', 'fns', 'verdict']);
 const DECIDE = fixedKind<Decision>()('decide', ['host', 'pkt', 'client', 'dest', 'n', 'why', 'a', 'b']);
 const ONE = fixedKind<{ kind: 'one'; x: unknown }>()('one', ['x']);
-const KINDS: FixedKind[] = [PASS, DECIDE, ONE];
+/** A passage that recurs whole: its rows are found by its values (traceRowMemo.ts). */
+const RECUR = fixedKind<Passage>()('pass', ['host', 'hook', 'pkt', 'fns', 'verdict'], true);
+const DECIDE_RECUR = fixedKind<Decision>()(
+  'decide',
+  ['host', 'pkt', 'client', 'dest', 'n', 'why', 'a', 'b'],
+  true,
+);
+const KINDS: FixedKind[] = [PASS, DECIDE, ONE, RECUR, DECIDE_RECUR];
 
 class Why {
   constructor(readonly rule: string) {}
@@ -59,7 +68,7 @@ const value = fc.oneof(
 );
 /** An event: a fixed kind's values (pushed both ways) or a generic event of another kind. */
 const step = fc.oneof(
-  fc.tuple(fc.constantFrom(0, 1, 2), fc.array(value, { minLength: 9, maxLength: 9 })),
+  fc.tuple(fc.constantFrom(0, 1, 2, 3, 4), fc.array(value, { minLength: 9, maxLength: 9 })),
   fc.tuple(fc.constant(-1), fc.array(value, { minLength: 1, maxLength: 3 })),
 );
 
@@ -74,43 +83,98 @@ function pushFixed(store: TraceStore<{ kind: string }>, t: number, kind: number,
   store.pushFixed(t, KINDS[kind]!, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
 }
 
+type Store = TraceStore<{ kind: string }>;
+
+/**
+ * `push` sends each step to both stores (as objects, as values): they hold the same columns and
+ * read back the same events, and again after a truncation at `cut` and the rest pushed again.
+ */
+function sameBothWays<S>(
+  steps: S[],
+  cut: number,
+  objects: Store,
+  values: Store,
+  push: (s: S, t: number) => void,
+): void {
+  steps.forEach(push);
+  const same = (): void => {
+    expect(values.length).toBe(objects.length);
+    expect(values.columnBytes()).toBe(objects.columnBytes());
+    for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
+  };
+  same();
+  const keep = steps.length === 0 ? 0 : cut % steps.length;
+  objects.truncate(keep);
+  values.truncate(keep);
+  steps.slice(keep).forEach((s, i) => push(s, keep + i));
+  same();
+}
+
+/** Run a property with the fuzz seed, naming the seed if it fails. */
+function seeded(run: (seed: number) => void): void {
+  const seed = fuzzSeed();
+  try {
+    run(seed);
+  } catch (e) {
+    throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 describe('fixed kinds', () => {
   test('pushed as values, they are stored as the same events pushed as objects would be', () => {
-    const seed = fuzzSeed();
-    try {
+    seeded((seed) =>
       fc.assert(
         fc.property(
           fc.array(fc.tuple(step, fc.boolean()), { maxLength: 300 }),
           fc.nat(),
           fc.constantFrom(undefined, 2),
           (steps, cut, maxRows) => {
-            const objects = new TraceStore<{ kind: string }>(undefined, maxRows);
-            const values = new TraceStore<{ kind: string }>(undefined, maxRows);
-            const push = ([[kind, vals], asObject]: (typeof steps)[number], t: number): void => {
+            const objects: Store = new TraceStore(undefined, maxRows);
+            const values: Store = new TraceStore(undefined, maxRows);
+            sameBothWays(steps, cut, objects, values, ([[kind, vals], asObject], t) => {
               objects.push(t, generic(kind, vals));
               // A fixed kind also arrives as an object sometimes (a trace listener made one).
               if (kind < 0 || asObject) values.push(t, generic(kind, vals));
               else pushFixed(values, t, kind, vals);
-            };
-            steps.forEach(push);
-            const same = (): void => {
-              expect(values.length).toBe(objects.length);
-              expect(values.columnBytes()).toBe(objects.columnBytes());
-              for (let i = 0; i < objects.length; i++) expect(values.at(i)).toEqual(objects.at(i));
-            };
-            same();
-            const keep = steps.length === 0 ? 0 : cut % steps.length;
-            objects.truncate(keep);
-            values.truncate(keep);
-            steps.slice(keep).forEach((s, i) => push(s, keep + i));
-            same();
+            });
           },
         ),
         { seed, numRuns: 200 },
-      );
-    } catch (e) {
-      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
-    }
+      ),
+    );
+  });
+
+  test('recurring passages, found by their values, are stored as the same events pushed as objects', () => {
+    const hits = vi.spyOn(RowMemo.prototype, 'find');
+    // Few values, so passages repeat: the same hosts, hooks, lists; packets the same, the next, or not.
+    const passage = fc.tuple(
+      fc.constantFrom(3, 4),
+      fc.tuple(
+        fc.constantFrom('client', 'director'),
+        fc.constantFrom('LOCAL_OUT', 'POST_ROUTING', 'pkt#1', 0, -0),
+        fc.constantFrom('pkt#1', 'pkt#2', 'pkt#3', 'frm#1', 'x', null),
+        fc.constantFrom(NO_FNS, FNS, [], { a: 1 }, new Why('rr')),
+        fc.constantFrom('ACCEPT', 'frm#2', 'pkt#2', 0, -0),
+        fc.constantFrom(0, -0, 'ACCEPT'),
+      ),
+    );
+    seeded((seed) =>
+      fc.assert(
+        // Long enough for the values to age into rows (traceChecks.ts), as a request's do.
+        fc.property(fc.array(passage, { minLength: 600, maxLength: 1200 }), fc.nat(), (steps, cut) => {
+          const objects: Store = new TraceStore();
+          const values: Store = new TraceStore();
+          sameBothWays(steps, cut, objects, values, ([kind, vals], t) => {
+            objects.push(t, generic(kind, [...vals, 1, true, undefined]));
+            pushFixed(values, t, kind, [...vals, 1, true, undefined]);
+          });
+        }),
+        { seed, numRuns: 40 },
+      ),
+    );
+    // The memo was asked and found rows (else this test would check nothing new).
+    expect(hits.mock.results.filter((r) => (r.value as number) >= 0).length).toBeGreaterThan(100);
+    hits.mockRestore();
   });
 
   test('a listener is handed the event as an object, equal to the one stored', () => {

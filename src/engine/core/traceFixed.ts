@@ -19,6 +19,8 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
   readonly values?: V;
   /** A packed kind's reader: the event as emitted, from the one stored (see `packedKind`). */
   readonly expand?: Expand;
+  /** Its events recur whole (a hook passage, a routing decision): the store remembers their rows (traceRowMemo.ts). */
+  readonly recurs?: boolean;
 }
 
 /** Rebuilds an event from its stored form (kind and stored keys): its own keys, in emit order. */
@@ -35,16 +37,19 @@ let made = 0;
 /**
  * Declare a fixed kind of event type `E`: `fixedKind<E>()(kind, keys)`, once, at module load (ids
  * index per-store tables). `keys`: every key a generic event of the kind would have, in its
- * literal's order; the values are then type-checked against `E` in that order.
+ * literal's order; the values are then type-checked against `E` in that order. `recurs`: its
+ * events mostly repeat an earlier one's values but for the packet or frame ids (no object made
+ * for the event, like a frame): the store then finds their rows by comparing values.
  */
 export function fixedKind<E extends { kind: string }>() {
   return <const K extends readonly (keyof E & string)[]>(
     kind: E['kind'],
     keys: K,
+    recurs = false,
   ): FixedKind<ValuesOf<E, K>> => {
     if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
       throw new Error(`trace: ${kind} has ${keys.length} fields`);
-    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]) });
+    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), recurs });
   };
 }
 

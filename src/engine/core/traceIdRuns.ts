@@ -45,13 +45,24 @@ export function isMark(x: number): boolean {
  * runs move on to `x`.
  */
 export function markFor(runs: IdRuns, x: number): number {
+  const m = peekMark(runs, x);
+  runs[(x >> 3) & (PREFIXES - 1)] = x >>> 7;
+  return m;
+}
+
+/** What `markFor` would give ID slot `x` now, without moving the runs. */
+export function peekMark(runs: IdRuns, x: number): number {
   const p = (x >> 3) & (PREFIXES - 1);
   const id = x >>> 7;
   const last = runs[p]!;
-  runs[p] = id;
   if (last === id) return ((SAME | p) << 3) | VAR;
   if (last >= 0 && last + 1 === id) return ((NEXT | p) << 3) | VAR;
   return VAR;
+}
+
+/** The prefix index an id mark is about. */
+export function markPrefix(m: number): number {
+  return (m >>> 3) & (PREFIXES - 1);
 }
 
 /** The ID slot mark `m` stands for; the runs move on to it. */

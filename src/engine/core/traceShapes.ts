@@ -5,6 +5,7 @@
  */
 import { type FieldCaches, newCaches, WARM } from './fieldCaches';
 import type { Expand } from './traceFixed';
+import type { RowMemo } from './traceRowMemo';
 
 export interface Shape {
   id: number;
@@ -16,6 +17,8 @@ export interface Shape {
   expand: Expand | undefined;
   /** Events of this shape pushed so far, counted up to WARM. */
   pushes: number;
+  /** A recurring fixed kind's whole rows (traceRowMemo.ts); made with the caches, dropped with them. */
+  memo: RowMemo | undefined;
 }
 
 /** `shape`'s field caches: none while it is cold, then made if it has none (new, or its store was sealed). */
@@ -31,12 +34,22 @@ export function cachesOf(shape: Shape): FieldCaches | undefined {
 
 /** Let go of the shapes' field caches (the store is sealed: no pushes expected). */
 export function dropCaches(shapes: readonly Shape[]): void {
-  for (const s of shapes) s.caches = undefined;
+  for (const s of shapes) {
+    s.caches = undefined;
+    s.memo = undefined;
+  }
 }
 
 /** Forget the objects the shapes' fields held last (the store was truncated). */
 export function forgetObjects(shapes: readonly Shape[]): void {
   for (const s of shapes) s.caches?.objects?.lastObjs.fill(undefined);
+  // Their rows and shared lists may be gone too.
+  forgetRows(shapes);
+}
+
+/** Forget the rows remembered for recurring kinds (traceRowMemo.ts). */
+export function forgetRows(shapes: readonly Shape[]): void {
+  for (const s of shapes) s.memo = undefined;
 }
 
 /** Whether `ev`'s own keys, less the envelope's, are exactly `keys` in that order. */
@@ -92,7 +105,7 @@ export class TraceShapes {
     }
     const id = this.list.length;
     if (id > 0xffff) throw new Error('trace: too many event shapes');
-    const shape: Shape = { id, kind, keys, caches: undefined, expand: undefined, pushes: 0 };
+    const shape: Shape = { id, kind, keys, caches: undefined, expand: undefined, pushes: 0, memo: undefined };
     this.list.push(shape);
     this.latest.set(kind, shape);
     ids.push(id);

@@ -36,7 +36,8 @@ import {
 import { INLINE_FIELDS, TraceFields } from './traceFields';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import type { FixedKind } from './traceFixed';
-import { cachesOf, dropCaches, forgetObjects, type Shape, TraceShapes } from './traceShapes';
+import { RowMemo } from './traceRowMemo';
+import { cachesOf, dropCaches, forgetObjects, forgetRows, type Shape, TraceShapes } from './traceShapes';
 import { TraceTimes } from './traceTimes';
 import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
 
@@ -190,6 +191,12 @@ export class TraceStore<E extends { kind: string }> {
     const n = f.keys.length;
     const slots = this.slots;
     const fc = cachesOf(s);
+    let memo: RowMemo | undefined;
+    if (f.recurs === true && fc !== undefined) {
+      memo = s.memo ??= new RowMemo();
+      const r = memo.find(n, this.fields.runs, this.values.strs, fc, a, b, c, d, e, g, h, k, l);
+      if (r >= 0) return this.finish(i, t, s.id, n, start, 0, r);
+    }
     let v = this.fields.put(fc, 0, a, slots, start, 0);
     if (n > 1) v = this.fields.put(fc, 1, b, slots, start, v);
     if (n > 2) v = this.fields.put(fc, 2, c, slots, start, v);
@@ -200,17 +207,23 @@ export class TraceStore<E extends { kind: string }> {
     if (n > 7) v = this.fields.put(fc, 7, k, slots, start, v);
     if (n > 8) v = this.fields.put(fc, 8, l, slots, start, v);
     this.finish(i, t, s.id, n, start, v);
+    // A row holding every value: remembered for the events that repeat it.
+    if (memo !== undefined && v === 0 && this.rowOf[i] !== NO_ROW)
+      memo.add(n, this.fields.row, this.rowOf[i]!);
   }
 
-  /** Event `i` of `shape` had its `n` fields encoded (`v` own slots from `start`): stamp it and find its row. */
-  private finish(i: number, t: number, shape: number, n: number, start: number, v: number): void {
+  /**
+   * Event `i` of `shape` had its `n` fields encoded (`v` own slots from `start`): stamp it and find
+   * its row (`known`: found already, traceRowMemo.ts).
+   */
+  private finish(i: number, t: number, shape: number, n: number, start: number, v: number, known = -1): void {
     // Grown after the fields: a call before the loop measured 2x slower (V8 loses the column types).
     if (i >= this.rowOf.length) this.rowOf = grow(this.rowOf, i + 1);
     this.times.push(t);
     const s = this.shapes[shape]!;
     this.lastKind = s.kind;
     this.lastKindShape = s;
-    const r = this.rows.intern(shape, this.fields.row, n, v);
+    const r = known >= 0 ? known : this.rows.intern(shape, this.fields.row, n, v);
     if (r >= 0) {
       this.rowOf[i] = r;
       this.end = start + v;
@@ -319,8 +332,12 @@ export class TraceStore<E extends { kind: string }> {
     );
     // Id runs restart, so a reader rebuilds them from here.
     this.fields.runs.fill(-1);
-    v.oldObjs = this.checks.aged(i, OBJS);
-    v.oldStrings = this.checks.aged(i, STRINGS);
+    const objs = this.checks.aged(i, OBJS);
+    const strs = this.checks.aged(i, STRINGS);
+    // Lower after a truncation: a row remembered as all shared values may no longer be one.
+    if (objs < v.oldObjs || strs < v.oldStrings) forgetRows(this.shapes);
+    v.oldObjs = objs;
+    v.oldStrings = strs;
   }
 
   /** Drop every event from `length` on (the session mirror rewinds to where a new run starts). */

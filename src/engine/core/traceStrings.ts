@@ -53,8 +53,13 @@ export class TraceStrings {
     return `${this.prefixes[payload & 15]}#${payload >>> 4}`;
   }
 
-  /** `prefix#n` (no leading zeros) as an ID slot, else -1. */
-  private idOf(s: string): number {
+  /** `s` as an ID slot if it is an id of a prefix met before (nothing is added), else -1. */
+  knownId(s: string): number {
+    return this.idOf(s, false);
+  }
+
+  /** `prefix#n` (no leading zeros) as an ID slot, else -1; a new prefix is added if `add`. */
+  private idOf(s: string, add = true): number {
     const h = s.indexOf('#');
     if (h <= 0 || h === s.length - 1 || s.length - h > 8) return -1;
     if (s.charCodeAt(h + 1) === 48 && s.length - h > 2) return -1;
@@ -69,7 +74,7 @@ export class TraceStrings {
     while (p < this.prefixes.length && !(this.prefixes[p]!.length === h && s.startsWith(this.prefixes[p]!)))
       p++;
     if (p === this.prefixes.length) {
-      if (p === MAX_PREFIXES) return -1;
+      if (p === MAX_PREFIXES || !add) return -1;
       this.prefixes.push(s.slice(0, h));
     }
     return (((n << 4) | p) << 3) | ID;

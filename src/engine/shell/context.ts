@@ -92,16 +92,34 @@ const MAX_ARG_STRLEN = 128 * 1024;
 const ARG_MAX = 2 * 1024 * 1024;
 
 function tooBigForExec(argv: readonly string[], env: ReadonlyMap<string, string>): boolean {
-  let total = 0;
+  let total = envBytes(env);
+  if (total < 0) return true;
   for (const a of argv) {
     if (a.length + 1 > MAX_ARG_STRLEN) return true;
     total += a.length + 1 + 8;
   }
+  return total > ARG_MAX;
+}
+
+/**
+ * Bytes an environment takes on exec's stack, or -1 if one string is longer than MAX_ARG_STRLEN.
+ * By environment: one is handed to program after program unchanged (exportedEnv's memo), and
+ * none is changed once handed out.
+ */
+const envSizes = new WeakMap<ReadonlyMap<string, string>, number>();
+function envBytes(env: ReadonlyMap<string, string>): number {
+  let total = envSizes.get(env);
+  if (total !== undefined) return total;
+  total = 0;
   for (const [k, v] of env) {
-    if (k.length + v.length + 2 > MAX_ARG_STRLEN) return true;
+    if (k.length + v.length + 2 > MAX_ARG_STRLEN) {
+      total = -1;
+      break;
+    }
     total += k.length + v.length + 2 + 8;
   }
-  return total > ARG_MAX;
+  envSizes.set(env, total);
+  return total;
 }
 
 function isSignal(e: unknown): boolean {

@@ -169,13 +169,15 @@ export function exportedEnv(s: ShellState): ReadonlyMap<string, string> {
 }
 
 function sameExports(s: ShellState, m: EnvMemo): boolean {
+  // forEach, not for…of: asked before every program, and each entry of the iterator is an array.
   let i = 0;
-  for (const [k, v] of s.vars) {
-    if (!v.exported) continue;
-    if (m.names[i] !== k || m.values[i] !== v.value) return false;
-    i++;
-  }
-  return i === m.names.length;
+  let same = true;
+  s.vars.forEach((v, k) => {
+    if (!same || !v.exported) return;
+    if (m.names[i] !== k || m.values[i] !== v.value) same = false;
+    else i++;
+  });
+  return same && i === m.names.length;
 }
 
 /** Next $RANDOM value (0..32767), from a deterministic LCG. */

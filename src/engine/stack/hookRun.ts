@@ -25,8 +25,11 @@ export interface HookEvent {
 
 const NO_FNS: HookFnRun[] = Object.freeze([]) as unknown as [];
 
-/** A passage without a reason (nearly all): pushed as its values, no event object (traceFixed.ts). */
-const HOOK = fixedKind<HookEvent>()('hook', ['host', 'hook', 'pkt', 'src', 'dst', 'fns', 'verdict']);
+/**
+ * A passage without a reason (nearly all): pushed as its values, no event object (traceFixed.ts).
+ * Passages recur whole but for the packet: the store finds their rows by the values.
+ */
+const HOOK = fixedKind<HookEvent>()('hook', ['host', 'hook', 'pkt', 'src', 'dst', 'fns', 'verdict'], true);
 
 /**
  * Hook passages repeat the same runs packet after packet: each run object and each list of runs is

@@ -25,7 +25,7 @@ export interface FrameRxEvent {
 }
 
 /** Pushed as its values (traceFixed.ts): no event object per frame received. */
-const FRAME_RX = fixedKind<FrameRxEvent>()('frame.rx', ['host', 'dev', 'frame', 'pkt', 'accepted']);
+const FRAME_RX = fixedKind<FrameRxEvent>()('frame.rx', ['host', 'dev', 'frame', 'pkt', 'accepted'], true);
 
 /**
  * netif_receive_skb: a frame arrives on a device. Frames for another MAC are not ours

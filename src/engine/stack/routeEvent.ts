@@ -45,9 +45,14 @@ export function routeEvent(host: Host, skb: Skb, dir: 'input' | 'output', params
  * gives them (traceFixed.ts): no event object, no params object, no spread.
  */
 const kind = fixedKind<RouteEvent>();
-const OUTPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'outDev', 'nexthop']);
-const INPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev']);
-const FORWARD = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev', 'outDev', 'nexthop']);
+// Each packet meets the same decisions as the one before it: the rows recur (traceRowMemo.ts).
+const OUTPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'outDev', 'nexthop'], true);
+const INPUT = kind('route', ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev'], true);
+const FORWARD = kind(
+  'route',
+  ['host', 'pkt', 'dir', 'src', 'dst', 'result', 'dev', 'outDev', 'nexthop'],
+  true,
+);
 
 /** An output decision (ip_route_output, or the reroute after NAT). */
 export function routeOutputEvent(

@@ -117,7 +117,7 @@ function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): G
     return u.exit;
   }
   const t = u.target;
-  const ip = resolveHost(t.host, ctx.fs.read('/etc/hosts'));
+  const ip = resolveHost(t.host, () => ctx.fs.read('/etc/hosts'));
   if (ip === undefined) {
     if (o.verbose)
       ctx.err(`* Could not resolve host: ${t.host}; Name or service not known\n* Closing connection 0\n`);

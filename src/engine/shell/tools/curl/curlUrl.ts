@@ -11,8 +11,26 @@ export interface CurlTarget {
 
 export type UrlResult = { ok: true; target: CurlTarget } | { ok: false; exit: number; error: string };
 
+/**
+ * URLs parsed lately: a loop of `curl -s VIP` parses the same text every request. A memo of a pure
+ * function (its results frozen: shared, never changed), bounded: emptied when full.
+ */
+const parsed = new Map<string, UrlResult>();
+const PARSED_MAX = 64;
+
 /** Parse one URL; errors are curl's `(N) message` pairs. */
 export function parseUrl(raw: string): UrlResult {
+  let r = parsed.get(raw);
+  if (r === undefined) {
+    r = parse(raw);
+    if (r.ok) Object.freeze(r.target);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(raw, Object.freeze(r));
+  }
+  return r;
+}
+
+function parse(raw: string): UrlResult {
   let rest = raw;
   let https = false;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
@@ -53,11 +71,18 @@ export function parseUrl(raw: string): UrlResult {
   return { ok: true, target: { host, port, path, https } };
 }
 
-/** getaddrinfo as the lab has it: numeric forms, then /etc/hosts (there is no DNS). */
-export function resolveHost(host: string, etcHosts: string | undefined): string | undefined {
+/**
+ * getaddrinfo as the lab has it: numeric forms, then /etc/hosts (there is no DNS). `etcHosts` may
+ * be a reader, called only when the name is not numeric (curl's per-request path).
+ */
+export function resolveHost(
+  host: string,
+  etcHosts: string | undefined | (() => string | undefined),
+): string | undefined {
   const numeric = inetAton(host);
   if (numeric !== undefined) return numeric;
-  for (const line of (etcHosts ?? '').split('\n')) {
+  const text = typeof etcHosts === 'function' ? etcHosts() : etcHosts;
+  for (const line of (text ?? '').split('\n')) {
     const words = (line.split('#')[0] ?? '').trim().split(/\s+/);
     const ip = words[0];
     if (ip === undefined || !words.slice(1).includes(host)) continue;
