@@ -25,11 +25,13 @@ export function Scrubber({
   const { t } = useTranslation();
   const store = useStoreApi();
   const input = useRef<HTMLInputElement>(null);
-  const output = useRef<HTMLOutputElement>(null);
+  const output = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const shown = { cursor: NaN, simTime: NaN };
     const words = positionWords(t, total);
     const summarised = first > 0 ? t('playback.summarised', { first }) : '';
+    // The words' box is as wide as the longest words it has held (see widthOf).
+    let width = 0;
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
@@ -40,26 +42,48 @@ export function Scrubber({
         el.value = String(s.cursor);
         el.setAttribute('aria-valuetext', position);
       }
-      if (output.current) output.current.textContent = position;
+      const text = output.current;
+      if (text) {
+        const w = widthOf(position);
+        if (w > width) text.style.width = `${(width = w)}ch`;
+        text.textContent = position;
+      }
     };
     show(store.getState());
     return store.subscribe(show);
   }, [store, t, total, first]);
   return (
     <>
-      <input
-        ref={input}
-        className="scrubber"
-        type="range"
-        min={0}
-        max={total}
-        step={1}
-        aria-label={t('playback.scrub')}
-        // A long session's summarised span ends here (the cursor cannot go before it).
-        data-summarised={first > 0 ? first : undefined}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
-      <output ref={output} className="playback-position" aria-live="off" />
+      <span className="scrubber-track">
+        <input
+          ref={input}
+          className="scrubber"
+          type="range"
+          min={0}
+          max={total}
+          step={1}
+          aria-label={t('playback.scrub')}
+          // A long session's summarised span ends here (the cursor cannot go before it).
+          data-summarised={first > 0 ? first : undefined}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+      </span>
+      <output className="playback-position" aria-live="off">
+        <span ref={output} className="playback-position-text" />
+      </output>
     </>
   );
+}
+
+/**
+ * A width in `ch` that holds `words`: digits are 1ch (tabular), most letters less, a wide (CJK)
+ * character about 2. The words sit in a box of fixed size (contain: strict, app.css) so that
+ * writing them every animation frame lays out that box alone, not the playback bar and the page
+ * around it (a flex item is never a layout boundary itself): the per-frame words were half of an
+ * ordinary frame's main-thread time.
+ */
+export function widthOf(words: string): number {
+  let n = 1;
+  for (const c of words) n += c.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return n;
 }
