@@ -101,38 +101,44 @@ export function EventList() {
       </div>
       <EventFilters />
       <SummaryRow trace={model.trace} />
-      <div
-        className="event-scroll"
-        ref={scroller}
-        onScroll={(e) => {
-          if (ours.current) ours.current = false;
-          else setScrollTop(e.currentTarget.scrollTop);
-        }}
-        tabIndex={-1}
-      >
-        <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
-          {rows.slice(first, last).map((seq, i) => {
-            const e = model.trace.at(seq)!;
-            const found = byEvent.get(seq);
-            return (
-              <EventRow
-                key={i}
-                seq={seq}
-                kind={e.kind}
-                words={rowText(model, e, render)}
-                top={(first + i) * rowH}
-                height={rowH}
-                current={first + i === currentRow}
-                future={seq >= cursor}
-                findingKinds={found?.map((f) => f.kind).join(' ')}
-                findingTitles={found?.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
-                onPick={onPick}
-              />
-            );
-          })}
-        </ol>
+      {/* Rows and detail in a block of their own: the filters' <select> keeps the whole list from
+          being a layout root in Chrome, and these follow the cursor (app.css). */}
+      <div className="event-body">
+        <div className="event-body-inner">
+          <div
+            className="event-scroll"
+            ref={scroller}
+            onScroll={(e) => {
+              if (ours.current) ours.current = false;
+              else setScrollTop(e.currentTarget.scrollTop);
+            }}
+            tabIndex={-1}
+          >
+            <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
+              {rows.slice(first, last).map((seq, i) => {
+                const e = model.trace.at(seq)!;
+                const found = byEvent.get(seq);
+                return (
+                  <EventRow
+                    key={i}
+                    seq={seq}
+                    kind={e.kind}
+                    words={rowText(model, e, render)}
+                    top={(first + i) * rowH}
+                    height={rowH}
+                    current={first + i === currentRow}
+                    future={seq >= cursor}
+                    findingKinds={found?.map((f) => f.kind).join(' ')}
+                    findingTitles={found?.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
+                    onPick={onPick}
+                  />
+                );
+              })}
+            </ol>
+          </div>
+          <EventDetail />
+        </div>
       </div>
-      <EventDetail />
     </div>
   );
 }
