@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '@/store/types';
 import { useStoreApi } from '@/store/useAppStore';
 import { formatMicros } from '../format';
-import { positionWords } from './positionWords';
+import { positionWords, widthOf } from './positionWords';
 
 /**
  * The scrubber and the position in words: the part of the bar that follows the clock every
@@ -73,17 +73,4 @@ export function Scrubber({
       </output>
     </>
   );
-}
-
-/**
- * A width in `ch` that holds `words`: digits are 1ch (tabular), most letters less, a wide (CJK)
- * character about 2. The words sit in a box of fixed size (contain: strict, app.css) so that
- * writing them every animation frame lays out that box alone, not the playback bar and the page
- * around it (a flex item is never a layout boundary itself): the per-frame words were half of an
- * ordinary frame's main-thread time.
- */
-export function widthOf(words: string): number {
-  let n = 1;
-  for (const c of words) n += c.codePointAt(0)! >= 0x2e80 ? 2 : 1;
-  return n;
 }
