@@ -19,6 +19,21 @@ describe('stable cursor', () => {
     expect(cursorToStable(trace, 99)).toEqual({ t: 9, kind: 'frame.tx', ordinal: 0 });
   });
 
+  it('reads the kinds of a compact log from its shapes, building only the event it names', () => {
+    let built = 0;
+    const log = {
+      length: trace.length,
+      at: (i: number) => (built++, trace[i]),
+      timeAt: (i: number) => trace[i]?.t,
+      kindAt: (i: number) => trace[i]?.kind,
+    };
+    expect(cursorToStable(log, 4)).toEqual({ t: 5, kind: 'frame.tx', ordinal: 1 });
+    expect(built).toBe(1);
+    built = 0;
+    for (let c = 0; c <= trace.length; c++) expect(stableToCursor(log, cursorToStable(log, c))).toBe(c);
+    expect(built).toBeLessThanOrEqual(trace.length);
+  });
+
   it('round-trips every cursor of a trace', () => {
     for (let c = 0; c <= trace.length; c++) expect(stableToCursor(trace, cursorToStable(trace, c))).toBe(c);
   });

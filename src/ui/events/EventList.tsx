@@ -73,11 +73,11 @@ export function EventList() {
   const shownTop = Math.min(scrollTop, Math.max(0, rows.length * rowH - height));
   const first = Math.max(0, Math.floor(shownTop / rowH) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((shownTop + height) / rowH) + OVERSCAN);
-  // Rows are keyed by slot (their place modulo the most a window can hold), not by event: as the
-  // window slides, a row whose event left it is reused for one that came in (new words in the
-  // same elements) instead of being torn down and built again.
-  const slots = Math.ceil(height / rowH) + 2 * OVERSCAN + 2; // One function for every render: the rows are memoised and re-render only when their own
-  // props change (the current row and the ones the cursor crossed).
+  // Rows are keyed by their place in the window, not by event: as the window slides, each
+  // element stays where it is in the list and takes the words of its new event (text patched in
+  // place). Keyed by event (or by event modulo the window, which rotates the children), React
+  // would move the elements, and a moved element is taken out of the layout tree and built again.
+
   // The words that follow the list's own state, made when that changes: i18next's t() costs
   // ~0.1 ms a call, and the list re-renders a few times a second as the cursor moves.
   const title = useMemo(() => t('events.title'), [t]);
@@ -85,6 +85,7 @@ export function EventList() {
     () => t('events.count', { shown: rows.length, total: model.trace.length }),
     [t, rows.length, model.trace.length],
   );
+  // One function for every render: the rows are memoised and re-render only when their own props change.
   const onPick = useCallback(
     (seq: number) => {
       pause();
@@ -100,38 +101,44 @@ export function EventList() {
       </div>
       <EventFilters />
       <SummaryRow trace={model.trace} />
-      <div
-        className="event-scroll"
-        ref={scroller}
-        onScroll={(e) => {
-          if (ours.current) ours.current = false;
-          else setScrollTop(e.currentTarget.scrollTop);
-        }}
-        tabIndex={-1}
-      >
-        <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
-          {rows.slice(first, last).map((seq, i) => {
-            const e = model.trace.at(seq)!;
-            const found = byEvent.get(seq);
-            return (
-              <EventRow
-                key={(first + i) % slots}
-                seq={seq}
-                kind={e.kind}
-                words={rowText(model, e, render)}
-                top={(first + i) * rowH}
-                height={rowH}
-                current={first + i === currentRow}
-                future={seq >= cursor}
-                findingKinds={found?.map((f) => f.kind).join(' ')}
-                findingTitles={found?.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
-                onPick={onPick}
-              />
-            );
-          })}
-        </ol>
+      {/* Rows and detail in a block of their own: the filters' <select> keeps the whole list from
+          being a layout root in Chrome, and these follow the cursor (app.css). */}
+      <div className="event-body">
+        <div className="event-body-inner">
+          <div
+            className="event-scroll"
+            ref={scroller}
+            onScroll={(e) => {
+              if (ours.current) ours.current = false;
+              else setScrollTop(e.currentTarget.scrollTop);
+            }}
+            tabIndex={-1}
+          >
+            <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
+              {rows.slice(first, last).map((seq, i) => {
+                const e = model.trace.at(seq)!;
+                const found = byEvent.get(seq);
+                return (
+                  <EventRow
+                    key={i}
+                    seq={seq}
+                    kind={e.kind}
+                    words={rowText(model, e, render)}
+                    top={(first + i) * rowH}
+                    height={rowH}
+                    current={first + i === currentRow}
+                    future={seq >= cursor}
+                    findingKinds={found?.map((f) => f.kind).join(' ')}
+                    findingTitles={found?.map((f) => t(`finding.${f.kind}.title`, f.params)).join(' · ')}
+                    onPick={onPick}
+                  />
+                );
+              })}
+            </ol>
+          </div>
+          <EventDetail />
+        </div>
       </div>
-      <EventDetail />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppState } from '@/store/types';
 import { useStoreApi } from '@/store/useAppStore';
 import { formatMicros } from '../format';
-import { positionWords } from './positionWords';
+import { positionWords, widthOf } from './positionWords';
 
 /**
  * The scrubber and the position in words: the part of the bar that follows the clock every
@@ -25,11 +25,13 @@ export function Scrubber({
   const { t } = useTranslation();
   const store = useStoreApi();
   const input = useRef<HTMLInputElement>(null);
-  const output = useRef<HTMLOutputElement>(null);
+  const output = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const shown = { cursor: NaN, simTime: NaN };
     const words = positionWords(t, total);
     const summarised = first > 0 ? t('playback.summarised', { first }) : '';
+    // The words' box is as wide as the longest words it has held (see widthOf).
+    let width = 0;
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
@@ -40,26 +42,35 @@ export function Scrubber({
         el.value = String(s.cursor);
         el.setAttribute('aria-valuetext', position);
       }
-      if (output.current) output.current.textContent = position;
+      const text = output.current;
+      if (text) {
+        const w = widthOf(position);
+        if (w > width) text.style.width = `${(width = w)}ch`;
+        text.textContent = position;
+      }
     };
     show(store.getState());
     return store.subscribe(show);
   }, [store, t, total, first]);
   return (
     <>
-      <input
-        ref={input}
-        className="scrubber"
-        type="range"
-        min={0}
-        max={total}
-        step={1}
-        aria-label={t('playback.scrub')}
-        // A long session's summarised span ends here (the cursor cannot go before it).
-        data-summarised={first > 0 ? first : undefined}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
-      <output ref={output} className="playback-position" aria-live="off" />
+      <span className="scrubber-track">
+        <input
+          ref={input}
+          className="scrubber"
+          type="range"
+          min={0}
+          max={total}
+          step={1}
+          aria-label={t('playback.scrub')}
+          // A long session's summarised span ends here (the cursor cannot go before it).
+          data-summarised={first > 0 ? first : undefined}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+      </span>
+      <output className="playback-position" aria-live="off">
+        <span ref={output} className="playback-position-text" />
+      </output>
     </>
   );
 }

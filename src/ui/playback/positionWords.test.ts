@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ensureLanguage, initI18n } from '@/i18n/i18n';
 import { withSeed } from '../model/fuzzSeed';
-import { positionWords } from './positionWords';
+import { positionWords, widthOf } from './positionWords';
 
 describe('positionWords: the scrubber sentence translated once', () => {
   beforeAll(async () => {
@@ -33,5 +33,13 @@ describe('positionWords: the scrubber sentence translated once', () => {
     expect(positionWords(i18next.getFixedT('en') as TFunction, 9)(3, '1.000 s')).toBe(
       'Event 3 of 9 · 1.000 s',
     );
+  });
+});
+
+describe('widthOf: the width of the box the scrubber writes its words in', () => {
+  test('is one ch a character and two a wide one, and one to spare', () => {
+    expect(widthOf('Event 12 of 34 · 5 ms')).toBe(22);
+    expect(widthOf('第 12 个事件')).toBe(1 + 2 + 1 + 2 + 1 + 2 + 2 + 2);
+    expect(widthOf('')).toBe(1);
   });
 });

@@ -15,3 +15,16 @@ export function positionWords(t: TFunction, total: number): (cursor: number, tim
   if (whole.indexOf(CURSOR) < whole.indexOf(TIME)) return (cursor, time) => `${a}${cursor}${b}${time}${c}`;
   return (cursor, time) => `${a}${time}${b}${cursor}${c}`;
 }
+
+/**
+ * A width in `ch` that holds `words`: digits are 1ch (tabular), most letters less, a wide (CJK)
+ * character about 2. The scrubber's words sit in a box of this width (contain: strict, app.css)
+ * so that writing them every animation frame lays out that box alone, not the playback bar and
+ * the page around it (a flex item is never a layout root itself): with the slider, those layouts
+ * were about half of an ordinary frame's main-thread time.
+ */
+export function widthOf(words: string): number {
+  let n = 1;
+  for (const c of words) n += c.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return n;
+}

@@ -130,7 +130,7 @@ export const FrameList = memo(
     const { t } = useTranslation();
     const suffix = t('topology.frameLabel', { frame: '{frame}' });
     return (
-      <ul className="visually-hidden frame-list" aria-label={t('topology.framesOnWire')}>
+      <ul className="visually-hidden clock-words frame-list" aria-label={t('topology.framesOnWire')}>
         {hops.map((h, i) => (
           <FrameItem
             key={i}

@@ -29,7 +29,7 @@ export function TopologyDescription({ id }: { id: string }) {
   const count = countInFlight(model.hops, simTime, cursor);
   const ev = cursor > 0 ? model.trace.at(cursor - 1) : undefined;
   return (
-    <p id={id} className="visually-hidden">
+    <p id={id} className="visually-hidden clock-words">
       {t('topology.description', { time: formatMicros(simTime), count })}{' '}
       {ev ? render(eventText(ev, model.hops)) : ''}
     </p>
