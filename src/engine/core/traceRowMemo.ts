@@ -79,7 +79,8 @@ export class RowMemo {
         const s = slots[k]!;
         if (isMark(s)) continue;
         const v = vals[k];
-        if (v !== e.vals[k] || (v === 0 && Object.is(v, -0))) continue next;
+        // Same value; a zero of the other sign is not (it reads back as stored).
+        if (v !== e.vals[k] || (v === 0 && !Object.is(v, e.vals[k]))) continue next;
         if ((s & 7) === STRUCT && objectCode(caches, k, v as object) !== s) continue next;
       }
       // At most two ids (a frame and its packet), parsed once each.
@@ -114,7 +115,8 @@ export class RowMemo {
       this.key = k;
     }
     // The keys are compared as values (by the maps): not ids nor objects.
-    for (const k of [0, this.key]) if (isMark(slots[k]!) || (slots[k]! & 7) === STRUCT) return;
+    const byValue = (s: number): boolean => !isMark(s) && (s & 7) !== STRUCT;
+    if (!byValue(slots[0]!) || !byValue(slots[this.key]!)) return;
     let prefixes = 0;
     let marks = 0;
     for (let k = 0; k < n; k++) {

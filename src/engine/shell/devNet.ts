@@ -38,7 +38,7 @@ function target(host: Host, path: string): Target {
   const port = /^\d+$/.test(serv) ? Number(serv) % 65536 : SERVICES[serv];
   if (port === undefined)
     return { errno: [`${serv}: Servname not supported for ai_socktype`, `${path}: Invalid argument`] };
-  const ip = resolveHost(name, host.files.get('/etc/hosts'));
+  const ip = resolveHost(name, () => host.files.get('/etc/hosts'));
   if (ip === undefined) return { errno: [`${name}: Name or service not known`, `${path}: Invalid argument`] };
   return { udp: proto === 'udp', ip, port };
 }

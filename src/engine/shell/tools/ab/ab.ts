@@ -56,12 +56,14 @@ function request(o: AbOpts, host: string, port: number, path: string): string {
 function* run(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
   const o = parseAbArgs(ctx.argv.slice(1));
   const u = parseUrl(o.url);
-  const ip = resolveHost(u.host, ctx.fs.read('/etc/hosts'));
+  const etcHosts = () => ctx.fs.read('/etc/hosts');
+  const ip = resolveHost(u.host, etcHosts);
   const heartbeat = !o.quiet && o.requests > 150 ? Math.max(100, Math.floor(o.requests / 10)) : 0;
   ctx.out(`${AB_BANNER}\nBenchmarking ${u.host} (be patient)${heartbeat ? '\n' : '...'}`);
   if (ip === undefined)
     throw new ToolExit(50, `apr_sockaddr_info_get() for ${u.host}: Name or service not known (670002)\n`);
-  if (o.bindAddr !== undefined && resolveHost(o.bindAddr, ctx.fs.read('/etc/hosts')) === undefined)
+  const laddr = o.bindAddr === undefined ? undefined : resolveHost(o.bindAddr, etcHosts);
+  if (o.bindAddr !== undefined && laddr === undefined)
     throw new ToolExit(50, `apr_sockaddr_info_get() for ${o.bindAddr}: Name or service not known (670002)\n`);
   const cfg: AbConfig = {
     ip,
@@ -73,9 +75,7 @@ function* run(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
     variableLength: o.variableLength,
     keepGoingOnRecvError: o.keepGoing,
     ...(o.timeLimitS !== undefined && o.timeLimitS > 0 ? { timeLimitUs: o.timeLimitS * SEC } : {}),
-    ...(o.bindAddr !== undefined
-      ? { bind: { laddr: resolveHost(o.bindAddr, ctx.fs.read('/etc/hosts'))! } }
-      : {}),
+    ...(laddr !== undefined ? { bind: { laddr } } : {}),
   };
   const ab = startAb(host, cfg);
   const m = ab.metrics;

@@ -72,17 +72,13 @@ function parse(raw: string): UrlResult {
 }
 
 /**
- * getaddrinfo as the lab has it: numeric forms, then /etc/hosts (there is no DNS). `etcHosts` may
- * be a reader, called only when the name is not numeric (curl's per-request path).
+ * getaddrinfo as the lab has it: numeric forms, then /etc/hosts (there is no DNS). `etcHosts`
+ * reads the file, and is called only when the name is not numeric, as glibc opens it only then.
  */
-export function resolveHost(
-  host: string,
-  etcHosts: string | undefined | (() => string | undefined),
-): string | undefined {
+export function resolveHost(host: string, etcHosts: () => string | undefined): string | undefined {
   const numeric = inetAton(host);
   if (numeric !== undefined) return numeric;
-  const text = typeof etcHosts === 'function' ? etcHosts() : etcHosts;
-  for (const line of (text ?? '').split('\n')) {
+  for (const line of (etcHosts() ?? '').split('\n')) {
     const words = (line.split('#')[0] ?? '').trim().split(/\s+/);
     const ip = words[0];
     if (ip === undefined || !words.slice(1).includes(host)) continue;

@@ -24,7 +24,7 @@ export function startNc(
   io: NcatIo,
 ): NcatHandle {
   const resolve = (name: string): string => {
-    const ip = isValidIpv4(name) ? name : resolveHost(name, hostsFile);
+    const ip = isValidIpv4(name) ? name : resolveHost(name, () => hostsFile);
     if (ip === undefined) quit(`Could not resolve hostname "${name}": Name or service not known.`);
     return ip;
   };
