@@ -3,6 +3,7 @@ import type { DestOptions, IpvsDest, IpvsService, ServiceKey, ServiceOptions } f
 import { serviceKeyString } from './service';
 import { newStats, zeroStats } from './stats';
 import { getScheduler } from './schedulers/registry';
+import { destListChanged } from './schedulers/explain';
 import { isMulticast } from '../stack/addrMath';
 import type { DestChange, FwdMethod, SchedService } from './types';
 import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
@@ -113,6 +114,8 @@ function badRip(ipvs: Ipvs, addr: string): boolean {
 }
 
 function notify(svc: IpvsService, change: DestChange): void {
+  // The list changed in place: recorded explanations must copy it again (explain.ts).
+  if (change.kind !== 'edit') destListChanged(svc.dests);
   svc.scheduler.update(svc.schedState, svc as SchedService, change);
 }
 

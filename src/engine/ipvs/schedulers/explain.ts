@@ -43,26 +43,44 @@ let used = 0;
  */
 const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
 
-/** The last list copied and its copy: most decisions are on the service decided on last. */
+/**
+ * Lists whose every change is announced (destListChanged): the engine's services, which control.ts
+ * alone mutates. Their copy is reused without comparing it to the list element by element.
+ */
+const announced = new WeakSet<readonly Dest[]>();
+
+/** The last list copied, its copy, and whether it is announced: most decisions are on the service decided on last. */
 let lastLive: readonly Dest[] | undefined;
 let lastCopy: readonly Dest[] = [];
+let lastAnnounced = false;
+
+/**
+ * The dest list `live` was changed in place (a dest added or deleted): its copies are stale. From
+ * then on the list counts as announced: the copy is compared with it only when it was not.
+ */
+export function destListChanged(live: readonly Dest[]): void {
+  announced.add(live);
+  listCopies.delete(live);
+  if (live === lastLive) lastLive = undefined;
+}
+
+function sameList(a: readonly Dest[], b: readonly Dest[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function listCopy(live: readonly Dest[]): readonly Dest[] {
-  const copy = live === lastLive ? lastCopy : listCopies.get(live);
-  if (copy !== undefined && copy.length === live.length) {
-    let same = true;
-    for (let i = 0; i < live.length && same; i++) same = copy[i] === live[i];
-    if (same) {
-      lastLive = live;
-      lastCopy = copy;
-      return copy;
-    }
+  if (live === lastLive && lastAnnounced) return lastCopy;
+  let copy = live === lastLive ? lastCopy : listCopies.get(live);
+  if (copy === undefined || !sameList(copy, live)) {
+    copy = live.slice();
+    listCopies.set(live, copy);
   }
-  const fresh = live.slice();
-  listCopies.set(live, fresh);
   lastLive = live;
-  lastCopy = fresh;
-  return fresh;
+  lastCopy = copy;
+  lastAnnounced = announced.has(live);
+  return copy;
 }
 
 /** What a decision shares with every other of its scheduler and outcome: one object for all of them. */
