@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mh } from './mh';
-import { MH_TAB_SIZE, mhOffsetSkip, mhShift } from './mhTable';
+import { ipv4ToU32 } from './ipv4';
+import { MH_HASH1, MH_TAB_SIZE, mhHash, mhOffsetSkip, mhShift } from './mhTable';
 import { schedService, realDest, namer } from '../../testing/schedulers';
 
 function abc(flags: { flag1?: boolean; flag2?: boolean } = {}) {
@@ -65,6 +66,21 @@ describe('mh', () => {
       [1, 2, 3, 4, 5, 6].map((p) => t.pick({ saddr: '10.0.0.1', sport: p }).explanation?.params.slot),
     );
     expect(slots.size).toBeGreaterThan(1);
+  });
+
+  it('a client hashing again (remembered, or pushed out of the memo by others) gets the siphash of its address', () => {
+    const { t } = abc({ flag2: true });
+    // More clients than the memo has slots, twice over: every kind of hit and collision.
+    const clients = Array.from({ length: 6000 }, (_, i) => ({
+      saddr: `10.${(i * 7919) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      sport: 1024 + ((i * 31) % 5000),
+    }));
+    for (const pass of [0, 1])
+      for (let i = pass; i < clients.length; i += 1 + pass) {
+        const c = clients[i]!;
+        const hash = t.pick(c).explanation?.params.hash;
+        expect(hash).toBe(mhHash(ipv4ToU32(c.saddr), c.sport, MH_HASH1, 0));
+      }
   });
 
   it('weights scale the slot share; huge weights are shifted to 6 bits', () => {
