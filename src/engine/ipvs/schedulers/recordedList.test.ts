@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
-import { schedService } from '../../testing/schedulers';
+import { realDest, schedService } from '../../testing/schedulers';
 import { createRng } from '../../core/rng';
 import { rr } from './rr';
 import { SCHEDULERS } from './registry';
@@ -109,21 +109,8 @@ describe('recorded dest lists', () => {
   }
 
   it("a list nobody announces (a view's, a test's) is compared each time: a change in place is seen", () => {
-    const dest = (n: number): Dest => ({
-      key: `10.0.3.${n}:80`,
-      addr: `10.0.3.${n}`,
-      port: 80,
-      fwd: 'masq',
-      weight: 1,
-      lastWeight: 1,
-      uThreshold: 0,
-      lThreshold: 0,
-      activeconns: 0,
-      inactconns: 0,
-      persistconns: 0,
-      available: true,
-      overloaded: false,
-    });
+    // Engine dests, in a list of the test's own that no ipvsadm call ever announces.
+    const dest = (n: number): Dest => realDest({ addr: `10.0.3.${n}` });
     const svc = {
       dests: [dest(1), dest(2)],
       flags: { flag1: false, flag2: false, flag3: false },
@@ -138,11 +125,11 @@ describe('recorded dest lists', () => {
       lazyExplain: true,
     };
     const pkt = { saddr: '10.9.0.1', sport: 1, daddr: '10.0.0.1', dport: 80 };
-    const keys = () => rr.schedule(rr.createState(svc), svc, pkt, ctx).explanation!;
-    const before = keys();
-    const again = keys();
+    const decide = () => rr.schedule(rr.createState(svc), svc, pkt, ctx).explanation!;
+    const before = decide();
+    const again = decide();
     svc.dests.unshift(dest(3));
-    const after = keys();
+    const after = decide();
     expect(before.candidates.map((c) => c.dest)).toEqual(['10.0.3.1:80', '10.0.3.2:80']);
     expect(again.candidates.map((c) => c.dest)).toEqual(['10.0.3.1:80', '10.0.3.2:80']);
     expect(after.candidates.map((c) => c.dest)).toEqual(['10.0.3.3:80', '10.0.3.1:80', '10.0.3.2:80']);

@@ -37,19 +37,27 @@ function carry(a: number, b: number, s: number): number {
 }
 
 /**
- * n SipRounds. The lanes sit in locals for the loop (2.7× faster than operating on V through
- * small helpers), then go back to the scratch.
+ * One message word m = (mhi, mlo): v3 ^= m, c SipRounds, v0 ^= m; then, when d > 0 (the last
+ * word), v2 ^= 0xff and the d finalisation rounds. The lanes sit in locals from the first round
+ * to the last (2.7× faster than operating on V through small helpers; hsiphashU32 runs all four
+ * of its rounds in one call), then go back to the scratch.
  */
-function rounds(n: number): void {
+function compress(mhi: number, mlo: number, c: number, d: number): void {
   let v0h = V[0]!;
   let v0l = V[1]!;
   let v1h = V[2]!;
   let v1l = V[3]!;
   let v2h = V[4]!;
   let v2l = V[5]!;
-  let v3h = V[6]!;
-  let v3l = V[7]!;
+  let v3h = V[6]! ^ mhi;
+  let v3l = V[7]! ^ mlo;
+  const n = d > 0 ? c + d : c;
   for (let i = 0; i < n; i++) {
+    if (i === c) {
+      v0h ^= mhi;
+      v0l ^= mlo;
+      v2l ^= 0xff;
+    }
     let lo = (v0l + v1l) | 0; // v0 += v1
     v0h = (v0h + v1h + carry(v0l, v1l, lo)) | 0;
     v0l = lo;
@@ -85,6 +93,10 @@ function rounds(n: number): void {
     v2h = v2l;
     v2l = t;
   }
+  if (d === 0) {
+    v0h ^= mhi;
+    v0l ^= mlo;
+  }
   V[0] = v0h;
   V[1] = v0l;
   V[2] = v1h;
@@ -93,15 +105,6 @@ function rounds(n: number): void {
   V[5] = v2l;
   V[6] = v3h;
   V[7] = v3l;
-}
-
-/** One message word m: v3 ^= m, c rounds, v0 ^= m. */
-function absorb(mhi: number, mlo: number, c: number): void {
-  V[6] = V[6]! ^ mhi;
-  V[7] = V[7]! ^ mlo;
-  rounds(c);
-  V[0] = V[0]! ^ mhi;
-  V[1] = V[1]! ^ mlo;
 }
 
 function byteAt(bytes: Uint8Array, i: number): number {
@@ -120,70 +123,19 @@ export function sipHash(bytes: Uint8Array, key: SipKey, c: number, d: number): U
   const len = bytes.length;
   const full = len - (len % 8);
   init(key);
-  for (let i = 0; i < full; i += 8) absorb(le32(bytes, i + 4, len), le32(bytes, i, len), c);
+  for (let i = 0; i < full; i += 8) compress(le32(bytes, i + 4, len), le32(bytes, i, len), c, 0);
   // Last word: the leftover bytes, with the length's low byte in the top byte.
-  absorb(((len & 255) << 24) | le32(bytes, full + 4, len), le32(bytes, full, len), c);
-  V[5] = V[5]! ^ 0xff;
-  rounds(d);
+  compress(((len & 255) << 24) | le32(bytes, full + 4, len), le32(bytes, full, len), c, d);
   return { hi: (V[0]! ^ V[2]! ^ V[4]! ^ V[6]!) >>> 0, lo: (V[1]! ^ V[3]! ^ V[5]! ^ V[7]!) >>> 0 };
 }
 
 /**
  * hsiphash(&v, 4, key) on a 64-bit kernel: SipHash-1-3 of the 4 little-endian bytes of the u32
- * `value`, low 32 bits of the result. Specialised so the mh hot path allocates nothing and keeps
- * every lane in a local from key to result (mh hashes once per new connection): the message word
- * goes in after round 0 and the finalisation xor before round 1, the same four rounds as
- * absorb + rounds(3), without the scratch's loads and stores between them.
+ * `value`, low 32 bits of the result. Specialised so the mh hot path allocates nothing: one
+ * word, all four rounds in one compress.
  */
 export function hsiphashU32(value: number, key: SipKey): number {
-  let v0h = key.k0hi ^ 0x736f6d65;
-  let v0l = key.k0lo ^ 0x70736575;
-  let v1h = key.k1hi ^ 0x646f7261;
-  let v1l = key.k1lo ^ 0x6e646f6d;
-  let v2h = key.k0hi ^ 0x6c796765;
-  let v2l = key.k0lo ^ 0x6e657261;
-  let v3h = key.k1hi ^ 0x74656462 ^ (4 << 24);
-  let v3l = key.k1lo ^ 0x79746573 ^ value;
-  for (let i = 0; i < 4; i++) {
-    if (i === 1) {
-      v0h ^= 4 << 24; // v0 ^= m, then v2 ^= 0xff: the last word is in, three rounds to go
-      v0l ^= value;
-      v2l ^= 0xff;
-    }
-    let lo = (v0l + v1l) | 0;
-    v0h = (v0h + v1h + carry(v0l, v1l, lo)) | 0;
-    v0l = lo;
-    let t = (v1h << 13) | (v1l >>> 19);
-    v1l = (v1l << 13) | (v1h >>> 19);
-    v1h = t ^ v0h;
-    v1l ^= v0l;
-    t = v0h;
-    v0h = v0l;
-    v0l = t;
-    lo = (v2l + v3l) | 0;
-    v2h = (v2h + v3h + carry(v2l, v3l, lo)) | 0;
-    v2l = lo;
-    t = (v3h << 16) | (v3l >>> 16);
-    v3l = (v3l << 16) | (v3h >>> 16);
-    v3h = t ^ v2h;
-    v3l ^= v2l;
-    lo = (v0l + v3l) | 0;
-    v0h = (v0h + v3h + carry(v0l, v3l, lo)) | 0;
-    v0l = lo;
-    t = (v3h << 21) | (v3l >>> 11);
-    v3l = (v3l << 21) | (v3h >>> 11);
-    v3h = t ^ v0h;
-    v3l ^= v0l;
-    lo = (v2l + v1l) | 0;
-    v2h = (v2h + v1h + carry(v2l, v1l, lo)) | 0;
-    v2l = lo;
-    t = (v1h << 17) | (v1l >>> 15);
-    v1l = (v1l << 17) | (v1h >>> 15);
-    v1h = t ^ v2h;
-    v1l ^= v2l;
-    t = v2h;
-    v2h = v2l;
-    v2l = t;
-  }
-  return (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
+  init(key);
+  compress(4 << 24, value | 0, 1, 3);
+  return (V[1]! ^ V[3]! ^ V[5]! ^ V[7]!) >>> 0;
 }
