@@ -43,7 +43,12 @@ describe('field caches', () => {
     expect(c?.n).toBe(2);
     expect(cachesOf(shape)).toBe(c);
     const lists = new ObjectShapes();
-    const id = lists.of({ src: 'a', dst: 'b' });
+    const vals: unknown[] = ['x'];
+    const id = lists.of({ src: 'a', dst: 'b' }, -1, vals, 1);
+    // The values are left where asked, in key order, for the writer.
+    expect(vals).toEqual(['x', 'a', 'b']);
+    expect(lists.of({ src: 'c', dst: 'd' }, id, vals, 0)).toBe(id);
+    expect(vals).toEqual(['c', 'd', 'b']);
     for (let k = 0; k < WARM; k++) expect(lists.cachesOf(id)).toBeUndefined();
     expect(lists.cachesOf(id)?.n).toBe(2);
   });

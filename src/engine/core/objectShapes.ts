@@ -11,13 +11,16 @@ const NONE: readonly number[] = [];
 /** The key list of an object with an own `__proto__` key (read back, it would set the prototype). */
 export const UNSAFE = -1;
 
-/** Whether `v`'s own enumerable keys are exactly `keys`, in that order. */
-function hasOwnKeys(v: object, keys: readonly string[]): boolean {
+/**
+ * Whether `v`'s own enumerable keys are exactly `keys`, in that order; its values are copied to
+ * `out` from `at` on as they are met (the writer reads them there: one walk of the keys, not two).
+ */
+function hasOwnKeys(v: object, keys: readonly string[], out: unknown[], at: number): boolean {
   let n = 0;
   for (const k in v) {
     if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
     if (keys[n] !== k) return false;
-    n++;
+    out[at + n++] = (v as Record<string, unknown>)[k];
   }
   return n === keys.length;
 }
@@ -44,10 +47,10 @@ export class ObjectShapes {
    * The key list index of plain object `v`, without building its key list unless it is new:
    * `hint` (a guess; -1 for none), else the last list used with its first key, else the others
    * with that first key (an IPv4 header and its TCP segment both begin with `proto`, TCP options
-   * with `kind`).
+   * with `kind`). Unless it is UNSAFE, `v`'s values are left in `out` from `at` on, in key order.
    */
-  of(v: object, hint = -1): number {
-    if (hint >= 0 && hasOwnKeys(v, this.keys[hint]!)) return hint;
+  of(v: object, hint: number, out: unknown[], at: number): number {
+    if (hint >= 0 && hasOwnKeys(v, this.keys[hint]!, out, at)) return hint;
     let first: string | undefined;
     let id = -1;
     let keys: readonly string[] | undefined;
@@ -59,12 +62,12 @@ export class ObjectShapes {
         id = this.lastByFirst.get(k) ?? -1;
         keys = id < 0 ? undefined : this.keys[id];
       } else if (keys !== undefined && keys[n] !== k) keys = undefined;
-      n++;
+      out[at + n++] = (v as Record<string, unknown>)[k];
     }
     if (keys !== undefined && keys.length === n) return id;
     for (const other of this.byFirst.get(first ?? '') ?? NONE) {
       const s = this.keys[other]!;
-      if (s.length === n && hasOwnKeys(v, s)) {
+      if (s.length === n && hasOwnKeys(v, s, out, at)) {
         this.lastByFirst.set(first ?? '', other);
         return other;
       }

@@ -83,6 +83,9 @@ export class ObjectSlots {
   /** Per scratch word, 1 where it holds a raw integer (RAW) rather than a tagged slot. */
   private rawAt = new Uint8Array(256);
   private top = 0;
+  /** The values of the objects being written, read once with their keys (nested ones above their parent's). */
+  private vals: unknown[] = [];
+  private vtop = 0;
 
   /**
    * @param encodeValue encodes a non-object value (and, through this class, nested objects)
@@ -155,6 +158,7 @@ export class ObjectSlots {
     this.rows.seal();
     this.madeAt = this.madeAt.slice(0, this.rows.length);
     this.keyLists.dropCaches();
+    this.vals = [];
     this.recent = new Map();
     this.older = new Map();
   }
@@ -246,7 +250,10 @@ export class ObjectSlots {
   private write(v: object, depth: number, hints: Int32Array | undefined, k0: number): number {
     const isArray = Array.isArray(v);
     // Keys are matched against a known shape as they are enumerated: no key or value list per object.
-    const shape = isArray ? ARRAY_SHAPE | (v as unknown[]).length : this.keyLists.of(v, hints?.[k0] ?? -1);
+    const vb = this.vtop;
+    const shape = isArray
+      ? ARRAY_SHAPE | (v as unknown[]).length
+      : this.keyLists.of(v, hints?.[k0] ?? -1, this.vals, vb);
     if (hints !== undefined && !isArray) hints[k0] = shape;
     // An own `__proto__` key would set the prototype when read back: kept by reference.
     if (shape === UNSAFE) return this.byReference(v);
@@ -266,17 +273,19 @@ export class ObjectSlots {
       for (let k = 0; k < n; k++) this.put(base + k, (v as unknown[])[k], depth, false, hints, k);
     } else {
       const cache = this.keyLists.cachesOf(shape);
-      let k = 0;
-      for (const key in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-        const x = (v as Record<string, unknown>)[key];
+      // The values `of` read: nested objects' values go above them.
+      const vals = this.vals;
+      this.vtop = vb + n;
+      for (let k = 0; k < n; k++) {
+        const x = vals[vb + k];
         if (typeof x === 'string') {
           // A string field (an address) recurs: compared with the ones stored there last.
           this.scratch[base + k] =
             cache === undefined ? this.strs.code(x) : cachedCode(cache, k, x, this.strs);
-          this.rawAt[base + k++] = TAGGED;
-        } else this.put(base + k, x, depth, true, this.keyLists.hints[shape], k++);
+          this.rawAt[base + k] = TAGGED;
+        } else this.put(base + k, x, depth, true, this.keyLists.hints[shape], k);
       }
+      this.vtop = vb;
     }
     const row = n < ARRAY_SHAPE ? this.rowOf(shape, base, n, at) : -1;
     if (row >= 0) {

@@ -34,6 +34,9 @@ interface Entry {
 export class RowMemo {
   private readonly byFirst = new Map<unknown, Map<unknown, Entry[]>>();
   private key = -1;
+  /** The first value looked up last and its entries (a host's events come in runs: one map lookup, not two). */
+  private lastFirst: unknown = undefined;
+  private lastByKey: Map<unknown, Entry[]> | undefined = undefined;
   /** The values of the event being pushed (kept for `add` if it is not found). */
   private readonly vals: unknown[] = new Array<unknown>(MAX_FIXED_FIELDS).fill(undefined);
 
@@ -69,7 +72,14 @@ export class RowMemo {
     if (n > 7) vals[7] = v7;
     if (n > 8) vals[8] = v8;
     if (this.key < 0) return -1;
-    const list = this.byFirst.get(vals[0])?.get(vals[this.key]);
+    let byKey = this.lastByKey;
+    if (v0 !== this.lastFirst || byKey === undefined) {
+      byKey = this.byFirst.get(v0);
+      if (byKey === undefined) return -1;
+      this.lastFirst = v0;
+      this.lastByKey = byKey;
+    }
+    const list = byKey.get(vals[this.key]);
     if (list === undefined) return -1;
     next: for (let j = 0; j < list.length; j++) {
       const e = list[j]!;

@@ -48,6 +48,23 @@ describe('TraceStrings', () => {
     }
   });
 
+  test('ids parsed last are remembered only as what they are', () => {
+    const pool = new TraceStrings();
+    // Unknown prefix: not an id yet, so not remembered as one…
+    expect(pool.knownId('conn#3')).toBe(-1);
+    expect(pool.knownId('conn#3')).toBe(-1);
+    // …until a code adds the prefix.
+    const conn = pool.code('conn#3');
+    expect(conn & 7).toBe(ID);
+    expect(pool.knownId('conn#3')).toBe(conn);
+    // Three ids in turn (more than are remembered): each keeps its own slot.
+    const ids = ['pkt#1', 'frm#2', 'pkt#2', 'conn#3', 'pkt#1'];
+    const slots = ids.map((s) => pool.code(s, true));
+    expect(slots.map((x) => decode(pool, x))).toEqual(ids);
+    expect(slots[4]).toBe(slots[0]);
+    expect(new Set(slots.slice(0, 4)).size).toBe(4);
+  });
+
   test('ids are stored as numbers, other strings once each', () => {
     const pool = new TraceStrings();
     expect(pool.code('pkt#12') & 7).toBe(ID);

@@ -17,6 +17,14 @@ export class TraceStrings {
   private readonly list: string[] = [];
   private readonly ids = new Map<string, number>();
   private readonly prefixes: string[] = [];
+  /**
+   * The last ids parsed and their slots: a packet's id names the event after event it passes (its
+   * hooks, routes, frames), and comparing the same string object is cheaper than parsing it again.
+   */
+  private id0 = '';
+  private slot0 = -1;
+  private id1 = '';
+  private slot1 = -1;
 
   /** Strings interned so far. */
   get length(): number {
@@ -60,6 +68,20 @@ export class TraceStrings {
 
   /** `prefix#n` (no leading zeros) as an ID slot, else -1; a new prefix is added if `add`. */
   private idOf(s: string, add = true): number {
+    if (s === this.id0) return this.slot0;
+    if (s === this.id1) return this.slot1;
+    const x = this.parseId(s, add);
+    // Remembered only as an id: a string that is none stays unparsed-for (a later new prefix may make it one).
+    if (x >= 0) {
+      this.id1 = this.id0;
+      this.slot1 = this.slot0;
+      this.id0 = s;
+      this.slot0 = x;
+    }
+    return x;
+  }
+
+  private parseId(s: string, add: boolean): number {
     const h = s.indexOf('#');
     if (h <= 0 || h === s.length - 1 || s.length - h > 8) return -1;
     if (s.charCodeAt(h + 1) === 48 && s.length - h > 2) return -1;

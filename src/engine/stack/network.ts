@@ -1,6 +1,6 @@
 import type { Sim } from '../core/sim';
 import { TimerEvent } from '../core/eventQueue';
-import { fixedKind } from '../core/traceFixed';
+import { fixedKind, packedKind } from '../core/traceFixed';
 import { BROADCAST_MAC } from '../packet/types';
 import { frameLength } from '../packet/frame';
 import type { EthernetFrame } from '../packet/types';
@@ -29,6 +29,52 @@ export interface FrameTxEvent {
 
 /** Pushed as its values (traceFixed.ts): no event object per frame sent. */
 const FRAME_TX = fixedKind<FrameTxEvent>()('frame.tx', ['host', 'dev', 'segment', 'frame', 'pkt', 'eth']);
+
+/** A sent frame's event as emitted, from its stored form (the frame's four fields apart). */
+function expandFrameTx(stored: Record<string, unknown>): FrameTxEvent {
+  return {
+    kind: 'frame.tx',
+    host: stored.host as string,
+    dev: stored.dev as string,
+    segment: stored.segment as string,
+    frame: stored.frame as string,
+    pkt: stored.pkt as string | null,
+    eth: {
+      dst: stored.dst as string,
+      src: stored.src as string,
+      ethertype: stored.ethertype as number,
+      payload: stored.payload as EthernetFrame['payload'],
+    },
+  };
+}
+
+/**
+ * The same event with its frame's fields pushed as values of their own: the store then encodes the
+ * frame's payload (an IP packet, often met already) but no object for the frame itself, whose
+ * addresses and type recur. Only for frames that are exactly those four fields (as the stack makes
+ * them); any other goes whole (FRAME_TX), so either reads back as sent.
+ */
+const FRAME_TX_FIELDS = packedKind<
+  [string, string, string, string, string | null, string, string, number, EthernetFrame['payload']]
+>(
+  'frame.tx',
+  ['host', 'dev', 'segment', 'frame', 'pkt', 'dst', 'src', 'ethertype', 'payload'],
+  expandFrameTx as (stored: Record<string, unknown>) => FrameTxEvent & Record<string, unknown>,
+);
+
+const FRAME_KEYS = ['dst', 'src', 'ethertype', 'payload'];
+
+/** Whether `f` is a plain object whose own keys are exactly the frame's four, in that order. */
+function isFourFieldFrame(f: EthernetFrame): boolean {
+  if (Object.getPrototypeOf(f) !== Object.prototype) return false;
+  let n = 0;
+  for (const k in f) {
+    if (!Object.prototype.hasOwnProperty.call(f, k)) continue;
+    if (FRAME_KEYS[n] !== k) return false;
+    n++;
+  }
+  return n === 4;
+}
 
 /** A frame's time through the switch (lookup, store and forward) and the wires, beyond serialisation, µs. */
 export const SEGMENT_DELAY_US = 100;
@@ -125,7 +171,20 @@ export class Network implements Wire {
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
-    this.sim.emitFixed(FRAME_TX, host.name, dev.name, seg.name, id, pktId ?? null, frame);
+    if (isFourFieldFrame(frame))
+      this.sim.emitFixed(
+        FRAME_TX_FIELDS,
+        host.name,
+        dev.name,
+        seg.name,
+        id,
+        pktId ?? null,
+        frame.dst,
+        frame.src,
+        frame.ethertype,
+        frame.payload,
+      );
+    else this.sim.emitFixed(FRAME_TX, host.name, dev.name, seg.name, id, pktId ?? null, frame);
     const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
     // The learned port for a unicast MAC (no list made per frame), else every other port.
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);

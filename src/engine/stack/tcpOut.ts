@@ -1,5 +1,5 @@
 import { MSEC } from '../core/sim';
-import { fixedKind } from '../core/traceFixed';
+import { packedKind } from '../core/traceFixed';
 import { IPPROTO_TCP, TCP_ACK, TCP_SYN } from '../packet/types';
 import type { Ipv4, Ipv4Packet, TcpSegment } from '../packet/types';
 import type { Host } from './host';
@@ -69,29 +69,33 @@ export function tcpXmit(ep: TcpEndpoint, seq: number, flags: number, data: strin
   return true;
 }
 
-/** A state change, pushed as its values (traceFixed.ts): no event object. */
-const SOCK = fixedKind<SockEvent>()('sock', [
-  'host',
+/** A state change's event as emitted, from its stored form (the ends' addresses and ports apart). */
+function expandSock(stored: Record<string, unknown>): SockEvent {
+  return {
+    kind: 'sock',
+    host: stored.host as string,
+    sock: stored.sock as string,
+    proto: 'tcp',
+    from: stored.from as TcpState,
+    to: stored.to as TcpState,
+    reason: stored.reason as string,
+    local: `${stored.laddr as string}:${stored.lport as number}`,
+    remote: `${stored.raddr as string}:${stored.rport as number}`,
+  };
+}
+
+/**
+ * A state change, pushed as its values (traceFixed.ts): no event object, and its ends as an
+ * address and a port each, joined into `ip:port` only when read (a client's ends are new strings
+ * every connection: formatting them and interning them in the store cost more than the event).
+ */
+const SOCK = packedKind<[string, string, TcpState, TcpState, string, string, number, string, number]>(
   'sock',
-  'proto',
-  'from',
-  'to',
-  'reason',
-  'local',
-  'remote',
-]);
+  ['host', 'sock', 'from', 'to', 'reason', 'laddr', 'lport', 'raddr', 'rport'],
+  expandSock as (stored: Record<string, unknown>) => SockEvent & Record<string, unknown>,
+);
 
 /** The `sock` event of a state change, the same shape from a socket and from its TIME-WAIT record. */
 export function emitSockState(ep: TcpEndpoint, from: TcpState, to: TcpState, reason: string): void {
-  ep.host.sim.emitFixed(
-    SOCK,
-    ep.host.name,
-    ep.id,
-    'tcp',
-    from,
-    to,
-    reason,
-    `${ep.laddr}:${ep.lport}`,
-    `${ep.raddr}:${ep.rport}`,
-  );
+  ep.host.sim.emitFixed(SOCK, ep.host.name, ep.id, from, to, reason, ep.laddr, ep.lport, ep.raddr, ep.rport);
 }
