@@ -83,7 +83,9 @@ test('a crowd of frames is drawn on the canvas, clickable, and listed for screen
 
   // The list's buttons select frames too (a screen reader activates them).
   const second = list.getByRole('button').nth(1);
-  const label = (await second.textContent())!;
+  // Its words are its accessible name (an attribute: the hidden list lays out no text per turn).
+  const label = (await second.getAttribute('aria-label'))!;
+  await expect(second).toHaveAccessibleName(label);
   await second.dispatchEvent('click');
   await expect(lab.packet).toHaveAttribute('data-frame', /frm#\d+/.exec(label)![0]);
 });

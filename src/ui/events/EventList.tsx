@@ -116,14 +116,14 @@ export function EventList() {
           >
             <ol className="event-rows" style={{ height: rows.length * rowH }} aria-label={title}>
               {rows.slice(first, last).map((seq, i) => {
-                const e = model.trace.at(seq)!;
+                const words = rowText(model, seq, render);
                 const found = byEvent.get(seq);
                 return (
                   <EventRow
                     key={i}
                     seq={seq}
-                    kind={e.kind}
-                    words={rowText(model, e, render)}
+                    kind={words.kind}
+                    words={words}
                     top={(first + i) * rowH}
                     height={rowH}
                     current={first + i === currentRow}

@@ -24,7 +24,8 @@ test("every row's words are the event's own text, why, time and host", () => {
   for (let i = 0; i < model.trace.length; i++) {
     const e = model.trace.at(i)!;
     const why = eventWhy(e);
-    expect(rowText(model, e, render)).toMatchObject({
+    expect(rowText(model, i, render)).toMatchObject({
+      kind: e.kind,
       time: formatMicros(e.t),
       host: e.host ?? '',
       text: render(eventText(e, model.hops)),
@@ -37,14 +38,14 @@ test('words built before the trace grew are still the words after it (a live com
   const owner = {};
   const before = traceModelFor(owner, rt.trace);
   const n = before.trace.length;
-  const early = Array.from({ length: n }, (_, i) => rowText(before, before.trace.at(i)!, render));
+  const early = Array.from({ length: n }, (_, i) => rowText(before, i, render));
   rt.exec({ host: 'client', command: 'curl -s 172.16.132.18' });
   const after = traceModelFor(owner, rt.trace);
   expect(after.trace.length).toBeGreaterThan(n);
   for (let i = 0; i < n; i++) {
     const e = after.trace.at(i)!;
     // Kept, not rebuilt (the same object), and what a rebuild would say.
-    expect(rowText(after, e, render)).toBe(early[i]);
+    expect(rowText(after, i, render)).toBe(early[i]);
     expect(early[i]!.text).toBe(render(eventText(e, after.hops)));
   }
 });
@@ -65,11 +66,11 @@ test('a fork keeps the words of the events it shares with the trace it was made 
   const before = buildTraceModel(a);
   expect(kept).toBeGreaterThan(0);
   expect(kept).toBeLessThan(n);
-  const early = Array.from({ length: n }, (_, i) => rowText(before, before.trace.at(i)!, render));
+  const early = Array.from({ length: n }, (_, i) => rowText(before, i, render));
   const fork = buildTraceModel(Object.assign(b, { source: { base: before.trace, kept } }));
   for (let i = 0; i < n; i++) {
     const e = fork.trace.at(i)!;
-    const words = rowText(fork, e, render);
+    const words = rowText(fork, i, render);
     // Kept (the same object) where shared, built afresh after; the fork's own words either way.
     if (i < kept) expect(words).toBe(early[i]);
     else expect(words).not.toBe(early[i]);
@@ -80,9 +81,9 @@ test('a fork keeps the words of the events it shares with the trace it was made 
 test('another language builds the words again', () => {
   const model = buildTraceModel(rt.trace);
   const e = model.trace.at(model.trace.length - 1)!;
-  const en = rowText(model, e, render);
+  const en = rowText(model, e.seq, render);
   const other = (m: Message) => `zh:${render(m)}`;
-  const zh = rowText(model, e, other);
+  const zh = rowText(model, e.seq, other);
   expect(zh).not.toBe(en);
   expect(zh.text).toBe(`zh:${en.text}`);
 });

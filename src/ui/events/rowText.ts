@@ -9,6 +9,7 @@ import type { TraceModel } from '../model/traceModel';
 
 /** An event row's words, in one language: what the row shows apart from its findings. */
 export interface RowText {
+  kind: string;
   time: string;
   host: string;
   text: string;
@@ -36,23 +37,27 @@ let cache: Cache | undefined;
  * made from (acting in the past redraws the list); another trace, a shorter one or another
  * language starts afresh.
  */
-export function rowText(model: TraceModel, event: TraceEvent, render: (m: Message) => string): RowText {
+export function rowText(model: TraceModel, seq: number, render: (m: Message) => string): RowText {
   const { trace } = model;
   if (cache?.trace !== trace || cache.render !== render || trace.length < cache.length)
     cache = { trace, length: trace.length, render, rows: carried(cache, trace, render) };
   cache.length = trace.length;
-  let r = cache.rows.get(event.seq);
+  let r = cache.rows.get(seq);
   if (r) return r;
+  // Read only on a miss: a random read walks back to its checkpoint (up to 63 events decoded),
+  // and the list asks for every row in its window each time it follows the cursor.
+  const event: TraceEvent = trace.at(seq)!;
   if (cache.rows.size >= KEEP) cache.rows.clear();
   const why = eventWhy(event);
   r = {
+    kind: event.kind,
     time: formatMicros(event.t),
     host: event.host ?? '',
     text: render(eventText(event, model.hops)),
     why: why ? render(why) : '',
     cat: eventCategory(event, model.hops),
   };
-  cache.rows.set(event.seq, r);
+  cache.rows.set(seq, r);
   return r;
 }
 

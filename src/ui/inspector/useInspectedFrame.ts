@@ -5,13 +5,27 @@ import { useSettledStore } from '../hooks/useSettledStore';
 import type { Hop } from '../model/frameHops';
 import type { TraceModel } from '../model/traceModel';
 
-/** The newest frame event at or before the cursor: what "follow playback" shows. */
+/** The last answer of frameAtCursor: it is asked again at every store change (each animation frame). */
+let last: { model: TraceModel; length: number; cursor: number; hop: Hop | undefined } | undefined;
+
+/**
+ * The newest frame event at or before the cursor: what "follow playback" shows. Kinds are read
+ * without building events (a packet's hook passages lie between two frame events, and each
+ * random read decodes back to its checkpoint); only the frame event found is built.
+ */
 export function frameAtCursor(model: TraceModel, cursor: number): Hop | undefined {
-  for (let i = Math.min(cursor, model.trace.length) - 1; i >= (model.trace.first ?? 0); i--) {
-    const e = model.trace.at(i)!;
-    if (e.kind === 'frame.tx' || e.kind === 'frame.rx') return model.hops.byFrame.get(String(e.frame));
+  const { trace } = model;
+  if (last && last.model === model && last.cursor === cursor && last.length === trace.length) return last.hop;
+  let hop: Hop | undefined;
+  for (let i = Math.min(cursor, trace.length) - 1; i >= (trace.first ?? 0); i--) {
+    const kind = trace.kindAt ? trace.kindAt(i) : trace.at(i)?.kind;
+    if (kind !== 'frame.tx' && kind !== 'frame.rx') continue;
+    const e = trace.at(i)!;
+    if (e.kind === 'frame.tx' || e.kind === 'frame.rx') hop = model.hops.byFrame.get(String(e.frame));
+    break;
   }
-  return undefined;
+  last = { model, length: trace.length, cursor, hop };
+  return hop;
 }
 
 /** The frame the packet inspector shows: the one clicked, else the one playback is at. */

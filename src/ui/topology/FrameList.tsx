@@ -89,7 +89,9 @@ export function listedHops(b: FrameBuffer, selected: string | null): Listed {
 
 /**
  * One frame on the wire, as a button, keyed by its place in the list: as the crowd moves on, the
- * same elements take new words (a text change) instead of being torn down and built again.
+ * same elements take new words instead of being torn down and built again. The words are the
+ * button's accessible name, not its text: the list is never seen, and ~60 new texts a second
+ * were laid out (and shaped) each time, 3–5 ms a turn; a new attribute lays out nothing.
  */
 const FrameItem = memo(function FrameItem({
   frame,
@@ -104,9 +106,13 @@ const FrameItem = memo(function FrameItem({
 }) {
   return (
     <li>
-      <button type="button" tabIndex={-1} aria-pressed={pressed} onClick={() => onSelect(frame)}>
-        {label}
-      </button>
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label={label}
+        aria-pressed={pressed}
+        onClick={() => onSelect(frame)}
+      />
     </li>
   );
 });
