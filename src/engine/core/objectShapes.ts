@@ -25,6 +25,14 @@ function hasOwnKeys(v: object, keys: readonly string[], out: unknown[], at: numb
   return n === keys.length;
 }
 
+/** Values read by `ownKeysAre`, not kept: it asks only whether the keys match. */
+const SCRATCH: unknown[] = [];
+
+/** Whether `v`'s own enumerable keys are exactly `keys`, in that order (an emitter choosing a packed form). */
+export function ownKeysAre(v: object, keys: readonly string[]): boolean {
+  return hasOwnKeys(v, keys, SCRATCH, 0);
+}
+
 export class ObjectShapes {
   /** Key lists by index. */
   readonly keys: (readonly string[])[] = [];

@@ -1,5 +1,6 @@
 import type { Sim } from '../core/sim';
 import { TimerEvent } from '../core/eventQueue';
+import { ownKeysAre } from '../core/objectShapes';
 import { fixedKind, packedKind } from '../core/traceFixed';
 import { BROADCAST_MAC } from '../packet/types';
 import { frameLength } from '../packet/frame';
@@ -66,14 +67,7 @@ const FRAME_KEYS = ['dst', 'src', 'ethertype', 'payload'];
 
 /** Whether `f` is a plain object whose own keys are exactly the frame's four, in that order. */
 function isFourFieldFrame(f: EthernetFrame): boolean {
-  if (Object.getPrototypeOf(f) !== Object.prototype) return false;
-  let n = 0;
-  for (const k in f) {
-    if (!Object.prototype.hasOwnProperty.call(f, k)) continue;
-    if (FRAME_KEYS[n] !== k) return false;
-    n++;
-  }
-  return n === 4;
+  return Object.getPrototypeOf(f) === Object.prototype && ownKeysAre(f, FRAME_KEYS);
 }
 
 /** A frame's time through the switch (lookup, store and forward) and the wires, beyond serialisation, µs. */

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { AppState } from '@/store/types';
+import { engine } from '@/store/engine';
 import { useAppStore } from '@/store/useAppStore';
 import { useSettledStore } from '../hooks/useSettledStore';
 import type { Hop } from '../model/frameHops';
@@ -15,10 +16,11 @@ let last: { model: TraceModel; length: number; cursor: number; hop: Hop | undefi
  */
 export function frameAtCursor(model: TraceModel, cursor: number): Hop | undefined {
   const { trace } = model;
+  const { kindOf } = engine();
   if (last && last.model === model && last.cursor === cursor && last.length === trace.length) return last.hop;
   let hop: Hop | undefined;
   for (let i = Math.min(cursor, trace.length) - 1; i >= (trace.first ?? 0); i--) {
-    const kind = trace.kindAt ? trace.kindAt(i) : trace.at(i)?.kind;
+    const kind = kindOf(trace, i);
     if (kind !== 'frame.tx' && kind !== 'frame.rx') continue;
     const e = trace.at(i)!;
     if (e.kind === 'frame.tx' || e.kind === 'frame.rx') hop = model.hops.byFrame.get(String(e.frame));
