@@ -5,6 +5,7 @@ import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
 import { broadcastOf, inSubnet, networkOf } from './addrMath';
 import { addrEvent, linkEvent } from './hostEvents';
 import { HookRegistry } from './netfilter';
+import type { HookEntry, HookName } from './netfilter';
 import type { AddrScope, IfAddr, Netdev, NetdevKind, TunnelParams } from './netdev';
 import type { Ipvs } from '../ipvs/ipvs';
 import type { HttpdUnit } from '../shell/tools/httpdService';
@@ -119,19 +120,10 @@ export class Host {
 
   /** Write every route, sysctl and hook change to the trace (hostEvents.ts), whoever makes it. */
   private traceChanges(): void {
-    const host = this.name;
-    this.routes.onChange = (op, r) => this.sim.emit({ kind: 'net.route', host, op, route: { ...r } });
-    this.sysctl.onWrite = (name, old, value, propagated) =>
-      this.sim.emit({
-        kind: 'sysctl.set',
-        host,
-        name,
-        old,
-        value,
-        ...(Object.keys(propagated).length > 0 ? { propagated } : {}),
-      });
-    this.hooks.onChange = (op, hook, e) =>
-      this.sim.emit({ kind: 'hook.register', host, op, hook, name: e.name, priority: e.priority });
+    const t = changeTracers(this.sim, this.name);
+    this.routes.onChange = t.route;
+    this.sysctl.onWrite = t.sysctl;
+    this.hooks.onChange = t.hook;
   }
 
   count(c: Counter, n = 1): void {
@@ -329,4 +321,26 @@ function kernelRoute(
   scope: Route['scope'],
 ): Route {
   return { table, dev: a.dev, src: a.ip, proto: 'kernel', metric: 0, type, dst, prefix, scope };
+}
+
+/**
+ * The trace writers traceChanges installs, made here and not where they are stored: V8 (node 20)
+ * keeps a closure stored by the function that made it alive through young-generation GCs, and
+ * with it the whole host and lab, which every scavenge then copies and promotes.
+ */
+function changeTracers(sim: Sim, host: string) {
+  return {
+    route: (op: 'add' | 'del', r: Route) => sim.emit({ kind: 'net.route', host, op, route: { ...r } }),
+    sysctl: (name: string, old: number, value: number, propagated: Record<string, number>) =>
+      sim.emit({
+        kind: 'sysctl.set',
+        host,
+        name,
+        old,
+        value,
+        ...(Object.keys(propagated).length > 0 ? { propagated } : {}),
+      }),
+    hook: (op: 'add' | 'del', hook: HookName, e: HookEntry) =>
+      sim.emit({ kind: 'hook.register', host, op, hook, name: e.name, priority: e.priority }),
+  };
 }
