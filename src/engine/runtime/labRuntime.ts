@@ -117,9 +117,14 @@ class CommandIo {
     private readonly index: number,
     private readonly o: CommandOutput,
   ) {
-    // Assigned here, not as field initialisers, which keepNames would rename too.
-    this.out = (x) => this.write('stdout', x);
-    this.err = (x) => this.write('stderr', x);
+    // Assigned here, not as field initialisers, which keepNames would rename too; made by another
+    // function than the one storing them (docs/architecture.md, "Closures and young-generation GC").
+    this.out = CommandIo.writer(this, 'stdout');
+    this.err = CommandIo.writer(this, 'stderr');
+  }
+
+  private static writer(io: CommandIo, stream: CmdOutEvent['stream']): (x: string) => void {
+    return (x) => io.write(stream, x);
   }
 
   /** The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood. */

@@ -58,8 +58,13 @@ export class RunningCommand {
   ) {
     this.eventsAtStart = sim.executed;
     // Assigned here, not as a field initialiser: tsx (esbuild keepNames) renames such an arrow
-    // with a defineProperty call as it is made, once per command.
-    this.isInterrupted = () => this.stopped;
+    // with a defineProperty call as it is made, once per command. Made by another function than
+    // the one storing it (docs/architecture.md, "Closures and young-generation GC").
+    this.isInterrupted = RunningCommand.stoppedOf(this);
+  }
+
+  private static stoppedOf(run: RunningCommand): () => boolean {
+    return () => run.stopped;
   }
 
   /** The shell's generator for the command; it runs up to its first Wait now. */
