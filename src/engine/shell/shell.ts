@@ -14,6 +14,7 @@ import { baseName } from './paths';
 import { input } from './runtime';
 import type { Io, Runtime, Sink } from './runtime';
 import { createState, getVar } from './state';
+import type { ShellState } from './state';
 import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
 import { notifyJobs } from './jobs/jobBuiltins';
 import { createJobTable } from './jobs/jobTable';
@@ -119,6 +120,43 @@ function unwound(e: unknown, io: Io): ShellResult {
   return { ...result, status: SEGFAULT.status, exited: true };
 }
 
+/**
+ * What createShell hands out. A class, not an object literal with getters: a literal's getters
+ * capture createShell's scope, and V8 (node 20) keeps such getters alive through young-generation
+ * GCs, so every shell (and the lab it belongs to) was copied and promoted by each scavenge
+ * (docs/architecture.md, "Closures and young-generation GC").
+ */
+class ShellHandle implements Shell {
+  constructor(
+    readonly run: Shell['run'],
+    private readonly state: ShellState,
+    private readonly host: ShellHost,
+  ) {}
+
+  isComplete(source: string): boolean {
+    return isCompleteSource(source);
+  }
+
+  get cwd(): string {
+    return this.state.cwd;
+  }
+
+  get lastStatus(): number {
+    return this.state.lastStatus;
+  }
+
+  getVar(name: string): string | undefined {
+    return getVar(this.state, name);
+  }
+
+  prompt(): string {
+    const home = getVar(this.state, 'HOME') ?? '/root';
+    const cwd = this.state.cwd;
+    const dir = cwd === home ? '~' : cwd === '/' ? '/' : baseName(cwd);
+    return `[root@${this.host.hostname.split('.')[0] ?? ''} ${dir}]# `;
+  }
+}
+
 export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {}): Shell {
   const pid = opts.pid ?? 1000;
   const state = createState({ cwd: opts.cwd ?? '/root', pid, hostname: host.hostname, arg0: 'bash' });
@@ -183,20 +221,5 @@ export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {
     return result;
   }
 
-  return {
-    run,
-    isComplete: isCompleteSource,
-    get cwd() {
-      return state.cwd;
-    },
-    get lastStatus() {
-      return state.lastStatus;
-    },
-    getVar: (name) => getVar(state, name),
-    prompt: () => {
-      const home = getVar(state, 'HOME') ?? '/root';
-      const dir = state.cwd === home ? '~' : state.cwd === '/' ? '/' : baseName(state.cwd);
-      return `[root@${host.hostname.split('.')[0] ?? ''} ${dir}]# `;
-    },
-  };
+  return new ShellHandle(run, state, host);
 }
