@@ -43,26 +43,38 @@ class ProgramContext implements CommandContext {
     io: Io,
     readonly env: ReadonlyMap<string, string>,
   ) {
-    const perByte = rt.sched.cpu.costs.outputNsPerByte;
-    const input = (this.input = io.stdin);
-    this.readChunk = () => {
-      this.acted = true;
-      return readChunk(input);
-    };
-    this.out = (s) => {
-      this.acted = true;
-      charge(rt, s.length * perByte);
-      io.out(s);
-    };
-    this.err = (s) => {
-      this.acted = true;
-      charge(rt, s.length * perByte);
-      io.err(s);
-    };
+    this.input = io.stdin;
+    // Made by another function than this one, which stores them (docs/architecture.md,
+    // "Closures and young-generation GC").
+    const sinks = ProgramContext.sinks(this, rt, io);
+    this.readChunk = sinks.readChunk;
+    this.out = sinks.out;
+    this.err = sinks.err;
     this.fs = rt.fs;
     this.host = rt.host;
     this.cwd = rt.state.cwd;
     this.interrupted = rt.interrupted;
+  }
+
+  private static sinks(ctx: ProgramContext, rt: Runtime, io: Io) {
+    const perByte = rt.sched.cpu.costs.outputNsPerByte;
+    const input = io.stdin;
+    return {
+      readChunk: () => {
+        ctx.acted = true;
+        return readChunk(input);
+      },
+      out: (s: string) => {
+        ctx.acted = true;
+        charge(rt, s.length * perByte);
+        io.out(s);
+      },
+      err: (s: string) => {
+        ctx.acted = true;
+        charge(rt, s.length * perByte);
+        io.err(s);
+      },
+    };
   }
 
   // From a pipe whose writer still runs, the whole input is not there yet: a program that

@@ -18,7 +18,7 @@ import type { ShellState } from './state';
 import type { CommandImpl, ShellFs, ShellHost, Wait } from './types';
 import { notifyJobs } from './jobs/jobBuiltins';
 import { createJobTable } from './jobs/jobTable';
-import type { JobDriver } from './jobs/jobTable';
+import type { JobDriver, JobTable } from './jobs/jobTable';
 
 export interface ShellOptions {
   /** Starting folder (default /root). */
@@ -121,17 +121,87 @@ function unwound(e: unknown, io: Io): ShellResult {
 }
 
 /**
- * What createShell hands out. A class, not an object literal with getters: a literal's getters
- * capture createShell's scope, and V8 (node 20) keeps such getters alive through young-generation
- * GCs, so every shell (and the lab it belongs to) was copied and promoted by each scavenge
- * (docs/architecture.md, "Closures and young-generation GC").
+ * What createShell hands out. A class, not closures over createShell's scope: V8 (node 20)
+ * keeps some per-call functions alive through young-generation GCs (a literal's getters; a
+ * generator function made per shell, whose first call gives it an old-space initial map pointing
+ * back at it), so every shell, and the lab it belongs to, was copied and promoted by each
+ * scavenge (docs/architecture.md, "Closures and young-generation GC").
  */
 class ShellHandle implements Shell {
+  private readonly state: ShellState;
+  private readonly builtins = createBuiltins();
+  private readonly utilities: ReadonlyMap<string, CommandImpl>;
+  private nextPid: number;
+  private readonly jobs: JobTable;
+
   constructor(
-    readonly run: Shell['run'],
-    private readonly state: ShellState,
     private readonly host: ShellHost,
-  ) {}
+    private readonly fs: ShellFs,
+    private readonly opts: ShellOptions,
+  ) {
+    const pid = opts.pid ?? 1000;
+    this.state = createState({ cwd: opts.cwd ?? '/root', pid, hostname: host.hostname, arg0: 'bash' });
+    this.utilities = opts.utilities ?? coreUtilities;
+    this.nextPid = pid + 1;
+    this.jobs = createJobTable(this.state, { out: noop, err: noop }, opts.jobs);
+  }
+
+  *run(source: string, runIo: RunIo = {}, interrupted?: () => boolean): Generator<Wait, ShellResult, void> {
+    const { host, fs, opts, state, jobs } = this;
+    const io: Io = {
+      stdin: input(runIo.stdin ?? ''),
+      out: runIo.out ?? opts.out ?? noop,
+      err: runIo.err ?? opts.err ?? noop,
+    };
+    const sched = {
+      subStatus: undefined,
+      nextPid: this.nextPid,
+      cpu: cpuAccount(opts.cpu ?? CENTOS7_VM_COSTS),
+    };
+    const rt: Runtime = {
+      host,
+      fs,
+      state,
+      interrupted: interrupted ?? runIo.interrupted ?? (() => false),
+      sched,
+      builtins: this.builtins,
+      utilities: this.utilities,
+      exec: execSource,
+      tty: io,
+      jobs,
+    };
+    // A background job prints on the terminal, in whatever command line is running there.
+    jobs.terminal = { out: io.out, err: io.err };
+    Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
+    let result: ShellResult;
+    let died = false;
+    try {
+      const status = yield* execSource(rt, asTyped(source), io);
+      result = { status, exited: false, interrupted: false };
+    } catch (e) {
+      result = unwound(e, io);
+      died = !isSignal(e);
+    }
+    // Before the prompt, bash reports the background jobs that have finished.
+    if (!died && !result.exited) notifyJobs(rt);
+    // The CPU time of the last steps passes before the prompt comes back.
+    const rest = result.interrupted ? 0 : dueUs(sched.cpu, true);
+    if (rest > 0) yield { kind: 'sleep', us: rest };
+    this.nextPid = sched.nextPid;
+    // A shell that died is gone; the terminal logs in again to a fresh one.
+    if (died) {
+      const fresh = createState({
+        cwd: opts.cwd ?? '/root',
+        pid: this.nextPid++,
+        hostname: host.hostname,
+        arg0: 'bash',
+      });
+      Object.assign(state, fresh);
+      jobs.jobs = [];
+    }
+    state.lastStatus = result.status;
+    return result;
+  }
 
   isComplete(source: string): boolean {
     return isCompleteSource(source);
@@ -158,68 +228,5 @@ class ShellHandle implements Shell {
 }
 
 export function createShell(host: ShellHost, fs: ShellFs, opts: ShellOptions = {}): Shell {
-  const pid = opts.pid ?? 1000;
-  const state = createState({ cwd: opts.cwd ?? '/root', pid, hostname: host.hostname, arg0: 'bash' });
-  const builtins = createBuiltins();
-  const utilities = opts.utilities ?? coreUtilities;
-  let nextPid = pid + 1;
-  const jobs = createJobTable(state, { out: noop, err: noop }, opts.jobs);
-
-  function* run(
-    source: string,
-    runIo: RunIo = {},
-    interrupted?: () => boolean,
-  ): Generator<Wait, ShellResult, void> {
-    const io: Io = {
-      stdin: input(runIo.stdin ?? ''),
-      out: runIo.out ?? opts.out ?? noop,
-      err: runIo.err ?? opts.err ?? noop,
-    };
-    const sched = { subStatus: undefined, nextPid, cpu: cpuAccount(opts.cpu ?? CENTOS7_VM_COSTS) };
-    const rt: Runtime = {
-      host,
-      fs,
-      state,
-      interrupted: interrupted ?? runIo.interrupted ?? (() => false),
-      sched,
-      builtins,
-      utilities,
-      exec: execSource,
-      tty: io,
-      jobs,
-    };
-    // A background job prints on the terminal, in whatever command line is running there.
-    jobs.terminal = { out: io.out, err: io.err };
-    Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
-    let result: ShellResult;
-    let died = false;
-    try {
-      const status = yield* execSource(rt, asTyped(source), io);
-      result = { status, exited: false, interrupted: false };
-    } catch (e) {
-      result = unwound(e, io);
-      died = !isSignal(e);
-    }
-    // Before the prompt, bash reports the background jobs that have finished.
-    if (!died && !result.exited) notifyJobs(rt);
-    // The CPU time of the last steps passes before the prompt comes back.
-    const rest = result.interrupted ? 0 : dueUs(sched.cpu, true);
-    if (rest > 0) yield { kind: 'sleep', us: rest };
-    nextPid = sched.nextPid;
-    // A shell that died is gone; the terminal logs in again to a fresh one.
-    if (died) {
-      const fresh = createState({
-        cwd: opts.cwd ?? '/root',
-        pid: nextPid++,
-        hostname: host.hostname,
-        arg0: 'bash',
-      });
-      Object.assign(state, fresh);
-      jobs.jobs = [];
-    }
-    state.lastStatus = result.status;
-    return result;
-  }
-
-  return new ShellHandle(run, state, host);
+  return new ShellHandle(host, fs, opts);
 }

@@ -118,10 +118,18 @@ export interface CommandImpl {
   streamsStdin?: boolean;
 }
 
-/** Wrap a synchronous command (one that never lets time pass) as a CommandImpl. */
+/**
+ * Wrap a synchronous command (one that never lets time pass) as a CommandImpl. The generator is
+ * one shared function, not one made per wrap: a program is wrapped per host, and a generator
+ * function made per host gets, on its first call, an old-space map pointing back at it, which
+ * kept the host (and its lab) alive through young-generation GCs (docs/architecture.md,
+ * "Closures and young-generation GC").
+ */
 export function simple(fn: (ctx: CommandContext) => number): CommandImpl {
-  // eslint-disable-next-line require-yield
-  return function* (ctx) {
-    return fn(ctx);
-  };
+  return (ctx) => runSimple(fn, ctx);
+}
+
+// eslint-disable-next-line require-yield
+function* runSimple(fn: (ctx: CommandContext) => number, ctx: CommandContext): Generator<Wait, number, void> {
+  return fn(ctx);
 }
