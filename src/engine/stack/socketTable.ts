@@ -14,6 +14,7 @@ import {
 import type { Ipv4, Ipv4Packet, TcpSegment } from '../packet/types';
 import type { IcmpOriginal } from '../packet/icmp';
 import type { Host } from './host';
+import type { Rng } from '../core/rng';
 import { icmpSendError } from './icmpSend';
 import { ipLocalOut, routeOutput } from './ipOutput';
 import type { Skb } from './skb';
@@ -205,9 +206,8 @@ export class SocketTable {
     const l = this.findListener(dst, seg.dstPort);
     if (l && seg.flags & TCP_SYN && !(seg.flags & (TCP_ACK | TCP_RST))) {
       const child = new TcpSock(this.host, dst, seg.dstPort, src, seg.srcPort);
-      child.onEstablished = (s) => {
-        s.cb = l.accept(s);
-      };
+      // Made by a helper, not here (docs/architecture.md, "Closures and young-generation GC").
+      child.onEstablished = acceptInto(l);
       this.track(child);
       child.acceptSyn(seg);
       return;
@@ -276,7 +276,7 @@ export class SocketTable {
   private udpStart(): number {
     if (!this.udpRng) {
       const rng = this.host.sim.rng.child(`udp-ports:${this.host.name}`);
-      this.udpRng = () => rng.int(PORT_COUNT);
+      this.udpRng = intsBelow(rng, PORT_COUNT);
     }
     return this.udpRng();
   }
@@ -357,4 +357,20 @@ export class SocketTable {
     if (err && sock instanceof TcpSock && (sock.state === 'SYN-SENT' || sock.state === 'SYN-RECV'))
       sock.fail(err);
   }
+}
+
+/**
+ * A listener's accept as a child socket's onEstablished. Made here, not where it is stored: V8
+ * (node 20) allocates a function literal assigned straight to a property in old space, where it
+ * keeps the socket and its lab alive through young-generation GCs (docs/architecture.md).
+ */
+function acceptInto(l: TcpListener): (s: TcpSock) => void {
+  return (s) => {
+    s.cb = l.accept(s);
+  };
+}
+
+/** `rng.int(n)` as a function (made here for the reason acceptInto is). */
+function intsBelow(rng: Rng, n: number): () => number {
+  return () => rng.int(n);
 }
