@@ -54,6 +54,9 @@ function keywordsOf(proc: KeepalivedProcess): readonly Keyword[] {
   return t;
 }
 
+const ignore = (): void => {};
+const anyInterface = (): boolean => true;
+
 export function parseKeepalivedConf(
   text: string,
   proc: KeepalivedProcess,
@@ -80,8 +83,11 @@ export function parseKeepalivedConf(
   try {
     processStream(keywordsOf(proc), new LineReader(text), log);
   } finally {
-    Object.assign(current, { global: emptyGlobal(), instances: [], scripts: [], servers: [], log: () => {} });
-    current.hasInterface = () => true;
+    // Shared functions, not literals made here: a function literal assigned to a property lives in
+    // old space and would keep this parse's messages alive (docs/architecture.md, "Closures and
+    // young-generation GC").
+    Object.assign(current, { global: emptyGlobal(), instances: [], scripts: [], servers: [], log: ignore });
+    current.hasInterface = anyInterface;
   }
   return { config, messages };
 }
