@@ -79,10 +79,15 @@ function readInput(rt: Runtime, io: Io, name: string): string | undefined {
   return undefined;
 }
 
+/** A connection's write as a sink, made apart from where it is stored (docs/architecture.md, "Closures and young-generation GC"). */
+function writerOf(conn: NetConnection): (s: string) => void {
+  return (s) => conn.write(s);
+}
+
 /** Put a descriptor in place: 0–2 for this command, 3 and up in the shell's table. */
 function setFd(rt: Runtime, fds: Fds, fd: number, conn: NetConnection): void {
   if (fd === 0) fds[0] = conn.input;
-  else if (fd === 1 || fd === 2) fds[fd] = (s) => conn.write(s);
+  else if (fd === 1 || fd === 2) fds[fd] = writerOf(conn);
   else (rt.state.netFds ??= new Map()).set(fd, conn);
 }
 
