@@ -3,6 +3,7 @@
  * replies are 64 ICMP bytes), one request per interval, replies and ICMP errors collected until
  * the command stops it. The `ping` tool and apps/ping.ts (tests, embeds) both use it.
  */
+import { newSkb } from '../stack/skb';
 import { ICMP_ECHO, IPPROTO_ICMP } from '../packet/types';
 import type { Ipv4Packet } from '../packet/types';
 import type { Host } from '../stack/host';
@@ -73,7 +74,7 @@ function sendEcho(
     dst,
     payload: { proto: 'icmp', type: ICMP_ECHO, code: 0, ident, sequence: seq, data },
   };
-  ipLocalOut(host, { id: host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+  ipLocalOut(host, newSkb(host.sim.ids.next('pkt'), pkt), rt.dev, rt.nexthop);
 }
 
 export function startPinger(host: Host, dst: string, o: PingerOptions): Pinger {

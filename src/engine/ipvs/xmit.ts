@@ -4,7 +4,7 @@ import { packetLength } from '../packet/frame';
 import { icmpSendError, nextIpId } from '../stack/icmpSend';
 import { ipLocalDeliver } from '../stack/ipInput';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
-import type { Skb } from '../stack/skb';
+import { newSkb, type Skb } from '../stack/skb';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import type { FwdMethod } from './types';
@@ -93,7 +93,9 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     t: 0,
     seq: 0,
   });
-  const out: Skb = { id: skb.id, pkt: after, ipvsProperty: true };
+  // The skb shape every other has (stack/skb.ts): the output path's reads stay monomorphic.
+  const out = newSkb(skb.id, after);
+  out.ipvsProperty = true;
   if (rt.local) {
     ipLocalDeliver(host, out);
     return;

@@ -10,7 +10,7 @@ import type { Ipv4Packet } from '../packet/types';
 import type { Host } from './host';
 import { nextIpId } from './icmpSend';
 import { ipLocalOut, routeOutput } from './ipOutput';
-import type { Skb } from './skb';
+import { newSkb, type Skb } from './skb';
 
 /** icmp_rcv: answer echo requests; hand echo replies and errors to the sockets. */
 export function icmpRcv(host: Host, skb: Skb): void {
@@ -39,7 +39,7 @@ export function icmpRcv(host: Host, skb: Skb): void {
         data: m.data,
       },
     };
-    ipLocalOut(host, { id: host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+    ipLocalOut(host, newSkb(host.sim.ids.next('pkt'), pkt), rt.dev, rt.nexthop);
     return;
   }
   if (m.type === ICMP_ECHOREPLY) {

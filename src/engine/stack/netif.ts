@@ -1,3 +1,4 @@
+import { newSkb } from './skb';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
 import type { EthernetFrame } from '../packet/types';
@@ -49,10 +50,6 @@ export function netifReceive(
     return;
   }
   if (frame.ethertype === ETH_P_IP && p.proto === 'ipv4') {
-    ipRcv(host, devName, {
-      id: pktId ?? host.sim.ids.next('pkt'),
-      pkt: p,
-      pktType: broadcast ? 'broadcast' : 'host',
-    });
+    ipRcv(host, devName, newSkb(pktId ?? host.sim.ids.next('pkt'), p, broadcast ? 'broadcast' : 'host'));
   }
 }

@@ -192,15 +192,15 @@ export class Network implements Wire {
     }
   }
 
-  /** @internal The switch port toward `p` sends the frame at the speed of the NIC plugged into it. */
-  switchOut(p: Port, frame: EthernetFrame, id: string, pktId: string | undefined, bytes: number): void {
+  /**
+   * @internal The switch port toward `hop.port` sends the frame at the speed of the NIC plugged
+   * into it: the hop, just run, is armed again as the delivery (one queue entry per frame and port).
+   */
+  switchOut(hop: FrameHop, p: Port, pktId: string | undefined, bytes: number): void {
     const dev = p.host.devices.get(p.dev);
     const slot = dev && this.links.port(p.host, dev, bytes, pktId);
     if (!slot) return;
-    this.sim.afterInFlightTimer(
-      slot.endUs - this.sim.now,
-      new FrameHop(undefined, p, frame, id, pktId, bytes),
-    );
+    this.sim.afterInFlightTimer(slot.endUs - this.sim.now, hop);
   }
 
   /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
@@ -229,14 +229,15 @@ export class Network implements Wire {
 }
 
 /**
- * A frame's two hops as queue entries of their own (core/eventQueue.ts TimerEvent): through the
+ * A frame's two hops as one queue entry (core/eventQueue.ts TimerEvent), armed twice: through the
  * switch to the port toward `port`, then onto that port's NIC. Every frame takes both, and a
- * record with its fields costs less than a closure and its context each.
+ * record with its fields costs less than a closure and its context each; re-arming it after the
+ * first hop has run (the queue let go of it) saves a second record per frame.
  */
 class FrameHop extends TimerEvent {
   constructor(
-    /** Set for the hop into the switch; undefined for the delivery to the NIC. */
-    private readonly net: Network | undefined,
+    /** Set for the hop into the switch; cleared as it runs, for the delivery to the NIC. */
+    private net: Network | undefined,
     private readonly port: Port,
     private readonly frame: EthernetFrame,
     private readonly id: string,
@@ -252,8 +253,11 @@ class FrameHop extends TimerEvent {
     return true;
   }
   run(): void {
-    if (this.net) this.net.switchOut(this.port, this.frame, this.id, this.pktId, this.bytes);
-    else netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
+    const net = this.net;
+    if (net) {
+      this.net = undefined;
+      net.switchOut(this, this.port, this.pktId, this.bytes);
+    } else netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
   }
 }
 

@@ -9,18 +9,38 @@ export interface Skb {
   id: string;
   pkt: Ipv4Packet;
   /** Device the packet arrived on (input path). */
-  inDev?: string;
+  inDev?: string | undefined;
   /** PACKET_HOST or PACKET_BROADCAST, from the Ethernet destination. */
-  pktType?: 'host' | 'broadcast';
+  pktType?: 'host' | 'broadcast' | undefined;
   /** Output device and next hop, once routed. */
-  outDev?: string;
-  nexthop?: Ipv4;
+  outDev?: string | undefined;
+  nexthop?: Ipv4 | undefined;
   /** Route type the input routing decision found (local, unicast). */
-  rtType?: string;
+  rtType?: string | undefined;
   /** IPVS already handled this packet (skb->ipvs_property): every IPVS hook skips it. */
-  ipvsProperty?: boolean;
+  ipvsProperty?: boolean | undefined;
   /** Locally generated (output path). */
-  local?: boolean;
+  local?: boolean | undefined;
   /** skb->mark: set by iptables' MARK target, read by IPVS fwmark services and `ip rule fwmark`. */
-  mark?: number;
+  mark?: number | undefined;
+}
+
+/**
+ * A new skb with every field present (undefined until set), in one order: each skb then has one
+ * hidden class however far it gets, and the hot path's property reads (hooks, routing, output)
+ * stay monomorphic instead of meeting a shape per set of fields added so far.
+ */
+export function newSkb(id: string, pkt: Ipv4Packet, pktType?: 'host' | 'broadcast'): Skb {
+  return {
+    id,
+    pkt,
+    inDev: undefined,
+    pktType,
+    outDev: undefined,
+    nexthop: undefined,
+    rtType: undefined,
+    ipvsProperty: undefined,
+    local: undefined,
+    mark: undefined,
+  };
 }

@@ -17,7 +17,7 @@ import type { Host } from './host';
 import type { Rng } from '../core/rng';
 import { icmpSendError } from './icmpSend';
 import { ipLocalOut, routeOutput } from './ipOutput';
-import type { Skb } from './skb';
+import { newSkb, type Skb } from './skb';
 import { PORT_COUNT, PORT_LO, PortIndex } from './ephemeralPorts';
 import { TcpSock } from './tcpSock';
 import type { TcpTimeWait, TimeWaitEnds } from './tcpTimeWait';
@@ -259,7 +259,7 @@ export class SocketTable {
       dst,
       payload,
     };
-    ipLocalOut(this.host, { id: this.host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+    ipLocalOut(this.host, newSkb(this.host.sim.ids.next('pkt'), pkt), rt.dev, rt.nexthop);
   }
 
   /** UDP autobind (udp_lib_get_port): a random start, then the first port no UDP socket holds. */

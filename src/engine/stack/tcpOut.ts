@@ -1,3 +1,4 @@
+import { newSkb } from './skb';
 import { MSEC } from '../core/sim';
 import { packedKind } from '../core/traceFixed';
 import { IPPROTO_TCP, TCP_ACK, TCP_SYN } from '../packet/types';
@@ -65,7 +66,7 @@ export function tcpXmit(ep: TcpEndpoint, seq: number, flags: number, data: strin
     dst: ep.raddr,
     payload: seg,
   };
-  ipLocalOut(host, { id: host.sim.ids.next('pkt'), pkt }, rt.dev, rt.nexthop);
+  ipLocalOut(host, newSkb(host.sim.ids.next('pkt'), pkt), rt.dev, rt.nexthop);
   return true;
 }
 
