@@ -35,8 +35,13 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
     : `${here.origin}${here.pathname}${query}`;
 }
 
-/** The longest the address bar lags behind a lab that keeps changing (ms). */
-const MAX_WAIT_MS = 2000;
+/**
+ * The longest the address bar lags behind a lab that keeps changing (ms). history.replaceState
+ * costs the page 8–15 ms of main-thread time with a crowd on the wire (measured in Chromium,
+ * native work inside the call): a dropped frame each time playback or a scrub is followed. Saved
+ * work (the store's storage, at most 2 s late) is what a reload of the main session reads.
+ */
+const MAX_WAIT_MS = 10_000;
 
 /**
  * Keep the address bar on what the student does (history.replaceState, debounced): the query
@@ -66,9 +71,9 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
     if (mode !== 'embed')
       writeOwnUrl({ state, mode: mode === 'main' && store.getState().detached ? 'link' : mode });
   };
-  // Written once the lab rests for delayMs (playback moves the cursor every frame, and each
-  // write costs the page about a millisecond), and at the latest MAX_WAIT_MS after the first
-  // change not yet written. One timer, moved on when it fires early, not one per change.
+  // Written once the lab rests for delayMs (playback moves the cursor every frame), and at the
+  // latest MAX_WAIT_MS after the first change not yet written. One timer, moved on when it fires
+  // early, not one per change.
   const due = () => Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS);
   const wake = () => {
     const wait = due() - performance.now();
