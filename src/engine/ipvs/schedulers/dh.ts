@@ -8,7 +8,7 @@ import type {
   ScheduleResult,
 } from '../types';
 import { bucketDest, type BucketTable } from './bucketTable';
-import { explanation, NONE_BUCKET, result } from './explain';
+import { explainWith, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -47,14 +47,31 @@ const DH_JUDGE: Judge = {
   cost: (_d, i, rec) => (i === rec.auxIndex ? (rec.params.bucket as number) : undefined),
 };
 
+/** The explanation's params, in order. */
+const DH_PARAMS = ['daddr', 'bucket', 'owner'];
+
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
-  const params = { daddr: pkt.daddr, bucket, owner: owner?.key ?? '' };
   const rule = d ? 'dh.bucket' : NONE_BUCKET;
-  return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'dh',
+      svc.dests,
+      DH_JUDGE,
+      d,
+      rule,
+      owner,
+      DH_PARAMS,
+      pkt.daddr,
+      bucket,
+      owner?.key ?? '',
+    ),
+  );
 }
 
 export const dh: Scheduler<DhState> = { name: 'dh', createState, update, schedule };

@@ -1,6 +1,17 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
 
 export type Params = Explanation['params'];
+type Value = Params[string];
+
+/**
+ * A scheduler's parameter names, in the order its explanation lists them. The hot path records the
+ * values beside the counters and the `params` object is built when read: a literal per decision is
+ * an allocation site V8 may pretenure once the trace keeps decisions alive, after which every
+ * decision's params went to the old generation (mh ran at a third of its speed, at random).
+ */
+export type ParamKeys = readonly string[];
+/** No parameters: the explanation's `params` is `{}`. */
+export const NO_PARAMS: ParamKeys = [];
 
 /** What a judge may know of the decision: list indices of the winner and of the auxiliary dest. */
 export interface Recorded {
@@ -120,7 +131,6 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * trace is the same as if it had been built eagerly.
  */
 export class RecordedExplanation implements Explanation, Recorded {
-  readonly params: Params;
   private readonly how: How;
   private readonly dests: readonly Dest[];
   private readonly block: Int32Array;
@@ -128,6 +138,15 @@ export class RecordedExplanation implements Explanation, Recorded {
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
   private derived: Candidate[] | undefined = undefined;
+  /** The parameters' names and values (up to six), and their object once read (or as given). */
+  private readonly keys: ParamKeys;
+  private readonly v0: Value;
+  private readonly v1: Value;
+  private readonly v2: Value;
+  private readonly v3: Value;
+  private readonly v4: Value;
+  private readonly v5: Value;
+  private built: Params | undefined;
   /**
    * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
    * is then stored as its packet and this record alone, one object per decision.
@@ -144,8 +163,15 @@ export class RecordedExplanation implements Explanation, Recorded {
     dests: readonly Dest[],
     winner: Dest | undefined,
     rule: string,
-    params: Params,
     aux: Dest | undefined,
+    given: Params | undefined,
+    keys: ParamKeys,
+    v0: Value,
+    v1: Value,
+    v2: Value,
+    v3: Value,
+    v4: Value,
+    v5: Value,
   ) {
     const m = dests.length;
     const n = m * STRIDE;
@@ -163,7 +189,14 @@ export class RecordedExplanation implements Explanation, Recorded {
       b[k + 2] = d.inactconns;
     }
     this.how = howOf(scheduler, judge, rule);
-    this.params = params;
+    this.built = given;
+    this.keys = keys;
+    this.v0 = v0;
+    this.v1 = v1;
+    this.v2 = v2;
+    this.v3 = v3;
+    this.v4 = v4;
+    this.v5 = v5;
     this.dests = listCopy(dests);
     this.block = b;
     this.offset = at;
@@ -201,6 +234,22 @@ export class RecordedExplanation implements Explanation, Recorded {
 
   private get judge(): Judge {
     return this.how.judge;
+  }
+
+  get params(): Params {
+    return (this.built ??= this.buildParams());
+  }
+
+  private buildParams(): Params {
+    const o: Params = {};
+    const k = this.keys;
+    if (k.length > 0) o[k[0]!] = this.v0;
+    if (k.length > 1) o[k[1]!] = this.v1;
+    if (k.length > 2) o[k[2]!] = this.v2;
+    if (k.length > 3) o[k[3]!] = this.v3;
+    if (k.length > 4) o[k[4]!] = this.v4;
+    if (k.length > 5) o[k[5]!] = this.v5;
+    return o;
   }
 
   get winner(): string | null {
@@ -274,7 +323,61 @@ export function explanation(
   params: Params = {},
   aux?: Dest,
 ): Explanation {
-  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux);
+  const rec = new RecordedExplanation(
+    scheduler,
+    judge,
+    dests,
+    winner,
+    rule,
+    aux,
+    params,
+    NO_PARAMS,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  );
+  return ctx.lazyExplain ? rec : rec.toJSON();
+}
+
+/**
+ * `explanation` with the parameters as names (one constant per scheduler) and values, up to six:
+ * no object is made per decision until `params` is read.
+ */
+export function explainWith(
+  ctx: SchedContext,
+  scheduler: string,
+  dests: readonly Dest[],
+  judge: Judge,
+  winner: Dest | undefined,
+  rule: string,
+  aux: Dest | undefined,
+  keys: ParamKeys,
+  v0: Value = 0,
+  v1: Value = 0,
+  v2: Value = 0,
+  v3: Value = 0,
+  v4: Value = 0,
+  v5: Value = 0,
+): Explanation {
+  const rec = new RecordedExplanation(
+    scheduler,
+    judge,
+    dests,
+    winner,
+    rule,
+    aux,
+    undefined,
+    keys,
+    v0,
+    v1,
+    v2,
+    v3,
+    v4,
+    v5,
+  );
   return ctx.lazyExplain ? rec : rec.toJSON();
 }
 

@@ -7,7 +7,7 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explainWith, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -52,6 +52,9 @@ const LBLC_JUDGE: Judge = {
   cost: connOverhead,
 };
 
+/** The explanation's params, in order. */
+const LBLC_PARAMS = ['daddr', 'cached', 'cache'];
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -61,8 +64,21 @@ function explain(
   hit: boolean,
 ): Explanation {
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
-  const params = { daddr: pkt.daddr, cached: en?.dest.key ?? '', cache: cacheState(en, svc.dests) };
-  return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
+  const cached = en?.dest.key ?? '';
+  const cache = cacheState(en, svc.dests);
+  return explainWith(
+    ctx,
+    'lblc',
+    svc.dests,
+    LBLC_JUDGE,
+    d,
+    rule,
+    en?.dest,
+    LBLC_PARAMS,
+    pkt.daddr,
+    cached,
+    cache,
+  );
 }
 
 function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -7,7 +7,7 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explainWith, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -93,6 +93,9 @@ function setNames(set: readonly Dest[]): string {
 /** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
 const trail = { member: '', dropped: '', kept: false };
 
+/** The explanation's params, in order. */
+const LBLCR_PARAMS = ['daddr', 'set', 'member', 'dropped', 'kept'];
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -101,14 +104,24 @@ function explain(
   d: Dest | undefined,
   rule: string,
 ): Explanation {
-  const params = {
-    daddr: pkt.daddr,
-    set: en === undefined ? '' : setNames(en.set),
-    member: trail.member,
-    dropped: trail.dropped,
-    kept: trail.kept,
-  };
-  return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
+  const set = en === undefined ? '' : setNames(en.set);
+  const why = d ? rule : NONE_NO_ELIGIBLE;
+  const { member, dropped, kept } = trail;
+  return explainWith(
+    ctx,
+    'lblcr',
+    svc.dests,
+    USABLE_BY_OVERHEAD,
+    d,
+    why,
+    undefined,
+    LBLCR_PARAMS,
+    pkt.daddr,
+    set,
+    member,
+    dropped,
+    kept,
+  );
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explanation, NONE_BUCKET, result } from './explain';
+import { explainWith, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { ipv4ToU32 } from './ipv4';
 import { modU32 } from './modU32';
@@ -76,6 +76,9 @@ const MH_JUDGE: Judge = {
         : undefined,
 };
 
+/** The explanation's params, in order. */
+const MH_PARAMS = ['hash', 'slot', 'final', 'probes', 'port', 'fallback'];
+
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -83,8 +86,25 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;
-  const params = { hash, slot, final, probes, port, fallback: svc.flags.flag1 };
-  return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'mh',
+      svc.dests,
+      MH_JUDGE,
+      d,
+      rule,
+      owner,
+      MH_PARAMS,
+      hash,
+      slot,
+      final,
+      probes,
+      port,
+      svc.flags.flag1,
+    ),
+  );
 }
 
 export const mh: Scheduler<MhState> = {

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 
 /** ovf's own rule: not overloaded, weight > 0 and no more active connections than its weight. */
@@ -24,12 +24,28 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
+/** The explanation's params when a dest won, in order. */
+const OVF_PARAMS = ['weight', 'active'];
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  const params = d ? { weight: d.weight, active: d.activeconns } : {};
-  return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'ovf',
+      svc.dests,
+      OVF_JUDGE,
+      d,
+      rule,
+      undefined,
+      d ? OVF_PARAMS : NO_PARAMS,
+      d?.weight ?? 0,
+      d?.activeconns ?? 0,
+    ),
+  );
 }
 
 export const ovf: Scheduler<null> = { name: 'ovf', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explanation, NONE_BUCKET, result } from './explain';
+import { explainWith, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -73,6 +73,9 @@ const SH_JUDGE: Judge = {
         : undefined,
 };
 
+/** The explanation's params, in order. */
+const SH_PARAMS = ['bucket', 'final', 'probes', 'port', 'fallback'];
+
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -80,8 +83,24 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
-  const params = { bucket, final, probes, port, fallback: svc.flags.flag1 };
-  return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'sh',
+      svc.dests,
+      SH_JUDGE,
+      d,
+      rule,
+      owner,
+      SH_PARAMS,
+      bucket,
+      final,
+      probes,
+      port,
+      svc.flags.flag1,
+    ),
+  );
 }
 
 export const sh: Scheduler<ShState> = {

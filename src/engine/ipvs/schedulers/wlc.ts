@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -29,12 +29,28 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
+/** The explanation's params when a dest won, in order. */
+const WLC_PARAMS = ['cost', 'weight'];
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? { cost: connOverhead(d), weight: d.weight } : {};
-  return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'wlc',
+      svc.dests,
+      USABLE_BY_OVERHEAD,
+      d,
+      rule,
+      undefined,
+      d ? WLC_PARAMS : NO_PARAMS,
+      d ? connOverhead(d) : 0,
+      d?.weight ?? 0,
+    ),
+  );
 }
 
 export const wlc: Scheduler<null> = { name: 'wlc', createState: () => null, update: () => {}, schedule };

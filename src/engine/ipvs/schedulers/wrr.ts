@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
+import { explainWith, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
 import { USABLE_BY_WEIGHT } from './judges';
 import { gcd } from './gcd';
 
@@ -90,6 +90,9 @@ function pick(s: WrrState, dests: readonly Dest[]): number {
   }
 }
 
+/** The explanation's params, in order. */
+const WRR_PARAMS = ['cw', 'mw', 'di', 'cwBefore', 'from', 'position'];
+
 function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const from = s.cl;
   const cwBefore = s.cw;
@@ -97,8 +100,25 @@ function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedC
   const d = i >= 0 ? svc.dests[i] : undefined;
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
-  const params = { cw: s.cw, mw: s.mw, di: s.di, cwBefore, from, position: s.cl };
-  return result(d, explanation(ctx, 'wrr', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
+  return result(
+    d,
+    explainWith(
+      ctx,
+      'wrr',
+      svc.dests,
+      USABLE_BY_WEIGHT,
+      d,
+      rule,
+      undefined,
+      WRR_PARAMS,
+      s.cw,
+      s.mw,
+      s.di,
+      cwBefore,
+      from,
+      s.cl,
+    ),
+  );
 }
 
 export const wrr: Scheduler<WrrState> = { name: 'wrr', createState, update, schedule };
