@@ -8,7 +8,7 @@ import type {
   ScheduleResult,
 } from '../types';
 import { bucketDest, type BucketTable } from './bucketTable';
-import { explainWith, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -47,31 +47,24 @@ const DH_JUDGE: Judge = {
   cost: (_d, i, rec) => (i === rec.auxIndex ? (rec.params.bucket as number) : undefined),
 };
 
-/** The explanation's params, in order. */
-const DH_PARAMS = ['daddr', 'bucket', 'owner'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class DhParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly daddr: string,
+    readonly bucket: number,
+    readonly owner: string,
+  ) {}
+}
 
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
+  const params = new DhParams(pkt.daddr, bucket, owner?.key ?? '');
   const rule = d ? 'dh.bucket' : NONE_BUCKET;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'dh',
-      svc.dests,
-      DH_JUDGE,
-      d,
-      rule,
-      owner,
-      DH_PARAMS,
-      pkt.daddr,
-      bucket,
-      owner?.key ?? '',
-    ),
-  );
+  return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
 }
 
 export const dh: Scheduler<DhState> = { name: 'dh', createState, update, schedule };

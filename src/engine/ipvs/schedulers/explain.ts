@@ -1,17 +1,16 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
 
 export type Params = Explanation['params'];
-type Value = Params[string];
 
 /**
- * A scheduler's parameter names, in the order its explanation lists them. The hot path records the
- * values beside the counters and the `params` object is built when read: a literal per decision is
- * an allocation site V8 may pretenure once the trace keeps decisions alive, after which every
- * decision's params went to the old generation (mh ran at a third of its speed, at random).
+ * A plain copy of params made by a scheduler's params class. Schedulers make their per-decision
+ * params with `new` rather than a literal: a literal is an allocation site V8 pretenures once the
+ * trace keeps decisions alive, after which every decision's params went to the old generation (mh
+ * ran at a third of its speed, at random). Readers of the plain Explanation see a plain object.
  */
-export type ParamKeys = readonly string[];
-/** No parameters: the explanation's `params` is `{}`. */
-export const NO_PARAMS: ParamKeys = [];
+export function plainParams(p: Params): Params {
+  return Object.getPrototypeOf(p) === Object.prototype ? p : { ...p };
+}
 
 /** What a judge may know of the decision: list indices of the winner and of the auxiliary dest. */
 export interface Recorded {
@@ -94,6 +93,14 @@ function listCopy(live: readonly Dest[]): readonly Dest[] {
   return copy;
 }
 
+/** The director and the service a decision was made on: one object per service, kept by every decision. */
+export interface Where {
+  readonly host: string;
+  readonly service: string;
+}
+
+const NOWHERE: Where = { host: '', service: '' };
+
 /** What a decision shares with every other of its scheduler and outcome: one object for all of them. */
 interface How {
   readonly scheduler: string;
@@ -131,6 +138,7 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * trace is the same as if it had been built eagerly.
  */
 export class RecordedExplanation implements Explanation, Recorded {
+  readonly params: Params;
   private readonly how: How;
   private readonly dests: readonly Dest[];
   private readonly block: Int32Array;
@@ -138,21 +146,11 @@ export class RecordedExplanation implements Explanation, Recorded {
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
   private derived: Candidate[] | undefined = undefined;
-  /** The parameters' names and values (up to six), and their object once read (or as given). */
-  private readonly keys: ParamKeys;
-  private readonly v0: Value;
-  private readonly v1: Value;
-  private readonly v2: Value;
-  private readonly v3: Value;
-  private readonly v4: Value;
-  private readonly v5: Value;
-  private built: Params | undefined;
   /**
    * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
    * is then stored as its packet and this record alone, one object per decision.
    */
-  host = '';
-  service = '';
+  where: Where = NOWHERE;
   /** The client's address and port: its `ip:port` is spelled when the event is read. */
   clientAddr = '';
   clientPort = 0;
@@ -163,15 +161,8 @@ export class RecordedExplanation implements Explanation, Recorded {
     dests: readonly Dest[],
     winner: Dest | undefined,
     rule: string,
+    params: Params,
     aux: Dest | undefined,
-    given: Params | undefined,
-    keys: ParamKeys,
-    v0: Value,
-    v1: Value,
-    v2: Value,
-    v3: Value,
-    v4: Value,
-    v5: Value,
   ) {
     const m = dests.length;
     const n = m * STRIDE;
@@ -189,19 +180,20 @@ export class RecordedExplanation implements Explanation, Recorded {
       b[k + 2] = d.inactconns;
     }
     this.how = howOf(scheduler, judge, rule);
-    this.built = given;
-    this.keys = keys;
-    this.v0 = v0;
-    this.v1 = v1;
-    this.v2 = v2;
-    this.v3 = v3;
-    this.v4 = v4;
-    this.v5 = v5;
+    this.params = params;
     this.dests = listCopy(dests);
     this.block = b;
     this.offset = at;
     this.winnerDest = winner;
     this.auxDest = aux;
+  }
+
+  get host(): string {
+    return this.where.host;
+  }
+
+  get service(): string {
+    return this.where.service;
   }
 
   /** The dest picked (the decision event's dest). */
@@ -234,22 +226,6 @@ export class RecordedExplanation implements Explanation, Recorded {
 
   private get judge(): Judge {
     return this.how.judge;
-  }
-
-  get params(): Params {
-    return (this.built ??= this.buildParams());
-  }
-
-  private buildParams(): Params {
-    const o: Params = {};
-    const k = this.keys;
-    if (k.length > 0) o[k[0]!] = this.v0;
-    if (k.length > 1) o[k[1]!] = this.v1;
-    if (k.length > 2) o[k[2]!] = this.v2;
-    if (k.length > 3) o[k[3]!] = this.v3;
-    if (k.length > 4) o[k[4]!] = this.v4;
-    if (k.length > 5) o[k[5]!] = this.v5;
-    return o;
   }
 
   get winner(): string | null {
@@ -303,7 +279,7 @@ export class RecordedExplanation implements Explanation, Recorded {
 
   toJSON(): Explanation {
     const { scheduler, candidates, winner, rule, params } = this;
-    return { scheduler, candidates, winner, rule, params };
+    return { scheduler, candidates, winner, rule, params: plainParams(params) };
   }
 }
 
@@ -323,61 +299,7 @@ export function explanation(
   params: Params = {},
   aux?: Dest,
 ): Explanation {
-  const rec = new RecordedExplanation(
-    scheduler,
-    judge,
-    dests,
-    winner,
-    rule,
-    aux,
-    params,
-    NO_PARAMS,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-  );
-  return ctx.lazyExplain ? rec : rec.toJSON();
-}
-
-/**
- * `explanation` with the parameters as names (one constant per scheduler) and values, up to six:
- * no object is made per decision until `params` is read.
- */
-export function explainWith(
-  ctx: SchedContext,
-  scheduler: string,
-  dests: readonly Dest[],
-  judge: Judge,
-  winner: Dest | undefined,
-  rule: string,
-  aux: Dest | undefined,
-  keys: ParamKeys,
-  v0: Value = 0,
-  v1: Value = 0,
-  v2: Value = 0,
-  v3: Value = 0,
-  v4: Value = 0,
-  v5: Value = 0,
-): Explanation {
-  const rec = new RecordedExplanation(
-    scheduler,
-    judge,
-    dests,
-    winner,
-    rule,
-    aux,
-    undefined,
-    keys,
-    v0,
-    v1,
-    v2,
-    v3,
-    v4,
-    v5,
-  );
+  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux);
   return ctx.lazyExplain ? rec : rec.toJSON();
 }
 

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_WEIGHT } from './judges';
 
 /** Weighted failover: highest weight (> 0) among non-overloaded dests, first on ties. */
@@ -16,27 +16,18 @@ export function foPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
-/** The explanation's params when a dest won, in order. */
-const FO_PARAMS = ['weight'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class FoParams {
+  [name: string]: string | number | boolean;
+  constructor(readonly weight: number) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = foPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'fo.highest-weight' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'fo',
-      svc.dests,
-      USABLE_BY_WEIGHT,
-      d,
-      rule,
-      undefined,
-      d ? FO_PARAMS : NO_PARAMS,
-      d?.weight ?? 0,
-    ),
-  );
+  const params = d ? new FoParams(d.weight) : {};
+  return result(d, explanation(ctx, 'fo', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
 export const fo: Scheduler<null> = { name: 'fo', createState: () => null, update: () => {}, schedule };

@@ -7,7 +7,7 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { explainWith, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -52,8 +52,15 @@ const LBLC_JUDGE: Judge = {
   cost: connOverhead,
 };
 
-/** The explanation's params, in order. */
-const LBLC_PARAMS = ['daddr', 'cached', 'cache'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LblcParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly daddr: string,
+    readonly cached: string,
+    readonly cache: string,
+  ) {}
+}
 
 function explain(
   ctx: SchedContext,
@@ -64,21 +71,8 @@ function explain(
   hit: boolean,
 ): Explanation {
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
-  const cached = en?.dest.key ?? '';
-  const cache = cacheState(en, svc.dests);
-  return explainWith(
-    ctx,
-    'lblc',
-    svc.dests,
-    LBLC_JUDGE,
-    d,
-    rule,
-    en?.dest,
-    LBLC_PARAMS,
-    pkt.daddr,
-    cached,
-    cache,
-  );
+  const params = new LblcParams(pkt.daddr, en?.dest.key ?? '', cacheState(en, svc.dests));
+  return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
 }
 
 function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -7,7 +7,7 @@ import type {
   Scheduler,
   ScheduleResult,
 } from '../types';
-import { explainWith, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { localityOverloaded } from './localityOverloaded';
 import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
@@ -93,8 +93,17 @@ function setNames(set: readonly Dest[]): string {
 /** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
 const trail = { member: '', dropped: '', kept: false };
 
-/** The explanation's params, in order. */
-const LBLCR_PARAMS = ['daddr', 'set', 'member', 'dropped', 'kept'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LblcrParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly daddr: string,
+    readonly set: string,
+    readonly member: string,
+    readonly dropped: string,
+    readonly kept: boolean,
+  ) {}
+}
 
 function explain(
   ctx: SchedContext,
@@ -105,23 +114,8 @@ function explain(
   rule: string,
 ): Explanation {
   const set = en === undefined ? '' : setNames(en.set);
-  const why = d ? rule : NONE_NO_ELIGIBLE;
-  const { member, dropped, kept } = trail;
-  return explainWith(
-    ctx,
-    'lblcr',
-    svc.dests,
-    USABLE_BY_OVERHEAD,
-    d,
-    why,
-    undefined,
-    LBLCR_PARAMS,
-    pkt.daddr,
-    set,
-    member,
-    dropped,
-    kept,
-  );
+  const params = new LblcrParams(pkt.daddr, set, trail.member, trail.dropped, trail.kept);
+  return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -21,27 +21,18 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params when a dest won, in order. */
-const LC_PARAMS = ['cost'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LcParams {
+  [name: string]: string | number | boolean;
+  constructor(readonly cost: number) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'lc',
-      svc.dests,
-      USABLE_BY_OVERHEAD,
-      d,
-      rule,
-      undefined,
-      d ? LC_PARAMS : NO_PARAMS,
-      d ? connOverhead(d) : 0,
-    ),
-  );
+  const params = d ? new LcParams(connOverhead(d)) : {};
+  return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const lc: Scheduler<null> = { name: 'lc', createState: () => null, update: () => {}, schedule };

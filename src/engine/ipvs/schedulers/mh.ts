@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explainWith, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { ipv4ToU32 } from './ipv4';
 import { modU32 } from './modU32';
@@ -76,8 +76,18 @@ const MH_JUDGE: Judge = {
         : undefined,
 };
 
-/** The explanation's params, in order. */
-const MH_PARAMS = ['hash', 'slot', 'final', 'probes', 'port', 'fallback'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class MhParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly hash: number,
+    readonly slot: number,
+    readonly final: number,
+    readonly probes: number,
+    readonly port: number,
+    readonly fallback: boolean,
+  ) {}
+}
 
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
@@ -86,25 +96,8 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'mh',
-      svc.dests,
-      MH_JUDGE,
-      d,
-      rule,
-      owner,
-      MH_PARAMS,
-      hash,
-      slot,
-      final,
-      probes,
-      port,
-      svc.flags.flag1,
-    ),
-  );
+  const params = new MhParams(hash, slot, final, probes, port, svc.flags.flag1);
+  return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 
 export const mh: Scheduler<MhState> = {

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
 
@@ -25,29 +25,22 @@ export function nqPick(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params when a dest won, in order. */
-const NQ_PARAMS = ['cost', 'weight'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class NqParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly cost: number,
+    readonly weight: number,
+  ) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = nqPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
   const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'nq',
-      svc.dests,
-      USABLE_BY_SED,
-      d,
-      rule,
-      undefined,
-      d ? NQ_PARAMS : NO_PARAMS,
-      d ? sedOverhead(d) : 0,
-      d?.weight ?? 0,
-    ),
-  );
+  const params = d ? new NqParams(sedOverhead(d), d.weight) : {};
+  return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const nq: Scheduler<null> = { name: 'nq', createState: () => null, update: () => {}, schedule };

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 
 /** ovf's own rule: not overloaded, weight > 0 and no more active connections than its weight. */
@@ -24,28 +24,21 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
-/** The explanation's params when a dest won, in order. */
-const OVF_PARAMS = ['weight', 'active'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class OvfParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly weight: number,
+    readonly active: number,
+  ) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'ovf',
-      svc.dests,
-      OVF_JUDGE,
-      d,
-      rule,
-      undefined,
-      d ? OVF_PARAMS : NO_PARAMS,
-      d?.weight ?? 0,
-      d?.activeconns ?? 0,
-    ),
-  );
+  const params = d ? new OvfParams(d.weight, d.activeconns) : {};
+  return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
 }
 
 export const ovf: Scheduler<null> = { name: 'ovf', createState: () => null, update: () => {}, schedule };

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
 
@@ -25,28 +25,21 @@ export function sedLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params when a dest won, in order. */
-const SED_PARAMS = ['cost', 'weight'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class SedParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly cost: number,
+    readonly weight: number,
+  ) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'sed',
-      svc.dests,
-      USABLE_BY_SED,
-      d,
-      rule,
-      undefined,
-      d ? SED_PARAMS : NO_PARAMS,
-      d ? sedOverhead(d) : 0,
-      d?.weight ?? 0,
-    ),
-  );
+  const params = d ? new SedParams(sedOverhead(d), d.weight) : {};
+  return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 
 export const sed: Scheduler<null> = { name: 'sed', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,6 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
-import { explainWith, NONE_BUCKET, result } from './explain';
+import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
 import { ipv4ToU32 } from './ipv4';
@@ -73,8 +73,17 @@ const SH_JUDGE: Judge = {
         : undefined,
 };
 
-/** The explanation's params, in order. */
-const SH_PARAMS = ['bucket', 'final', 'probes', 'port', 'fallback'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class ShParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly bucket: number,
+    readonly final: number,
+    readonly probes: number,
+    readonly port: number,
+    readonly fallback: boolean,
+  ) {}
+}
 
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
@@ -83,24 +92,8 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'sh',
-      svc.dests,
-      SH_JUDGE,
-      d,
-      rule,
-      owner,
-      SH_PARAMS,
-      bucket,
-      final,
-      probes,
-      port,
-      svc.flags.flag1,
-    ),
-  );
+  const params = new ShParams(bucket, final, probes, port, svc.flags.flag1);
+  return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 
 export const sh: Scheduler<ShState> = {

@@ -1,6 +1,6 @@
 import type { Rng } from '../../core/rng';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { modU32 } from './modU32';
 import { connOverhead } from './overhead';
@@ -42,32 +42,25 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   return draw(dests, last.r1, last.r2);
 }
 
-/** The explanation's params when a dest won, in order. */
-const TWOS_PARAMS = ['weightSum', 'r1', 'r2', 'choice1', 'choice2'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class TwosParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly weightSum: number,
+    readonly r1: number,
+    readonly r2: number,
+    readonly choice1: string,
+    readonly choice2: string,
+  ) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
   const { weightSum, r1, r2, choice1, choice2 } = last;
+  const params = d ? new TwosParams(weightSum, r1, r2, choice1, choice2) : {};
   const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'twos',
-      svc.dests,
-      USABLE_BY_OVERHEAD,
-      d,
-      rule,
-      undefined,
-      d ? TWOS_PARAMS : NO_PARAMS,
-      weightSum,
-      r1,
-      r2,
-      choice1,
-      choice2,
-    ),
-  );
+  return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const twos: Scheduler<null> = { name: 'twos', createState: () => null, update: () => {}, schedule };

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NO_PARAMS, NONE_NO_ELIGIBLE, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
 
@@ -29,28 +29,21 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params when a dest won, in order. */
-const WLC_PARAMS = ['cost', 'weight'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class WlcParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly cost: number,
+    readonly weight: number,
+  ) {}
+}
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'wlc',
-      svc.dests,
-      USABLE_BY_OVERHEAD,
-      d,
-      rule,
-      undefined,
-      d ? WLC_PARAMS : NO_PARAMS,
-      d ? connOverhead(d) : 0,
-      d?.weight ?? 0,
-    ),
-  );
+  const params = d ? new WlcParams(connOverhead(d), d.weight) : {};
+  return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
 export const wlc: Scheduler<null> = { name: 'wlc', createState: () => null, update: () => {}, schedule };

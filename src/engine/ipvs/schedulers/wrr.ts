@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explainWith, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
+import { explanation, NONE_NO_ELIGIBLE, NONE_OVERLOADED, result } from './explain';
 import { USABLE_BY_WEIGHT } from './judges';
 import { gcd } from './gcd';
 
@@ -90,8 +90,18 @@ function pick(s: WrrState, dests: readonly Dest[]): number {
   }
 }
 
-/** The explanation's params, in order. */
-const WRR_PARAMS = ['cw', 'mw', 'di', 'cwBefore', 'from', 'position'];
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class WrrParams {
+  [name: string]: string | number | boolean;
+  constructor(
+    readonly cw: number,
+    readonly mw: number,
+    readonly di: number,
+    readonly cwBefore: number,
+    readonly from: number,
+    readonly position: number,
+  ) {}
+}
 
 function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const from = s.cl;
@@ -100,25 +110,8 @@ function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedC
   const d = i >= 0 ? svc.dests[i] : undefined;
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
-  return result(
-    d,
-    explainWith(
-      ctx,
-      'wrr',
-      svc.dests,
-      USABLE_BY_WEIGHT,
-      d,
-      rule,
-      undefined,
-      WRR_PARAMS,
-      s.cw,
-      s.mw,
-      s.di,
-      cwBefore,
-      from,
-      s.cl,
-    ),
-  );
+  const params = new WrrParams(s.cw, s.mw, s.di, cwBefore, from, s.cl);
+  return result(d, explanation(ctx, 'wrr', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
 export const wrr: Scheduler<WrrState> = { name: 'wrr', createState, update, schedule };
