@@ -50,11 +50,15 @@ const DH_JUDGE: Judge = {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class DhParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly daddr: string,
-    readonly bucket: number,
-    readonly owner: string,
-  ) {}
+  declare readonly daddr: string;
+  declare readonly bucket: number;
+  declare readonly owner: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, bucket: number, owner: string) {
+    this.daddr = daddr;
+    this.bucket = bucket;
+    this.owner = owner;
+  }
 }
 
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

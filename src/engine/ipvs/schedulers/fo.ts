@@ -19,7 +19,11 @@ export function foPick(dests: readonly Dest[]): Dest | undefined {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class FoParams {
   [name: string]: string | number | boolean;
-  constructor(readonly weight: number) {}
+  declare readonly weight: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weight: number) {
+    this.weight = weight;
+  }
 }
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -55,11 +55,15 @@ const LBLC_JUDGE: Judge = {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class LblcParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly daddr: string,
-    readonly cached: string,
-    readonly cache: string,
-  ) {}
+  declare readonly daddr: string;
+  declare readonly cached: string;
+  declare readonly cache: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, cached: string, cache: string) {
+    this.daddr = daddr;
+    this.cached = cached;
+    this.cache = cache;
+  }
 }
 
 function explain(

@@ -96,13 +96,19 @@ const trail = { member: '', dropped: '', kept: false };
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class LblcrParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly daddr: string,
-    readonly set: string,
-    readonly member: string,
-    readonly dropped: string,
-    readonly kept: boolean,
-  ) {}
+  declare readonly daddr: string;
+  declare readonly set: string;
+  declare readonly member: string;
+  declare readonly dropped: string;
+  declare readonly kept: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, set: string, member: string, dropped: string, kept: boolean) {
+    this.daddr = daddr;
+    this.set = set;
+    this.member = member;
+    this.dropped = dropped;
+    this.kept = kept;
+  }
 }
 
 function explain(

@@ -24,7 +24,11 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class LcParams {
   [name: string]: string | number | boolean;
-  constructor(readonly cost: number) {}
+  declare readonly cost: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(cost: number) {
+    this.cost = cost;
+  }
 }
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -79,14 +79,21 @@ const MH_JUDGE: Judge = {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class MhParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly hash: number,
-    readonly slot: number,
-    readonly final: number,
-    readonly probes: number,
-    readonly port: number,
-    readonly fallback: boolean,
-  ) {}
+  declare readonly hash: number;
+  declare readonly slot: number;
+  declare readonly final: number;
+  declare readonly probes: number;
+  declare readonly port: number;
+  declare readonly fallback: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(hash: number, slot: number, final: number, probes: number, port: number, fallback: boolean) {
+    this.hash = hash;
+    this.slot = slot;
+    this.final = final;
+    this.probes = probes;
+    this.port = port;
+    this.fallback = fallback;
+  }
 }
 
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -28,10 +28,13 @@ export function nqPick(dests: readonly Dest[]): Dest | undefined {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class NqParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly cost: number,
-    readonly weight: number,
-  ) {}
+  declare readonly cost: number;
+  declare readonly weight: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(cost: number, weight: number) {
+    this.cost = cost;
+    this.weight = weight;
+  }
 }
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

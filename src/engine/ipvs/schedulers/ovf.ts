@@ -27,10 +27,13 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class OvfParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly weight: number,
-    readonly active: number,
-  ) {}
+  declare readonly weight: number;
+  declare readonly active: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weight: number, active: number) {
+    this.weight = weight;
+    this.active = active;
+  }
 }
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

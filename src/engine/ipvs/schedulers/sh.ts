@@ -76,13 +76,19 @@ const SH_JUDGE: Judge = {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class ShParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly bucket: number,
-    readonly final: number,
-    readonly probes: number,
-    readonly port: number,
-    readonly fallback: boolean,
-  ) {}
+  declare readonly bucket: number;
+  declare readonly final: number;
+  declare readonly probes: number;
+  declare readonly port: number;
+  declare readonly fallback: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(bucket: number, final: number, probes: number, port: number, fallback: boolean) {
+    this.bucket = bucket;
+    this.final = final;
+    this.probes = probes;
+    this.port = port;
+    this.fallback = fallback;
+  }
 }
 
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

@@ -45,13 +45,19 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class TwosParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly weightSum: number,
-    readonly r1: number,
-    readonly r2: number,
-    readonly choice1: string,
-    readonly choice2: string,
-  ) {}
+  declare readonly weightSum: number;
+  declare readonly r1: number;
+  declare readonly r2: number;
+  declare readonly choice1: string;
+  declare readonly choice2: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weightSum: number, r1: number, r2: number, choice1: string, choice2: string) {
+    this.weightSum = weightSum;
+    this.r1 = r1;
+    this.r2 = r2;
+    this.choice1 = choice1;
+    this.choice2 = choice2;
+  }
 }
 
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {

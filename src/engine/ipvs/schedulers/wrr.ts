@@ -93,14 +93,21 @@ function pick(s: WrrState, dests: readonly Dest[]): number {
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
 class WrrParams {
   [name: string]: string | number | boolean;
-  constructor(
-    readonly cw: number,
-    readonly mw: number,
-    readonly di: number,
-    readonly cwBefore: number,
-    readonly from: number,
-    readonly position: number,
-  ) {}
+  declare readonly cw: number;
+  declare readonly mw: number;
+  declare readonly di: number;
+  declare readonly cwBefore: number;
+  declare readonly from: number;
+  declare readonly position: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(cw: number, mw: number, di: number, cwBefore: number, from: number, position: number) {
+    this.cw = cw;
+    this.mw = mw;
+    this.di = di;
+    this.cwBefore = cwBefore;
+    this.from = from;
+    this.position = position;
+  }
 }
 
 function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
