@@ -1,4 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
@@ -25,24 +26,12 @@ export function nqPick(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
-class NqParams {
-  [name: string]: string | number | boolean;
-  declare readonly cost: number;
-  declare readonly weight: number;
-  // Declared, not defined: plain stores, no class-field definitions per object.
-  constructor(cost: number, weight: number) {
-    this.cost = cost;
-    this.weight = weight;
-  }
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = nqPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
   const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
-  const params = d ? new NqParams(sedOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 

@@ -1,4 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
@@ -25,23 +26,11 @@ export function sedLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
-class SedParams {
-  [name: string]: string | number | boolean;
-  declare readonly cost: number;
-  declare readonly weight: number;
-  // Declared, not defined: plain stores, no class-field definitions per object.
-  constructor(cost: number, weight: number) {
-    this.cost = cost;
-    this.weight = weight;
-  }
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
-  const params = d ? new SedParams(sedOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 

@@ -1,4 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
@@ -29,23 +30,11 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
-class WlcParams {
-  [name: string]: string | number | boolean;
-  declare readonly cost: number;
-  declare readonly weight: number;
-  // Declared, not defined: plain stores, no class-field definitions per object.
-  constructor(cost: number, weight: number) {
-    this.cost = cost;
-    this.weight = weight;
-  }
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? new WlcParams(connOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(connOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 
