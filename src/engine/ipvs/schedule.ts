@@ -9,6 +9,7 @@ import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
 import { serviceKeyString } from './service';
 import { RecordedExplanation } from './schedulers/explain';
+import type { Where } from './schedulers/explain';
 import type { SchedContext, SchedService } from './types';
 
 /** The scheduler's pick for a new connection (dest null: none usable), with why when explained. */
@@ -124,18 +125,21 @@ export function schedContext(ipvs: Ipvs): SchedContext {
   };
 }
 
-/** Service names as the trace spells them, made once per service key (one per decision otherwise); a memo, not host state. */
-const keyStrings = new WeakMap<IpvsService['key'], string>();
+/**
+ * The host's name and the service as the trace spells it, made once per service key (one string
+ * per decision otherwise) and kept by each decision as one pointer; a memo, not host state.
+ */
+const wheres = new WeakMap<IpvsService['key'], Where>();
 let lastKey: IpvsService['key'] | undefined;
-let lastKeyString = '';
+let lastWhere: Where | undefined;
 
-function keyString(svc: IpvsService): string {
-  if (svc.key === lastKey) return lastKeyString;
-  let s = keyStrings.get(svc.key);
-  if (s === undefined) keyStrings.set(svc.key, (s = serviceKeyString(svc.key)));
+function whereOf(ipvs: Ipvs, svc: IpvsService): Where {
+  let w = svc.key === lastKey ? lastWhere : wheres.get(svc.key);
+  if (w === undefined || w.host !== ipvs.host.name)
+    wheres.set(svc.key, (w = { host: ipvs.host.name, service: serviceKeyString(svc.key) }));
   lastKey = svc.key;
-  lastKeyString = s;
-  return s;
+  lastWhere = w;
+  return w;
 }
 
 /**
@@ -229,21 +233,22 @@ export function pick(
     ex.winnerObject === r.dest &&
     ex.scheduler === svc.scheduler.name
   ) {
-    ex.host = ipvs.host.name;
-    ex.service = keyString(svc);
+    ex.where = whereOf(ipvs, svc);
     ex.clientAddr = t.saddr;
     ex.clientPort = t.sport;
     record = ex;
-  } else
+  } else {
+    const where = whereOf(ipvs, svc);
     record = new DecisionRecord(
-      ipvs.host.name,
-      keyString(svc),
+      where.host,
+      where.service,
       svc.scheduler.name,
       t.saddr,
       t.sport,
       r.dest?.key ?? null,
       ex ?? null,
     );
+  }
   ipvs.host.sim.emitFixed(SCHEDULE, pkt, record);
   return r.dest as IpvsDest | undefined;
 }

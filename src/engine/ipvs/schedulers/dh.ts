@@ -47,12 +47,26 @@ const DH_JUDGE: Judge = {
   cost: (_d, i, rec) => (i === rec.auxIndex ? (rec.params.bucket as number) : undefined),
 };
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class DhParams {
+  [name: string]: string | number | boolean;
+  declare readonly daddr: string;
+  declare readonly bucket: number;
+  declare readonly owner: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, bucket: number, owner: string) {
+    this.daddr = daddr;
+    this.bucket = bucket;
+    this.owner = owner;
+  }
+}
+
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
-  const params = { daddr: pkt.daddr, bucket, owner: owner?.key ?? '' };
+  const params = new DhParams(pkt.daddr, bucket, owner?.key ?? '');
   const rule = d ? 'dh.bucket' : NONE_BUCKET;
   return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
 }

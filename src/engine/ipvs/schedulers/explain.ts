@@ -2,6 +2,16 @@ import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from 
 
 export type Params = Explanation['params'];
 
+/**
+ * A plain copy of params made by a scheduler's params class. Schedulers make their per-decision
+ * params with `new` rather than a literal: a literal is an allocation site V8 pretenures once the
+ * trace keeps decisions alive, after which every decision's params went to the old generation (mh
+ * ran at a third of its speed, at random). Readers of the plain Explanation see a plain object.
+ */
+export function plainParams(p: Params): Params {
+  return Object.getPrototypeOf(p) === Object.prototype ? p : { ...p };
+}
+
 /** What a judge may know of the decision: list indices of the winner and of the auxiliary dest. */
 export interface Recorded {
   readonly winnerIndex: number;
@@ -83,6 +93,14 @@ function listCopy(live: readonly Dest[]): readonly Dest[] {
   return copy;
 }
 
+/** The director and the service a decision was made on: one object per service, kept by every decision. */
+export interface Where {
+  readonly host: string;
+  readonly service: string;
+}
+
+const NOWHERE: Where = { host: '', service: '' };
+
 /** What a decision shares with every other of its scheduler and outcome: one object for all of them. */
 interface How {
   readonly scheduler: string;
@@ -132,8 +150,7 @@ export class RecordedExplanation implements Explanation, Recorded {
    * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
    * is then stored as its packet and this record alone, one object per decision.
    */
-  host = '';
-  service = '';
+  where: Where = NOWHERE;
   /** The client's address and port: its `ip:port` is spelled when the event is read. */
   clientAddr = '';
   clientPort = 0;
@@ -169,6 +186,14 @@ export class RecordedExplanation implements Explanation, Recorded {
     this.offset = at;
     this.winnerDest = winner;
     this.auxDest = aux;
+  }
+
+  get host(): string {
+    return this.where.host;
+  }
+
+  get service(): string {
+    return this.where.service;
   }
 
   /** The dest picked (the decision event's dest). */
@@ -254,7 +279,7 @@ export class RecordedExplanation implements Explanation, Recorded {
 
   toJSON(): Explanation {
     const { scheduler, candidates, winner, rule, params } = this;
-    return { scheduler, candidates, winner, rule, params };
+    return { scheduler, candidates, winner, rule, params: plainParams(params) };
   }
 }
 

@@ -16,11 +16,21 @@ export function foPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class FoParams {
+  [name: string]: string | number | boolean;
+  declare readonly weight: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weight: number) {
+    this.weight = weight;
+  }
+}
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = foPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'fo.highest-weight' : NONE_NO_ELIGIBLE;
-  const params = d ? { weight: d.weight } : {};
+  const params = d ? new FoParams(d.weight) : {};
   return result(d, explanation(ctx, 'fo', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 

@@ -52,6 +52,20 @@ const LBLC_JUDGE: Judge = {
   cost: connOverhead,
 };
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LblcParams {
+  [name: string]: string | number | boolean;
+  declare readonly daddr: string;
+  declare readonly cached: string;
+  declare readonly cache: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, cached: string, cache: string) {
+    this.daddr = daddr;
+    this.cached = cached;
+    this.cache = cache;
+  }
+}
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -61,7 +75,7 @@ function explain(
   hit: boolean,
 ): Explanation {
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
-  const params = { daddr: pkt.daddr, cached: en?.dest.key ?? '', cache: cacheState(en, svc.dests) };
+  const params = new LblcParams(pkt.daddr, en?.dest.key ?? '', cacheState(en, svc.dests));
   return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
 }
 

@@ -93,6 +93,24 @@ function setNames(set: readonly Dest[]): string {
 /** Scratch for the explanation: best set member, the one dropped, and whether it was kept. */
 const trail = { member: '', dropped: '', kept: false };
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LblcrParams {
+  [name: string]: string | number | boolean;
+  declare readonly daddr: string;
+  declare readonly set: string;
+  declare readonly member: string;
+  declare readonly dropped: string;
+  declare readonly kept: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(daddr: string, set: string, member: string, dropped: string, kept: boolean) {
+    this.daddr = daddr;
+    this.set = set;
+    this.member = member;
+    this.dropped = dropped;
+    this.kept = kept;
+  }
+}
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -101,13 +119,8 @@ function explain(
   d: Dest | undefined,
   rule: string,
 ): Explanation {
-  const params = {
-    daddr: pkt.daddr,
-    set: en === undefined ? '' : setNames(en.set),
-    member: trail.member,
-    dropped: trail.dropped,
-    kept: trail.kept,
-  };
+  const set = en === undefined ? '' : setNames(en.set);
+  const params = new LblcrParams(pkt.daddr, set, trail.member, trail.dropped, trail.kept);
   return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 

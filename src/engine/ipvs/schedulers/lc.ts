@@ -21,11 +21,21 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class LcParams {
+  [name: string]: string | number | boolean;
+  declare readonly cost: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(cost: number) {
+    this.cost = cost;
+  }
+}
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? { cost: connOverhead(d) } : {};
+  const params = d ? new LcParams(connOverhead(d)) : {};
   return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 

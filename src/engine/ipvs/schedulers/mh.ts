@@ -76,6 +76,26 @@ const MH_JUDGE: Judge = {
         : undefined,
 };
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class MhParams {
+  [name: string]: string | number | boolean;
+  declare readonly hash: number;
+  declare readonly slot: number;
+  declare readonly final: number;
+  declare readonly probes: number;
+  declare readonly port: number;
+  declare readonly fallback: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(hash: number, slot: number, final: number, probes: number, port: number, fallback: boolean) {
+    this.hash = hash;
+    this.slot = slot;
+    this.final = final;
+    this.probes = probes;
+    this.port = port;
+    this.fallback = fallback;
+  }
+}
+
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -83,7 +103,7 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;
-  const params = { hash, slot, final, probes, port, fallback: svc.flags.flag1 };
+  const params = new MhParams(hash, slot, final, probes, port, svc.flags.flag1);
   return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 

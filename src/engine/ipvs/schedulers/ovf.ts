@@ -24,11 +24,23 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class OvfParams {
+  [name: string]: string | number | boolean;
+  declare readonly weight: number;
+  declare readonly active: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weight: number, active: number) {
+    this.weight = weight;
+    this.active = active;
+  }
+}
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  const params = d ? { weight: d.weight, active: d.activeconns } : {};
+  const params = d ? new OvfParams(d.weight, d.activeconns) : {};
   return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
 }
 

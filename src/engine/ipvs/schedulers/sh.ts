@@ -73,6 +73,24 @@ const SH_JUDGE: Judge = {
         : undefined,
 };
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class ShParams {
+  [name: string]: string | number | boolean;
+  declare readonly bucket: number;
+  declare readonly final: number;
+  declare readonly probes: number;
+  declare readonly port: number;
+  declare readonly fallback: boolean;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(bucket: number, final: number, probes: number, port: number, fallback: boolean) {
+    this.bucket = bucket;
+    this.final = final;
+    this.probes = probes;
+    this.port = port;
+    this.fallback = fallback;
+  }
+}
+
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -80,7 +98,7 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
-  const params = { bucket, final, probes, port, fallback: svc.flags.flag1 };
+  const params = new ShParams(bucket, final, probes, port, svc.flags.flag1);
   return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 

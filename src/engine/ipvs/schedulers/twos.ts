@@ -42,11 +42,29 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   return draw(dests, last.r1, last.r2);
 }
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class TwosParams {
+  [name: string]: string | number | boolean;
+  declare readonly weightSum: number;
+  declare readonly r1: number;
+  declare readonly r2: number;
+  declare readonly choice1: string;
+  declare readonly choice2: string;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(weightSum: number, r1: number, r2: number, choice1: string, choice2: string) {
+    this.weightSum = weightSum;
+    this.r1 = r1;
+    this.r2 = r2;
+    this.choice1 = choice1;
+    this.choice2 = choice2;
+  }
+}
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
   const { weightSum, r1, r2, choice1, choice2 } = last;
-  const params = d ? { weightSum, r1, r2, choice1, choice2 } : {};
+  const params = d ? new TwosParams(weightSum, r1, r2, choice1, choice2) : {};
   const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
   return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }

@@ -90,6 +90,26 @@ function pick(s: WrrState, dests: readonly Dest[]): number {
   }
 }
 
+/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
+class WrrParams {
+  [name: string]: string | number | boolean;
+  declare readonly cw: number;
+  declare readonly mw: number;
+  declare readonly di: number;
+  declare readonly cwBefore: number;
+  declare readonly from: number;
+  declare readonly position: number;
+  // Declared, not defined: plain stores, no class-field definitions per object.
+  constructor(cw: number, mw: number, di: number, cwBefore: number, from: number, position: number) {
+    this.cw = cw;
+    this.mw = mw;
+    this.di = di;
+    this.cwBefore = cwBefore;
+    this.from = from;
+    this.position = position;
+  }
+}
+
 function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const from = s.cl;
   const cwBefore = s.cw;
@@ -97,7 +117,7 @@ function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedC
   const d = i >= 0 ? svc.dests[i] : undefined;
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
-  const params = { cw: s.cw, mw: s.mw, di: s.di, cwBefore, from, position: s.cl };
+  const params = new WrrParams(s.cw, s.mw, s.di, cwBefore, from, s.cl);
   return result(d, explanation(ctx, 'wrr', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
