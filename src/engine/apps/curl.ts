@@ -82,10 +82,36 @@ export interface CurlHandle {
   interrupt(): void;
 }
 
+/**
+ * A running curl's handle: a class, not a literal with getters. A literal's accessors give each
+ * request its own map in old space, pointing at closures over the whole request, so every
+ * scavenge kept and promoted the finished requests (docs/architecture.md, "Closures and
+ * young-generation GC").
+ */
+class CurlRun implements CurlHandle {
+  result: CurlResult | undefined;
+  private readonly stop: () => void;
+  constructor(stop: () => void) {
+    this.result = undefined;
+    this.stop = stop;
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  interrupt(): void {
+    if (!this.result) this.stop();
+  }
+}
+
 /** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
 export function startCurl(host: Host, req: CurlRequest): CurlHandle {
   const started = host.sim.now;
-  let result: CurlResult | undefined;
+  const run = new CurlRun(() => {
+    sock?.close();
+    finish({ exit: 130, headers: '', body: '' });
+  });
   let sock: TcpSock | undefined;
   let connected = false;
   let raw = '';
@@ -93,9 +119,9 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
   let connectTimer: QueuedEvent | undefined;
   const times: Pick<CurlResult, 'connectUs' | 'firstByteUs' | 'local' | 'requestBytes'> = {};
   const finish = (r: CurlResult): void => {
-    if (result) return;
+    if (run.result) return;
     // `r` is made for this call: the times go onto it (as a spread would order them), no copy.
-    result = Object.assign(r, times);
+    run.result = Object.assign(r, times);
     cancelTimer(timer);
     cancelTimer(connectTimer);
     host.sim.emit({
@@ -197,7 +223,7 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
     sock = s;
     times.local = { ip: s.laddr, port: s.lport };
   }
-  if (req.connectTimeoutUs !== undefined && !result) {
+  if (req.connectTimeoutUs !== undefined && !run.result) {
     connectTimer = host.sim.after(req.connectTimeoutUs, 'curl-connect-timeout', () => {
       if (connected) return;
       const ms = Math.floor((host.sim.now - started) / 1000);
@@ -205,7 +231,7 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
       finish({ exit: 28, headers: '', body: '', error: `Connection timed out after ${ms + 1} milliseconds` });
     });
   }
-  if (req.maxTimeUs !== undefined && !result) {
+  if (req.maxTimeUs !== undefined && !run.result) {
     const limit = req.maxTimeUs;
     timer = host.sim.after(limit, 'curl-max-time', () => {
       const ms = Math.floor((host.sim.now - started) / 1000);
@@ -217,17 +243,5 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
       finish({ exit: 28, headers: got?.headers ?? '', body: got?.body ?? '', error });
     });
   }
-  return {
-    get done() {
-      return result !== undefined;
-    },
-    get result() {
-      return result;
-    },
-    interrupt() {
-      if (result) return;
-      sock?.close();
-      finish({ exit: 130, headers: '', body: '' });
-    },
-  };
+  return run;
 }
