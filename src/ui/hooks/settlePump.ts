@@ -8,11 +8,9 @@ const queue: (() => void)[] = [];
 let gap = false;
 
 /**
- * Wait, then pump: with animation frames, until the second frame from now has started and drawn
- * (a task posted from its callback runs after it paints); without them, PUMP_MS. A view's update
- * runs after a frame has drawn, so the next frame lays out and paints what it changed: one frame
- * between two updates keeps that layout (1.5–2 ms for the event rows) out of the frame where the
- * next view renders (2–4 ms), and a frame pays for one view's update, not parts of two.
+ * Wait one frame, then pump: with animation frames, until the next frame has started and drawn
+ * (a task posted from its callback runs after it paints), so that at most one settled view
+ * updates per frame however long frames take on a loaded machine; without them, PUMP_MS.
  */
 function startGap(): void {
   gap = true;
@@ -25,7 +23,7 @@ function startGap(): void {
   };
   const framed = typeof requestAnimationFrame === 'function';
   const fallback = setTimeout(go, framed ? FRAME_WAIT_MS : PUMP_MS);
-  if (framed) requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 0)));
+  if (framed) requestAnimationFrame(() => setTimeout(go, 0));
 }
 
 function pump(): void {
@@ -38,9 +36,9 @@ function pump(): void {
 }
 
 /**
- * Run `update` now if no other settled view has updated within the last two frames, else after
- * the ones before it, one every other frame: the event list, the inspector and the words for
- * screen readers then never all redraw in one animation frame. Returns a function that drops it if still waiting.
+ * Run `update` now if no other settled view has updated within the last frame, else after the
+ * ones before it, one per frame: the event list, the inspector and the words for screen readers
+ * then never all redraw in one animation frame. Returns a function that drops it if still waiting.
  */
 export function settleUpdate(update: () => void): () => void {
   if (!gap && queue.length === 0) {
