@@ -12,7 +12,7 @@ import type { Ipv4 } from '../packet/types';
 import { icmpSendQuoted } from '../stack/icmpSend';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
 import type { HookName, HookResult } from '../stack/netfilter';
-import type { Skb } from '../stack/skb';
+import { newSkb, type Skb } from '../stack/skb';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import { transmit } from './xmit';
@@ -178,7 +178,9 @@ function forwardToDest(
         });
         return;
       }
-      ipLocalOut(host, { id: skb.id, pkt, ipvsProperty: true }, rt.dev, rt.nexthop);
+      const out = newSkb(skb.id, pkt);
+      out.ipvsProperty = true;
+      ipLocalOut(host, out, rt.dev, rt.nexthop);
     },
   };
 }

@@ -325,8 +325,8 @@ function kernelRoute(
 
 /**
  * The trace writers traceChanges installs, made here and not where they are stored: V8 (node 20)
- * keeps a closure stored by the function that made it alive through young-generation GCs, and
- * with it the whole host and lab, which every scavenge then copies and promotes.
+ * allocates a function literal assigned straight to a property in old space, where it keeps the
+ * whole host and lab alive through young-generation GCs (docs/architecture.md).
  */
 function changeTracers(sim: Sim, host: string) {
   return {

@@ -1,7 +1,7 @@
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
-import type { Skb } from './skb';
+import { newSkb, type Skb } from './skb';
 
 /** An IPIP packet was unwrapped on tunl0: the outer and inner addresses. */
 export interface IpipDecapEvent {
@@ -49,5 +49,5 @@ export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
     outer: { src: skb.pkt.src, dst: skb.pkt.dst },
     inner: { src: inner.src, dst: inner.dst },
   });
-  return { id: skb.id, pkt: inner, pktType: 'host' };
+  return newSkb(skb.id, inner, 'host');
 }
