@@ -1,6 +1,7 @@
 import type { Ipvs } from './ipvs';
 import type { DestOptions, IpvsDest, IpvsService, ServiceKey, ServiceOptions } from './service';
 import { serviceKeyString } from './service';
+import { DestEntry } from './destEntry';
 import { newStats, zeroStats } from './stats';
 import { getScheduler } from './schedulers/registry';
 import { destListChanged } from './schedulers/explain';
@@ -146,25 +147,7 @@ export function addDest(ipvs: Ipvs, key: ServiceKey, o: DestOptions): IpvsError 
 }
 
 function newDest(key: string, o: DestOptions, port: number): IpvsDest {
-  return {
-    key,
-    addr: o.addr,
-    port,
-    fwd: o.fwd,
-    weight: 0,
-    lastWeight: 0,
-    uThreshold: 0,
-    lThreshold: 0,
-    activeconns: 0,
-    inactconns: 0,
-    persistconns: 0,
-    available: true,
-    overloaded: false,
-    stats: newStats(),
-    tunType: 'ipip',
-    tunPort: 0,
-    tunFlags: 'nocsum',
-  };
+  return new DestEntry(key, o.addr, port, o.fwd);
 }
 
 function applyDestOptions(d: IpvsDest, o: DestOptions): void {

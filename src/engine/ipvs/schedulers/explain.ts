@@ -1,4 +1,5 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
+import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
 
 export type Params = Explanation['params'];
 
@@ -30,21 +31,18 @@ export interface Judge {
 }
 
 /**
- * Counters recorded per dest, in this order: weight << 2 | flags, active, inactive (IPVS weights
- * are 0..65535, far inside the 30 bits left; 3 words, not 4: fewer blocks to make).
- */
-const STRIDE = 3;
-const F_OVERLOADED = 1;
-const F_AVAILABLE = 2;
-
-/**
- * Recorded counters live in shared append-only blocks, so a decision adds no array of its own
- * to the heap: a record keeps its block and offset. A block is dropped with the last record
- * that points into it. Pure storage: nothing here is observable.
+ * Counters of lists whose dests are not CountedDests (plain objects: tests, previews) live in
+ * shared append-only blocks, every dest's per decision (a snapshot, in the journal's layout), so
+ * a decision adds no array of its own to the heap: a record keeps its block and offset. A block is
+ * dropped with the last record that points into it. Pure storage: nothing here is observable.
  */
 const BLOCK = 1 << 13;
 let block = new Int32Array(BLOCK);
 let used = 0;
+
+/** The journal of each live list (counterJournal.ts), and of the list decided on last. */
+const journals = new WeakMap<readonly Dest[], CounterJournal>();
+let lastJournal: CounterJournal | undefined;
 
 /**
  * The dest list as a decision saw it. Consecutive decisions on an unchanged list share one copy
@@ -80,8 +78,14 @@ function sameList(a: readonly Dest[], b: readonly Dest[]): boolean {
   return true;
 }
 
+/** The list as a decision on `live` sees it; `lastJournal` is then `live`'s journal. */
 function listCopy(live: readonly Dest[]): readonly Dest[] {
   if (live === lastLive && lastAnnounced) return lastCopy;
+  if (live !== lastLive) {
+    let j = journals.get(live);
+    if (j === undefined) journals.set(live, (j = new CounterJournal()));
+    lastJournal = j;
+  }
   let copy = live === lastLive ? lastCopy : listCopies.get(live);
   if (copy === undefined || !sameList(copy, live)) {
     copy = live.slice();
@@ -141,8 +145,10 @@ export class RecordedExplanation implements Explanation, Recorded {
   readonly params: Params;
   private readonly how: How;
   private readonly dests: readonly Dest[];
+  /** The counters: a snapshot at `offset` in `block`, then changes up to `end` (readCounters). */
   private readonly block: Int32Array;
   private readonly offset: number;
+  private readonly end: number;
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
   private derived: Candidate[] | undefined = undefined;
@@ -163,27 +169,37 @@ export class RecordedExplanation implements Explanation, Recorded {
     rule: string,
     params: Params,
     aux: Dest | undefined,
+    journaled = true,
   ) {
-    const m = dests.length;
-    const n = m * STRIDE;
-    let b = block;
-    let at = used;
-    if (at + n > b.length) {
-      b = block = new Int32Array(Math.max(BLOCK, n));
-      at = 0;
-    }
-    used = at + n;
-    for (let i = 0, k = at; i < m; i++, k += STRIDE) {
-      const d = dests[i]!;
-      b[k] = (d.weight << 2) | (d.overloaded ? F_OVERLOADED : 0) | (d.available ? F_AVAILABLE : 0);
-      b[k + 1] = d.activeconns;
-      b[k + 2] = d.inactconns;
+    const copy = listCopy(dests);
+    const j = lastJournal!;
+    if (journaled && j.record(copy)) {
+      this.block = j.chunk;
+      this.offset = 0;
+      this.end = j.used;
+    } else {
+      const m = dests.length;
+      const n = m * SNAP;
+      let b = block;
+      let at = used;
+      if (at + n > b.length) {
+        b = block = new Int32Array(Math.max(BLOCK, n));
+        at = 0;
+      }
+      used = at + n;
+      for (let i = 0, k = at; i < m; i++, k += SNAP) {
+        const d = dests[i]!;
+        b[k] = packFlags(d);
+        b[k + 1] = d.activeconns;
+        b[k + 2] = d.inactconns;
+      }
+      this.block = b;
+      this.offset = at;
+      this.end = at + n;
     }
     this.how = howOf(scheduler, judge, rule);
     this.params = params;
-    this.dests = listCopy(dests);
-    this.block = b;
-    this.offset = at;
+    this.dests = copy;
     this.winnerDest = winner;
     this.auxDest = aux;
   }
@@ -246,16 +262,23 @@ export class RecordedExplanation implements Explanation, Recorded {
 
   /** The dests as they were when the decision was made. */
   private views(): Dest[] {
-    const c = this.block;
+    const c = readCounters(this.block, this.offset, this.end, this.dests.length);
     return this.dests.map((d, i) => {
-      const k = this.offset + i * STRIDE;
+      const k = i * SNAP;
       return {
-        ...d,
+        key: d.key,
+        addr: d.addr,
+        port: d.port,
+        fwd: d.fwd,
         weight: c[k]! >> 2,
+        lastWeight: d.lastWeight,
+        uThreshold: d.uThreshold,
+        lThreshold: d.lThreshold,
         activeconns: c[k + 1]!,
         inactconns: c[k + 2]!,
-        overloaded: (c[k]! & F_OVERLOADED) !== 0,
+        persistconns: d.persistconns,
         available: (c[k]! & F_AVAILABLE) !== 0,
+        overloaded: (c[k]! & F_OVERLOADED) !== 0,
       };
     });
   }
@@ -299,8 +322,10 @@ export function explanation(
   params: Params = {},
   aux?: Dest,
 ): Explanation {
-  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux);
-  return ctx.lazyExplain ? rec : rec.toJSON();
+  // Built at once from the live counters, not the journal: the tests compare the two.
+  const lazy = ctx.lazyExplain === true;
+  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux, lazy);
+  return lazy ? rec : rec.toJSON();
 }
 
 /** The plain Explanation of a recorded (or already plain) one: what a serialiser or a test wants. */
