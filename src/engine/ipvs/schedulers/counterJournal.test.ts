@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import type { Rng } from '../../core/rng';
 import { schedService } from '../../testing/schedulers';
-import type { Candidate, Dest, SchedContext } from '../types';
+import { schedContext } from '../schedule';
+import type { Candidate, Dest } from '../types';
 import { SCHEDULERS } from './registry';
 import { rr } from './rr';
 
@@ -70,14 +71,7 @@ describe('counter journal', () => {
     for (let i = 0; i < 4; i++) t.add({ addr: `10.0.5.${i + 1}`, weight: 1 });
     // A list of the test's own holding two of the service's dests, never announced.
     const other = { dests: [t.dests[2]!, t.dests[0]!], flags: t.svc.flags, protocol: 'tcp' as const };
-    const ctx: SchedContext = {
-      now: 0,
-      rng: createRng(1),
-      lblcExpiration: 0,
-      lblcrExpiration: 0,
-      explain: true,
-      lazyExplain: true,
-    };
+    const ctx = schedContext(t.ipvs); // the director's own, explanations recorded
     const state = rr.createState(other);
     const pkt = { saddr: '10.9.0.1', sport: 1, daddr: '10.0.0.1', dport: 80 };
     const rng = createRng(3);
