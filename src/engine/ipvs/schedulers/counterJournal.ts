@@ -80,7 +80,7 @@ export class CounterJournal {
     const old = this.copy;
     if (old !== undefined)
       for (const d of old) if (d instanceof CountedDest && d.journal === this) d.journal = undefined;
-    this.queue = [];
+    if (this.queued > 0) this.queue = [];
     this.queued = 0;
     this.copy = undefined;
     const m = copy.length;
