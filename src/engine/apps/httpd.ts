@@ -3,7 +3,7 @@ import type { Host } from '../stack/host';
 import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
-import { httpDate } from './httpDate';
+import { formatSecs, httpDate, LAB_EPOCH_S } from './httpDate';
 import { cgiResponse, cgiScript } from './httpdCgi';
 
 export const DOCUMENT_ROOT = '/var/www/html';
@@ -73,19 +73,42 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
   });
 }
 
-/** ap_set_keepalive: may the connection stay open, and which headers say so. */
-function keepAlive(head: string, served: number): { close: boolean; headers: string[] } {
+interface KeepAlive {
+  close: boolean;
+  headers: string[];
+}
+
+/** The two answers that do not depend on the count served: one object each (okReply's memo compares them). */
+const CLOSE: KeepAlive = { close: true, headers: ['Connection: close'] };
+const STAY_OPEN: KeepAlive = { close: false, headers: [] };
+
+/** What a request head says about persistence, read once per head text (a client repeats its head). */
+interface HeadConn {
+  head: string;
+  /** Closes after the response whatever the count: `Connection: close`, or HTTP/1.0 without keep-alive. */
+  closes: boolean;
+  kaSent: boolean;
+}
+let lastConn: HeadConn = { head: '', closes: true, kaSent: false };
+
+function headConn(head: string): HeadConn {
+  if (head === lastConn.head) return lastConn;
   const http10 = /^\S+ \S+ HTTP\/1\.0$/m.test(head.split('\r\n')[0] ?? '');
   const conn = (/\r\nconnection:\s*([^\r]*)/i.exec(head)?.[1] ?? '').toLowerCase();
   const kaSent = conn.includes('keep-alive');
+  lastConn = { head, closes: conn.includes('close') || (http10 && !kaSent), kaSent };
+  return lastConn;
+}
+
+/** ap_set_keepalive: may the connection stay open, and which headers say so. */
+function keepAlive(head: string, served: number): KeepAlive {
+  const c = headConn(head);
   const left = MAX_KEEPALIVE_REQUESTS - served;
-  if (conn.includes('close') || (http10 && !kaSent) || left <= 0)
-    return { close: true, headers: ['Connection: close'] };
+  if (c.closes || left <= 0) return CLOSE;
+  if (!c.kaSent) return STAY_OPEN;
   return {
     close: false,
-    headers: kaSent
-      ? [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive']
-      : [],
+    headers: [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive'],
   };
 }
 
@@ -164,13 +187,30 @@ function respond(host: Host, head: string, conn: string[]): string {
       conn,
     );
   }
+  return okReply(host, date, body, method, conn);
+}
+
+/** The files' date (the lab's epoch): formatted once, not through httpDate's one-second memo. */
+const LAST_MODIFIED = `Last-Modified: ${formatSecs(LAB_EPOCH_S)}`;
+
+/** A host's last 200 response and what it was made from: the same file in the same second is the same text. */
+interface OkMemo {
+  date: string;
+  body: string;
+  method: string;
+  conn: string[];
+  text: string;
+}
+const okMemos = new WeakMap<Host, OkMemo>();
+
+function okReply(host: Host, date: string, body: string, method: string, conn: string[]): string {
+  const m = okMemos.get(host);
+  if (m && m.date === date && m.body === body && m.method === method && m.conn === conn) return m.text;
   const len = utf8Length(body);
-  const extra = [
-    `Last-Modified: ${httpDate(0)}`,
-    `ETag: "${len.toString(16)}-58f0c1a7b5f00"`,
-    'Accept-Ranges: bytes',
-  ];
-  return reply(date, 200, 'OK', body, method, extra, conn);
+  const extra = [LAST_MODIFIED, `ETag: "${len.toString(16)}-58f0c1a7b5f00"`, 'Accept-Ranges: bytes'];
+  const text = reply(date, 200, 'OK', body, method, extra, conn);
+  okMemos.set(host, { date, body, method, conn, text });
+  return text;
 }
 
 function reply(
