@@ -1,5 +1,7 @@
 import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
+import type { TcpSock } from '../stack/tcpSock';
+import type { TcpCallbacks } from '../stack/tcpTypes';
 import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
@@ -24,53 +26,72 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
     port,
     owner: 'httpd',
     accept(sock) {
-      let buf = '';
-      let served = 0;
-      let idle: QueuedEvent | undefined;
-      const arm = (): void => {
-        cancelTimer(idle);
-        idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
-      };
-      let busy = false;
-      const answer = (text: string, close: boolean): void => {
-        sock.send(text);
-        if (close) {
-          cancelTimer(idle);
-          sock.close();
-        } else arm();
-      };
-      const serve = (): void => {
-        const end = buf.indexOf('\r\n\r\n');
-        if (busy || end < 0) return;
-        const head = buf.slice(0, end);
-        buf = buf.slice(end + 4);
-        served++;
-        const ka = keepAlive(head, served);
-        const script = cgiScript(head.split(' ')[1] ?? '/');
-        if (script === undefined || !host.cgi || !host.files.has(script)) {
-          answer(respond(host, head, ka.headers), ka.close);
-          return;
-        }
-        cancelTimer(idle);
-        busy = true;
-        host.cgi(script, (out) => {
-          busy = false;
-          answer(cgiReply(host, head, out, ka.headers), ka.close);
-          serve();
-        });
-      };
-      return {
-        onData(data) {
-          buf += data;
-          serve();
-        },
-        onEof() {
-          cancelTimer(idle);
-          sock.close();
-        },
-      };
+      return new HttpdConn(host, sock);
     },
   });
+}
+
+/**
+ * One accepted connection: its buffer and keep-alive state, with the socket's callbacks as
+ * methods. A class, not closures per connection: under tsx each named one (`const serve = …`)
+ * cost a defineProperty of its name per request.
+ */
+class HttpdConn implements TcpCallbacks {
+  private buf = '';
+  private served = 0;
+  private idle: QueuedEvent | undefined = undefined;
+  private busy = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly sock: TcpSock,
+  ) {}
+
+  onData(data: string): void {
+    this.buf += data;
+    this.serve();
+  }
+
+  onEof(): void {
+    cancelTimer(this.idle);
+    this.sock.close();
+  }
+
+  private arm(): void {
+    cancelTimer(this.idle);
+    const sock = this.sock;
+    this.idle = this.host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
+  }
+
+  private answer(text: string, close: boolean): void {
+    this.sock.send(text);
+    if (close) {
+      cancelTimer(this.idle);
+      this.sock.close();
+    } else this.arm();
+  }
+
+  private serve(): void {
+    const end = this.buf.indexOf('\r\n\r\n');
+    if (this.busy || end < 0) return;
+    const host = this.host;
+    const head = this.buf.slice(0, end);
+    this.buf = this.buf.slice(end + 4);
+    this.served++;
+    const ka = keepAlive(head, this.served);
+    const script = cgiScript(head.split(' ')[1] ?? '/');
+    if (script === undefined || !host.cgi || !host.files.has(script)) {
+      this.answer(respond(host, head, ka.headers), ka.close);
+      return;
+    }
+    cancelTimer(this.idle);
+    this.busy = true;
+    host.cgi(script, (out) => {
+      this.busy = false;
+      this.answer(cgiReply(host, head, out, ka.headers), ka.close);
+      this.serve();
+    });
+  }
 }
 
 interface KeepAlive {
