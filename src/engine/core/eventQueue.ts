@@ -113,6 +113,14 @@ export class EventQueue {
     return take(first === this.near[0] ? this.near : this.far);
   }
 
+  /** The next event if it is due by `limit` (removed), else undefined: a peek and a pop in one. */
+  popDue(limit: number): QueuedEvent | undefined {
+    const first = this.firstOf();
+    if (first === undefined || first.time > limit) return undefined;
+    this.last = first.time;
+    return take(first === this.near[0] ? this.near : this.far);
+  }
+
   /** The earlier live top of the two heaps (cancelled tops are let go of first). */
   private firstOf(): QueuedEvent | undefined {
     const near = this.near;
