@@ -6,6 +6,7 @@ import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
 import { SOCK_ERROR_TEXT } from '../stack/sockErrorText';
 import type { BindTo } from '../stack/socketTable';
+import type { SockError, TcpCallbacks } from '../stack/tcpTypes';
 
 /** curl finished: its exit code and the HTTP status it got, if any. */
 export interface CurlExitEvent {
@@ -82,166 +83,198 @@ export interface CurlHandle {
   interrupt(): void;
 }
 
+/** The response head, parsed once it has all arrived. */
+interface Head {
+  headers: string;
+  need: number | undefined;
+  status: number;
+}
+
 /**
- * A running curl's handle: a class, not a literal with getters. A literal's accessors give each
- * request its own map in old space, pointing at closures over the whole request, so every
- * scavenge kept and promoted the finished requests (docs/architecture.md, "Closures and
- * young-generation GC").
+ * A running curl: its handle, and the socket's callbacks (TcpCallbacks) as its methods. A class,
+ * not closures over startCurl's locals: a literal's accessors gave each request its own map in
+ * old space pointing at the whole request, so every scavenge kept and promoted the finished
+ * requests (docs/architecture.md, "Closures and young-generation GC"); and under tsx each named
+ * closure (`const finish = …`) cost a defineProperty of its name per request.
  */
-class CurlRun implements CurlHandle {
-  result: CurlResult | undefined;
-  private readonly stop: () => void;
-  constructor(stop: () => void) {
-    this.result = undefined;
-    this.stop = stop;
-  }
+class CurlRun implements CurlHandle, TcpCallbacks {
+  result: CurlResult | undefined = undefined;
+  sock: TcpSock | undefined = undefined;
+  private connected = false;
+  private raw = '';
+  timer: QueuedEvent | undefined = undefined;
+  connectTimer: QueuedEvent | undefined = undefined;
+  readonly times: Pick<CurlResult, 'connectUs' | 'firstByteUs' | 'local' | 'requestBytes'> = {};
+  // The head is parsed once; the body is kept as chunks with a running byte count, so a large
+  // download costs time linear in its size (joining and measuring per chunk was quadratic).
+  private head: Head | undefined = undefined;
+  private readonly body: string[] = [];
+  private bodyBytes = 0;
+
+  constructor(
+    private readonly host: Host,
+    private readonly req: CurlRequest,
+    readonly started: number,
+  ) {}
 
   get done(): boolean {
     return this.result !== undefined;
   }
 
+  /** Ctrl-C: close the connection and stop. */
   interrupt(): void {
-    if (!this.result) this.stop();
+    if (this.result) return;
+    this.sock?.close();
+    this.finish({ exit: 130, headers: '', body: '' });
   }
-}
 
-/** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
-export function startCurl(host: Host, req: CurlRequest): CurlHandle {
-  const started = host.sim.now;
-  const run = new CurlRun(() => {
-    sock?.close();
-    finish({ exit: 130, headers: '', body: '' });
-  });
-  let sock: TcpSock | undefined;
-  let connected = false;
-  let raw = '';
-  let timer: QueuedEvent | undefined;
-  let connectTimer: QueuedEvent | undefined;
-  const times: Pick<CurlResult, 'connectUs' | 'firstByteUs' | 'local' | 'requestBytes'> = {};
-  const finish = (r: CurlResult): void => {
-    if (run.result) return;
+  finish(r: CurlResult): void {
+    if (this.result) return;
     // `r` is made for this call: the times go onto it (as a spread would order them), no copy.
-    run.result = Object.assign(r, times);
-    cancelTimer(timer);
-    cancelTimer(connectTimer);
-    host.sim.emit({
+    this.result = Object.assign(r, this.times);
+    cancelTimer(this.timer);
+    cancelTimer(this.connectTimer);
+    this.host.sim.emit({
       kind: 'app',
-      host: host.name,
+      host: this.host.name,
       app: 'curl',
       event: 'exit',
       exit: r.exit,
       status: r.status ?? null,
     });
-  };
-  // The head is parsed once; the body is kept as chunks with a running byte count, so a large
-  // download costs time linear in its size (joining and measuring per chunk was quadratic).
-  let head: { headers: string; need: number | undefined; status: number } | undefined;
-  const body: string[] = [];
-  let bodyBytes = 0;
-  const take = (data: string): void => {
-    if (head) {
-      body.push(data);
-      bodyBytes += utf8Length(data);
+  }
+
+  private take(data: string): void {
+    if (this.head) {
+      this.body.push(data);
+      this.bodyBytes += utf8Length(data);
       return;
     }
-    raw += data;
+    const raw = this.raw + data;
     const end = raw.indexOf('\r\n\r\n');
-    if (end < 0) return;
+    if (end < 0) {
+      this.raw = raw;
+      return;
+    }
     const headers = raw.slice(0, end + 4);
     const m = /\r\ncontent-length:\s*(\d+)/i.exec(headers);
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1] ?? 0);
-    head = { headers, need: req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined, status };
+    this.head = { headers, need: this.req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined, status };
     const rest = raw.slice(end + 4);
-    raw = '';
-    if (rest !== '') take(rest);
-  };
-  const parsed = ():
+    this.raw = '';
+    if (rest !== '') this.take(rest);
+  }
+
+  parsed():
     | { headers: string; body: string; bodyBytes: number; need: number | undefined; status: number }
-    | undefined => {
+    | undefined {
+    const head = this.head;
     if (!head) return undefined;
+    const body = this.body;
     const all = body.join('');
     body.length = 0;
     if (all !== '') body.push(all);
-    return { headers: head.headers, need: head.need, status: head.status, body: all, bodyBytes };
-  };
-  const s = host.sockets.connect(
-    req.ip,
-    req.port,
-    {
-      onConnect() {
-        connected = true;
-        cancelTimer(connectTimer);
-        times.connectUs = host.sim.now - started;
-        const text = `${requestHead(req).join('\r\n')}\r\n\r\n`;
-        times.requestBytes = utf8Length(text);
-        sock?.send(text);
-      },
-      onData(data) {
-        if (times.firstByteUs === undefined) times.firstByteUs = host.sim.now - started;
-        take(data);
-        if (head && head.need !== undefined && bodyBytes >= head.need) {
-          const p = parsed()!;
-          sock?.close();
-          finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
-        }
-      },
-      onEof() {
-        const p = parsed();
-        sock?.close();
-        if (!p) finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
-        else if (p.need !== undefined && p.bodyBytes < p.need) {
-          finish({
-            exit: 18,
-            headers: p.headers,
-            body: p.body,
-            error: `transfer closed with ${p.need - p.bodyBytes} bytes remaining to read`,
-            status: p.status,
-          });
-        } else finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
-      },
-      onError(err) {
-        if (!connected)
-          finish({
-            exit: 7,
-            headers: '',
-            body: '',
-            error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${SOCK_ERROR_TEXT[err]}`,
-          });
-        else finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${SOCK_ERROR_TEXT[err]}` });
-      },
-    },
-    req.bind,
-  );
+    return {
+      headers: head.headers,
+      need: head.need,
+      status: head.status,
+      body: all,
+      bodyBytes: this.bodyBytes,
+    };
+  }
+
+  onConnect(): void {
+    this.connected = true;
+    cancelTimer(this.connectTimer);
+    this.times.connectUs = this.host.sim.now - this.started;
+    const text = `${requestHead(this.req).join('\r\n')}\r\n\r\n`;
+    this.times.requestBytes = utf8Length(text);
+    this.sock?.send(text);
+  }
+
+  onData(data: string): void {
+    if (this.times.firstByteUs === undefined) this.times.firstByteUs = this.host.sim.now - this.started;
+    this.take(data);
+    const head = this.head;
+    if (head && head.need !== undefined && this.bodyBytes >= head.need) {
+      const p = this.parsed()!;
+      this.sock?.close();
+      this.finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+    }
+  }
+
+  onEof(): void {
+    const p = this.parsed();
+    this.sock?.close();
+    if (!p) this.finish({ exit: 52, headers: '', body: '', error: 'Empty reply from server' });
+    else if (p.need !== undefined && p.bodyBytes < p.need) {
+      this.finish({
+        exit: 18,
+        headers: p.headers,
+        body: p.body,
+        error: `transfer closed with ${p.need - p.bodyBytes} bytes remaining to read`,
+        status: p.status,
+      });
+    } else this.finish({ exit: 0, headers: p.headers, body: p.body, status: p.status });
+  }
+
+  onError(err: SockError): void {
+    const req = this.req;
+    if (!this.connected)
+      this.finish({
+        exit: 7,
+        headers: '',
+        body: '',
+        error: `Failed connect to ${req.hostHeader.includes(':') ? req.hostHeader : `${req.hostHeader}:${req.port}`}; ${SOCK_ERROR_TEXT[err]}`,
+      });
+    else this.finish({ exit: 56, headers: '', body: '', error: `Recv failure: ${SOCK_ERROR_TEXT[err]}` });
+  }
+
+  /** --connect-timeout ran out. */
+  connectTimedOut(): void {
+    if (this.connected) return;
+    const ms = Math.floor((this.host.sim.now - this.started) / 1000);
+    this.sock?.close();
+    this.finish({
+      exit: 28,
+      headers: '',
+      body: '',
+      error: `Connection timed out after ${ms + 1} milliseconds`,
+    });
+  }
+
+  /** -m ran out. */
+  maxTimeReached(): void {
+    const ms = Math.floor((this.host.sim.now - this.started) / 1000);
+    const got = this.parsed();
+    this.sock?.close();
+    const error = this.connected
+      ? `Operation timed out after ${ms} milliseconds with ${got ? got.bodyBytes : 0} out of ${got?.need ?? -1} bytes received`
+      : `Connection timed out after ${ms + 1} milliseconds`;
+    this.finish({ exit: 28, headers: got?.headers ?? '', body: got?.body ?? '', error });
+  }
+}
+
+/** curl 7.29.0 (CentOS 7) over the simulated TCP stack: one request, one response. */
+export function startCurl(host: Host, req: CurlRequest): CurlHandle {
+  const run = new CurlRun(host, req, host.sim.now);
+  const s = host.sockets.connect(req.ip, req.port, run, req.bind);
   if (typeof s === 'string') {
-    finish({
+    run.finish({
       exit: 7,
       headers: '',
       body: '',
       error: `Failed to connect to ${req.ip}: ${SOCK_ERROR_TEXT[s]}`,
     });
   } else {
-    sock = s;
-    times.local = { ip: s.laddr, port: s.lport };
+    run.sock = s;
+    run.times.local = { ip: s.laddr, port: s.lport };
   }
-  if (req.connectTimeoutUs !== undefined && !run.result) {
-    connectTimer = host.sim.after(req.connectTimeoutUs, 'curl-connect-timeout', () => {
-      if (connected) return;
-      const ms = Math.floor((host.sim.now - started) / 1000);
-      sock?.close();
-      finish({ exit: 28, headers: '', body: '', error: `Connection timed out after ${ms + 1} milliseconds` });
-    });
-  }
-  if (req.maxTimeUs !== undefined && !run.result) {
-    const limit = req.maxTimeUs;
-    timer = host.sim.after(limit, 'curl-max-time', () => {
-      const ms = Math.floor((host.sim.now - started) / 1000);
-      const got = parsed();
-      sock?.close();
-      const error = connected
-        ? `Operation timed out after ${ms} milliseconds with ${got ? got.bodyBytes : 0} out of ${got?.need ?? -1} bytes received`
-        : `Connection timed out after ${ms + 1} milliseconds`;
-      finish({ exit: 28, headers: got?.headers ?? '', body: got?.body ?? '', error });
-    });
-  }
+  if (req.connectTimeoutUs !== undefined && !run.result)
+    run.connectTimer = host.sim.after(req.connectTimeoutUs, 'curl-connect-timeout', () =>
+      run.connectTimedOut(),
+    );
+  if (req.maxTimeUs !== undefined && !run.result)
+    run.timer = host.sim.after(req.maxTimeUs, 'curl-max-time', () => run.maxTimeReached());
   return run;
 }

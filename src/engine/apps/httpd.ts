@@ -1,9 +1,11 @@
 import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
+import type { TcpSock } from '../stack/tcpSock';
+import type { TcpCallbacks } from '../stack/tcpTypes';
 import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
-import { httpDate } from './httpDate';
+import { formatSecs, httpDate, LAB_EPOCH_S } from './httpDate';
 import { cgiResponse, cgiScript } from './httpdCgi';
 
 export const DOCUMENT_ROOT = '/var/www/html';
@@ -24,68 +26,110 @@ export function startHttpd(host: Host, port: number): 'in-use' | undefined {
     port,
     owner: 'httpd',
     accept(sock) {
-      let buf = '';
-      let served = 0;
-      let idle: QueuedEvent | undefined;
-      const arm = (): void => {
-        cancelTimer(idle);
-        idle = host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
-      };
-      let busy = false;
-      const answer = (text: string, close: boolean): void => {
-        sock.send(text);
-        if (close) {
-          cancelTimer(idle);
-          sock.close();
-        } else arm();
-      };
-      const serve = (): void => {
-        const end = buf.indexOf('\r\n\r\n');
-        if (busy || end < 0) return;
-        const head = buf.slice(0, end);
-        buf = buf.slice(end + 4);
-        served++;
-        const ka = keepAlive(head, served);
-        const script = cgiScript(head.split(' ')[1] ?? '/');
-        if (script === undefined || !host.cgi || !host.files.has(script)) {
-          answer(respond(host, head, ka.headers), ka.close);
-          return;
-        }
-        cancelTimer(idle);
-        busy = true;
-        host.cgi(script, (out) => {
-          busy = false;
-          answer(cgiReply(host, head, out, ka.headers), ka.close);
-          serve();
-        });
-      };
-      return {
-        onData(data) {
-          buf += data;
-          serve();
-        },
-        onEof() {
-          cancelTimer(idle);
-          sock.close();
-        },
-      };
+      return new HttpdConn(host, sock);
     },
   });
 }
 
-/** ap_set_keepalive: may the connection stay open, and which headers say so. */
-function keepAlive(head: string, served: number): { close: boolean; headers: string[] } {
+/**
+ * One accepted connection: its buffer and keep-alive state, with the socket's callbacks as
+ * methods. A class, not closures per connection: under tsx each named one (`const serve = …`)
+ * cost a defineProperty of its name per request.
+ */
+class HttpdConn implements TcpCallbacks {
+  private buf = '';
+  private served = 0;
+  private idle: QueuedEvent | undefined = undefined;
+  private busy = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly sock: TcpSock,
+  ) {}
+
+  onData(data: string): void {
+    this.buf += data;
+    this.serve();
+  }
+
+  onEof(): void {
+    cancelTimer(this.idle);
+    this.sock.close();
+  }
+
+  private arm(): void {
+    cancelTimer(this.idle);
+    const sock = this.sock;
+    this.idle = this.host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
+  }
+
+  private answer(text: string, close: boolean): void {
+    this.sock.send(text);
+    if (close) {
+      cancelTimer(this.idle);
+      this.sock.close();
+    } else this.arm();
+  }
+
+  private serve(): void {
+    const end = this.buf.indexOf('\r\n\r\n');
+    if (this.busy || end < 0) return;
+    const host = this.host;
+    const head = this.buf.slice(0, end);
+    this.buf = this.buf.slice(end + 4);
+    this.served++;
+    const ka = keepAlive(head, this.served);
+    const script = cgiScript(head.split(' ')[1] ?? '/');
+    if (script === undefined || !host.cgi || !host.files.has(script)) {
+      this.answer(respond(host, head, ka.headers), ka.close);
+      return;
+    }
+    cancelTimer(this.idle);
+    this.busy = true;
+    host.cgi(script, (out) => {
+      this.busy = false;
+      this.answer(cgiReply(host, head, out, ka.headers), ka.close);
+      this.serve();
+    });
+  }
+}
+
+interface KeepAlive {
+  close: boolean;
+  headers: string[];
+}
+
+/** The two answers that do not depend on the count served: one object each (okReply's memo compares them). */
+const CLOSE: KeepAlive = { close: true, headers: ['Connection: close'] };
+const STAY_OPEN: KeepAlive = { close: false, headers: [] };
+
+/** What a request head says about persistence, read once per head text (a client repeats its head). */
+interface HeadConn {
+  head: string;
+  /** Closes after the response whatever the count: `Connection: close`, or HTTP/1.0 without keep-alive. */
+  closes: boolean;
+  kaSent: boolean;
+}
+let lastConn: HeadConn = { head: '', closes: true, kaSent: false };
+
+function headConn(head: string): HeadConn {
+  if (head === lastConn.head) return lastConn;
   const http10 = /^\S+ \S+ HTTP\/1\.0$/m.test(head.split('\r\n')[0] ?? '');
   const conn = (/\r\nconnection:\s*([^\r]*)/i.exec(head)?.[1] ?? '').toLowerCase();
   const kaSent = conn.includes('keep-alive');
+  lastConn = { head, closes: conn.includes('close') || (http10 && !kaSent), kaSent };
+  return lastConn;
+}
+
+/** ap_set_keepalive: may the connection stay open, and which headers say so. */
+function keepAlive(head: string, served: number): KeepAlive {
+  const c = headConn(head);
   const left = MAX_KEEPALIVE_REQUESTS - served;
-  if (conn.includes('close') || (http10 && !kaSent) || left <= 0)
-    return { close: true, headers: ['Connection: close'] };
+  if (c.closes || left <= 0) return CLOSE;
+  if (!c.kaSent) return STAY_OPEN;
   return {
     close: false,
-    headers: kaSent
-      ? [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive']
-      : [],
+    headers: [`Keep-Alive: timeout=${KEEPALIVE_TIMEOUT_US / SEC}, max=${left}`, 'Connection: Keep-Alive'],
   };
 }
 
@@ -164,13 +208,30 @@ function respond(host: Host, head: string, conn: string[]): string {
       conn,
     );
   }
+  return okReply(host, date, body, method, conn);
+}
+
+/** The files' date (the lab's epoch): formatted once, not through httpDate's one-second memo. */
+const LAST_MODIFIED = `Last-Modified: ${formatSecs(LAB_EPOCH_S)}`;
+
+/** A host's last 200 response and what it was made from: the same file in the same second is the same text. */
+interface OkMemo {
+  date: string;
+  body: string;
+  method: string;
+  conn: string[];
+  text: string;
+}
+const okMemos = new WeakMap<Host, OkMemo>();
+
+function okReply(host: Host, date: string, body: string, method: string, conn: string[]): string {
+  const m = okMemos.get(host);
+  if (m && m.date === date && m.body === body && m.method === method && m.conn === conn) return m.text;
   const len = utf8Length(body);
-  const extra = [
-    `Last-Modified: ${httpDate(0)}`,
-    `ETag: "${len.toString(16)}-58f0c1a7b5f00"`,
-    'Accept-Ranges: bytes',
-  ];
-  return reply(date, 200, 'OK', body, method, extra, conn);
+  const extra = [LAST_MODIFIED, `ETag: "${len.toString(16)}-58f0c1a7b5f00"`, 'Accept-Ranges: bytes'];
+  const text = reply(date, 200, 'OK', body, method, extra, conn);
+  okMemos.set(host, { date, body, method, conn, text });
+  return text;
 }
 
 function reply(

@@ -39,36 +39,41 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('EventQueue', () => {
-  test('fuzzed pushes (closures and timer records), cancels and pops (thousands, past the sweep size) pop as a sorted reference does', () => {
+  test('fuzzed pushes (closures and timer records, near and far), cancels and pops (thousands, past the sweep size) pop as a sorted reference does', () => {
     const seed = fuzzSeed();
     try {
       fc.assert(
-        fc.property(fc.array(op, { minLength: 500, maxLength: 3000 }), (ops) => {
-          const q = new EventQueue();
-          const all: QueuedEvent[] = [];
-          let ref: { time: number; seq: number; ev: QueuedEvent }[] = [];
-          let floor = 0;
-          for (const o of ops) {
-            if (o.t === 'push') {
-              const ev = o.rec
-                ? q.pushTimer(floor + o.time, new Rec())
-                : q.push(floor + o.time, 'x', () => {});
-              all.push(ev);
-              ref.push({ time: ev.time, seq: ev.seq, ev });
-            } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
-            else if (o.t === 'pop') {
-              ref = ref.filter((r) => !r.ev.cancelled);
-              ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
-              const want = ref.shift();
-              const got = q.pop();
-              expect(got).toBe(want?.ev);
-              if (got) floor = got.time;
+        // A far horizon within the pushed delays, so both of the queue's heaps hold events.
+        fc.property(
+          fc.array(op, { minLength: 500, maxLength: 3000 }),
+          fc.integer({ min: 1, max: 60 }),
+          (ops, farUs) => {
+            const q = new EventQueue(farUs);
+            const all: QueuedEvent[] = [];
+            let ref: { time: number; seq: number; ev: QueuedEvent }[] = [];
+            let floor = 0;
+            for (const o of ops) {
+              if (o.t === 'push') {
+                const ev = o.rec
+                  ? q.pushTimer(floor + o.time, new Rec())
+                  : q.push(floor + o.time, 'x', () => {});
+                all.push(ev);
+                ref.push({ time: ev.time, seq: ev.seq, ev });
+              } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
+              else if (o.t === 'pop') {
+                ref = ref.filter((r) => !r.ev.cancelled);
+                ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+                const want = ref.shift();
+                const got = q.pop();
+                expect(got).toBe(want?.ev);
+                if (got) floor = got.time;
+              }
             }
-          }
-          ref = ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
-          for (const r of ref) expect(q.pop()).toBe(r.ev);
-          expect(q.pop()).toBeUndefined();
-        }),
+            ref = ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
+            for (const r of ref) expect(q.pop()).toBe(r.ev);
+            expect(q.pop()).toBeUndefined();
+          },
+        ),
         { seed, numRuns: 60 },
       );
     } catch (e) {

@@ -57,13 +57,29 @@ export function cancelTimer(ev: QueuedEvent | undefined): void {
  */
 const FIRST_SWEEP = 1024;
 
+/**
+ * Events due this far past the last one run or further (µs) wait in a heap of their own. A busy
+ * lab holds a minute of TIME-WAIT records and IPVS expiries (tens of thousands): in one heap,
+ * every frame hop (due within a millisecond, so smaller than all of them) climbed to its root and
+ * was sifted down from it again. Apart, the hops' heap holds a few entries. Pops still take the
+ * smaller (time, seq) of the two tops, so the order is the one heap's.
+ */
+export const FAR_US = 50_000;
+
 export class EventQueue {
-  private heap: QueuedEvent[] = [];
+  /** Events due within `farUs` of the last one run when pushed. */
+  private near: QueuedEvent[] = [];
+  /** Events due later (timers: retransmission, keep-alive, TIME-WAIT, connection expiry). */
+  private far: QueuedEvent[] = [];
   private nextSeq = 0;
   private sweepAt = FIRST_SWEEP;
+  /** The time of the last event popped: what `farUs` is counted from. */
+  private last = 0;
+
+  constructor(private readonly farUs = FAR_US) {}
 
   get size(): number {
-    return this.heap.length;
+    return this.near.length + this.far.length;
   }
 
   push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
@@ -82,53 +98,81 @@ export class EventQueue {
   }
 
   private insert(ev: QueuedEvent): void {
-    if (this.heap.length >= this.sweepAt) this.sweep();
-    const h = this.heap;
-    h.push(ev);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(ev, h[p]!)) break;
-      h[i] = h[p]!;
-      i = p;
-    }
-    h[i] = ev;
+    if (this.near.length + this.far.length >= this.sweepAt) this.sweep();
+    siftUp(ev.time - this.last >= this.farUs ? this.far : this.near, ev);
   }
 
   peek(): QueuedEvent | undefined {
-    this.dropCancelled();
-    return this.heap[0];
+    return this.firstOf();
   }
 
   pop(): QueuedEvent | undefined {
-    this.dropCancelled();
-    return this.take();
+    const first = this.firstOf();
+    if (first === undefined) return undefined;
+    this.last = first.time;
+    return take(first === this.near[0] ? this.near : this.far);
+  }
+
+  /** The next event if it is due by `limit` (removed), else undefined: a peek and a pop in one. */
+  popDue(limit: number): QueuedEvent | undefined {
+    const first = this.firstOf();
+    if (first === undefined || first.time > limit) return undefined;
+    this.last = first.time;
+    return take(first === this.near[0] ? this.near : this.far);
+  }
+
+  /** The earlier live top of the two heaps (cancelled tops are let go of first). */
+  private firstOf(): QueuedEvent | undefined {
+    const near = this.near;
+    const far = this.far;
+    while (near.length > 0 && near[0]!.cancelled) take(near);
+    while (far.length > 0 && far[0]!.cancelled) take(far);
+    const a = near[0];
+    const b = far[0];
+    if (a === undefined) return b;
+    return b === undefined || less(a, b) ? a : b;
   }
 
   /**
    * Let go of cancelled events before their time comes (a re-armed timer would otherwise keep its
    * closure, and the socket or connection behind it, until then: a 5 s keep-alive timer per
-   * request). Pops follow the total (time, seq) order, so rebuilding the heap changes no outcome.
+   * request). Pops follow the total (time, seq) order, so rebuilding the heaps changes no outcome.
    */
   private sweep(): void {
-    const live = this.heap.filter((e) => !e.cancelled);
-    for (let i = (live.length >> 1) - 1; i >= 0; i--) siftDown(live, i, live[i]!);
-    this.heap = live;
-    this.sweepAt = Math.max(FIRST_SWEEP, live.length + (live.length >> 2));
+    this.near = rebuilt(this.near);
+    this.far = rebuilt(this.far);
+    const live = this.near.length + this.far.length;
+    this.sweepAt = Math.max(FIRST_SWEEP, live + (live >> 2));
   }
+}
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.take();
-  }
+/** `h` without its cancelled events, heap-ordered again. */
+function rebuilt(h: QueuedEvent[]): QueuedEvent[] {
+  const live = h.filter((e) => !e.cancelled);
+  for (let i = (live.length >> 1) - 1; i >= 0; i--) siftDown(live, i, live[i]!);
+  return live;
+}
 
-  private take(): QueuedEvent | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (top === undefined || last === undefined || h.length === 0) return top;
-    siftDown(h, 0, last);
-    return top;
+/** Add `ev` at the bottom of `h` and move it up past larger parents. */
+function siftUp(h: QueuedEvent[], ev: QueuedEvent): void {
+  h.push(ev);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!less(ev, h[p]!)) break;
+    h[i] = h[p]!;
+    i = p;
   }
+  h[i] = ev;
+}
+
+/** Remove and return the top of `h`. */
+function take(h: QueuedEvent[]): QueuedEvent | undefined {
+  const top = h[0];
+  const last = h.pop();
+  if (top === undefined || last === undefined || h.length === 0) return top;
+  siftDown(h, 0, last);
+  return top;
 }
 
 /** Place `ev` at or below `i`, moving smaller children up. */

@@ -122,12 +122,30 @@ export class Sim {
   step(): boolean {
     const ev = this.queue.pop();
     if (!ev) return false;
+    this.runEvent(ev);
+    return true;
+  }
+
+  /** Run the next event if it is due by `limit`; false when none is (one look at the queue, not two). */
+  stepDue(limit: number): boolean {
+    const ev = this.queue.popDue(limit);
+    if (!ev) return false;
+    this.runEvent(ev);
+    return true;
+  }
+
+  private runEvent(ev: QueuedEvent): void {
     this.now = ev.time;
     this.executed++;
     if (ev.inFlight) this.inFlight--;
     ev.run();
     if (this.watchers.length > 0) this.runWatchers();
-    return true;
+  }
+
+  /** The work cap is spent: throw if an event due by `limit` is still waiting (it stays queued). */
+  private capReached(n: number, limit: number): void {
+    const next = this.queue.peek();
+    if (next && next.time <= limit) throw new WorkCapExceeded(n + 1);
   }
 
   /** Call `check` after every event until it returns true. */
@@ -149,10 +167,12 @@ export class Sim {
   runUntil(t: number, maxEvents = 5_000_000): void {
     let n = 0;
     for (;;) {
-      const next = this.queue.peek();
-      if (!next || next.time > t) break;
-      if (++n > maxEvents) throw new WorkCapExceeded(n);
-      this.step();
+      if (n >= maxEvents) {
+        this.capReached(n, t);
+        break;
+      }
+      if (!this.stepDue(t)) break;
+      n++;
     }
     if (t > this.now) this.now = t;
   }
@@ -164,13 +184,12 @@ export class Sim {
   runWhile(done: () => boolean, deadline: number, maxEvents = 5_000_000): boolean {
     let n = 0;
     while (!done()) {
-      const next = this.queue.peek();
-      if (!next || next.time > deadline) {
+      if (n >= maxEvents) this.capReached(n, deadline);
+      if (!this.stepDue(deadline)) {
         if (Number.isFinite(deadline) && deadline > this.now) this.now = deadline;
         return done();
       }
-      if (++n > maxEvents) throw new WorkCapExceeded(n);
-      this.step();
+      n++;
     }
     return true;
   }

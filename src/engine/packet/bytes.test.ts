@@ -96,6 +96,28 @@ describe('utf8', () => {
     );
   });
 
+  it('measures long texts met in turn (its memo of the last one) as TextEncoder does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 32, maxLength: 80 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (texts, order) => {
+          // The same text again, a different one of the same length, then back.
+          for (const i of [0, ...order]) {
+            const s = texts[i % texts.length]!;
+            expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+          }
+          const ascii = 'a'.repeat(40);
+          const wide = '\u00e9'.repeat(40);
+          expect([utf8Length(ascii), utf8Length(wide), utf8Length(ascii)]).toEqual([40, 80, 40]);
+        },
+      ),
+    );
+  });
+
   it('decodes what it encodes (well-formed strings)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {

@@ -5,8 +5,26 @@
  * undefined, so a caller can fall back to keeping raw bytes.
  */
 
+/**
+ * The last text longer than MEMO_MIN measured and its length. A segment's data is measured where
+ * it is queued, sent, counted at each hop's frame length and received (some ten times per request
+ * for the same string object, which compares by pointer): a memo of a pure function.
+ */
+const MEMO_MIN = 32;
+let lastText = '';
+let lastLength = 0;
+
 /** Bytes needed to encode `text` as UTF-8, without encoding it. */
 export function utf8Length(text: string): number {
+  if (text.length < MEMO_MIN) return countUtf8(text);
+  if (text === lastText) return lastLength;
+  const n = countUtf8(text);
+  lastText = text;
+  lastLength = n;
+  return n;
+}
+
+function countUtf8(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -45,9 +45,5 @@ export function advancePending(sim: Sim, w: PendingWait, deadline: number, maxEv
  */
 export function settle(sim: Sim): void {
   const end = sim.now + SETTLE_WINDOW_US;
-  for (let i = 0; i < 1_000_000 && sim.inFlight > 0; i++) {
-    const next = sim.peekNextTime();
-    if (next === undefined || next > end) return;
-    sim.step();
-  }
+  for (let i = 0; i < 1_000_000 && sim.inFlight > 0; i++) if (!sim.stepDue(end)) return;
 }

@@ -44,36 +44,42 @@ class ProgramContext implements CommandContext {
     readonly env: ReadonlyMap<string, string>,
   ) {
     this.input = io.stdin;
-    // Made by another function than this one, which stores them (docs/architecture.md,
-    // "Closures and young-generation GC").
-    const sinks = ProgramContext.sinks(this, rt, io);
-    this.readChunk = sinks.readChunk;
-    this.out = sinks.out;
-    this.err = sinks.err;
+    // Made by other functions than this one, which stores them (docs/architecture.md,
+    // "Closures and young-generation GC"), and returned unnamed: an arrow under a name (a key in
+    // a literal, a const) costs, under tsx (esbuild keepNames), a defineProperty per program run.
+    const perByte = rt.sched.cpu.costs.outputNsPerByte;
+    this.readChunk = ProgramContext.reader(this, io.stdin);
+    this.out = ProgramContext.outSink(this, rt, io, perByte);
+    this.err = ProgramContext.errSink(this, rt, io, perByte);
     this.fs = rt.fs;
     this.host = rt.host;
     this.cwd = rt.state.cwd;
     this.interrupted = rt.interrupted;
   }
 
-  private static sinks(ctx: ProgramContext, rt: Runtime, io: Io) {
-    const perByte = rt.sched.cpu.costs.outputNsPerByte;
-    const input = io.stdin;
-    return {
-      readChunk: () => {
-        ctx.acted = true;
-        return readChunk(input);
-      },
-      out: (s: string) => {
-        ctx.acted = true;
-        charge(rt, s.length * perByte);
-        io.out(s);
-      },
-      err: (s: string) => {
-        ctx.acted = true;
-        charge(rt, s.length * perByte);
-        io.err(s);
-      },
+  private static reader(
+    ctx: ProgramContext,
+    input: Io['stdin'],
+  ): () => Generator<Wait, string | undefined, void> {
+    return () => {
+      ctx.acted = true;
+      return readChunk(input);
+    };
+  }
+
+  private static outSink(ctx: ProgramContext, rt: Runtime, io: Io, perByte: number): (s: string) => void {
+    return (s) => {
+      ctx.acted = true;
+      charge(rt, s.length * perByte);
+      io.out(s);
+    };
+  }
+
+  private static errSink(ctx: ProgramContext, rt: Runtime, io: Io, perByte: number): (s: string) => void {
+    return (s) => {
+      ctx.acted = true;
+      charge(rt, s.length * perByte);
+      io.err(s);
     };
   }
 

@@ -18,6 +18,7 @@ import { writeOut } from './curlWriteOut';
 import { bindFor, verboseBind } from './curlBind';
 import type { Bound } from './curlBind';
 import type { CurlTarget } from './curlUrl';
+import { untilDone } from '../../untilDone';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
@@ -150,7 +151,7 @@ function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): G
   } as const;
   const h: CurlHandle = startCurl(host, req);
   try {
-    if (!h.done) yield { kind: 'until', done: () => h.done };
+    if (!h.done) yield untilDone(h);
   } finally {
     if (!h.done) h.interrupt();
   }

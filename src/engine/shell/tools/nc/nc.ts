@@ -14,6 +14,7 @@ import { resolveHost } from '../curl/curlUrl';
 import { ToolExit } from '../common/toolExit';
 import { parseNcArgs, quit } from './ncArgs';
 import type { NcOpts } from './ncArgs';
+import { untilDone } from '../../untilDone';
 
 /** Start what the options ask for; throws ToolExit for what ncat refuses before running. */
 export function startNc(
@@ -80,7 +81,7 @@ export function ncCommand(host: Host, _net: Network): CommandImpl {
       return e.status;
     }
     try {
-      if (!h.done) yield { kind: 'until', done: () => h.done };
+      if (!h.done) yield untilDone(h);
     } finally {
       if (!h.done) h.interrupt();
     }

@@ -9,6 +9,7 @@ import type { CommandContext, CommandImpl } from '../../types';
 import { getopt } from '../common/getopt';
 import { startCapture } from './capture';
 import type { CaptureOptions } from './capture';
+import { untilDone } from '../../untilDone';
 
 const USAGE = `tcpdump version 4.9.2
 libpcap version 1.5.3
@@ -140,7 +141,7 @@ export function tcpdumpCommand(host: Host, net: Network): CommandImpl {
     ctx.err(started.banner.join('\n') + '\n');
     let finished = false;
     try {
-      if (!h.done) yield { kind: 'until', done: () => h.done };
+      if (!h.done) yield untilDone(h);
       finished = true;
     } finally {
       ctx.err((finished ? '' : '\n') + h.stop().join('\n') + '\n');
