@@ -38,8 +38,13 @@ export function onMainThread(events) {
   return main.length === 0 ? () => true : (e) => main.some((m) => m.pid === e.pid && m.tid === e.tid);
 }
 
-/** CPU ms per frame on the main thread that ran the animation frames. */
-export function cpuPerFrame(events) {
+/**
+ * The frames as the goal counts them: each frame runs from the start of the top-level task of the
+ * main thread that holds its animation-frame callbacks to the start of the next such task, and
+ * costs the thread time (tdur, µs) of the top-level tasks in between. `t`/`end` bound the frame,
+ * `tasks` are its top-level tasks, `cpu` their summed tdur.
+ */
+export function frameSpans(events) {
   const isMain = onMainThread(events);
   const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
   if (rafs.length === 0) return [];
@@ -62,11 +67,22 @@ export function cpuPerFrame(events) {
   }
   const out = [];
   for (let i = 0; i + 1 < starts.length; i++) {
-    let us = 0;
-    for (let j = starts[i]; j < starts[i + 1]; j++) us += tasks[j].tdur;
-    out.push(us / 1000);
+    const own = tasks.slice(starts[i], starts[i + 1]);
+    out.push({
+      pid,
+      tid,
+      t: own[0].ts,
+      end: tasks[starts[i + 1]].ts,
+      tasks: own,
+      cpu: own.reduce((a, e) => a + e.tdur, 0),
+    });
   }
   return out;
+}
+
+/** CPU ms per frame on the main thread that ran the animation frames. */
+export function cpuPerFrame(events) {
+  return frameSpans(events).map((f) => f.cpu / 1000);
 }
 
 /**

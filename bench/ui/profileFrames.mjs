@@ -5,7 +5,7 @@
 //   node bench/ui/profileFrames.mjs [target=500|live] [dir=dist/prof]
 // (`live`: the seed's live loop after 5,000 requests, liveLoop.mjs; LIVE_REQUESTS sets how many.)
 import { profileBrowser } from './profileBrowser.mjs';
-import { onMainThread } from './cpuPerFrame.mjs';
+import { splitFrames } from './frameSplit.mjs';
 import { frameWork, openFixture } from './frameWork.mjs';
 import { liveLoopWork } from './liveLoop.mjs';
 import { printInclusive } from './profileTree.mjs';
@@ -81,30 +81,8 @@ function printSelfTimes(profile) {
 
 /** For the slowest frames: thread self time per trace event name on the main thread (top 8). */
 function printSlowFrames(events) {
-  const isMain = onMainThread(events);
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && isMain(e));
-  const { pid, tid } = rafs[0];
-  const xs = events
-    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const starts = rafs.map((e) => e.ts).sort((a, b) => a - b);
-  const frames = starts.slice(0, -1).map((t, i) => ({ t, end: starts[i + 1], self: new Map(), total: 0 }));
-  const stack = [];
-  let fi = 0;
-  const close = (e) => {
-    while (fi < frames.length && frames[fi].end <= e.ts) fi++;
-    const f = frames[fi];
-    if (!f || e.ts < f.t) return;
-    f.self.set(e.name, (f.self.get(e.name) ?? 0) + e.self);
-    f.total += e.self;
-  };
-  for (const e of xs) {
-    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) close(stack.pop());
-    e.self = e.tdur;
-    if (stack.length) stack.at(-1).self -= e.tdur;
-    stack.push(e);
-  }
-  while (stack.length) close(stack.pop());
+  // The goal's frames (cpuPerFrame.mjs), so the slow ones listed are the ones the p99 counts.
+  const frames = splitFrames(events);
   // Every frame's self time per name, summed: what an ordinary frame pays for, not only the worst.
   const sum = new Map();
   for (const f of frames.slice(10)) for (const [n, us] of f.self) sum.set(n, (sum.get(n) ?? 0) + us);
@@ -126,7 +104,7 @@ function printSlowFrames(events) {
       `frame cpu ${(f.total / 1000).toFixed(1)} ms: ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ')}`,
     );
     // What each layout of the frame had to do, and the JavaScript that forced it (if any).
-    for (const e of xs.filter((x) => x.name === 'Layout' && x.ts >= f.t && x.ts < f.end && x.tdur > 300))
+    for (const e of f.events.filter((x) => x.name === 'Layout' && x.tdur > 300))
       console.log(
         `    Layout ${(e.tdur / 1000).toFixed(1)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}; ${(e.args?.beginData?.stackTrace ?? []).map((c) => c.functionName).join(' < ')}`,
       );

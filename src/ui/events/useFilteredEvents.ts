@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { useAppStoreShallow } from '@/store/useAppStore';
+import { useAppStore } from '@/store/useAppStore';
 import { eventCategory } from '../model/eventCategory';
 import { countBelow, letGoOf } from '../model/letGoPrefix';
 import { sharedPrefix } from '../model/sharedPrefix';
@@ -10,7 +10,10 @@ import type { TraceModel } from '../model/traceModel';
  * `findings` chip lets through the events a finding that has happened is anchored at.
  */
 export function useFilteredEvents(model: TraceModel, findingAt: ReadonlySet<number>): readonly number[] {
-  const { host, cats } = useAppStoreShallow((s) => ({ host: s.filterHost, cats: s.filterCategories }));
+  // Two plain selections, not one shallow-compared object: every store change (each animation
+  // frame while the clock moves) checks them, and zustand's shallow compare builds two Maps a check.
+  const host = useAppStore((s) => s.filterHost);
+  const cats = useAppStore((s) => s.filterCategories);
   const cache = useRef<Filtered | undefined>(undefined);
   return useMemo(() => {
     cache.current = filterRows(cache.current, model, host, cats, findingAt);

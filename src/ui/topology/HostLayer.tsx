@@ -22,6 +22,9 @@ function actingStage(
   return { host: e.host, stage: path.current };
 }
 
+/** A host without interfaces: one array, so its card's memo holds across renders. */
+const NO_ROWS: HostRow[] = [];
+
 export function HostLayer({ layout, rows }: { layout: TopologyLayout; rows: Map<string, HostRow[]> }) {
   const { model, def } = useLab();
   // The acting host follows a moving cursor a few times a second, not every frame: worked out
@@ -49,7 +52,7 @@ export function HostLayer({ layout, rows }: { layout: TopologyLayout; rows: Map<
         <HostNode
           key={box.name}
           box={box}
-          rows={rows.get(box.name) ?? []}
+          rows={rows.get(box.name) ?? NO_ROWS}
           role={def.hosts.find((h) => h.name === box.name)?.role ?? 'client'}
           acting={actHost === box.name}
           stage={actHost === box.name && actStage ? (actStage as Stage) : undefined}

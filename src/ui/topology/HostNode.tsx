@@ -28,7 +28,12 @@ function Sep({ text }: { text: string }) {
   return <tspan className="sr-sep">{text}</tspan>;
 }
 
-/** A host card: name and role, each address with its CIP/VIP/DIP/RIP label and MAC, the hook strip. */
+/**
+ * A host card: name and role, each address with its CIP/VIP/DIP/RIP label and MAC, the hook strip.
+ * The card's words and shapes are a component of their own (HostCard): following playback, the
+ * acting host and its lit hook change a few times a second, and only the group's class and the
+ * strip are redrawn then, not every address of the two cards involved.
+ */
 export const HostNode = memo(function HostNode({
   box,
   rows,
@@ -63,6 +68,17 @@ export const HostNode = memo(function HostNode({
       data-host={box.name}
       {...button}
     >
+      <HostCard box={box} rows={rows} role={role} />
+      <HookStrip y={box.h - HOOK_STRIP - 6} width={box.w} stage={stage} />
+    </g>
+  );
+});
+
+/** What a host card shows that does not follow playback: its name, role, addresses and anchors. */
+const HostCard = memo(function HostCard({ box, rows, role }: Pick<Props, 'box' | 'rows' | 'role'>) {
+  const { t } = useTranslation();
+  return (
+    <>
       <rect className="host-card" width={box.w} height={box.h} rx={12} />
       <rect className="host-head" width={box.w} height={box.head - 6} rx={12} />
       <text className="host-name" x={14} y={box.head * 0.6}>
@@ -114,7 +130,6 @@ export const HostNode = memo(function HostNode({
           r={5}
         />
       ))}
-      <HookStrip y={box.h - HOOK_STRIP - 6} width={box.w} stage={stage} />
-    </g>
+    </>
   );
 });
