@@ -5,13 +5,16 @@
  * same values and the same mark, it is that row again. The memo finds it by comparing the values
  * (strings and shared lists by identity or content) instead of coding each field and hashing the
  * row: the push then costs a row number and a time. What is stored is what the field-by-field
- * push stores; only events whose every value went into the row are remembered.
+ * push stores; only events whose every value went into the row are remembered. A request's events
+ * recur in order: the entry tried first is the one whose event followed an event of the same row
+ * as the event before, last time (most events then ask no map and compare one entry).
  */
 import { type FieldCaches, objectCode } from './fieldCaches';
 import { isMark, markFor, markPrefix, peekMark, WRITTEN } from './traceIdRuns';
 import type { TraceStrings } from './traceStrings';
 import { STRUCT } from './traceValues';
 import { MAX_FIXED_FIELDS } from './traceFixed';
+import { NO_ROW } from './traceRows';
 
 /** Rows remembered per pair of key values (a host and a hook point: its flows). */
 const PER_KEY = 16;
@@ -39,14 +42,17 @@ export class RowMemo {
   private lastByKey: Map<unknown, Entry[]> | undefined = undefined;
   /** The values of the event being pushed (kept for `add` if it is not found). */
   private readonly vals: unknown[] = new Array<unknown>(MAX_FIXED_FIELDS).fill(undefined);
+  /** Per row, the entry whose event followed an event of that row last. */
+  private readonly after: (Entry | undefined)[] = [];
 
   /**
-   * The row of the event with values `v0, v1, …` (`n` of them), if one was remembered for the same
+   * The row of the event with values `v0, v1, …` (`n` of them) after an event of row `prev`, if one was remembered for the same
    * values and the id runs give its ids the same marks (the runs then move on past them, as the push's
    * would); else -1 and nothing changed. `caches`: the shape's, which must still hold a list
    * field's object (so the field-by-field push would have found it there too).
    */
   find(
+    prev: number,
     n: number,
     runs: Int32Array,
     strs: TraceStrings,
@@ -71,6 +77,10 @@ export class RowMemo {
     if (n > 6) vals[6] = v6;
     if (n > 7) vals[7] = v7;
     if (n > 8) vals[8] = v8;
+    // The entry whose event followed an event of row `prev` last time (a request's events recur
+    // in order): no map asked, no other entry compared.
+    const guess = prev < this.after.length ? this.after[prev] : undefined;
+    if (guess !== undefined && this.matches(guess, n, runs, strs, caches)) return guess.row;
     if (this.key < 0) return -1;
     let byKey = this.lastByKey;
     if (v0 !== this.lastFirst || byKey === undefined) {
@@ -81,42 +91,62 @@ export class RowMemo {
     }
     const list = byKey.get(vals[this.key]);
     if (list === undefined) return -1;
-    next: for (let j = 0; j < list.length; j++) {
+    for (let j = 0; j < list.length; j++) {
       const e = list[j]!;
-      const slots = e.slots;
-      // The values first (most entries differ in an address), then the ids' marks.
-      for (let k = 1; k < n; k++) {
-        const s = slots[k]!;
-        if (isMark(s)) continue;
-        const v = vals[k];
-        // Same value; a zero of the other sign is not (it reads back as stored).
-        if (v !== e.vals[k] || (v === 0 && !Object.is(v, e.vals[k]))) continue next;
-        if ((s & 7) === STRUCT && objectCode(caches, k, v as object) !== s) continue next;
-      }
-      // At most two ids (a frame and its packet), parsed once each.
-      let x0 = -1;
-      let x1 = -1;
-      for (let m = e.marks, k = 0; m !== 0; m >>>= 1, k++) {
-        if ((m & 1) === 0) continue;
-        const v = vals[k];
-        const x = typeof v === 'string' ? strs.knownId(v) : -1;
-        if (x < 0 || peekMark(runs, x) !== slots[k]) continue next;
-        if (x0 < 0) x0 = x;
-        else x1 = x;
-      }
-      // A hit: the runs move on past its ids, as the push would have moved them.
-      if (x0 >= 0) markFor(runs, x0);
-      if (x1 >= 0) markFor(runs, x1);
+      if (e === guess || !this.matches(e, n, runs, strs, caches)) continue;
+      this.follow(prev, e);
       return e.row;
     }
     return -1;
   }
+  /**
+   * Whether entry `e` holds the values being pushed (`n` of them, in `vals`) and the runs give its
+   * ids its marks; if so the runs move on past them, as the push's would.
+   */
+  private matches(e: Entry, n: number, runs: Int32Array, strs: TraceStrings, caches: FieldCaches): boolean {
+    const vals = this.vals;
+    const slots = e.slots;
+    // The values first (most entries differ in an address), then the ids' marks.
+    for (let k = 1; k < n; k++) {
+      const s = slots[k]!;
+      if (isMark(s)) continue;
+      const v = vals[k];
+      // Same value; a zero of the other sign is not (it reads back as stored).
+      if (v !== e.vals[k] || (v === 0 && !Object.is(v, e.vals[k]))) return false;
+      if ((s & 7) === STRUCT && objectCode(caches, k, v as object) !== s) return false;
+    }
+    // The first value (the host) picked the list on the way by the maps; a guess compares it.
+    if (vals[0] !== e.vals[0]) return false;
+    // At most two ids (a frame and its packet), parsed once each.
+    let x0 = -1;
+    let x1 = -1;
+    for (let m = e.marks, k = 0; m !== 0; m >>>= 1, k++) {
+      if ((m & 1) === 0) continue;
+      const v = vals[k];
+      const x = typeof v === 'string' ? strs.knownId(v) : -1;
+      if (x < 0 || peekMark(runs, x) !== slots[k]) return false;
+      if (x0 < 0) x0 = x;
+      else x1 = x;
+    }
+    // A hit: the runs move on past its ids, as the push would have moved them.
+    if (x0 >= 0) markFor(runs, x0);
+    if (x1 >= 0) markFor(runs, x1);
+    return true;
+  }
+
+  /** Entry `e` followed an event of row `prev` (NO_ROW: none). */
+  private follow(prev: number, e: Entry): void {
+    if (prev === NO_ROW) return;
+    while (this.after.length <= prev) this.after.push(undefined);
+    this.after[prev] = e;
+  }
 
   /**
-   * Remember that the event last looked up (`n` values) went whole into row `row`, whose slots are
-   * `slots[0..n)`; an event that wrote an object (a frame) is not remembered.
+   * Remember that the event last looked up (`n` values), after an event of row `prev`, went whole
+   * into row `row`, whose slots are `slots[0..n)`; an event that wrote an object (a frame) is not
+   * remembered.
    */
-  add(n: number, slots: Int32Array, row: number): void {
+  add(prev: number, n: number, slots: Int32Array, row: number): void {
     const vals = this.vals;
     if (this.key < 0) {
       let k = 1;
@@ -146,6 +176,8 @@ export class RowMemo {
     if (list === undefined) byKey.set(vals[this.key], (list = []));
     // Full: the oldest goes (a flow that ended).
     if (list.length === PER_KEY) list.shift();
-    list.push({ vals: vals.slice(0, n), slots: slots.slice(0, n), row, marks });
+    const e = { vals: vals.slice(0, n), slots: slots.slice(0, n), row, marks };
+    list.push(e);
+    this.follow(prev, e);
   }
 }

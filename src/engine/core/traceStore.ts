@@ -192,9 +192,11 @@ export class TraceStore<E extends { kind: string }> {
     const slots = this.slots;
     const fc = cachesOf(s);
     let memo: RowMemo | undefined;
+    let prev = NO_ROW;
     if (f.recurs === true && fc !== undefined) {
       memo = s.memo ??= new RowMemo();
-      const r = memo.find(n, this.fields.runs, this.values.strs, fc, a, b, c, d, e, g, h, k, l);
+      prev = i === 0 ? NO_ROW : this.rowOf[i - 1]!;
+      const r = memo.find(prev, n, this.fields.runs, this.values.strs, fc, a, b, c, d, e, g, h, k, l);
       if (r >= 0) return this.finish(i, t, s.id, n, start, 0, r);
     }
     let v = this.fields.put(fc, 0, a, slots, start, 0);
@@ -209,7 +211,7 @@ export class TraceStore<E extends { kind: string }> {
     this.finish(i, t, s.id, n, start, v);
     // A row holding every value: remembered for the events that repeat it.
     if (memo !== undefined && v === 0 && this.rowOf[i] !== NO_ROW)
-      memo.add(n, this.fields.row, this.rowOf[i]!);
+      memo.add(prev, n, this.fields.row, this.rowOf[i]!);
   }
 
   /**
