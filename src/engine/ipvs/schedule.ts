@@ -4,6 +4,7 @@ import type { Rng } from '../core/rng';
 import { SEC } from '../core/sim';
 import { packedKind } from '../core/traceFixed';
 import { ipNum, numIp } from '../stack/addrMath';
+import type { Sysctl } from '../stack/sysctl';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import type { IpvsDest, IpvsService } from './service';
@@ -81,11 +82,26 @@ class EngineSchedContext implements SchedContext {
   }
 
   get lblcExpiration(): number {
-    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblc_expiration') ?? 0;
+    if (this.expiryOf !== this.ipvs.host.sysctl || this.expiryAt !== this.expiryOf.version) this.readExpiry();
+    return this.lblc;
   }
 
   get lblcrExpiration(): number {
-    return this.ipvs.host.sysctl.get('net.ipv4.vs.lblcr_expiration') ?? 0;
+    if (this.expiryOf !== this.ipvs.host.sysctl || this.expiryAt !== this.expiryOf.version) this.readExpiry();
+    return this.lblcr;
+  }
+
+  /** The two expirations as last read, and the sysctl version they were read at (a lookup each otherwise). */
+  private lblc = 0;
+  private lblcr = 0;
+  private expiryOf: Sysctl | undefined = undefined;
+  private expiryAt = -1;
+
+  private readExpiry(): void {
+    const s = (this.expiryOf = this.ipvs.host.sysctl);
+    this.expiryAt = s.version;
+    this.lblc = s.get('net.ipv4.vs.lblc_expiration') ?? 0;
+    this.lblcr = s.get('net.ipv4.vs.lblcr_expiration') ?? 0;
   }
 }
 

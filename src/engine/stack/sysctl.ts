@@ -70,6 +70,15 @@ export class Sysctl {
   private devices: string[] = [];
   /** Extra keys other subsystems define (net.ipv4.vs.*), with range checks. */
   private extra = new Map<string, { min: number; max: number }>();
+  /**
+   * Bumped by every change to a value or to the set of keys: a hot reader may keep a value it read
+   * while this is unchanged (IPVS's lblc/lblcr expirations, read once per decision).
+   */
+  private changes = 0;
+
+  get version(): number {
+    return this.changes;
+  }
 
   constructor(overrides: Readonly<Record<string, number>> = {}) {
     this.values.set('net.ipv4.ip_forward', 0);
@@ -84,6 +93,7 @@ export class Sysctl {
   addDevice(dev: string): void {
     if (this.devices.includes(dev)) return;
     this.dropMerged();
+    this.changes++;
     this.devices.push(dev);
     const names = devKeys(dev);
     const defaults = devKeys('default').conf;
@@ -99,6 +109,7 @@ export class Sysctl {
 
   removeDevice(dev: string): void {
     this.devices = this.devices.filter((d) => d !== dev);
+    this.changes++;
     for (const k of [...this.values.keys()]) {
       if (k.startsWith(`net.ipv4.conf.${dev}.`) || k.startsWith(`net.ipv4.neigh.${dev}.`)) {
         this.values.delete(k);
@@ -109,6 +120,7 @@ export class Sysctl {
   }
 
   define(key: string, value: number, min: number, max: number): void {
+    this.changes++;
     this.values.set(key, value);
     this.extra.set(key, { min, max });
   }
@@ -164,6 +176,7 @@ export class Sysctl {
   private before: Map<string, number> | undefined = undefined;
 
   private put(key: string, value: number): void {
+    this.changes++;
     if (this.before !== undefined && !this.before.has(key)) this.before.set(key, this.values.get(key)!);
     this.values.set(key, value);
   }
