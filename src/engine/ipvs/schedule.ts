@@ -82,12 +82,12 @@ class EngineSchedContext implements SchedContext {
   }
 
   get lblcExpiration(): number {
-    if (this.expiryOf !== this.ipvs.host.sysctl || this.expiryAt !== this.expiryOf.version) this.readExpiry();
+    this.readExpiry();
     return this.lblc;
   }
 
   get lblcrExpiration(): number {
-    if (this.expiryOf !== this.ipvs.host.sysctl || this.expiryAt !== this.expiryOf.version) this.readExpiry();
+    this.readExpiry();
     return this.lblcr;
   }
 
@@ -97,8 +97,11 @@ class EngineSchedContext implements SchedContext {
   private expiryOf: Sysctl | undefined = undefined;
   private expiryAt = -1;
 
+  /** Read both expirations again if the host's sysctls changed since they were last read. */
   private readExpiry(): void {
-    const s = (this.expiryOf = this.ipvs.host.sysctl);
+    const s = this.ipvs.host.sysctl;
+    if (s === this.expiryOf && s.version === this.expiryAt) return;
+    this.expiryOf = s;
     this.expiryAt = s.version;
     this.lblc = s.get('net.ipv4.vs.lblc_expiration') ?? 0;
     this.lblcr = s.get('net.ipv4.vs.lblcr_expiration') ?? 0;
