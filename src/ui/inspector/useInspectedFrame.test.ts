@@ -29,3 +29,22 @@ test('the inspector follows the newest frame before the cursor, read by kinds or
     expect(frames).toBeGreaterThan(0);
   }
 });
+
+test('the inspector follows the same frame whatever cursor it was asked about before', () => {
+  const rt = labAfterRequest('nat');
+  const trace = rt.trace;
+  const model = buildTraceModel(trace);
+  // Backward one by one, then jumps both ways (a fixed scramble): each answer as by reading.
+  const order: number[] = [];
+  for (let c = trace.length; c >= 0; c--) order.push(c);
+  for (let k = 0, c = 0; k < 2000; k++) order.push((c = (c * 7919 + 104729 + k) % (trace.length + 1)));
+  let changes = 0;
+  let before: string | undefined;
+  for (const cursor of order) {
+    const got = frameAtCursor(model, cursor)?.frame;
+    expect(got).toBe(byReading(trace, cursor));
+    if (got !== before) changes++;
+    before = got;
+  }
+  expect(changes).toBeGreaterThan(100);
+});

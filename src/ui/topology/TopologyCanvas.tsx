@@ -4,7 +4,7 @@ import { useAppStore } from '@/store/useAppStore';
 import { useLab } from '../hooks/useLab';
 import { hostRows } from '../layout/hostRows';
 import { hostStatesAtCursor } from '../model/hostStatesAtCursor';
-import { engine } from '@/store/engine';
+import { stickyKindBetween } from '../model/kindBetween';
 import type { HostRow } from '../layout/hostRows';
 import { DEFAULT_METRICS, layoutTopology, PROJECTOR_METRICS } from '../layout/topologyLayout';
 import type { HostShape } from '../layout/topologyLayout';
@@ -20,7 +20,7 @@ import { SegmentBus } from './SegmentBus';
 import { TopologyDescription } from './TopologyDescription';
 import { WireLayer } from './WireLayer';
 
-/** The events that change what a host card shows (hostRows reads links and addresses). */
+/** The events that change what a host card shows (hostRows reads links and addresses): sticky kinds. */
 const CARD_KINDS = new Set(['net.link', 'net.addr']);
 
 /** The lab's network as SVG: React draws every element, D3 only computes and pans/zooms. */
@@ -40,10 +40,7 @@ export function TopologyCanvas({ compact = false }: { compact?: boolean }) {
       // Moving forward over events that change no card (the cards show links and addresses):
       // the same rows, without folding host state and writing JSON in every animation frame.
       if (last && last.trace === trace && last.length <= trace.length && last.cursor < at) {
-        const { kindOf } = engine();
-        let i = last.cursor;
-        while (i < at && !CARD_KINDS.has(kindOf(trace, i) ?? '')) i++;
-        if (i === at) {
+        if (!stickyKindBetween(trace, last.cursor, at, CARD_KINDS)) {
           Object.assign(last, { cursor: at, length: trace.length });
           return last.json;
         }
