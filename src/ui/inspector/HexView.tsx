@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Layer } from '../model/packetLayers';
 import { fixedText } from './fixedText';
 
@@ -8,25 +8,25 @@ interface Props {
   layers: Layer[];
   hover: string | null;
   onHover(path: string | null): void;
+  /** The inspector's translate function (one useTranslation for the whole view). */
+  t: TFunction;
 }
 
 const PER_ROW = 16;
 
 /** The frame's bytes, 16 to a row; hovering a byte names its field, hovering a field lights its bytes. */
-export function HexView({ bytes, layers, hover, onHover }: Props) {
-  const { t } = useTranslation();
+export function HexView({ bytes, layers, hover, onHover, t }: Props) {
   // A closed dump is not built: one element per byte, remade for every frame playback follows.
   const [open, setOpen] = useState(false);
   return (
     <details className="hex-view" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('packet.hex', { count: bytes.length })}</summary>
-      {open && <HexGrid bytes={bytes} layers={layers} hover={hover} onHover={onHover} />}
+      {open && <HexGrid bytes={bytes} layers={layers} hover={hover} onHover={onHover} t={t} />}
     </details>
   );
 }
 
-function HexGrid({ bytes, layers, hover, onHover }: Props) {
-  const { t } = useTranslation();
+function HexGrid({ bytes, layers, hover, onHover, t }: Props) {
   const fieldAt: (string | null)[] = new Array<string | null>(bytes.length).fill(null);
   const labelAt: string[] = new Array<string>(bytes.length).fill('');
   for (const l of layers)

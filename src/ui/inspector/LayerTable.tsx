@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { fixedText } from './fixedText';
 import { msg } from '../model/message';
 import type { Message } from '../model/message';
@@ -13,11 +13,12 @@ interface Props {
   render(m: Message): string;
   hover: string | null;
   onHover(path: string | null): void;
+  /** The inspector's: one useTranslation for the whole view (each call costs a render). */
+  t: TFunction;
 }
 
 /** One protocol layer, every field; a changed field shows before → after. */
-export const LayerTable = memo(function LayerTable({ layer, changed, render, hover, onHover }: Props) {
-  const { t } = useTranslation();
+export const LayerTable = memo(function LayerTable({ layer, changed, render, hover, onHover, t }: Props) {
   const layerName = fixedText(t, `layer.${layer.kind}`);
   const added = layer.fields.every((f) => changed.get(f.path)?.added);
   return (

@@ -63,7 +63,7 @@ export function PacketInspector() {
           )}
         </div>
       </header>
-      <RewriteSummary hop={hop} prev={view.prev} changes={view.changes} render={render} />
+      <RewriteSummary hop={hop} prev={view.prev} changes={view.changes} render={render} t={t} model={model} />
       {view.layers.map((l) => (
         <LayerTable
           key={`${l.kind}-${l.start}`}
@@ -72,9 +72,10 @@ export function PacketInspector() {
           render={render}
           hover={hover}
           onHover={setHover}
+          t={t}
         />
       ))}
-      <HexView bytes={view.bytes} layers={view.layers} hover={hover} onHover={setHover} />
+      <HexView bytes={view.bytes} layers={view.layers} hover={hover} onHover={setHover} t={t} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { painterOf, releasePainter } from './dotPainter';
 import { copyAt, newFrameBuffer } from './frameBuffer';
 import type { FrameBuffer } from './frameBuffer';
 import { DENSE_FRAMES } from './FrameLayer';
-import { FrameList, listedHops, listThrottle, NO_LIST } from './FrameList';
+import { FrameList, listThrottle, NO_LIST } from './FrameList';
 import type { Listed } from './FrameList';
 import { placeFramesFor } from './frameSprites';
 import './frameCanvas.css';
@@ -110,11 +110,12 @@ export function FrameCanvas({
       model = modelOfStore(store);
       const b = placeFramesFor(layout, model.hops, s.simTime, s.cursor);
       const dense = b.count > DENSE_FRAMES;
-      hit.current = { dense, buffer: b, map };
+      // Written in place: one object for the page's life, not one per animation frame.
+      Object.assign(hit.current, { dense, buffer: b, map });
       if (drawn !== b.count) c.setAttribute('data-frames-drawn', String((drawn = b.count)));
       if (dense || !blank) painter.paint(dotFrameOf(dense ? b : EMPTY, map, dims, style));
       blank = !dense;
-      list.offer(dense ? listedHops(b, selected) : NO_LIST);
+      list.offerFrom(dense ? b : undefined, selected);
     };
     draw();
     const off = store.subscribe((s, p) => {

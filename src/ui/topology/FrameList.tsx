@@ -18,8 +18,15 @@ export interface Listed {
 }
 export const NO_LIST: Listed = { hops: [], more: 0 };
 
-const sameList = (a: Listed, b: Listed) =>
-  a.more === b.more && a.hops.length === b.hops.length && a.hops.every((h, i) => h === b.hops[i]);
+function sameHops(a: readonly Hop[], b: readonly Hop[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+const sameList = (a: Listed, b: Listed) => a.more === b.more && sameHops(a.hops, b.hops);
+
+/** The crowd's list worked out in place each animation frame; copied only when it changed. */
+const scratch: Listed = { hops: [], more: 0 };
 
 /**
  * Hands a new list to React when it changed, at most every LIST_EVERY_MS while the crowd moves
@@ -47,16 +54,29 @@ export function listThrottle(set: (l: Listed) => void) {
     waiting = true;
     drop = settleUpdate(show);
   };
+  const offer = (l: Listed) => {
+    if (shown && sameList(l, shown)) {
+      pending = undefined;
+      return;
+    }
+    pending = l;
+    const wait = last + LIST_EVERY_MS - performance.now();
+    if (wait <= 0) flush();
+    else timer ??= setTimeout(flush, wait);
+  };
   return {
-    offer(l: Listed) {
-      if (shown && sameList(l, shown)) {
-        pending = undefined;
-        return;
-      }
-      pending = l;
-      const wait = last + LIST_EVERY_MS - performance.now();
-      if (wait <= 0) flush();
-      else timer ??= setTimeout(flush, wait);
+    offer,
+    /**
+     * offer(listedHops(b, selected)), or offer(NO_LIST) without `b`, allocating nothing when
+     * the list is the one shown or already waiting (most animation frames: the crowd moves, the
+     * first frames on the wire stay).
+     */
+    offerFrom(b: FrameBuffer | undefined, selected: string | null) {
+      if (b) listInto(b, selected, scratch);
+      const l = b ? scratch : NO_LIST;
+      if (shown && sameList(l, shown)) pending = undefined;
+      else if (!(pending && sameList(l, pending)))
+        offer(b ? { hops: scratch.hops.slice(), more: scratch.more } : l);
     },
     cancel() {
       clearTimeout(timer);
@@ -71,7 +91,13 @@ export function listThrottle(set: (l: Listed) => void) {
  * saves; the rest are counted (and each is in the event list).
  */
 export function listedHops(b: FrameBuffer, selected: string | null): Listed {
-  const hops: Hop[] = [];
+  return listInto(b, selected, { hops: [], more: 0 });
+}
+
+/** listedHops into `out` (its array emptied and refilled). */
+function listInto(b: FrameBuffer, selected: string | null, out: Listed): Listed {
+  const { hops } = out;
+  hops.length = 0;
   let all = 0;
   let pick: Hop | undefined;
   let last: Hop | undefined;
@@ -84,7 +110,8 @@ export function listedHops(b: FrameBuffer, selected: string | null): Listed {
     else if (hop.frame === selected) pick = hop;
   }
   if (pick) hops.push(pick);
-  return { hops, more: all - hops.length };
+  out.more = all - hops.length;
+  return out;
 }
 
 /**
