@@ -41,19 +41,25 @@ function printAllocations(profile, frames) {
   let total = 0;
   const walk = (node, stack) => {
     const f = node.callFrame;
-    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    const here = [...stack, f.functionName];
+    const place = (c) => `${c.functionName || '(anon)'} ${c.url.split('/').pop()}:${c.lineNumber + 1}`;
+    // A builtin (no script: Array.prototype.slice, an iterator's next) is named with its caller.
+    const name = f.url
+      ? place(f)
+      : `${f.functionName || '(anon)'} < ${stack.length ? stack[stack.length - 1].place : '?'}`;
+    const here = [...stack, { fn: f.functionName, place: place(f) }];
     if (node.selfSize > 0) {
       total += node.selfSize;
       site.set(name, (site.get(name) ?? 0) + node.selfSize);
-      const o = [...here].reverse().find((n) => /^[A-Z]|^use|^draw|^paint|^place/.test(n)) ?? '(none)';
+      const o = [...here].reverse().find((n) => /^[A-Z]|^use|^draw|^paint|^place/.test(n.fn))?.fn ?? '(none)';
       owner.set(o, (owner.get(o) ?? 0) + node.selfSize);
     }
     for (const c of node.children ?? []) walk(c, here);
   };
   walk(profile.head, []);
   const kb = (b) => (b / 1024 / frames).toFixed(1).padStart(7);
-  console.log(`${process.env.KEPT ? 'kept' : 'allocated'}: ${kb(total)} KB per frame (${frames} frames, sampled)`);
+  console.log(
+    `${process.env.KEPT ? 'kept' : 'allocated'}: ${kb(total)} KB per frame (${frames} frames, sampled)`,
+  );
   console.log('by function, KB per frame:');
   for (const [n, b] of [...site].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${kb(b)}  ${n}`);
   console.log('by nearest component/hook/painter above, KB per frame:');
@@ -70,12 +76,17 @@ function printGc(events) {
   };
   const sum = frames.reduce((a, f) => a + gcOf(f), 0);
   const major = events.filter((e) => e.name === 'MajorGC' || e.name === 'V8.GC_MARK_COMPACTOR').length;
-  console.log(`GC: ${(sum / 1000 / frames.length).toFixed(2)} ms per frame on average; major GCs in trace: ${major}`);
+  console.log(
+    `GC: ${(sum / 1000 / frames.length).toFixed(2)} ms per frame on average; major GCs in trace: ${major}`,
+  );
   // What started each major GC (V8 names the reason on the incremental marking's start).
   for (const e of events.filter((x) => /MajorGC|IncrementalMarkingStart|MARK_COMPACTOR$/.test(x.name)))
     console.log(`  ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 200)}`);
   const slow = [...frames].sort((a, b) => b.total - a.total).slice(0, 8);
-  for (const f of slow) console.log(`  frame ${(f.total / 1000).toFixed(1)} ms, of it GC ${(gcOf(f) / 1000).toFixed(1)} ms`);
+  for (const f of slow)
+    console.log(`  frame ${(f.total / 1000).toFixed(1)} ms, of it GC ${(gcOf(f) / 1000).toFixed(1)} ms`);
   const s = frames.map((f) => f.total).sort((a, b) => a - b);
-  console.log(`frames ${s.length}: median ${(s[s.length >> 1] / 1000).toFixed(1)} ms, p99 ${(s[Math.floor(s.length * 0.99)] / 1000).toFixed(1)} ms`);
+  console.log(
+    `frames ${s.length}: median ${(s[s.length >> 1] / 1000).toFixed(1)} ms, p99 ${(s[Math.floor(s.length * 0.99)] / 1000).toFixed(1)} ms`,
+  );
 }

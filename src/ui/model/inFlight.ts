@@ -55,8 +55,11 @@ export function countInFlight(index: HopIndex, t: number, cursor: number): numbe
       if (t < hop.t1) n++;
       continue;
     }
-    for (const leg of hop.rx)
-      if (leg.seq >= cursor || t < leg.t) {
+    // Indexed, not for…of: the playback clock counts at every animation frame, and each array
+    // iterator (and its results) was an allocation per frame on the wire.
+    const { rx } = hop;
+    for (let k = 0; k < rx.length; k++)
+      if (rx[k]!.seq >= cursor || t < rx[k]!.t) {
         n++;
         break;
       }

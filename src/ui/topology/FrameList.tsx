@@ -25,8 +25,14 @@ function sameHops(a: readonly Hop[], b: readonly Hop[]): boolean {
 }
 const sameList = (a: Listed, b: Listed) => a.more === b.more && sameHops(a.hops, b.hops);
 
-/** The crowd's list worked out in place each animation frame; copied only when it changed. */
-const scratch: Listed = { hops: [], more: 0 };
+/**
+ * The crowd's list worked out in place each animation frame (its first `n` hops; the array is
+ * never shortened, so its storage is kept); copied only when it changed.
+ */
+const scratch = { hops: [] as Hop[], n: 0, more: 0 };
+const sameAsScratch = (l: Listed) =>
+  l.more === scratch.more && l.hops.length === scratch.n && l.hops.every(isScratchAt);
+const isScratchAt = (h: Hop, i: number) => h === scratch.hops[i];
 
 /**
  * Hands a new list to React when it changed, at most every LIST_EVERY_MS while the crowd moves
@@ -72,11 +78,11 @@ export function listThrottle(set: (l: Listed) => void) {
      * first frames on the wire stay).
      */
     offerFrom(b: FrameBuffer | undefined, selected: string | null) {
-      if (b) listInto(b, selected, scratch);
-      const l = b ? scratch : NO_LIST;
-      if (shown && sameList(l, shown)) pending = undefined;
-      else if (!(pending && sameList(l, pending)))
-        offer(b ? { hops: scratch.hops.slice(), more: scratch.more } : l);
+      if (!b) return offer(NO_LIST);
+      listInto(b, selected, scratch);
+      if (shown && sameAsScratch(shown)) pending = undefined;
+      else if (!(pending && sameAsScratch(pending)))
+        offer({ hops: scratch.hops.slice(0, scratch.n), more: scratch.more });
     },
     cancel() {
       clearTimeout(timer);
@@ -91,13 +97,20 @@ export function listThrottle(set: (l: Listed) => void) {
  * saves; the rest are counted (and each is in the event list).
  */
 export function listedHops(b: FrameBuffer, selected: string | null): Listed {
-  return listInto(b, selected, { hops: [], more: 0 });
+  const out = { hops: [] as Hop[], n: 0, more: 0 };
+  listInto(b, selected, out);
+  out.hops.length = out.n;
+  return { hops: out.hops, more: out.more };
 }
 
-/** listedHops into `out` (its array emptied and refilled). */
-function listInto(b: FrameBuffer, selected: string | null, out: Listed): Listed {
+/** listedHops into `out`: its first `n` hops (written over, the array never shortened) and `more`. */
+function listInto(
+  b: FrameBuffer,
+  selected: string | null,
+  out: { hops: Hop[]; n: number; more: number },
+): void {
   const { hops } = out;
-  hops.length = 0;
+  let n = 0;
   let all = 0;
   let pick: Hop | undefined;
   let last: Hop | undefined;
@@ -106,12 +119,12 @@ function listInto(b: FrameBuffer, selected: string | null, out: Listed): Listed 
     if (hop === last) continue;
     last = hop;
     all++;
-    if (hops.length < DENSE_FRAMES) hops.push(hop);
+    if (n < DENSE_FRAMES) hops[n++] = hop;
     else if (hop.frame === selected) pick = hop;
   }
-  if (pick) hops.push(pick);
-  out.more = all - hops.length;
-  return out;
+  if (pick) hops[n++] = pick;
+  out.n = n;
+  out.more = all - n;
 }
 
 /**
