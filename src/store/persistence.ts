@@ -1,5 +1,6 @@
 import { setAside } from './corruptSaves';
 import { isLabId, parseLab, serializeLab, withSize } from './labSpec';
+import type { LabId } from '@/engine';
 import type { LabSpec } from './labSpec';
 import { asPersisted, validatePersisted } from './persistedSchema';
 import type { AppState, Session } from './types';
@@ -50,12 +51,28 @@ export function savedSpec(v: unknown): LabSpec | undefined {
   return withSize(spec, ok(o.servers, 2, 8), ok(o.clients, 1, 8));
 }
 
+/**
+ * A saved session's lab in words, made once per session: partialize runs at every store change
+ * (each animation frame while the clock moves), and a session is replaced, never changed, when
+ * the student leaves its lab (labSlice's sessionOf copies its log).
+ */
+const sessionLabs = new WeakMap<Session, string>();
+
+function sessionLab(labId: LabId, sess: Session): string {
+  let text = sessionLabs.get(sess);
+  if (text === undefined) {
+    text = serializeLab({ labId, seed: sess.seed, bare: sess.bare, log: sess.log });
+    sessionLabs.set(sess, text);
+  }
+  return text;
+}
+
 export function partialize(s: AppState): PersistedState {
   const sessions: PersistedState['sessions'] = {};
   for (const [id, sess] of Object.entries(s.sessions)) {
     if (!sess || !isLabId(id)) continue;
     sessions[id] = {
-      lab: serializeLab({ labId: id, seed: sess.seed, bare: sess.bare, log: sess.log }),
+      lab: sessionLab(id, sess),
       cursor: sess.cursor,
       ...sizeFields(sess),
     };

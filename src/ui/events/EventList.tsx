@@ -15,6 +15,19 @@ import { rowAtCursor, useFilteredEvents } from './useFilteredEvents';
 
 const OVERSCAN = 2;
 
+/** The scroll position the browser allows for `top`: the rows' height less the scroller's. */
+function clampTop(top: number, rows: number, rowH: number, height: number): number {
+  return Math.min(top, Math.max(0, rows * rowH - height));
+}
+
+/** Where the window goes so that `row` shows, centred; undefined when it shows from `top` already. */
+function windowTopFor(row: number, rowH: number, height: number, top: number): number | undefined {
+  if (row < 0) return undefined;
+  const at = row * rowH;
+  if (at >= top && at + rowH <= top + height) return undefined;
+  return Math.max(0, Math.round(at - height / 2));
+}
+
 function rowHeightPx(): number {
   const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return Math.round(root * 2.9);
@@ -42,6 +55,8 @@ export function EventList() {
   // The scroll event of our own scroll: its position is known, and reading it back would force a
   // layout of whatever else changed since (the scroll event comes before the frame's own layout).
   const ours = useRef(false);
+  /** Where the scroller is, as last written or scrolled to (read without a layout). */
+  const known = useRef(0);
   const [height, setHeight] = useState(300);
   const [rowH, setRowH] = useState(44);
   const currentRow = rowAtCursor(rows, cursor);
@@ -55,22 +70,37 @@ export function EventList() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Keep the current row in view, before paint,
-  // with the rows of the new window drawn in the same commit.
+  // Keep the current row in view: when it moves out of the window, the window moves in this
+  // render (React renders again at once, before any child), so the rows are drawn once, for the
+  // new window. Set from a layout effect, as before, it took a second render and commit: the
+  // old window's rows re-marked for the new cursor, then all of them written again.
+  const [followed, setFollowed] = useState({ row: -1, rowH });
+  if (followed.row !== currentRow || followed.rowH !== rowH) {
+    setFollowed({ row: currentRow, rowH });
+    const next = windowTopFor(currentRow, rowH, height, clampTop(scrollTop, rows.length, rowH, height));
+    if (next !== undefined) setScrollTop(next);
+  }
+  // As the browser clamps the scroll position when the rows get fewer (a filter).
+  const shownTop = clampTop(scrollTop, rows.length, rowH, height);
+  // The scroller follows at the next animation frame, before it paints the rows drawn here:
+  // writing scrollTop lays the page out, and done in this commit (a settled view's task between
+  // frames) that layout of the new rows was added to this update's script in one frame; at the
+  // frame it is the frame's own layout. The read back after the write reuses that layout.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el || currentRow < 0) return;
-    const top = currentRow * rowH;
-    if (top >= shownTop && top + rowH <= shownTop + height) return;
-    const next = Math.max(0, top - height / 2);
-    // One layout for the three (the read does it, the write and the read back reuse it).
-    const before = el.scrollTop;
-    el.scrollTop = next;
-    ours.current = el.scrollTop !== before;
-    setScrollTop(el.scrollTop);
-  }, [currentRow, rowH]); // eslint-disable-line react-hooks/exhaustive-deps
-  // As the browser clamps the scroll position when the rows get fewer (a filter).
-  const shownTop = Math.min(scrollTop, Math.max(0, rows.length * rowH - height));
+    if (!el || known.current === shownTop) return;
+    const write = () => {
+      el.scrollTop = shownTop;
+      const now = el.scrollTop;
+      ours.current = now !== known.current;
+      known.current = now;
+      // The browser clamped it otherwise (the scroller's height not yet the one observed).
+      if (now !== shownTop) setScrollTop(now);
+    };
+    if (typeof requestAnimationFrame !== 'function') return write();
+    const raf = requestAnimationFrame(write);
+    return () => cancelAnimationFrame(raf);
+  }, [shownTop]);
   const first = Math.max(0, Math.floor(shownTop / rowH) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((shownTop + height) / rowH) + OVERSCAN);
   // Rows are keyed by their place in the window, not by event: as the window slides, each
@@ -110,7 +140,7 @@ export function EventList() {
             ref={scroller}
             onScroll={(e) => {
               if (ours.current) ours.current = false;
-              else setScrollTop(e.currentTarget.scrollTop);
+              else setScrollTop((known.current = e.currentTarget.scrollTop));
             }}
             tabIndex={-1}
           >

@@ -1,7 +1,12 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Finding } from '@/engine';
 import { useAppStore } from '@/store/useAppStore';
-import { allFindings, findingsBefore, findingsVersion, subscribeFindings } from '../model/findingsAtCursor';
+import {
+  allFindings,
+  countFindingsBefore,
+  findingsVersion,
+  subscribeFindings,
+} from '../model/findingsAtCursor';
 import { useLab } from './useLab';
 
 /**
@@ -13,7 +18,8 @@ export function useFindings(): readonly Finding[] {
   // A fork's scan catching up in the background re-renders this when it is done.
   useSyncExternalStore(subscribeFindings, findingsVersion);
   const all = allFindings(model.trace);
-  const count = useAppStore((s) => findingsBefore(all, s.cursor).length);
+  // Counted, not sliced: the store checks this at every animation frame while the clock moves.
+  const count = useAppStore((s) => countFindingsBefore(all, s.cursor));
   // The same array while the set is the same, so views can memoise on it.
   return useMemo(() => (count === all.length ? all : all.slice(0, count)), [all, count]);
 }

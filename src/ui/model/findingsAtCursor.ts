@@ -1,6 +1,6 @@
 import { engine } from '@/store/engine';
 import type { Finding, FindingsState, TraceLog } from '@/engine';
-import { letGoOf } from './letGoPrefix';
+import { countBelow, letGoOf } from './letGoPrefix';
 
 interface Scanned {
   state: FindingsState;
@@ -151,16 +151,16 @@ export function allFindings(trace: TraceLog): readonly Finding[] {
  * the cursor is negative, the store's "at the end"). A later finding is never shown early.
  */
 export function findingsBefore(all: readonly Finding[], cursor: number): readonly Finding[] {
-  if (cursor < 0) return all;
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.at < cursor) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === all.length ? all : all.slice(0, lo);
+  const n = countFindingsBefore(all, cursor);
+  return n === all.length ? all : all.slice(0, n);
 }
+
+/** How many of `all` findingsBefore keeps, building nothing (a selector checked every frame). */
+export function countFindingsBefore(all: readonly Finding[], cursor: number): number {
+  return cursor < 0 ? all.length : countBelow(all, cursor, atOf);
+}
+
+const atOf = (f: Finding): number => f.at;
 
 /** The findings by the host they happened on (a finding's first host), latest last. */
 export function findingsByHost(found: readonly Finding[]): Map<string, Finding[]> {

@@ -34,12 +34,15 @@ export function Scrubber({
     let width = 0;
     const show = (s: AppState) => {
       if (s.cursor === shown.cursor && s.simTime === shown.simTime) return;
+      const moved = s.cursor !== shown.cursor;
       Object.assign(shown, { cursor: s.cursor, simTime: s.simTime });
       const at = words(s.cursor, formatMicros(s.simTime));
       const position = summarised ? `${at} · ${summarised}` : at;
       const el = input.current;
       if (el) {
-        el.value = String(s.cursor);
+        // Only when the cursor moved: the clock moves every frame, the cursor at events, and a
+        // range input's value written (even unchanged) redoes its thumb's style and layout.
+        if (moved) el.value = String(s.cursor);
         el.setAttribute('aria-valuetext', position);
       }
       const text = output.current;
