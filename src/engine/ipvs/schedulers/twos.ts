@@ -31,15 +31,23 @@ const cum = new Int32Array(FAST_DESTS);
 const at = new Int32Array(FAST_DESTS);
 
 /**
- * The usable dest whose running sum first reaches r (where r, less each usable weight in list
- * order, first drops to 0 or below, as the walk finds it). The sums increase, so its place is how
- * many fall short of r: counted without a branch per dest, as r is random and a mispredicted
- * loop exit cost more than the count.
+ * Where each draw's usable dest is in the scratch: the first whose running sum reaches r (where
+ * r, less each usable weight in list order, first drops to 0 or below, as the walk finds it). The
+ * sums increase, so that place is how many fall short of r: both counted in one pass without a
+ * branch per dest, as r is random and a mispredicted loop exit cost more than the count.
  */
-function reaching(dests: readonly Dest[], m: number, r: number): Dest {
-  let k = 0;
-  for (let j = 0; j < m; j++) k -= (cum[j]! - r) >> 31;
-  return dests[at[k]!]!;
+const places = { k1: 0, k2: 0 };
+
+function countShort(m: number, r1: number, r2: number): void {
+  let k1 = 0;
+  let k2 = 0;
+  for (let j = 0; j < m; j++) {
+    const c = cum[j]!;
+    k1 -= (c - r1) >> 31;
+    k2 -= (c - r2) >> 31;
+  }
+  places.k1 = k1;
+  places.k2 = k2;
 }
 
 /** Power of two choices with the injected rng: r1, r2 uniform in [0, W], W = Σ usable weights. */
@@ -66,9 +74,16 @@ export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   last.r1 = r1;
   last.r2 = r2;
   // r ≤ W, the last running sum: both draws find a dest.
-  const small = fast && total < FAST_SUM;
-  const c1 = small ? reaching(dests, m, r1 | 0) : walk(dests, r1)!;
-  const c2 = small ? reaching(dests, m, r2 | 0) : walk(dests, r2)!;
+  let c1: Dest;
+  let c2: Dest;
+  if (fast && total < FAST_SUM) {
+    countShort(m, r1 | 0, r2 | 0);
+    c1 = dests[at[places.k1]!]!;
+    c2 = dests[at[places.k2]!]!;
+  } else {
+    c1 = walk(dests, r1)!;
+    c2 = walk(dests, r2)!;
+  }
   last.choice1 = c1.key;
   last.choice2 = c2.key;
   // Kernel ints (built with wrapping overflow), hence Math.imul rather than exact products.
