@@ -21,6 +21,15 @@ export interface BenchResult {
   /** Operations per second of each timed run, in run order. */
   values: number[];
   median: number;
+  /**
+   * Operations per second of this process's CPU time (process.cpuUsage: every thread, GC helpers
+   * included), per run. On a shared machine a run whose wall-clock figure is low because other
+   * processes had the core keeps its CPU-time figure; one whose code ran slower does not.
+   */
+  cpuValues: number[];
+  cpuMedian: number;
+  /** The process's CPU seconds per wall second over the timed runs (1 = a whole core). */
+  coreShare: number;
   note?: string;
 }
 
@@ -37,14 +46,24 @@ export interface BenchSpec {
   note?(): string;
 }
 
+interface Run {
+  /** Ops per wall-clock second. */
+  wall: number;
+  /** Ops per second of the process's CPU time. */
+  cpu: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
 /**
  * Ops per second over one run of `ms`. Steps start at one operation and double while a step takes
  * under a fiftieth of the run, so slow benchmarks do not overshoot and fast ones check the clock
  * rarely.
  */
-function timedRun(step: (n: number) => void, maxBatch: number, ms: number): number {
+function timedRun(step: (n: number) => void, maxBatch: number, ms: number): Run {
   let ops = 0;
   let batch = 1;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let elapsed: number;
   do {
@@ -55,7 +74,9 @@ function timedRun(step: (n: number) => void, maxBatch: number, ms: number): numb
     elapsed = now - t0;
     if (batch < maxBatch && now - s0 < ms / 50) batch = Math.min(maxBatch, batch * 2);
   } while (elapsed < ms);
-  return (ops / elapsed) * 1000;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
+  return { wall: (ops / elapsed) * 1000, cpu: (ops / cpuMs) * 1000, wallMs: elapsed, cpuMs };
 }
 
 export function median(xs: readonly number[]): number {
@@ -66,8 +87,10 @@ export function median(xs: readonly number[]): number {
 
 export function measure(spec: BenchSpec, timing: Timing): BenchResult {
   timedRun(spec.setup(), spec.batch, timing.warmupMs);
-  const values: number[] = [];
-  for (let r = 0; r < timing.runs; r++) values.push(timedRun(spec.setup(), spec.batch, timing.runMs));
+  const runs: Run[] = [];
+  for (let r = 0; r < timing.runs; r++) runs.push(timedRun(spec.setup(), spec.batch, timing.runMs));
+  const values = runs.map((r) => r.wall);
+  const cpuValues = runs.map((r) => r.cpu);
   const res: BenchResult = {
     name: spec.name,
     unit: spec.unit,
@@ -75,6 +98,9 @@ export function measure(spec: BenchSpec, timing: Timing): BenchResult {
     timing,
     values,
     median: median(values),
+    cpuValues,
+    cpuMedian: median(cpuValues),
+    coreShare: runs.reduce((a, r) => a + r.cpuMs, 0) / runs.reduce((a, r) => a + r.wallMs, 0),
   };
   const note = spec.note?.();
   if (note) res.note = note;
@@ -83,14 +109,18 @@ export function measure(spec: BenchSpec, timing: Timing): BenchResult {
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-/** One line per benchmark: median, ratio to the goal, warm-up and runs, and the spread. */
+/**
+ * One line per benchmark: median, ratio to the goal, warm-up and runs, and the spread; then the
+ * median per CPU second and the core share, which tell a busy machine from slower code.
+ */
 export function formatResult(r: BenchResult): string {
   const ratio = r.median / r.goal;
   const mark = ratio >= 1 ? 'meets goal' : 'below goal';
   const spread = `${fmt(Math.min(...r.values))}–${fmt(Math.max(...r.values))}`;
   return (
     `${r.name}: median ${fmt(r.median)} ${r.unit}, ${ratio.toFixed(2)}× goal ${fmt(r.goal)} (${mark}); ` +
-    `warm-up ${r.timing.warmupMs} ms, ${r.timing.runs} runs of ${r.timing.runMs} ms [${spread}]` +
+    `warm-up ${r.timing.warmupMs} ms, ${r.timing.runs} runs of ${r.timing.runMs} ms [${spread}]; ` +
+    `per CPU second ${fmt(r.cpuMedian)}, core share ${r.coreShare.toFixed(2)}` +
     (r.note ? `  (${r.note})` : '')
   );
 }

@@ -33,31 +33,32 @@ function fallback(s: MhState, dests: readonly Dest[], addr: number, port: number
 }
 
 /**
- * The first hash of recent clients (port + addr, the hash's whole input at offset 0): a client that
- * connects again hashes to the same slot, so its siphash is looked up instead of run again. A
- * direct-mapped memo of a pure function's values, not state: a collision only hashes again.
+ * The first hash and its slot of recent clients (port + addr, the hash's whole input at offset 0):
+ * a client that connects again hashes to the same slot, so its siphash and the division by M are
+ * looked up instead of done again. A direct-mapped memo of a pure function's values, not state: a
+ * collision only hashes again. One entry is [input, hash, slot, 1 if filled] side by side, so a
+ * lookup reads one cache line, not one per array (the trace's writes evict them between decisions).
  */
 const MEMO_BITS = 12;
-const memoInput = new Int32Array(1 << MEMO_BITS);
-const memoHash = new Uint32Array(1 << MEMO_BITS);
-const memoFilled = new Uint8Array(1 << MEMO_BITS);
-
-function firstHash(addr: number, port: number): number {
-  const input = (port + addr) | 0;
-  const at = (input ^ (input >>> MEMO_BITS) ^ (input >>> 24)) & ((1 << MEMO_BITS) - 1);
-  if (memoFilled[at] === 1 && memoInput[at] === input) return memoHash[at]!;
-  const h = mhHash(addr, port, MH_HASH1, 0);
-  memoInput[at] = input;
-  memoHash[at] = h;
-  memoFilled[at] = 1;
-  return h;
-}
+const MEMO_MASK = (1 << MEMO_BITS) - 1;
+const memo = new Int32Array(4 << MEMO_BITS);
 
 export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const addr = ipv4ToU32(pkt.saddr);
-  trail.hash = firstHash(addr, port);
-  trail.slot = modU32(trail.hash, MH_TAB_SIZE);
+  const input = (port + addr) | 0;
+  const at = ((input ^ (input >>> MEMO_BITS) ^ (input >>> 24)) & MEMO_MASK) << 2;
+  if (memo[at + 3] === 1 && memo[at] === input) {
+    trail.hash = memo[at + 1]! >>> 0;
+    trail.slot = memo[at + 2]!;
+  } else {
+    trail.hash = mhHash(addr, port, MH_HASH1, 0);
+    trail.slot = modU32(trail.hash, MH_TAB_SIZE);
+    memo[at] = input;
+    memo[at + 1] = trail.hash;
+    memo[at + 2] = trail.slot;
+    memo[at + 3] = 1;
+  }
   trail.final = trail.slot;
   trail.probes = 0;
   const d = bucketDest(s.table, svc.dests, trail.slot);

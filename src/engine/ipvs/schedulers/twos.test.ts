@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../core/rng';
 import { serviceWith } from '../../testing/schedulers';
-import { twos } from './twos';
+import type { Dest } from '../types';
+import { twos, twosPick } from './twos';
 
 /** An rng that replays the given u32 values. */
 function replay(...values: number[]): Rng {
@@ -71,5 +72,38 @@ describe('twos', () => {
     const first = run();
     expect(run()).toEqual(first);
     expect(first[1]! / first[0]!).toBeGreaterThan(2);
+  });
+
+  it('draws as the kernel walk does, for small sums (counted) and sums past 2^30 (walked)', () => {
+    // The kernel's walk, written out: the first usable dest at which r − Σ weights ≤ 0.
+    const walk = (ds: readonly Dest[], r: number): Dest | undefined =>
+      ds.find((d) => !d.overloaded && d.weight > 0 && (r -= d.weight) <= 0);
+    for (const scale of [1, 1 << 28]) {
+      const seen = new Set<Dest>();
+      const weights = [3, 0, 1, 4, 2, 0, 5, 1];
+      const { d } = serviceWith(
+        twos,
+        {},
+        weights.map((w, i) => ({
+          addr: `10.9.0.${i + 1}`,
+          weight: w * scale,
+          active: (i * 5) % 7,
+          overloaded: i === 4,
+        })),
+      );
+      const total = weights.reduce((s, w, i) => s + (i === 4 ? 0 : w * scale), 0);
+      for (let r1 = 0; r1 <= total; r1 += scale) {
+        const r2 = total - r1;
+        const picked = twosPick(d, replay(r1, r2));
+        const [c1, c2] = [walk(d, r1)!, walk(d, r2)!];
+        const choose2 =
+          Math.imul(c2.weight, c1.activeconns * 256 + c1.inactconns) >
+          Math.imul(c1.weight, c2.activeconns * 256 + c2.inactconns);
+        expect(picked).toBe(choose2 ? c2 : c1);
+        seen.add(picked!);
+      }
+      // Several dests win: both draws and the comparison are exercised.
+      expect(seen.size).toBeGreaterThan(2);
+    }
   });
 });

@@ -8,38 +8,87 @@ import { connOverhead } from './overhead';
 /** What the last draw looked like; a reused scratch so the hot path allocates nothing. */
 const last = { weightSum: 0, r1: 0, r2: 0, choice1: '', choice2: '' };
 
-/** Two weighted random draws over usable dests in list order (r ≤ 0 after subtracting weights). */
-function draw(dests: readonly Dest[], r1: number, r2: number): Dest | undefined {
-  let c1: Dest | undefined;
-  let c2: Dest | undefined;
-  for (let i = 0; i < dests.length && (c1 === undefined || c2 === undefined); i++) {
+/** A weighted draw over usable dests in list order: the first at which r, less their weights, is ≤ 0. */
+function walk(dests: readonly Dest[], r: number): Dest | undefined {
+  for (let i = 0; i < dests.length; i++) {
     const d = dests[i]!;
     if (d.overloaded || d.weight <= 0) continue;
-    r1 -= d.weight;
-    r2 -= d.weight;
-    if (r1 <= 0 && c1 === undefined) c1 = d;
-    if (r2 <= 0 && c2 === undefined) c2 = d;
+    r -= d.weight;
+    if (r <= 0) return d;
   }
-  last.choice1 = c1?.key ?? '';
-  last.choice2 = c2?.key ?? '';
-  if (c1 === undefined || c2 === undefined) return c1 ?? c2;
-  // Kernel ints (built with wrapping overflow), hence Math.imul rather than exact products.
-  const choose2 = Math.imul(c2.weight, connOverhead(c1)) > Math.imul(c1.weight, connOverhead(c2));
-  return choose2 ? c2 : c1;
+  return undefined;
+}
+
+/**
+ * Running sums of the usable weights in list order, and each usable dest's list index: a reused
+ * scratch, so the draws count in plain numbers instead of reading every dest's counters a second
+ * time (the engine's dests keep them behind accessors, countedDest.ts). Lists longer than the
+ * scratch, or sums that could overflow an int32 difference, take the walk.
+ */
+const FAST_DESTS = 256;
+const FAST_SUM = 1 << 30;
+const cum = new Int32Array(FAST_DESTS);
+const at = new Int32Array(FAST_DESTS);
+
+/**
+ * Where each draw's usable dest is in the scratch: the first whose running sum reaches r (where
+ * r, less each usable weight in list order, first drops to 0 or below, as the walk finds it). The
+ * sums increase, so that place is how many fall short of r: both counted in one pass without a
+ * branch per dest, as r is random and a mispredicted loop exit cost more than the count.
+ */
+const places = { k1: 0, k2: 0 };
+
+function countShort(m: number, r1: number, r2: number): void {
+  let k1 = 0;
+  let k2 = 0;
+  for (let j = 0; j < m; j++) {
+    const c = cum[j]!;
+    k1 -= (c - r1) >> 31;
+    k2 -= (c - r2) >> 31;
+  }
+  places.k1 = k1;
+  places.k2 = k2;
 }
 
 /** Power of two choices with the injected rng: r1, r2 uniform in [0, W], W = Σ usable weights. */
 export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
+  const n = dests.length;
+  const fast = n <= FAST_DESTS;
   let total = 0;
-  for (let i = 0; i < dests.length; i++) {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const d = dests[i]!;
-    if (!d.overloaded && d.weight > 0) total += d.weight;
+    if (d.overloaded) continue;
+    const w = d.weight;
+    if (w <= 0) continue;
+    total += w;
+    if (fast) {
+      cum[m] = total;
+      at[m++] = i;
+    }
   }
   last.weightSum = total;
   if (total === 0) return undefined;
-  last.r1 = modU32(rng.u32(), total + 1);
-  last.r2 = modU32(rng.u32(), total + 1);
-  return draw(dests, last.r1, last.r2);
+  const r1 = modU32(rng.u32(), total + 1);
+  const r2 = modU32(rng.u32(), total + 1);
+  last.r1 = r1;
+  last.r2 = r2;
+  // r ≤ W, the last running sum: both draws find a dest.
+  let c1: Dest;
+  let c2: Dest;
+  if (fast && total < FAST_SUM) {
+    countShort(m, r1 | 0, r2 | 0);
+    c1 = dests[at[places.k1]!]!;
+    c2 = dests[at[places.k2]!]!;
+  } else {
+    c1 = walk(dests, r1)!;
+    c2 = walk(dests, r2)!;
+  }
+  last.choice1 = c1.key;
+  last.choice2 = c2.key;
+  // Kernel ints (built with wrapping overflow), hence Math.imul rather than exact products.
+  const choose2 = Math.imul(c2.weight, connOverhead(c1)) > Math.imul(c1.weight, connOverhead(c2));
+  return choose2 ? c2 : c1;
 }
 
 /** The explanation's params, made with `new` (explain.ts: plainParams says why). */
