@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { fuzzSeed } from '@/embed/fuzzSeed';
 import { buildTopology, getLab, ipvsAddDest, ipvsAddService, ipvsOf, Sim } from '..';
 import type { Ipvs } from './ipvs';
-import { pick, schedContext } from './schedule';
+import { pick } from './schedule';
+import { schedContext } from './schedContext';
 import { SCHEDULERS } from './schedulers/registry';
 import { serviceKeyString } from './service';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import type { Rng } from '../../core/rng';
 import { schedService } from '../../testing/schedulers';
-import { schedContext } from '../schedule';
+import { schedContext } from '../schedContext';
 import type { Candidate, Dest } from '../types';
 import { SCHEDULERS } from './registry';
 import { rr } from './rr';
