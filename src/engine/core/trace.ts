@@ -198,7 +198,9 @@ export class Trace extends TraceBuffer {
     stamped.t = t;
     stamped.seq = this.store.length;
     this.store.push(t, stamped);
-    for (const l of this.listeners) l(stamped);
+    // Indexed: `for…of` made an array iterator per event here (~13 emits per request).
+    const ls = this.listeners;
+    for (let i = 0; i < ls.length; i++) ls[i]!(stamped);
     if (this.store.length % CHUNK === 0) this.settle();
     return stamped;
   }
