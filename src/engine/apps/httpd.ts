@@ -79,7 +79,7 @@ class HttpdConn implements TcpCallbacks {
     this.buf = this.buf.slice(end + 4);
     this.served++;
     const ka = keepAlive(head, this.served);
-    const script = cgiScript(head.split(' ')[1] ?? '/');
+    const script = cgiScript(headParts(head).target);
     if (script === undefined || !host.cgi || !host.files.has(script)) {
       this.answer(respond(host, head, ka.headers), ka.close);
       return;
@@ -169,11 +169,31 @@ function cgiReply(host: Host, head: string, out: string, conn: string[]): string
   return `${lines.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : r.body}`;
 }
 
-function respond(host: Host, head: string, conn: string[]): string {
+/** What serve and respond read from a request head (a pure function of its text). */
+interface HeadParts {
+  head: string;
+  /** The second space-separated word of the whole head (what cgiScript is asked about). */
+  target: string;
+  method: string;
+  path: string;
+  /** The file under the document root that answers `path`. */
+  file: string;
+}
+let lastParts: HeadParts | undefined;
+
+/** The head's parts, split once per head text: a client repeats its head, request after request. */
+function headParts(head: string): HeadParts {
+  if (lastParts !== undefined && lastParts.head === head) return lastParts;
   const [line = ''] = head.split('\r\n');
   const [method = '', rawPath = '/'] = line.split(' ');
   const path = rawPath.split('?')[0] ?? '/';
   const file = path.endsWith('/') ? `${DOCUMENT_ROOT}${path}index.html` : `${DOCUMENT_ROOT}${path}`;
+  lastParts = { head, target: head.split(' ')[1] ?? '/', method, path, file };
+  return lastParts;
+}
+
+function respond(host: Host, head: string, conn: string[]): string {
+  const { method, path, file } = headParts(head);
   const body = host.files.get(file);
   const date = httpDate(host.sim.now);
   if (method !== 'GET' && method !== 'HEAD')

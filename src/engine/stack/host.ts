@@ -291,8 +291,9 @@ export class Host {
   selectAddr(dev: string, dst: Ipv4 | undefined, scope: AddrScope): Ipv4 | undefined {
     const max = SCOPE_RANK[scope];
     let addr: Ipv4 | undefined;
-    for (const a of this.addrsOf(dev)) {
-      if (a.secondary || SCOPE_RANK[a.scope] > max) continue;
+    // The device's addresses in place, in order (addrsOf would build a list: this runs per packet).
+    for (const a of this.addrs) {
+      if (a.dev !== dev || a.secondary || SCOPE_RANK[a.scope] > max) continue;
       if (dst === undefined || inSubnet(dst, a.ip, a.prefix)) return a.ip;
       addr ??= a.ip;
     }

@@ -8,9 +8,10 @@ import { routeOutputEvent } from './routeEvent';
 import type { Skb } from './skb';
 import type { FibResult } from './routeTable';
 
-export type OutputRoute =
+export type OutputRoute = Readonly<
   | { ok: true; dev: string; nexthop: Ipv4; src: Ipv4; local: boolean; res: FibResult }
-  | { ok: false; reason: 'no-route' | 'unreachable' | 'prohibit' | 'blackhole' | 'no-source' };
+  | { ok: false; reason: 'no-route' | 'unreachable' | 'prohibit' | 'blackhole' | 'no-source' }
+>;
 
 /**
  * ip_route_output_key: route to `dst` and pick the source address Linux would (the route's
@@ -19,6 +20,18 @@ export type OutputRoute =
 export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string, mark = 0): OutputRoute {
   const res = host.routes.lookup(dst, oif, mark, src);
   if (!res) return { ok: false, reason: 'no-route' };
+  if (src === undefined) return outputOf(host, res, dst, src);
+  // With the source given the answer depends on the FIB result, dst and src alone: a socket asks
+  // the same on every segment it sends and every ACK it takes, so the last answer is kept on the
+  // result (the table makes new results on any change).
+  const m = res.out;
+  if (m !== undefined && m.dst === dst && m.src === src) return m.route;
+  const route = outputOf(host, res, dst, src);
+  res.out = { dst, src, route };
+  return route;
+}
+
+function outputOf(host: Host, res: FibResult, dst: Ipv4, src: Ipv4 | undefined): OutputRoute {
   if (res.type === 'local')
     return { ok: true, dev: 'lo', nexthop: dst, src: src ?? res.route.src ?? dst, local: true, res };
   if (res.type === 'unreachable' || res.type === 'prohibit' || res.type === 'blackhole')

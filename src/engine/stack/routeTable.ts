@@ -1,4 +1,5 @@
 import type { Ipv4 } from '../packet/types';
+import type { OutputRoute } from './ipOutput';
 import { ipNum, maskOf } from './addrMath';
 import type { AddrScope } from './netdev';
 
@@ -45,6 +46,8 @@ export interface FibResult {
   dev: string;
   /** Gateway, when the route has one (the next hop is then `via`, else the destination). */
   gw?: Ipv4;
+  /** routeOutput's last answer from this result for a given source (ipOutput.ts). */
+  out?: { dst: Ipv4; src: Ipv4; route: OutputRoute } | undefined;
 }
 
 /**
@@ -172,7 +175,7 @@ export class RouteTable {
       if (!best || r.prefix > best.prefix || (r.prefix === best.prefix && r.metric < best.metric)) best = r;
     }
     if (!best) return undefined;
-    const res: FibResult = { route: best, type: best.type, dev: best.dev };
+    const res: FibResult = { route: best, type: best.type, dev: best.dev, out: undefined };
     if (best.via !== undefined) res.gw = best.via;
     return res;
   }

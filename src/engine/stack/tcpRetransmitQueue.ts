@@ -1,5 +1,4 @@
-import { cancelTimer } from '../core/eventQueue';
-import type { QueuedEvent } from '../core/eventQueue';
+import { cancelTimer, TimerEvent } from '../core/eventQueue';
 import { MSEC, SEC } from '../core/sim';
 import { utf8Length } from '../packet/bytes';
 import { TCP_ACK, TCP_FIN, TCP_SYN } from '../packet/types';
@@ -44,10 +43,12 @@ export interface RetransmitHooks {
  * yet acknowledged, the RTO with exponential backoff, and the retry limits by segment kind.
  */
 export class TcpRetransmitQueue {
-  private unacked: Unacked[] = [];
+  private readonly unacked: Unacked[] = [];
+  /** How many of `unacked` carry data, kept as they come and go (read on every ACK and send). */
+  private dataSegs = 0;
   private rtoUs = 1 * SEC;
   private retries = 0;
-  private timer: QueuedEvent | undefined = undefined;
+  private timer: RtxTimer | undefined = undefined;
 
   constructor(
     private readonly host: Host,
@@ -57,9 +58,7 @@ export class TcpRetransmitQueue {
 
   /** Segments in flight: sent data not yet acknowledged (tcp_packets_in_flight, no loss). */
   get inFlight(): number {
-    let n = 0;
-    for (const u of this.unacked) if (u.data !== '') n++;
-    return n;
+    return this.dataSegs;
   }
 
   /** The oldest unacknowledged segment. */
@@ -71,6 +70,7 @@ export class TcpRetransmitQueue {
   push(seq: number, flags: number, data: string): void {
     const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
     this.unacked.push({ seq, end: seqAdd(seq, len), flags, data });
+    if (data !== '') this.dataSegs++;
     if (!this.timer) this.arm();
   }
 
@@ -79,13 +79,22 @@ export class TcpRetransmitQueue {
    * the RTO drops to Linux's floor (a LAN's tiny RTT), and the timer restarts for what is left.
    */
   ackUpTo(ack: number): number {
-    const flight = this.inFlight;
-    this.unacked = this.unacked.filter((u) => seqLt(ack, u.end));
+    // Kept in place, in order (no new array per ACK): what `ack` does not cover moves up.
+    const q = this.unacked;
+    let kept = 0;
+    let acked = 0;
+    for (let i = 0; i < q.length; i++) {
+      const u = q[i]!;
+      if (seqLt(ack, u.end)) q[kept++] = u;
+      else if (u.data !== '') acked++;
+    }
+    q.length = kept;
+    this.dataSegs -= acked;
     this.retries = 0;
     this.stop();
     this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
-    if (this.unacked.length > 0) this.arm();
-    return flight - this.inFlight;
+    if (kept > 0) this.arm();
+    return acked;
   }
 
   /** Stop the timer (TIME-WAIT, close). */
@@ -95,10 +104,11 @@ export class TcpRetransmitQueue {
   }
 
   private arm(): void {
-    this.timer = this.host.sim.after(this.rtoUs, 'tcp-rtx', () => this.fire());
+    this.timer = this.host.sim.afterTimer(this.rtoUs, new RtxTimer(this));
   }
 
-  private fire(): void {
+  /** @internal The timer ran (RtxTimer). */
+  fire(): void {
     this.timer = undefined;
     const first = this.unacked[0];
     if (!first) return;
@@ -124,5 +134,25 @@ export class TcpRetransmitQueue {
     });
     this.hooks.rtxXmit(first);
     this.arm();
+  }
+}
+
+/**
+ * The retransmission timer as its own queue entry (one record, no closure and context): armed on
+ * nearly every segment sent and cancelled by its ACK, so it is made often.
+ */
+class RtxTimer extends TimerEvent {
+  constructor(private queue: TcpRetransmitQueue | undefined) {
+    super();
+  }
+  get label(): string {
+    return 'tcp-rtx';
+  }
+  run(): void {
+    this.queue?.fire();
+  }
+  /** Cancelled: the socket behind the queue is not kept alive until the entry is swept. */
+  protected override release(): void {
+    this.queue = undefined;
   }
 }
