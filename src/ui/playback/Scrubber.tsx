@@ -49,7 +49,11 @@ export function Scrubber({
       if (text) {
         const w = widthOf(position);
         if (w > width) text.style.width = `${(width = w)}ch`;
-        text.textContent = position;
+        // The words' text node is written in place: textContent would make a new node per
+        // frame, garbage for the renderer's own heap (issue 10).
+        const node = text.firstChild;
+        if (node) node.nodeValue = position;
+        else text.textContent = position;
       }
     };
     show(store.getState());

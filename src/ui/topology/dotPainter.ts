@@ -29,12 +29,15 @@ function inPage(c: HTMLCanvasElement): DotPainter | undefined {
 let workerFailed = false;
 
 /**
- * The frame's `count` dots copied into one new buffer (the four arrays are views of it): posted
- * every animation frame, one buffer to allocate and hand over costs the main thread less than four.
+ * The frame's `count` dots copied into one buffer (the four arrays are views of it), reused from
+ * one animation frame to the next: `into` is the buffer of the previous call, grown when too
+ * small. It is posted without a transfer list, so postMessage copies it and the page keeps it: a
+ * new ArrayBuffer per frame, handed over, left a detached buffer and its backing-store record per
+ * frame for the page's garbage collector (issue 10). Copying ~10 KB costs less than allocating.
  */
-export function packedDots(f: DotFrame): DotFrame {
+export function packedDots(f: DotFrame, into?: ArrayBuffer): DotFrame {
   const n = f.count;
-  const buffer = new ArrayBuffer(n * 20);
+  const buffer = into && into.byteLength >= n * 20 ? into : new ArrayBuffer(Math.max(n * 20 * 2, 256 * 20));
   const xs = new Float64Array(buffer, 0, n);
   const ys = new Float64Array(buffer, n * 8, n);
   const slots = new Int16Array(buffer, n * 16, n);
@@ -47,7 +50,8 @@ export function packedDots(f: DotFrame): DotFrame {
 }
 
 /**
- * The dots copied out of the page's reused arrays (they are overwritten next frame) and posted.
+ * The dots copied out of the page's reused arrays (they are overwritten next frame) and posted
+ * as a copy.
  * The canvas is handed over before the worker has loaded its module: should it fail to load (an
  * error event on the worker) or to draw (its reply), the canvas can no longer be drawn on here,
  * so `lost` asks for a fresh element, which the page then paints.
@@ -57,6 +61,8 @@ function inWorker(c: HTMLCanvasElement, worker: Worker, lost: () => void): DotPa
   worker.postMessage({ canvas: offscreen } satisfies DotPainterMessage, [offscreen]);
   c.dataset.painter = 'worker';
   let dead = false;
+  // The page's copy of the dots, reused every frame (packedDots); the worker gets a clone.
+  let packed: ArrayBuffer | undefined;
   const fail = () => {
     if (dead) return;
     dead = true;
@@ -72,8 +78,9 @@ function inWorker(c: HTMLCanvasElement, worker: Worker, lost: () => void): DotPa
   return {
     paint(f) {
       if (dead) return;
-      const frame = packedDots(f);
-      worker.postMessage({ frame } satisfies DotPainterMessage, [frame.xs.buffer]);
+      const frame = packedDots(f, packed);
+      packed = frame.xs.buffer as ArrayBuffer;
+      worker.postMessage({ frame } satisfies DotPainterMessage);
     },
     dispose() {
       dead = true;
