@@ -4,14 +4,18 @@
  * `--smoke` shortens everything so `npm test` can run each benchmark in well under a second.
  */
 
+import { noteProbe, probeMachine, SPELL_SHARE } from './machineProbe';
+
 export interface Timing {
   warmupMs: number;
   runs: number;
   runMs: number;
+  /** CPU ms of the machine probe (machineProbe.ts) before each timed run. */
+  probeMs: number;
 }
 
-export const FULL: Timing = { warmupMs: 1000, runs: 5, runMs: 1000 };
-export const SMOKE: Timing = { warmupMs: 50, runs: 3, runMs: 80 };
+export const FULL: Timing = { warmupMs: 1000, runs: 5, runMs: 1000, probeMs: 40 };
+export const SMOKE: Timing = { warmupMs: 50, runs: 3, runMs: 80, probeMs: 10 };
 
 export interface BenchResult {
   name: string;
@@ -30,6 +34,10 @@ export interface BenchResult {
   cpuMedian: number;
   /** The process's CPU seconds per wall second over the timed runs (1 = a whole core). */
   coreShare: number;
+  /** The machine probe's cache/register ratio before each run, median (machineProbe.ts). */
+  probe: number;
+  /** The best probe ratio the process had seen when this benchmark ended. */
+  probeBest: number;
   note?: string;
 }
 
@@ -88,7 +96,12 @@ export function median(xs: readonly number[]): number {
 export function measure(spec: BenchSpec, timing: Timing): BenchResult {
   timedRun(spec.setup(), spec.batch, timing.warmupMs);
   const runs: Run[] = [];
-  for (let r = 0; r < timing.runs; r++) runs.push(timedRun(spec.setup(), spec.batch, timing.runMs));
+  const probes: number[] = [];
+  for (let r = 0; r < timing.runs; r++) {
+    const step = spec.setup();
+    probes.push(probeMachine(timing.probeMs).ratio);
+    runs.push(timedRun(step, spec.batch, timing.runMs));
+  }
   const values = runs.map((r) => r.wall);
   const cpuValues = runs.map((r) => r.cpu);
   const res: BenchResult = {
@@ -101,6 +114,8 @@ export function measure(spec: BenchSpec, timing: Timing): BenchResult {
     cpuValues,
     cpuMedian: median(cpuValues),
     coreShare: runs.reduce((a, r) => a + r.cpuMs, 0) / runs.reduce((a, r) => a + r.wallMs, 0),
+    probe: median(probes),
+    probeBest: noteProbe(median(probes)),
   };
   const note = spec.note?.();
   if (note) res.note = note;
@@ -111,7 +126,8 @@ const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /**
  * One line per benchmark: median, ratio to the goal, warm-up and runs, and the spread; then the
- * median per CPU second and the core share, which tell a busy machine from slower code.
+ * median per CPU second and the core share, which tell a busy machine from slower code, and the
+ * machine probe, which tells a host in a slow spell (machineProbe.ts).
  */
 export function formatResult(r: BenchResult): string {
   const ratio = r.median / r.goal;
@@ -120,7 +136,11 @@ export function formatResult(r: BenchResult): string {
   return (
     `${r.name}: median ${fmt(r.median)} ${r.unit}, ${ratio.toFixed(2)}× goal ${fmt(r.goal)} (${mark}); ` +
     `warm-up ${r.timing.warmupMs} ms, ${r.timing.runs} runs of ${r.timing.runMs} ms [${spread}]; ` +
-    `per CPU second ${fmt(r.cpuMedian)}, core share ${r.coreShare.toFixed(2)}` +
+    `per CPU second ${fmt(r.cpuMedian)}, core share ${r.coreShare.toFixed(2)}, ` +
+    `machine probe ${r.probe.toFixed(2)} (best ${r.probeBest.toFixed(2)})` +
+    (r.timing.probeMs >= FULL.probeMs && r.probe < SPELL_SHARE * r.probeBest
+      ? ' — measured in a slow spell of the host'
+      : '') +
     (r.note ? `  (${r.note})` : '')
   );
 }

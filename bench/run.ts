@@ -12,6 +12,7 @@ import { labRunnerBench } from './labRunner.bench';
 import { labStartBench } from './labStart.bench';
 import { peakRssBench, retainedBench, runMemory } from './memory.bench';
 import type { MemorySpec } from './memory.bench';
+import { noteProbe, probeMachine } from './machineProbe';
 import { formatResult, FULL, measure, SMOKE } from './measure';
 import type { BenchSpec } from './measure';
 import { schedulerRealPathBench } from './schedulerRealPath.bench';
@@ -47,8 +48,17 @@ const memory = (): MemorySpec[] => [
   peakRssBench('nat', smoke ? 300 : 50_000, smoke ? 1 : 3),
 ];
 if (!only || only === 'memory') for (const spec of memory()) console.log(runMemory(spec));
-for (const [name, specs] of suites) {
-  if (only && only !== name) continue;
+const speedSuites = suites.filter(([name]) => !only || only === name);
+if (speedSuites.length > 0) {
+  // The host's own speed, before anything is measured: each line then gives its probe beside it.
+  const p = probeMachine(smoke ? 100 : 400);
+  noteProbe(p.ratio);
+  console.log(
+    `machine probe at start: cache-bound/register loops ${p.ratio.toFixed(2)} ` +
+      `(a quiet host gave 0.90–0.97 on ours; 0.60–0.70 in a slow spell: bench/machineProbe.ts)`,
+  );
+}
+for (const [, specs] of speedSuites) {
   for (const spec of specs()) console.log(formatResult(measure(spec, smoke ? SMOKE : FULL)));
 }
 // ab: one whole `ab` run per lab (issue 12's report), not a timed-runs median.

@@ -24,16 +24,17 @@ if (window.parent !== window) keepEarlyMessages(window);
 
 const root = document.getElementById('root');
 if (root) {
-  // The app and the engine are chunks of their own, fetched side by side with the catalogs:
-  // the topology is drawn from the lab's data as soon as the catalogs are in, and the whole app
-  // takes over once both chunks have loaded.
-  const ready = Promise.all([import('./ui/App'), loadEngine()]);
+  // The app and the engine are chunks of their own, asked for once the catalogs are in: the
+  // topology is drawn from the lab's data then, and the whole app takes over once both chunks have
+  // loaded. Asked for side by side with the catalogs, the two large chunks were fetched and
+  // evaluated first, and the sketch waited for them.
+  const route = parseRoute(location.search, location.hash);
   const page = createRoot(root);
   let started = false;
-  const route = parseRoute(location.search, location.hash);
   // A link's ?lang= is the app's to apply, but the sketch is read before the app is in.
   void initI18n(route.params.lang ?? initialLanguage()).then((i18n) => {
     document.documentElement.lang = i18n.language;
+    const ready = Promise.all([import('./ui/App'), loadEngine()]);
     void ready.then(([{ App }]) =>
       // After the sketch's first paint, even when both chunks were cached (a reload): the app's
       // first render replays a saved log (in the page, its first chunk at once) and mounts every panel.
