@@ -11,7 +11,7 @@ import { bucketDest, type BucketTable } from './bucketTable';
 import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
-import { ipv4ToU32 } from './ipv4';
+import { daddrToU32 } from './ipv4';
 
 export const DH_TAB_BITS = 8;
 export const DH_TAB_SIZE = 1 << DH_TAB_BITS;
@@ -62,7 +62,7 @@ class DhParams {
 }
 
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
-  const bucket = hash32(ipv4ToU32(pkt.daddr), DH_TAB_BITS);
+  const bucket = hash32(daddrToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };

@@ -16,3 +16,20 @@ export function ipv4ToU32(addr: string): number {
   }
   return ((out << 8) | (part & 255)) >>> 0;
 }
+
+/** The destination address parsed last, and its value. */
+let lastDaddr = '';
+let lastDaddrValue = 0;
+
+/**
+ * ipv4ToU32 for a packet's destination (dh, lblc, lblcr hash it): a service's decisions are on
+ * its VIP, one string the packets share, so the last one parsed is remembered (a compare by
+ * pointer instead of a parse). A memo of a pure function, not state. Client addresses (sh, mh)
+ * vary per decision and take ipv4ToU32.
+ */
+export function daddrToU32(addr: string): number {
+  if (addr === lastDaddr) return lastDaddrValue;
+  lastDaddrValue = ipv4ToU32(addr);
+  lastDaddr = addr;
+  return lastDaddrValue;
+}
