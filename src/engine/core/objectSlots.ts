@@ -18,6 +18,7 @@
  */
 import { growTyped } from './growTyped';
 import { ObjectShapes, UNSAFE } from './objectShapes';
+import { RecentObjects } from './recentObjects';
 import {
   ARRAY,
   ARRAY_SHAPE,
@@ -42,14 +43,6 @@ export const STRUCT_TAG = 6;
 const MAX_DEPTH = 32;
 /** Offsets must fit a slot's 28-bit payload; past that, objects are kept by reference. */
 const MAX_WORDS = 1 << 28;
-/**
- * Objects remembered for sharing: the last this many, in a ring searched newest first. Nearly all
- * sharing is within a few objects (the packet a frame carried, shown by the next event); two
- * generations of 512-entry Maps found the same and made ~2.4 KB of hash tables per request.
- */
-const RECENT = 32;
-/** A hit at least this far back is remembered again (a host's hook-run list, met now and then). */
-const AGED = RECENT >>> 1;
 
 /**
  * An integer goes into a row once its field held the same value this many times in a row (an
@@ -72,10 +65,8 @@ export class ObjectSlots {
   private used = 0;
   private readonly keyLists = new ObjectShapes();
   private readonly shapes = this.keyLists.keys;
-  /** The objects remembered for sharing (a ring; `head` is where the next goes) and their slots. */
-  private readonly recent: (object | undefined)[] = new Array<object | undefined>(RECENT).fill(undefined);
-  private readonly recentSlots = new Int32Array(RECENT);
-  private head = 0;
+  /** The objects remembered for sharing, and their slots (recentObjects.ts). */
+  private readonly recent = new RecentObjects();
   private readonly rows: TraceRows;
   /**
    * Per row, the word its first object was written at (truncation drops the rows made after); an
@@ -136,39 +127,13 @@ export class ObjectSlots {
     // more than the slot a second reference would take.
     if (!isPlain(v)) return this.byReference(v);
     if (ask) {
-      const seen = this.recall(v);
+      const seen = this.recent.recall(v);
       if (seen !== -1) return seen;
     }
     const slot =
       depth < MAX_DEPTH && this.used < MAX_WORDS ? this.write(v, depth, hints, k) : this.byReference(v);
-    if (tell) this.remember(v, slot);
+    if (tell) this.recent.remember(v, slot);
     return slot;
-  }
-
-  /** `v`'s slot if it is among the recent objects, else -1 (a slot is never -1: its tag is STRUCT or a reference's). */
-  private recall(v: object): number {
-    const ring = this.recent;
-    for (let d = 1; d <= RECENT; d++) {
-      const at = (this.head - d) & (RECENT - 1);
-      if (ring[at] !== v) continue;
-      const slot = this.recentSlots[at]!;
-      // Still in use (a host's hook-run list): kept for sharing, not written again a ring later.
-      if (d >= AGED) this.remember(v, slot);
-      return slot;
-    }
-    return -1;
-  }
-
-  private remember(v: object, slot: number): void {
-    this.recent[this.head] = v;
-    this.recentSlots[this.head] = slot;
-    this.head = (this.head + 1) & (RECENT - 1);
-  }
-
-  /** Forget the recent objects (their slots may be gone; a sealed store holds no references). */
-  private forgetRecent(): void {
-    this.recent.fill(undefined);
-    this.head = 0;
   }
 
   /** Give back spare room and forget the objects remembered for sharing (no writes expected). */
@@ -179,7 +144,7 @@ export class ObjectSlots {
     this.madeAt = this.madeAt.slice(0, this.rows.length);
     this.keyLists.dropCaches();
     this.vals = [];
-    this.forgetRecent();
+    this.recent.forget();
   }
 
   /** Forget everything from word `length` on (the trace was truncated). */
@@ -188,7 +153,7 @@ export class ObjectSlots {
     let r = this.rows.length;
     while (r > 0 && this.madeAt[r - 1]! >= this.used) r--;
     this.rows.truncate(r);
-    this.forgetRecent();
+    this.recent.forget();
   }
 
   /**

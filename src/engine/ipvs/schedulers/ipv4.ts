@@ -22,7 +22,7 @@ let lastDaddr = '';
 let lastDaddrValue = 0;
 
 /**
- * ipv4ToU32 for a packet's destination (dh, lblc, lblcr hash it): a service's decisions are on
+ * ipv4ToU32 for a packet's destination (dh hashes it): a service's decisions are on
  * its VIP, one string the packets share, so the last one parsed is remembered (a compare by
  * pointer instead of a parse). A memo of a pure function, not state. Client addresses (sh, mh)
  * vary per decision and take ipv4ToU32.
