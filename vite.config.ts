@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { catalogPreloadPlugin } from './scripts/vite/catalogPreload';
 import { appCspPlugin } from './scripts/vite/csp';
 import { baseConfig } from './scripts/vite/shared';
 
@@ -14,6 +15,7 @@ export default defineConfig(({ mode, command }) => {
   return mergeConfig(baseConfig({ testApi: test || command === 'serve', pwa }), {
     plugins: [
       appCspPlugin(),
+      catalogPreloadPlugin(),
       ...(pwa
         ? [
             VitePWA({

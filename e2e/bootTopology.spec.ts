@@ -39,3 +39,19 @@ test('in Chinese, the loading notice and the lab name are in Chinese too', async
   );
   await expect(page.getByRole('status')).toContainText('正在加载模拟器');
 });
+
+// The sketch waits for the catalogs: English (every page's fallback) is fetched with the entry
+// script, not asked for only once the entry script (React's DOM renderer) has evaluated.
+test('the English catalog is asked for before the entry script has arrived', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const catalog = page.waitForRequest(/\/assets\/en-[\w-]+\.js$/);
+  await page.goto('?lab=nat&paused=1', { waitUntil: 'commit' });
+  await catalog;
+  release();
+  await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
+});
