@@ -1,4 +1,5 @@
 import { catalogFromEngine } from '@/embed/labHosts';
+import { shareHead } from '@/embed/shareHead';
 import { decodeShare } from '@/embed/shareString';
 import { getLab } from '@/engine/labData';
 import type { LabDefinition, LabId } from '@/engine/labData';
@@ -13,7 +14,11 @@ import type { Route } from '../router/route';
 export function bootLabOf(route: Route): LabDefinition | undefined {
   if (route.page !== 'lab') return undefined;
   const p = route.params;
-  const shared = p.state === undefined ? undefined : decodeShare(p.state, catalogFromEngine({ getLab }));
+  // The head of the string names the lab: decoding a long log first cost the sketch ~5-40 ms.
+  const shared =
+    p.state === undefined
+      ? undefined
+      : (shareHead(p.state) ?? decodeShare(p.state, catalogFromEngine({ getLab })));
   if (p.state !== undefined && !shared) return undefined;
   if (!shared && p.lab === undefined) return undefined;
   try {
