@@ -46,14 +46,15 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     });
     return;
   }
-  const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
   let after: Ipv4Packet;
   let nexthop = rt.nexthop;
   if (c.fwd === 'masq') {
-    const p = dec.payload;
+    const p = before.payload;
     const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, dstPort: c.dport } : p;
-    after = { ...dec, dst: c.daddr, payload };
+    // One copy, not a TTL-decremented one and then a rewritten one: the same keys in the same order.
+    after = { ...before, ttl: before.ttl - 1, dst: c.daddr, payload };
   } else if (c.fwd === 'tunnel') {
+    const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
     // The tunnel's MTU is the route's towards the real server less the outer header.
     const mtu = (host.devices.get(rt.dev)?.mtu ?? 1500) - 20;
     if (dec.df && packetLength(dec) > mtu) {
@@ -76,7 +77,7 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     };
   } else {
     // DR (and Local): the IP header is untouched but for TTL; the next hop is the real server.
-    after = dec;
+    after = { ...before, ttl: before.ttl - 1 };
     nexthop = rt.res.gw ?? c.daddr;
   }
   host.sim.emit({
