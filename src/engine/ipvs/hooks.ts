@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import type { IpvsConnState } from './tcpStates';
 import type { Ipv4Packet } from '../packet/types';
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, IPPROTO_ICMP } from '../packet/types';
@@ -42,6 +43,9 @@ export interface IpvsSnatEvent {
 }
 
 const ACCEPT: HookResult = { verdict: 'ACCEPT' };
+
+/** Pushed as its values (core/traceFixed.ts): no event object per NAT reply. */
+const SNAT = fixedKind<IpvsSnatEvent>()('ipvs.snat', ['host', 'conn', 'pkt', 'before', 'after']);
 
 /** Register IPVS at the kernel's hook points and priorities (ip_vs_ops4; docs/linux-behaviour.md A10). */
 export function registerIpvsHooks(ipvs: Ipvs): void {
@@ -185,17 +189,7 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   countOut(c.dest.stats, len);
   countOut(c.svc.stats, len);
   countOut(ipvs.stats, len);
-  ipvs.host.sim.emit({
-    kind: 'ipvs.snat',
-    host: ipvs.host.name,
-    conn: c.id,
-    pkt: skb.id,
-    before,
-    after,
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+  ipvs.host.sim.emitFixed(SNAT, ipvs.host.name, c.id, skb.id, before, after);
   transition(ipvs, c, 'out', p.proto === 'tcp' ? p.flags : undefined, skb.id);
   ipvs.conns.touch(c);
   return { verdict: 'ACCEPT', skb: { ...skb, pkt: after, ipvsProperty: true } };

@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import { IPPROTO_IPIP, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../packet/types';
 import type { Ipv4, Ipv4Packet } from '../packet/types';
 import { packetLength } from '../packet/frame';
@@ -21,6 +22,18 @@ export interface IpvsXmitEvent {
   outDev: string;
   nexthop: Ipv4;
 }
+
+/** Pushed as its values (core/traceFixed.ts): no event object per packet forwarded. */
+const XMIT = fixedKind<IpvsXmitEvent>()('ipvs.xmit', [
+  'host',
+  'conn',
+  'pkt',
+  'method',
+  'before',
+  'after',
+  'outDev',
+  'nexthop',
+]);
 
 /**
  * The transmitters (ip_vs_xmit.c): NAT rewrites destination address and port, DR only
@@ -80,20 +93,7 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     after = { ...before, ttl: before.ttl - 1 };
     nexthop = rt.res.gw ?? c.daddr;
   }
-  host.sim.emit({
-    kind: 'ipvs.xmit',
-    host: host.name,
-    conn: c.id,
-    pkt: skb.id,
-    method: c.fwd,
-    before,
-    after,
-    outDev: rt.dev,
-    nexthop,
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(XMIT, host.name, c.id, skb.id, c.fwd, before, after, rt.dev, nexthop);
   // The skb shape every other has (stack/skb.ts): the output path's reads stay monomorphic.
   const out = newSkb(skb.id, after);
   out.ipvsProperty = true;
