@@ -26,13 +26,13 @@ export interface CurlRequest {
   path: string;
   method: 'GET' | 'HEAD';
   /** -m / --max-time, microseconds. */
-  maxTimeUs?: number;
+  maxTimeUs?: number | undefined;
   /** --connect-timeout, microseconds: give up when the handshake takes longer. */
-  connectTimeoutUs?: number;
+  connectTimeoutUs?: number | undefined;
   /** -H lines: they replace curl's own header of the same name; `Name:` alone removes it. */
-  headers?: readonly string[];
+  headers?: readonly string[] | undefined;
   /** --interface / --local-port: bind() before connect(). */
-  bind?: BindTo;
+  bind?: BindTo | undefined;
 }
 
 /** The request as curl 7.29 writes it: its own headers, then -H ones; -H replaces or drops. */
@@ -270,11 +270,18 @@ export function startCurl(host: Host, req: CurlRequest): CurlHandle {
     run.sock = s;
     run.times.local = { ip: s.laddr, port: s.lport };
   }
-  if (req.connectTimeoutUs !== undefined && !run.result)
-    run.connectTimer = host.sim.after(req.connectTimeoutUs, 'curl-connect-timeout', () =>
-      run.connectTimedOut(),
-    );
-  if (req.maxTimeUs !== undefined && !run.result)
-    run.timer = host.sim.after(req.maxTimeUs, 'curl-max-time', () => run.maxTimeReached());
+  if (req.connectTimeoutUs !== undefined && !run.result) armConnectTimeout(host, run, req.connectTimeoutUs);
+  if (req.maxTimeUs !== undefined && !run.result) armMaxTime(host, run, req.maxTimeUs);
   return run;
+}
+
+// The timers' closures are made here, not in startCurl: a closure over `run` there would have V8
+// allocate its context on every request, timers or not.
+
+function armConnectTimeout(host: Host, run: CurlRun, us: number): void {
+  run.connectTimer = host.sim.after(us, 'curl-connect-timeout', () => run.connectTimedOut());
+}
+
+function armMaxTime(host: Host, run: CurlRun, us: number): void {
+  run.timer = host.sim.after(us, 'curl-max-time', () => run.maxTimeReached());
 }

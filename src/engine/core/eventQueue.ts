@@ -146,11 +146,13 @@ export class EventQueue {
   }
 }
 
-/** `h` without its cancelled events, heap-ordered again. */
+/** `h` without its cancelled events, heap-ordered again (in place: no new array per sweep). */
 function rebuilt(h: QueuedEvent[]): QueuedEvent[] {
-  const live = h.filter((e) => !e.cancelled);
-  for (let i = (live.length >> 1) - 1; i >= 0; i--) siftDown(live, i, live[i]!);
-  return live;
+  let n = 0;
+  for (let i = 0; i < h.length; i++) if (!h[i]!.cancelled) h[n++] = h[i]!;
+  h.length = n;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(h, i, h[i]!);
+  return h;
 }
 
 /** Add `ev` at the bottom of `h` and move it up past larger parents. */

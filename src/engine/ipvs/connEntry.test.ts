@@ -33,6 +33,31 @@ const entry = (
   );
 
 describe('IpvsConnEntry', () => {
+  test('ids read alternately from two entries are each its own (the last id is remembered)', () => {
+    const mk = (serial: number): IpvsConnEntry =>
+      new IpvsConnEntry(
+        serial,
+        'TCP',
+        '10.0.0.1',
+        1,
+        '10.0.0.100',
+        80,
+        '192.168.0.2',
+        80,
+        {} as IpvsService,
+        {} as IpvsDest,
+        'masq',
+        false,
+        undefined,
+        false,
+        1,
+        0,
+      );
+    const a = mk(3);
+    const b = mk(30);
+    expect([a.id, b.id, a.id, a.id, b.id]).toEqual(['conn#3', 'conn#30', 'conn#3', 'conn#3', 'conn#30']);
+  });
+
   test('fuzz: the packed flags, protocol, method and bucket read back as last written, each on its own', () => {
     const seed = fuzzSeed();
     const flag = fc.constantFrom('inactive', 'noOutput', 'assured' as const);

@@ -22,6 +22,13 @@ const PROTOS: readonly IpvsConn['proto'][] = ['TCP', 'UDP', 'SCTP', 'IP'];
 const FWDS: readonly FwdMethod[] = ['masq', 'route', 'tunnel', 'local'];
 
 /**
+ * The last id read and its serial: a packet's events read its entry's id several times in a row
+ * (ipvs.state, ipvs.xmit), and the entry does not keep the string (it lives for minutes).
+ */
+let lastSerial = -1;
+let lastId = '';
+
+/**
  * The entries IPVS makes (IpvsConn), packed as the kernel packs ip_vs_conn's flags: the five
  * booleans in one number, and the id kept as its number (`conn#N`, rebuilt when read). A busy
  * director holds an entry per connection for two minutes after it closes. The entry is its own
@@ -106,7 +113,11 @@ export class IpvsConnEntry extends TimerEvent implements IpvsConn {
   }
 
   get id(): string {
-    return `conn#${this.serial}`;
+    if (this.serial !== lastSerial) {
+      lastSerial = this.serial;
+      lastId = `conn#${this.serial}`;
+    }
+    return lastId;
   }
 
   get proto(): IpvsConn['proto'] {

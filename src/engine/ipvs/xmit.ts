@@ -1,3 +1,4 @@
+import { fixedKind } from '../core/traceFixed';
 import { IPPROTO_IPIP, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../packet/types';
 import type { Ipv4, Ipv4Packet } from '../packet/types';
 import { packetLength } from '../packet/frame';
@@ -21,6 +22,18 @@ export interface IpvsXmitEvent {
   outDev: string;
   nexthop: Ipv4;
 }
+
+/** Pushed as its values (core/traceFixed.ts): no event object per packet forwarded. */
+const XMIT = fixedKind<IpvsXmitEvent>()('ipvs.xmit', [
+  'host',
+  'conn',
+  'pkt',
+  'method',
+  'before',
+  'after',
+  'outDev',
+  'nexthop',
+]);
 
 /**
  * The transmitters (ip_vs_xmit.c): NAT rewrites destination address and port, DR only
@@ -46,14 +59,15 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     });
     return;
   }
-  const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
   let after: Ipv4Packet;
   let nexthop = rt.nexthop;
   if (c.fwd === 'masq') {
-    const p = dec.payload;
+    const p = before.payload;
     const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, dstPort: c.dport } : p;
-    after = { ...dec, dst: c.daddr, payload };
+    // One copy, not a TTL-decremented one and then a rewritten one: the same keys in the same order.
+    after = { ...before, ttl: before.ttl - 1, dst: c.daddr, payload };
   } else if (c.fwd === 'tunnel') {
+    const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
     // The tunnel's MTU is the route's towards the real server less the outer header.
     const mtu = (host.devices.get(rt.dev)?.mtu ?? 1500) - 20;
     if (dec.df && packetLength(dec) > mtu) {
@@ -76,23 +90,10 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     };
   } else {
     // DR (and Local): the IP header is untouched but for TTL; the next hop is the real server.
-    after = dec;
+    after = { ...before, ttl: before.ttl - 1 };
     nexthop = rt.res.gw ?? c.daddr;
   }
-  host.sim.emit({
-    kind: 'ipvs.xmit',
-    host: host.name,
-    conn: c.id,
-    pkt: skb.id,
-    method: c.fwd,
-    before,
-    after,
-    outDev: rt.dev,
-    nexthop,
-    // Stamped by the trace; declared here so the event is born with its final shape.
-    t: 0,
-    seq: 0,
-  });
+  host.sim.emitFixed(XMIT, host.name, c.id, skb.id, c.fwd, before, after, rt.dev, nexthop);
   // The skb shape every other has (stack/skb.ts): the output path's reads stay monomorphic.
   const out = newSkb(skb.id, after);
   out.ipvsProperty = true;

@@ -108,17 +108,24 @@ function reportSyntaxError(
 
 export function* runList(rt: Runtime, list: List, io: Io): Gen<number> {
   let status = 0;
-  for (const item of list.items) {
+  // Indexed, and the background job's closures made in startBackground: a closure here would
+  // have V8 allocate a context for every list run, and `for…of` an iterator.
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.background) {
-      yield* startJob(rt, item.andor, io, (jrt, jio) =>
-        runSubshell(jrt, jio, (sub) => runAndOr(sub, item.andor, jio)),
-      );
+      yield* startBackground(rt, item.andor, io);
       status = rt.state.lastStatus = 0;
       continue;
     }
     status = yield* runAndOr(rt, item.andor, io);
   }
   return status;
+}
+
+/** `cmd &`: the and-or list runs as a job in a subshell. */
+function startBackground(rt: Runtime, andor: AndOr, io: Io): Gen<void> {
+  return startJob(rt, andor, io, (jrt, jio) => runSubshell(jrt, jio, (sub) => runAndOr(sub, andor, jio)));
 }
 
 function* runAndOr(rt: Runtime, ao: AndOr, io: Io): Gen<number> {
@@ -157,10 +164,7 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
   const [only] = p.commands;
   if (p.commands.length === 1 && only) status = yield* runCommand(rt, only, io);
   else {
-    const cmds = p.commands;
-    const statuses = yield* runStages(rt, io, cmds.length, (i, stage) =>
-      runSubshell(rt, stage, (sub) => runCommand(sub, cmds[i]!, stage)),
-    );
+    const statuses = yield* runPipelineStages(rt, p, io);
     const failed = statuses.filter((x) => x !== 0);
     status = rt.state.options.pipefail
       ? (failed[failed.length - 1] ?? 0)
@@ -169,6 +173,17 @@ function* runPipeline(rt: Runtime, p: Pipeline, io: Io): Gen<number> {
   if (p.negated) status = status === 0 ? 1 : 0;
   rt.state.lastStatus = status;
   return status;
+}
+
+/**
+ * A pipeline's stages, each in a subshell. Its closures are made here, not in runPipeline, whose
+ * every run (one per command line) would otherwise allocate their context.
+ */
+function runPipelineStages(rt: Runtime, p: Pipeline, io: Io): Gen<number[]> {
+  const cmds = p.commands;
+  return runStages(rt, io, cmds.length, (i, stage) =>
+    runSubshell(rt, stage, (sub) => runCommand(sub, cmds[i]!, stage)),
+  );
 }
 
 /** Run in a copy of the shell state: `( ... )`, pipeline stages. `exit` ends only the copy. */

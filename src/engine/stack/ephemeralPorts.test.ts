@@ -19,6 +19,34 @@ describe('ephemeral ports as __inet_hash_connect picks them', () => {
     );
   });
 
+  test('the remembered destination key follows each part: alternating destinations keep apart', () => {
+    // PortIndex keeps the last destination's key; a change in any one part must make a new one.
+    const ix = new PortIndex(7, () => 0);
+    const dests: [string, string, number][] = [
+      ['10.0.0.1', '10.0.0.2', 80],
+      ['10.0.0.1', '10.0.0.2', 81],
+      ['10.0.0.1', '10.0.0.3', 80],
+      ['10.0.0.9', '10.0.0.2', 80],
+    ];
+    const held = dests.map(() => new Set<number>());
+    for (let round = 0; round < 50; round++)
+      dests.forEach(([l, r, rp], d) => {
+        const p = ix.connectPort(l, r, rp)!;
+        expect(held[d]!.has(p)).toBe(false);
+        ix.add(l, p, r, rp, false);
+        held[d]!.add(p);
+      });
+    // Removing towards one destination frees that port there only.
+    const [p0] = held[0]!;
+    ix.remove('10.0.0.1', p0!, '10.0.0.2', 80, false);
+    ix.add('10.0.0.1', p0!, '10.0.0.2', 81, false);
+    expect(ix.bindable('10.0.0.1', p0!)).toBe(false);
+    for (let i = 0; i < 200; i++) {
+      const p = ix.connectPort('10.0.0.1', '10.0.0.2', 81)!;
+      expect(held[1]!.has(p) || p === p0).toBe(false);
+    }
+  });
+
   test('a port is unique per (local address, remote address, remote port), not per host', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 400 }), (secret, n) => {

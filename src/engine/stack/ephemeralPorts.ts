@@ -98,6 +98,11 @@ export class PortIndex {
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
   private hint = 0;
+  /** The last destination's key and its parts: a client's connect, add and remove share one. */
+  private keyL = '';
+  private keyR = '';
+  private keyP = -1;
+  private key = '';
 
   constructor(
     private readonly secret: number,
@@ -105,7 +110,7 @@ export class PortIndex {
   ) {}
 
   add(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
-    const k = destKey(laddr, raddr, rport);
+    const k = this.destKey(laddr, raddr, rport);
     const cur = this.byDest.get(k);
     if (cur === undefined) this.byDest.set(k, lport);
     else if (typeof cur !== 'number') cur.add(lport);
@@ -120,7 +125,7 @@ export class PortIndex {
   }
 
   remove(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
-    const k = destKey(laddr, raddr, rport);
+    const k = this.destKey(laddr, raddr, rport);
     const cur = this.byDest.get(k);
     if (typeof cur === 'number' ? cur === lport : cur?.delete(lport) && cur.size === 0) this.byDest.delete(k);
     if (this.byPortIx) this.release(this.byPortIx, lport, laddr);
@@ -178,17 +183,28 @@ export class PortIndex {
    * the first port whose 4-tuple is free. A full destination fails at once (EADDRNOTAVAIL).
    */
   connectPort(laddr: Ipv4, raddr: Ipv4, rport: number): number | undefined {
-    const cur = this.byDest.get(destKey(laddr, raddr, rport));
-    const used = typeof cur === 'number' ? new Set([cur]) : cur;
-    if (used !== undefined && used.size >= PORT_COUNT) return undefined;
+    const cur = this.byDest.get(this.destKey(laddr, raddr, rport));
+    if (typeof cur === 'object' && cur.size >= PORT_COUNT) return undefined;
     const offset = (portOffset(this.secret, laddr, raddr, rport) + this.hint) % PORT_COUNT;
     for (let i = 1; i <= PORT_COUNT; i++) {
       const port = PORT_LO + ((i + offset) % PORT_COUNT);
-      if (this.bound.has(port) || used?.has(port)) continue;
+      // One port in use towards the destination is the number itself (no set made for it).
+      if (this.bound.has(port) || (typeof cur === 'number' ? cur === port : cur?.has(port))) continue;
       this.hint = (this.hint + i) >>> 0;
       return port;
     }
     return undefined;
+  }
+
+  /** byDest's key for a destination, the last one remembered (no new string per lookup). */
+  private destKey(laddr: Ipv4, raddr: Ipv4, rport: number): string {
+    if (rport !== this.keyP || raddr !== this.keyR || laddr !== this.keyL) {
+      this.keyL = laddr;
+      this.keyR = raddr;
+      this.keyP = rport;
+      this.key = destKey(laddr, raddr, rport);
+    }
+    return this.key;
   }
 
   /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */

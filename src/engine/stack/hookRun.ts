@@ -1,6 +1,6 @@
 import { fixedKind } from '../core/traceFixed';
 import type { Host } from './host';
-import type { HookEntry, HookName, Verdict } from './netfilter';
+import type { HookEntry, HookName, HookResult, Verdict } from './netfilter';
 import type { Skb } from './skb';
 
 /** One hook function's run at a hook point. */
@@ -82,7 +82,9 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   let cur = skb;
   let verdict: Verdict = 'ACCEPT';
   let reason: string | undefined;
-  let then: (() => void) | undefined;
+  // The result whose `then` runs after the passage is recorded, called as its method (a hook may
+  // return a record whose `then` reads its fields).
+  let after: HookResult | undefined;
   let ran = NO_FNS;
   if (entries.length > 0) {
     let node = rootOf(host);
@@ -98,7 +100,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
       if (r.verdict !== 'ACCEPT') {
         verdict = r.verdict;
         reason = r.reason;
-        then = r.then;
+        after = r;
         break;
       }
     }
@@ -111,6 +113,6 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   else host.sim.emit({ kind: 'hook', host: name, hook, pkt: id, src, dst, fns: ran, verdict, reason });
   if (verdict === 'DROP')
     host.sim.emit({ kind: 'drop', host: host.name, pkt: cur.id, reason: reason ?? 'nf-drop', hook });
-  then?.();
+  after?.then?.();
   return verdict === 'ACCEPT' ? cur : undefined;
 }

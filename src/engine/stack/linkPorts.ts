@@ -1,7 +1,6 @@
 import type { Sim } from '../core/sim';
 import type { Host } from './host';
 import { DEFAULT_SPEED_MBPS, DEFAULT_TXQUEUELEN, LinkQueue } from './linkQueue';
-import type { TxSlot } from './linkQueue';
 import type { Netdev } from './netdev';
 
 /**
@@ -15,29 +14,20 @@ export class LinkPorts {
 
   constructor(private readonly sim: Sim) {}
 
-  /** Queue a frame on `dev`'s NIC; undefined (and a drop in the trace) when the queue is full. */
-  nic(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): TxSlot | undefined {
+  /**
+   * Queue a frame on `dev`'s NIC: its queue, whose `slotStartUs`/`slotEndUs` say when the frame
+   * leaves; undefined (and a drop in the trace) when the queue is full.
+   */
+  nic(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
     let q = this.nics.get(dev);
-    if (!q) {
-      q = new LinkQueue(
-        () => dev.speedMbps ?? DEFAULT_SPEED_MBPS,
-        () => dev.txqueuelen ?? DEFAULT_TXQUEUELEN,
-      );
-      this.nics.set(dev, q);
-    }
+    if (!q) this.nics.set(dev, (q = nicQueue(dev)));
     return this.take(q, host, dev, bytes, pkt, 'txqueue-full');
   }
 
   /** Queue a frame on the switch port that leads to `dev` of `host`. */
-  port(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): TxSlot | undefined {
+  port(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
     let q = this.ports.get(dev);
-    if (!q) {
-      q = new LinkQueue(
-        () => dev.speedMbps ?? DEFAULT_SPEED_MBPS,
-        () => DEFAULT_TXQUEUELEN,
-      );
-      this.ports.set(dev, q);
-    }
+    if (!q) this.ports.set(dev, (q = switchPortQueue(dev)));
     return this.take(q, host, dev, bytes, pkt, 'switch-port-full');
   }
 
@@ -48,16 +38,34 @@ export class LinkPorts {
     bytes: number,
     pkt: string | undefined,
     reason: string,
-  ): TxSlot | undefined {
-    const slot = q.enqueue(this.sim.now, bytes);
-    if (!slot)
-      this.sim.emit({
-        kind: 'drop',
-        host: host.name,
-        ...(pkt !== undefined ? { pkt } : {}),
-        reason,
-        dev: dev.name,
-      });
-    return slot;
+  ): LinkQueue | undefined {
+    if (q.take(this.sim.now, bytes)) return q;
+    this.sim.emit({
+      kind: 'drop',
+      host: host.name,
+      ...(pkt !== undefined ? { pkt } : {}),
+      reason,
+      dev: dev.name,
+    });
+    return undefined;
   }
+}
+
+// The queues' closures are made in functions of their own: a closure over `dev` made inside
+// nic() or port() would make V8 allocate a context for `dev` on every call, i.e. every frame.
+
+/** A NIC's qdisc: the device's speed and txqueuelen, read when each frame is queued. */
+function nicQueue(dev: Netdev): LinkQueue {
+  return new LinkQueue(
+    () => dev.speedMbps ?? DEFAULT_SPEED_MBPS,
+    () => dev.txqueuelen ?? DEFAULT_TXQUEUELEN,
+  );
+}
+
+/** The switch port toward `dev`: that NIC's speed, a buffer of DEFAULT_TXQUEUELEN frames. */
+function switchPortQueue(dev: Netdev): LinkQueue {
+  return new LinkQueue(
+    () => dev.speedMbps ?? DEFAULT_SPEED_MBPS,
+    () => DEFAULT_TXQUEUELEN,
+  );
 }

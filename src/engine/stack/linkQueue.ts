@@ -68,14 +68,27 @@ export class LinkQueue {
     return us < now || (us === now && !this.waitFrac[i]);
   }
 
+  /** Where the frame `take` accepted last starts (µs, rounded up). */
+  slotStartUs = 0;
+  /** Where the frame `take` accepted last has left (µs, rounded up). */
+  slotEndUs = 0;
+
   /** Queue a frame of `bytes` wire bytes at `now`; undefined when the queue is full (dropped). */
   enqueue(now: number, bytes: number): TxSlot | undefined {
+    return this.take(now, bytes) ? { startUs: this.slotStartUs, endUs: this.slotEndUs } : undefined;
+  }
+
+  /**
+   * `enqueue` without a slot object (two per frame on the hot path): false when the queue is full,
+   * else the slot is in `slotStartUs`/`slotEndUs` until the next call.
+   */
+  take(now: number, bytes: number): boolean {
     const bps = this.speedMbps() * 1_000_000;
     const idle = this.endUs < now || (this.endUs === now && this.rem === 0);
     if (idle) {
       this.endUs = now;
       this.rem = 0;
-    } else if (this.backlog(now) >= this.limit()) return undefined;
+    } else if (this.backlog(now) >= this.limit()) return false;
     const startUs = this.endUs + (this.rem > 0 ? 1 : 0);
     if (!idle) {
       this.waitUs.push(this.endUs);
@@ -84,6 +97,8 @@ export class LinkQueue {
     const num = this.rem + bytes * 8 * 1_000_000;
     this.endUs += Math.floor(num / bps);
     this.rem = num % bps;
-    return { startUs, endUs: this.endUs + (this.rem > 0 ? 1 : 0) };
+    this.slotStartUs = startUs;
+    this.slotEndUs = this.endUs + (this.rem > 0 ? 1 : 0);
+    return true;
   }
 }

@@ -144,14 +144,32 @@ export class Network implements Wire {
     const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
     if (!seg) return;
     const bytes = wireBytes(frameLength(frame));
-    const slot = this.links.nic(host, dev, bytes, pktId);
-    if (!slot) return;
+    const q = this.links.nic(host, dev, bytes, pktId);
+    if (!q) return;
+    const endUs = q.slotEndUs;
     // The closure only when the frame must wait in the queue: most leave at once.
-    if (slot.startUs > this.sim.now)
-      this.sim.afterInFlight(slot.startUs - this.sim.now, 'xmit', () =>
-        this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes),
-      );
-    else this.onWire(host, dev, seg, frame, pktId, slot.endUs, bytes);
+    if (q.slotStartUs > this.sim.now)
+      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, bytes);
+    else this.onWire(host, dev, seg, frame, pktId, endUs, bytes);
+  }
+
+  /**
+   * The frame leaves once the queue ahead of it has: made here, not in `transmit`, whose every
+   * call would otherwise allocate the closure's context (V8 makes it on entry).
+   */
+  private waitForWire(
+    startUs: number,
+    host: Host,
+    dev: Netdev,
+    seg: Segment,
+    frame: EthernetFrame,
+    pktId: string | undefined,
+    endUs: number,
+    bytes: number,
+  ): void {
+    this.sim.afterInFlight(startUs - this.sim.now, 'xmit', () =>
+      this.onWire(host, dev, seg, frame, pktId, endUs, bytes),
+    );
   }
 
   private onWire(
@@ -198,9 +216,9 @@ export class Network implements Wire {
    */
   switchOut(hop: FrameHop, p: Port, pktId: string | undefined, bytes: number): void {
     const dev = p.host.devices.get(p.dev);
-    const slot = dev && this.links.port(p.host, dev, bytes, pktId);
-    if (!slot) return;
-    this.sim.afterInFlightTimer(slot.endUs - this.sim.now, hop);
+    const q = dev && this.links.port(p.host, dev, bytes, pktId);
+    if (!q) return;
+    this.sim.afterInFlightTimer(q.slotEndUs - this.sim.now, hop);
   }
 
   /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
@@ -211,7 +229,7 @@ export class Network implements Wire {
     if (!t) this.macTables.set(seg.name, (t = new Map()));
     let p = t.get(mac);
     if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
-      p = seg.ports.find((x) => x.host.devices.get(x.dev)?.mac === mac);
+      p = portWithMac(seg, mac);
       if (p) t.set(mac, p);
     }
     return p;
@@ -259,6 +277,15 @@ class FrameHop extends TimerEvent {
       net.switchOut(this, this.port, this.pktId, this.bytes);
     } else netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
   }
+}
+
+/**
+ * The port whose device has `mac`. A loop in a function of its own: a `find` callback over `mac`
+ * inside portOfMac would have V8 allocate a context for `mac` on every frame.
+ */
+function portWithMac(seg: Segment, mac: string): Port | undefined {
+  for (const x of seg.ports) if (x.host.devices.get(x.dev)?.mac === mac) return x;
+  return undefined;
 }
 
 function hex2(n: number): string {

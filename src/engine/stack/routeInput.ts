@@ -3,10 +3,11 @@ import { isLoopback, isMulticast, isZeronet, LIMITED_BROADCAST } from './addrMat
 import type { Host } from './host';
 import type { FibResult } from './routeTable';
 
-export type InputRoute =
+export type InputRoute = Readonly<
   | { ok: true; type: 'local' | 'broadcast'; res?: FibResult }
   | { ok: true; type: 'forward'; res: FibResult; nexthop: Ipv4 }
-  | { ok: false; reason: InputRouteError; detail?: Record<string, string | number> };
+  | { ok: false; reason: InputRouteError; detail?: Record<string, string | number> }
+>;
 
 /**
  * Stable reasons a packet fails input routing, as the trace and the views name them:
@@ -70,11 +71,27 @@ export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark =
   if (res.type === 'local') {
     const bad = validateSource(host, src, dev);
     if (bad) return { ok: false, reason: bad.reason, detail: { rp_filter: bad.rpf } };
-    return { ok: true, type: 'local', res };
+    return inputOf(res, 'local', dst);
   }
   if (!forwarding) return { ok: false, reason: 'forwarding-disabled' };
   if (res.type !== 'unicast') return { ok: false, reason: 'route-unreachable', detail: { type: res.type } };
   const bad = validateSource(host, src, dev);
   if (bad) return { ok: false, reason: bad.reason, detail: { rp_filter: bad.rpf } };
-  return { ok: true, type: 'forward', res, nexthop: res.gw ?? dst };
+  return inputOf(res, 'forward', dst);
+}
+
+/**
+ * The answer for a packet routed by `res` (local or forwarded): read-only, so the last one is
+ * kept on the FIB result, which the table makes anew on any change (one object per packet saved).
+ */
+function inputOf(res: FibResult, type: 'local' | 'forward', dst: Ipv4): InputRoute {
+  const m = res.input;
+  if (m !== undefined && m.ok) {
+    if (type === 'local' && m.type === 'local') return m;
+    if (type === 'forward' && m.type === 'forward' && m.nexthop === (res.gw ?? dst)) return m;
+  }
+  const route: InputRoute =
+    type === 'local' ? { ok: true, type, res } : { ok: true, type, res, nexthop: res.gw ?? dst };
+  res.input = route;
+  return route;
 }

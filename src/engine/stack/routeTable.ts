@@ -1,5 +1,6 @@
 import type { Ipv4 } from '../packet/types';
 import type { OutputRoute } from './ipOutput';
+import type { InputRoute } from './routeInput';
 import { ipNum, maskOf } from './addrMath';
 import type { AddrScope } from './netdev';
 
@@ -48,6 +49,8 @@ export interface FibResult {
   gw?: Ipv4;
   /** routeOutput's last answer from this result for a given source (ipOutput.ts). */
   out?: { dst: Ipv4; src: Ipv4; route: OutputRoute } | undefined;
+  /** routeInput's answer from this result, local or forwarded (routeInput.ts). */
+  input?: InputRoute | undefined;
 }
 
 /**
@@ -175,7 +178,7 @@ export class RouteTable {
       if (!best || r.prefix > best.prefix || (r.prefix === best.prefix && r.metric < best.metric)) best = r;
     }
     if (!best) return undefined;
-    const res: FibResult = { route: best, type: best.type, dev: best.dev, out: undefined };
+    const res: FibResult = { route: best, type: best.type, dev: best.dev, out: undefined, input: undefined };
     if (best.via !== undefined) res.gw = best.via;
     return res;
   }

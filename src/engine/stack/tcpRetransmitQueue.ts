@@ -88,7 +88,9 @@ export class TcpRetransmitQueue {
       if (seqLt(ack, u.end)) q[kept++] = u;
       else if (u.data !== '') acked++;
     }
-    q.length = kept;
+    // Popped, not `q.length = kept`: V8 lets go of the backing store when a length is set to 0
+    // (every ACK that covers all), and the next segment sent would allocate it again.
+    while (q.length > kept) q.pop();
     this.dataSegs -= acked;
     this.retries = 0;
     this.stop();

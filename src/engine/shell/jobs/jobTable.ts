@@ -85,6 +85,8 @@ export function jobLine(t: JobTable, j: Job, withPid = false): string {
 
 /** Lines for `owner`'s finished jobs, which are then forgotten (bash's notify_and_cleanup). */
 export function reapNotices(t: JobTable, owner: ShellState): string {
+  // Asked after every command line; with no job at all (nearly always) there is nothing to filter.
+  if (t.jobs.length === 0) return '';
   let text = '';
   for (const j of ownJobs(t, owner)) if (isDone(j)) text += jobLine(t, j);
   dropDone(t, owner);

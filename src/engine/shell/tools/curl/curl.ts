@@ -5,7 +5,7 @@
  */
 import { SEC } from '../../../core/sim';
 import { requestHead, startCurl } from '../../../apps/curl';
-import type { CurlHandle, CurlResult } from '../../../apps/curl';
+import type { CurlHandle, CurlRequest, CurlResult } from '../../../apps/curl';
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
 import { resolvePath } from '../../paths';
@@ -138,17 +138,19 @@ function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): G
     return 45;
   }
   const started = host.sim.now;
-  const req = {
+  // Every field present (undefined when not asked for): one shape, and no spread of a throwaway
+  // object per option; startCurl reads the optional ones as undefined either way.
+  const req: CurlRequest = {
     ip,
     port: t.port,
     hostHeader: t.port === (t.https ? 443 : 80) ? t.host : `${t.host}:${t.port}`,
     path: t.path,
     method,
     headers: o.headers,
-    ...(limitS !== undefined ? { maxTimeUs: limitS * SEC } : {}),
-    ...(connectS !== undefined ? { connectTimeoutUs: connectS * SEC } : {}),
-    ...(bound ? { bind: bound.bind } : {}),
-  } as const;
+    maxTimeUs: limitS !== undefined ? limitS * SEC : undefined,
+    connectTimeoutUs: connectS !== undefined ? connectS * SEC : undefined,
+    bind: bound ? bound.bind : undefined,
+  };
   const h: CurlHandle = startCurl(host, req);
   try {
     if (!h.done) yield untilDone(h);
