@@ -12,9 +12,10 @@ const entry = (
   onePacket: boolean,
   fwd: FwdMethod,
   proto: IpvsConn['proto'] = 'TCP',
+  serial = 41,
 ): IpvsConnEntry =>
   new IpvsConnEntry(
-    41,
+    serial,
     proto,
     '10.0.0.1',
     1234,
@@ -34,25 +35,7 @@ const entry = (
 
 describe('IpvsConnEntry', () => {
   test('ids read alternately from two entries are each its own (the last id is remembered)', () => {
-    const mk = (serial: number): IpvsConnEntry =>
-      new IpvsConnEntry(
-        serial,
-        'TCP',
-        '10.0.0.1',
-        1,
-        '10.0.0.100',
-        80,
-        '192.168.0.2',
-        80,
-        {} as IpvsService,
-        {} as IpvsDest,
-        'masq',
-        false,
-        undefined,
-        false,
-        1,
-        0,
-      );
+    const mk = (serial: number) => entry(false, false, 'masq', 'TCP', serial);
     const a = mk(3);
     const b = mk(30);
     expect([a.id, b.id, a.id, a.id, b.id]).toEqual(['conn#3', 'conn#30', 'conn#3', 'conn#3', 'conn#30']);

@@ -23,14 +23,6 @@ export function wireBytes(frameLen: number): number {
   return Math.max(ETH_MIN_FRAME, frameLen) + ETH_WIRE_OVERHEAD;
 }
 
-/** When a queued frame starts and finishes crossing the link, in whole microseconds. */
-export interface TxSlot {
-  /** The first bit leaves (rounded up to the microsecond). */
-  startUs: number;
-  /** The last bit has left (rounded up to the microsecond). */
-  endUs: number;
-}
-
 /**
  * One port's transmit side. Serialisation takes bytes × 8 / rate; the exact end time is kept as
  * whole microseconds plus a remainder in units of 1 / (rate in bit/s) µs, so back-to-back frames
@@ -68,19 +60,15 @@ export class LinkQueue {
     return us < now || (us === now && !this.waitFrac[i]);
   }
 
-  /** Where the frame `take` accepted last starts (µs, rounded up). */
+  /** When the frame `take` accepted last starts to leave: its first bit (µs, rounded up). */
   slotStartUs = 0;
-  /** Where the frame `take` accepted last has left (µs, rounded up). */
+  /** When the frame `take` accepted last has left: its last bit (µs, rounded up). */
   slotEndUs = 0;
 
-  /** Queue a frame of `bytes` wire bytes at `now`; undefined when the queue is full (dropped). */
-  enqueue(now: number, bytes: number): TxSlot | undefined {
-    return this.take(now, bytes) ? { startUs: this.slotStartUs, endUs: this.slotEndUs } : undefined;
-  }
-
   /**
-   * `enqueue` without a slot object (two per frame on the hot path): false when the queue is full,
-   * else the slot is in `slotStartUs`/`slotEndUs` until the next call.
+   * Queue a frame of `bytes` wire bytes at `now`: false when the queue is full (dropped), else
+   * its slot is in `slotStartUs`/`slotEndUs` until the next call (no slot object: two frames'
+   * worth per hop on the hot path).
    */
   take(now: number, bytes: number): boolean {
     const bps = this.speedMbps() * 1_000_000;

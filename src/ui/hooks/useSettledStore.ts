@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppState } from '@/store/types';
 import { useStoreApi } from '@/store/useAppStore';
-import { settleUpdate } from './settlePump';
+import { settledThrottle } from './settledThrottle';
 
 /** How often at most a text view follows a value that changes every animation frame (ms). */
 export const SETTLE_MS = 200;
@@ -19,32 +19,16 @@ export function useSettledStore<T>(selector: (s: AppState) => T, ms = SETTLE_MS)
   const subscribe = useCallback(
     (onChange: () => void) => {
       let seen = selector(store.getState());
-      let last = -Infinity;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let waiting = false;
-      let drop = () => {};
-      const fire = () => {
-        timer = undefined;
-        if (waiting) return;
-        waiting = true;
-        drop = settleUpdate(() => {
-          waiting = false;
-          last = performance.now();
-          onChange();
-        });
-      };
+      const later = settledThrottle(ms, onChange);
       const off = store.subscribe((s) => {
         const v = selector(s);
         if (Object.is(v, seen)) return;
         seen = v;
-        const wait = last + ms - performance.now();
-        if (wait <= 0) fire();
-        else timer ??= setTimeout(fire, wait);
+        later.offer();
       });
       return () => {
         off();
-        clearTimeout(timer);
-        drop();
+        later.cancel();
       };
     },
     [store, selector, ms],
