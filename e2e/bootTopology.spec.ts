@@ -55,3 +55,32 @@ test('the English catalog is asked for before the entry script has arrived', asy
   release();
   await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
 });
+
+// A Chinese page's own catalog comes the same way (a small script in index.html decides, as the
+// app does); an English page never fetches it.
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the Chinese catalog is asked for before the entry script has arrived', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const catalog = page.waitForRequest(/\/assets\/zh-CN-[\w-]+\.js$/);
+    await page.goto('?lab=nat&paused=1', { waitUntil: 'commit' });
+    await catalog;
+    release();
+    await expect(page.getByRole('status')).toContainText('正在加载模拟器');
+    await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
+  });
+});
+
+test('an English page does not fetch the Chinese catalog', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto('?lab=nat&paused=1&lang=en');
+  await expect(page.locator('svg[data-topology-drawn="engine"] [data-host="director"]')).toBeVisible();
+  expect(asked.filter((u) => /\/assets\/zh-CN-/.test(u))).toEqual([]);
+  expect(asked.some((u) => /\/assets\/en-[\w-]+\.js$/.test(u))).toBe(true);
+});
