@@ -46,7 +46,7 @@ export function catalogPreloadPlugin(): Plugin {
         },
         {
           tag: 'script',
-          attrs: { async: true, src: `./${langScript(ctx.bundle).fileName}` },
+          attrs: { async: true, fetchpriority: 'high', src: `./${langScript(ctx.bundle).fileName}` },
           injectTo: 'head',
         },
       ],
