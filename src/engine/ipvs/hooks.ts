@@ -192,5 +192,10 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   ipvs.host.sim.emitFixed(SNAT, ipvs.host.name, c.id, skb.id, before, after);
   transition(ipvs, c, 'out', p.proto === 'tcp' ? p.flags : undefined, skb.id);
   ipvs.conns.touch(c);
-  return { verdict: 'ACCEPT', skb: { ...skb, pkt: after, ipvsProperty: true } };
+  // The skb takes the rewritten packet in place, as ip_forward's TTL copy and MARK do (no new skb
+  // and result per reply): nothing holds the skb past its hook passage, and the packets themselves,
+  // which the trace records, are never written.
+  skb.pkt = after;
+  skb.ipvsProperty = true;
+  return ACCEPT;
 }

@@ -5,7 +5,7 @@ import { packetLength } from '../packet/frame';
 import { icmpSendError, nextIpId } from '../stack/icmpSend';
 import { ipLocalDeliver } from '../stack/ipInput';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
-import { newSkb, type Skb } from '../stack/skb';
+import { remakeSkb, type Skb } from '../stack/skb';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
 import type { FwdMethod } from './types';
@@ -94,8 +94,9 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     nexthop = rt.res.gw ?? c.daddr;
   }
   host.sim.emitFixed(XMIT, host.name, c.id, skb.id, c.fwd, before, after, rt.dev, nexthop);
-  // The skb shape every other has (stack/skb.ts): the output path's reads stay monomorphic.
-  const out = newSkb(skb.id, after);
+  // The stolen skb goes out as a new one (stack/skb.ts remakeSkb): its hook passage is over and
+  // nothing else holds it.
+  const out = remakeSkb(skb, after);
   out.ipvsProperty = true;
   if (rt.local) {
     ipLocalDeliver(host, out);

@@ -50,6 +50,11 @@ export class Host {
   readonly devices = new Map<string, Netdev>();
   /** Addresses in kernel order per device (primaries by scope, then secondaries). */
   addrs: IfAddr[] = [];
+  /**
+   * Counts changes to `addrs` (routeOutput keeps its source-address choice while this stays put:
+   * an address added on a device that is down changes the choice but no route).
+   */
+  addrsVersion = 0;
   readonly routes = new RouteTable();
   readonly sysctl: Sysctl;
   readonly hooks = new HookRegistry();
@@ -160,6 +165,7 @@ export class Host {
     if (!dev || name === 'lo') return false;
     for (const a of this.addrsOf(name)) this.sim.emit(addrEvent(this.name, 'del', a));
     this.addrs = this.addrs.filter((a) => a.dev !== name);
+    this.addrsVersion++;
     this.routes.remove((r) => r.dev === name);
     this.neigh.flushDev(name);
     this.devices.delete(name);
@@ -205,6 +211,7 @@ export class Host {
       at = lastPrimary >= 0 ? lastPrimary + 1 : firstOfDev >= 0 ? firstOfDev : this.addrs.length;
     }
     this.addrs.splice(at, 0, a);
+    this.addrsVersion++;
     this.sim.emit(addrEvent(this.name, 'add', a));
     if (this.devices.get(dev)!.up) this.addAddrRoutes(a);
     return undefined;
@@ -216,6 +223,7 @@ export class Host {
     );
     if (i < 0) return undefined;
     const [a] = this.addrs.splice(i, 1);
+    this.addrsVersion++;
     this.sim.emit(addrEvent(this.name, 'del', a!));
     this.delAddrRoutes(a!);
     // fib_inetaddr_event: the device's last address gone disables IP on it; its routes go too.
@@ -252,6 +260,7 @@ export class Host {
         x.dev === a.dev && x.secondary && x.prefix === a.prefix && inSubnet(x.ip, a.ip, a.prefix);
       for (const x of this.addrs) if (isSecondary(x)) this.sim.emit(addrEvent(this.name, 'del', x));
       this.addrs = this.addrs.filter((x) => !isSecondary(x));
+      this.addrsVersion++;
     }
   }
 

@@ -20,7 +20,15 @@ export type OutputRoute = Readonly<
 export function routeOutput(host: Host, dst: Ipv4, src?: Ipv4, oif?: string, mark = 0): OutputRoute {
   const res = host.routes.lookup(dst, oif, mark, src);
   if (!res) return { ok: false, reason: 'no-route' };
-  if (src === undefined) return outputOf(host, res, dst, src);
+  if (src === undefined) {
+    // Without one, the source chosen also depends on the host's addresses (a director asks this
+    // for every packet it forwards to a real server).
+    const a = res.outAny;
+    if (a !== undefined && a.dst === dst && a.addrsVersion === host.addrsVersion) return a.route;
+    const route = outputOf(host, res, dst, src);
+    res.outAny = { dst, addrsVersion: host.addrsVersion, route };
+    return route;
+  }
   // With the source given the answer depends on the FIB result, dst and src alone: a socket asks
   // the same on every segment it sends and every ACK it takes, so the last answer is kept on the
   // result (the table makes new results on any change).

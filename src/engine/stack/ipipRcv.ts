@@ -1,7 +1,8 @@
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
-import { newSkb, type Skb } from './skb';
+import { packedKind } from '../core/traceFixed';
+import { remakeSkb, type Skb } from './skb';
 
 /** An IPIP packet was unwrapped on tunl0: the outer and inner addresses. */
 export interface IpipDecapEvent {
@@ -11,6 +12,24 @@ export interface IpipDecapEvent {
   outer: { src: string; dst: string };
   inner: { src: string; dst: string };
 }
+
+/** An unwrapping's event as emitted, from its stored form (the four addresses apart). */
+function expandDecap(stored: Record<string, unknown>): IpipDecapEvent {
+  return {
+    kind: 'ipip.decap',
+    host: stored.host as string,
+    pkt: stored.pkt as string,
+    outer: { src: stored.outerSrc as string, dst: stored.outerDst as string },
+    inner: { src: stored.innerSrc as string, dst: stored.innerDst as string },
+  };
+}
+
+/** Pushed as its values (core/traceFixed.ts): no event object and no address pairs per packet. */
+const DECAP = packedKind<[string, string, string, string, string, string]>(
+  'ipip.decap',
+  ['host', 'pkt', 'outerSrc', 'outerDst', 'innerSrc', 'innerDst'],
+  expandDecap as (stored: Record<string, unknown>) => IpipDecapEvent & Record<string, unknown>,
+);
 
 /**
  * ipip_rcv: with the ipip module loaded, tunl0 (the fallback device) takes every IPIP packet
@@ -42,12 +61,9 @@ export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
     host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'malformed-ipip' });
     return;
   }
-  host.sim.emit({
-    kind: 'ipip.decap',
-    host: host.name,
-    pkt: skb.id,
-    outer: { src: skb.pkt.src, dst: skb.pkt.dst },
-    inner: { src: inner.src, dst: inner.dst },
-  });
-  return newSkb(skb.id, inner, 'host');
+  host.sim.emitFixed(DECAP, host.name, skb.id, skb.pkt.src, skb.pkt.dst, inner.src, inner.dst);
+  // The outer packet's skb carries the inner one on (ip_local_deliver hands it no further).
+  const out = remakeSkb(skb, inner);
+  out.pktType = 'host';
+  return out;
 }

@@ -49,6 +49,8 @@ export interface FibResult {
   gw?: Ipv4;
   /** routeOutput's last answer from this result for a given source (ipOutput.ts). */
   out?: { dst: Ipv4; src: Ipv4; route: OutputRoute } | undefined;
+  /** The same without a source, while the host's addresses stay as they were (`addrsVersion`). */
+  outAny?: { dst: Ipv4; addrsVersion: number; route: OutputRoute } | undefined;
   /** routeInput's answer from this result, local or forwarded (routeInput.ts). */
   input?: InputRoute | undefined;
 }
@@ -178,7 +180,14 @@ export class RouteTable {
       if (!best || r.prefix > best.prefix || (r.prefix === best.prefix && r.metric < best.metric)) best = r;
     }
     if (!best) return undefined;
-    const res: FibResult = { route: best, type: best.type, dev: best.dev, out: undefined, input: undefined };
+    const res: FibResult = {
+      route: best,
+      type: best.type,
+      dev: best.dev,
+      out: undefined,
+      outAny: undefined,
+      input: undefined,
+    };
     if (best.via !== undefined) res.gw = best.via;
     return res;
   }

@@ -44,3 +44,21 @@ export function newSkb(id: string, pkt: Ipv4Packet, pktType?: 'host' | 'broadcas
     mark: undefined,
   };
 }
+
+/**
+ * `skb` made over for `pkt`, as newSkb(skb.id, pkt) would make it: every field but the id cleared
+ * (input device, route type, mark…). For a packet that goes out again as a new one (IPVS's
+ * transmitters) from an skb nothing else holds any more: no second skb per forwarded packet.
+ */
+export function remakeSkb(skb: Skb, pkt: Ipv4Packet): Skb {
+  skb.pkt = pkt;
+  skb.inDev = undefined;
+  skb.pktType = undefined;
+  skb.outDev = undefined;
+  skb.nexthop = undefined;
+  skb.rtType = undefined;
+  skb.ipvsProperty = undefined;
+  skb.local = undefined;
+  skb.mark = undefined;
+  return skb;
+}

@@ -22,5 +22,25 @@ export function tcpOptionsFor(flags: number, tsval: number, tsRecent: number, pe
   if (flags & TCP_SYN)
     return [MSS, SACK_OK, { kind: 'ts', val: tsval, ecr: flags & TCP_ACK ? tsRecent : 0 }, NOP, WSCALE];
   if (!peerTs) return NONE;
-  return [NOP, NOP, { kind: 'ts', val: tsval, ecr: tsRecent }];
+  if (tsval === lastVal && tsRecent === lastEcr) return lastList;
+  lastVal = tsval;
+  lastEcr = tsRecent;
+  return (lastList = [NOP, NOP, Object.freeze({ kind: 'ts', val: tsval, ecr: tsRecent })]);
+}
+
+/**
+ * The last `nop, nop, TS` list made, shared by the next segment with the same TSval and TSecr (an
+ * ACK and the request after it, sent in the same millisecond). Never written, as no packet is; not
+ * frozen: `for…of` over a frozen array leaves V8's fast path and allocates an iterator result per
+ * element (some 5 KB per request, measured), while its option objects are frozen like those above.
+ */
+let lastVal = -1;
+let lastEcr = -1;
+let lastList: TcpOption[] = NONE;
+
+/** @internal Tests: forget the shared list (a new lab's first segment builds its own). */
+export function resetTcpOptionsMemo(): void {
+  lastVal = -1;
+  lastEcr = -1;
+  lastList = NONE;
 }

@@ -49,6 +49,12 @@ export class TcpRetransmitQueue {
   private rtoUs = 1 * SEC;
   private retries = 0;
   private timer: RtxTimer | undefined = undefined;
+  /**
+   * The last record an ACK let go of, written over by the next segment sent: a connection sends
+   * its SYN, request and FIN one acknowledged after the other (records never leave the queue but
+   * through `first`, read at once; the trace keeps none).
+   */
+  private spare: Unacked | undefined = undefined;
 
   constructor(
     private readonly host: Host,
@@ -69,7 +75,16 @@ export class TcpRetransmitQueue {
   /** Remember a segment just sent (SYN and FIN take one sequence number) and start the timer. */
   push(seq: number, flags: number, data: string): void {
     const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
-    this.unacked.push({ seq, end: seqAdd(seq, len), flags, data });
+    const u = this.spare;
+    if (u === undefined) this.unacked.push({ seq, end: seqAdd(seq, len), flags, data });
+    else {
+      this.spare = undefined;
+      u.seq = seq;
+      u.end = seqAdd(seq, len);
+      u.flags = flags;
+      u.data = data;
+      this.unacked.push(u);
+    }
     if (data !== '') this.dataSegs++;
     if (!this.timer) this.arm();
   }
@@ -86,7 +101,10 @@ export class TcpRetransmitQueue {
     for (let i = 0; i < q.length; i++) {
       const u = q[i]!;
       if (seqLt(ack, u.end)) q[kept++] = u;
-      else if (u.data !== '') acked++;
+      else {
+        if (u.data !== '') acked++;
+        this.spare = u;
+      }
     }
     // Popped, not `q.length = kept`: V8 lets go of the backing store when a length is set to 0
     // (every ACK that covers all), and the next segment sent would allocate it again.

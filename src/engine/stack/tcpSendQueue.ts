@@ -37,10 +37,14 @@ export class TcpSendQueue {
 
   /** Queue what the application wrote, split into segments; the last one pushes (PSH). */
   write(data: string): void {
+    // Most writes fit one segment: no list of one chunk, no callback and its context per write.
+    if (utf8Length(data) <= TCP_SEG_DATA) {
+      this.pending.push({ data, flags: TCP_ACK | TCP_PSH });
+      return;
+    }
     const chunks = splitForSegments(data, TCP_SEG_DATA);
-    chunks.forEach((chunk, i) => {
-      this.pending.push({ data: chunk, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
-    });
+    for (let i = 0; i < chunks.length; i++)
+      this.pending.push({ data: chunks[i]!, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
   }
 
   /** Hold the FIN until the queued data has gone. */

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { Sim } from '../core/sim';
+import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN } from '../packet/types';
+import type { Host } from './host';
+import { TcpRetransmitQueue } from './tcpRetransmitQueue';
+import type { RetransmitHooks, Unacked } from './tcpRetransmitQueue';
+
+/** A queue on a bare simulation, recording what its timer sends again. */
+function queue(): { q: TcpRetransmitQueue; sim: Sim; resent: Unacked[] } {
+  const sim = new Sim(1);
+  const resent: Unacked[] = [];
+  const hooks: RetransmitHooks = {
+    rtxXmit: (u) => void resent.push({ ...u }),
+    rtxGiveUp: () => {},
+    rtxOnRto: () => {},
+  };
+  return { q: new TcpRetransmitQueue({ sim, name: 'h' } as unknown as Host, 'sock#1', hooks), sim, resent };
+}
+
+describe('TcpRetransmitQueue', () => {
+  test('a record an ACK let go of is written over by the next segment, which retransmits as sent', () => {
+    const { q, sim, resent } = queue();
+    q.push(1000, TCP_SYN, '');
+    const syn = q.first!;
+    expect(q.ackUpTo(1001)).toBe(0);
+    q.push(1001, TCP_ACK | TCP_PSH, 'hello');
+    // The SYN's record, now the request's: nothing else held it.
+    expect(q.first).toBe(syn);
+    expect({ ...q.first! }).toEqual({ seq: 1001, end: 1006, flags: TCP_ACK | TCP_PSH, data: 'hello' });
+    q.push(1006, TCP_FIN | TCP_ACK, '');
+    expect(q.first).toBe(syn);
+    expect(q.inFlight).toBe(1);
+    // The request is acknowledged, the FIN is not: the FIN goes again when the timer fires.
+    expect(q.ackUpTo(1006)).toBe(1);
+    sim.runUntil(5_000_000);
+    expect(resent[0]).toEqual({ seq: 1006, end: 1007, flags: TCP_FIN | TCP_ACK, data: '' });
+    q.stop();
+  });
+});
