@@ -4,6 +4,7 @@ import { buildTopology } from '../labs/buildTopology';
 import { getLab } from '../labs/registry';
 import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
+import type { Host } from '../stack/host';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
@@ -136,6 +137,13 @@ class CommandIo {
   }
 }
 
+const NOT_BACKGROUND_NC = Object.freeze({ kind: 'not-background' as const });
+
+/** A host's /etc/hosts (a background nc reads it). */
+function etcHosts(host: Host): string | undefined {
+  return createHostFs(host).read('/etc/hosts');
+}
+
 /**
  * A live view may run a command this far in one go when it starts: what ends within it
  * (ipvsadm, echo: a process start and a little CPU time, docs/virtual-cpu-time.md) shows as done
@@ -163,6 +171,8 @@ export class LabRuntime {
     out: (x: string) => this.current?.out(x),
     err: (x: string) => this.current?.err(x),
   };
+  /** Where a background tcpdump's lines go: the command running when it prints. */
+  private readonly captureSink = (line: string): void => this.current?.out(`${line}\n`);
   /** The command under way (begin), until it ends. */
   private running: RunningCommand | undefined;
   /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
@@ -303,18 +313,11 @@ export class LabRuntime {
     const io = new CommandIo(this.sim, entry.host, index, run.output);
     this.current = io;
     this.running = run;
-    const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
-      this.current?.out(`${line}\n`),
-    );
+    const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, this.captureSink);
     const nc =
       bg.kind === 'not-background'
-        ? startBackgroundNc(
-            this.net.host(entry.host),
-            entry.command,
-            () => createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
-            this.background,
-          )
-        : { kind: 'not-background' as const };
+        ? startBackgroundNc(this.net.host(entry.host), entry.command, etcHosts, this.background)
+        : NOT_BACKGROUND_NC;
     if (nc.kind === 'started') {
       this.listeners.push(nc.handle);
       run.endNow(0);
