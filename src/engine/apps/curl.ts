@@ -59,6 +59,40 @@ export function requestHead(req: Pick<CurlRequest, 'method' | 'path' | 'hostHead
   return [`${req.method} ${req.path} HTTP/1.1`, ...own, ...extra];
 }
 
+/** The request as sent: requestHead's lines, CRLF-ended, and the blank line. */
+export function requestText(req: Pick<CurlRequest, 'method' | 'path' | 'hostHeader' | 'headers'>): string {
+  // No -H: one string, not the lines joined.
+  if (req.headers === undefined || req.headers.length === 0)
+    return `${req.method} ${req.path} HTTP/1.1\r\nUser-Agent: curl/7.29.0\r\nHost: ${req.hostHeader}\r\nAccept: */*\r\n\r\n`;
+  return `${requestHead(req).join('\r\n')}\r\n\r\n`;
+}
+
+/** `Content-Length:` of a response head (the first, any case), as `/\r\ncontent-length:\s*(\d+)/i` finds it. */
+const CONTENT_LENGTH = /\r\ncontent-length:\s*\d/i;
+const SPACE = /\s/;
+
+export function contentLength(headers: string): number | undefined {
+  // search gives the place without a match array; the digits are read from there.
+  let i = headers.search(CONTENT_LENGTH);
+  if (i < 0) return undefined;
+  i += '\r\ncontent-length:'.length;
+  while (SPACE.test(headers[i]!)) i++;
+  let j = i;
+  while (j < headers.length && headers.charCodeAt(j) >= 48 && headers.charCodeAt(j) <= 57) j++;
+  return Number(headers.slice(i, j));
+}
+
+/** The status code of `HTTP/1.x NNN` at the start of a response head, else 0. */
+export function statusOf(headers: string): number {
+  if (!headers.startsWith('HTTP/1.') || (headers[7] !== '0' && headers[7] !== '1') || headers[8] !== ' ')
+    return 0;
+  for (let k = 9; k < 12; k++) {
+    const c = headers.charCodeAt(k);
+    if (!(c >= 48 && c <= 57)) return 0;
+  }
+  return Number(headers.slice(9, 12));
+}
+
 export interface CurlResult {
   /** curl's exit status: 0, 7 (connect failed), 28 (timed out), 52, 56, 18. */
   exit: number;
@@ -157,9 +191,8 @@ class CurlRun implements CurlHandle, TcpCallbacks {
       return;
     }
     const headers = raw.slice(0, end + 4);
-    const m = /\r\ncontent-length:\s*(\d+)/i.exec(headers);
-    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1] ?? 0);
-    this.head = { headers, need: this.req.method === 'HEAD' ? 0 : m ? Number(m[1]) : undefined, status };
+    const need = this.req.method === 'HEAD' ? 0 : contentLength(headers);
+    this.head = { headers, need, status: statusOf(headers) };
     const rest = raw.slice(end + 4);
     this.raw = '';
     if (rest !== '') this.take(rest);
@@ -187,7 +220,7 @@ class CurlRun implements CurlHandle, TcpCallbacks {
     this.connected = true;
     cancelTimer(this.connectTimer);
     this.times.connectUs = this.host.sim.now - this.started;
-    const text = `${requestHead(this.req).join('\r\n')}\r\n\r\n`;
+    const text = requestText(this.req);
     this.times.requestBytes = utf8Length(text);
     this.sock?.send(text);
   }

@@ -21,17 +21,20 @@ export type BackgroundStart =
   | { kind: 'failed'; stdout: string; stderr: string; exit: number }
   | { kind: 'started'; capture: BackgroundCapture; stderr: string };
 
+/** Every command that is not a background tcpdump gets this one answer: nothing made per command. */
+const NOT_BACKGROUND: BackgroundStart = Object.freeze({ kind: 'not-background' });
+
 export function startBackgroundTcpdump(
   host: Host,
   net: Network,
   command: string,
   sink: (line: string) => void,
 ): BackgroundStart {
-  if (!PLAIN_TCPDUMP.test(command)) return { kind: 'not-background' };
+  if (!PLAIN_TCPDUMP.test(command)) return NOT_BACKGROUND;
   const argv = command.replace(/&\s*$/, '').trim().split(/\s+/).slice(1);
   const a = parseTcpdumpArgs(argv);
   if (!a.ok) return { kind: 'failed', stdout: a.stdout ?? '', stderr: a.stderr, exit: a.status };
-  if (a.listDevices) return { kind: 'not-background' };
+  if (a.listDevices) return NOT_BACKGROUND;
   const s = startCapture(host, net, a.opts, sink);
   if (!s.ok) return { kind: 'failed', stdout: '', stderr: s.stderr, exit: s.status };
   return {

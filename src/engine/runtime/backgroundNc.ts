@@ -16,19 +16,22 @@ export type BackgroundNcStart =
   | { kind: 'failed'; stderr: string; exit: number }
   | { kind: 'started'; handle: NcatHandle };
 
+/** Every command that is not a background nc gets this one answer: nothing made per command. */
+const NOT_BACKGROUND: BackgroundNcStart = Object.freeze({ kind: 'not-background' });
+
 export function startBackgroundNc(
   host: Host,
   command: string,
-  /** /etc/hosts, read only for a background nc (every command passes through here). */
-  hostsFile: () => string | undefined,
+  /** /etc/hosts of `host`, read only for a background nc (every command passes through here). */
+  hostsFile: (host: Host) => string | undefined,
   io: { out(s: string): void; err(s: string): void },
 ): BackgroundNcStart {
-  if (!PLAIN_NC_BG.test(command)) return { kind: 'not-background' };
+  if (!PLAIN_NC_BG.test(command)) return NOT_BACKGROUND;
   const argv = command.replace(/&\s*$/, '').trim().split(/\s+/);
   try {
     const o = parseNcArgs(argv[0] ?? 'nc', argv.slice(1));
-    if (!o.listen) return { kind: 'not-background' };
-    const handle = startNc(host, o, '', hostsFile(), io);
+    if (!o.listen) return NOT_BACKGROUND;
+    const handle = startNc(host, o, '', hostsFile(host), io);
     if (handle.done) return { kind: 'failed', stderr: '', exit: handle.exit };
     return { kind: 'started', handle };
   } catch (e) {

@@ -4,13 +4,14 @@ import { buildTopology } from '../labs/buildTopology';
 import { getLab } from '../labs/registry';
 import type { LabDefinition } from '../labs/labTypes';
 import type { Network } from '../stack/network';
+import type { Host } from '../stack/host';
 import { createHostFs } from '../shell/hostFs';
 import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands, type HostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
-import type { CommandOutput } from './runningCommand';
+import type { CommandEnding, CommandOutput } from './runningCommand';
 import { driveScript } from './scriptDriver';
 import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
@@ -103,19 +104,25 @@ function kept(shown: string, more: string): string {
 }
 
 /**
- * Where a command's output goes: its kept text, and a `cmd.out` event per piece. A class, not
- * closures: tsx (esbuild keepNames) renames each named arrow with a defineProperty call as it is
- * made, and this is made per command.
+ * One command's record while it runs: where its output goes (its kept text, and a `cmd.out` event
+ * per piece), and what its result will say of its start. A class, not closures: tsx (esbuild
+ * keepNames) renames each named arrow with a defineProperty call as it is made, and this is made
+ * per command; it is also what the RunningCommand tells when the command ends.
  */
-class CommandIo {
+class CommandIo implements CommandEnding {
   readonly out: (x: string) => void;
   readonly err: (x: string) => void;
+  readonly o: CommandOutput = { stdout: '', stderr: '' };
 
   constructor(
+    private readonly rt: LabRuntime,
     private readonly sim: Sim,
-    private readonly host: string,
-    private readonly index: number,
-    private readonly o: CommandOutput,
+    readonly host: string,
+    readonly index: number,
+    readonly command: string,
+    readonly start: number,
+    readonly traceFrom: number,
+    readonly setup: boolean,
   ) {
     // Assigned here, not as field initialisers, which keepNames would rename too; made by another
     // function than the one storing them (docs/architecture.md, "Closures and young-generation GC").
@@ -132,8 +139,20 @@ class CommandIo {
     const text = kept(this.o[stream], x);
     if (text === '') return;
     this.o[stream] += text;
-    this.sim.emit({ kind: 'cmd.out', host: this.host, index: this.index, stream, text });
+    // t and seq in the literal (emit stamps them, in this order): no property store added later.
+    this.sim.emit({ kind: 'cmd.out', host: this.host, index: this.index, stream, text, t: 0, seq: 0 });
   }
+
+  ended(run: RunningCommand, exit: number, interrupted: boolean): CommandResult {
+    return this.rt.recordEnd(this, run, exit, interrupted);
+  }
+}
+
+const NOT_BACKGROUND_NC = Object.freeze({ kind: 'not-background' as const });
+
+/** A host's /etc/hosts (a background nc reads it). */
+function etcHosts(host: Host): string | undefined {
+  return createHostFs(host).read('/etc/hosts');
 }
 
 /**
@@ -163,6 +182,8 @@ export class LabRuntime {
     out: (x: string) => this.current?.out(x),
     err: (x: string) => this.current?.err(x),
   };
+  /** Where a background tcpdump's lines go: the command running when it prints. */
+  private readonly captureSink = (line: string): void => this.current?.out(`${line}\n`);
   /** The command under way (begin), until it ends. */
   private running: RunningCommand | undefined;
   /** Per host: the programs its shells find by name, and the paths whose writes fail (tests only). */
@@ -287,34 +308,26 @@ export class LabRuntime {
       throw new Error(`a command is still running on ${this.running.host}: interrupt it first`);
     const shell = this.shells.get(entry.host);
     if (!shell) throw new Error(`no host '${entry.host}' in lab ${this.def.id}`);
-    const start = this.sim.now;
-    const traceFrom = this.sim.trace.length;
     const index = this.results.length;
-    this.sim.emit({ kind: 'cmd.start', host: entry.host, command: entry.command, index });
-    const begun = { index, host: entry.host, command: entry.command, start, traceFrom, setup };
-    const run: RunningCommand = new RunningCommand(
+    const io = new CommandIo(
+      this,
       this.sim,
       entry.host,
+      index,
       entry.command,
-      start,
-      (exit, interrupted) => this.record(begun, run, io.err, exit, interrupted),
-      maxSteps,
+      this.sim.now,
+      this.sim.trace.length,
+      setup,
     );
-    const io = new CommandIo(this.sim, entry.host, index, run.output);
+    this.sim.emit({ kind: 'cmd.start', host: entry.host, command: entry.command, index, t: 0, seq: 0 });
+    const run = new RunningCommand(this.sim, entry.host, entry.command, io.start, io, io.o, maxSteps);
     this.current = io;
     this.running = run;
-    const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, (line) =>
-      this.current?.out(`${line}\n`),
-    );
+    const bg = startBackgroundTcpdump(this.net.host(entry.host), this.net, entry.command, this.captureSink);
     const nc =
       bg.kind === 'not-background'
-        ? startBackgroundNc(
-            this.net.host(entry.host),
-            entry.command,
-            () => createHostFs(this.net.host(entry.host)).read('/etc/hosts'),
-            this.background,
-          )
-        : { kind: 'not-background' as const };
+        ? startBackgroundNc(this.net.host(entry.host), entry.command, etcHosts, this.background)
+        : NOT_BACKGROUND_NC;
     if (nc.kind === 'started') {
       this.listeners.push(nc.handle);
       run.endNow(0);
@@ -333,20 +346,15 @@ export class LabRuntime {
     return run;
   }
 
-  /** The command ended: deliver what is in flight, then record its result. */
-  private record(
-    begun: Pick<CommandResult, 'index' | 'host' | 'command' | 'start' | 'traceFrom' | 'setup'>,
-    run: RunningCommand,
-    err: (s: string) => void,
-    exit: number,
-    interrupted: boolean,
-  ): CommandResult {
+  /** The command ended: deliver what is in flight, then record its result (CommandIo.ended). */
+  recordEnd(begun: CommandIo, run: RunningCommand, exit: number, interrupted: boolean): CommandResult {
+    const err = begun.err;
     settle(this.sim);
     if (run.capped) err(WORK_CAP_NOTE);
     this.reapCaptures(err);
     this.current = undefined;
     this.running = undefined;
-    this.sim.emit({ kind: 'cmd.end', host: begun.host, index: begun.index, exit, interrupted });
+    this.sim.emit({ kind: 'cmd.end', host: begun.host, index: begun.index, exit, interrupted, t: 0, seq: 0 });
     // One literal in the spread's key order (a spread here took the slow path at every lab start).
     const result: CommandResult = {
       index: begun.index,

@@ -23,13 +23,17 @@ export const MAX_EVENTS = 20_000_000;
 /** The note a command stopped by the work cap gets on its standard error. */
 export const WORK_CAP_NOTE = 'lvs-lab: the simulation stopped this command: it exceeded its work cap\n';
 
+/** Who records a command's result when it ends (an object, not a closure made per command). */
+export interface CommandEnding {
+  ended(run: RunningCommand, exit: number, interrupted: boolean): CommandResult;
+}
+
 /**
  * A command under way on a lab runtime: virtual time passes only when asked (advanceTo), and
  * Ctrl-C (interrupt) may come at any point. `exec` is this with one advance to the deadline, so a
  * command run live in chunks and interrupted at elapsed T is the same as exec with maxTimeUs T.
  */
 export class RunningCommand {
-  readonly output: CommandOutput = { stdout: '', stderr: '' };
   private gen: Generator<Wait, ShellResult, void> | undefined;
   private step: IteratorResult<Wait, ShellResult> | undefined;
   /** The Wait the command is in, kept across chunks so it is resumed, never skipped. */
@@ -52,7 +56,10 @@ export class RunningCommand {
     readonly host: string,
     readonly command: string,
     readonly startUs: number,
-    private readonly complete: (exit: number, interrupted: boolean) => CommandResult,
+    /** Told once, when the command has ended: it records the result. */
+    private readonly ending: CommandEnding,
+    /** What it has printed so far (the recorder's, which the output goes into). */
+    readonly output: CommandOutput,
     /** The work cap in shell steps; a harness fuzz sets a small one (TestLab.sh maxSteps). */
     private readonly maxSteps = MAX_STEPS,
   ) {
@@ -132,7 +139,7 @@ export class RunningCommand {
       this.exited = this.step.value.exited;
     }
     this.endedAt = this.sim.now;
-    this.res = this.complete(this.exit, this.stopped);
+    this.res = this.ending.ended(this, this.exit, this.stopped);
     return true;
   }
 

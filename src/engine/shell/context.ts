@@ -5,7 +5,9 @@ import { isResourceError, OutOfMemory, SEGFAULT } from './limits';
 import { BrokenPipe, isPipe, readChunk, writerDone } from './pipe';
 import type { Pipe } from './pipe';
 import type { Wait } from './types';
-import { charge, drive, useCpu } from './runtime';
+import { charge, checkInterrupt, drive } from './runtime';
+import { dueUs } from './cpu';
+import { notifyJobs } from './jobs/jobBuiltins';
 import type { Builtin, Gen, Io, Runtime } from './runtime';
 import { exportedEnv } from './state';
 import type { CommandContext, CommandImpl } from './types';
@@ -153,6 +155,8 @@ function isSignal(e: unknown): boolean {
 /**
  * Run a program (`external`: as its own process, which costs a fork and exec first). A program
  * that throws (a bug in it) fails with status 1 and a message rather than taking the shell down.
+ * `notify`: then report the background jobs that finished, as bash does once it has waited for a
+ * program of its own (not when the run unwinds).
  */
 export function* runProgram(
   rt: Runtime,
@@ -161,35 +165,61 @@ export function* runProgram(
   io: Io,
   env: ReadonlyMap<string, string>,
   external = true,
+  notify = false,
 ): Gen<number> {
+  let status: number;
   if (external) {
     charge(rt, rt.sched.cpu.costs.processStartNs);
-    yield* useCpu(rt, true);
-    if (tooBigForExec(argv, env)) {
-      io.err(`bash: ${programPath(argv[0] ?? '')}: Argument list too long\n`);
-      return 126;
+    // useCpu's body (forced), not a `yield*` of it: no generator per program for it.
+    checkInterrupt(rt);
+    const due = dueUs(rt.sched.cpu, true);
+    if (due > 0) {
+      yield { kind: 'sleep', us: due };
+      checkInterrupt(rt);
     }
   }
-  try {
-    for (;;) {
-      try {
-        return yield* drive(rt, impl(commandContext(rt, argv, io, env)));
-      } catch (e) {
-        if (!(e instanceof NeedsWholeInput)) throw e;
-        yield* drive(rt, waitFor(writerDone(e.pipe)));
+  if (external && tooBigForExec(argv, env)) {
+    io.err(`bash: ${programPath(argv[0] ?? '')}: Argument list too long\n`);
+    status = 126;
+  } else {
+    try {
+      run: for (;;) {
+        try {
+          const gen = impl(commandContext(rt, argv, io, env));
+          // drive(rt, gen) written out: one generator fewer per program.
+          let r = gen.next();
+          while (!r.done) {
+            const us = dueUs(rt.sched.cpu, true);
+            if (us > 0) yield { kind: 'sleep', us };
+            if (!rt.interrupted()) yield r.value;
+            if (rt.interrupted()) {
+              gen.return(130);
+              throw new InterruptSignal();
+            }
+            r = gen.next();
+          }
+          status = r.value;
+          break run;
+        } catch (e) {
+          if (!(e instanceof NeedsWholeInput)) throw e;
+          yield* drive(rt, waitFor(writerDone(e.pipe)));
+        }
+      }
+    } catch (e) {
+      if (isSignal(e)) throw e;
+      // A program that ran out of memory says so as coreutils' xalloc_die does; any other failure
+      // is a crash, reported as bash reports a program killed by SIGSEGV.
+      if (isResourceError(e) || e instanceof OutOfMemory) {
+        io.err(`${argv[0] ?? ''}: memory exhausted\n`);
+        status = 1;
+      } else {
+        io.err(SEGFAULT.message);
+        status = SEGFAULT.status;
       }
     }
-  } catch (e) {
-    if (isSignal(e)) throw e;
-    // A program that ran out of memory says so as coreutils' xalloc_die does; any other failure
-    // is a crash, reported as bash reports a program killed by SIGSEGV.
-    if (isResourceError(e) || e instanceof OutOfMemory) {
-      io.err(`${argv[0] ?? ''}: memory exhausted\n`);
-      return 1;
-    }
-    io.err(SEGFAULT.message);
-    return SEGFAULT.status;
   }
+  if (notify) notifyJobs(rt);
+  return status;
 }
 
 /** A program that bash has as a builtin (echo, printf, true ...) as a Builtin. */

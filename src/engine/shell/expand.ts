@@ -123,13 +123,30 @@ function ifsOf(rt: Runtime): string {
   return getVar(rt.state, 'IFS') ?? ' \t\n';
 }
 
+/** A word that expands to itself: one literal part, quoted or without a brace to expand. */
+function literalText(word: Word): string | undefined {
+  const only = word.parts.length === 1 ? word.parts[0] : undefined;
+  return only?.kind === 'lit' && (only.quoted || !only.text.includes('{')) ? only.text : undefined;
+}
+
+/**
+ * The fields of command words that all expand to themselves (`curl -s 10.0.0.1`), as
+ * expandFields would give them; undefined when one needs expanding (then expandFields does it
+ * all). Spares a generator and its frame for most commands.
+ */
+export function literalFields(words: readonly Word[]): string[] | undefined {
+  for (let i = 0; i < words.length; i++) if (literalText(words[i]!) === undefined) return undefined;
+  // map sizes it at once (pushing onto [] makes room for 17).
+  return words.map(literalText) as string[];
+}
+
 /** Command words: brace expansion, expansions, field splitting. */
 export function* expandFields(rt: Runtime, words: readonly Word[], io: Io): Gen<string[]> {
   const fields: string[] = [];
   for (const word of words) {
-    const only = word.parts.length === 1 ? word.parts[0] : undefined;
-    if (only?.kind === 'lit' && (only.quoted || !only.text.includes('{'))) {
-      fields.push(only.text);
+    const text = literalText(word);
+    if (text !== undefined) {
+      fields.push(text);
       continue;
     }
     for (const w of braceExpand(word)) fields.push(...splitFields(yield* wordPieces(rt, w, io), ifsOf(rt)));

@@ -3,7 +3,16 @@
  * deep inside loops and functions reach the driver (`yield*`); control flow (break, return,
  * exit, Ctrl-C) unwinds the generator frames as thrown signals.
  */
-import type { AndOr, Command, Compound, CompoundBody, FunctionDef, List, Pipeline } from './ast';
+import type {
+  AndOr,
+  Command,
+  Compound,
+  CompoundBody,
+  FunctionDef,
+  List,
+  Pipeline,
+  SimpleCommand,
+} from './ast';
 import { runArith, runArithFor, runCase, runFor, runIf, runLoop } from './compoundExec';
 import { ExitSignal, ExpansionError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors';
 import { startJob } from './jobs/background';
@@ -19,16 +28,18 @@ import type { Gen, Io, Runtime } from './runtime';
 import { runSimple } from './simpleExec';
 import { cloneState, popLocals } from './state';
 
-/** Parse and run `source` command line by command line (the Runtime's `exec`). */
-export function* execSource(
-  rt: Runtime,
-  source: string,
-  io: Io,
-  baseLine = 1,
-  context?: string,
-): Gen<number> {
+/**
+ * Parse and run `source` command line by command line (the Runtime's `exec`). Not a generator
+ * itself: it hands back the generator that runs the lines, one frame fewer per command.
+ */
+export function execSource(rt: Runtime, source: string, io: Io, baseLine = 1, context?: string): Gen<number> {
   const steps = parsedSteps(source, baseLine);
-  if (steps) return yield* runSteps(rt, steps, source, io, baseLine, context);
+  if (steps) return runSteps(rt, steps, source, io, baseLine, context);
+  return parseAndRun(rt, source, io, baseLine, context);
+}
+
+/** execSource for a source not in the parse cache: parsed as it runs, line by line. */
+function* parseAndRun(rt: Runtime, source: string, io: Io, baseLine: number, context?: string): Gen<number> {
   const parser = new Parser(source, baseLine);
   for (;;) {
     let list: List | undefined;
@@ -47,16 +58,47 @@ export function* execSource(
   }
 }
 
+/**
+ * The one simple command a command line consists of (`curl -s VIP`: no `;`, `&`, `&&`, `||`,
+ * `|` or `!`), or undefined.
+ */
+function soleSimple(list: List): SimpleCommand | undefined {
+  if (list.items.length !== 1) return undefined;
+  const item = list.items[0]!;
+  if (item.background || item.andor.rest.length !== 0) return undefined;
+  const p = item.andor.first;
+  if (p.negated || p.commands.length !== 1) return undefined;
+  const c = p.commands[0]!;
+  return c.type === 'simple' ? c : undefined;
+}
+
 function* runCommandLine(rt: Runtime, list: List, io: Io): Gen<void> {
+  const only = soleSimple(list);
   try {
-    yield* runList(rt, list, io);
+    if (only) soleDone(rt, yield* runSimple(rt, only, io, callFunction));
+    else yield* runList(rt, list, io);
   } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    // bash abandons the whole command line; a script goes on with the next one.
-    shellError(rt, io, e.message);
-    rt.state.lastStatus = e.status;
-    if (e.fatal && rt.state.mode.kind !== 'interactive') throw new ExitSignal(e.status);
+    lineFailed(rt, io, e);
   }
+}
+
+/**
+ * What runList → runAndOr → runPipeline do after one simple command, run without them (one
+ * generator instead of four): its status becomes `$?`, and `set -e` exits on a failure.
+ */
+function soleDone(rt: Runtime, status: number): void {
+  const s = rt.state;
+  s.lastStatus = status;
+  if (status !== 0 && s.options.errexit && s.conditional === 0) throw new ExitSignal(status);
+}
+
+/** A command line that threw: an expansion error abandons it (bash); anything else unwinds on. */
+function lineFailed(rt: Runtime, io: Io, e: unknown): void {
+  if (!(e instanceof ExpansionError)) throw e;
+  // bash abandons the whole command line; a script goes on with the next one.
+  shellError(rt, io, e.message);
+  rt.state.lastStatus = e.status;
+  if (e.fatal && rt.state.mode.kind !== 'interactive') throw new ExitSignal(e.status);
 }
 
 /** execSource's loop over command lines parsed before (parseCache.ts): the same output, in the same order. */
@@ -68,15 +110,24 @@ function* runSteps(
   baseLine: number,
   context: string | undefined,
 ): Gen<number> {
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     for (const w of step.warnings) io.err(`${errPrefix(rt.state, step.line)}warning: ${w}\n`);
     if (step.error) {
       reportSyntaxError(rt, io, step.error, source, baseLine, context);
       rt.state.lastStatus = 2;
       return 2;
     }
-    if (!step.list) return rt.state.lastStatus;
-    yield* runCommandLine(rt, step.list, io);
+    const list = step.list;
+    if (!list) return rt.state.lastStatus;
+    // runCommandLine's body, in this frame (one generator fewer per command line).
+    const only = soleSimple(list);
+    try {
+      if (only) soleDone(rt, yield* runSimple(rt, only, io, callFunction));
+      else yield* runList(rt, list, io);
+    } catch (e) {
+      lineFailed(rt, io, e);
+    }
   }
   return rt.state.lastStatus;
 }

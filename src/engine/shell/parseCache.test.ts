@@ -58,4 +58,47 @@ describe('parsed command lines kept by source text', () => {
     expect(parsedSteps('echo a\n', 1)).toBe(parsedSteps('echo a\n', 1));
     expect(parsedSteps('echo a\n', 2)).not.toBe(parsedSteps('echo a\n', 1));
   });
+
+  test('the last lookup is answered again only for the same text and first line', () => {
+    const a = parsedSteps('echo last\n', 1)!;
+    // Equal text built anew, and the same text again: the same steps.
+    expect(parsedSteps(['echo', 'last\n'].join(' '), 1)).toBe(a);
+    expect(parsedSteps('echo last\n', 1)).toBe(a);
+    // Another first line or another text right after it: not the last one's steps.
+    const b = parsedSteps('echo last\n', 3)!;
+    expect(b).not.toBe(a);
+    expect(b[0]!.line).not.toBe(a[0]!.line);
+    const c = parsedSteps('echo other\n', 1)!;
+    expect(c).not.toBe(a);
+    expect(c[0]!.list?.items[0]?.andor.first.commands[0]).toMatchObject({ type: 'simple' });
+    // Back to the first: the cache's steps again.
+    expect(parsedSteps('echo last\n', 1)).toBe(a);
+    // Too long for the cache: never answered from the last lookup either.
+    const long = uncached('echo long');
+    expect(parsedSteps(long, 1)).toBeUndefined();
+    expect(parsedSteps(long, 1)).toBeUndefined();
+  });
+
+  test('one simple command, the same line typed again: $?, set -e and expansion errors as before', () => {
+    expect(run('false\n')).toEqual({ out: '', err: '', status: 1 });
+    // An interactive shell under set -e exits at the failing command, as bash does.
+    expect(run('set -e; false; echo never')).toEqual({ out: '', err: 'exit\n', status: 1 });
+    expect(run('set -e; false || true; echo on')).toEqual({ out: 'on\n', err: '', status: 0 });
+    expect(run('set -e; ! true; echo on')).toEqual({ out: 'on\n', err: '', status: 0 });
+    expect(run('echo ${x:?unset}; echo next')).toEqual(run(uncached('echo ${x:?unset}; echo next')));
+    expect(run('echo ${x:?unset}').err).toMatch(/x: unset/);
+    expect(run('x=1 y=2; echo $x$y "a b" c{1,2}')).toEqual({ out: '12 a b c1 c2\n', err: '', status: 0 });
+    expect(run('nosuch arg').status).toBe(127);
+  });
+
+  test('one shell typing lines in turn runs each as typed (the last typed line is kept, not stuck)', () => {
+    const shell = createShell({ hostname: 'h', now: () => 0, commands: new Map() }, createMemoryFs());
+    let out = '';
+    const type = (line: string): void => {
+      const g = shell.run(line, { out: (s) => (out += s) });
+      for (let r = g.next(); !r.done; r = g.next());
+    };
+    for (const line of ['echo a', 'echo b', 'echo b', 'echo a\n', 'echo a', 'x=1', 'echo $x']) type(line);
+    expect(out).toBe('a\nb\nb\na\na\n1\n');
+  });
 });

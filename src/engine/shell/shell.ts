@@ -133,6 +133,8 @@ class ShellHandle implements Shell {
   private readonly utilities: ReadonlyMap<string, CommandImpl>;
   private nextPid: number;
   private readonly jobs: JobTable;
+  private lastSource = '';
+  private lastTyped = '\n';
 
   constructor(
     private readonly host: ShellHost,
@@ -171,12 +173,17 @@ class ShellHandle implements Shell {
       jobs,
     };
     // A background job prints on the terminal, in whatever command line is running there.
-    jobs.terminal = { out: io.out, err: io.err };
-    Object.assign(state, { depth: 0, loops: 0, conditional: 0, returnable: 0, localFrames: [] });
+    jobs.terminal = io;
+    state.depth = 0;
+    state.loops = 0;
+    state.conditional = 0;
+    state.returnable = 0;
+    // Copies never share it (cloneState), so an empty one is as good as a new one.
+    if (state.localFrames.length !== 0) state.localFrames = [];
     let result: ShellResult;
     let died = false;
     try {
-      const status = yield* execSource(rt, asTyped(source), io);
+      const status = yield* execSource(rt, this.typed(source), io);
       result = { status, exited: false, interrupted: false };
     } catch (e) {
       result = unwound(e, io);
@@ -201,6 +208,15 @@ class ShellHandle implements Shell {
     }
     state.lastStatus = result.status;
     return result;
+  }
+
+  /** asTyped(source), kept for the source typed last: the lab runner types the same line again and again. */
+  private typed(source: string): string {
+    if (source !== this.lastSource) {
+      this.lastSource = source;
+      this.lastTyped = asTyped(source);
+    }
+    return this.lastTyped;
   }
 
   isComplete(source: string): boolean {

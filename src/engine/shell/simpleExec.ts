@@ -4,10 +4,11 @@
  */
 import type { Assignment, FunctionDef, SimpleCommand, Word } from './ast';
 import { runProgram } from './context';
-import { notifyJobs } from './jobs/jobBuiltins';
-import { expandFields, expandPattern, expandText } from './expand';
+import { expandFields, expandPattern, expandText, literalFields } from './expand';
 import { applyRedirects, closeRedirects } from './redirect';
-import { charge, shellError, useCpu } from './runtime';
+import type { OpenFile } from './redirect';
+import { dueUs } from './cpu';
+import { charge, checkInterrupt, shellError } from './runtime';
 import type { Gen, Io, Runtime } from './runtime';
 import { runPathCommand } from './scripts';
 import { exportedEnv, setVar } from './state';
@@ -23,7 +24,6 @@ interface Assigned {
 
 function* expandAssigns(rt: Runtime, assigns: readonly Assignment[], io: Io): Gen<Assigned[]> {
   const out: Assigned[] = [];
-  if (assigns.length === 0) return out;
   for (const a of assigns) {
     let value = yield* expandText(rt, a.value, io);
     if (a.append) value = (rt.state.vars.get(a.name)?.value ?? '') + value;
@@ -57,37 +57,58 @@ function xtrace(rt: Runtime, io: Io, assigns: readonly Assigned[], argv: readonl
   io.err(`+ ${words.join(' ')}\n`);
 }
 
+/** What a command without assignments assigns: shared, never changed. */
+const NO_ASSIGNS: readonly Assigned[] = Object.freeze([]);
+const NO_FILES: readonly OpenFile[] = Object.freeze([]);
+
 export function* runSimple(rt: Runtime, cmd: SimpleCommand, io: Io, call: CallFunction): Gen<number> {
   charge(rt, rt.sched.cpu.costs.commandNs);
-  yield* useCpu(rt);
+  // useCpu's body, not a `yield*` of it: no generator per simple command for it.
+  checkInterrupt(rt);
+  const due = dueUs(rt.sched.cpu);
+  if (due > 0) {
+    yield { kind: 'sleep', us: due };
+    checkInterrupt(rt);
+  }
   rt.state.line = cmd.line;
   rt.sched.subStatus = undefined;
   const argv = cmd.dbracket
     ? yield* expandDoubleBracket(rt, cmd.words, io)
-    : yield* expandFields(rt, cmd.words, io);
-  const assigns = yield* expandAssigns(rt, cmd.assigns, io);
+    : (literalFields(cmd.words) ?? (yield* expandFields(rt, cmd.words, io)));
+  const assigns = cmd.assigns.length === 0 ? NO_ASSIGNS : yield* expandAssigns(rt, cmd.assigns, io);
   chargeExpansion(rt, argv, assigns);
   xtrace(rt, io, assigns, argv);
   if (argv.length === 0) {
     for (const a of assigns) setVar(rt.state, a.name, a.value);
   }
-  const red = cmd.redirects.length > 0 ? yield* applyRedirects(rt, cmd.redirects, io) : { io, files: [] };
-  if (!red) return 1;
+  let runIo = io;
+  let files = NO_FILES;
+  if (cmd.redirects.length > 0) {
+    const red = yield* applyRedirects(rt, cmd.redirects, io);
+    if (!red) return 1;
+    runIo = red.io;
+    files = red.files;
+  }
   // A bare `exec` keeps the descriptors 3 and up it opened.
   if (argv.length === 1 && argv[0] === 'exec')
-    for (const f of red.files) if (f.net && f.net.fd > 2) f.net.keep = true;
+    for (const f of files) if (f.net && f.net.fd > 2) f.net.keep = true;
   let status: number;
   try {
-    status = argv.length === 0 ? (rt.sched.subStatus ?? 0) : yield* dispatch(rt, argv, assigns, red.io, call);
+    status = argv.length === 0 ? (rt.sched.subStatus ?? 0) : yield* dispatch(rt, argv, assigns, runIo, call);
   } catch (e) {
-    closeRedirects(rt, red.files, red.io, argv[0]);
+    closeRedirects(rt, files, runIo, argv[0]);
     throw e;
   }
-  const werr = red.files.length > 0 ? closeRedirects(rt, red.files, red.io, argv[0]) : 0;
+  const werr = files.length > 0 ? closeRedirects(rt, files, runIo, argv[0]) : 0;
   return werr !== 0 && status === 0 ? werr : status;
 }
 
-function* dispatch(
+/**
+ * The command found by its name, as the generator that runs it (not a generator itself: one
+ * frame fewer per command). A program the shell waited for is followed by bash's report of the
+ * background jobs that finished meanwhile (runProgram's `notify`).
+ */
+function dispatch(
   rt: Runtime,
   argv: string[],
   assigns: readonly Assigned[],
@@ -95,18 +116,18 @@ function* dispatch(
   call: CallFunction,
 ): Gen<number> {
   const name = argv[0] ?? '';
-  if (name.includes('/')) return yield* runPathCommand(rt, name, argv, envWith(rt, assigns), io);
+  if (name.includes('/')) return runPathCommand(rt, name, argv, envWith(rt, assigns), io);
   const fn = rt.state.functions.get(name);
-  if (fn) return yield* withTempVars(rt, assigns, () => call(rt, fn, argv, io));
+  if (fn) return withTempVars(rt, assigns, () => call(rt, fn, argv, io));
   const builtin = rt.builtins.get(name);
-  if (builtin) return yield* withTempVars(rt, assigns, () => builtin(rt, argv, io));
+  if (builtin) return withTempVars(rt, assigns, () => builtin(rt, argv, io));
   const impl = rt.host.commands.get(name) ?? rt.utilities.get(name);
-  if (impl) {
-    const status = yield* runProgram(rt, impl, argv, io, envWith(rt, assigns));
-    // bash reports finished background jobs when it has waited for a program of its own.
-    notifyJobs(rt);
-    return status;
-  }
+  if (impl) return runProgram(rt, impl, argv, io, envWith(rt, assigns), true, true);
+  return notFound(rt, io, name);
+}
+
+// eslint-disable-next-line require-yield
+function* notFound(rt: Runtime, io: Io, name: string): Gen<number> {
   shellError(rt, io, `${name}: command not found`);
   return 127;
 }

@@ -9,9 +9,9 @@ import type { CurlHandle, CurlRequest, CurlResult } from '../../../apps/curl';
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
 import { resolvePath } from '../../paths';
-import type { CommandContext, CommandImpl, Wait } from '../../types';
+import type { CommandContext, CommandImpl } from '../../types';
 import { ToolExit } from '../common/toolExit';
-import { parseCurlArgs } from './curlArgs';
+import { curlOptsOf } from './curlArgs';
 import type { CurlOpts } from './curlArgs';
 import { parseUrl, resolveHost } from './curlUrl';
 import { writeOut } from './curlWriteOut';
@@ -19,6 +19,7 @@ import { bindFor, verboseBind } from './curlBind';
 import type { Bound } from './curlBind';
 import type { CurlTarget } from './curlUrl';
 import { untilDone } from '../../untilDone';
+import { inetAton } from '../common/inet';
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
@@ -111,14 +112,33 @@ function deliver(
   return 0;
 }
 
-function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): Generator<Wait, number, void> {
+/** A name looked up in /etc/hosts (its closure made here, not in beginFetch at every request). */
+function byName(ctx: CommandContext, name: string): string | undefined {
+  return resolveHost(name, () => ctx.fs.read('/etc/hosts'));
+}
+
+/** A transfer under way: what its delivery needs once it is done. */
+interface Fetch {
+  h: CurlHandle;
+  req: CurlRequest;
+  t: CurlTarget;
+  ip: string;
+  bound: Bound | undefined;
+  started: number;
+}
+
+/**
+ * One URL up to its transfer: the exit status when it fails before one starts, else the transfer
+ * under way. Not a generator: the command's own generator waits for it (one frame fewer per URL).
+ */
+function beginFetch(ctx: CommandContext, host: Host, o: CurlOpts, url: string): number | Fetch {
   const u = parseUrl(url);
   if (!u.ok) {
     reportError(ctx, o, { exit: u.exit, error: u.error });
     return u.exit;
   }
   const t = u.target;
-  const ip = resolveHost(t.host, () => ctx.fs.read('/etc/hosts'));
+  const ip = inetAton(t.host) ?? byName(ctx, t.host);
   if (ip === undefined) {
     if (o.verbose)
       ctx.err(`* Could not resolve host: ${t.host}; Name or service not known\n* Closing connection 0\n`);
@@ -151,22 +171,22 @@ function* fetchOne(ctx: CommandContext, host: Host, o: CurlOpts, url: string): G
     connectTimeoutUs: connectS !== undefined ? connectS * SEC : undefined,
     bind: bound ? bound.bind : undefined,
   };
-  const h: CurlHandle = startCurl(host, req);
-  try {
-    if (!h.done) yield untilDone(h);
-  } finally {
-    if (!h.done) h.interrupt();
-  }
+  return { h: startCurl(host, req), req, t, ip, bound, started };
+}
+
+/** The transfer is over (or was interrupted): deliver it. */
+function endFetch(ctx: CommandContext, host: Host, o: CurlOpts, f: Fetch): number {
+  const { h, req, t, ip, bound } = f;
   const r = h.result ?? { exit: 130, headers: '', body: '' };
   if (o.verbose) verboseRequest(ctx, t, ip, requestHead(req), r, bound?.ok ? bound : undefined);
-  return deliver(ctx, o, t, r, ip, host.sim.now - started);
+  return deliver(ctx, o, t, r, ip, host.sim.now - f.started);
 }
 
 export function curlCommand(host: Host, _net: Network): CommandImpl {
   return function* (ctx) {
     let o: CurlOpts;
     try {
-      o = parseCurlArgs(ctx.argv.slice(1));
+      o = curlOptsOf(ctx.argv);
     } catch (e) {
       if (!(e instanceof ToolExit)) throw e;
       ctx.err(e.stderr);
@@ -179,7 +199,18 @@ export function curlCommand(host: Host, _net: Network): CommandImpl {
     let status = 0;
     for (const url of o.urls) {
       try {
-        status = yield* fetchOne(ctx, host, o, url);
+        const f = beginFetch(ctx, host, o, url);
+        if (typeof f === 'number') {
+          status = f;
+          continue;
+        }
+        const h = f.h;
+        try {
+          if (!h.done) yield untilDone(h);
+        } finally {
+          if (!h.done) h.interrupt();
+        }
+        status = endFetch(ctx, host, o, f);
       } catch (e) {
         if (!(e instanceof ToolExit)) throw e;
         ctx.err(e.stderr);
