@@ -1,4 +1,4 @@
-import { runLine } from '../src/cli/lvs-lab';
+import { RUNNER_KEEP_EVENTS, runLine } from '../src/cli/lvs-lab';
 import { parseTranscript } from '../src/cli/transcript';
 import { LabRuntime } from '../src/engine';
 import type { BenchSpec } from './measure';
@@ -21,6 +21,8 @@ export function labRunnerBench(id: LabId): BenchSpec {
     batch: 50,
     setup() {
       const rt = LabRuntime.create(id);
+      // As `npm run lab` runs a transcript (no --trace/--pcap writer): older detail summarised.
+      rt.boundTrace(RUNNER_KEEP_EVENTS, Infinity);
       const [line] = parseTranscript(`client# curl -s ${VIP[id]}\n`, rt.hostNames(), (h, s) =>
         rt.isComplete(h, s),
       );

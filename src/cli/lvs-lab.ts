@@ -18,7 +18,7 @@ export const VERSION = '0.1.0';
  * command's output and streams --trace and --pcap as it goes, so older detail is summarised and
  * a long transcript runs in bounded memory.
  */
-const RUNNER_KEEP_EVENTS = 1 << 14;
+export const RUNNER_KEEP_EVENTS = 1 << 14;
 
 /** The C library's words for the errors a transcript file may meet. */
 const ERRNO_TEXT: Record<string, string> = {

@@ -17,7 +17,6 @@ import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
 import { installCgi } from './cgiRunner';
 import { sysctlAt } from '../fold/sysctlAt';
-import { trackDevCounters } from '../shell/tools/nettools/devStats';
 import type { Sysctl } from '../stack/sysctl';
 import type { BackgroundCapture } from './backgroundCapture';
 import { startBackgroundNc } from './backgroundNc';
@@ -268,19 +267,11 @@ export class LabRuntime {
 
   /**
    * Keep full trace detail for at least the most recent `keep` events and summarise older ones
-   * (traceChunks.ts), never those from `pin` on. The device counters are kept exact first.
+   * (traceChunks.ts), never those from `pin` on. Nothing is derived from what is let go: the
+   * device counters are the devices' own (Netdev.stats).
    */
   boundTrace(keep: number, pin = Infinity): void {
-    this.countDevices();
     this.sim.trace.bound(keep, pin);
-  }
-
-  /**
-   * Fold the events recorded so far into the device counters (`ip -s link`, `ifconfig`): done
-   * in idle time, it spares a later `boundTrace` (a fork of a spare) folding them all at once.
-   */
-  countDevices(): void {
-    trackDevCounters(this.sim);
   }
 
   /** Events from `seq` on are not yet read by a writer: keep them in full detail. */

@@ -143,6 +143,7 @@ export class Host {
       mac,
       mtu: kind === 'loopback' ? 65536 : kind === 'ipip' ? 1480 : 1500,
       up: false,
+      stats: { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 },
     };
     if (segment !== undefined) dev.segment = segment;
     this.devices.set(name, dev);

@@ -1,3 +1,4 @@
+import { packetLength } from '../packet/frame';
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, ICMP_PROT_UNREACH } from '../packet/types';
 import type { Host } from './host';
 import { icmpSendError } from './icmpSend';
@@ -62,6 +63,9 @@ export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
     return;
   }
   host.sim.emitFixed(DECAP, host.name, skb.id, skb.pkt.src, skb.pkt.dst, inner.src, inner.dst);
+  // tunl0 receives the inner packet (no link header).
+  tunl.stats.rxPackets++;
+  tunl.stats.rxBytes += packetLength(inner);
   // The outer packet's skb carries the inner one on (ip_local_deliver hands it no further).
   const out = remakeSkb(skb, inner);
   out.pktType = 'host';

@@ -19,6 +19,20 @@ export interface Netdev {
   txqueuelen?: number;
   /** IPv4 multicast groups joined on the device (IP_ADD_MEMBERSHIP), with their member count. */
   mcGroups?: Map<Ipv4, number>;
+  /** What ifconfig and /proc/net/dev count (struct net_device's stats): kept by the device. */
+  readonly stats: DevStats;
+}
+
+/**
+ * A device's packet counters: every frame it put on the wire (bytes as built, no padding), every
+ * frame it accepted (bytes as they arrive, padded to 60), and for tunl0 every packet it unwrapped
+ * (the inner packet). A new device starts from zero, as a new net_device does.
+ */
+export interface DevStats {
+  rxPackets: number;
+  rxBytes: number;
+  txPackets: number;
+  txBytes: number;
 }
 
 /** An IPIP tunnel's endpoints and TTL (0: inherit), as `ip tunnel show` prints them. */

@@ -1,4 +1,5 @@
 import { newSkb } from './skb';
+import { frameLength } from '../packet/frame';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
 import type { EthernetFrame } from '../packet/types';
@@ -44,6 +45,8 @@ export function netifReceive(
   const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac || joinedMac(dev, frame.dst));
   host.sim.emitFixed(FRAME_RX, host.name, devName, frameId, pktId ?? null, accepted);
   if (!accepted) return;
+  dev!.stats.rxPackets++;
+  dev!.stats.rxBytes += frameLength(frame, true);
   const p = frame.payload;
   if (frame.ethertype === ETH_P_ARP && p.proto === 'arp') {
     arpRcv(host, devName, p, !broadcast);

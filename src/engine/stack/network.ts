@@ -183,6 +183,8 @@ export class Network implements Wire {
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
+    dev.stats.txPackets++;
+    dev.stats.txBytes += frameLength(frame, false);
     if (isFourFieldFrame(frame))
       this.sim.emitFixed(
         FRAME_TX_FIELDS,

@@ -134,10 +134,6 @@ export class Checkpoints {
     }
     const { spare, job } = this.build;
     const done = job.slice(this.clock, IDLE_BUDGET_MS);
-    // The device counters (the engine's memo of frames per device) fold the events this step
-    // made, here in idle time: a fork bounds its spare's trace, which folds every event not
-    // folded yet first (10-20 ms for a spare of 100 requests, on the fork's path).
-    spare.rt.countDevices();
     if (done) {
       this.build = undefined;
       const keep = new Set(this.want.points);

@@ -14,7 +14,6 @@ import {
 } from '../common/devInfo';
 import { prefixMaskText } from '../common/inet';
 import { cut, right } from '../common/text';
-import { devCounters } from './devStats';
 
 /** One interface as SIOCGIFCONF lists it: a device, or an alias label such as lo:1. */
 export interface Iface {
@@ -103,7 +102,7 @@ export function ifaceBlock(host: Host, i: Iface): string[] {
   }
   out.push(hwLine(i.dev));
   if (!i.alias) {
-    const c = devCounters(host.sim, host.name, i.dev.name);
+    const c = i.dev.stats;
     out.push(`        RX packets ${c.rxPackets}  bytes ${c.rxBytes} (${scaled(c.rxBytes)})`);
     out.push('        RX errors 0  dropped 0  overruns 0  frame 0');
     out.push(`        TX packets ${c.txPackets}  bytes ${c.txBytes} (${scaled(c.txBytes)})`);
@@ -120,7 +119,7 @@ export function ifaceShort(host: Host, i: Iface): string {
   let s = `${cut(i.name, 8)} ${right(String(i.dev.mtu), 5)} `;
   if (i.alias) s += '     - no statistics available -'.padEnd(56);
   else {
-    const c = devCounters(host.sim, host.name, i.dev.name);
+    const c = i.dev.stats;
     s += `${right(String(c.rxPackets), 8)}      0      0 ${'0'.padEnd(6)} ${right(String(c.txPackets), 8)}      0      0      0 `;
   }
   const letters: [number, string][] = [

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { frameLength, packetLength } from '../../../packet/frame';
+import type { DevStats } from '../../../stack/netdev';
 import { TestLab } from '../../../testing/testLab';
 
 const ETH0 = [
@@ -67,6 +69,76 @@ describe('ifconfig', () => {
     s.ok('client', 'ifconfig eth0 down');
     expect(s.ok('client', 'ifconfig')).not.toContain('eth0:');
     expect(s.ok('client', 'ifconfig -a')).toContain('eth0: flags=4098<BROADCAST,MULTICAST>  mtu 1500\n');
+  });
+
+  it('stats stay exact when the trace lets old detail go (the device keeps them, not the trace)', () => {
+    const whole = new TestLab('nat', 1, true);
+    const bounded = new TestLab('nat', 1, true);
+    bounded.rt.boundTrace(64);
+    // Past the first chunk (traceChunks.ts CHUNK: 16,384 events; ~154 per request).
+    for (let i = 0; i < 130; i++) {
+      whole.ok('client', 'curl -s 172.16.132.18');
+      bounded.ok('client', 'curl -s 172.16.132.18');
+    }
+    bounded.rt.boundTrace(64); // settles now (else at the next multiple of CHUNK)
+    expect(bounded.sim.trace.first).toBeGreaterThan(0);
+    for (const host of ['director', 'rs1', 'client']) {
+      const out = bounded.ok(host, 'ifconfig -a');
+      expect(out).toMatch(/RX packets [1-9]\d*/);
+      expect(out).toBe(whole.ok(host, 'ifconfig -a'));
+    }
+  });
+
+  it('each device counts what the trace says it sent, accepted and (tunl0) unwrapped', () => {
+    for (const [lab, vip] of [
+      ['nat', '172.16.132.18'],
+      ['dr', '192.168.99.188'],
+      ['tun', '192.168.99.188'],
+    ] as const) {
+      const s = new TestLab(lab, 1, true);
+      for (let i = 0; i < 5; i++) s.ok('client', `curl -s ${vip}`);
+      s.sh('client', 'ping -c 2 -i 0.2 ' + vip);
+      const want = new Map<string, DevStats>();
+      const of = (key: string) => {
+        if (!want.has(key)) want.set(key, { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 });
+        return want.get(key)!;
+      };
+      // As the trace tells it: a frame's padded length, an IPIP frame's inner packet by frame
+      // id, then by packet id once received (the frame's id and the packet's differ).
+      const padded = new Map<string, number>();
+      const innerByFrame = new Map<string, number>();
+      const innerByPkt = new Map<string, number>();
+      for (const e of s.sim.trace) {
+        if (e.kind === 'frame.tx') {
+          const c = of(`${e.host}|${e.dev}`);
+          c.txPackets++;
+          c.txBytes += frameLength(e.eth, false);
+          padded.set(e.frame, frameLength(e.eth, true));
+          const p = e.eth.payload;
+          if (p.proto === 'ipv4' && p.payload.proto === 'ipv4')
+            innerByFrame.set(e.frame, packetLength(p.payload));
+        } else if (e.kind === 'frame.rx' && e.accepted) {
+          const c = of(`${e.host}|${e.dev}`);
+          c.rxPackets++;
+          c.rxBytes += padded.get(e.frame)!;
+          const inner = innerByFrame.get(e.frame);
+          if (inner !== undefined && e.pkt !== null) innerByPkt.set(e.pkt, inner);
+        } else if (e.kind === 'ipip.decap') {
+          const c = of(`${e.host}|tunl0`);
+          c.rxPackets++;
+          c.rxBytes += innerByPkt.get(e.pkt)!;
+        }
+      }
+      expect(want.size).toBeGreaterThan(4);
+      for (const h of s.net.hosts.values())
+        for (const d of h.devices.values())
+          expect([lab, h.name, d.name, d.stats]).toEqual([
+            lab,
+            h.name,
+            d.name,
+            want.get(`${h.name}|${d.name}`) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 },
+          ]);
+    }
   });
 
   it('ip addr add without brd shows broadcast 0.0.0.0 in ifconfig', () => {
