@@ -51,6 +51,9 @@ const MAX_WORDS = 1 << 28;
  */
 const STEADY = 8;
 
+/** Frozen objects remembered by identity (a segment's shared TCP options: NOP, SACK_OK, MSS, WSCALE). */
+const CONSTANTS = 8;
+
 /** Per field of a row shape, its last slot and how many times in a row it held it. */
 interface FieldStats {
   last: Int32Array;
@@ -67,6 +70,11 @@ export class ObjectSlots {
   private readonly shapes = this.keyLists.keys;
   /** The objects remembered for sharing, and their slots (recentObjects.ts). */
   private readonly recent = new RecentObjects();
+  /**
+   * Frozen objects whose row holds all their values (the TCP options every segment shares), with
+   * their row's first copy: an array's element found here is not walked, coded nor looked up again.
+   */
+  private readonly constants = new RecentObjects(CONSTANTS);
   private readonly rows: TraceRows;
   /**
    * Per row, the word its first object was written at (truncation drops the rows made after); an
@@ -145,6 +153,7 @@ export class ObjectSlots {
     this.keyLists.dropCaches();
     this.vals = [];
     this.recent.forget();
+    this.constants.forget();
   }
 
   /** Forget everything from word `length` on (the trace was truncated). */
@@ -154,6 +163,7 @@ export class ObjectSlots {
     while (r > 0 && this.madeAt[r - 1]! >= this.used) r--;
     this.rows.truncate(r);
     this.recent.forget();
+    this.constants.forget();
   }
 
   /**
@@ -277,7 +287,10 @@ export class ObjectSlots {
         // Nothing of its own (a TCP option `{ kind: 'nop' }`): the row's first copy is this value.
         this.used = at;
         this.top = base;
-        return (this.madeAt[row]! << 3) | STRUCT_TAG;
+        const first = (this.madeAt[row]! << 3) | STRUCT_TAG;
+        // Frozen, it cannot hold other values when met again: found by identity next time.
+        if (Object.isFrozen(v)) this.constants.remember(v, first);
+        return first;
       }
       const from = this.used;
       this.claim(own);
@@ -320,10 +333,15 @@ export class ObjectSlots {
     let word: number;
     if (raw) word = (x as number) | 0;
     else if (x !== null && typeof x === 'object') {
-      const before = this.used;
-      word = this.encode(x, depth + 1, share, share, hints, k);
-      // Written right here (not shared, not kept by reference): nested in place.
-      if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
+      // An array's element may be a shared constant (objects met by field are the ring's concern).
+      const known = share ? -1 : this.constants.recall(x);
+      if (known !== -1) word = known;
+      else {
+        const before = this.used;
+        word = this.encode(x, depth + 1, share, share, hints, k);
+        // Written right here (not shared, not kept by reference): nested in place.
+        if (word === ((before << 3) | STRUCT_TAG) && this.used > before) mark = NESTED;
+      }
     } else word = this.encodeValue(x);
     // Written after the call: a nested object may grow the scratch arrays.
     this.scratch[at] = word;

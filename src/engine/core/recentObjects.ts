@@ -5,24 +5,32 @@
  * made ~2.4 KB of hash tables per request.
  */
 const RECENT = 32;
-/** A hit at least this far back is remembered again (a host's hook-run list, met now and then). */
-const AGED = RECENT >>> 1;
 
 export class RecentObjects {
-  private readonly objects: (object | undefined)[] = new Array<object | undefined>(RECENT).fill(undefined);
-  private readonly slots = new Int32Array(RECENT);
+  private readonly objects: (object | undefined)[];
+  private readonly slots: Int32Array;
   /** Where the next object goes. */
   private head = 0;
+  /** A hit at least this far back is remembered again (a host's hook-run list, met now and then). */
+  private readonly aged: number;
+
+  /** @param size objects remembered (a power of two) */
+  constructor(private readonly size = RECENT) {
+    this.objects = new Array<object | undefined>(size).fill(undefined);
+    this.slots = new Int32Array(size);
+    this.aged = size >>> 1;
+  }
 
   /** `v`'s slot if it is among the recent objects, else -1 (a slot is never -1: its tag is STRUCT or a reference's). */
   recall(v: object): number {
     const ring = this.objects;
-    for (let d = 1; d <= RECENT; d++) {
-      const at = (this.head - d) & (RECENT - 1);
+    const mask = this.size - 1;
+    for (let d = 1; d <= mask + 1; d++) {
+      const at = (this.head - d) & mask;
       if (ring[at] !== v) continue;
       const slot = this.slots[at]!;
       // Still in use (a host's hook-run list): kept for sharing, not written again a ring later.
-      if (d >= AGED) this.remember(v, slot);
+      if (d >= this.aged) this.remember(v, slot);
       return slot;
     }
     return -1;
@@ -31,7 +39,7 @@ export class RecentObjects {
   remember(v: object, slot: number): void {
     this.objects[this.head] = v;
     this.slots[this.head] = slot;
-    this.head = (this.head + 1) & (RECENT - 1);
+    this.head = (this.head + 1) & (this.size - 1);
   }
 
   /** Forget them all (their slots may be gone; a sealed store holds no references). */

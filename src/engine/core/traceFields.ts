@@ -76,4 +76,49 @@ export class TraceFields {
     }
     return v;
   }
+
+  /**
+   * A fixed kind's `n` values (traceStore.ts `pushFixed`), in key order, put as `put` puts each;
+   * returns the own slots. `refs` (traceFixed.ts): bit k, value k is always a class instance (a
+   * packed decision's record), kept by reference without asking what it is.
+   */
+  putFixed(
+    fc: FieldCaches | undefined,
+    refs: number,
+    n: number,
+    slots: Int32Array,
+    start: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    d: unknown,
+    e: unknown,
+    g: unknown,
+    h: unknown,
+    k: unknown,
+    l: unknown,
+  ): number {
+    let v = refs & 1 ? this.putReference(0, a, slots, start, 0) : this.put(fc, 0, a, slots, start, 0);
+    if (n > 1) v = refs & 2 ? this.putReference(1, b, slots, start, v) : this.put(fc, 1, b, slots, start, v);
+    if (n > 2) v = refs & 4 ? this.putReference(2, c, slots, start, v) : this.put(fc, 2, c, slots, start, v);
+    if (n > 3) v = refs & 8 ? this.putReference(3, d, slots, start, v) : this.put(fc, 3, d, slots, start, v);
+    if (n > 4) v = refs & 16 ? this.putReference(4, e, slots, start, v) : this.put(fc, 4, e, slots, start, v);
+    if (n > 5) v = refs & 32 ? this.putReference(5, g, slots, start, v) : this.put(fc, 5, g, slots, start, v);
+    if (n > 6) v = refs & 64 ? this.putReference(6, h, slots, start, v) : this.put(fc, 6, h, slots, start, v);
+    if (n > 7)
+      v = refs & 128 ? this.putReference(7, k, slots, start, v) : this.put(fc, 7, k, slots, start, v);
+    if (n > 8)
+      v = refs & 256 ? this.putReference(8, l, slots, start, v) : this.put(fc, 8, l, slots, start, v);
+    return v;
+  }
+
+  /**
+   * Field `n`'s value `val`, a class instance (traceFixed.ts `refs`), kept by reference as `put`
+   * keeps any such value (never shared, never in the row).
+   */
+  private putReference(n: number, val: unknown, slots: Int32Array, start: number, v: number): number {
+    slots[start + v] = this.values.reference(val as object);
+    this.row[n] = VAR;
+    return v + 1;
+  }
 }

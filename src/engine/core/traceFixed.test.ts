@@ -262,6 +262,27 @@ describe('fixed kinds', () => {
     expect(trace.at(1)!.kind).toBe('pass');
   });
 
+  test("a packed kind's values by reference are stored as put would store them", () => {
+    class Rec {
+      constructor(readonly n: number) {}
+    }
+    const expand = (st: Record<string, unknown>) => ({ kind: 'packed', pkt: st.pkt, n: (st.rec as Rec).n });
+    const PLAIN = packedKind<[string, Rec]>('packed', ['pkt', 'rec'], expand);
+    const BY_REF = packedKind<[string, Rec]>('packed', ['pkt', 'rec'], expand, ['rec']);
+    expect(BY_REF.refs).toBe(2);
+    const stores = [PLAIN, BY_REF].map((f) => {
+      const store = new TraceStore<{ kind: string }>();
+      for (let i = 0; i < 300; i++) store.pushFixed(i, f, `pkt#${i >> 1}`, new Rec(i));
+      return store;
+    });
+    expect(stores[1]!.columnBytes()).toBe(stores[0]!.columnBytes());
+    for (const i of [0, 1, 64, 299]) {
+      expect(stores[1]!.at(i)).toEqual(stores[0]!.at(i));
+      expect(stores[1]!.at(i)).toEqual({ kind: 'packed', pkt: `pkt#${i >> 1}`, n: i, t: i, seq: i });
+    }
+    expect(() => packedKind('packed', ['pkt'], expand, ['rec'])).toThrow(/no key rec/);
+  });
+
   test('a kind declares one to nine keys', () => {
     expect(() => fixedKind<{ kind: 'none' }>()('none', [])).toThrow(/0 fields/);
   });

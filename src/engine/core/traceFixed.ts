@@ -21,6 +21,11 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
   readonly expand?: Expand;
   /** Its events recur whole (a hook passage, a routing decision): the store remembers their rows (traceRowMemo.ts). */
   readonly recurs?: boolean;
+  /**
+   * Bit k: value k is always a class instance (a decision record), kept by reference as any such
+   * value is: the store skips asking what it is (see `packedKind`).
+   */
+  readonly refs?: number;
 }
 
 /** Rebuilds an event from its stored form (kind and stored keys): its own keys, in emit order. */
@@ -49,7 +54,7 @@ export function fixedKind<E extends { kind: string }>() {
   ): FixedKind<ValuesOf<E, K>> => {
     if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
       throw new Error(`trace: ${kind} has ${keys.length} fields`);
-    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), recurs });
+    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), recurs, refs: 0 });
   };
 }
 
@@ -57,16 +62,24 @@ export function fixedKind<E extends { kind: string }>() {
  * Declare a packed kind: stored as the values of `keys` (fewer than its event has: one may be a
  * record holding several fields by reference), read back through `expand`, which gives the event
  * as emitted, so readers (the views, --trace JSON, the trace hash) see no difference. For the
- * hottest decisions, whose every field would otherwise cost the store a lookup.
+ * hottest decisions, whose every field would otherwise cost the store a lookup. `byReference`:
+ * keys whose value is always a class instance (never plain data: its type says so), stored as
+ * the store stores any such value, without asking what it is.
  */
 export function packedKind<V extends readonly unknown[]>(
   kind: string,
   keys: readonly string[],
   expand: Expand,
+  byReference: readonly string[] = [],
 ): FixedKind<V> {
   if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
     throw new Error(`trace: ${kind} has ${keys.length} fields`);
-  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand });
+  let refs = 0;
+  for (const k of byReference) {
+    if (!keys.includes(k)) throw new Error(`trace: ${kind} has no key ${k}`);
+    refs |= 1 << keys.indexOf(k);
+  }
+  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand, refs });
 }
 
 /** The event object a generic push would have been given (listeners want one). */

@@ -199,15 +199,7 @@ export class TraceStore<E extends { kind: string }> {
       const r = memo.find(prev, n, this.fields.runs, this.values.strs, fc, a, b, c, d, e, g, h, k, l);
       if (r >= 0) return this.finish(i, t, s.id, n, start, 0, r);
     }
-    let v = this.fields.put(fc, 0, a, slots, start, 0);
-    if (n > 1) v = this.fields.put(fc, 1, b, slots, start, v);
-    if (n > 2) v = this.fields.put(fc, 2, c, slots, start, v);
-    if (n > 3) v = this.fields.put(fc, 3, d, slots, start, v);
-    if (n > 4) v = this.fields.put(fc, 4, e, slots, start, v);
-    if (n > 5) v = this.fields.put(fc, 5, g, slots, start, v);
-    if (n > 6) v = this.fields.put(fc, 6, h, slots, start, v);
-    if (n > 7) v = this.fields.put(fc, 7, k, slots, start, v);
-    if (n > 8) v = this.fields.put(fc, 8, l, slots, start, v);
+    const v = this.fields.putFixed(fc, f.refs ?? 0, n, slots, start, a, b, c, d, e, g, h, k, l);
     this.finish(i, t, s.id, n, start, v);
     // A row holding every value: remembered for the events that repeat it.
     if (memo !== undefined && v === 0 && this.rowOf[i] !== NO_ROW)

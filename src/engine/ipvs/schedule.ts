@@ -140,6 +140,7 @@ const SCHEDULE = packedKind<[string, DecisionRecord | RecordedExplanation]>(
   'ipvs.schedule',
   ['pkt', 'decision'],
   expandDecision as (stored: Record<string, unknown>) => IpvsScheduleEvent & Record<string, unknown>,
+  ['decision'],
 );
 
 /**
