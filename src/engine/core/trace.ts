@@ -92,7 +92,6 @@ export class TraceBuffer implements TraceLog {
   protected readonly store = new TraceChunks();
   private keep = Infinity;
   private pinned = Infinity;
-  private forgetListeners: ((from: number, to: number) => void)[] = [];
 
   get length(): number {
     return this.store.length;
@@ -138,17 +137,10 @@ export class TraceBuffer implements TraceLog {
     this.settle();
   }
 
-  /** Told of each span `[from, to)` just before its detail is let go (folds catch up on it). */
-  onForget(listener: (from: number, to: number) => void): void {
-    this.forgetListeners.push(listener);
-  }
-
   /** Summarise what the bound lets go (cheap when nothing is due: checked once per chunk). */
   protected settle(): void {
     if (this.keep === Infinity) return;
-    this.store.summariseBefore(this.pinned, this.keep, (from, to) => {
-      for (const l of this.forgetListeners) l(from, to);
-    });
+    this.store.summariseBefore(this.pinned, this.keep);
   }
 
   /** JSON.stringify writes the events as the array they used to be. */

@@ -167,14 +167,14 @@ export class TraceChunks {
 
   /**
    * Summarise whole chunks that end at or before `before` while more than `keep` events would
-   * remain after them; calls `forgetting(from, to)` first so folds can catch up on them.
+   * remain after them. Nothing may be derived from the detail let go: state is the hosts' own
+   * (a device's counters are Netdev.stats), and views read what the summary keeps.
    */
-  summariseBefore(before: number, keep: number, forgetting?: (from: number, to: number) => void): void {
+  summariseBefore(before: number, keep: number): void {
     while (this.dropped < this.chunks.length - 1) {
       const end = (this.dropped + 1) * CHUNK;
       if (end > before || this.count - end < keep) return;
       const from = this.dropped * CHUNK + this.bases[this.dropped]!;
-      forgetting?.(from, end);
       const c = this.chunks[this.dropped]!;
       for (let j = 0; j < c.length; j++) {
         // Only decisions and sticky events are built: the rest is a kind and a time to count
