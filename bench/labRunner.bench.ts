@@ -15,7 +15,7 @@ const VIP: Record<LabId, string> = { nat: '172.16.132.18', dr: '192.168.99.188',
 export function labRunnerBench(id: LabId): BenchSpec {
   let events = 0;
   return {
-    name: `lab runner: client# curl -s ${VIP[id]} on the ${id} lab (trace on)`,
+    name: `lab runner: client# curl -s ${VIP[id]} on the ${id} lab (trace on, bounded as npm run lab keeps it)`,
     unit: 'requests/s',
     goal: 20_000,
     batch: 50,
