@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Ipv4Packet } from '../packet/types';
+import { echoPacket } from '../testing/testLab';
 import { newSkb, remakeSkb } from './skb';
 
-const pkt = (dst: string): Ipv4Packet => ({
-  proto: 'ipv4',
-  tos: 0,
-  id: 1,
-  df: true,
-  mf: false,
-  fragOffset: 0,
-  ttl: 64,
-  protocol: 6,
-  src: '10.0.0.1',
-  dst,
-  payload: { proto: 'raw', hex: '' },
-});
+const pkt = (dst: string) => echoPacket('10.0.0.1', dst);
 
 describe('remakeSkb', () => {
   test('is the skb newSkb would make for the packet: every field but the id cleared', () => {
