@@ -74,6 +74,39 @@ test.describe('in Chinese', () => {
     await expect(page.getByRole('status')).toContainText('正在加载模拟器');
     await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
   });
+
+  // Last in the head, the script was asked for behind six others (six connections to one host)
+  // and arrived with the entry, and the catalog it asks for after the entry had evaluated.
+  test('the script that preloads the catalog is the first script the page asks for', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.replace(/^.*\//, ''));
+    });
+    await page.goto('?lab=nat&paused=1');
+    await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
+    expect(scripts[0]).toMatch(/^lang-[\w-]+\.js$/);
+    expect(scripts.findIndex((f) => /^index-/.test(f))).toBeGreaterThan(0);
+  });
+
+  // With no Chinese face in the list, each Chinese glyph of the first layout went to the
+  // platform's fallback (fontconfig on Linux), and the sketch painted later.
+  test('a Chinese page names the usual Chinese faces, after the Latin ones', async ({ page }) => {
+    await page.goto('?lab=nat&paused=1');
+    await expect(page.getByRole('status')).toContainText('正在加载模拟器');
+    const fonts = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(fonts).toMatch(/^system-ui,/);
+    for (const face of ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei'])
+      expect(fonts).toContain(face);
+    expect(fonts.indexOf('Noto Sans CJK SC')).toBeLessThan(fonts.indexOf('sans-serif'));
+  });
+});
+
+test('an English page keeps its own font list (no Chinese faces first)', async ({ page }) => {
+  await page.goto('?lab=nat&paused=1&lang=en');
+  await expect(page.locator('svg[data-topology-drawn] [data-host="director"]')).toBeVisible();
+  const fonts = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(fonts).toMatch(/^system-ui,/);
+  expect(fonts).not.toContain('WenQuanYi');
 });
 
 test('an English page does not fetch the Chinese catalog', async ({ page }) => {
