@@ -38,6 +38,7 @@ import { enterAfterLongSession } from './enterAfterLongSession.mjs';
 import { controlsAfterLongSession } from './controlsAfterLongSession.mjs';
 import { letGoSteps } from './letGoStep.mjs';
 import { tabHeap } from './tabHeap.mjs';
+import { hundredCommandLink } from './shareLink.mjs';
 import { timeToTopology } from './topologyTime.mjs';
 
 const DIST = 'dist/app';
@@ -50,29 +51,6 @@ const LAZY = /\/assets\/(engine|App)-[\w-]+\.js$/;
 const LIVE = '[data-topology-drawn="engine"] .host';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-/** A share link of 100 typed commands (a mix of requests, ipvsadm and sysctl), made by the app itself. */
-async function hundredCommandLink(browser) {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${TEST_BASE}?lab=nat&paused=1`);
-  await page.waitForFunction(() => window.__lvsLab?.ready);
-  await page.evaluate(() => {
-    const a = window.__lvsLab;
-    const mix = [
-      ['client', 'curl -s 172.16.132.18'],
-      ['director', 'ipvsadm -Ln --stats'],
-      ['rs1', 'sysctl net.ipv4.conf.all.arp_ignore'],
-      ['director', 'ipvsadm -E -t 172.16.132.18:80 -s wrr'],
-      ['rs2', 'ip addr show eth0'],
-    ];
-    for (let i = 0; i < 100; i++) a.run(...mix[i % mix.length]);
-  });
-  await page.getByRole('button', { name: 'Share' }).click();
-  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  await ctx.close();
-  return new URL(link).hash;
-}
 
 // BENCH_ONLY=frames|live|load|fork|runaway|enter|controls|letgo|ab|heap runs one part (for a quick look; report figures from a full run).
 const only = process.env.BENCH_ONLY;
@@ -246,7 +224,7 @@ async function loadFigures() {
   }
   // The draw is the topology's element in the page; its first paint adds layout and text shaping.
   const painted = (runs) => median(runs.map((r) => r.painted)).toFixed(0);
-  const hash = await hundredCommandLink(browser);
+  const hash = await hundredCommandLink(browser, TEST_BASE);
   const link = await timeToTopology(browser, `${BASE}?lab=nat${hash}`);
   figure(
     `100-command share link (${hash.length} chars) → topology drawn`,
