@@ -23,11 +23,7 @@ import { SocketTable } from './socketTable';
 
 /** What a host needs from the world around it: a way to put a frame on a segment. */
 export interface Wire {
-  /**
-   * `skb`, when given, is the packet's skb (id `pktId`), which its sender lets go of: the receiver
-   * of a unicast frame takes it over instead of making its own.
-   */
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, skb?: Skb): void;
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void;
   /** netif_rx on lo: the packet comes straight back in (the wire owns the receive path). */
   loopback(host: Host, skb: Skb): void;
 }

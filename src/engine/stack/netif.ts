@@ -1,9 +1,8 @@
-import { newSkb, remakeSkb } from './skb';
-import type { Skb } from './skb';
+import { newSkb } from './skb';
 import { ETH_ZLEN } from '../packet/ethernet';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
-import type { EthernetFrame, Ipv4Packet } from '../packet/types';
+import type { EthernetFrame } from '../packet/types';
 import { arpRcv } from './arpRcv';
 import type { Host } from './host';
 import { ipRcv } from './ipInput';
@@ -42,8 +41,6 @@ export function netifReceive(
   len: number,
   frameId: string,
   pktId?: string,
-  /** The sender's skb for this packet, which nothing else holds any more: taken over (remakeSkb). */
-  skb?: Skb,
 ): void {
   const dev = host.devices.get(devName);
   const broadcast = frame.dst === BROADCAST_MAC;
@@ -58,22 +55,6 @@ export function netifReceive(
     return;
   }
   if (frame.ethertype === ETH_P_IP && p.proto === 'ipv4') {
-    const type = broadcast ? 'broadcast' : 'host';
-    ipRcv(
-      host,
-      devName,
-      skb !== undefined ? takeOver(skb, p, type) : newSkb(pktId ?? host.sim.ids.next('pkt'), p, type),
-    );
+    ipRcv(host, devName, newSkb(pktId ?? host.sim.ids.next('pkt'), p, broadcast ? 'broadcast' : 'host'));
   }
-}
-
-/**
- * The sender's skb made over for this host, as newSkb(skb.id, pkt, type) would make it: one skb
- * per packet across its hops instead of one per frame received (the sender let go of it when the
- * frame left; its id is the frame's packet id).
- */
-function takeOver(skb: Skb, pkt: Ipv4Packet, type: 'host' | 'broadcast'): Skb {
-  remakeSkb(skb, pkt);
-  skb.pktType = type;
-  return skb;
 }

@@ -140,7 +140,7 @@ export class Network implements Wire {
    * frames already wait), is captured as it starts to leave, crosses the switch and waits again
    * in the switch port toward each receiver, which sends it at that link's rate (linkQueue.ts).
    */
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, skb?: Skb): void {
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
     const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
     if (!seg) return;
     // The frame's length, unpadded, once: the queues, both ends' counters and the receiver all
@@ -152,8 +152,8 @@ export class Network implements Wire {
     const endUs = q.slotEndUs;
     // The closure only when the frame must wait in the queue: most leave at once.
     if (q.slotStartUs > this.sim.now)
-      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len, skb);
-    else this.onWire(host, dev, seg, frame, pktId, endUs, len, skb);
+      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len);
+    else this.onWire(host, dev, seg, frame, pktId, endUs, len);
   }
 
   /**
@@ -169,10 +169,9 @@ export class Network implements Wire {
     pktId: string | undefined,
     endUs: number,
     len: number,
-    skb: Skb | undefined,
   ): void {
     this.sim.afterInFlight(startUs - this.sim.now, 'xmit', () =>
-      this.onWire(host, dev, seg, frame, pktId, endUs, len, skb),
+      this.onWire(host, dev, seg, frame, pktId, endUs, len),
     );
   }
 
@@ -184,7 +183,6 @@ export class Network implements Wire {
     pktId: string | undefined,
     endUs: number,
     len: number,
-    skb: Skb | undefined,
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
@@ -205,16 +203,15 @@ export class Network implements Wire {
       );
     else this.sim.emitFixed(FRAME_TX, host.name, dev.name, seg.name, id, pktId ?? null, frame);
     const atSwitch = endUs - this.sim.now + SEGMENT_DELAY_US;
-    // The learned port for a unicast MAC (no list made per frame), else every other port. Only the
-    // one receiver of a unicast frame takes the sender's skb over; flooded copies make their own.
+    // The learned port for a unicast MAC (no list made per frame), else every other port.
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len, skb));
+        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len, undefined));
+      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len));
     }
   }
 
@@ -270,8 +267,6 @@ class FrameHop extends TimerEvent {
     private readonly pktId: string | undefined,
     /** The frame's length without padding (frameLength(frame, false)). */
     private readonly len: number,
-    /** The sender's skb, for the receiver to take over (netifReceive), when only one receives. */
-    private readonly skb: Skb | undefined,
   ) {
     super();
   }
@@ -286,7 +281,7 @@ class FrameHop extends TimerEvent {
     if (net) {
       this.net = undefined;
       net.switchOut(this, this.port, this.pktId, this.len);
-    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId, this.skb);
+    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId);
   }
 }
 
