@@ -38,6 +38,13 @@ const HOOK = fixedKind<HookEvent>()('hook', ['host', 'hook', 'pkt', 'src', 'dst'
 interface RunsNode {
   fns?: HookFnRun[];
   next: Map<HookFnRun, RunsNode>;
+  /**
+   * The last entry that accepted here and the node it led to: nearly every passage is all ACCEPTs
+   * by the same entries, so this answers without the run's or the child's lookup (a memo of both:
+   * sharedRun(e, 'ACCEPT') and next.get of it never change for an entry).
+   */
+  acceptedBy?: HookEntry | undefined;
+  acceptNext?: RunsNode | undefined;
 }
 const runObjects = new WeakMap<HookEntry, Map<Verdict, HookFnRun>>();
 const runLists = new WeakMap<Host, RunsNode>();
@@ -52,8 +59,20 @@ function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
 
 function rootOf(host: Host): RunsNode {
   let node = runLists.get(host);
-  if (!node) runLists.set(host, (node = { next: new Map() }));
+  if (!node) runLists.set(host, (node = { next: new Map(), acceptedBy: undefined, acceptNext: undefined }));
   return node;
+}
+
+/** The node after `node` for `e`'s run with `verdict`, made the first time it is met. */
+function childOf(node: RunsNode, e: HookEntry, verdict: Verdict): RunsNode {
+  const run = sharedRun(e, verdict);
+  let n = node.next.get(run);
+  if (!n) node.next.set(run, (n = { next: new Map(), acceptedBy: undefined, acceptNext: undefined }));
+  if (verdict === 'ACCEPT') {
+    node.acceptedBy = e;
+    node.acceptNext = n;
+  }
+  return n;
 }
 
 /** The shared list for the runs walked from the root to `node` (`runs` is built only the first time). */
@@ -92,10 +111,8 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
     for (; i < entries.length; i++) {
       const e = entries[i]!;
       const r = e.fn(cur, hook);
-      const run = sharedRun(e, r.verdict);
-      let n = node.next.get(run);
-      if (!n) node.next.set(run, (n = { next: new Map() }));
-      node = n;
+      if (r.verdict === 'ACCEPT' && node.acceptedBy === e) node = node.acceptNext!;
+      else node = childOf(node, e, r.verdict);
       if (r.skb) cur = r.skb;
       if (r.verdict !== 'ACCEPT') {
         verdict = r.verdict;

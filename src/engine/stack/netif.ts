@@ -1,5 +1,5 @@
 import { newSkb } from './skb';
-import { frameLength } from '../packet/frame';
+import { ETH_ZLEN } from '../packet/ethernet';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
 import type { EthernetFrame } from '../packet/types';
@@ -37,6 +37,8 @@ export function netifReceive(
   host: Host,
   devName: string,
   frame: EthernetFrame,
+  /** The frame's length without padding, as the sender counted it (frameLength(frame, false)). */
+  len: number,
   frameId: string,
   pktId?: string,
 ): void {
@@ -46,7 +48,7 @@ export function netifReceive(
   host.sim.emitFixed(FRAME_RX, host.name, devName, frameId, pktId ?? null, accepted);
   if (!accepted) return;
   dev!.stats.rxPackets++;
-  dev!.stats.rxBytes += frameLength(frame, true);
+  dev!.stats.rxBytes += len < ETH_ZLEN ? ETH_ZLEN : len;
   const p = frame.payload;
   if (frame.ethertype === ETH_P_ARP && p.proto === 'arp') {
     arpRcv(host, devName, p, !broadcast);

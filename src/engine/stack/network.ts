@@ -143,14 +143,17 @@ export class Network implements Wire {
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
     const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
     if (!seg) return;
-    const bytes = wireBytes(frameLength(frame));
+    // The frame's length, unpadded, once: the queues, both ends' counters and the receiver all
+    // want it, and counting a packet's bytes walks its options and data (frames are never written).
+    const len = frameLength(frame, false);
+    const bytes = wireBytes(len);
     const q = this.links.nic(host, dev, bytes, pktId);
     if (!q) return;
     const endUs = q.slotEndUs;
     // The closure only when the frame must wait in the queue: most leave at once.
     if (q.slotStartUs > this.sim.now)
-      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, bytes);
-    else this.onWire(host, dev, seg, frame, pktId, endUs, bytes);
+      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len);
+    else this.onWire(host, dev, seg, frame, pktId, endUs, len);
   }
 
   /**
@@ -165,10 +168,10 @@ export class Network implements Wire {
     frame: EthernetFrame,
     pktId: string | undefined,
     endUs: number,
-    bytes: number,
+    len: number,
   ): void {
     this.sim.afterInFlight(startUs - this.sim.now, 'xmit', () =>
-      this.onWire(host, dev, seg, frame, pktId, endUs, bytes),
+      this.onWire(host, dev, seg, frame, pktId, endUs, len),
     );
   }
 
@@ -179,12 +182,12 @@ export class Network implements Wire {
     frame: EthernetFrame,
     pktId: string | undefined,
     endUs: number,
-    bytes: number,
+    len: number,
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
     dev.stats.txPackets++;
-    dev.stats.txBytes += frameLength(frame, false);
+    dev.stats.txBytes += len;
     if (isFourFieldFrame(frame))
       this.sim.emitFixed(
         FRAME_TX_FIELDS,
@@ -204,11 +207,11 @@ export class Network implements Wire {
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, bytes));
+        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, bytes));
+      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len));
     }
   }
 
@@ -216,9 +219,9 @@ export class Network implements Wire {
    * @internal The switch port toward `hop.port` sends the frame at the speed of the NIC plugged
    * into it: the hop, just run, is armed again as the delivery (one queue entry per frame and port).
    */
-  switchOut(hop: FrameHop, p: Port, pktId: string | undefined, bytes: number): void {
+  switchOut(hop: FrameHop, p: Port, pktId: string | undefined, len: number): void {
     const dev = p.host.devices.get(p.dev);
-    const q = dev && this.links.port(p.host, dev, bytes, pktId);
+    const q = dev && this.links.port(p.host, dev, wireBytes(len), pktId);
     if (!q) return;
     this.sim.afterInFlightTimer(q.slotEndUs - this.sim.now, hop);
   }
@@ -262,7 +265,8 @@ class FrameHop extends TimerEvent {
     private readonly frame: EthernetFrame,
     private readonly id: string,
     private readonly pktId: string | undefined,
-    private readonly bytes: number,
+    /** The frame's length without padding (frameLength(frame, false)). */
+    private readonly len: number,
   ) {
     super();
   }
@@ -276,8 +280,8 @@ class FrameHop extends TimerEvent {
     const net = this.net;
     if (net) {
       this.net = undefined;
-      net.switchOut(this, this.port, this.pktId, this.bytes);
-    } else netifReceive(this.port.host, this.port.dev, this.frame, this.id, this.pktId);
+      net.switchOut(this, this.port, this.pktId, this.len);
+    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId);
   }
 }
 

@@ -50,8 +50,35 @@ export function validateSource(
   return undefined;
 }
 
-/** ip_route_input_slow, reduced to the cases the labs exercise. */
+/**
+ * ip_route_input: the last local or forwarded answer on `dev` again when asked the same (a flow's
+ * packets arrive one after another), else routeInputSlow. That answer reads only the routes (a
+ * change drops it: RouteTable.lastInput) and sysctls (their version is compared): no martian or
+ * rp_filter check, no FIB lookup, per packet of a known flow.
+ */
 export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark = 0): InputRoute {
+  const byDev = host.routes.lastInput;
+  const last = byDev.get(dev);
+  const version = host.sysctl.version;
+  if (last !== undefined && last.dst === dst && last.src === src && last.mark === mark) {
+    if (last.sysctlVersion === version) return last.route;
+  }
+  const route = routeInputSlow(host, dst, src, dev, mark);
+  // Broadcast and multicast answers also read the device's groups: asked afresh each time.
+  if (!route.ok || route.type === 'broadcast') return route;
+  if (last === undefined) byDev.set(dev, { dst, src, mark, sysctlVersion: version, route });
+  else {
+    last.dst = dst;
+    last.src = src;
+    last.mark = mark;
+    last.sysctlVersion = version;
+    last.route = route;
+  }
+  return route;
+}
+
+/** ip_route_input_slow, reduced to the cases the labs exercise. */
+function routeInputSlow(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark: number): InputRoute {
   if (isMulticast(src) || src === LIMITED_BROADCAST || isZeronet(src))
     return { ok: false, reason: 'martian-source' };
   const routeLocalnet = host.sysctl.conf(dev, 'route_localnet') !== 0;

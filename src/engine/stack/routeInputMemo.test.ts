@@ -36,3 +36,53 @@ describe('routeInput answers kept on the FIB result', () => {
     expect(routeInput(dir, vip.ip, '172.16.132.99', vip.dev)).toBe(a);
   });
 });
+
+/** routeInput's last answer per device (RouteTable.lastInput): asked again only while nothing it read changed. */
+describe('routeInput answers kept per input device', () => {
+  test('a sysctl write is seen at once: rp_filter turns a spoofed source away, and back', () => {
+    const l = new TestLab('nat');
+    const dir = l.host('director');
+    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
+    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
+    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
+    // A source whose route back leaves by the other device: strict rp_filter refuses it.
+    const spoofed = inner.ip.replace(/\.\d+$/, '.77');
+    l.exec('director', `sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.${inDev}.rp_filter=0`);
+    const open = routeInput(dir, vip, spoofed, inDev);
+    expect(open.ok && open.type).toBe('local');
+    expect(routeInput(dir, vip, spoofed, inDev)).toBe(open);
+    l.exec('director', `sysctl -w net.ipv4.conf.${inDev}.rp_filter=1`);
+    const strict = routeInput(dir, vip, spoofed, inDev);
+    expect(!strict.ok && strict.reason).toBe('rp_filter');
+    l.exec('director', `sysctl -w net.ipv4.conf.${inDev}.rp_filter=0`);
+    expect(routeInput(dir, vip, spoofed, inDev).ok).toBe(true);
+  });
+
+  test('each device, destination, source and mark its own question', () => {
+    const l = new TestLab('nat');
+    const dir = l.host('director');
+    l.exec('director', 'sysctl -w net.ipv4.ip_forward=1');
+    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
+    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
+    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
+    const client = l.host('client').addrs.find((a) => a.dev === 'eth0')!.ip;
+    const rs = inner.ip.replace(/\.\d+$/, '.77');
+    const local = routeInput(dir, vip, client, inDev);
+    expect(local.ok && local.type).toBe('local');
+    // Another destination from the same source on the same device: forwarded, not the local answer.
+    const fwd = routeInput(dir, rs, client, inDev);
+    expect(fwd.ok && fwd.type).toBe('forward');
+    // Another source: a martian, however the last question on this device was answered.
+    expect(routeInput(dir, rs, '127.0.0.1', inDev)).toMatchObject({ ok: false, reason: 'martian-source' });
+    expect(routeInput(dir, rs, client, inDev)).toBe(fwd);
+    // A mark an `ip rule` sends to a table with another next hop for it.
+    const gw = inner.ip.replace(/\.\d+$/, '.78');
+    l.exec('director', 'ip rule add fwmark 7 table 70');
+    l.exec('director', `ip route add ${rs}/32 via ${gw} dev ${inner.dev} table 70`);
+    const marked = routeInput(dir, rs, client, inDev, 7);
+    expect(marked.ok && marked.type === 'forward' && marked.nexthop).toBe(gw);
+    const plain = routeInput(dir, rs, client, inDev, 0);
+    expect(plain.ok && plain.type === 'forward' && plain.nexthop).toBe(rs);
+    expect(routeInput(dir, rs, client, inDev, 7)).toBe(marked);
+  });
+});

@@ -55,6 +55,15 @@ export interface FibResult {
   input?: InputRoute | undefined;
 }
 
+/** A local or forwarded input route and what it was asked with (the sysctl version it read). */
+export interface LastInput {
+  dst: Ipv4;
+  src: Ipv4;
+  mark: number;
+  sysctlVersion: number;
+  route: InputRoute;
+}
+
 /**
  * Routing tables `local` then `main`, longest prefix first, then lowest metric, then the
  * order routes were added (the kernel's fib alias order for equal keys).
@@ -71,6 +80,11 @@ export class RouteTable {
    */
   private byDst = new Map<Ipv4, FibResult | null>();
   private plainRules = true;
+  /**
+   * routeInput's last answer per input device and the question it answered (routeInput.ts),
+   * dropped with the cache on every change.
+   */
+  readonly lastInput = new Map<string, LastInput>();
   /** Told of every route added or removed (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', r: Route) => void) | undefined;
 
@@ -147,6 +161,7 @@ export class RouteTable {
     // lab's start adds some fifty routes before the first lookup.
     if (this.cache.size > 0) this.cache.clear();
     if (this.byDst.size > 0) this.byDst.clear();
+    if (this.lastInput.size > 0) this.lastInput.clear();
     this.plainRules = this.rules.every((r) => r.fwmark === undefined && !r.from);
   }
 
