@@ -8,3 +8,8 @@ export function growTyped<T extends Float64Array | Uint8Array | Uint16Array | Ui
   b.set(a);
   return b;
 }
+
+/** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
+export function trimTyped<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
+  return a.length === n ? a : (a.slice(0, n) as T);
+}

@@ -114,6 +114,11 @@ export class Sim {
     this.trace.emitFixed(this.now, f, a, b, c, d, e, g, h, k, l);
   }
 
+  /** `emitFixed` for a packed kind of an id and a record kept by reference (Trace.emitIdRecord). */
+  emitIdRecord(f: FixedKind<readonly [string, object]>, id: string, rec: object): void {
+    this.trace.emitIdRecord(this.now, f, id, rec);
+  }
+
   peekNextTime(): number | undefined {
     return this.queue.peek()?.time;
   }

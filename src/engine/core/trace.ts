@@ -222,6 +222,13 @@ export class Trace extends TraceBuffer {
     if (this.store.length % CHUNK === 0) this.settle();
   }
 
+  /** `emitFixed` for a packed kind of an id and a record kept by reference (a scheduler's decision). */
+  emitIdRecord(t: number, f: FixedKind<readonly [string, object]>, id: string, rec: object): void {
+    if (this.listeners.length > 0) return this.emitFixed(t, f, id, rec);
+    this.store.pushIdRecord(t, f, id, rec);
+    if (this.store.length % CHUNK === 0) this.settle();
+  }
+
   subscribe(listener: (ev: TraceEvent) => void): () => void {
     this.listeners.push(listener);
     return () => {

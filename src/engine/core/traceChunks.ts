@@ -95,6 +95,12 @@ export class TraceChunks {
     this.count++;
   }
 
+  /** `pushFixed` for a packed kind of an id and a record (TraceStore.pushIdRecord). */
+  pushIdRecord(t: number, f: FixedKind, id: string, rec: object): void {
+    (this.chunks[this.count >>> CHUNK_BITS] ?? this.nextChunk()).pushIdRecord(t, f, id, rec);
+    this.count++;
+  }
+
   /** The chunk the next event goes to, made (the one before it sealed, its size a hint). */
   private nextChunk(): TraceStore<EngineEvent> {
     const k = this.count >>> CHUNK_BITS;

@@ -113,6 +113,33 @@ export class TraceFields {
   }
 
   /**
+   * A packed kind's two values (traceStore.ts `pushIdRecord`): `id` put as `put` puts a string,
+   * `rec` by reference; returns the own slots.
+   */
+  putIdRecord(
+    fc: FieldCaches | undefined,
+    id: string,
+    rec: object,
+    slots: Int32Array,
+    start: number,
+  ): number {
+    const values = this.values;
+    const x = fc !== undefined ? cachedCode(fc, 0, id, values.strs) : values.encode(id);
+    let v = 0;
+    let m: number;
+    if (values.shared(x)) this.row[0] = x;
+    else if ((x & 7) === ID && (m = markFor(this.runs, x)) !== VAR) this.row[0] = m;
+    else {
+      slots[start] = x;
+      this.row[0] = VAR;
+      v = 1;
+    }
+    slots[start + v] = values.reference(rec);
+    this.row[1] = VAR;
+    return v + 1;
+  }
+
+  /**
    * Field `n`'s value `val`, a class instance (traceFixed.ts `refs`), kept by reference as `put`
    * keeps any such value (never shared, never in the row).
    */

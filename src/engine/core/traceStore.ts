@@ -11,7 +11,7 @@
  * rebuilds the plain event with its own fields in their original order, then `t` and `seq`
  * (--trace JSON is unchanged). The hottest kinds arrive as values, not objects (traceFixed.ts).
  */
-import { growTyped as grow } from './growTyped';
+import { growTyped as grow, trimTyped } from './growTyped';
 import {
   CHECK_BITS,
   CHECK_EVERY,
@@ -36,6 +36,7 @@ import {
 import { INLINE_FIELDS, TraceFields } from './traceFields';
 import { NO_ROW, TraceRows, VAR } from './traceRows';
 import type { FixedKind } from './traceFixed';
+import { LastRow } from './traceLastRow';
 import { RowMemo } from './traceRowMemo';
 import { cachesOf, dropCaches, forgetObjects, forgetRows, type Shape, TraceShapes } from './traceShapes';
 import { TraceTimes } from './traceTimes';
@@ -53,11 +54,6 @@ const EMPTY: readonly string[] = [];
 /** A store without a size hint starts with room for this many events and own slots. */
 const FIRST_EVENTS = 512;
 const FIRST_SLOTS = 2048;
-
-/** `a` cut to its first `n` elements (a copy, unless it holds exactly that many). */
-function trim<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number): T {
-  return a.length === n ? a : (a.slice(0, n) as T);
-}
 
 export class TraceStore<E extends { kind: string }> {
   private times: TraceTimes;
@@ -93,6 +89,8 @@ export class TraceStore<E extends { kind: string }> {
   private readonly fixed: (Shape | undefined)[] = [];
   /** Every CHECK_EVERY events, the pools' sizes before that event wrote (traceChecks.ts). */
   private readonly checks = new TraceChecks();
+  /** The row of the id-and-record event pushed last (pushIdRecord). */
+  private readonly lastPair = new LastRow();
 
   /**
    * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
@@ -180,14 +178,7 @@ export class TraceStore<E extends { kind: string }> {
   ): void {
     const i = this.count;
     const start = this.end;
-    if (start + INLINE_FIELDS + 1 > this.slots.length)
-      this.slots = grow(this.slots, start + INLINE_FIELDS + 1);
-    let s = this.fixed[f.id];
-    if (s === undefined) {
-      s = this.fixed[f.id] = this.shapes[this.shapeTable.find(f.kind, f.keys)]!;
-      s.expand = f.expand;
-    }
-    if ((i & (CHECK_EVERY - 1)) === 0) this.check(i);
+    const s = this.begin(f, INLINE_FIELDS + 1);
     const n = f.keys.length;
     const slots = this.slots;
     const fc = cachesOf(s);
@@ -204,6 +195,33 @@ export class TraceStore<E extends { kind: string }> {
     // A row holding every value: remembered for the events that repeat it.
     if (memo !== undefined && v === 0 && this.rowOf[i] !== NO_ROW)
       memo.add(prev, n, this.fields.row, this.rowOf[i]!);
+  }
+
+  /**
+   * `pushFixed` for a packed kind of an id (`pkt#12`) and a record kept by reference (a scheduler's
+   * decision) in one call: the same columns; its row found again without hashing (traceLastRow.ts).
+   */
+  pushIdRecord(t: number, f: FixedKind, id: string, rec: object): void {
+    const i = this.count;
+    const start = this.end;
+    const s = this.begin(f, 3);
+    const v = this.fields.putIdRecord(cachesOf(s), id, rec, this.slots, start);
+    const first = this.fields.row[0]!;
+    const known = this.lastPair.find(s.id, first);
+    this.finish(i, t, s.id, 2, start, v, known);
+    if (known < 0 && this.rowOf[i] !== NO_ROW) this.lastPair.remember(s.id, first, this.rowOf[i]!);
+  }
+
+  /** Before fixed kind `f`'s event writes (`room` own slots at most): room made, its shape found. */
+  private begin(f: FixedKind, room: number): Shape {
+    if (this.end + room > this.slots.length) this.slots = grow(this.slots, this.end + room);
+    let s = this.fixed[f.id];
+    if (s === undefined) {
+      s = this.fixed[f.id] = this.shapes[this.shapeTable.find(f.kind, f.keys)]!;
+      s.expand = f.expand;
+    }
+    if ((this.count & (CHECK_EVERY - 1)) === 0) this.check(this.count);
+    return s;
   }
 
   /**
@@ -301,10 +319,10 @@ export class TraceStore<E extends { kind: string }> {
   seal(): void {
     const n = this.count;
     this.times.seal();
-    this.rowOf = trim(this.rowOf, n);
+    this.rowOf = trimTyped(this.rowOf, n);
     const used = this.end;
     // A chunk sized from the one before is nearly full: a little spare room costs less than a copy.
-    if (this.slots.length - used > this.slots.length >>> 4) this.slots = trim(this.slots, used);
+    if (this.slots.length - used > this.slots.length >>> 4) this.slots = trimTyped(this.slots, used);
     this.checks.seal(n);
     this.values.seal();
     this.rows.seal();
@@ -358,6 +376,7 @@ export class TraceStore<E extends { kind: string }> {
       if (r !== NO_ROW) rows = Math.max(rows, r + 1);
     }
     this.rows.truncate(rows);
+    this.lastPair.forget();
     forgetObjects(this.shapes);
     this.end = off;
     this.fields.runs = runs;
@@ -381,7 +400,7 @@ export class TraceStore<E extends { kind: string }> {
     this.readAt = i + 1;
     this.readOffset = next;
     const ev: Record<string, unknown> = shape.expand ? shape.expand(out) : out;
-    ev.t = this.time(i);
+    ev.t = this.times.at(i);
     ev.seq = i;
     return ev as E & { t: number; seq: number };
   }
@@ -398,11 +417,7 @@ export class TraceStore<E extends { kind: string }> {
 
   /** The time of event `i`, µs. */
   timeAt(i: number): number | undefined {
-    return i >= 0 && i < this.count ? this.time(i) : undefined;
-  }
-
-  private time(i: number): number {
-    return this.times.at(i);
+    return i >= 0 && i < this.count ? this.times.at(i) : undefined;
   }
 
   /** Approximate bytes held by the columns (not by the shared objects they refer to). */

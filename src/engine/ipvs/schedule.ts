@@ -183,7 +183,7 @@ export function pick(
       ex ?? null,
     );
   }
-  ipvs.host.sim.emitFixed(SCHEDULE, pkt, record);
+  ipvs.host.sim.emitIdRecord(SCHEDULE, pkt, record);
   return r.dest as IpvsDest | undefined;
 }
 

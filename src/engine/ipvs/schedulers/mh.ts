@@ -2,7 +2,7 @@ import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, Schedule
 import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
 import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
-import { ipv4ToU32 } from './ipv4';
+import { saddrToU32 } from './ipv4';
 import { modU32 } from './modU32';
 import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
 
@@ -45,7 +45,7 @@ const memo = new Int32Array(4 << MEMO_BITS);
 
 export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
   const port = svc.flags.flag2 ? pkt.sport : 0;
-  const addr = ipv4ToU32(pkt.saddr);
+  const addr = saddrToU32(pkt.saddr);
   const input = (port + addr) | 0;
   const at = ((input ^ (input >>> MEMO_BITS) ^ (input >>> 24)) & MEMO_MASK) << 2;
   if (memo[at + 3] === 1 && memo[at] === input) {
