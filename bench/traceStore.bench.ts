@@ -21,6 +21,8 @@ interface Push {
   t: number;
   f: FixedKind | undefined;
   v: unknown[];
+  /** Pushed by pushIdRecord (a scheduler's decision), not pushFixed. */
+  idRecord?: true;
 }
 
 export interface Recording {
@@ -54,9 +56,15 @@ export function recordPushes(id: LabId, requests: number): { rec: Recording; rt:
   const pushes: Push[] = [];
   const fixed = store.pushFixed.bind(store);
   const generic = store.push.bind(store);
+  const idRecord = store.pushIdRecord.bind(store);
   store.pushFixed = (t: number, f: FixedKind, ...v: unknown[]): void => {
     pushes.push({ t, f, v });
     fixed(t, f, ...(v as [unknown]));
+  };
+  // A scheduler's decision (TraceStore.pushIdRecord), replayed as it was pushed.
+  store.pushIdRecord = (t: number, f: FixedKind, id: string, rec: object): void => {
+    pushes.push({ t, f, v: [id, rec], idRecord: true });
+    idRecord(t, f, id, rec);
   };
   store.push = (t: number, ev: EngineEvent): void => {
     pushes.push({ t, f: undefined, v: [ev] });
@@ -81,6 +89,7 @@ export function replayRequest(store: TraceStore<EngineEvent>, rec: Recording, r:
     const p = pushes[j]!;
     const v = p.v;
     if (p.f === undefined) store.push(p.t + dt, v[0] as EngineEvent);
+    else if (p.idRecord === true) store.pushIdRecord(p.t + dt, p.f, v[0] as string, v[1] as object);
     else store.pushFixed(p.t + dt, p.f, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
   }
 }

@@ -15,6 +15,8 @@ describe('trace store bench', () => {
     // Fixed kinds (hook passages, routes, frames) and event objects (commands) both recorded.
     expect(rec.pushes.some((p) => p.f !== undefined)).toBe(true);
     expect(rec.pushes.some((p) => p.f === undefined)).toBe(true);
+    // The scheduler's decision goes by its own call (pushIdRecord): one per request.
+    expect(rec.pushes.filter((p) => p.idRecord === true)).toHaveLength(3);
     const store = new TraceStore<EngineEvent>();
     for (let r = 0; r < 3; r++) replayRequest(store, rec, r, 0);
     expect(store.length).toBe(rec.pushes.length);
