@@ -128,6 +128,7 @@ export class TraceBuffer implements TraceLog {
   bound(keep: number, pin = Infinity): void {
     this.keep = keep;
     this.pinned = pin;
+    this.store.setLazy(keep !== Infinity);
     this.settle();
   }
 

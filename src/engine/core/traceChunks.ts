@@ -8,6 +8,7 @@
 import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
+import { LazyStore } from './traceLazy';
 import { TraceStore } from './traceStore';
 import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
 
@@ -41,7 +42,9 @@ const EMPTY_SEQS = new Uint32Array(0);
 
 export class TraceChunks {
   /** null where a chunk was summarised. */
-  private readonly chunks: (TraceStore<EngineEvent> | null)[] = [new TraceStore()];
+  private readonly chunks: (LazyStore<EngineEvent> | null)[] = [new LazyStore()];
+  /** New events are kept raw until read (a bounded trace: most chunks are let go unread; traceLazy.ts). */
+  private lazy = false;
   /** Per chunk, the offset in it of its store's first event (not 0 only after a cut into summarised time). */
   private readonly bases: number[] = [0];
   private count = 0;
@@ -101,12 +104,26 @@ export class TraceChunks {
     this.count++;
   }
 
+  /**
+   * Keep new events raw until something reads them (on: a bounded trace) or encode them as they
+   * come (off: every chunk is kept, and kept compact; what was raw is encoded now).
+   */
+  setLazy(on: boolean): void {
+    if (on === this.lazy) return;
+    this.lazy = on;
+    for (const c of this.chunks) {
+      if (!c) continue;
+      c.lazy = on;
+      if (!on) c.encode();
+    }
+  }
+
   /** The chunk the next event goes to, made (the one before it sealed, its size a hint). */
-  private nextChunk(): TraceStore<EngineEvent> {
+  private nextChunk(): LazyStore<EngineEvent> {
     const k = this.count >>> CHUNK_BITS;
     const prev = this.chunks[k - 1];
     prev?.seal();
-    const c = new TraceStore<EngineEvent>(prev?.sizeHint(CHUNK));
+    const c = new LazyStore<EngineEvent>(prev?.sizeHint(CHUNK), this.lazy);
     this.chunks[k] = c;
     this.bases[k] = 0;
     return c;
@@ -191,7 +208,7 @@ export class TraceChunks {
           countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
           continue;
         }
-        const ev = c.at(j)!;
+        const ev = c.detail(j)!;
         addToSummary(this.summary, ev, from + j);
         if (sticky) this.keepSticky(ev, from + j);
       }
@@ -215,7 +232,7 @@ export class TraceChunks {
     const c = this.chunks[k];
     if (c && keep >= this.firstKept) c.truncate(this.local(keep));
     else {
-      this.chunks[k] = new TraceStore();
+      this.chunks[k] = new LazyStore(undefined, this.lazy);
       this.positions[k] = undefined;
       this.bases[k] = keep & (CHUNK - 1);
       this.dropped = k;

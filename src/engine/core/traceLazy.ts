@@ -1,0 +1,240 @@
+/**
+ * A chunk that encodes lazily. In a bounded trace most chunks are let go (summarised) before any
+ * view reads their detail, so the newest chunk keeps each push raw (its time, its kind's head and
+ * its values by reference, in flat arrays) and replays the raw events into its TraceStore, by the
+ * same calls in the same order, only when something reads their detail (`at`, `columnBytes`), when
+ * it is sealed while not lazy (an unbounded trace's retained chunks stay compact), or when
+ * laziness is turned off. The columns are then those an eager store would have made. Summarising
+ * reads kinds and times from the raw part, and builds only decisions and sticky events from it.
+ * Replaying later is right because what events refer to is not changed once emitted (packets
+ * and frames are fresh per hop; traceLazy.test.ts freezes every value a lab run pushes).
+ */
+import { growTyped as grow } from './growTyped';
+import { type FixedKind, fixedEvent } from './traceFixed';
+import { type SizeHint, TraceStore } from './traceStore';
+
+/** What a raw event was pushed by. */
+const EVENT = 0;
+const FIXED = 1;
+const ID_RECORD = 2;
+
+/** Raw events held before the chunk encodes them anyway (a bounded chunk holds at most CHUNK). */
+const MAX_RAW = 1 << 15;
+
+export class LazyStore<E extends { kind: string }> {
+  /** The events encoded so far: the first `store.length` of the chunk. */
+  private readonly store: TraceStore<E>;
+  /** Push raw (a bounded trace); otherwise every push goes straight to the store. */
+  lazy: boolean;
+  /** Raw events after the store's: their times, how each was pushed, its event or fixed kind. */
+  private times = new Float64Array(0);
+  private ops = new Uint8Array(0);
+  /** Per raw event, where its values begin in `vals`. */
+  private offs = new Int32Array(0);
+  private heads: unknown[] = [];
+  /** Per raw fixed event, its values in key order, one event after another. */
+  private vals: unknown[] = [];
+  private n = 0;
+  private nv = 0;
+  private readonly hint: SizeHint | undefined;
+
+  constructor(sizeHint?: SizeHint, lazy = false) {
+    this.store = new TraceStore<E>(sizeHint);
+    this.hint = sizeHint;
+    this.lazy = lazy;
+  }
+
+  get length(): number {
+    return this.store.length + this.n;
+  }
+
+  /** Raw events not yet encoded (tests). */
+  get rawLength(): number {
+    return this.n;
+  }
+
+  sizeHint(events: number): SizeHint | undefined {
+    // A chunk let go unread never encoded: the one it was sized from is the better guess.
+    return this.store.length === 0 && this.hint !== undefined ? this.hint : this.store.sizeHint(events);
+  }
+
+  push(t: number, ev: E): void {
+    if (!this.lazy) return this.store.push(t, ev);
+    this.head(t, EVENT, ev);
+  }
+
+  pushFixed(
+    t: number,
+    f: FixedKind,
+    a: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    g?: unknown,
+    h?: unknown,
+    k?: unknown,
+    l?: unknown,
+  ): void {
+    if (!this.lazy) return this.store.pushFixed(t, f, a, b, c, d, e, g, h, k, l);
+    this.head(t, FIXED, f);
+    const n = f.keys.length;
+    const v = this.vals;
+    let p = this.nv;
+    v[p++] = a;
+    if (n > 1) v[p++] = b;
+    if (n > 2) v[p++] = c;
+    if (n > 3) v[p++] = d;
+    if (n > 4) v[p++] = e;
+    if (n > 5) v[p++] = g;
+    if (n > 6) v[p++] = h;
+    if (n > 7) v[p++] = k;
+    if (n > 8) v[p++] = l;
+    this.nv = p;
+  }
+
+  pushIdRecord(t: number, f: FixedKind, id: string, rec: object): void {
+    if (!this.lazy) return this.store.pushIdRecord(t, f, id, rec);
+    this.head(t, ID_RECORD, f);
+    this.vals[this.nv++] = id;
+    this.vals[this.nv++] = rec;
+  }
+
+  private head(t: number, op: number, head: unknown): void {
+    const j = this.n;
+    if (j === this.times.length) {
+      if (j >= MAX_RAW) {
+        this.encode();
+        return this.head(t, op, head);
+      }
+      const need = Math.max(j + 1, 1024);
+      this.times = grow(this.times, need);
+      this.ops = grow(this.ops, need);
+      this.offs = grow(this.offs, need);
+    }
+    this.times[j] = t;
+    this.ops[j] = op;
+    this.offs[j] = this.nv;
+    this.heads[j] = head;
+    this.n = j + 1;
+  }
+
+  /** Replay the raw events into the store, as the eager pushes would have been made. */
+  encode(): void {
+    const n = this.n;
+    if (n === 0) return;
+    const s = this.store;
+    const v = this.vals;
+    let p = 0;
+    for (let j = 0; j < n; j++) {
+      const t = this.times[j]!;
+      const op = this.ops[j]!;
+      if (op === EVENT) {
+        s.push(t, this.heads[j] as E);
+        continue;
+      }
+      const f = this.heads[j] as FixedKind;
+      if (op === ID_RECORD) {
+        s.pushIdRecord(t, f, v[p] as string, v[p + 1] as object);
+        p += 2;
+        continue;
+      }
+      const m = f.keys.length;
+      // Past the kind's own values are the next event's: given as the emitter gave them, unset.
+      const u = undefined;
+      s.pushFixed(
+        t,
+        f,
+        v[p],
+        m > 1 ? v[p + 1] : u,
+        m > 2 ? v[p + 2] : u,
+        m > 3 ? v[p + 3] : u,
+        m > 4 ? v[p + 4] : u,
+        m > 5 ? v[p + 5] : u,
+        m > 6 ? v[p + 6] : u,
+        m > 7 ? v[p + 7] : u,
+        m > 8 ? v[p + 8] : u,
+      );
+      p += m;
+    }
+    this.dropRaw(0);
+  }
+
+  /** Keep the first `n` raw events (their values' references let go). */
+  private dropRaw(n: number): void {
+    const p = n < this.n ? this.offs[n]! : this.nv;
+    this.heads.fill(undefined, n, this.n);
+    this.vals.fill(undefined, p, this.nv);
+    this.n = n;
+    this.nv = p;
+  }
+
+  private valueCount(j: number): number {
+    const op = this.ops[j]!;
+    return op === EVENT ? 0 : op === ID_RECORD ? 2 : (this.heads[j] as FixedKind).keys.length;
+  }
+
+  /**
+   * No more events are coming (the chunk is full). A lazy chunk stays raw (it is let go soon,
+   * likely unread); otherwise its raw part is encoded and the columns trimmed.
+   */
+  seal(): void {
+    if (this.lazy) return;
+    this.encode();
+    this.store.seal();
+  }
+
+  at(i: number): (E & { t: number; seq: number }) | undefined {
+    this.encode();
+    return this.store.at(i);
+  }
+
+  kindAt(i: number): string | undefined {
+    const j = i - this.store.length;
+    if (j < 0) return this.store.kindAt(i);
+    if (j >= this.n) return undefined;
+    return (this.heads[j] as { kind: string }).kind;
+  }
+
+  timeAt(i: number): number | undefined {
+    const j = i - this.store.length;
+    if (j < 0) return this.store.timeAt(i);
+    return j < this.n ? this.times[j] : undefined;
+  }
+
+  /**
+   * Event `i` as a summary reads it (its kind, time and fields; `seq` not set), built from its raw
+   * values without encoding the chunk: the object the emitter made, or the one a listener gets.
+   */
+  detail(i: number): (E & { t: number }) | undefined {
+    const j = i - this.store.length;
+    if (j < 0) return this.store.at(i);
+    if (j >= this.n) return undefined;
+    const op = this.ops[j]!;
+    const head = this.heads[j];
+    let ev: Record<string, unknown>;
+    if (op === EVENT) ev = { ...(head as Record<string, unknown>) };
+    else {
+      const p = this.offs[j]!;
+      const f = head as FixedKind;
+      ev = fixedEvent(f, this.vals.slice(p, p + this.valueCount(j)));
+    }
+    ev.t = this.times[j];
+    return ev as E & { t: number };
+  }
+
+  truncate(length: number): void {
+    const enc = this.store.length;
+    if (length >= enc) {
+      if (length - enc < this.n) this.dropRaw(length - enc);
+      return;
+    }
+    this.dropRaw(0);
+    this.store.truncate(length);
+  }
+
+  columnBytes(): number {
+    this.encode();
+    return this.store.columnBytes();
+  }
+}
