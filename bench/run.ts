@@ -17,7 +17,7 @@ import { formatResult, FULL, measure, SMOKE } from './measure';
 import type { BenchSpec } from './measure';
 import { schedulerRealPathBench } from './schedulerRealPath.bench';
 import { schedulerBench } from './schedulers.bench';
-import { traceStoreBench } from './traceStore.bench';
+import { traceStoreBench, traceStoreLazyBench } from './traceStore.bench';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -30,7 +30,14 @@ const suites: [string, () => BenchSpec[]][] = [
   ['real-path', () => names.map(schedulerRealPathBench)],
   ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
   ['runner', () => (['nat', 'dr', 'tun'] as const).map(labRunnerBench)],
-  ['trace-store', () => (['nat', 'dr', 'tun'] as const).map((lab) => traceStoreBench(lab, smoke))],
+  [
+    'trace-store',
+    () =>
+      (['nat', 'dr', 'tun'] as const).flatMap((lab) => [
+        traceStoreBench(lab, smoke),
+        traceStoreLazyBench(lab, smoke),
+      ]),
+  ],
   ['router', () => [curlRouterBench()]],
   ['lab-start', () => (['nat', 'dr', 'tun', 'ha'] as const).map(labStartBench)],
   ['schedulers', () => names.map(schedulerBench)],

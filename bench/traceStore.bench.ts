@@ -2,8 +2,7 @@ import { RUNNER_KEEP_EVENTS, runLine } from '../src/cli/lvs-lab';
 import { parseTranscript } from '../src/cli/transcript';
 import { LabRuntime } from '../src/engine';
 import type { FixedKind } from '../src/engine/core/traceFixed';
-import type { TraceChunks } from '../src/engine/core/traceChunks';
-import { CHUNK } from '../src/engine/core/traceChunks';
+import { CHUNK, TraceChunks } from '../src/engine/core/traceChunks';
 import { TraceStore } from '../src/engine/core/traceStore';
 import type { EngineEvent } from '../src/engine/core/traceEvents';
 import type { BenchSpec } from './measure';
@@ -83,7 +82,12 @@ export function recordPushes(id: LabId, requests: number): { rec: Recording; rt:
 }
 
 /** Push recorded request `r`'s events into `store`, stamped `dt` µs later than recorded. */
-export function replayRequest(store: TraceStore<EngineEvent>, rec: Recording, r: number, dt: number): void {
+export function replayRequest(
+  store: Pick<TraceStore<EngineEvent>, 'push' | 'pushFixed' | 'pushIdRecord'>,
+  rec: Recording,
+  r: number,
+  dt: number,
+): void {
   const { pushes, starts } = rec;
   for (let j = starts[r]!; j < starts[r + 1]!; j++) {
     const p = pushes[j]!;
@@ -127,6 +131,47 @@ export function traceStoreBench(id: LabId, smoke = false): BenchSpec {
           }
           // Later turns are stamped later: times only grow, as a trace's do.
           replayRequest(store, rec, next, turn * rec.span);
+          next++;
+          if (next === requests) {
+            next = 0;
+            turn++;
+          }
+        }
+      };
+    },
+    note: () => `${events} pushes per request`,
+  };
+}
+
+/**
+ * The same pushes into a bounded trace's chunks (traceChunks.ts), as the lab runner's trace takes
+ * them: kept raw (traceLazy.ts), and each full chunk summarised unread, as its bound lets it go.
+ */
+export function traceStoreLazyBench(id: LabId, smoke = false): BenchSpec {
+  let events = 0;
+  return {
+    name: `trace store, bounded: the pushes of one lab runner request on the ${id} lab, replayed, let go unread`,
+    unit: 'requests/s',
+    goal: 60_000,
+    batch: 50,
+    setup() {
+      const rec = recordings.get(id) ?? recordPushes(id, smoke ? 20 : RECORDED).rec;
+      recordings.set(id, rec);
+      const requests = rec.starts.length - 1;
+      events = Math.round(rec.pushes.length / requests);
+      const chunks = new TraceChunks();
+      chunks.setLazy(true);
+      let next = 0;
+      let turn = 0;
+      let settled = 0;
+      return (n) => {
+        for (let k = 0; k < n; k++) {
+          replayRequest(chunks, rec, next, turn * rec.span);
+          // As the trace settles: once per chunk filled.
+          if (chunks.length - settled >= CHUNK) {
+            settled = chunks.length;
+            chunks.summariseBefore(Infinity, RUNNER_KEEP_EVENTS);
+          }
           next++;
           if (next === requests) {
             next = 0;
