@@ -8,7 +8,7 @@
 import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
-import { LazyStore } from './traceLazy';
+import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
 import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
 
@@ -45,6 +45,8 @@ export class TraceChunks {
   private readonly chunks: (LazyStore<EngineEvent> | null)[] = [new LazyStore()];
   /** New events are kept raw until read (a bounded trace: most chunks are let go unread; traceLazy.ts). */
   private lazy = false;
+  /** The raw lists of the chunk let go last, for the next chunk (traceLazy.ts). */
+  private spare: RawLists | undefined = undefined;
   /** Per chunk, the offset in it of its store's first event (not 0 only after a cut into summarised time). */
   private readonly bases: number[] = [0];
   private count = 0;
@@ -123,7 +125,12 @@ export class TraceChunks {
     const k = this.count >>> CHUNK_BITS;
     const prev = this.chunks[k - 1];
     prev?.seal();
-    const c = new LazyStore<EngineEvent>(prev?.sizeHint(CHUNK), this.lazy);
+    const c = new LazyStore<EngineEvent>(
+      prev?.sizeHint(CHUNK),
+      this.lazy,
+      this.lazy ? this.spare : undefined,
+    );
+    if (this.lazy) this.spare = undefined;
     this.chunks[k] = c;
     this.bases[k] = 0;
     return c;
@@ -213,6 +220,7 @@ export class TraceChunks {
         if (sticky) this.keepSticky(ev, from + j);
       }
       this.positions[this.dropped] = undefined;
+      this.spare = c.release() ?? this.spare;
       this.chunks[this.dropped++] = null;
       this.firstKept = end;
     }

@@ -147,6 +147,21 @@ describe('LazyStore', () => {
     expect(lazy.rawLength).toBe(400);
   });
 
+  test("a chunk let go hands its raw lists on, emptied: the next chunk's events are its own", () => {
+    const first = new LazyStore<EngineEvent>(undefined, true);
+    for (let i = 0; i < 300; i++) pushAt(first, i, 9);
+    const lists = first.release()!;
+    expect(first.rawLength).toBe(0);
+    expect(lists.heads.slice(0, 300).every((x) => x === undefined)).toBe(true);
+    expect(first.release()).toBeUndefined();
+    const next = new LazyStore<EngineEvent>(undefined, true, lists);
+    const eager = new TraceStore<EngineEvent>();
+    for (let i = 0; i < 100; i++) [next, eager].forEach((s) => pushAt(s, i, 10));
+    expect(next.kindAt(99)).toBe(eager.kindAt(99));
+    expect(next.kindAt(100)).toBeUndefined();
+    expectSame(next, eager);
+  });
+
   test('property: any run of pushes, reads and cuts reads as an eager store, event by event and in bytes', () => {
     fc.assert(
       fc.property(

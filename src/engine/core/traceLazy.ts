@@ -18,6 +18,22 @@ const EVENT = 0;
 const FIXED = 1;
 const ID_RECORD = 2;
 
+/** Shared until a chunk's first raw push: an unbounded trace's chunks never hold any. */
+const NO_TIMES = new Float64Array(0);
+const NO_OPS = new Uint8Array(0);
+const NO_OFFS = new Int32Array(0);
+/** Never written: replaced by a chunk's own list at its first raw push. */
+const NONE: unknown[] = [];
+
+/** A chunk's raw lists, handed on when it is let go. */
+export interface RawLists {
+  times: Float64Array<ArrayBuffer>;
+  ops: Uint8Array<ArrayBuffer>;
+  offs: Int32Array<ArrayBuffer>;
+  heads: unknown[];
+  vals: unknown[];
+}
+
 /** Raw events held before the chunk encodes them anyway (a bounded chunk holds at most CHUNK). */
 const MAX_RAW = 1 << 15;
 
@@ -27,21 +43,45 @@ export class LazyStore<E extends { kind: string }> {
   /** Push raw (a bounded trace); otherwise every push goes straight to the store. */
   lazy: boolean;
   /** Raw events after the store's: their times, how each was pushed, its event or fixed kind. */
-  private times = new Float64Array(0);
-  private ops = new Uint8Array(0);
+  private times = NO_TIMES;
+  private ops = NO_OPS;
   /** Per raw event, where its values begin in `vals`. */
-  private offs = new Int32Array(0);
-  private heads: unknown[] = [];
+  private offs = NO_OFFS;
+  private heads: unknown[] = NONE;
   /** Per raw fixed event, its values in key order, one event after another. */
-  private vals: unknown[] = [];
+  private vals: unknown[] = NONE;
   private n = 0;
   private nv = 0;
   private readonly hint: SizeHint | undefined;
 
-  constructor(sizeHint?: SizeHint, lazy = false) {
+  /**
+   * @param spare the raw lists of a chunk let go (`release`): a bounded trace makes a chunk every
+   *   ~100 requests, and lists grown anew each time were old-space garbage (peak RSS +60%)
+   */
+  constructor(sizeHint?: SizeHint, lazy = false, spare?: RawLists) {
     this.store = new TraceStore<E>(sizeHint);
     this.hint = sizeHint;
     this.lazy = lazy;
+    if (spare !== undefined) {
+      this.times = spare.times;
+      this.ops = spare.ops;
+      this.offs = spare.offs;
+      this.heads = spare.heads;
+      this.vals = spare.vals;
+    }
+  }
+
+  /** This chunk is let go: its raw lists, emptied, for the next chunk; it holds none after. */
+  release(): RawLists | undefined {
+    if (this.heads === NONE) return undefined;
+    this.dropRaw(0);
+    const lists = { times: this.times, ops: this.ops, offs: this.offs, heads: this.heads, vals: this.vals };
+    this.times = NO_TIMES;
+    this.ops = NO_OPS;
+    this.offs = NO_OFFS;
+    this.heads = NONE;
+    this.vals = NONE;
+    return lists;
   }
 
   get length(): number {
@@ -106,6 +146,10 @@ export class LazyStore<E extends { kind: string }> {
       if (j >= MAX_RAW) {
         this.encode();
         return this.head(t, op, head);
+      }
+      if (this.heads === NONE) {
+        this.heads = [];
+        this.vals = [];
       }
       const need = Math.max(j + 1, 1024);
       this.times = grow(this.times, need);
