@@ -133,7 +133,15 @@ describe('LazyStore', () => {
     expect(b.rawLength).toBe(0);
     eager.seal();
     expectSame(b, eager);
+    // Read, the raw chunk is encoded and then sealed: its columns as the sealed eager store's.
     expectSame(a, eager);
+    expect(a.rawLength).toBe(0);
+    // A lazy chunk read before it was sealed is sealed at once.
+    const c = new LazyStore<EngineEvent>(undefined, true);
+    for (let i = 0; i < 500; i++) pushAt(c, i, 4);
+    c.at(3);
+    c.seal();
+    expectSame(c, eager);
   });
 
   test('a summary reads raw events as the encoded ones read', () => {

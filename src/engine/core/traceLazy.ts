@@ -51,6 +51,8 @@ export class LazyStore<E extends { kind: string }> {
   /** Per raw fixed event, its values in key order, one event after another. */
   private vals: unknown[] = NONE;
   private n = 0;
+  /** Sealed while raw: the store is sealed when the raw part is encoded. */
+  private sealed = false;
   private nv = 0;
   private readonly hint: SizeHint | undefined;
 
@@ -202,6 +204,10 @@ export class LazyStore<E extends { kind: string }> {
       p += m;
     }
     this.dropRaw(0);
+    if (this.sealed) {
+      this.sealed = false;
+      this.store.seal();
+    }
   }
 
   /** Keep the first `n` raw events (their values' references let go). */
@@ -219,11 +225,15 @@ export class LazyStore<E extends { kind: string }> {
   }
 
   /**
-   * No more events are coming (the chunk is full). A lazy chunk stays raw (it is let go soon,
-   * likely unread); otherwise its raw part is encoded and the columns trimmed.
+   * No more events are coming (the chunk is full). A lazy chunk with a raw part stays raw (it is
+   * let go soon, likely unread) and is sealed when read; otherwise its raw part is encoded and
+   * the columns trimmed (a kept chunk holds no spare room or field caches).
    */
   seal(): void {
-    if (this.lazy) return;
+    if (this.lazy && this.n > 0) {
+      this.sealed = true;
+      return;
+    }
     this.encode();
     this.store.seal();
   }
@@ -268,6 +278,8 @@ export class LazyStore<E extends { kind: string }> {
   }
 
   truncate(length: number): void {
+    // Cut back, the chunk fills again and is sealed again when full (as a store seals once).
+    this.sealed = false;
     const enc = this.store.length;
     if (length >= enc) {
       if (length - enc < this.n) this.dropRaw(length - enc);
