@@ -1,8 +1,9 @@
 import type { CounterJournal } from './counterJournal';
 
 /**
- * Counts every change of any CountedDest's weight or OVERLOAD flag: a memo of what follows from
- * them (twos's running sums, twosWeights.ts) is still good while the count is the same.
+ * Counts every change of any CountedDest's weight or OVERLOAD flag, and of any announced dest list
+ * (explain.ts destListChanged): a memo of what follows from them (twos's running sums,
+ * twosWeights.ts) is still good while the count is the same.
  */
 export const destEpoch = { weights: 0 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DestEntry } from '../destEntry';
 import type { Dest } from '../types';
+import { destListChanged } from './explain';
 import { at, cum, placeOf, sums, sumWeights } from './twosWeights';
 
 function entry(i: number, weight: number): DestEntry {
@@ -56,6 +57,19 @@ describe('twosWeights', () => {
     list.push(e!);
     check(list);
     list.splice(0, 1);
+    check(list);
+  });
+
+  it('sums an announced list again when its change is announced', () => {
+    const [a, b, c, d] = [entry(1, 2), entry(2, 3), entry(3, 1), entry(4, 7)];
+    const list = [a!, b!, c!];
+    destListChanged(list);
+    check(list);
+    list[1] = d!;
+    destListChanged(list);
+    check(list);
+    list.pop();
+    destListChanged(list);
     check(list);
   });
 

@@ -1,11 +1,13 @@
 import type { Dest } from '../types';
 import { CountedDest, destEpoch } from './countedDest';
+import { isAnnounced } from './explain';
 
 /**
  * twos's running sums of the usable weights, kept from one decision to the next: a decision reads
  * every dest's weight and OVERLOAD flag only when one of them may have changed. The engine's dests
- * (CountedDest) count every such change in `destEpoch.weights`; a list of other objects is summed
- * at every decision. A memo of values, not state: forgetting it only sums again.
+ * (CountedDest) count every such change in `destEpoch.weights`, and so do the engine's lists
+ * (announced, explain.ts); other lists are compared dest by dest, and lists of other objects are
+ * summed at every decision. A memo of values, not state: forgetting it only sums again.
  */
 export const FAST_DESTS = 256;
 
@@ -27,9 +29,13 @@ let summedEpoch = -1;
 /** The sums' total and their count; whether `placeOf` is filled for them. */
 export const sums = { total: 0, usable: 0, table: false };
 
+/** Whether the list announces its changes (then they count in the epoch: no need to compare its dests). */
+let summedAnnounced = false;
+
 function unchanged(dests: readonly Dest[]): boolean {
   if (dests !== summedList || summedEpoch !== destEpoch.weights || dests.length !== summed.length)
     return false;
+  if (summedAnnounced) return true;
   for (let i = 0; i < dests.length; i++) if (dests[i] !== summed[i]) return false;
   return true;
 }
@@ -59,6 +65,7 @@ export function sumWeights(dests: readonly Dest[]): void {
   if (sums.table) for (let k = 0, r = 0; k < m; k++) for (const end = cum[k]!; r <= end; r++) placeOf[r] = k;
   summedList = counted ? dests : undefined;
   summedEpoch = destEpoch.weights;
+  summedAnnounced = counted && isAnnounced(dests);
   summed.length = 0;
   if (counted) for (let i = 0; i < dests.length; i++) summed.push(dests[i]!);
 }
