@@ -1,6 +1,13 @@
 import type { CounterJournal } from './counterJournal';
 
 /**
+ * Counts every change of any CountedDest's weight or OVERLOAD flag, and of any announced dest list
+ * (explain.ts destListChanged): a memo of what follows from them (twos's running sums,
+ * twosWeights.ts) is still good while the count is the same.
+ */
+export const destEpoch = { weights: 0 };
+
+/**
  * The counters a scheduler compares (weight, active, inactive, OVERLOAD, available), kept behind
  * accessors so that every change, whoever makes it, tells the journal of the dest list the dest
  * is in (counterJournal.ts): a decision then records the few counters that changed since the one
@@ -26,6 +33,7 @@ export class CountedDest {
   set weight(v: number) {
     if (v === this.w) return;
     this.w = v;
+    destEpoch.weights++;
     this.changed();
   }
 
@@ -56,6 +64,7 @@ export class CountedDest {
   set overloaded(v: boolean) {
     if (v === this.over) return;
     this.over = v;
+    destEpoch.weights++;
     this.changed();
   }
 

@@ -1,4 +1,5 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
+import { destEpoch } from './countedDest';
 import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
 
 export type Params = Explanation['params'];
@@ -67,9 +68,15 @@ let lastAnnounced = false;
  * then on the list counts as announced: the copy is compared with it only when it was not.
  */
 export function destListChanged(live: readonly Dest[]): void {
+  destEpoch.weights++;
   announced.add(live);
   listCopies.delete(live);
   if (live === lastLive) lastLive = undefined;
+}
+
+/** Whether every change of `live` is announced (destListChanged), from now on. */
+export function isAnnounced(live: readonly Dest[]): boolean {
+  return announced.has(live);
 }
 
 function sameList(a: readonly Dest[], b: readonly Dest[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daddrToU32, ipv4ToU32, saddrToU32 } from './ipv4';
+import { daddrToU32, ipv4ToU32, saddrToI32, saddrToU32 } from './ipv4';
 
 /** The value the kernel's ntohl gives, computed another way. */
 function reference(addr: string): number {
@@ -24,6 +24,10 @@ describe('ipv4ToU32 and daddrToU32', () => {
     const seq = ['10.0.1.23', '11.0.1.23', '10.0.1.23', '172.16.3.4', '1.2.3.4', '9.9.1.23', '11.0.1.23'];
     seq.push(['172', '16', '3', '4'].join('.'), '0.0.0.0', '255.255.255.255', '1.2');
     for (let i = 0; i < 2000; i++) seq.push(`10.${i & 7}.${i >> 3}.${(i * 37) & 255}`);
-    for (const a of [...seq, ...seq.reverse()]) expect(saddrToU32(a), a).toBe(reference(a));
+    for (const a of [...seq, ...seq.reverse()]) {
+      expect(saddrToU32(a), a).toBe(reference(a));
+      // The same 32 bits, signed: negative from 128.0.0.0 up.
+      expect(saddrToI32(a), a).toBe(reference(a) | 0);
+    }
   });
 });

@@ -45,8 +45,16 @@ const memoText: string[] = new Array<string>(1 << MEMO_BITS).fill('');
 const memoValue = new Int32Array(1 << MEMO_BITS);
 
 export function saddrToU32(addr: string): number {
+  return saddrToI32(addr) >>> 0;
+}
+
+/**
+ * saddrToU32's 32 bits as a signed integer, for hashes that wrap them with `| 0` anyway (sh, mh):
+ * an address above 127.255.255.255 as an unsigned value is a heap number, boxed at every return.
+ */
+export function saddrToI32(addr: string): number {
   const n = addr.length;
-  if (n < 4) return ipv4ToU32(addr);
+  if (n < 4) return ipv4ToU32(addr) | 0;
   const last4 =
     addr.charCodeAt(n - 1) ^
     (addr.charCodeAt(n - 2) << 8) ^
@@ -55,8 +63,8 @@ export function saddrToU32(addr: string): number {
   // Mixed twice: digits differ in a few low bits, and one multiply left 1 in 4 of 256 clients colliding.
   const h = Math.imul(last4, 0x9e3779b1);
   const at = Math.imul(h ^ (h >>> 15) ^ n, 0x85ebca6b) >>> (32 - MEMO_BITS);
-  if (memoText[at] === addr) return memoValue[at]! >>> 0;
-  const v = ipv4ToU32(addr);
+  if (memoText[at] === addr) return memoValue[at]!;
+  const v = ipv4ToU32(addr) | 0;
   memoText[at] = addr;
   memoValue[at] = v;
   return v;

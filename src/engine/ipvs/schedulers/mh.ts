@@ -1,14 +1,14 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
+import { bucketDest, hashUnavailable, type MhBuckets } from './bucketTable';
 import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
-import { saddrToU32 } from './ipv4';
+import { saddrToI32 } from './ipv4';
 import { modU32 } from './modU32';
 import { MH_HASH1, MH_TAB_SIZE, mhHash, mhTable } from './mhTable';
 
 /** The Maglev lookup table: M = 4093 slots of dest indices, rebuilt on add, delete and edit. */
 export interface MhState {
-  table: BucketTable;
+  table: MhBuckets;
 }
 
 function rebuild(s: MhState, svc: SchedService): void {
@@ -45,7 +45,8 @@ const memo = new Int32Array(4 << MEMO_BITS);
 
 export function mhLookup(s: MhState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
   const port = svc.flags.flag2 ? pkt.sport : 0;
-  const addr = saddrToU32(pkt.saddr);
+  // Signed: the hash wraps the sum with `| 0` (mhHash), and a signed value is never boxed.
+  const addr = saddrToI32(pkt.saddr);
   const input = (port + addr) | 0;
   const at = ((input ^ (input >>> MEMO_BITS) ^ (input >>> 24)) & MEMO_MASK) << 2;
   if (memo[at + 3] === 1 && memo[at] === input) {

@@ -1,5 +1,5 @@
 import type { Dest } from '../types';
-import type { BucketTable } from './bucketTable';
+import type { MhBuckets } from './bucketTable';
 import { gcd } from './gcd';
 import { ipv4ToU32 } from './ipv4';
 import { hsiphashU32, type SipKey } from './siphash';
@@ -47,8 +47,9 @@ export function mhOffsetSkip(d: Dest): { offset: number; skip: number } {
  * ip_vs_mh_populate: rounds over the list; a dest with t turns claims t slots per round, each its
  * next free slot along offset + k·skip (mod M), until all M slots are filled.
  */
-export function mhTable(dests: readonly Dest[]): BucketTable {
-  const table: BucketTable = new Array<number>(MH_TAB_SIZE).fill(-1);
+export function mhTable(dests: readonly Dest[]): MhBuckets {
+  // Dest indices as 16-bit words unless the list is longer than they count.
+  const table = (dests.length < 0x8000 ? new Int16Array(MH_TAB_SIZE) : new Int32Array(MH_TAB_SIZE)).fill(-1);
   const g = mhGcd(dests);
   if (g < 1) return table;
   const shift = mhShift(dests, g);

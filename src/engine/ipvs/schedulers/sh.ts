@@ -3,7 +3,7 @@ import { bucketDest, hashUnavailable, type BucketTable } from './bucketTable';
 import { explanation, NONE_BUCKET, result } from './explain';
 import type { Judge } from './explain';
 import { hash32 } from './hash32';
-import { saddrToU32 } from './ipv4';
+import { saddrToI32 } from './ipv4';
 
 export const SH_TAB_BITS = 8;
 export const SH_TAB_SIZE = 1 << SH_TAB_BITS;
@@ -53,7 +53,7 @@ function fallback(table: BucketTable, dests: readonly Dest[], idx: number): Dest
 
 export function shLookup(s: ShState, svc: SchedService, pkt: SchedPacket): Dest | undefined {
   const port = svc.flags.flag2 ? pkt.sport : 0;
-  const idx = hash32((port + saddrToU32(pkt.saddr)) | 0, SH_TAB_BITS);
+  const idx = hash32((port + saddrToI32(pkt.saddr)) | 0, SH_TAB_BITS);
   trail.bucket = idx;
   trail.final = idx;
   trail.probes = 0;

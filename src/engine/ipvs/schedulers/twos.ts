@@ -4,6 +4,7 @@ import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { modU32 } from './modU32';
 import { connOverhead } from './overhead';
+import { at, cum, FAST_DESTS, placeOf, sumWeights, sums } from './twosWeights';
 
 /** What the last draw looked like; a reused scratch so the hot path allocates nothing. */
 const last = { weightSum: 0, r1: 0, r2: 0, choice1: '', choice2: '' };
@@ -20,21 +21,11 @@ function walk(dests: readonly Dest[], r: number): Dest | undefined {
 }
 
 /**
- * Running sums of the usable weights in list order, and each usable dest's list index: a reused
- * scratch, so the draws count in plain numbers instead of reading every dest's counters a second
- * time (the engine's dests keep them behind accessors, countedDest.ts). Lists longer than the
- * scratch, or sums that could overflow an int32 difference, take the walk.
- */
-const FAST_DESTS = 256;
-const FAST_SUM = 1 << 30;
-const cum = new Int32Array(FAST_DESTS);
-const at = new Int32Array(FAST_DESTS);
-
-/**
- * Where each draw's usable dest is in the scratch: the first whose running sum reaches r (where
- * r, less each usable weight in list order, first drops to 0 or below, as the walk finds it). The
- * sums increase, so that place is how many fall short of r: both counted in one pass without a
- * branch per dest, as r is random and a mispredicted loop exit cost more than the count.
+ * Where each draw's usable dest is among the running sums (twosWeights.ts): the first whose sum
+ * reaches r (where r, less each usable weight in list order, first drops to 0 or below, as the
+ * walk finds it). The sums increase, so that place is how many fall short of r: both counted in
+ * one pass without a branch per dest, as r is random and a mispredicted loop exit cost more than
+ * the count. Small totals look the place up instead (placeOf).
  */
 const places = { k1: 0, k2: 0 };
 
@@ -50,40 +41,42 @@ function countShort(m: number, r1: number, r2: number): void {
   places.k2 = k2;
 }
 
+/** Sums that could overflow an int32 difference take the walk. */
+const FAST_SUM = 1 << 30;
+
 /** Power of two choices with the injected rng: r1, r2 uniform in [0, W], W = Σ usable weights. */
 export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
-  const n = dests.length;
-  const fast = n <= FAST_DESTS;
+  const fast = dests.length <= FAST_DESTS;
   let total = 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const d = dests[i]!;
-    if (d.overloaded) continue;
-    const w = d.weight;
-    if (w <= 0) continue;
-    total += w;
-    if (fast) {
-      cum[m] = total;
-      at[m++] = i;
-    }
-  }
+  if (fast) {
+    sumWeights(dests);
+    total = sums.total;
+  } else for (const d of dests) if (!d.overloaded && d.weight > 0) total += d.weight;
   last.weightSum = total;
   if (total === 0) return undefined;
-  const r1 = modU32(rng.u32(), total + 1);
-  const r2 = modU32(rng.u32(), total + 1);
-  last.r1 = r1;
-  last.r2 = r2;
-  // r ≤ W, the last running sum: both draws find a dest.
+  let r1 = modU32(rng.u32(), total + 1);
+  let r2 = modU32(rng.u32(), total + 1);
   let c1: Dest;
   let c2: Dest;
   if (fast && total < FAST_SUM) {
-    countShort(m, r1 | 0, r2 | 0);
-    c1 = dests[at[places.k1]!]!;
-    c2 = dests[at[places.k2]!]!;
+    // Small integers from here: a double kept in the explanation's params is boxed per decision.
+    r1 |= 0;
+    r2 |= 0;
+    if (sums.table) {
+      c1 = dests[at[placeOf[r1]!]!]!;
+      c2 = dests[at[placeOf[r2]!]!]!;
+    } else {
+      countShort(sums.usable, r1, r2);
+      c1 = dests[at[places.k1]!]!;
+      c2 = dests[at[places.k2]!]!;
+    }
   } else {
+    // r ≤ W, the last running sum: both draws find a dest.
     c1 = walk(dests, r1)!;
     c2 = walk(dests, r2)!;
   }
+  last.r1 = r1;
+  last.r2 = r2;
   last.choice1 = c1.key;
   last.choice2 = c2.key;
   // Kernel ints (built with wrapping overflow), hence Math.imul rather than exact products.
