@@ -1,6 +1,7 @@
 import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { utf8Length } from '../packet/bytes';
+import { fixedKind } from '../core/traceFixed';
 import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
@@ -17,6 +18,9 @@ export interface CurlExitEvent {
   exit: number;
   status: number | null;
 }
+
+/** Pushed as its values (traceFixed.ts): one per request, no event object for it. */
+const CURL_EXIT = fixedKind<CurlExitEvent>()('app', ['host', 'app', 'event', 'exit', 'status']);
 
 export interface CurlRequest {
   ip: Ipv4;
@@ -168,14 +172,7 @@ class CurlRun implements CurlHandle, TcpCallbacks {
     this.result = Object.assign(r, this.times);
     cancelTimer(this.timer);
     cancelTimer(this.connectTimer);
-    this.host.sim.emit({
-      kind: 'app',
-      host: this.host.name,
-      app: 'curl',
-      event: 'exit',
-      exit: r.exit,
-      status: r.status ?? null,
-    });
+    this.host.sim.emitFixed(CURL_EXIT, this.host.name, 'curl', 'exit', r.exit, r.status ?? null);
   }
 
   private take(data: string): void {

@@ -10,6 +10,7 @@ import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands, type HostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
+import { CMD_END, CMD_OUT, CMD_START } from './cmdEventKinds';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
 import type { CommandEnding, CommandOutput } from './runningCommand';
 import { driveScript } from './scriptDriver';
@@ -138,8 +139,7 @@ class CommandIo implements CommandEnding {
     const text = kept(this.o[stream], x);
     if (text === '') return;
     this.o[stream] += text;
-    // t and seq in the literal (emit stamps them, in this order): no property store added later.
-    this.sim.emit({ kind: 'cmd.out', host: this.host, index: this.index, stream, text, t: 0, seq: 0 });
+    this.sim.emitFixed(CMD_OUT, this.host, this.index, stream, text);
   }
 
   ended(run: RunningCommand, exit: number, interrupted: boolean): CommandResult {
@@ -310,7 +310,7 @@ export class LabRuntime {
       this.sim.trace.length,
       setup,
     );
-    this.sim.emit({ kind: 'cmd.start', host: entry.host, command: entry.command, index, t: 0, seq: 0 });
+    this.sim.emitFixed(CMD_START, entry.host, entry.command, index);
     const run = new RunningCommand(this.sim, entry.host, entry.command, io.start, io, io.o, maxSteps);
     this.current = io;
     this.running = run;
@@ -345,7 +345,7 @@ export class LabRuntime {
     this.reapCaptures(err);
     this.current = undefined;
     this.running = undefined;
-    this.sim.emit({ kind: 'cmd.end', host: begun.host, index: begun.index, exit, interrupted, t: 0, seq: 0 });
+    this.sim.emitFixed(CMD_END, begun.host, begun.index, exit, interrupted);
     // One literal in the spread's key order (a spread here took the slow path at every lab start).
     const result: CommandResult = {
       index: begun.index,
