@@ -125,6 +125,9 @@ export class TraceChunks {
     const k = this.count >>> CHUNK_BITS;
     const prev = this.chunks[k - 1];
     prev?.seal();
+    // A chunk read as it filled (the browser's session publishes every batch) is encoded when
+    // sealed: its raw lists would sit empty beside the columns (the worker's heap +8 MB).
+    if (this.lazy && prev && prev.rawLength === 0) this.spare = prev.release() ?? this.spare;
     const c = new LazyStore<EngineEvent>(
       prev?.sizeHint(CHUNK),
       this.lazy,
@@ -134,6 +137,11 @@ export class TraceChunks {
     this.chunks[k] = c;
     this.bases[k] = 0;
     return c;
+  }
+
+  /** Room for raw events each chunk holds, 0 where let go (tests). */
+  rawRoom(): number[] {
+    return this.chunks.map((c) => c?.rawCapacity ?? 0);
   }
 
   at(i: number): (EngineEvent & { t: number; seq: number }) | undefined {

@@ -230,6 +230,33 @@ describe('TraceChunks, lazy', () => {
     expectSame(lazy, eager, lazy.first);
   });
 
+  test('a full chunk, once encoded, holds no raw lists: read as it fills, or read after', () => {
+    const n = 3 * CHUNK + 5;
+    // Read as it fills, as the browser's session publishes batches of 1,024: lists handed on at each seal.
+    const read = new TraceChunks();
+    const eager = new TraceChunks();
+    read.setLazy(true);
+    for (let i = 0, published = 0; i < n; i++) {
+      [read, eager].forEach((s) => pushAt(s, i, 11));
+      if (i % 1024 === 1023) for (; published <= i; published++) read.at(published);
+    }
+    expect(read.rawRoom().slice(0, 3)).toEqual([0, 0, 0]);
+    expect(read.rawRoom()[3]).toBeGreaterThan(0);
+    expectSame(read, eager);
+    // Sealed raw, read later: each chunk lets its lists go as it is encoded.
+    const late = new TraceChunks();
+    late.setLazy(true);
+    for (let i = 0; i < n; i++) pushAt(late, i, 11);
+    expect(
+      late
+        .rawRoom()
+        .slice(0, 3)
+        .every((r) => r > 0),
+    ).toBe(true);
+    expectSame(late, eager);
+    expect(late.rawRoom().slice(0, 3)).toEqual([0, 0, 0]);
+  });
+
   test('turning laziness off encodes what is raw; a cut into a lazy chunk, then more', () => {
     const lazy = new TraceChunks();
     const eager = new TraceChunks();

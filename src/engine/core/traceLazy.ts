@@ -90,6 +90,11 @@ export class LazyStore<E extends { kind: string }> {
     return this.store.length + this.n;
   }
 
+  /** Room for raw events held, used or not (tests). */
+  get rawCapacity(): number {
+    return this.times.length;
+  }
+
   /** Raw events not yet encoded (tests). */
   get rawLength(): number {
     return this.n;
@@ -207,6 +212,8 @@ export class LazyStore<E extends { kind: string }> {
     if (this.sealed) {
       this.sealed = false;
       this.store.seal();
+      // Full and encoded: no more raw pushes come (a cut makes new lists), so hold none.
+      this.release();
     }
   }
 
