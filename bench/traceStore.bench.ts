@@ -98,6 +98,13 @@ export function replayRequest(
   }
 }
 
+/** One lab's recorded pushes, made once per process and shared by the eager and the lazy line. */
+function recordingOf(id: LabId, smoke: boolean): Recording {
+  const rec = recordings.get(id) ?? recordPushes(id, smoke ? 20 : RECORDED).rec;
+  recordings.set(id, rec);
+  return rec;
+}
+
 /**
  * Requests per second of the trace store alone: the pushes recorded from the lab runner's requests
  * (labRunner.bench.ts), replayed into fresh stores chunked as the trace chunks them (traceChunks.ts).
@@ -113,8 +120,7 @@ export function traceStoreBench(id: LabId, smoke = false): BenchSpec {
     goal: 60_000,
     batch: 50,
     setup() {
-      const rec = recordings.get(id) ?? recordPushes(id, smoke ? 20 : RECORDED).rec;
-      recordings.set(id, rec);
+      const rec = recordingOf(id, smoke);
       const requests = rec.starts.length - 1;
       const perRequest = rec.pushes.length / requests;
       events = Math.round(perRequest);
@@ -155,8 +161,7 @@ export function traceStoreLazyBench(id: LabId, smoke = false): BenchSpec {
     goal: 60_000,
     batch: 50,
     setup() {
-      const rec = recordings.get(id) ?? recordPushes(id, smoke ? 20 : RECORDED).rec;
-      recordings.set(id, rec);
+      const rec = recordingOf(id, smoke);
       const requests = rec.starts.length - 1;
       events = Math.round(rec.pushes.length / requests);
       const chunks = new TraceChunks();
