@@ -4,7 +4,7 @@
  */
 export { Sim, SEC, MSEC, USEC, WorkCapExceeded } from './core/sim';
 export type { TraceEvent, TraceEnvelope, TraceKind, EventOf, TraceLog } from './core/trace';
-export { TraceBuffer, sliceLog, firstKept, kindOf } from './core/trace';
+export { TraceBuffer, sliceLog, firstKept, kindOf, timeOf } from './core/trace';
 export type { TraceSummary, SchedulerTally } from './core/traceSummary';
 export type { EngineEvent } from './core/traceEvents';
 export type { HookName } from './stack/netfilter';

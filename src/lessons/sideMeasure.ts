@@ -24,22 +24,19 @@ const span = (w: SideWindow): [number, number] => [
 ];
 
 /**
- * Event `i`'s kind, from the kind column where the log has one: a window holds some hundred
- * thousand events for a few downloads, and a measure needs only a few kinds of them (building
- * every event made the measures most of a prediction's time).
+ * From the first command's start to the last command's end in the window (virtual µs). Kinds and
+ * times come from the log's columns: a window holds some hundred thousand events for a few
+ * downloads, and building each made the measures most of a prediction's time.
  */
-const kindAt = (t: TraceLog, i: number): string | undefined => (t.kindAt ? t.kindAt(i) : t.at(i)?.kind);
-const timeAt = (t: TraceLog, i: number): number => (t.timeAt ? t.timeAt(i) : undefined) ?? t.at(i)!.t;
-
-/** From the first command's start to the last command's end in the window (virtual µs). */
 function elapsed(w: SideWindow): number {
+  const { kindOf, timeOf } = engine();
   const [from, to] = span(w);
   let first = -1;
   let last = -1;
   for (let i = from; i < to; i++) {
-    const k = kindAt(w.trace, i);
-    if (k === 'cmd.start' && first < 0) first = timeAt(w.trace, i);
-    else if (k === 'cmd.end') last = timeAt(w.trace, i);
+    const k = kindOf(w.trace, i);
+    if (k === 'cmd.start' && first < 0) first = timeOf(w.trace, i)!;
+    else if (k === 'cmd.end') last = timeOf(w.trace, i)!;
   }
   return first < 0 || last < 0 ? 0 : last - first;
 }
@@ -47,12 +44,13 @@ function elapsed(w: SideWindow): number {
 /** `measure` over the window (bytes, or virtual µs). */
 export function measure(m: Measure, w: SideWindow): number {
   if (m === 'elapsed') return elapsed(w);
+  const { kindOf } = engine();
   const [from, to] = span(w);
   let bytes = 0;
   let first = -1;
   let last = -1;
   for (let i = from; i < to; i++) {
-    const k = kindAt(w.trace, i);
+    const k = kindOf(w.trace, i);
     if (k !== 'frame.tx' && k !== 'frame.rx') continue;
     const e = w.trace.at(i);
     if (!e || e.host !== DIRECTOR || (e.kind !== 'frame.tx' && e.kind !== 'frame.rx')) continue;

@@ -58,6 +58,11 @@ export function kindOf(log: Pick<TraceLog, 'at' | 'kindAt'>, i: number): string 
   return log.kindAt ? log.kindAt(i) : log.at(i)?.kind;
 }
 
+/** Event `i`'s time (µs): from the time column where the log has one, else from the event. */
+export function timeOf(log: Pick<TraceLog, 'at' | 'timeAt'>, i: number): number | undefined {
+  return log.timeAt ? log.timeAt(i) : log.at(i)?.t;
+}
+
 /**
  * `each(i)` for every event among `[from, to)` whose kind is sticky (STICKY_KINDS: the
  * configuration a bounded trace keeps), in order: from the log's own list where it has one.

@@ -27,15 +27,22 @@ export function utf8Length(text: string): number {
 function countUtf8(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      n += 4;
-      i++;
-    } else n += 3; // BMP, or a lone surrogate written as U+FFFD
+    const b = utf8CharBytes(text, i);
+    n += b;
+    if (b === 4) i++; // a surrogate pair: two code units
   }
   return n;
+}
+
+/**
+ * UTF-8 bytes of the character at `text[i]`: 4 for a surrogate pair (it spans `i` and `i + 1`),
+ * 3 for the rest of the BMP and for a lone surrogate (written as U+FFFD).
+ */
+export function utf8CharBytes(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  return c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 4 : 3;
 }
 
 function isLowSurrogate(c: number): boolean {

@@ -1,4 +1,4 @@
-import { utf8Length } from '../packet/bytes';
+import { utf8CharBytes, utf8Length } from '../packet/utf8';
 
 /**
  * Split application data into segments of at most `max` UTF-8 bytes, at character boundaries
@@ -13,29 +13,16 @@ export function splitForSegments(data: string, max: number): string[] {
   const out: string[] = [];
   let start = 0;
   let curLen = 0;
-  let i = 0;
-  while (i < data.length) {
-    const c = data.charCodeAt(i);
-    let units = 1;
-    let bytes: number;
-    if (c < 0x80) bytes = 1;
-    else if (c < 0x800) bytes = 2;
-    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(data.charCodeAt(i + 1))) {
-      bytes = 4;
-      units = 2;
-    } else bytes = 3;
+  for (let i = 0; i < data.length;) {
+    const bytes = utf8CharBytes(data, i);
     if (curLen + bytes > max) {
       out.push(data.slice(start, i));
       start = i;
       curLen = 0;
     }
     curLen += bytes;
-    i += units;
+    i += bytes === 4 ? 2 : 1;
   }
   if (start < data.length) out.push(data.slice(start));
   return out;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
