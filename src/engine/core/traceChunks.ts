@@ -8,6 +8,7 @@
 import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
+import { KindTally } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
 import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
@@ -40,6 +41,11 @@ export const STICKY_KINDS: ReadonlySet<string> = new Set<string>([
 
 const EMPTY_SEQS = new Uint32Array(0);
 
+/** Kinds a summary needs as events: configuration kept, decisions tallied. */
+function isSpecial(kind: string): boolean {
+  return STICKY_KINDS.has(kind) || kind === 'ipvs.schedule';
+}
+
 export class TraceChunks {
   /** null where a chunk was summarised. */
   private readonly chunks: (LazyStore<EngineEvent> | null)[] = [new LazyStore()];
@@ -59,7 +65,11 @@ export class TraceChunks {
    */
   private sticky: TraceStore<EngineEvent> | undefined = undefined;
   private stickySeqs = EMPTY_SEQS;
-  private summary: TraceSummary = emptySummary();
+  private readonly summary: TraceSummary = emptySummary();
+  /** Counts raw events by kind when a chunk is summarised (made with the first summary). */
+  private tally: KindTally | undefined = undefined;
+  /** Positions of a raw part's decisions and sticky events (reused by every summary). */
+  private readonly special: number[] = [];
   /** Per kept chunk, where its sticky events are (made when a fold first asks). */
   private readonly positions: (StickyPositions | undefined)[] = [];
 
@@ -214,24 +224,50 @@ export class TraceChunks {
       if (end > before || this.count - end < keep) return;
       const from = this.dropped * CHUNK + this.bases[this.dropped]!;
       const c = this.chunks[this.dropped]!;
-      for (let j = 0; j < c.length; j++) {
-        // Only decisions and sticky events are built: the rest is a kind and a time to count
-        // (the page's mirror lets go of 65,000 events at a time; building each took ~45 ms).
-        const kind = c.kindAt(j)!;
-        const sticky = STICKY_KINDS.has(kind);
-        if (!sticky && kind !== 'ipvs.schedule') {
-          countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
-          continue;
-        }
-        const ev = c.detail(j)!;
-        addToSummary(this.summary, ev, from + j);
-        if (sticky) this.keepSticky(ev, from + j);
-      }
+      const enc = c.encodedLength;
+      for (let j = 0; j < enc; j++) this.summariseOne(c, j, from + j);
+      if (c.length > enc) this.summariseRaw(c, enc, from);
       this.positions[this.dropped] = undefined;
       this.spare = c.release() ?? this.spare;
       this.chunks[this.dropped++] = null;
       this.firstKept = end;
     }
+  }
+
+  /**
+   * Event `j` of chunk `c` (seq `seq`) into the summary. Only decisions and sticky events are
+   * built: the rest is a kind and a time to count (the page's mirror lets go of 65,000 events at
+   * a time; building each took ~45 ms).
+   */
+  private summariseOne(c: LazyStore<EngineEvent>, j: number, seq: number): void {
+    const kind = c.kindAt(j)!;
+    const sticky = STICKY_KINDS.has(kind);
+    if (!sticky && kind !== 'ipvs.schedule') return countInSummary(this.summary, kind, c.timeAt(j)!, seq);
+    const ev = c.detail(j)!;
+    addToSummary(this.summary, ev, seq);
+    if (sticky) this.keepSticky(ev, seq);
+  }
+
+  /**
+   * Chunk `c`'s raw events (from `enc` on; the chunk's first is seq `from`) into the summary,
+   * as `summariseOne` would put them one by one: counted by kind in bulk (kindTally.ts), the
+   * decisions and sticky events built and added in order.
+   */
+  private summariseRaw(c: LazyStore<EngineEvent>, enc: number, from: number): void {
+    const s = this.summary;
+    const special = this.special;
+    const counted = (this.tally ??= new KindTally(isSpecial, s)).count(c.rawKinds(), special);
+    if (counted > 0) {
+      if (s.events === 0) {
+        s.fromSeq = from + enc;
+        s.fromUs = c.timeAt(enc)!;
+      }
+      s.events += counted;
+    }
+    for (let i = 0; i < special.length; i++)
+      this.summariseOne(c, enc + special[i]!, from + enc + special[i]!);
+    s.toSeq = from + c.length;
+    s.toUs = c.timeAt(c.length - 1)!;
   }
 
   /**

@@ -10,6 +10,7 @@
  * and frames are fresh per hop; traceLazy.test.ts freezes every value a lab run pushes).
  */
 import { growTyped as grow } from './growTyped';
+import type { RawKinds } from './kindTally';
 import { type FixedKind, fixedEvent } from './traceFixed';
 import { type SizeHint, TraceStore } from './traceStore';
 
@@ -93,6 +94,16 @@ export class LazyStore<E extends { kind: string }> {
   /** Room for raw events held, used or not (tests). */
   get rawCapacity(): number {
     return this.times.length;
+  }
+
+  /** Events encoded so far (the raw part, if any, follows them). */
+  get encodedLength(): number {
+    return this.store.length;
+  }
+
+  /** The raw part's kinds, for a summary to count (kindTally.ts): read, never written. */
+  rawKinds(): RawKinds {
+    return { n: this.n, ops: this.ops, heads: this.heads, eventOp: EVENT };
   }
 
   /** Raw events not yet encoded (tests). */
