@@ -91,7 +91,7 @@ export class KindTally {
     return slot;
   }
 
-  private grow(): Int32Array {
+  private grow(): Int32Array<ArrayBuffer> {
     const n = Math.max(this.kinds.length, this.counts.length) * 2;
     const counts = new Int32Array(n);
     counts.set(this.counts);
