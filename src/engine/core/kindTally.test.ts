@@ -24,6 +24,15 @@ const HOP = fixedKind<Hop>()('hop', ['host', 'pkt']);
 // A second fixed kind of the same name (as a packed and a plain kind may be): one key, one count.
 const HOP_TOO = fixedKind<Hop>()('hop', ['host', 'pkt']);
 const LATE = fixedKind<Late>()('late', ['host']);
+interface End {
+  kind: 'cmd.end';
+  host: string;
+  index: number;
+  exit: number;
+  interrupted: boolean;
+}
+// A configuration (sticky) kind pushed fixed: kept by replaying its raw values.
+const END = fixedKind<End>()('cmd.end', ['host', 'index', 'exit', 'interrupted']);
 
 const decision = (i: number): EngineEvent => ({
   kind: 'ipvs.schedule',
@@ -36,12 +45,13 @@ const decision = (i: number): EngineEvent => ({
   explanation: null,
 });
 
-/** Event `i`: a decision first and every 11th, a command start every 500th, kinds first seen late. */
+/** Event `i`: a decision first and every 11th, a command start and end every 500th, kinds first seen late. */
 function pushAt(s: TraceChunks, i: number): void {
   const t = i * 5;
   if (i % 11 === 0) s.push(t, decision(i));
   else if (i % 500 === 3)
     s.push(t, { kind: 'cmd.start', host: 'client', command: 'curl', index: i } as never);
+  else if (i % 500 === 4) s.pushFixed(t, END, 'client', i, i % 3, i % 2 === 0);
   else if (i > CHUNK + 40 && i % 13 === 0) s.pushFixed(t, LATE, 'client');
   else if (i > 2 * CHUNK + 9 && i % 17 === 0) s.push(t, { kind: 'generic.late', host: 'x' } as never);
   else s.pushFixed(t, i & 1 ? HOP : HOP_TOO, 'client', `pkt#${i}`);
@@ -62,12 +72,37 @@ describe('KindTally', () => {
     const a = lazy.summarised()!;
     const b = eager.summarised()!;
     expect(a).toEqual(b);
-    expect(Object.keys(a.byKind)).toEqual(['ipvs.schedule', 'hop', 'cmd.start', 'late', 'generic.late']);
+    expect(Object.keys(a.byKind)).toEqual([
+      'ipvs.schedule',
+      'hop',
+      'cmd.start',
+      'cmd.end',
+      'late',
+      'generic.late',
+    ]);
     expect(Object.keys(a.byKind)).toEqual(Object.keys(b.byKind));
     expect(a.fromSeq).toBe(0);
     expect(a.events).toBe(3 * CHUNK);
     expect(a.toUs).toBe((3 * CHUNK - 1) * 5);
     expect(Object.values(a.byKind).reduce((x, y) => x + y, 0)).toBe(3 * CHUNK);
+    // The configuration kept from the let-go span reads as the eager trace's, fixed or not.
+    const kept = (s: TraceChunks) => {
+      const seqs: number[] = [];
+      s.eachSticky(0, lazy.first, (i) => seqs.push(i));
+      return seqs;
+    };
+    expect(kept(lazy)).toEqual(kept(eager));
+    expect(kept(lazy).length).toBeGreaterThan(150);
+    for (const i of kept(lazy)) expect(lazy.at(i)).toEqual(eager.at(i));
+    expect(lazy.at(504)).toEqual({
+      kind: 'cmd.end',
+      host: 'client',
+      index: 504,
+      exit: 0,
+      interrupted: true,
+      t: 2520,
+      seq: 504,
+    });
   });
 
   test('counts by fixed kind and by name, special events handed out in order, counters reset', () => {

@@ -264,8 +264,16 @@ export class TraceChunks {
       }
       s.events += counted;
     }
-    for (let i = 0; i < special.length; i++)
-      this.summariseOne(c, enc + special[i]!, from + enc + special[i]!);
+    for (let i = 0; i < special.length; i++) {
+      const j = enc + special[i]!;
+      const kind = c.kindAt(j)!;
+      if (!STICKY_KINDS.has(kind)) this.summariseOne(c, j, from + j);
+      else {
+        // Counted, and replayed into the kept store as pushed (no event object built for it).
+        countInSummary(s, kind, c.timeAt(j)!, from + j);
+        c.replay(special[i]!, this.stickyStore(from + j));
+      }
+    }
     s.toSeq = from + c.length;
     s.toUs = c.timeAt(c.length - 1)!;
   }
@@ -306,6 +314,11 @@ export class TraceChunks {
   }
 
   private keepSticky(ev: EngineEvent & { t: number }, seq: number): void {
+    this.stickyStore(seq).push(ev.t, ev);
+  }
+
+  /** The store of summarised configuration events, its next event to be seq `seq`. */
+  private stickyStore(seq: number): TraceStore<EngineEvent> {
     const sticky = (this.sticky ??= new TraceStore<EngineEvent>());
     const n = sticky.length;
     if (n === this.stickySeqs.length) {
@@ -314,7 +327,7 @@ export class TraceChunks {
       this.stickySeqs = b;
     }
     this.stickySeqs[n] = seq;
-    sticky.push(ev.t, ev);
+    return sticky;
   }
 
   private local(i: number): number {

@@ -185,40 +185,7 @@ export class LazyStore<E extends { kind: string }> {
   encode(): void {
     const n = this.n;
     if (n === 0) return;
-    const s = this.store;
-    const v = this.vals;
-    let p = 0;
-    for (let j = 0; j < n; j++) {
-      const t = this.times[j]!;
-      const op = this.ops[j]!;
-      if (op === EVENT) {
-        s.push(t, this.heads[j] as E);
-        continue;
-      }
-      const f = this.heads[j] as FixedKind;
-      if (op === ID_RECORD) {
-        s.pushIdRecord(t, f, v[p] as string, v[p + 1] as object);
-        p += 2;
-        continue;
-      }
-      const m = f.keys.length;
-      // Past the kind's own values are the next event's: given as the emitter gave them, unset.
-      const u = undefined;
-      s.pushFixed(
-        t,
-        f,
-        v[p],
-        m > 1 ? v[p + 1] : u,
-        m > 2 ? v[p + 2] : u,
-        m > 3 ? v[p + 3] : u,
-        m > 4 ? v[p + 4] : u,
-        m > 5 ? v[p + 5] : u,
-        m > 6 ? v[p + 6] : u,
-        m > 7 ? v[p + 7] : u,
-        m > 8 ? v[p + 8] : u,
-      );
-      p += m;
-    }
+    for (let j = 0; j < n; j++) this.replay(j, this.store);
     this.dropRaw(0);
     if (this.sealed) {
       this.sealed = false;
@@ -226,6 +193,36 @@ export class LazyStore<E extends { kind: string }> {
       // Full and encoded: no more raw pushes come (a cut makes new lists), so hold none.
       this.release();
     }
+  }
+
+  /**
+   * Push raw event `j` into `s` by the call that pushed it here, with the values it was given:
+   * what encoding does for each, and how a summary keeps a configuration event (no object built).
+   */
+  replay(j: number, s: TraceStore<E>): void {
+    const t = this.times[j]!;
+    const op = this.ops[j]!;
+    if (op === EVENT) return s.push(t, this.heads[j] as E);
+    const f = this.heads[j] as FixedKind;
+    const v = this.vals;
+    const p = this.offs[j]!;
+    if (op === ID_RECORD) return s.pushIdRecord(t, f, v[p] as string, v[p + 1] as object);
+    const m = f.keys.length;
+    // Past the kind's own values are the next event's: given as the emitter gave them, unset.
+    const u = undefined;
+    s.pushFixed(
+      t,
+      f,
+      v[p],
+      m > 1 ? v[p + 1] : u,
+      m > 2 ? v[p + 2] : u,
+      m > 3 ? v[p + 3] : u,
+      m > 4 ? v[p + 4] : u,
+      m > 5 ? v[p + 5] : u,
+      m > 6 ? v[p + 6] : u,
+      m > 7 ? v[p + 7] : u,
+      m > 8 ? v[p + 8] : u,
+    );
   }
 
   /** Keep the first `n` raw events (their values' references let go). */
