@@ -10,7 +10,7 @@ import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
-import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
+import { addToSummary, countInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
 
 /** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
 export const CHUNK_BITS = 14;
@@ -221,6 +221,13 @@ export class TraceChunks {
         const sticky = STICKY_KINDS.has(kind);
         if (!sticky && kind !== 'ipvs.schedule') {
           countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
+          continue;
+        }
+        // A raw decision is tallied from its record (traceSummary.ts DecisionFacts).
+        const rec = sticky ? undefined : c.factsAt(j);
+        if (rec !== undefined) {
+          countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
+          tallyDecision(this.summary, rec.host, rec.service, rec.scheduler, rec.winner);
           continue;
         }
         const ev = c.detail(j)!;

@@ -34,16 +34,41 @@ export function emptySummary(): TraceSummary {
 /** Count one event (stamped) into the summary. */
 export function addToSummary(s: TraceSummary, ev: EngineEvent & { t: number }, seq: number): void {
   countInSummary(s, ev.kind, ev.t, seq);
-  if (ev.kind !== 'ipvs.schedule') return;
-  let tally = s.decisions.find(
-    (d) =>
-      d.host === ev.host && d.service === ev.service && d.scheduler === ev.scheduler && d.dest === ev.dest,
-  );
-  if (!tally) {
-    tally = { host: ev.host, service: ev.service, scheduler: ev.scheduler, dest: ev.dest, count: 0 };
-    s.decisions.push(tally);
+  if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
+}
+
+/**
+ * What the summary keeps of a scheduler's decision, as the record an `ipvs.schedule` event is
+ * pushed with holds it (ipvs/schedule.ts): the summariser reads these off the raw record, not
+ * off an event built for it (one object, a client string and a value list per decision).
+ * `winner` is the event's `dest`.
+ */
+export interface DecisionFacts {
+  readonly host: string;
+  readonly service: string;
+  readonly scheduler: string;
+  readonly winner: string | null;
+}
+
+/** Count one decision (its kind and time counted apart, countInSummary). */
+export function tallyDecision(
+  s: TraceSummary,
+  host: string,
+  service: string,
+  scheduler: string,
+  dest: string | null,
+): void {
+  // A scan, not a map: a summary holds a few tallies per service, and the strings compared are
+  // mostly the same objects (the where memo, the dest keys).
+  const list = s.decisions;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    if (d.dest === dest && d.host === host && d.service === service && d.scheduler === scheduler) {
+      d.count++;
+      return;
+    }
   }
-  tally.count++;
+  list.push({ host, service, scheduler, dest, count: 1 });
 }
 
 /**

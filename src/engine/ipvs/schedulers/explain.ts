@@ -1,4 +1,5 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
+import type { DecisionFacts } from '../../core/traceSummary';
 import { destEpoch } from './countedDest';
 import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
 
@@ -148,7 +149,7 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * candidate list is derived on first read; `toJSON` gives the plain Explanation, so a serialised
  * trace is the same as if it had been built eagerly.
  */
-export class RecordedExplanation implements Explanation, Recorded {
+export class RecordedExplanation implements Explanation, Recorded, DecisionFacts {
   readonly params: Params;
   private readonly how: How;
   private readonly dests: readonly Dest[];
