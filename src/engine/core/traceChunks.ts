@@ -10,7 +10,7 @@ import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
-import { addToSummary, countInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
+import { countRunInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
 
 /** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
 export const CHUNK_BITS = 14;
@@ -214,31 +214,45 @@ export class TraceChunks {
       if (end > before || this.count - end < keep) return;
       const from = this.dropped * CHUNK + this.bases[this.dropped]!;
       const c = this.chunks[this.dropped]!;
-      for (let j = 0; j < c.length; j++) {
-        // Only decisions and sticky events are built: the rest is a kind and a time to count
-        // (the page's mirror lets go of 65,000 events at a time; building each took ~45 ms).
-        const kind = c.kindAt(j)!;
-        const sticky = STICKY_KINDS.has(kind);
-        if (!sticky && kind !== 'ipvs.schedule') {
-          countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
-          continue;
-        }
-        // A raw decision is tallied from its record (traceSummary.ts DecisionFacts).
-        const rec = sticky ? undefined : c.factsAt(j);
-        if (rec !== undefined) {
-          countInSummary(this.summary, kind, c.timeAt(j)!, from + j);
-          tallyDecision(this.summary, rec.host, rec.service, rec.scheduler, rec.winner);
-          continue;
-        }
-        const ev = c.detail(j)!;
-        addToSummary(this.summary, ev, from + j);
-        if (sticky) this.keepSticky(ev, from + j);
-      }
+      this.summariseChunk(c, from);
       this.positions[this.dropped] = undefined;
       this.spare = c.release() ?? this.spare;
       this.chunks[this.dropped++] = null;
       this.firstKept = end;
     }
+  }
+
+  /**
+   * Count chunk `c`'s events (the first at seq `from`) into the summary, a run of one kind at a
+   * time, and keep its sticky events. Only sticky events and decisions not raw are built: the rest
+   * is a kind and a time (the page's mirror lets go of 65,000 events at a time; building each
+   * took ~45 ms), and a raw decision is tallied from its record (traceSummary.ts DecisionFacts).
+   */
+  private summariseChunk(c: LazyStore<EngineEvent>, from: number): void {
+    const s = this.summary;
+    const n = c.length;
+    let kind = '';
+    let run = 0;
+    let sticky = false;
+    for (let j = 0; j < n; j++) {
+      const k = c.kindAt(j)!;
+      if (k !== kind) {
+        if (j > run) countRunInSummary(s, kind, j - run, from + run, c.timeAt(run)!, c.timeAt(j - 1)!);
+        kind = k;
+        run = j;
+        sticky = STICKY_KINDS.has(k);
+      }
+      if (sticky) this.keepSticky(c.detail(j)!, from + j);
+      else if (k === 'ipvs.schedule') {
+        const f = c.factsAt(j);
+        if (f !== undefined) tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+        else {
+          const ev = c.detail(j)!;
+          if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
+        }
+      }
+    }
+    if (n > run) countRunInSummary(s, kind, n - run, from + run, c.timeAt(run)!, c.timeAt(n - 1)!);
   }
 
   /**

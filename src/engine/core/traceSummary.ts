@@ -3,7 +3,6 @@
  * decision counted per virtual service and real server, with the span of virtual time they
  * covered. Views show it where the detail used to be (the event list, the scheduler chart).
  */
-import type { EngineEvent } from './traceEvents';
 
 export interface SchedulerTally {
   host: string;
@@ -29,12 +28,6 @@ export interface TraceSummary {
 
 export function emptySummary(): TraceSummary {
   return { events: 0, fromSeq: 0, toSeq: 0, fromUs: 0, toUs: 0, byKind: {}, decisions: [] };
-}
-
-/** Count one event (stamped) into the summary. */
-export function addToSummary(s: TraceSummary, ev: EngineEvent & { t: number }, seq: number): void {
-  countInSummary(s, ev.kind, ev.t, seq);
-  if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
 }
 
 /**
@@ -72,16 +65,24 @@ export function tallyDecision(
 }
 
 /**
- * Count event `seq` of this kind at time `t` (µs): all a summary keeps of an event other than
- * a scheduling decision, so a summariser need not build it.
+ * Count `n` events of one kind in a row, seqs `firstSeq` on, at times `firstUs` to `lastUs`: all a
+ * summary keeps of an event other than a scheduling decision (tallyDecision), so a summariser
+ * need not build it, and counts a run of one kind at once (one lookup of its kind, not n).
  */
-export function countInSummary(s: TraceSummary, kind: string, t: number, seq: number): void {
+export function countRunInSummary(
+  s: TraceSummary,
+  kind: string,
+  n: number,
+  firstSeq: number,
+  firstUs: number,
+  lastUs: number,
+): void {
   if (s.events === 0) {
-    s.fromSeq = seq;
-    s.fromUs = t;
+    s.fromSeq = firstSeq;
+    s.fromUs = firstUs;
   }
-  s.events++;
-  s.toSeq = seq + 1;
-  s.toUs = t;
-  s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
+  s.events += n;
+  s.toSeq = firstSeq + n;
+  s.toUs = lastUs;
+  s.byKind[kind] = (s.byKind[kind] ?? 0) + n;
 }

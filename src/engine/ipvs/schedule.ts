@@ -113,8 +113,7 @@ class DecisionRecord implements DecisionFacts {
     readonly host: string,
     readonly service: string,
     readonly scheduler: string,
-    readonly clientAddr: string,
-    readonly clientPort: number,
+    readonly client: string,
     readonly dest: string | null,
     readonly explanation: Explanation | null,
   ) {}
@@ -135,7 +134,7 @@ function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
     pkt: stored.pkt as string,
     service: d.service,
     scheduler: d.scheduler,
-    client: `${d.clientAddr}:${d.clientPort}`,
+    client: d.client,
     dest: own ? d.winner : d.dest,
     explanation: own ? d : d.explanation,
   };
@@ -178,8 +177,7 @@ export function pick(
     ex.scheduler === svc.scheduler.name
   ) {
     ex.where = whereOf(ipvs, svc);
-    ex.clientAddr = t.saddr;
-    ex.clientPort = t.sport;
+    ex.client = clientString(t.saddr, t.sport);
     record = ex;
   } else {
     const where = whereOf(ipvs, svc);
@@ -187,8 +185,7 @@ export function pick(
       where.host,
       where.service,
       svc.scheduler.name,
-      t.saddr,
-      t.sport,
+      clientString(t.saddr, t.sport),
       r.dest?.key ?? null,
       ex ?? null,
     );

@@ -144,6 +144,12 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
 }
 
 /**
+ * Candidate lists derived so far, per record: kept beside the records, not in them (a field per
+ * decision, while few are ever read; a bounded trace keeps every record for a few chunks).
+ */
+const derived = new WeakMap<RecordedExplanation, Candidate[]>();
+
+/**
  * A decision as the hot path records it: the dests in list order and, per dest, the counters a
  * scheduler compares, plus the winner, the rule and the scheduler's few parameters. The
  * candidate list is derived on first read; `toJSON` gives the plain Explanation, so a serialised
@@ -159,15 +165,13 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
   private readonly end: number;
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
-  private derived: Candidate[] | undefined = undefined;
   /**
    * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
    * is then stored as its packet and this record alone, one object per decision.
    */
   where: Where = NOWHERE;
-  /** The client's address and port: its `ip:port` is spelled when the event is read. */
-  clientAddr = '';
-  clientPort = 0;
+  /** The client's `ip:port` (one string the trace has seen before: schedule.ts clientString). */
+  client = '';
 
   constructor(
     scheduler: string,
@@ -265,7 +269,9 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
   }
 
   get candidates(): Candidate[] {
-    return (this.derived ??= this.derive());
+    let c = derived.get(this);
+    if (c === undefined) derived.set(this, (c = this.derive()));
+    return c;
   }
 
   /** The dests as they were when the decision was made. */
