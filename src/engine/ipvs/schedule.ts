@@ -176,7 +176,7 @@ export function pick(
     ex.winnerObject === r.dest &&
     ex.scheduler === svc.scheduler.name
   ) {
-    ex.where = whereOf(ipvs, svc);
+    ex.placeAt(whereOf(ipvs, svc));
     ex.client = clientString(t.saddr, t.sport);
     record = ex;
   } else {
