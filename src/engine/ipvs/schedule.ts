@@ -113,7 +113,8 @@ class DecisionRecord implements DecisionFacts {
     readonly host: string,
     readonly service: string,
     readonly scheduler: string,
-    readonly client: string,
+    readonly clientAddr: string,
+    readonly clientPort: number,
     readonly dest: string | null,
     readonly explanation: Explanation | null,
   ) {}
@@ -134,7 +135,7 @@ function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
     pkt: stored.pkt as string,
     service: d.service,
     scheduler: d.scheduler,
-    client: d.client,
+    client: `${d.clientAddr}:${d.clientPort}`,
     dest: own ? d.winner : d.dest,
     explanation: own ? d : d.explanation,
   };
@@ -177,7 +178,8 @@ export function pick(
     ex.scheduler === svc.scheduler.name
   ) {
     ex.placeAt(whereOf(ipvs, svc));
-    ex.client = clientString(t.saddr, t.sport);
+    ex.clientAddr = t.saddr;
+    ex.clientPort = t.sport;
     record = ex;
   } else {
     const where = whereOf(ipvs, svc);
@@ -185,7 +187,8 @@ export function pick(
       where.host,
       where.service,
       svc.scheduler.name,
-      clientString(t.saddr, t.sport),
+      t.saddr,
+      t.sport,
       r.dest?.key ?? null,
       ex ?? null,
     );

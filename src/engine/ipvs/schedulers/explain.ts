@@ -185,8 +185,9 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
   private readonly end: number;
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
-  /** The client's `ip:port` (one string the trace has seen before: schedule.ts clientString). */
-  client = '';
+  /** The client's address and port: its `ip:port` is spelled when the event is read. */
+  clientAddr = '';
+  clientPort = 0;
 
   constructor(
     scheduler: string,
