@@ -1,5 +1,3 @@
-import { ParamsMemo } from './paramsMemo';
-
 /**
  * The params of sed, nq and wlc (the winner's cost and weight), made with `new` (explain.ts:
  * plainParams says why); one class, so the three share one object shape.
@@ -14,6 +12,3 @@ export class CostWeightParams {
     this.weight = weight;
   }
 }
-
-/** Equal params shared (paramsMemo.ts): make them with `costWeightParams.of(cost, weight)`. */
-export const costWeightParams = new ParamsMemo((cost, weight) => new CostWeightParams(cost, weight));

@@ -61,7 +61,7 @@ class DhParams {
   }
 }
 
-/** The last params per bucket, shared while equal (paramsMemo.ts says why). A memo of values, not state. */
+/** The last params per bucket, shared while equal (mh.ts says why). A memo of values, not state. */
 const byBucket: (DhParams | undefined)[] = [];
 
 function dhParams(daddr: string, bucket: number, owner: string): DhParams {

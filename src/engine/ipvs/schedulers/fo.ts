@@ -1,4 +1,3 @@
-import { ParamsMemo } from './paramsMemo';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_WEIGHT } from './judges';
@@ -27,13 +26,11 @@ class FoParams {
   }
 }
 
-const foParams = new ParamsMemo((weight) => new FoParams(weight));
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = foPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'fo.highest-weight' : NONE_NO_ELIGIBLE;
-  const params = d ? foParams.of(d.weight) : {};
+  const params = d ? new FoParams(d.weight) : {};
   return result(d, explanation(ctx, 'fo', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 

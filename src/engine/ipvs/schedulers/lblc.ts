@@ -66,7 +66,7 @@ class LblcParams {
   }
 }
 
-/** The params made last, shared while equal (paramsMemo.ts says why). A memo of values, not state. */
+/** The params made last, shared while equal (mh.ts says why). A memo of values, not state. */
 let lastParams: LblcParams | undefined;
 
 function lblcParams(daddr: string, cached: string, cache: string): LblcParams {

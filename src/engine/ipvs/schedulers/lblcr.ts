@@ -111,7 +111,7 @@ class LblcrParams {
   }
 }
 
-/** The params made last, shared while equal (paramsMemo.ts says why). A memo of values, not state. */
+/** The params made last, shared while equal (mh.ts says why). A memo of values, not state. */
 let lastParams: LblcrParams | undefined;
 
 function lblcrParams(

@@ -1,4 +1,3 @@
-import { ParamsMemo } from './paramsMemo';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
@@ -32,13 +31,11 @@ class LcParams {
   }
 }
 
-const lcParams = new ParamsMemo((cost) => new LcParams(cost));
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? lcParams.of(connOverhead(d)) : {};
+  const params = d ? new LcParams(connOverhead(d)) : {};
   return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 

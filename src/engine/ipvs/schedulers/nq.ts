@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { costWeightParams } from './costWeight';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
@@ -31,7 +31,7 @@ function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedCont
   if (!ctx.explain) return { dest: d };
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
   const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
-  const params = d ? costWeightParams.of(sedOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 

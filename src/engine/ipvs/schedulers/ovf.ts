@@ -1,4 +1,3 @@
-import { ParamsMemo } from './paramsMemo';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
@@ -37,13 +36,11 @@ class OvfParams {
   }
 }
 
-const ovfParams = new ParamsMemo((weight, active) => new OvfParams(weight, active));
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  const params = d ? ovfParams.of(d.weight, d.activeconns) : {};
+  const params = d ? new OvfParams(d.weight, d.activeconns) : {};
   return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
 }
 

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { costWeightParams } from './costWeight';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
 import { sedOverhead } from './overhead';
@@ -30,7 +30,7 @@ function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedCont
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
-  const params = d ? costWeightParams.of(sedOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
 }
 

@@ -93,7 +93,7 @@ class ShParams {
 
 /**
  * The last params per bucket: a client that connects again mostly gets equal params, and then the
- * same object (paramsMemo.ts says why). A memo of values, not state.
+ * same object (mh.ts says why). A memo of values, not state.
  */
 const byBucket: (ShParams | undefined)[] = [];
 

@@ -102,30 +102,11 @@ class TwosParams {
   }
 }
 
-/** Recent params by draws, shared while equal (paramsMemo.ts says why). A memo of values, not state. */
-const MEMO_BITS = 10;
-const memo: (TwosParams | undefined)[] = new Array<TwosParams | undefined>(1 << MEMO_BITS).fill(undefined);
-
-function twosParams(weightSum: number, r1: number, r2: number, choice1: string, choice2: string): TwosParams {
-  const at = (Math.imul(r1 | 0, 0x9e3779b1) ^ Math.imul(r2 | 0, 0x85ebca6b)) >>> (32 - MEMO_BITS);
-  const p = memo[at];
-  if (
-    p !== undefined &&
-    Object.is(p.r1, r1) &&
-    Object.is(p.r2, r2) &&
-    p.weightSum === weightSum &&
-    p.choice1 === choice1 &&
-    p.choice2 === choice2
-  )
-    return p;
-  return (memo[at] = new TwosParams(weightSum, r1, r2, choice1, choice2));
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
   const { weightSum, r1, r2, choice1, choice2 } = last;
-  const params = d ? twosParams(weightSum, r1, r2, choice1, choice2) : {};
+  const params = d ? new TwosParams(weightSum, r1, r2, choice1, choice2) : {};
   const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
   return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }

@@ -1,5 +1,5 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { costWeightParams } from './costWeight';
+import { CostWeightParams } from './costWeight';
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { connOverhead } from './overhead';
@@ -34,7 +34,7 @@ function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedCont
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? costWeightParams.of(connOverhead(d), d.weight) : {};
+  const params = d ? new CostWeightParams(connOverhead(d), d.weight) : {};
   return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 

@@ -112,7 +112,7 @@ class WrrParams {
 
 /**
  * Recent params by position and current weight: a wrr cycle repeats its steps, and equal params
- * are then one object (paramsMemo.ts says why). A direct-mapped memo of values, not state.
+ * are then one object (mh.ts says why). A direct-mapped memo of values, not state.
  */
 const MEMO_BITS = 10;
 const memo: (WrrParams | undefined)[] = new Array<WrrParams | undefined>(1 << MEMO_BITS).fill(undefined);
