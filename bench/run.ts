@@ -27,7 +27,10 @@ const names = [...SCHEDULERS.keys()];
 // The explain-off scheduler suite runs last: its hand-made services and contexts have other
 // object shapes than the engine's, and would slow the engine's own code paths measured after it.
 const suites: [string, () => BenchSpec[]][] = [
-  ['real-path', () => names.map(schedulerRealPathBench)],
+  [
+    'real-path',
+    () => names.flatMap((n) => [schedulerRealPathBench(n, 'runner'), schedulerRealPathBench(n, 'eager')]),
+  ],
   ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
   ['runner', () => (['nat', 'dr', 'tun'] as const).map(labRunnerBench)],
   [

@@ -11,7 +11,7 @@ import type { FixedKind } from './traceFixed';
 import { KindTally } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
-import { addToSummary, countInSummary, emptySummary, type TraceSummary } from './traceSummary';
+import { countRunInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
 
 /** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
 export const CHUNK_BITS = 14;
@@ -235,23 +235,28 @@ export class TraceChunks {
   }
 
   /**
-   * Event `j` of chunk `c` (seq `seq`) into the summary. Only decisions and sticky events are
-   * built: the rest is a kind and a time to count (the page's mirror lets go of 65,000 events at
-   * a time; building each took ~45 ms).
+   * Event `j` of chunk `c` (seq `seq`) into the summary. Only sticky events and decisions not
+   * raw are built: the rest is a kind and a time to count (the page's mirror lets go of 65,000
+   * events at a time; building each took ~45 ms), and a raw decision is tallied from its record
+   * (traceSummary.ts DecisionFacts).
    */
   private summariseOne(c: LazyStore<EngineEvent>, j: number, seq: number): void {
+    const s = this.summary;
     const kind = c.kindAt(j)!;
-    const sticky = STICKY_KINDS.has(kind);
-    if (!sticky && kind !== 'ipvs.schedule') return countInSummary(this.summary, kind, c.timeAt(j)!, seq);
+    const t = c.timeAt(j)!;
+    countRunInSummary(s, kind, 1, seq, t, t);
+    if (STICKY_KINDS.has(kind)) return this.keepSticky(c.detail(j)!, seq);
+    if (kind !== 'ipvs.schedule') return;
+    const f = c.factsAt(j);
+    if (f !== undefined) return tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
     const ev = c.detail(j)!;
-    addToSummary(this.summary, ev, seq);
-    if (sticky) this.keepSticky(ev, seq);
+    if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
   }
 
   /**
    * Chunk `c`'s raw events (from `enc` on; the chunk's first is seq `from`) into the summary,
    * as `summariseOne` would put them one by one: counted by kind in bulk (kindTally.ts), the
-   * decisions and sticky events built and added in order.
+   * decisions tallied and sticky events kept in order.
    */
   private summariseRaw(c: LazyStore<EngineEvent>, enc: number, from: number): void {
     const s = this.summary;
@@ -270,7 +275,8 @@ export class TraceChunks {
       if (!STICKY_KINDS.has(kind)) this.summariseOne(c, j, from + j);
       else {
         // Counted, and replayed into the kept store as pushed (no event object built for it).
-        countInSummary(s, kind, c.timeAt(j)!, from + j);
+        const t = c.timeAt(j)!;
+        countRunInSummary(s, kind, 1, from + j, t, t);
         c.replay(special[i]!, this.stickyStore(from + j));
       }
     }

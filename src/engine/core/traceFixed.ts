@@ -26,6 +26,11 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
    * value is: the store skips asking what it is (see `packedKind`).
    */
   readonly refs?: number;
+  /**
+   * A packed id-and-record kind whose record holds what a summary tallies of a decision
+   * (traceSummary.ts DecisionFacts): a summariser reads it there instead of expanding the event.
+   */
+  readonly facts?: boolean;
 }
 
 /** Rebuilds an event from its stored form (kind and stored keys): its own keys, in emit order. */
@@ -64,13 +69,14 @@ export function fixedKind<E extends { kind: string }>() {
  * as emitted, so readers (the views, --trace JSON, the trace hash) see no difference. For the
  * hottest decisions, whose every field would otherwise cost the store a lookup. `byReference`:
  * keys whose value is always a class instance (never plain data: its type says so), stored as
- * the store stores any such value, without asking what it is.
+ * the store stores any such value, without asking what it is. `facts`: see FixedKind.facts.
  */
 export function packedKind<V extends readonly unknown[]>(
   kind: string,
   keys: readonly string[],
   expand: Expand,
   byReference: readonly string[] = [],
+  facts = false,
 ): FixedKind<V> {
   if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
     throw new Error(`trace: ${kind} has ${keys.length} fields`);
@@ -79,7 +85,7 @@ export function packedKind<V extends readonly unknown[]>(
     if (!keys.includes(k)) throw new Error(`trace: ${kind} has no key ${k}`);
     refs |= 1 << keys.indexOf(k);
   }
-  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand, refs });
+  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand, refs, facts });
 }
 
 /** The event object a generic push would have been given (listeners want one). */

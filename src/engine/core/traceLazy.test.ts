@@ -268,4 +268,52 @@ describe('TraceChunks, lazy', () => {
     for (let i = CHUNK + 400; i < CHUNK + 500; i++) [lazy, eager].forEach((s) => pushAt(s, i, 8));
     expectSame(lazy, eager, 0, true);
   });
+
+  test('a kind whose record holds its facts is tallied from the record, never expanded, as eager tallies it', () => {
+    class Facts {
+      constructor(
+        readonly host: string,
+        readonly service: string,
+        readonly scheduler: string,
+        readonly winner: string | null,
+      ) {}
+    }
+    let expanded = 0;
+    const FACTS = packedKind<[string, Facts]>(
+      'ipvs.schedule',
+      ['pkt', 'rec'],
+      (st) => {
+        expanded++;
+        const r = st.rec as Facts;
+        const { host, service, scheduler } = r;
+        return { kind: 'ipvs.schedule', host, pkt: st.pkt, service, scheduler, dest: r.winner };
+      },
+      ['rec'],
+      true,
+    );
+    const picks = ['rs1', 'rs2', null, 'rs3'];
+    const n = 3 * CHUNK + 300;
+    const lazy = new TraceChunks();
+    const eager = new TraceChunks();
+    lazy.setLazy(true);
+    for (let i = 0; i < n; i++) {
+      const svc = i % 5 === 0 ? 'TCP w:80' : 'TCP v:80';
+      // Not pushAt: its decisions are of another packed kind of the same name (one per store).
+      if (i % 3 === 0)
+        [lazy, eager].forEach((s) => s.pushFixed(i * 3, PASS, 'c', 'LOCAL_OUT', `pkt#${i}`, FNS, 'ACCEPT'));
+      else {
+        const rec = new Facts('director', svc, i % 7 === 0 ? 'wlc' : 'rr', picks[(i * 31) % 4]!);
+        [lazy, eager].forEach((s) => s.pushIdRecord(i * 3, FACTS, `pkt#${i}`, rec));
+      }
+    }
+    expanded = 0;
+    lazy.summariseBefore(Infinity, CHUNK);
+    expect(expanded).toBe(0);
+    eager.summariseBefore(Infinity, CHUNK);
+    const sum = lazy.summarised()!;
+    expect(sum).toEqual(eager.summarised());
+    // Every combination seen: 2 services × 2 schedulers × 4 picks.
+    expect(sum.decisions.length).toBe(16);
+    expect(sum.decisions.reduce((a, d) => a + d.count, 0)).toBe(sum.byKind['ipvs.schedule']);
+  });
 });

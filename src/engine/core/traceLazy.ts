@@ -13,6 +13,7 @@ import { growTyped as grow } from './growTyped';
 import type { RawKinds } from './kindTally';
 import { type FixedKind, fixedEvent } from './traceFixed';
 import { type SizeHint, TraceStore } from './traceStore';
+import type { DecisionFacts } from './traceSummary';
 
 /** What a raw event was pushed by. */
 const EVENT = 0;
@@ -290,6 +291,18 @@ export class LazyStore<E extends { kind: string }> {
     }
     ev.t = this.times[j];
     return ev as E & { t: number };
+  }
+
+  /**
+   * The record of event `i` if it is raw and of a kind whose record holds a decision's facts
+   * (pushIdRecord, FixedKind.facts), else undefined: the summariser tallies a decision from it
+   * without building the event.
+   */
+  factsAt(i: number): DecisionFacts | undefined {
+    const j = i - this.store.length;
+    if (j < 0 || j >= this.n || this.ops[j] !== ID_RECORD || (this.heads[j] as FixedKind).facts !== true)
+      return undefined;
+    return this.vals[this.offs[j]! + 1] as DecisionFacts;
   }
 
   truncate(length: number): void {

@@ -3,7 +3,6 @@
  * decision counted per virtual service and real server, with the span of virtual time they
  * covered. Views show it where the detail used to be (the event list, the scheduler chart).
  */
-import type { EngineEvent } from './traceEvents';
 
 export interface SchedulerTally {
   host: string;
@@ -31,32 +30,59 @@ export function emptySummary(): TraceSummary {
   return { events: 0, fromSeq: 0, toSeq: 0, fromUs: 0, toUs: 0, byKind: {}, decisions: [] };
 }
 
-/** Count one event (stamped) into the summary. */
-export function addToSummary(s: TraceSummary, ev: EngineEvent & { t: number }, seq: number): void {
-  countInSummary(s, ev.kind, ev.t, seq);
-  if (ev.kind !== 'ipvs.schedule') return;
-  let tally = s.decisions.find(
-    (d) =>
-      d.host === ev.host && d.service === ev.service && d.scheduler === ev.scheduler && d.dest === ev.dest,
-  );
-  if (!tally) {
-    tally = { host: ev.host, service: ev.service, scheduler: ev.scheduler, dest: ev.dest, count: 0 };
-    s.decisions.push(tally);
+/**
+ * What the summary keeps of a scheduler's decision, as the record an `ipvs.schedule` event is
+ * pushed with holds it (ipvs/schedule.ts): the summariser reads these off the raw record, not
+ * off an event built for it (one object, a client string and a value list per decision).
+ * `winner` is the event's `dest`.
+ */
+export interface DecisionFacts {
+  readonly host: string;
+  readonly service: string;
+  readonly scheduler: string;
+  readonly winner: string | null;
+}
+
+/** Count one decision (its kind and time counted apart, countRunInSummary). */
+export function tallyDecision(
+  s: TraceSummary,
+  host: string,
+  service: string,
+  scheduler: string,
+  dest: string | null,
+): void {
+  // A scan, not a map: a summary holds a few tallies per service, and the strings compared are
+  // mostly the same objects (the where memo, the dest keys).
+  const list = s.decisions;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    if (d.dest === dest && d.host === host && d.service === service && d.scheduler === scheduler) {
+      d.count++;
+      return;
+    }
   }
-  tally.count++;
+  list.push({ host, service, scheduler, dest, count: 1 });
 }
 
 /**
- * Count event `seq` of this kind at time `t` (µs): all a summary keeps of an event other than
- * a scheduling decision, so a summariser need not build it.
+ * Count `n` events of one kind in a row, seqs `firstSeq` on, at times `firstUs` to `lastUs`: all a
+ * summary keeps of an event other than a scheduling decision (tallyDecision), so a summariser
+ * need not build it, and counts a run of one kind at once (one lookup of its kind, not n).
  */
-export function countInSummary(s: TraceSummary, kind: string, t: number, seq: number): void {
+export function countRunInSummary(
+  s: TraceSummary,
+  kind: string,
+  n: number,
+  firstSeq: number,
+  firstUs: number,
+  lastUs: number,
+): void {
   if (s.events === 0) {
-    s.fromSeq = seq;
-    s.fromUs = t;
+    s.fromSeq = firstSeq;
+    s.fromUs = firstUs;
   }
-  s.events++;
-  s.toSeq = seq + 1;
-  s.toUs = t;
-  s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
+  s.events += n;
+  s.toSeq = firstSeq + n;
+  s.toUs = lastUs;
+  s.byKind[kind] = (s.byKind[kind] ?? 0) + n;
 }

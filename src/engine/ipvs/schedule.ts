@@ -2,6 +2,7 @@ import { IpvsConnEntry } from './connEntry';
 import type { Explanation, FwdMethod } from './types';
 import { SEC } from '../core/sim';
 import { packedKind } from '../core/traceFixed';
+import type { DecisionFacts } from '../core/traceSummary';
 import { ipNum, numIp } from '../stack/addrMath';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
@@ -107,7 +108,7 @@ function clientString(addr: string, port: number): string {
  * class holds the fields otherwise (explanations off, or built at once). Read back as the event's
  * own fields, in their order (expandDecision).
  */
-class DecisionRecord {
+class DecisionRecord implements DecisionFacts {
   constructor(
     readonly host: string,
     readonly service: string,
@@ -117,6 +118,11 @@ class DecisionRecord {
     readonly dest: string | null,
     readonly explanation: Explanation | null,
   ) {}
+
+  /** The dest as the summary tallies it (DecisionFacts). */
+  get winner(): string | null {
+    return this.dest;
+  }
 }
 
 /** The decision event as emitted, from its stored form (pkt, decision): same keys, same order. */
@@ -135,12 +141,16 @@ function expandDecision(stored: Record<string, unknown>): IpvsScheduleEvent {
   };
 }
 
-/** A decision, pushed as its packet and its record (traceFixed.ts): no event object. */
+/**
+ * A decision, pushed as its packet and its record (traceFixed.ts): no event object. The record
+ * holds its facts (DecisionFacts): a summary tallies it without expanding it.
+ */
 const SCHEDULE = packedKind<[string, DecisionRecord | RecordedExplanation]>(
   'ipvs.schedule',
   ['pkt', 'decision'],
   expandDecision as (stored: Record<string, unknown>) => IpvsScheduleEvent & Record<string, unknown>,
   ['decision'],
+  true,
 );
 
 /**
@@ -167,7 +177,7 @@ export function pick(
     ex.winnerObject === r.dest &&
     ex.scheduler === svc.scheduler.name
   ) {
-    ex.where = whereOf(ipvs, svc);
+    ex.placeAt(whereOf(ipvs, svc));
     ex.clientAddr = t.saddr;
     ex.clientPort = t.sport;
     record = ex;

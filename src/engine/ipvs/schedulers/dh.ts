@@ -61,12 +61,21 @@ class DhParams {
   }
 }
 
+/** The last params per bucket, shared while equal (mh.ts says why). A memo of values, not state. */
+const byBucket: (DhParams | undefined)[] = [];
+
+function dhParams(daddr: string, bucket: number, owner: string): DhParams {
+  const p = byBucket[bucket];
+  if (p !== undefined && p.daddr === daddr && p.owner === owner) return p;
+  return (byBucket[bucket] = new DhParams(daddr, bucket, owner));
+}
+
 function schedule(s: DhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const bucket = hash32(daddrToU32(pkt.daddr), DH_TAB_BITS);
   const owner = bucketDest(s.table, svc.dests, bucket);
   const d = owner !== undefined && dhEligible(owner) ? owner : undefined;
   if (!ctx.explain) return { dest: d };
-  const params = new DhParams(pkt.daddr, bucket, owner?.key ?? '');
+  const params = dhParams(pkt.daddr, bucket, owner?.key ?? '');
   const rule = d ? 'dh.bucket' : NONE_BUCKET;
   return result(d, explanation(ctx, 'dh', svc.dests, DH_JUDGE, d, rule, params, owner));
 }

@@ -1,4 +1,5 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
+import type { DecisionFacts } from '../../core/traceSummary';
 import { destEpoch } from './countedDest';
 import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
 
@@ -32,14 +33,12 @@ export interface Judge {
 }
 
 /**
- * Counters of lists whose dests are not CountedDests (plain objects: tests, previews) live in
- * shared append-only blocks, every dest's per decision (a snapshot, in the journal's layout), so
- * a decision adds no array of its own to the heap: a record keeps its block and offset. A block is
- * dropped with the last record that points into it. Pure storage: nothing here is observable.
+ * The list copy each block of counters is of (a journal's chunk is of one copy; a block made for
+ * one decision, of its): a record keeps the block, not the copy, one field less per decision.
  */
-const BLOCK = 1 << 13;
-let block = new Int32Array(BLOCK);
-let used = 0;
+const copies = new WeakMap<Int32Array, readonly Dest[]>();
+/** The block registered last: consecutive decisions on one journal share a chunk. */
+let lastBlock: Int32Array | undefined;
 
 /** The journal of each live list (counterJournal.ts), and of the list decided on last. */
 const journals = new WeakMap<readonly Dest[], CounterJournal>();
@@ -112,11 +111,34 @@ export interface Where {
 
 const NOWHERE: Where = { host: '', service: '' };
 
+/** A How at a Where: what a decision shares with every other of its scheduler, outcome and service. */
+interface Site {
+  readonly how: How;
+  readonly where: Where;
+}
+
 /** What a decision shares with every other of its scheduler and outcome: one object for all of them. */
-interface How {
-  readonly scheduler: string;
-  readonly rule: string;
-  readonly judge: Judge;
+class How {
+  /** The How before the engine says where (tests, previews). */
+  readonly bare: Site;
+  private last: Site;
+  private readonly sites = new WeakMap<Where, Site>();
+
+  constructor(
+    readonly scheduler: string,
+    readonly rule: string,
+    readonly judge: Judge,
+  ) {
+    this.bare = this.last = { how: this, where: NOWHERE };
+  }
+
+  /** This How at `where`: one object per pair, so a record keeps one pointer for both. */
+  at(where: Where): Site {
+    if (this.last.where === where) return this.last;
+    let site = this.sites.get(where);
+    if (site === undefined) this.sites.set(where, (site = { how: this, where }));
+    return (this.last = site);
+  }
 }
 
 /**
@@ -137,10 +159,16 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
   let byRule = bySched.get(scheduler);
   if (!byRule) bySched.set(scheduler, (byRule = new Map()));
   let how = byRule.get(rule);
-  if (!how) byRule.set(rule, (how = { scheduler, rule, judge }));
+  if (!how) byRule.set(rule, (how = new How(scheduler, rule, judge)));
   lastHow = how;
   return how;
 }
+
+/**
+ * Candidate lists derived so far, per record: kept beside the records, not in them (a field per
+ * decision, while few are ever read; a bounded trace keeps every record for a few chunks).
+ */
+const derived = new WeakMap<RecordedExplanation, Candidate[]>();
 
 /**
  * A decision as the hot path records it: the dests in list order and, per dest, the counters a
@@ -148,22 +176,15 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * candidate list is derived on first read; `toJSON` gives the plain Explanation, so a serialised
  * trace is the same as if it had been built eagerly.
  */
-export class RecordedExplanation implements Explanation, Recorded {
+export class RecordedExplanation implements Explanation, Recorded, DecisionFacts {
   readonly params: Params;
-  private readonly how: How;
-  private readonly dests: readonly Dest[];
-  /** The counters: a snapshot at `offset` in `block`, then changes up to `end` (readCounters). */
+  /** Its scheduler, rule and judge, and (once the engine's pick says) its host and service. */
+  private site: Site;
+  /** The counters: a snapshot at the start of `block`, then changes up to `end` (readCounters). */
   private readonly block: Int32Array;
-  private readonly offset: number;
   private readonly end: number;
   private readonly winnerDest: Dest | undefined;
   private readonly auxDest: Dest | undefined;
-  private derived: Candidate[] | undefined = undefined;
-  /**
-   * The rest of the decision's trace event, filled in by the engine's pick (schedule.ts): the event
-   * is then stored as its packet and this record alone, one object per decision.
-   */
-  where: Where = NOWHERE;
   /** The client's address and port: its `ip:port` is spelled when the event is read. */
   clientAddr = '';
   clientPort = 0;
@@ -181,42 +202,48 @@ export class RecordedExplanation implements Explanation, Recorded {
     const copy = listCopy(dests);
     const j = lastJournal!;
     if (journaled && j.record(copy)) {
-      this.block = j.chunk;
-      this.offset = 0;
+      const c = j.chunk;
+      if (c !== lastBlock) copies.set((lastBlock = c), copy);
+      this.block = c;
       this.end = j.used;
     } else {
       const m = dests.length;
-      const n = m * SNAP;
-      let b = block;
-      let at = used;
-      if (at + n > b.length) {
-        b = block = new Int32Array(Math.max(BLOCK, n));
-        at = 0;
-      }
-      used = at + n;
-      for (let i = 0, k = at; i < m; i++, k += SNAP) {
+      const b = new Int32Array(m * SNAP);
+      for (let i = 0, k = 0; i < m; i++, k += SNAP) {
         const d = dests[i]!;
         b[k] = packFlags(d);
         b[k + 1] = d.activeconns;
         b[k + 2] = d.inactconns;
       }
+      copies.set(b, copy);
       this.block = b;
-      this.offset = at;
-      this.end = at + n;
+      this.end = b.length;
     }
-    this.how = howOf(scheduler, judge, rule);
+    this.site = howOf(scheduler, judge, rule).bare;
     this.params = params;
-    this.dests = copy;
     this.winnerDest = winner;
     this.auxDest = aux;
   }
 
+  /**
+   * The rest of the decision's trace event, set by the engine's pick (schedule.ts): the event is
+   * then stored as its packet and this record alone, one object per decision.
+   */
+  placeAt(where: Where): void {
+    this.site = this.site.how.at(where);
+  }
+
   get host(): string {
-    return this.where.host;
+    return this.site.where.host;
   }
 
   get service(): string {
-    return this.where.service;
+    return this.site.where.service;
+  }
+
+  /** The list as the decision saw it (the copy its counters' block is of). */
+  private get dests(): readonly Dest[] {
+    return copies.get(this.block)!;
   }
 
   /** The dest picked (the decision event's dest). */
@@ -240,15 +267,15 @@ export class RecordedExplanation implements Explanation, Recorded {
   // Read back from the dests rather than kept: a decision's record stays in the trace, one per
   // connection, and these are read only when the explanation is.
   get scheduler(): string {
-    return this.how.scheduler;
+    return this.site.how.scheduler;
   }
 
   get rule(): string {
-    return this.how.rule;
+    return this.site.how.rule;
   }
 
   private get judge(): Judge {
-    return this.how.judge;
+    return this.site.how.judge;
   }
 
   get winner(): string | null {
@@ -264,13 +291,16 @@ export class RecordedExplanation implements Explanation, Recorded {
   }
 
   get candidates(): Candidate[] {
-    return (this.derived ??= this.derive());
+    let c = derived.get(this);
+    if (c === undefined) derived.set(this, (c = this.derive()));
+    return c;
   }
 
   /** The dests as they were when the decision was made. */
   private views(): Dest[] {
-    const c = readCounters(this.block, this.offset, this.end, this.dests.length);
-    return this.dests.map((d, i) => {
+    const dests = this.dests;
+    const c = readCounters(this.block, 0, this.end, dests.length);
+    return dests.map((d, i) => {
       const k = i * SNAP;
       return {
         key: d.key,

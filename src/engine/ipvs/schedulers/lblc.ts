@@ -66,6 +66,15 @@ class LblcParams {
   }
 }
 
+/** The params made last, shared while equal (mh.ts says why). A memo of values, not state. */
+let lastParams: LblcParams | undefined;
+
+function lblcParams(daddr: string, cached: string, cache: string): LblcParams {
+  const p = lastParams;
+  if (p !== undefined && p.daddr === daddr && p.cached === cached && p.cache === cache) return p;
+  return (lastParams = new LblcParams(daddr, cached, cache));
+}
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -75,7 +84,7 @@ function explain(
   hit: boolean,
 ): Explanation {
   const rule = hit ? 'lblc.cache-hit' : d ? 'lblc.new-entry' : NONE_NO_ELIGIBLE;
-  const params = new LblcParams(pkt.daddr, en?.dest.key ?? '', cacheState(en, svc.dests));
+  const params = lblcParams(pkt.daddr, en?.dest.key ?? '', cacheState(en, svc.dests));
   return explanation(ctx, 'lblc', svc.dests, LBLC_JUDGE, d, rule, params, en?.dest);
 }
 

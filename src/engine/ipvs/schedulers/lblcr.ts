@@ -111,6 +111,29 @@ class LblcrParams {
   }
 }
 
+/** The params made last, shared while equal (mh.ts says why). A memo of values, not state. */
+let lastParams: LblcrParams | undefined;
+
+function lblcrParams(
+  daddr: string,
+  set: string,
+  member: string,
+  dropped: string,
+  kept: boolean,
+): LblcrParams {
+  const p = lastParams;
+  if (
+    p !== undefined &&
+    p.daddr === daddr &&
+    p.set === set &&
+    p.member === member &&
+    p.dropped === dropped &&
+    p.kept === kept
+  )
+    return p;
+  return (lastParams = new LblcrParams(daddr, set, member, dropped, kept));
+}
+
 function explain(
   ctx: SchedContext,
   svc: SchedService,
@@ -120,7 +143,7 @@ function explain(
   rule: string,
 ): Explanation {
   const set = en === undefined ? '' : setNames(en.set);
-  const params = new LblcrParams(pkt.daddr, set, trail.member, trail.dropped, trail.kept);
+  const params = lblcrParams(pkt.daddr, set, trail.member, trail.dropped, trail.kept);
   return explanation(ctx, 'lblcr', svc.dests, USABLE_BY_OVERHEAD, d, d ? rule : NONE_NO_ELIGIBLE, params);
 }
 

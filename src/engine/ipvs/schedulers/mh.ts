@@ -98,6 +98,37 @@ class MhParams {
   }
 }
 
+/**
+ * Recent decisions' params by first hash: a client that connects again mostly gets params equal to
+ * its last ones, and then the same object (a decision's record keeps it: a bounded trace keeps
+ * each for a few chunks, and a hash above 2^31 is a boxed number besides). Params are read only.
+ * A direct-mapped memo of values, not state: a collision only makes the object again.
+ */
+const paramsMemo: (MhParams | undefined)[] = new Array<MhParams | undefined>(1 << MEMO_BITS).fill(undefined);
+
+function mhParams(
+  hash: number,
+  slot: number,
+  final: number,
+  probes: number,
+  port: number,
+  fb: boolean,
+): MhParams {
+  const at = (hash ^ (hash >>> MEMO_BITS) ^ (hash >>> 24)) & MEMO_MASK;
+  const p = paramsMemo[at];
+  if (
+    p !== undefined &&
+    p.hash === hash &&
+    p.slot === slot &&
+    p.final === final &&
+    p.probes === probes &&
+    p.port === port &&
+    p.fallback === fb
+  )
+    return p;
+  return (paramsMemo[at] = new MhParams(hash, slot, final, probes, port, fb));
+}
+
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -105,7 +136,7 @@ function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;
-  const params = new MhParams(hash, slot, final, probes, port, svc.flags.flag1);
+  const params = mhParams(hash, slot, final, probes, port, svc.flags.flag1);
   return result(d, explanation(ctx, 'mh', svc.dests, MH_JUDGE, d, rule, params, owner));
 }
 

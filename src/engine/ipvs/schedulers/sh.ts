@@ -91,6 +91,19 @@ class ShParams {
   }
 }
 
+/**
+ * The last params per bucket: a client that connects again mostly gets equal params, and then the
+ * same object (mh.ts says why). A memo of values, not state.
+ */
+const byBucket: (ShParams | undefined)[] = [];
+
+function shParams(bucket: number, final: number, probes: number, port: number, fb: boolean): ShParams {
+  const p = byBucket[bucket];
+  if (p !== undefined && p.final === final && p.probes === probes && p.port === port && p.fallback === fb)
+    return p;
+  return (byBucket[bucket] = new ShParams(bucket, final, probes, port, fb));
+}
+
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
@@ -98,7 +111,7 @@ function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedCon
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
-  const params = new ShParams(bucket, final, probes, port, svc.flags.flag1);
+  const params = shParams(bucket, final, probes, port, svc.flags.flag1);
   return result(d, explanation(ctx, 'sh', svc.dests, SH_JUDGE, d, rule, params, owner));
 }
 

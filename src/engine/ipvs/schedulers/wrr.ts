@@ -110,6 +110,36 @@ class WrrParams {
   }
 }
 
+/**
+ * Recent params by position and current weight: a wrr cycle repeats its steps, and equal params
+ * are then one object (mh.ts says why). A direct-mapped memo of values, not state.
+ */
+const MEMO_BITS = 10;
+const memo: (WrrParams | undefined)[] = new Array<WrrParams | undefined>(1 << MEMO_BITS).fill(undefined);
+
+function wrrParams(
+  cw: number,
+  mw: number,
+  di: number,
+  cwBefore: number,
+  from: number,
+  position: number,
+): WrrParams {
+  const at = (Math.imul(from, 0x9e3779b1) ^ Math.imul(cwBefore, 0x85ebca6b) ^ position) >>> (32 - MEMO_BITS);
+  const p = memo[at];
+  if (
+    p !== undefined &&
+    p.cw === cw &&
+    p.mw === mw &&
+    p.di === di &&
+    p.cwBefore === cwBefore &&
+    p.from === from &&
+    p.position === position
+  )
+    return p;
+  return (memo[at] = new WrrParams(cw, mw, di, cwBefore, from, position));
+}
+
 function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const from = s.cl;
   const cwBefore = s.cw;
@@ -117,7 +147,7 @@ function schedule(s: WrrState, svc: SchedService, _pkt: SchedPacket, ctx: SchedC
   const d = i >= 0 ? svc.dests[i] : undefined;
   if (!ctx.explain) return { dest: d };
   const rule = d ? 'wrr.weight-ge-cw' : i === NO_DEST ? NONE_NO_ELIGIBLE : NONE_OVERLOADED;
-  const params = new WrrParams(s.cw, s.mw, s.di, cwBefore, from, s.cl);
+  const params = wrrParams(s.cw, s.mw, s.di, cwBefore, from, s.cl);
   return result(d, explanation(ctx, 'wrr', svc.dests, USABLE_BY_WEIGHT, d, rule, params));
 }
 
