@@ -83,6 +83,12 @@ export interface Segment {
   name: string;
   /** Attachment order. */
   ports: Port[];
+  /**
+   * The switch's MAC table, learned as frames cross it (MACs never change in the labs, so each
+   * is learned once; each hit is checked against the port's device). Kept on the segment: every
+   * frame reads it, and a table of tables by segment name cost a lookup more per frame.
+   */
+  readonly macs: Map<string, Port>;
 }
 
 /**
@@ -108,7 +114,7 @@ export class Network implements Wire {
   }
 
   addSegment(name: string): Segment {
-    const s: Segment = { name, ports: [] };
+    const s: Segment = { name, ports: [], macs: new Map() };
     this.segments.set(name, s);
     return s;
   }
@@ -140,7 +146,7 @@ export class Network implements Wire {
    * frames already wait), is captured as it starts to leave, crosses the switch and waits again
    * in the switch port toward each receiver, which sends it at that link's rate (linkQueue.ts).
    */
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void {
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, fourFields = false): void {
     const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
     if (!seg) return;
     // The frame's length, unpadded, once: the queues, both ends' counters and the receiver all
@@ -152,8 +158,8 @@ export class Network implements Wire {
     const endUs = q.slotEndUs;
     // The closure only when the frame must wait in the queue: most leave at once.
     if (q.slotStartUs > this.sim.now)
-      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len);
-    else this.onWire(host, dev, seg, frame, pktId, endUs, len);
+      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len, fourFields);
+    else this.onWire(host, dev, seg, frame, pktId, endUs, len, fourFields);
   }
 
   /**
@@ -169,9 +175,10 @@ export class Network implements Wire {
     pktId: string | undefined,
     endUs: number,
     len: number,
+    fourFields: boolean,
   ): void {
     this.sim.afterInFlight(startUs - this.sim.now, 'xmit', () =>
-      this.onWire(host, dev, seg, frame, pktId, endUs, len),
+      this.onWire(host, dev, seg, frame, pktId, endUs, len, fourFields),
     );
   }
 
@@ -183,12 +190,13 @@ export class Network implements Wire {
     pktId: string | undefined,
     endUs: number,
     len: number,
+    fourFields: boolean,
   ): void {
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
     dev.stats.txPackets++;
     dev.stats.txBytes += len;
-    if (isFourFieldFrame(frame))
+    if (fourFields || isFourFieldFrame(frame))
       this.sim.emitFixed(
         FRAME_TX_FIELDS,
         host.name,
@@ -226,12 +234,9 @@ export class Network implements Wire {
     this.sim.afterInFlightTimer(q.slotEndUs - this.sim.now, hop);
   }
 
-  /** Each switch's MAC table (MACs never change in the labs, so each is learned once). */
-  private readonly macTables = new Map<string, Map<string, Port>>();
-
+  /** The port the switch learned for `mac` (Segment.macs), looked for among the ports when unknown. */
   private portOfMac(seg: Segment, mac: string): Port | undefined {
-    let t = this.macTables.get(seg.name);
-    if (!t) this.macTables.set(seg.name, (t = new Map()));
+    const t = seg.macs;
     let p = t.get(mac);
     if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
       p = portWithMac(seg, mac);
