@@ -77,7 +77,13 @@ export function sendArp(
   const dev = host.devices.get(devName);
   if (!dev || !dev.up || dev.kind !== 'ether') return;
   const arp: ArpPacket = { proto: 'arp', htype: 1, ptype: 0x0800, op, sha: dev.mac, spa, tha, tpa };
-  host.wire.transmit(host, dev, { dst: dstMac, src: dev.mac, ethertype: ETH_P_ARP, payload: arp });
+  host.wire.transmit(
+    host,
+    dev,
+    { dst: dstMac, src: dev.mac, ethertype: ETH_P_ARP, payload: arp },
+    undefined,
+    true,
+  );
 }
 
 export function sendArpReply(host: Host, devName: string, sip: Ipv4, sha: Mac, tip: Ipv4): void {

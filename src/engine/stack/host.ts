@@ -23,7 +23,11 @@ import { SocketTable } from './socketTable';
 
 /** What a host needs from the world around it: a way to put a frame on a segment. */
 export interface Wire {
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string): void;
+  /**
+   * `fourFields`: the caller made `frame` as a fresh literal of exactly dst, src, ethertype and
+   * payload, in that order (the stack's own frames), so the wire need not check its keys.
+   */
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, fourFields?: boolean): void;
   /** netif_rx on lo: the packet comes straight back in (the wire owns the receive path). */
   loopback(host: Host, skb: Skb): void;
 }
@@ -82,7 +86,22 @@ export class Host {
   readonly journal: JournalEntry[] = [];
   /** How daemons run scripts in this host's shell (set by the lab runtime; keepalived/scriptRunner.ts). */
   scriptRunner: ScriptRunner | undefined;
-  readonly counters = new Map<Counter, number>();
+  /**
+   * The SNMP counters, one slot each (every packet bumps several: a Map's get and set by name
+   * cost more than a property). Read through `counters`.
+   */
+  private readonly snmp: Record<Counter, number> = {
+    IpInReceives: 0,
+    IpInAddrErrors: 0,
+    IpInNoRoutes: 0,
+    IpForwDatagrams: 0,
+    IpInDelivers: 0,
+    IpOutRequests: 0,
+    IpExtInNoRoutes: 0,
+    TcpExtIPReversePathFilter: 0,
+    IcmpOutTimeExcds: 0,
+    IcmpOutDestUnreachs: 0,
+  };
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
   private nextIfindex = 1;
@@ -131,8 +150,15 @@ export class Host {
     this.hooks.onChange = t.hook;
   }
 
-  count(c: Counter, n = 1): void {
-    this.counters.set(c, (this.counters.get(c) ?? 0) + n);
+  count(c: Counter): void {
+    this.snmp[c]++;
+  }
+
+  /** The counters counted so far (a counter never counted is absent, as nstat leaves it out). */
+  get counters(): ReadonlyMap<Counter, number> {
+    const m = new Map<Counter, number>();
+    for (const [c, n] of Object.entries(this.snmp) as [Counter, number][]) if (n > 0) m.set(c, n);
+    return m;
   }
 
   addDevice(name: string, kind: NetdevKind, mac: Mac, segment?: string): Netdev {

@@ -9,8 +9,13 @@ import type { Netdev } from './netdev';
  * of the NIC plugged into it). A full queue drops the frame and says where.
  */
 export class LinkPorts {
-  private readonly nics = new WeakMap<Netdev, LinkQueue>();
-  private readonly ports = new WeakMap<Netdev, LinkQueue>();
+  /**
+   * Each device's two queues sit on the device itself, under keys private to this network (a
+   * WeakMap lookup by object per frame cost more than a property read). Symbols: JSON, `for…in`
+   * and Object.keys never see them, and a device made again is a new object with new queues.
+   */
+  private readonly nicKey = Symbol('nic queue');
+  private readonly portKey = Symbol('switch port queue');
 
   constructor(private readonly sim: Sim) {}
 
@@ -19,15 +24,17 @@ export class LinkPorts {
    * leaves; undefined (and a drop in the trace) when the queue is full.
    */
   nic(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
-    let q = this.nics.get(dev);
-    if (!q) this.nics.set(dev, (q = nicQueue(dev)));
+    const slots = dev as Netdev & QueueSlots;
+    let q = slots[this.nicKey];
+    if (q === undefined) q = slots[this.nicKey] = nicQueue(dev);
     return this.take(q, host, dev, bytes, pkt, 'txqueue-full');
   }
 
   /** Queue a frame on the switch port that leads to `dev` of `host`. */
   port(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
-    let q = this.ports.get(dev);
-    if (!q) this.ports.set(dev, (q = switchPortQueue(dev)));
+    const slots = dev as Netdev & QueueSlots;
+    let q = slots[this.portKey];
+    if (q === undefined) q = slots[this.portKey] = switchPortQueue(dev);
     return this.take(q, host, dev, bytes, pkt, 'switch-port-full');
   }
 
@@ -50,6 +57,9 @@ export class LinkPorts {
     return undefined;
   }
 }
+
+/** A device as LinkPorts sees it: its queues under a network's symbols. */
+type QueueSlots = Record<symbol, LinkQueue | undefined>;
 
 // The queues' closures are made in functions of their own: a closure over `dev` made inside
 // nic() or port() would make V8 allocate a context for `dev` on every call, i.e. every frame.
