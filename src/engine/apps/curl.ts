@@ -214,9 +214,12 @@ class CurlRun implements CurlHandle, TcpCallbacks {
     const head = this.head;
     if (!head) return undefined;
     const body = this.body;
-    const all = body.join('');
-    body.length = 0;
-    if (all !== '') body.push(all);
+    // One chunk (a small reply) is its own join, and the list stays as it is.
+    const all = body.length === 1 ? body[0]! : body.join('');
+    if (body.length > 1) {
+      body.length = 0;
+      body.push(all);
+    }
     return {
       headers: head.headers,
       need: head.need,
