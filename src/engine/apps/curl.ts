@@ -159,7 +159,9 @@ class CurlRun implements CurlHandle, TcpCallbacks {
   // The head is parsed once; the body is kept as chunks with a running byte count, so a large
   // download costs time linear in its size (joining and measuring per chunk was quadratic).
   private head: Head | undefined = undefined;
-  private readonly body: string[] = [];
+  /** The body while it is one chunk (a small reply: no list for it); then all chunks in `more`. */
+  private bodyOne = '';
+  private more: string[] | undefined = undefined;
   private bodyBytes = 0;
 
   constructor(
@@ -190,7 +192,9 @@ class CurlRun implements CurlHandle, TcpCallbacks {
 
   private take(data: string): void {
     if (this.head) {
-      this.body.push(data);
+      if (this.more !== undefined) this.more.push(data);
+      else if (this.bodyOne === '') this.bodyOne = data;
+      else this.more = [this.bodyOne, data];
       this.bodyBytes += utf8Length(data);
       return;
     }
@@ -213,12 +217,11 @@ class CurlRun implements CurlHandle, TcpCallbacks {
     | undefined {
     const head = this.head;
     if (!head) return undefined;
-    const body = this.body;
-    // One chunk (a small reply) is its own join, and the list stays as it is.
-    const all = body.length === 1 ? body[0]! : body.join('');
-    if (body.length > 1) {
-      body.length = 0;
-      body.push(all);
+    // Joined once: the chunks so far become the one chunk.
+    let all = this.bodyOne;
+    if (this.more !== undefined) {
+      all = this.bodyOne = this.more.join('');
+      this.more = undefined;
     }
     return {
       headers: head.headers,
