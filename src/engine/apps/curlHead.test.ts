@@ -39,4 +39,21 @@ describe('curl reads a response head as its regular expressions did', () => {
       expect(requestText(req)).toBe(`${requestHead(req).join('\r\n')}\r\n\r\n`);
     }
   });
+
+  test('the same request line again is the same text; any part changed makes its own', () => {
+    const a = { method: 'GET' as const, path: '/', hostHeader: '10.0.0.1' };
+    const first = requestText(a);
+    expect(requestText({ ...a, hostHeader: '10.0.0.' + '1' })).toBe(first);
+    for (const other of [
+      { ...a, method: 'HEAD' as const },
+      { ...a, path: '/x' },
+      { ...a, hostHeader: '10.0.0.2' },
+    ]) {
+      expect(requestText(other)).toBe(`${requestHead(other).join('\r\n')}\r\n\r\n`);
+      expect(requestText(a)).toBe(first);
+    }
+    // With -H the memo is not consulted, and it still answers the plain request after.
+    expect(requestText({ ...a, headers: ['X-A: 1'] })).toContain('X-A: 1\r\n');
+    expect(requestText(a)).toBe(first);
+  });
 });

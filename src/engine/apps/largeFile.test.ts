@@ -37,6 +37,17 @@ describe('large files made with dd, fallocate and head -c', () => {
     );
   });
 
+  test('a body of many segments arrives whole and in order; a one-segment body as it was sent', () => {
+    const rt = LabRuntime.create('dr');
+    for (const rs of ['rs1', 'rs2'])
+      expect(rt.exec({ host: rs, command: 'seq 1 3000 > /var/www/html/n' }).exit).toBe(0);
+    const want = rt.exec({ host: 'rs1', command: 'cat /var/www/html/n' }).stdout;
+    expect(want.length).toBeGreaterThan(4 * 1448);
+    expect(rt.exec({ host: 'client', command: 'curl -s 192.168.99.188/n' }).stdout).toBe(want);
+    expect(rt.exec({ host: 'client', command: 'curl -s 192.168.99.188' }).stdout).toMatch(/^rs[12]\n$/);
+    expect(rt.exec({ host: 'client', command: 'curl -s 192.168.99.188/n' }).stdout).toBe(want);
+  });
+
   test('bad operands fail as the real tools do', () => {
     const rt = LabRuntime.create('nat');
     expect(rt.exec({ host: 'client', command: 'dd bogus' })).toMatchObject({

@@ -96,6 +96,14 @@ describe('utf8', () => {
     );
   });
 
+  it('counts a text all ASCII by its length, and one character past ASCII as two bytes', () => {
+    const head = 'HTTP/1.1 200 OK\r\n'.repeat(4);
+    expect(utf8Length(head + '\x7f')).toBe(head.length + 1);
+    expect(utf8Length(head + '\x80')).toBe(head.length + 2);
+    expect(utf8Length('\u00e9' + head)).toBe(head.length + 2);
+    expect(utf8Length(head + '\ud83d\ude00')).toBe(head.length + 4);
+  });
+
   it('measures long texts met in turn (its memo of the last one) as TextEncoder does', () => {
     fc.assert(
       fc.property(

@@ -47,6 +47,30 @@ describe('ephemeral ports as __inet_hash_connect picks them', () => {
     }
   });
 
+  test("a server's side: one local port towards many remote ports of a client, each let go alone", () => {
+    const ix = new PortIndex(3, () => 0);
+    const clientPorts = [40000, 40001, 40002];
+    for (const cp of clientPorts) ix.add('10.0.0.2', 80, '10.0.0.1', cp, false);
+    // Another pair in between: the remembered pair must follow the addresses.
+    ix.add('10.0.0.2', 80, '10.0.0.9', 40000, false);
+    // The per-port index is built from the pairs at the first bind() question, removals after it.
+    const late = new PortIndex(3, () => 0);
+    for (const cp of clientPorts) late.add('10.0.0.2', 81, '10.0.0.1', cp, false);
+    late.add('10.0.0.3', 82, '10.0.0.1', 40000, false);
+    late.remove('10.0.0.2', 81, '10.0.0.1', 40000, false);
+    expect(late.bindable('10.0.0.2', 81)).toBe(false);
+    expect(late.bindable('10.0.0.3', 81)).toBe(true);
+    expect(late.bindable('10.0.0.3', 82)).toBe(false);
+    expect(late.bindable('10.0.0.2', 82)).toBe(true);
+    expect(ix.bindable('10.0.0.2', 80)).toBe(false);
+    ix.remove('10.0.0.2', 80, '10.0.0.1', 40001, false);
+    ix.remove('10.0.0.2', 80, '10.0.0.9', 40000, false);
+    ix.remove('10.0.0.2', 80, '10.0.0.1', 40000, false);
+    expect(ix.bindable('10.0.0.2', 80)).toBe(false); // 40002 still holds it
+    ix.remove('10.0.0.2', 80, '10.0.0.1', 40002, false);
+    expect(ix.bindable('10.0.0.2', 80)).toBe(true);
+  });
+
   test('a port is unique per (local address, remote address, remote port), not per host', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 400 }), (secret, n) => {

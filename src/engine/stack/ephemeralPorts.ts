@@ -17,7 +17,7 @@ export function portOffset(secret: number, laddr: Ipv4, raddr: Ipv4, rport: numb
   return h >>> 0;
 }
 
-const destKey = (laddr: Ipv4, raddr: Ipv4, rport: number): string => `${laddr}>${raddr}:${rport}`;
+const pairKey = (laddr: Ipv4, raddr: Ipv4): string => `${laddr}>${raddr}`;
 
 /**
  * The local ports in use towards one destination: a bitmap of all 65,536 (8 KB, once per
@@ -87,8 +87,14 @@ function useOf(u: PortUse | undefined, addr: Ipv4): PortUse | undefined {
  * inet_csk_get_port). TIME-WAIT sockets count: without tcp_tw_reuse they keep their port.
  */
 export class PortIndex {
-  /** Per destination: its one local port (a server's side of a connection), or a bitmap of them. */
-  private readonly byDest = new Map<string, number | PortSet>();
+  /**
+   * Per (local address, remote address), then per remote port: its one local port (a server's
+   * side of a connection), or a bitmap of them. The remote port apart, as a number: a server's
+   * every connection has a new one (the client's port), and a string key per connection cost a
+   * concatenation and its hash at each accept and close. A pair's map stays once made (a host
+   * meets few addresses).
+   */
+  private readonly byDest = new Map<string, Map<number, number | PortSet>>();
   /**
    * Per local port, the addresses holding it: only bind() asks, so it is built from byDest at the
    * first bind() and kept from then on (a host that never binds keeps no entry per socket).
@@ -98,11 +104,10 @@ export class PortIndex {
   private readonly bound = new Map<number, number>();
   /** __inet_hash_connect's `hint`: consecutive connects walk consecutive ports. */
   private hint = 0;
-  /** The last destination's key and its parts: a client's connect, add and remove share one. */
+  /** The last (local, remote) address pair and its map: a connect, add and remove share one. */
   private keyL = '';
   private keyR = '';
-  private keyP = -1;
-  private key = '';
+  private pair: Map<number, number | PortSet> | undefined = undefined;
 
   constructor(
     private readonly secret: number,
@@ -110,24 +115,24 @@ export class PortIndex {
   ) {}
 
   add(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
-    const k = this.destKey(laddr, raddr, rport);
-    const cur = this.byDest.get(k);
-    if (cur === undefined) this.byDest.set(k, lport);
+    const dest = this.pairPorts(laddr, raddr);
+    const cur = dest.get(rport);
+    if (cur === undefined) dest.set(rport, lport);
     else if (typeof cur !== 'number') cur.add(lport);
     else if (cur !== lport) {
       const set = new PortSet();
       set.add(cur);
       set.add(lport);
-      this.byDest.set(k, set);
+      dest.set(rport, set);
     }
     if (this.byPortIx) this.use(this.byPortIx, lport, laddr);
     if (bound) this.bound.set(lport, (this.bound.get(lport) ?? 0) + 1);
   }
 
   remove(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number, bound: boolean): void {
-    const k = this.destKey(laddr, raddr, rport);
-    const cur = this.byDest.get(k);
-    if (typeof cur === 'number' ? cur === lport : cur?.delete(lport) && cur.size === 0) this.byDest.delete(k);
+    const dest = this.pairPorts(laddr, raddr);
+    const cur = dest.get(rport);
+    if (typeof cur === 'number' ? cur === lport : cur?.delete(lport) && cur.size === 0) dest.delete(rport);
     if (this.byPortIx) this.release(this.byPortIx, lport, laddr);
     if (bound) {
       const b = this.bound.get(lport) ?? 0;
@@ -139,10 +144,12 @@ export class PortIndex {
   private get byPort(): Map<number, PortUses> {
     if (this.byPortIx) return this.byPortIx;
     const ix = new Map<number, PortUses>();
-    for (const [k, set] of this.byDest) {
+    for (const [k, dest] of this.byDest) {
       const laddr = k.slice(0, k.indexOf('>'));
-      if (typeof set === 'number') this.use(ix, set, laddr);
-      else set.forEach((port) => this.use(ix, port, laddr));
+      for (const set of dest.values()) {
+        if (typeof set === 'number') this.use(ix, set, laddr);
+        else set.forEach((port) => this.use(ix, port, laddr));
+      }
     }
     return (this.byPortIx = ix);
   }
@@ -183,7 +190,7 @@ export class PortIndex {
    * the first port whose 4-tuple is free. A full destination fails at once (EADDRNOTAVAIL).
    */
   connectPort(laddr: Ipv4, raddr: Ipv4, rport: number): number | undefined {
-    const cur = this.byDest.get(this.destKey(laddr, raddr, rport));
+    const cur = this.pairPorts(laddr, raddr).get(rport);
     if (typeof cur === 'object' && cur.size >= PORT_COUNT) return undefined;
     const offset = (portOffset(this.secret, laddr, raddr, rport) + this.hint) % PORT_COUNT;
     for (let i = 1; i <= PORT_COUNT; i++) {
@@ -196,15 +203,15 @@ export class PortIndex {
     return undefined;
   }
 
-  /** byDest's key for a destination, the last one remembered (no new string per lookup). */
-  private destKey(laddr: Ipv4, raddr: Ipv4, rport: number): string {
-    if (rport !== this.keyP || raddr !== this.keyR || laddr !== this.keyL) {
-      this.keyL = laddr;
-      this.keyR = raddr;
-      this.keyP = rport;
-      this.key = destKey(laddr, raddr, rport);
-    }
-    return this.key;
+  /** byDest's map for an address pair (made on first use), the last one remembered. */
+  private pairPorts(laddr: Ipv4, raddr: Ipv4): Map<number, number | PortSet> {
+    if (this.pair !== undefined && raddr === this.keyR && laddr === this.keyL) return this.pair;
+    const k = pairKey(laddr, raddr);
+    let dest = this.byDest.get(k);
+    if (dest === undefined) this.byDest.set(k, (dest = new Map()));
+    this.keyL = laddr;
+    this.keyR = raddr;
+    return (this.pair = dest);
   }
 
   /** Is `port` free for bind() on `laddr` (no socket on that address or on the wildcard)? */

@@ -189,7 +189,35 @@ export class SocketTable {
   }
 
   private findListener(dst: Ipv4, port: number): TcpListener | undefined {
-    return this.listeners.get(`${dst}:${port}`) ?? this.listeners.get(`0.0.0.0:${port}`);
+    return this.listeners.get(this.listenKey(dst, port)) ?? this.listeners.get(this.anyKey(port));
+  }
+
+  /**
+   * `${dst}:${port}` and `0.0.0.0:${port}`, kept for the last address and port asked: a server
+   * answers SYN after SYN to one address and port, and a key made once is hashed once. Pure
+   * functions of their arguments, so nothing invalidates them.
+   */
+  private lkDst = '';
+  private lkPort = -1;
+  private lk = '';
+  private akPort = -1;
+  private ak = '';
+
+  private listenKey(dst: Ipv4, port: number): string {
+    if (dst !== this.lkDst || port !== this.lkPort) {
+      this.lkDst = dst;
+      this.lkPort = port;
+      this.lk = `${dst}:${port}`;
+    }
+    return this.lk;
+  }
+
+  private anyKey(port: number): string {
+    if (port !== this.akPort) {
+      this.akPort = port;
+      this.ak = `0.0.0.0:${port}`;
+    }
+    return this.ak;
   }
 
   /** tcp_v4_rcv: established lookup, then listener, else RST. */

@@ -25,6 +25,18 @@ describe('TCP and the apps on it', () => {
     expect(closed.t - tw).toBe(60 * SEC);
   });
 
+  test('a server finds its listener by the address and port of each SYN, whichever it was asked last', () => {
+    const l = lab();
+    // On rs2 itself: a SYN to its RIP (the listener is 0.0.0.0:80), to a port nobody listens on
+    // (RST: curl is refused), to the loopback, then the RIP again.
+    expect(l.exec('rs2', 'curl -s 192.168.99.150').stdout).toBe('rs2\n');
+    expect(l.exec('rs2', 'curl -s 192.168.99.150:81').exit).toBe(7);
+    expect(l.exec('rs2', 'curl -s 127.0.0.1').stdout).toBe('rs2\n');
+    expect(l.exec('rs2', 'curl -s 192.168.99.150:81').exit).toBe(7);
+    expect(l.exec('rs2', 'curl -s 192.168.99.150').stdout).toBe('rs2\n');
+    expect(l.events('tcp.no-socket', (e) => e.host === 'rs2').map((e) => e.port)).toEqual([81, 81]);
+  });
+
   test('a TIME-WAIT socket (its queues and congestion state let go) still ACKs a repeated FIN; the RST it earns ends it', () => {
     const l = lab();
     expect(l.curl('client', '192.168.99.150').exit).toBe(0);

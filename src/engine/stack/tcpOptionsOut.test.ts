@@ -19,6 +19,23 @@ describe('tcpOptionsFor', () => {
     expect(a[2]).toEqual({ kind: 'ts', val: 100, ecr: 7 });
   });
 
+  test('two ends in turn share their lists; a third pair lets go of the oldest', () => {
+    const c = tcpOptionsFor(TCP_ACK, 100, 7, true);
+    const s = tcpOptionsFor(TCP_ACK, 7, 100, true);
+    expect(tcpOptionsFor(TCP_ACK, 100, 7, true)).toBe(c);
+    expect(tcpOptionsFor(TCP_ACK, 7, 100, true)).toBe(s);
+    const d = tcpOptionsFor(TCP_ACK, 101, 7, true);
+    expect(d[2]).toEqual({ kind: 'ts', val: 101, ecr: 7 });
+    // Kept: the last two (d and s); c was the oldest and a new list stands for it now.
+    expect(tcpOptionsFor(TCP_ACK, 7, 100, true)).toBe(s);
+    const c2 = tcpOptionsFor(TCP_ACK, 100, 7, true);
+    expect(c2).not.toBe(c);
+    expect(c2).toEqual(c);
+    // A reset forgets both.
+    resetTcpOptionsMemo();
+    expect(tcpOptionsFor(TCP_ACK, 7, 100, true)).not.toBe(s);
+  });
+
   test('the shared timestamp cannot be written', () => {
     const a = tcpOptionsFor(TCP_ACK, 100, 7, true);
     expect(Object.isFrozen(a[2])).toBe(true);

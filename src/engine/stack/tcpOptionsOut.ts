@@ -23,24 +23,36 @@ export function tcpOptionsFor(flags: number, tsval: number, tsRecent: number, pe
     return [MSS, SACK_OK, { kind: 'ts', val: tsval, ecr: flags & TCP_ACK ? tsRecent : 0 }, NOP, WSCALE];
   if (!peerTs) return NONE;
   if (tsval === lastVal && tsRecent === lastEcr) return lastList;
+  if (tsval === prevVal && tsRecent === prevEcr) return prevList;
+  prevVal = lastVal;
+  prevEcr = lastEcr;
+  prevList = lastList;
   lastVal = tsval;
   lastEcr = tsRecent;
   return (lastList = [NOP, NOP, Object.freeze({ kind: 'ts', val: tsval, ecr: tsRecent })]);
 }
 
 /**
- * The last `nop, nop, TS` list made, shared by the next segment with the same TSval and TSecr (an
- * ACK and the request after it, sent in the same millisecond). Never written, as no packet is; not
+ * The last two `nop, nop, TS` lists made, shared by the next segments with the same TSval and
+ * TSecr: an ACK and the request after it, sent in the same millisecond; and a server's ACK of a
+ * request and its reply's FIN, between which the client sent its own (two ends alternate, so one
+ * entry lost the second). Never written, as no packet is; not
  * frozen: `for…of` over a frozen array leaves V8's fast path and allocates an iterator result per
  * element (some 5 KB per request, measured), while its option objects are frozen like those above.
  */
 let lastVal = -1;
 let lastEcr = -1;
 let lastList: TcpOption[] = NONE;
+let prevVal = -1;
+let prevEcr = -1;
+let prevList: TcpOption[] = NONE;
 
-/** @internal Tests: forget the shared list (a new lab's first segment builds its own). */
+/** @internal Tests: forget the shared lists (a new lab's first segment builds its own). */
 export function resetTcpOptionsMemo(): void {
   lastVal = -1;
   lastEcr = -1;
   lastList = NONE;
+  prevVal = -1;
+  prevEcr = -1;
+  prevList = NONE;
 }

@@ -43,3 +43,56 @@ describe('TcpSendQueue.write', () => {
     expect(w.sent.map(([, d]) => d).join('')).toBe(data);
   });
 });
+
+/** A window with the given cwnd, flight, outstanding bytes and peer window, recording every call. */
+function window(cwnd: number, flight: number, outstanding: number, sndWnd: number, closed = false) {
+  const calls: string[] = [];
+  const w: SendWindow = {
+    windowClosed: () => closed,
+    windowOutstanding: () => outstanding,
+    windowInFlight: () => flight,
+    windowCwnd: () => cwnd,
+    windowSndWnd: () => sndWnd,
+    windowSendData: (flags, data) => {
+      calls.push(`data ${flags} ${data.length}`);
+      flight++;
+      outstanding += data.length;
+    },
+    windowSendFin: () => void calls.push('fin'),
+  };
+  return { w, calls };
+}
+
+describe('TcpSendQueue.send', () => {
+  test('sends what write and pump would, in every window, and leaves the same queue behind', () => {
+    const sizes = [0, 10, TCP_SEG_DATA, TCP_SEG_DATA + 1, 3 * TCP_SEG_DATA];
+    const windows: [number, number, number, number, boolean][] = [
+      [10, 0, 0, 1 << 20, false],
+      [10, 3, 100, 1 << 20, false],
+      [10, 10, 100, 1 << 20, false], // cwnd full
+      [10, 1, 1000, 1000, false], // peer window full
+      [10, 1, 1000 - TCP_SEG_DATA, 1000, false], // just fits
+      [10, 0, 5000, 1000, false], // nothing in flight: the first goes whatever the peer window
+      [10, 0, 0, 1 << 20, true], // closed
+    ];
+    for (const size of sizes)
+      for (const [cwnd, flight, out, snd, closed] of windows)
+        for (const queuedBefore of [false, true]) {
+          const runs = [0, 1].map((viaSend) => {
+            const q = new TcpSendQueue();
+            const { w, calls } = window(cwnd, flight, out, snd, closed);
+            if (queuedBefore) q.write('x'.repeat(5)); // a queue not empty: send must not jump it
+            if (viaSend) q.send(w, 'y'.repeat(size));
+            else {
+              q.write('y'.repeat(size));
+              q.pump(w);
+            }
+            // What is left goes once the window is wide open again.
+            const after = window(1000, 0, 0, 1 << 30);
+            q.pump(after.w);
+            return { calls, later: after.calls, empty: q.empty };
+          });
+          expect(runs[1], `size ${size} window ${[cwnd, flight, out, snd, closed]}`).toEqual(runs[0]);
+        }
+  });
+});

@@ -47,6 +47,26 @@ export class TcpSendQueue {
       this.pending.push({ data: chunks[i]!, flags: TCP_ACK | (i === chunks.length - 1 ? TCP_PSH : 0) });
   }
 
+  /**
+   * write, then pump: what the application wrote leaves now if the windows allow. A write that
+   * fits one segment, to an empty queue, goes at once when pump would send it (the same test),
+   * without an entry queued and taken off again (a request's and a reply's every write).
+   */
+  send(w: SendWindow, data: string): void {
+    if (this.pending.length === 0 && !this.finPending && !w.windowClosed()) {
+      const len = utf8Length(data);
+      if (len <= TCP_SEG_DATA) {
+        const flight = w.windowInFlight();
+        if (flight < w.windowCwnd() && (flight === 0 || w.windowOutstanding() + len <= w.windowSndWnd())) {
+          w.windowSendData(TCP_ACK | TCP_PSH, data);
+          return;
+        }
+      }
+    }
+    this.write(data);
+    this.pump(w);
+  }
+
   /** Hold the FIN until the queued data has gone. */
   finAfterData(): void {
     this.finPending = true;

@@ -69,7 +69,7 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     public lport: number,
     readonly raddr: Ipv4,
     readonly rport: number,
-    public cb: TcpCallbacks = {},
+    public cb: TcpCallbacks = NO_CALLBACKS,
   ) {
     super();
     this.id = host.sim.ids.next('sock');
@@ -106,8 +106,7 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
 
   send(data: string): void {
     if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
-    this.sendQueue?.write(data);
-    this.pump();
+    this.sendQueue?.send(this, data);
   }
 
   private pump(): void {
