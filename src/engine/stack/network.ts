@@ -215,11 +215,11 @@ export class Network implements Wire {
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlightTimer(atSwitch, this.hop(learned, frame, id, pktId, len));
+        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlightTimer(atSwitch, this.hop(p, frame, id, pktId, len));
+      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len));
     }
   }
 
@@ -230,39 +230,8 @@ export class Network implements Wire {
   switchOut(hop: FrameHop, p: Port, pktId: string | undefined, len: number): void {
     const dev = p.host.devices.get(p.dev);
     const q = dev && this.links.port(p.host, dev, wireBytes(len), pktId);
-    if (!q) {
-      this.release(hop);
-      return;
-    }
+    if (!q) return;
     this.sim.afterInFlightTimer(q.slotEndUs - this.sim.now, hop);
-  }
-
-  /**
-   * Hops whose frame has been delivered (or dropped), for the next frames: the queue let go of
-   * each as it ran it, and nothing else holds one (they are not in the trace). A few at a time
-   * are in flight, so a short list serves every frame after the first few.
-   */
-  private readonly freeHops: FrameHop[] = [];
-
-  private hop(
-    port: Port,
-    frame: EthernetFrame,
-    id: string,
-    pktId: string | undefined,
-    len: number,
-  ): FrameHop {
-    const h = this.freeHops.pop();
-    if (h === undefined) return new FrameHop(this, port, frame, id, pktId, len);
-    h.reuse(port, frame, id, pktId, len);
-    return h;
-  }
-
-  /** @internal A hop is done (its frame delivered or dropped): kept for reuse, its frame let go. */
-  release(hop: FrameHop): void {
-    if (this.freeHops.length < MAX_FREE_HOPS) {
-      hop.clear();
-      this.freeHops.push(hop);
-    }
   }
 
   /** The port the switch learned for `mac` (Segment.macs), looked for among the ports when unknown. */
@@ -287,60 +256,37 @@ export class Network implements Wire {
   }
 }
 
-/** Done hops kept for reuse (Network.release): more than the frames in flight at once in the labs. */
-const MAX_FREE_HOPS = 64;
-
 /**
  * A frame's two hops as one queue entry (core/eventQueue.ts TimerEvent), armed twice: through the
  * switch to the port toward `port`, then onto that port's NIC. Every frame takes both, and a
  * record with its fields costs less than a closure and its context each; re-arming it after the
- * first hop has run (the queue let go of it) saves a second record per frame, and reusing it for a
- * later frame once delivered (Network.release) saves the record itself.
+ * first hop has run (the queue let go of it) saves a second record per frame.
  */
 class FrameHop extends TimerEvent {
-  /** Into the switch (then cleared, for the delivery to the NIC). */
-  private toSwitch = true;
   constructor(
-    private readonly net: Network,
-    private port: Port,
-    private frame: EthernetFrame | undefined,
-    private id: string,
-    private pktId: string | undefined,
+    /** Set for the hop into the switch; cleared as it runs, for the delivery to the NIC. */
+    private net: Network | undefined,
+    private readonly port: Port,
+    private readonly frame: EthernetFrame,
+    private readonly id: string,
+    private readonly pktId: string | undefined,
     /** The frame's length without padding (frameLength(frame, false)). */
-    private len: number,
+    private readonly len: number,
   ) {
     super();
   }
-  /** The same hop for another frame, as the constructor would make it. */
-  reuse(port: Port, frame: EthernetFrame, id: string, pktId: string | undefined, len: number): void {
-    this.toSwitch = true;
-    this.port = port;
-    this.frame = frame;
-    this.id = id;
-    this.pktId = pktId;
-    this.len = len;
-  }
-  /** Let go of the frame (a kept hop holds no packet alive). */
-  clear(): void {
-    this.frame = undefined;
-    this.pktId = undefined;
-  }
   get label(): string {
-    return this.toSwitch ? 'switch' : 'deliver';
+    return this.net ? 'switch' : 'deliver';
   }
   override get inFlight(): boolean {
     return true;
   }
   run(): void {
-    if (this.toSwitch) {
-      this.toSwitch = false;
-      this.net.switchOut(this, this.port, this.pktId, this.len);
-      return;
-    }
-    const { port, frame, id, pktId, len } = this;
-    // Free before the delivery: the fields are read, and a frame sent in reply may take it.
-    this.net.release(this);
-    netifReceive(port.host, port.dev, frame!, len, id, pktId);
+    const net = this.net;
+    if (net) {
+      this.net = undefined;
+      net.switchOut(this, this.port, this.pktId, this.len);
+    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId);
   }
 }
 
