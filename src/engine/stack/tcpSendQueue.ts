@@ -55,12 +55,9 @@ export class TcpSendQueue {
   send(w: SendWindow, data: string): void {
     if (this.pending.length === 0 && !this.finPending && !w.windowClosed()) {
       const len = utf8Length(data);
-      if (len <= TCP_SEG_DATA) {
-        const flight = w.windowInFlight();
-        if (flight < w.windowCwnd() && (flight === 0 || w.windowOutstanding() + len <= w.windowSndWnd())) {
-          w.windowSendData(TCP_ACK | TCP_PSH, data);
-          return;
-        }
+      if (len <= TCP_SEG_DATA && fits(w, w.windowInFlight(), len)) {
+        w.windowSendData(TCP_ACK | TCP_PSH, data);
+        return;
       }
     }
     this.write(data);
@@ -84,7 +81,7 @@ export class TcpSendQueue {
     while (this.pending.length > 0 && !w.windowClosed()) {
       const next = this.pending[0]!;
       const len = utf8Length(next.data);
-      if (flight >= w.windowCwnd() || (flight > 0 && w.windowOutstanding() + len > w.windowSndWnd())) return;
+      if (!fits(w, flight, len)) return;
       this.pending.shift();
       w.windowSendData(next.flags, next.data);
       flight++;
@@ -94,4 +91,9 @@ export class TcpSendQueue {
       w.windowSendFin();
     }
   }
+}
+
+/** May a segment of `len` bytes leave now, `flight` being in flight: the congestion and send windows. */
+function fits(w: SendWindow, flight: number, len: number): boolean {
+  return flight < w.windowCwnd() && (flight === 0 || w.windowOutstanding() + len <= w.windowSndWnd());
 }
