@@ -81,6 +81,84 @@ describe('EventQueue', () => {
     }
   });
 
+  test('fuzzed: popDue, peekTime and the popped time and in-flight mark agree with a sorted reference (equal times, both heaps, sweeps)', () => {
+    type Op2 =
+      | { t: 'push'; dt: number; rec: boolean; flight: boolean }
+      | { t: 'cancel'; which: number }
+      | { t: 'due'; ahead: number };
+    const op2: fc.Arbitrary<Op2> = fc.oneof(
+      {
+        arbitrary: fc.record({
+          t: fc.constant('push' as const),
+          // Few distinct times: many events share one, ordered by seq alone.
+          dt: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 200 })),
+          rec: fc.boolean(),
+          flight: fc.boolean(),
+        }),
+        weight: 6,
+      },
+      { arbitrary: fc.record({ t: fc.constant('cancel' as const), which: fc.nat() }), weight: 3 },
+      {
+        arbitrary: fc.record({ t: fc.constant('due' as const), ahead: fc.integer({ min: -1, max: 40 }) }),
+        weight: 2,
+      },
+    );
+    const seed = fuzzSeed();
+    let swept = 0;
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(op2, { minLength: 300, maxLength: 1200 }),
+          fc.integer({ min: 1, max: 100 }),
+          (ops, farUs) => {
+            const q = new EventQueue(farUs, 64);
+            const all: QueuedEvent[] = [];
+            let ref: { time: number; seq: number; ev: QueuedEvent; flight: boolean }[] = [];
+            let now = 0;
+            const live = (): typeof ref =>
+              ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
+            for (const o of ops) {
+              if (o.t === 'push') {
+                const time = now + o.dt;
+                const ev = o.rec
+                  ? q.pushTimer(time, new Rec(), o.flight)
+                  : q.push(time, 'x', () => {}, o.flight);
+                all.push(ev);
+                ref.push({ time, seq: ev.seq, ev, flight: o.flight });
+              } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
+              else if (o.t === 'due') {
+                ref = live();
+                expect(q.peekTime()).toBe(ref[0]?.time);
+                expect(q.peek()).toBe(ref[0]?.ev);
+                const limit = now + o.ahead;
+                const want = ref[0] !== undefined && ref[0].time <= limit ? ref.shift() : undefined;
+                const got = q.popDue(limit);
+                expect(got).toBe(want?.ev);
+                if (want) {
+                  expect(q.lastTime).toBe(want.time);
+                  expect(q.lastInFlight).toBe(want.flight);
+                  now = want.time;
+                }
+              }
+              // Past the first sweep size (64 here): the heaps are swept of cancelled entries.
+              if (q.size >= 64) swept++;
+            }
+            for (const r of live()) {
+              expect(q.pop()).toBe(r.ev);
+              expect([q.lastTime, q.lastInFlight]).toEqual([r.time, r.flight]);
+            }
+            expect(q.pop()).toBeUndefined();
+            expect(q.peekTime()).toBeUndefined();
+          },
+        ),
+        { seed, numRuns: 30 },
+      );
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${seed}: ${(e as Error).message}`, { cause: e });
+    }
+    expect(swept).toBeGreaterThan(0);
+  });
+
   test('cancelled timers far in the future do not pile up: the heap stays near the live count', () => {
     const q = new EventQueue();
     // A re-armed timer per request: the old one cancelled, due long after the run ends.

@@ -2,6 +2,8 @@
  * Binary min-heap of timed events ordered by (time, seq). `seq` is a monotonic insertion
  * counter, so two events at the same microsecond always run in the order they were scheduled.
  */
+import { KeyedHeap } from './keyedHeap';
+
 export interface QueuedEvent {
   readonly time: number;
   readonly seq: number;
@@ -68,69 +70,105 @@ export const FAR_US = 50_000;
 
 export class EventQueue {
   /** Events due within `farUs` of the last one run when pushed. */
-  private near: QueuedEvent[] = [];
+  private near = new KeyedHeap<QueuedEvent>();
   /** Events due later (timers: retransmission, keep-alive, TIME-WAIT, connection expiry). */
-  private far: QueuedEvent[] = [];
+  private far = new KeyedHeap<QueuedEvent>();
   private nextSeq = 0;
-  private sweepAt = FIRST_SWEEP;
+  private sweepAt: number;
   /** The time of the last event popped: what `farUs` is counted from. */
   private last = 0;
+  /** Whether the last event popped was pushed as a frame in transit (`inFlight`). */
+  private lastFlight = false;
 
-  constructor(private readonly farUs = FAR_US) {}
+  /** @param firstSweep the size of the first sweep and the least of later ones (tests: smaller) */
+  constructor(
+    private readonly farUs = FAR_US,
+    private readonly firstSweep = FIRST_SWEEP,
+  ) {
+    this.sweepAt = firstSweep;
+  }
 
   get size(): number {
-    return this.near.length + this.far.length;
+    return this.near.n + this.far.n;
+  }
+
+  /** The time of the last event popped (the simulation's clock once it runs). */
+  get lastTime(): number {
+    return this.last;
+  }
+
+  /** The last event popped is a frame in transit (pushed so): read here, not from the event. */
+  get lastInFlight(): boolean {
+    return this.lastFlight;
   }
 
   push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
-    const ev: QueuedEvent = { time, seq: this.nextSeq++, label, run, cancelled: false, inFlight };
-    this.insert(ev);
+    const seq = this.nextSeq++;
+    const ev: QueuedEvent = { time, seq, label, run, cancelled: false, inFlight };
+    this.insert(ev, time, seq, inFlight);
     return ev;
   }
 
-  /** Arm a timer record at `time`: the same (time, seq) order as `push`. */
-  pushTimer<T extends TimerEvent>(time: number, ev: T): T {
+  /**
+   * Arm a timer record at `time`: the same (time, seq) order as `push`. `inFlight`: it is a frame
+   * in transit (its own `inFlight` says so too; the queue keeps the mark beside its key).
+   */
+  pushTimer<T extends TimerEvent>(time: number, ev: T, inFlight = false): T {
+    const seq = this.nextSeq++;
     ev.time = time;
-    ev.seq = this.nextSeq++;
+    ev.seq = seq;
     ev.cancelled = false;
-    this.insert(ev);
+    this.insert(ev, time, seq, inFlight);
     return ev;
   }
 
-  private insert(ev: QueuedEvent): void {
-    if (this.near.length + this.far.length >= this.sweepAt) this.sweep();
-    siftUp(ev.time - this.last >= this.farUs ? this.far : this.near, ev);
+  private insert(ev: QueuedEvent, time: number, seq: number, inFlight: boolean): void {
+    if (this.near.n + this.far.n >= this.sweepAt) this.sweep();
+    (time - this.last >= this.farUs ? this.far : this.near).insert(ev, time, seq, inFlight);
   }
 
   peek(): QueuedEvent | undefined {
-    return this.firstOf();
+    const h = this.firstOf();
+    return h === undefined ? undefined : h.evs[0];
+  }
+
+  /** The time of the next live event (undefined: none), read from its key. */
+  peekTime(): number | undefined {
+    const h = this.firstOf();
+    return h === undefined ? undefined : h.times[0];
   }
 
   pop(): QueuedEvent | undefined {
-    const first = this.firstOf();
-    if (first === undefined) return undefined;
-    this.last = first.time;
-    return take(first === this.near[0] ? this.near : this.far);
+    const h = this.firstOf();
+    return h === undefined ? undefined : this.take(h);
   }
 
   /** The next event if it is due by `limit` (removed), else undefined: a peek and a pop in one. */
   popDue(limit: number): QueuedEvent | undefined {
-    const first = this.firstOf();
-    if (first === undefined || first.time > limit) return undefined;
-    this.last = first.time;
-    return take(first === this.near[0] ? this.near : this.far);
+    const h = this.firstOf();
+    return h === undefined || h.times[0]! > limit ? undefined : this.take(h);
   }
 
-  /** The earlier live top of the two heaps (cancelled tops are let go of first). */
-  private firstOf(): QueuedEvent | undefined {
+  private take(h: KeyedHeap<QueuedEvent>): QueuedEvent {
+    this.last = h.times[0]!;
+    this.lastFlight = h.flags[0] === 1;
+    return h.take();
+  }
+
+  /**
+   * The heap whose top is the earlier live event of the two (cancelled tops are let go of first),
+   * compared by the keys beside the entries: no event is read but to ask if it is cancelled.
+   */
+  private firstOf(): KeyedHeap<QueuedEvent> | undefined {
     const near = this.near;
     const far = this.far;
-    while (near.length > 0 && near[0]!.cancelled) take(near);
-    while (far.length > 0 && far[0]!.cancelled) take(far);
-    const a = near[0];
-    const b = far[0];
-    if (a === undefined) return b;
-    return b === undefined || less(a, b) ? a : b;
+    while (near.n > 0 && near.evs[0]!.cancelled) near.take();
+    while (far.n > 0 && far.evs[0]!.cancelled) far.take();
+    if (near.n === 0) return far.n === 0 ? undefined : far;
+    if (far.n === 0) return near;
+    const a = near.times[0]!;
+    const b = far.times[0]!;
+    return a < b || (a === b && near.seqs[0]! < far.seqs[0]!) ? near : far;
   }
 
   /**
@@ -139,59 +177,9 @@ export class EventQueue {
    * request). Pops follow the total (time, seq) order, so rebuilding the heaps changes no outcome.
    */
   private sweep(): void {
-    this.near = rebuilt(this.near);
-    this.far = rebuilt(this.far);
-    const live = this.near.length + this.far.length;
-    this.sweepAt = Math.max(FIRST_SWEEP, live + (live >> 2));
+    this.near.sweep();
+    this.far.sweep();
+    const live = this.near.n + this.far.n;
+    this.sweepAt = Math.max(this.firstSweep, live + (live >> 2));
   }
-}
-
-/** `h` without its cancelled events, heap-ordered again (in place: no new array per sweep). */
-function rebuilt(h: QueuedEvent[]): QueuedEvent[] {
-  let n = 0;
-  for (let i = 0; i < h.length; i++) if (!h[i]!.cancelled) h[n++] = h[i]!;
-  h.length = n;
-  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(h, i, h[i]!);
-  return h;
-}
-
-/** Add `ev` at the bottom of `h` and move it up past larger parents. */
-function siftUp(h: QueuedEvent[], ev: QueuedEvent): void {
-  h.push(ev);
-  let i = h.length - 1;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (!less(ev, h[p]!)) break;
-    h[i] = h[p]!;
-    i = p;
-  }
-  h[i] = ev;
-}
-
-/** Remove and return the top of `h`. */
-function take(h: QueuedEvent[]): QueuedEvent | undefined {
-  const top = h[0];
-  const last = h.pop();
-  if (top === undefined || last === undefined || h.length === 0) return top;
-  siftDown(h, 0, last);
-  return top;
-}
-
-/** Place `ev` at or below `i`, moving smaller children up. */
-function siftDown(h: QueuedEvent[], i: number, ev: QueuedEvent): void {
-  const n = h.length;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    const r = l + 1;
-    const c = r < n && less(h[r]!, h[l]!) ? r : l;
-    if (!less(h[c]!, ev)) break;
-    h[i] = h[c]!;
-    i = c;
-  }
-  h[i] = ev;
-}
-
-function less(a: QueuedEvent, b: QueuedEvent): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }

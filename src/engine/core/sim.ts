@@ -70,7 +70,7 @@ export class Sim {
 
   /** Arm a timer record for a frame in transit (its `inFlight` is true): counted until it runs. */
   afterInFlightTimer<T extends TimerEvent>(delay: number, ev: T): T {
-    this.queue.pushTimer(this.due(delay), ev);
+    this.queue.pushTimer(this.due(delay), ev, true);
     this.inFlight++;
     return ev;
   }
@@ -120,7 +120,7 @@ export class Sim {
   }
 
   peekNextTime(): number | undefined {
-    return this.queue.peek()?.time;
+    return this.queue.peekTime();
   }
 
   /** Run one event. Returns false when the queue is empty. */
@@ -139,18 +139,20 @@ export class Sim {
     return true;
   }
 
+  /** Run `ev`, just popped: its time and mark are the queue's (an event's own are megamorphic reads). */
   private runEvent(ev: QueuedEvent): void {
-    this.now = ev.time;
+    const q = this.queue;
+    this.now = q.lastTime;
     this.executed++;
-    if (ev.inFlight) this.inFlight--;
+    if (q.lastInFlight) this.inFlight--;
     ev.run();
     if (this.watchers.length > 0) this.runWatchers();
   }
 
   /** The work cap is spent: throw if an event due by `limit` is still waiting (it stays queued). */
   private capReached(n: number, limit: number): void {
-    const next = this.queue.peek();
-    if (next && next.time <= limit) throw new WorkCapExceeded(n + 1);
+    const next = this.queue.peekTime();
+    if (next !== undefined && next <= limit) throw new WorkCapExceeded(n + 1);
   }
 
   /** Call `check` after every event until it returns true. */
