@@ -156,19 +156,37 @@ describe('LazyStore', () => {
     expect(lazy.rawLength).toBe(400);
   });
 
-  test("a chunk let go hands its raw lists on, emptied: the next chunk's events are its own", () => {
+  test("a chunk let go hands its raw lists on: the next chunk's events are its own, and what it did not overwrite of the chunk before is cleared when it is let go", () => {
     const first = new LazyStore<EngineEvent>(undefined, true);
     for (let i = 0; i < 300; i++) pushAt(first, i, 9);
     const lists = first.release()!;
     expect(first.rawLength).toBe(0);
-    expect(lists.heads.slice(0, 300).every((x) => x === undefined)).toBe(true);
     expect(first.release()).toBeUndefined();
+    // Handed on as they were (not cleared: the next chunk overwrites them), their extent marked.
+    expect(lists.held).toBe(300);
+    const firstVals = lists.heldVals;
+    expect(firstVals).toBeGreaterThan(300);
     const next = new LazyStore<EngineEvent>(undefined, true, lists);
     const eager = new TraceStore<EngineEvent>();
     for (let i = 0; i < 100; i++) [next, eager].forEach((s) => pushAt(s, i, 10));
     expect(next.kindAt(99)).toBe(eager.kindAt(99));
     expect(next.kindAt(100)).toBeUndefined();
-    expectSame(next, eager);
+    for (let i = 0; i < 100; i++) {
+      const { seq: _seq, ...want } = eager.at(i)!;
+      expect(next.detail(i)).toEqual(want);
+    }
+    const again = next.release()!;
+    // The first chunk's references past the second's are gone; the second's are handed on.
+    expect(again.held).toBe(100);
+    expect(again.heads.slice(0, 100).every((x) => x !== undefined)).toBe(true);
+    expect(again.heads.slice(100, 300).every((x) => x === undefined)).toBe(true);
+    expect(again.vals.slice(again.heldVals, firstVals).every((x) => x === undefined)).toBe(true);
+    // A chunk that encodes its raw part (read, or laziness turned off) lets go of all it was handed.
+    const third = new LazyStore<EngineEvent>(undefined, true, again);
+    for (let i = 0; i < 50; i++) pushAt(third, i, 11);
+    third.at(0);
+    expect(again.heads.every((x) => x === undefined)).toBe(true);
+    expect(again.vals.every((x) => x === undefined)).toBe(true);
   });
 
   test('property: any run of pushes, reads and cuts reads as an eager store, event by event and in bytes', () => {
