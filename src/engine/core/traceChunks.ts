@@ -11,7 +11,14 @@ import type { FixedKind } from './traceFixed';
 import { KindTally } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
-import { countRunInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
+import { TallyMemo } from './tallyMemo';
+import {
+  countRunInSummary,
+  type DecisionFacts,
+  emptySummary,
+  tallyDecision,
+  type TraceSummary,
+} from './traceSummary';
 
 /** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
 export const CHUNK_BITS = 14;
@@ -66,6 +73,8 @@ export class TraceChunks {
   private sticky: TraceStore<EngineEvent> | undefined = undefined;
   private stickySeqs = EMPTY_SEQS;
   private readonly summary: TraceSummary = emptySummary();
+  /** The summary's tallies by decision identity (tallyMemo.ts). */
+  private readonly tallies = new TallyMemo();
   /** Counts raw events by kind when a chunk is summarised (made with the first summary). */
   private tally: KindTally | undefined = undefined;
   /** Positions of a raw part's decisions and sticky events (reused by every summary). */
@@ -248,7 +257,7 @@ export class TraceChunks {
     if (STICKY_KINDS.has(kind)) return this.keepSticky(c.detail(j)!, seq);
     if (kind !== 'ipvs.schedule') return;
     const f = c.factsAt(j);
-    if (f !== undefined) return tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+    if (f !== undefined) return this.tallyFacts(f);
     const ev = c.detail(j)!;
     if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
   }
@@ -292,7 +301,7 @@ export class TraceChunks {
       if (f !== undefined) {
         s.events++;
         decisions++;
-        tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+        this.tallyFacts(f);
         continue;
       }
       const kind = c.kindAt(j)!;
@@ -305,6 +314,20 @@ export class TraceChunks {
       }
     }
     return decisions;
+  }
+
+  /** Count a decision from its record: by its identity when it has one (tallyMemo.ts). */
+  private tallyFacts(f: DecisionFacts): void {
+    const s = this.summary;
+    const site = f.factsSite;
+    if (site === undefined) {
+      tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+      return;
+    }
+    const winner = f.factsWinner;
+    const at = this.tallies.find(site, winner);
+    if (at >= 0) s.decisions[at]!.count++;
+    else this.tallies.add(site, winner, tallyDecision(s, f.host, f.service, f.scheduler, f.winner));
   }
 
   /**
