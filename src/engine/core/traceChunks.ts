@@ -11,7 +11,14 @@ import type { FixedKind } from './traceFixed';
 import { KindTally } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
-import { countRunInSummary, emptySummary, tallyDecision, type TraceSummary } from './traceSummary';
+import { TallyMemo } from './tallyMemo';
+import {
+  countRunInSummary,
+  type DecisionFacts,
+  emptySummary,
+  tallyDecision,
+  type TraceSummary,
+} from './traceSummary';
 
 /** Events per chunk (a power of two: the chunk of seq `i` is `i >>> CHUNK_BITS`). */
 export const CHUNK_BITS = 14;
@@ -66,6 +73,8 @@ export class TraceChunks {
   private sticky: TraceStore<EngineEvent> | undefined = undefined;
   private stickySeqs = EMPTY_SEQS;
   private readonly summary: TraceSummary = emptySummary();
+  /** The summary's tallies by decision identity (tallyMemo.ts). */
+  private readonly tallies = new TallyMemo();
   /** Counts raw events by kind when a chunk is summarised (made with the first summary). */
   private tally: KindTally | undefined = undefined;
   /** Positions of a raw part's decisions and sticky events (reused by every summary). */
@@ -248,7 +257,7 @@ export class TraceChunks {
     if (STICKY_KINDS.has(kind)) return this.keepSticky(c.detail(j)!, seq);
     if (kind !== 'ipvs.schedule') return;
     const f = c.factsAt(j);
-    if (f !== undefined) return tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+    if (f !== undefined) return this.tallyFacts(f);
     const ev = c.detail(j)!;
     if (ev.kind === 'ipvs.schedule') tallyDecision(s, ev.host, ev.service, ev.scheduler, ev.dest);
   }
@@ -262,15 +271,39 @@ export class TraceChunks {
     const s = this.summary;
     const special = this.special;
     const counted = (this.tally ??= new KindTally(isSpecial, s)).count(c.rawKinds(), special);
-    if (counted > 0) {
-      if (s.events === 0) {
-        s.fromSeq = from + enc;
-        s.fromUs = c.timeAt(enc)!;
-      }
-      s.events += counted;
+    // The part's first event, counted or special, opens an empty summary.
+    if (s.events === 0) {
+      s.fromSeq = from + enc;
+      s.fromUs = c.timeAt(enc)!;
     }
+    s.events += counted;
+    const decisions = this.summariseSpecial(c, enc, from);
+    // Its key exists: made where the kind first appeared (kindTally.ts, or countRunInSummary).
+    if (decisions > 0) s.byKind['ipvs.schedule']! += decisions;
+    s.toSeq = from + c.length;
+    s.toUs = c.timeAt(c.length - 1)!;
+  }
+
+  /**
+   * The raw part's special events (positions in `special`) into the summary, in order; returns how
+   * many decisions were tallied from their records, counted in `events` but not in `byKind` (the
+   * caller adds them at once). Its own method: V8 compiles its loop on stack (OSR) on the first
+   * chunk, and code after the loop in the same function then had no type feedback and deopted
+   * once per chunk (--trace-deopt: summariseRaw, ~100 times in 4 s of decisions).
+   */
+  private summariseSpecial(c: LazyStore<EngineEvent>, enc: number, from: number): number {
+    const s = this.summary;
+    const special = this.special;
+    let decisions = 0;
     for (let i = 0; i < special.length; i++) {
       const j = enc + special[i]!;
+      const f = c.factsAt(j);
+      if (f !== undefined) {
+        s.events++;
+        decisions++;
+        this.tallyFacts(f);
+        continue;
+      }
       const kind = c.kindAt(j)!;
       if (!STICKY_KINDS.has(kind)) this.summariseOne(c, j, from + j);
       else {
@@ -280,8 +313,21 @@ export class TraceChunks {
         c.replay(special[i]!, this.stickyStore(from + j));
       }
     }
-    s.toSeq = from + c.length;
-    s.toUs = c.timeAt(c.length - 1)!;
+    return decisions;
+  }
+
+  /** Count a decision from its record: by its identity when it has one (tallyMemo.ts). */
+  private tallyFacts(f: DecisionFacts): void {
+    const s = this.summary;
+    const site = f.factsSite;
+    if (site === undefined) {
+      tallyDecision(s, f.host, f.service, f.scheduler, f.winner);
+      return;
+    }
+    const winner = f.factsWinner;
+    const at = this.tallies.find(site, winner);
+    if (at >= 0) s.decisions[at]!.count++;
+    else this.tallies.add(site, winner, tallyDecision(s, f.host, f.service, f.scheduler, f.winner));
   }
 
   /**

@@ -41,16 +41,23 @@ export interface DecisionFacts {
   readonly service: string;
   readonly scheduler: string;
   readonly winner: string | null;
+  /**
+   * The four facts' identity, or undefined: two decisions whose `factsSite` and `factsWinner` are
+   * the same objects have the same facts (a summariser then finds the first's tally by comparing
+   * pointers, not strings: tallyMemo.ts). The objects must never change what they stand for.
+   */
+  readonly factsSite: object | undefined;
+  readonly factsWinner: object | null;
 }
 
-/** Count one decision (its kind and time counted apart, countRunInSummary). */
+/** Count one decision (its kind and time counted apart, countRunInSummary); returns its tally's index. */
 export function tallyDecision(
   s: TraceSummary,
   host: string,
   service: string,
   scheduler: string,
   dest: string | null,
-): void {
+): number {
   // A scan, not a map: a summary holds a few tallies per service, and the strings compared are
   // mostly the same objects (the where memo, the dest keys).
   const list = s.decisions;
@@ -58,10 +65,10 @@ export function tallyDecision(
     const d = list[i]!;
     if (d.dest === dest && d.host === host && d.service === service && d.scheduler === scheduler) {
       d.count++;
-      return;
+      return i;
     }
   }
-  list.push({ host, service, scheduler, dest, count: 1 });
+  return list.push({ host, service, scheduler, dest, count: 1 }) - 1;
 }
 
 /**

@@ -123,6 +123,15 @@ class DecisionRecord implements DecisionFacts {
   get winner(): string | null {
     return this.dest;
   }
+
+  /** No identity: the summary compares its strings (DecisionFacts). */
+  get factsSite(): undefined {
+    return undefined;
+  }
+
+  get factsWinner(): null {
+    return null;
+  }
 }
 
 /** The decision event as emitted, from its stored form (pkt, decision): same keys, same order. */

@@ -282,6 +282,18 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
     return this.winnerDest?.key ?? null;
   }
 
+  /**
+   * The facts' identity (DecisionFacts): the site stands for the host, service and scheduler, the
+   * winner for its key (an engine dest's key never changes: destEntry.ts).
+   */
+  get factsSite(): object {
+    return this.site;
+  }
+
+  get factsWinner(): object | null {
+    return this.winnerDest ?? null;
+  }
+
   get winnerIndex(): number {
     return this.winnerDest ? this.dests.indexOf(this.winnerDest) : -1;
   }
