@@ -47,7 +47,6 @@ interface RunsNode {
   acceptNext?: RunsNode | undefined;
 }
 const runObjects = new WeakMap<HookEntry, Map<Verdict, HookFnRun>>();
-const runLists = new WeakMap<Host, RunsNode>();
 
 function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
   let byVerdict = runObjects.get(e);
@@ -57,9 +56,11 @@ function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
   return run;
 }
 
+/** The host's tree root, kept on its hook registry (a field read per passage, not a lookup by host). */
 function rootOf(host: Host): RunsNode {
-  let node = runLists.get(host);
-  if (!node) runLists.set(host, (node = { next: new Map(), acceptedBy: undefined, acceptNext: undefined }));
+  const hooks = host.hooks;
+  let node = hooks.runsRoot as RunsNode | undefined;
+  if (!node) hooks.runsRoot = node = { next: new Map(), acceptedBy: undefined, acceptNext: undefined };
   return node;
 }
 
