@@ -42,6 +42,14 @@ export const ACTIVE_STATES: ReadonlySet<IpvsConnState> = new Set([
   'SYNACK',
 ]);
 
+/**
+ * ACTIVE_STATES.has(s), by comparisons: the state strings are the table's own constants, and a
+ * Set's hash lookup per packet through the director cost more.
+ */
+export function isActiveState(s: IpvsConnState): boolean {
+  return s === 'ESTABLISHED' || s === 'SYN_SENT' || s === 'SYN_RECV' || s === 'SYNACK';
+}
+
 export type TcpDirection = 'INPUT' | 'OUTPUT' | 'INPUT_ONLY';
 export type TcpEvent = 'syn' | 'fin' | 'ack' | 'rst';
 
