@@ -3,6 +3,7 @@ import type { IpvsConnState } from './tcpStates';
 import type { Ipv4Packet } from '../packet/types';
 import { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, IPPROTO_ICMP } from '../packet/types';
 import { packetLength } from '../packet/frame';
+import { withIpv4, withTcpPorts } from '../packet/rewrite';
 import { icmpSendError } from '../stack/icmpSend';
 import type { HookName, HookResult } from '../stack/netfilter';
 import type { Skb } from '../stack/skb';
@@ -184,7 +185,8 @@ export function ipvsOut(ipvs: Ipvs, skb: Skb, hook: HookName): HookResult {
   const proto = p.proto === 'tcp' ? 'TCP' : 'UDP';
   const c = ipvs.conns.findOut(proto, before.src, p.srcPort, before.dst, p.dstPort);
   if (!c || c.fwd !== 'masq') return ACCEPT;
-  const after = { ...before, src: c.vaddr, payload: { ...p, srcPort: c.vport } };
+  const payload = p.proto === 'tcp' ? withTcpPorts(p, c.vport, p.dstPort) : { ...p, srcPort: c.vport };
+  const after = withIpv4(before, before.ttl, c.vaddr, before.dst, payload);
   const len = packetLength(before);
   countOut(c.dest.stats, len);
   countOut(c.svc.stats, len);

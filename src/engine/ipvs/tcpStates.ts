@@ -42,6 +42,14 @@ export const ACTIVE_STATES: ReadonlySet<IpvsConnState> = new Set([
   'SYNACK',
 ]);
 
+/**
+ * ACTIVE_STATES.has(s), by comparisons: the state strings are the table's own constants, and a
+ * Set's hash lookup per packet through the director cost more.
+ */
+export function isActiveState(s: IpvsConnState): boolean {
+  return s === 'ESTABLISHED' || s === 'SYN_SENT' || s === 'SYN_RECV' || s === 'SYNACK';
+}
+
 export type TcpDirection = 'INPUT' | 'OUTPUT' | 'INPUT_ONLY';
 export type TcpEvent = 'syn' | 'fin' | 'ack' | 'rst';
 
@@ -95,7 +103,6 @@ const INPUT_ONLY = table(`
   SYN_RECV TIME_WAIT ESTABLISHED CLOSE`);
 
 export const TCP_TABLES: Readonly<Record<TcpDirection, readonly Row[]>> = { INPUT, OUTPUT, INPUT_ONLY };
-const EVENT_COL: Readonly<Record<TcpEvent, number>> = { syn: 0, fin: 1, ack: 2, rst: 3 };
 
 /** tcp_state_idx: the first of RST, SYN, FIN, ACK set; none → undefined (→ CLOSE). */
 export function tcpEvent(flags: number): TcpEvent | undefined {
@@ -108,6 +115,10 @@ export function tcpEvent(flags: number): TcpEvent | undefined {
 
 export function nextTcpState(dir: TcpDirection, cur: IpvsTcpState, ev: TcpEvent | undefined): IpvsTcpState {
   if (ev === undefined) return 'CLOSE';
-  const row = TCP_TABLES[dir][IPVS_TCP_STATES.indexOf(cur)];
-  return row?.[EVENT_COL[ev]] ?? 'CLOSE';
+  // Comparisons, not TCP_TABLES[dir] and a column record by event name: keyed loads by several names at one site
+  // go megamorphic, and every packet through the director asks.
+  const rows = dir === 'INPUT' ? INPUT : dir === 'OUTPUT' ? OUTPUT : INPUT_ONLY;
+  const col = ev === 'syn' ? 0 : ev === 'fin' ? 1 : ev === 'ack' ? 2 : 3;
+  const row = rows[IPVS_TCP_STATES.indexOf(cur)];
+  return row?.[col] ?? 'CLOSE';
 }

@@ -1,7 +1,7 @@
 import { fixedKind } from '../core/traceFixed';
 import type { IpvsConn } from './conn';
 import type { Ipvs } from './ipvs';
-import { ACTIVE_STATES, nextTcpState, tcpEvent } from './tcpStates';
+import { isActiveState, nextTcpState, tcpEvent } from './tcpStates';
 import type { IpvsTcpState, TcpDirection, TcpEvent } from './tcpStates';
 
 /** A connection's TCP state changed (the table, the flag event, the new timeout in seconds). */
@@ -59,7 +59,7 @@ export function transition(
   const to = nextTcpState(table, from, ev);
   if (to !== from) {
     const d = c.dest;
-    const active = ACTIVE_STATES.has(to);
+    const active = isActiveState(to);
     if (!c.inactive && !active) {
       d.activeconns--;
       d.inactconns++;

@@ -2,6 +2,7 @@ import { fixedKind } from '../core/traceFixed';
 import { IPPROTO_IPIP, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../packet/types';
 import type { Ipv4, Ipv4Packet } from '../packet/types';
 import { packetLength } from '../packet/frame';
+import { withIpv4, withTcpPorts } from '../packet/rewrite';
 import { icmpSendError, nextIpId } from '../stack/icmpSend';
 import { ipLocalDeliver } from '../stack/ipInput';
 import { ipLocalOut, routeOutput } from '../stack/ipOutput';
@@ -63,11 +64,16 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
   let nexthop = rt.nexthop;
   if (c.fwd === 'masq') {
     const p = before.payload;
-    const payload = p.proto === 'tcp' || p.proto === 'udp' ? { ...p, dstPort: c.dport } : p;
+    const payload =
+      p.proto === 'tcp'
+        ? withTcpPorts(p, p.srcPort, c.dport)
+        : p.proto === 'udp'
+          ? { ...p, dstPort: c.dport }
+          : p;
     // One copy, not a TTL-decremented one and then a rewritten one: the same keys in the same order.
-    after = { ...before, ttl: before.ttl - 1, dst: c.daddr, payload };
+    after = withIpv4(before, before.ttl - 1, before.src, c.daddr, payload);
   } else if (c.fwd === 'tunnel') {
-    const dec: Ipv4Packet = { ...before, ttl: before.ttl - 1 };
+    const dec = withIpv4(before, before.ttl - 1, before.src, before.dst, before.payload);
     // The tunnel's MTU is the route's towards the real server less the outer header.
     const mtu = (host.devices.get(rt.dev)?.mtu ?? 1500) - 20;
     if (dec.df && packetLength(dec) > mtu) {
@@ -90,7 +96,7 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
     };
   } else {
     // DR (and Local): the IP header is untouched but for TTL; the next hop is the real server.
-    after = { ...before, ttl: before.ttl - 1 };
+    after = withIpv4(before, before.ttl - 1, before.src, before.dst, before.payload);
     nexthop = rt.res.gw ?? c.daddr;
   }
   host.sim.emitFixed(XMIT, host.name, c.id, skb.id, c.fwd, before, after, rt.dev, nexthop);

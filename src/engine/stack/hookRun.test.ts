@@ -44,5 +44,17 @@ describe('runHook', () => {
     expect(pass().fns).toEqual(['b:ACCEPT', 'c:ACCEPT']);
     host.hooks.register('FORWARD', a);
     expect(pass().fns).toEqual(['a:ACCEPT', 'b:ACCEPT', 'c:ACCEPT']);
+    // The remembered other verdict answers only for the same entry and verdict.
+    b.verdict = 'STOLEN';
+    expect(pass()).toEqual({ fns: ['a:ACCEPT', 'b:STOLEN'], verdict: 'STOLEN', out: false });
+    expect(pass()).toEqual({ fns: ['a:ACCEPT', 'b:STOLEN'], verdict: 'STOLEN', out: false });
+    b.verdict = 'DROP';
+    expect(pass()).toEqual({ fns: ['a:ACCEPT', 'b:DROP'], verdict: 'DROP', out: false });
+    b.verdict = 'STOLEN';
+    expect(pass().fns).toEqual(['a:ACCEPT', 'b:STOLEN']);
+    a.verdict = 'STOLEN';
+    expect(pass()).toEqual({ fns: ['a:STOLEN'], verdict: 'STOLEN', out: false });
+    a.verdict = 'ACCEPT';
+    expect(pass().fns).toEqual(['a:ACCEPT', 'b:STOLEN']);
   });
 });

@@ -45,9 +45,15 @@ interface RunsNode {
    */
   acceptedBy?: HookEntry | undefined;
   acceptNext?: RunsNode | undefined;
+  /**
+   * The same for the last other verdict met here: a director's IPVS hook steals every request
+   * packet at the same place (the memo saved the run's two lookups and the child's per passage).
+   */
+  endedBy?: HookEntry | undefined;
+  endVerdict?: Verdict | undefined;
+  endNext?: RunsNode | undefined;
 }
 const runObjects = new WeakMap<HookEntry, Map<Verdict, HookFnRun>>();
-const runLists = new WeakMap<Host, RunsNode>();
 
 function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
   let byVerdict = runObjects.get(e);
@@ -57,9 +63,22 @@ function sharedRun(e: HookEntry, verdict: Verdict): HookFnRun {
   return run;
 }
 
+function newNode(): RunsNode {
+  return {
+    next: new Map(),
+    acceptedBy: undefined,
+    acceptNext: undefined,
+    endedBy: undefined,
+    endVerdict: undefined,
+    endNext: undefined,
+  };
+}
+
+/** The host's tree root, kept on its hook registry (a field read per passage, not a lookup by host). */
 function rootOf(host: Host): RunsNode {
-  let node = runLists.get(host);
-  if (!node) runLists.set(host, (node = { next: new Map(), acceptedBy: undefined, acceptNext: undefined }));
+  const hooks = host.hooks;
+  let node = hooks.runsRoot as RunsNode | undefined;
+  if (!node) hooks.runsRoot = node = newNode();
   return node;
 }
 
@@ -67,10 +86,14 @@ function rootOf(host: Host): RunsNode {
 function childOf(node: RunsNode, e: HookEntry, verdict: Verdict): RunsNode {
   const run = sharedRun(e, verdict);
   let n = node.next.get(run);
-  if (!n) node.next.set(run, (n = { next: new Map(), acceptedBy: undefined, acceptNext: undefined }));
+  if (!n) node.next.set(run, (n = newNode()));
   if (verdict === 'ACCEPT') {
     node.acceptedBy = e;
     node.acceptNext = n;
+  } else {
+    node.endedBy = e;
+    node.endVerdict = verdict;
+    node.endNext = n;
   }
   return n;
 }
@@ -112,6 +135,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
       const e = entries[i]!;
       const r = e.fn(cur, hook);
       if (r.verdict === 'ACCEPT' && node.acceptedBy === e) node = node.acceptNext!;
+      else if (node.endedBy === e && node.endVerdict === r.verdict) node = node.endNext!;
       else node = childOf(node, e, r.verdict);
       if (r.skb) cur = r.skb;
       if (r.verdict !== 'ACCEPT') {

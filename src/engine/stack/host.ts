@@ -4,6 +4,7 @@ import type { Sim } from '../core/sim';
 import type { EthernetFrame, Ipv4, Mac } from '../packet/types';
 import { broadcastOf, inSubnet, networkOf } from './addrMath';
 import { addrEvent, linkEvent } from './hostEvents';
+import { RecentLookups } from './recentLookups';
 import { HookRegistry } from './netfilter';
 import type { HookEntry, HookName } from './netfilter';
 import type { AddrScope, IfAddr, Netdev, NetdevKind, TunnelParams } from './netdev';
@@ -52,6 +53,8 @@ export type Counter =
  */
 export class Host {
   readonly devices = new Map<string, Netdev>();
+  /** The last devices looked up by name (`device`); cleared when a device is added or removed. */
+  private readonly recentDevices = new RecentLookups(this.devices);
   /** Addresses in kernel order per device (primaries by scope, then secondaries). */
   addrs: IfAddr[] = [];
   /**
@@ -150,6 +153,11 @@ export class Host {
     this.hooks.onChange = t.hook;
   }
 
+  /** The device named `name`: what `devices.get` answers, from a memo of the last two (the packet path's). */
+  device(name: string): Netdev | undefined {
+    return this.recentDevices.get(name);
+  }
+
   count(c: Counter): void {
     this.snmp[c]++;
   }
@@ -173,6 +181,7 @@ export class Host {
     };
     if (segment !== undefined) dev.segment = segment;
     this.devices.set(name, dev);
+    this.recentDevices.clear();
     this.sysctl.addDevice(name);
     this.sim.emit(linkEvent(this.name, 'add', dev));
     return dev;
@@ -196,6 +205,7 @@ export class Host {
     this.routes.remove((r) => r.dev === name);
     this.neigh.flushDev(name);
     this.devices.delete(name);
+    this.recentDevices.clear();
     this.tunnels.delete(name);
     this.sysctl.removeDevice(name);
     this.sim.emit(linkEvent(this.name, 'del', dev));

@@ -1,4 +1,5 @@
 import { ICMP_TIME_EXCEEDED } from '../packet/types';
+import { withIpv4 } from '../packet/rewrite';
 import type { Host } from './host';
 import { runHook } from './hookRun';
 import { icmpSendError } from './icmpSend';
@@ -12,7 +13,8 @@ export function ipForward(host: Host, skb: Skb, outDev: string, nexthop: string)
     icmpSendError(host, skb, ICMP_TIME_EXCEEDED, 0);
     return;
   }
-  skb.pkt = { ...skb.pkt, ttl: skb.pkt.ttl - 1 };
+  const p = skb.pkt;
+  skb.pkt = withIpv4(p, p.ttl - 1, p.src, p.dst, p.payload);
   skb.outDev = outDev;
   skb.nexthop = nexthop;
   const s = runHook(host, 'FORWARD', skb);

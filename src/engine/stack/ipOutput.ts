@@ -89,7 +89,7 @@ export function ipOutput(host: Host, skb: Skb, dev: string, nexthop: Ipv4): void
   if (!s) return;
   const d = s.outDev ?? dev;
   const nh = s.nexthop ?? nexthop;
-  const netdev = host.devices.get(d);
+  const netdev = host.device(d);
   if (netdev?.kind === 'loopback' || netdev?.kind === 'ipip') {
     xmitFrame(host, d, ZERO_MAC, s);
     return;

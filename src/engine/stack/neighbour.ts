@@ -77,8 +77,34 @@ export class NeighTable {
 
   constructor(private readonly host: Host) {}
 
+  /**
+   * The last two entries looked up (absent ones too), by device and address: a host sends to one
+   * or two next hops at a time, and every packet asks. Cleared when an entry is made or removed.
+   */
+  private ip0: Ipv4 | undefined;
+  private dev0: string | undefined;
+  private e0: NeighEntry | undefined;
+  private ip1: Ipv4 | undefined;
+  private dev1: string | undefined;
+  private e1: NeighEntry | undefined;
+
   get(dev: string, ip: Ipv4): NeighEntry | undefined {
-    return this.byDev.get(dev)?.get(ip);
+    if (ip === this.ip0 && dev === this.dev0) return this.e0;
+    if (ip === this.ip1 && dev === this.dev1) return this.e1;
+    const e = this.byDev.get(dev)?.get(ip);
+    this.ip1 = this.ip0;
+    this.dev1 = this.dev0;
+    this.e1 = this.e0;
+    this.ip0 = ip;
+    this.dev0 = dev;
+    this.e0 = e;
+    return e;
+  }
+
+  /** The table changed: forget the remembered lookups. */
+  private forgetRecent(): void {
+    this.ip0 = this.ip1 = this.dev0 = this.dev1 = undefined;
+    this.e0 = this.e1 = undefined;
   }
 
   isValid(e: NeighEntry): boolean {
@@ -98,6 +124,7 @@ export class NeighTable {
       queue: [],
     };
     this.entries.set(`${dev}|${ip}`, e);
+    this.forgetRecent();
     let onDev = this.byDev.get(dev);
     if (!onDev) this.byDev.set(dev, (onDev = new Map()));
     onDev.set(ip, e);
@@ -331,6 +358,7 @@ export class NeighTable {
     this.disarm(e);
     this.entries.delete(`${e.dev}|${e.ip}`);
     this.byDev.get(e.dev)?.delete(e.ip);
+    this.forgetRecent();
     this.host.sim.emit({ kind: 'neigh.del', host: this.host.name, dev: e.dev, ip: e.ip, reason });
   }
 

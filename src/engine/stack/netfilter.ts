@@ -38,14 +38,27 @@ export interface HookEntry {
   fn: HookFn;
 }
 
-/** Per-host registry of hook functions, each hook point sorted by priority (stable). */
+/**
+ * Per-host registry of hook functions, each hook point sorted by priority (stable). Each point's
+ * list is a field, found by a switch: every packet asks for a list at each hook it passes, and a
+ * Map's get by name cost a hash lookup each time.
+ */
 export class HookRegistry {
-  private hooks = new Map<HookName, HookEntry[]>(HOOK_NAMES.map((h) => [h, []]));
+  private readonly prerouting: HookEntry[] = [];
+  private readonly input: HookEntry[] = [];
+  private readonly forward: HookEntry[] = [];
+  private readonly output: HookEntry[] = [];
+  private readonly postrouting: HookEntry[] = [];
+  /**
+   * The root of the host's tree of shared hook runs (hookRun.ts), kept by the registry whose
+   * entries it records: one field read per passage instead of a lookup by host.
+   */
+  runsRoot: unknown;
   /** Told of every registration and unregistration (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', hook: HookName, e: HookEntry) => void) | undefined;
 
   register(hook: HookName, entry: HookEntry): void {
-    const list = this.hooks.get(hook)!;
+    const list = this.list(hook);
     if (list.some((e) => e.name === entry.name && e.priority === entry.priority)) return;
     let i = list.length;
     while (i > 0 && list[i - 1]!.priority > entry.priority) i--;
@@ -54,7 +67,7 @@ export class HookRegistry {
   }
 
   unregister(hook: HookName, name: string): void {
-    const list = this.hooks.get(hook)!;
+    const list = this.list(hook);
     const i = list.findIndex((e) => e.name === name);
     if (i < 0) return;
     const [gone] = list.splice(i, 1);
@@ -62,6 +75,22 @@ export class HookRegistry {
   }
 
   entries(hook: HookName): readonly HookEntry[] {
-    return this.hooks.get(hook)!;
+    return this.list(hook);
+  }
+
+  private list(hook: HookName): HookEntry[] {
+    switch (hook) {
+      case 'PREROUTING':
+        return this.prerouting;
+      case 'INPUT':
+        return this.input;
+      case 'FORWARD':
+        return this.forward;
+      case 'OUTPUT':
+        return this.output;
+      case 'POSTROUTING':
+        return this.postrouting;
+    }
+    throw new Error(`no hook point ${String(hook)}`);
   }
 }

@@ -42,7 +42,7 @@ export function netifReceive(
   frameId: string,
   pktId?: string,
 ): void {
-  const dev = host.devices.get(devName);
+  const dev = host.device(devName);
   const broadcast = frame.dst === BROADCAST_MAC;
   const accepted = !!dev && dev.up && (broadcast || frame.dst === dev.mac || joinedMac(dev, frame.dst));
   host.sim.emitFixed(FRAME_RX, host.name, devName, frameId, pktId ?? null, accepted);

@@ -13,6 +13,7 @@ import type { Netdev } from './netdev';
 import { netifReceive } from './netif';
 import { ipRcv } from './ipInput';
 import type { Skb } from './skb';
+import { RecentLookups } from './recentLookups';
 import { WireFrames } from './wireFrames';
 
 export type { WireFrame } from './wireFrames';
@@ -98,6 +99,8 @@ export interface Segment {
 export class Network implements Wire {
   readonly hosts = new Map<string, Host>();
   readonly segments = new Map<string, Segment>();
+  /** The last segments looked up by name (every frame sent asks); cleared when one is added. */
+  private readonly recentSegments = new RecentLookups(this.segments);
   /** Every frame once per segment crossing (read from the trace). */
   readonly frames: WireFrames;
   private readonly links: LinkPorts;
@@ -116,6 +119,7 @@ export class Network implements Wire {
   addSegment(name: string): Segment {
     const s: Segment = { name, ports: [], macs: new Map() };
     this.segments.set(name, s);
+    this.recentSegments.clear();
     return s;
   }
 
@@ -147,7 +151,7 @@ export class Network implements Wire {
    * in the switch port toward each receiver, which sends it at that link's rate (linkQueue.ts).
    */
   transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, fourFields = false): void {
-    const seg = dev.segment === undefined ? undefined : this.segments.get(dev.segment);
+    const seg = dev.segment === undefined ? undefined : this.recentSegments.get(dev.segment);
     if (!seg) return;
     // The frame's length, unpadded, once: the queues, both ends' counters and the receiver all
     // want it, and counting a packet's bytes walks its options and data (frames are never written).
@@ -228,7 +232,7 @@ export class Network implements Wire {
    * into it: the hop, just run, is armed again as the delivery (one queue entry per frame and port).
    */
   switchOut(hop: FrameHop, p: Port, pktId: string | undefined, len: number): void {
-    const dev = p.host.devices.get(p.dev);
+    const dev = p.host.device(p.dev);
     const q = dev && this.links.port(p.host, dev, wireBytes(len), pktId);
     if (!q) return;
     this.sim.afterInFlightTimer(q.slotEndUs - this.sim.now, hop);
@@ -238,7 +242,7 @@ export class Network implements Wire {
   private portOfMac(seg: Segment, mac: string): Port | undefined {
     const t = seg.macs;
     let p = t.get(mac);
-    if (p === undefined || p.host.devices.get(p.dev)?.mac !== mac) {
+    if (p === undefined || p.host.device(p.dev)?.mac !== mac) {
       p = portWithMac(seg, mac);
       if (p) t.set(mac, p);
     }

@@ -57,8 +57,8 @@ export function validateSource(
  * rp_filter check, no FIB lookup, per packet of a known flow.
  */
 export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark = 0): InputRoute {
-  const byDev = host.routes.lastInput;
-  const last = byDev.get(dev);
+  const routes = host.routes;
+  const last = routes.lastInputOn(dev);
   const version = host.sysctl.version;
   if (last !== undefined && last.dst === dst && last.src === src && last.mark === mark) {
     if (last.sysctlVersion === version) return last.route;
@@ -66,7 +66,7 @@ export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark =
   const route = routeInputSlow(host, dst, src, dev, mark);
   // Broadcast and multicast answers also read the device's groups: asked afresh each time.
   if (!route.ok || route.type === 'broadcast') return route;
-  if (last === undefined) byDev.set(dev, { dst, src, mark, sysctlVersion: version, route });
+  if (last === undefined) routes.setLastInput(dev, { dst, src, mark, sysctlVersion: version, route });
   else {
     last.dst = dst;
     last.src = src;

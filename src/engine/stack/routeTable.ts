@@ -2,6 +2,7 @@ import type { Ipv4 } from '../packet/types';
 import type { OutputRoute } from './ipOutput';
 import type { InputRoute } from './routeInput';
 import { ipNum, maskOf } from './addrMath';
+import { RecentLookups } from './recentLookups';
 import type { AddrScope } from './netdev';
 
 export type RouteType = 'unicast' | 'local' | 'broadcast' | 'unreachable' | 'blackhole' | 'prohibit';
@@ -84,9 +85,22 @@ export class RouteTable {
    * routeInput's last answer per input device and the question it answered (routeInput.ts),
    * dropped with the cache on every change.
    */
-  readonly lastInput = new Map<string, LastInput>();
+  private readonly lastInput = new Map<string, LastInput>();
+  /** The last two devices' answers (every packet received asks): cleared with the table's. */
+  private readonly recentInput = new RecentLookups(this.lastInput);
   /** Told of every route added or removed (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', r: Route) => void) | undefined;
+
+  /** routeInput's last answer on `dev`, if any (an entry it keeps and rewrites in place). */
+  lastInputOn(dev: string): LastInput | undefined {
+    return this.recentInput.get(dev);
+  }
+
+  /** routeInput's first answer on `dev`. */
+  setLastInput(dev: string, last: LastInput): void {
+    this.lastInput.set(dev, last);
+    this.recentInput.clear();
+  }
 
   add(r: Route): 'exists' | undefined {
     const dup = this.routes.find(
@@ -162,6 +176,7 @@ export class RouteTable {
     if (this.cache.size > 0) this.cache.clear();
     if (this.byDst.size > 0) this.byDst.clear();
     if (this.lastInput.size > 0) this.lastInput.clear();
+    this.recentInput.clear();
     this.plainRules = this.rules.every((r) => r.fwmark === undefined && !r.from);
   }
 

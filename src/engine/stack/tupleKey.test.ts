@@ -61,4 +61,25 @@ describe('TupleKeys', () => {
       keys.store(0, '10.0.0.1', 80, '10.0.0.2', 1234),
     );
   });
+
+  test('the memo of recent address pairs answers as the table would (order, ports, unknown addresses)', () => {
+    const keys = new TupleKeys();
+    const ab = keys.store(0, '10.0.0.1', 1, '10.0.0.2', 2);
+    const ba = keys.store(0, '10.0.0.2', 2, '10.0.0.1', 1);
+    expect(ab).not.toBe(ba);
+    // The same pairs again and again, in both orders, with other ports and tags: each its own key.
+    for (let i = 0; i < 3; i++) {
+      expect(keys.find(0, '10.0.0.1', 1, '10.0.0.2', 2)).toBe(ab);
+      expect(keys.find(0, '10.0.0.2', 2, '10.0.0.1', 1)).toBe(ba);
+      expect(keys.find(1, '10.0.0.1', 7, '10.0.0.2', 8)).toBe(keys.store(1, '10.0.0.1', 7, '10.0.0.2', 8));
+    }
+    // A pair with an address not yet stored finds nothing, and is not remembered as nothing.
+    expect(keys.find(0, '10.0.0.1', 1, '10.0.0.3', 3)).toBeUndefined();
+    const ac = keys.store(0, '10.0.0.1', 1, '10.0.0.3', 3);
+    expect(keys.find(0, '10.0.0.1', 1, '10.0.0.3', 3)).toBe(ac);
+    // Equal strings that are other objects (a packet's parsed copy) find the same keys.
+    const a = ['10', '0', '0', '1'].join('.');
+    expect(keys.find(0, a, 1, '10.0.0.2', 2)).toBe(ab);
+    expect(keys.find(0, '10.0.0.2', 2, a, 1)).toBe(ba);
+  });
 });

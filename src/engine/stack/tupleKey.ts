@@ -15,17 +15,52 @@ export class TupleKeys {
   private readonly ids = new Map<Ipv4, number>();
   /** By id: the first string stored for each address. */
   private readonly addrs: Ipv4[] = [];
+  /**
+   * The last two address pairs found or stored, with their ids (most recent first): a packet is looked up
+   * by the same pair more than once (IPVS's out and in hooks one after the other, a request and
+   * its reply alternating), and an id never changes once given, so a pair's ids stay right. Saves
+   * two hash lookups a hit; only pairs whose both addresses have ids are kept.
+   */
+  private pa: Ipv4 | undefined;
+  private pb: Ipv4 | undefined;
+  private px = 0;
+  private py = 0;
+  private qa: Ipv4 | undefined;
+  private qb: Ipv4 | undefined;
+  private qx = 0;
+  private qy = 0;
 
   /** The key to store an entry under (gives new addresses their ids). */
   store(tag: number, a: Ipv4, p: number, b: Ipv4, q: number): number | string {
-    return pack(tag, this.intern(a), a, p, this.intern(b), b, q);
+    if (a === this.pa && b === this.pb) return pack(tag, this.px, a, p, this.py, b, q);
+    if (a === this.qa && b === this.qb) return pack(tag, this.qx, a, p, this.qy, b, q);
+    const x = this.intern(a);
+    const y = this.intern(b);
+    this.remember(a, x, b, y);
+    return pack(tag, x, a, p, y, b, q);
   }
 
   /** The key to look an entry up by; undefined when no entry can have it (an address never stored). */
   find(tag: number, a: Ipv4, p: number, b: Ipv4, q: number): number | string | undefined {
+    if (a === this.pa && b === this.pb) return pack(tag, this.px, a, p, this.py, b, q);
+    if (a === this.qa && b === this.qb) return pack(tag, this.qx, a, p, this.qy, b, q);
     const x = this.ids.get(a);
     const y = this.ids.get(b);
-    return x === undefined || y === undefined ? undefined : pack(tag, x, a, p, y, b, q);
+    if (x === undefined || y === undefined) return undefined;
+    this.remember(a, x, b, y);
+    return pack(tag, x, a, p, y, b, q);
+  }
+
+  /** The pair just looked up becomes the most recent; the older one the second. */
+  private remember(a: Ipv4, x: number, b: Ipv4, y: number): void {
+    this.qa = this.pa;
+    this.qb = this.pb;
+    this.qx = this.px;
+    this.qy = this.py;
+    this.pa = a;
+    this.pb = b;
+    this.px = x;
+    this.py = y;
   }
 
   /**

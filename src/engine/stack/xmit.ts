@@ -8,7 +8,7 @@ import type { Skb } from './skb';
  * come straight back in on `lo`; a device that is down drops.
  */
 export function xmitFrame(host: Host, devName: string, dstMac: Mac, skb: Skb): void {
-  const dev = host.devices.get(devName);
+  const dev = host.device(devName);
   if (!dev || !dev.up) {
     host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'dev-down', dev: devName });
     return;

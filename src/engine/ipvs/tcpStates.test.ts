@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { ACTIVE_STATES, IPVS_TCP_STATES, isActiveState, nextTcpState, TCP_TABLES } from './tcpStates';
+import type { TcpDirection, TcpEvent } from './tcpStates';
+
+describe('isActiveState', () => {
+  test('answers as ACTIVE_STATES for every state, and for copies of the names', () => {
+    for (const s of [...IPVS_TCP_STATES, 'UDP', 'ASSURED'] as const) {
+      expect(isActiveState(s)).toBe(ACTIVE_STATES.has(s));
+      const copy = s.split('').join('') as typeof s;
+      expect(isActiveState(copy)).toBe(ACTIVE_STATES.has(s));
+    }
+    expect([...IPVS_TCP_STATES].filter(isActiveState).sort()).toEqual([...ACTIVE_STATES].sort());
+  });
+});
+
+describe('nextTcpState', () => {
+  test('reads each table row and column (syn, fin, ack, rst); no event is CLOSE', () => {
+    const events: TcpEvent[] = ['syn', 'fin', 'ack', 'rst'];
+    for (const dir of ['INPUT', 'OUTPUT', 'INPUT_ONLY'] as TcpDirection[])
+      IPVS_TCP_STATES.forEach((s, i) => {
+        events.forEach((ev, col) => expect(nextTcpState(dir, s, ev)).toBe(TCP_TABLES[dir][i]![col]));
+        expect(nextTcpState(dir, s, undefined)).toBe('CLOSE');
+      });
+    expect(nextTcpState('INPUT', 'NONE', 'syn')).toBe('SYN_RECV');
+    expect(nextTcpState('OUTPUT', 'SYN_RECV', 'ack')).toBe('ESTABLISHED');
+    expect(nextTcpState('INPUT_ONLY', 'ESTABLISHED', 'fin')).toBe('FIN_WAIT');
+  });
+});

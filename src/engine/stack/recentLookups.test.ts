@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { RecentLookups } from './recentLookups';
+
+describe('RecentLookups', () => {
+  test('answers as the table does, through changes it is told of', () => {
+    const table = new Map<string, number>([
+      ['eth0', 1],
+      ['eth1', 2],
+      ['lo', 3],
+    ]);
+    const m = new RecentLookups(table);
+    const ask = (k: string): number | undefined => m.get(k);
+    for (let i = 0; i < 3; i++) {
+      expect(ask('eth0')).toBe(1);
+      expect(ask('eth1')).toBe(2);
+    }
+    // A third name pushes the oldest out; every answer is still the table's.
+    expect(ask('lo')).toBe(3);
+    expect(ask('eth0')).toBe(1);
+    expect(ask('eth1')).toBe(2);
+    // An equal name that is another string object.
+    expect(ask(['eth', '1'].join(''))).toBe(2);
+    // An absent name is remembered as absent until the table changes.
+    expect(ask('eth2')).toBeUndefined();
+    table.set('eth2', 4);
+    m.clear();
+    expect(ask('eth2')).toBe(4);
+    // A name re-added with a new value: the old answer is gone once told.
+    expect(ask('eth0')).toBe(1);
+    table.set('eth0', 5);
+    m.clear();
+    expect(ask('eth0')).toBe(5);
+    table.delete('eth0');
+    m.clear();
+    expect(ask('eth0')).toBeUndefined();
+  });
+
+  test('an undefined key is not mistaken for an empty slot', () => {
+    const m = new RecentLookups(new Map<string | undefined, number>([[undefined, 7]]));
+    expect(m.get(undefined)).toBe(7);
+    expect(m.get(undefined)).toBe(7);
+    expect(m.get('x')).toBeUndefined();
+  });
+});
