@@ -2,7 +2,7 @@ import { utf8Length } from '../packet/bytes';
 import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
 import type { TcpCallbacks } from '../stack/tcpTypes';
-import { cancelTimer, TimerEvent } from '../core/eventQueue';
+import { cancelTimer } from '../core/eventQueue';
 import type { QueuedEvent } from '../core/eventQueue';
 import { SEC } from '../core/sim';
 import { formatSecs, httpDate, LAB_EPOCH_S } from './httpDate';
@@ -59,7 +59,8 @@ class HttpdConn implements TcpCallbacks {
 
   private arm(): void {
     cancelTimer(this.idle);
-    this.idle = this.host.sim.afterTimer(KEEPALIVE_TIMEOUT_US, new IdleTimer(this.sock));
+    const sock = this.sock;
+    this.idle = this.host.sim.after(KEEPALIVE_TIMEOUT_US, 'httpd-keepalive', () => sock.close());
   }
 
   private answer(text: string, close: boolean): void {
@@ -90,26 +91,6 @@ class HttpdConn implements TcpCallbacks {
       this.answer(cgiReply(host, head, out, ka.headers), ka.close);
       this.serve();
     });
-  }
-}
-
-/**
- * KeepAliveTimeout as its own queue entry (one record, no closure and context): armed after every
- * response on a persistent connection (curl's HTTP/1.1), and cancelled when the client closes.
- */
-class IdleTimer extends TimerEvent {
-  constructor(private sock: TcpSock | undefined) {
-    super();
-  }
-  get label(): string {
-    return 'httpd-keepalive';
-  }
-  run(): void {
-    this.sock?.close();
-  }
-  /** Cancelled: the connection is not kept alive until the entry is swept. */
-  protected override release(): void {
-    this.sock = undefined;
   }
 }
 
