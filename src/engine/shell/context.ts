@@ -24,13 +24,12 @@ export function commandContext(
 /**
  * What a program runs with. A class, made once per program run: an object literal with a getter
  * defines its accessor at run time each time it is made, and tsx (esbuild keepNames) renames
- * each arrow bound to a key with a defineProperty call. The sinks are own functions, as programs
- * hand `ctx.out` on detached.
+ * each arrow bound to a key with a defineProperty call. The sinks are functions of their own (a
+ * program hands `ctx.out` on detached), made when first asked for and kept: most programs write
+ * to one stream and read no input (curl's reply goes to stdout only), and each sink was a closure
+ * and its context per run.
  */
 class ProgramContext implements CommandContext {
-  readonly readChunk: () => Generator<Wait, string | undefined, void>;
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
   readonly fs: CommandContext['fs'];
   readonly host: CommandContext['host'];
   readonly cwd: string;
@@ -38,25 +37,46 @@ class ProgramContext implements CommandContext {
   /** The program has read or written: from then on it is running, not waiting to start. */
   private acted = false;
   private readonly input: Io['stdin'];
+  private readerFn: (() => Generator<Wait, string | undefined, void>) | undefined = undefined;
+  private outFn: ((s: string) => void) | undefined = undefined;
+  private errFn: ((s: string) => void) | undefined = undefined;
 
   constructor(
-    rt: Runtime,
+    private readonly rt: Runtime,
     readonly argv: string[],
-    io: Io,
+    private readonly io: Io,
     readonly env: ReadonlyMap<string, string>,
   ) {
     this.input = io.stdin;
-    // Made by other functions than this one, which stores them (docs/architecture.md,
-    // "Closures and young-generation GC"), and returned unnamed: an arrow under a name (a key in
-    // a literal, a const) costs, under tsx (esbuild keepNames), a defineProperty per program run.
-    const perByte = rt.sched.cpu.costs.outputNsPerByte;
-    this.readChunk = ProgramContext.reader(this, io.stdin);
-    this.out = ProgramContext.outSink(this, rt, io, perByte);
-    this.err = ProgramContext.errSink(this, rt, io, perByte);
     this.fs = rt.fs;
     this.host = rt.host;
     this.cwd = rt.state.cwd;
     this.interrupted = rt.interrupted;
+  }
+
+  // Made by other functions than these, which store them (docs/architecture.md, "Closures and
+  // young-generation GC"), and returned unnamed: an arrow under a name (a key in a literal, a
+  // const) costs, under tsx (esbuild keepNames), a defineProperty per program run.
+  get readChunk(): () => Generator<Wait, string | undefined, void> {
+    return (this.readerFn ??= ProgramContext.reader(this, this.input));
+  }
+
+  get out(): (s: string) => void {
+    return (this.outFn ??= ProgramContext.outSink(
+      this,
+      this.rt,
+      this.io,
+      this.rt.sched.cpu.costs.outputNsPerByte,
+    ));
+  }
+
+  get err(): (s: string) => void {
+    return (this.errFn ??= ProgramContext.errSink(
+      this,
+      this.rt,
+      this.io,
+      this.rt.sched.cpu.costs.outputNsPerByte,
+    ));
   }
 
   private static reader(

@@ -112,7 +112,10 @@ function* runSteps(
 ): Gen<number> {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    for (const w of step.warnings) io.err(`${errPrefix(rt.state, step.line)}warning: ${w}\n`);
+    // Indexed: a `for…of` here kept an iterator per command line in this generator's frame.
+    const warnings = step.warnings;
+    for (let w = 0; w < warnings.length; w++)
+      io.err(`${errPrefix(rt.state, step.line)}warning: ${warnings[w]!}\n`);
     if (step.error) {
       reportSyntaxError(rt, io, step.error, source, baseLine, context);
       rt.state.lastStatus = 2;

@@ -25,6 +25,32 @@ describe('TCP and the apps on it', () => {
     expect(closed.t - tw).toBe(60 * SEC);
   });
 
+  test('httpd closes a persistent connection 5 s after its last response; a new request restarts the wait', () => {
+    const l = lab();
+    const got: string[] = [];
+    let eofAt = -1;
+    const sim = l.host('client').sim;
+    const sock = l.host('client').sockets.connect('192.168.99.150', 80, {
+      onConnect: () => sock.send('GET / HTTP/1.1\r\nHost: x\r\n\r\n'),
+      onData: (d) => void got.push(d),
+      onEof: () => void (eofAt = sim.now),
+    });
+    if (typeof sock === 'string') throw new Error(sock);
+    l.run(3);
+    expect(got.join('')).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*rs2\n$/);
+    expect(eofAt).toBe(-1);
+    // A second request at 3 s: the first wait is cancelled, the second ends 5 s after its response.
+    sock.send('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const sentAt = sim.now;
+    l.run(4.9);
+    expect(eofAt).toBe(-1);
+    l.run(0.2);
+    expect(eofAt).toBeGreaterThan(sentAt + 5 * SEC);
+    expect(eofAt).toBeLessThan(sentAt + 5 * SEC + 0.1 * SEC);
+    const server = l.events('sock', (e) => e.host === 'rs2').map((e) => e.to);
+    expect(server).toEqual(['SYN-RECV', 'ESTAB', 'FIN-WAIT-1', 'FIN-WAIT-2']);
+  });
+
   test('a server finds its listener by the address and port of each SYN, whichever it was asked last', () => {
     const l = lab();
     // On rs2 itself: a SYN to its RIP (the listener is 0.0.0.0:80), to a port nobody listens on

@@ -36,4 +36,30 @@ describe('TcpRetransmitQueue', () => {
     expect(resent[0]).toEqual({ seq: 1006, end: 1007, flags: TCP_FIN | TCP_ACK, data: '' });
     q.stop();
   });
+
+  test('the list keeps what an ACK does not cover, in order, and appends after emptying', () => {
+    const { q, sim, resent } = queue();
+    q.push(1000, TCP_ACK | TCP_PSH, 'aaaa');
+    q.push(1004, TCP_ACK | TCP_PSH, 'bbbb');
+    q.push(1008, TCP_ACK | TCP_PSH, 'cccc');
+    expect(q.inFlight).toBe(3);
+    // Covers the first only (an ACK inside the second covers nothing more).
+    expect(q.ackUpTo(1006)).toBe(1);
+    expect(q.first).toMatchObject({ seq: 1004, end: 1008 });
+    expect(q.first?.next).toMatchObject({ seq: 1008, end: 1012 });
+    // The rest: both records go, and the list is empty.
+    expect(q.ackUpTo(1012)).toBe(2);
+    expect(q.first).toBeUndefined();
+    expect(q.inFlight).toBe(0);
+    // Emptied: the next push is first and last (no stale tail linking to it), across the 32-bit wrap.
+    q.push(0xfffffffe, TCP_FIN | TCP_ACK, 'x');
+    q.push(0, TCP_ACK | TCP_PSH, 'yy');
+    expect(q.first).toMatchObject({ seq: 0xfffffffe, end: 0 });
+    expect(q.first?.next).toMatchObject({ seq: 0, end: 2 });
+    expect(q.ackUpTo(0)).toBe(1);
+    expect(q.first).toMatchObject({ seq: 0, end: 2, next: undefined });
+    sim.runUntil(5_000_000);
+    expect(resent[0]).toMatchObject({ seq: 0, end: 2, data: 'yy' });
+    q.stop();
+  });
 });

@@ -21,6 +21,8 @@ export interface Unacked {
   end: number;
   flags: number;
   data: string;
+  /** The next segment sent (the queue is a list of its records: no array per socket). */
+  next: Unacked | undefined;
 }
 
 /** RFC 1982-style sequence comparisons on 32-bit wrapping numbers. */
@@ -43,8 +45,13 @@ export interface RetransmitHooks {
  * yet acknowledged, the RTO with exponential backoff, and the retry limits by segment kind.
  */
 export class TcpRetransmitQueue {
-  private readonly unacked: Unacked[] = [];
-  /** How many of `unacked` carry data, kept as they come and go (read on every ACK and send). */
+  /**
+   * Oldest and newest unacknowledged segment, linked by `next`: a socket has one or two at a
+   * time, and an array's first push allocated room for seventeen (some 80 bytes per socket).
+   */
+  private head: Unacked | undefined = undefined;
+  private tail: Unacked | undefined = undefined;
+  /** How many of the unacknowledged segments carry data, kept as they come and go (read on every ACK and send). */
   private dataSegs = 0;
   private rtoUs = 1 * SEC;
   private retries = 0;
@@ -69,22 +76,25 @@ export class TcpRetransmitQueue {
 
   /** The oldest unacknowledged segment. */
   get first(): Unacked | undefined {
-    return this.unacked[0];
+    return this.head;
   }
 
   /** Remember a segment just sent (SYN and FIN take one sequence number) and start the timer. */
   push(seq: number, flags: number, data: string): void {
     const len = utf8Length(data) + (flags & (TCP_SYN | TCP_FIN) ? 1 : 0);
-    const u = this.spare;
-    if (u === undefined) this.unacked.push({ seq, end: seqAdd(seq, len), flags, data });
+    let u = this.spare;
+    if (u === undefined) u = { seq, end: seqAdd(seq, len), flags, data, next: undefined };
     else {
       this.spare = undefined;
       u.seq = seq;
       u.end = seqAdd(seq, len);
       u.flags = flags;
       u.data = data;
-      this.unacked.push(u);
+      u.next = undefined;
     }
+    if (this.tail === undefined) this.head = u;
+    else this.tail.next = u;
+    this.tail = u;
     if (data !== '') this.dataSegs++;
     if (!this.timer) this.arm();
   }
@@ -94,26 +104,28 @@ export class TcpRetransmitQueue {
    * the RTO drops to Linux's floor (a LAN's tiny RTT), and the timer restarts for what is left.
    */
   ackUpTo(ack: number): number {
-    // Kept in place, in order (no new array per ACK): what `ack` does not cover moves up.
-    const q = this.unacked;
-    let kept = 0;
+    // Every record `ack` covers is unlinked (the rest keep their order), as a filter would.
     let acked = 0;
-    for (let i = 0; i < q.length; i++) {
-      const u = q[i]!;
-      if (seqLt(ack, u.end)) q[kept++] = u;
+    let prev: Unacked | undefined = undefined;
+    let u = this.head;
+    while (u !== undefined) {
+      const next = u.next;
+      if (seqLt(ack, u.end)) prev = u;
       else {
         if (u.data !== '') acked++;
+        if (prev === undefined) this.head = next;
+        else prev.next = next;
+        if (this.tail === u) this.tail = prev;
+        u.next = undefined;
         this.spare = u;
       }
+      u = next;
     }
-    // Popped, not `q.length = kept`: V8 lets go of the backing store when a length is set to 0
-    // (every ACK that covers all), and the next segment sent would allocate it again.
-    while (q.length > kept) q.pop();
     this.dataSegs -= acked;
     this.retries = 0;
     this.stop();
     this.rtoUs = C.TCP_RTO_MIN_MS * MSEC;
-    if (kept > 0) this.arm();
+    if (this.head !== undefined) this.arm();
     return acked;
   }
 
@@ -130,7 +142,7 @@ export class TcpRetransmitQueue {
   /** @internal The timer ran (RtxTimer). */
   fire(): void {
     this.timer = undefined;
-    const first = this.unacked[0];
+    const first = this.head;
     if (!first) return;
     const limit =
       first.flags & TCP_SYN

@@ -96,3 +96,33 @@ describe('TcpSendQueue.send', () => {
         }
   });
 });
+
+describe('TcpSendQueue: the shared empty list', () => {
+  test('a queue written after clear() has its own list; another queue stays empty', () => {
+    const a = new TcpSendQueue();
+    const b = new TcpSendQueue();
+    const closed: SendWindow = { ...openWindow(), windowCwnd: () => 0 };
+    a.write('one');
+    expect(a.empty).toBe(false);
+    a.clear();
+    expect(a.empty).toBe(true);
+    // Held back by a closed window: queued, in a list of a's own.
+    a.send(closed, 'two');
+    expect(a.empty).toBe(false);
+    expect(b.empty).toBe(true);
+    b.pump(closed);
+    expect(b.empty).toBe(true);
+    const w = openWindow();
+    a.pump(w);
+    expect(w.sent).toEqual([[TCP_ACK | TCP_PSH, 'two']]);
+    expect(a.empty).toBe(true);
+    // Cleared again, then the shortcut: the write leaves at once, nothing is queued.
+    a.clear();
+    a.send(w, 'three');
+    expect(w.sent).toEqual([
+      [TCP_ACK | TCP_PSH, 'two'],
+      [TCP_ACK | TCP_PSH, 'three'],
+    ]);
+    expect(a.empty).toBe(true);
+  });
+});

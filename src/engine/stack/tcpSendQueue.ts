@@ -23,12 +23,21 @@ export interface SendWindow {
   windowSendFin(): void;
 }
 
+interface Pending {
+  data: string;
+  flags: number;
+}
+
+/** The empty queue, shared (never written: `write` gives a queue its own list first). */
+const NONE: Pending[] = Object.freeze([]) as unknown as Pending[];
+
 /**
  * The socket's write queue: data the application wrote that the congestion or receive window
  * still holds back, in MSS-sized segments, and a FIN queued behind it (tcp_write_xmit's loop).
  */
 export class TcpSendQueue {
-  private pending: { data: string; flags: number }[] = [];
+  /** NONE until something waits: most writes leave at once (send), and most sockets never queue. */
+  private pending: Pending[] = NONE;
   private finPending = false;
 
   get empty(): boolean {
@@ -37,6 +46,7 @@ export class TcpSendQueue {
 
   /** Queue what the application wrote, split into segments; the last one pushes (PSH). */
   write(data: string): void {
+    if (this.pending === NONE) this.pending = [];
     // Most writes fit one segment: no list of one chunk, no callback and its context per write.
     if (utf8Length(data) <= TCP_SEG_DATA) {
       this.pending.push({ data, flags: TCP_ACK | TCP_PSH });
@@ -70,7 +80,7 @@ export class TcpSendQueue {
   }
 
   clear(): void {
-    this.pending = [];
+    this.pending = NONE;
     this.finPending = false;
   }
 

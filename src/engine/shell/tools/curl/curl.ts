@@ -197,7 +197,10 @@ export function curlCommand(host: Host, _net: Network): CommandImpl {
       return 2;
     }
     let status = 0;
-    for (const url of o.urls) {
+    // Indexed: a `for…of` kept an array iterator per request in this generator's frame.
+    const urls = o.urls;
+    for (let i = 0; i < urls.length; i++) {
+      const url = urls[i]!;
       try {
         const f = beginFetch(ctx, host, o, url);
         if (typeof f === 'number') {
