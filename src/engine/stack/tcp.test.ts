@@ -31,7 +31,7 @@ describe('TCP and the apps on it', () => {
     let eofAt = -1;
     const sim = l.host('client').sim;
     const sock = l.host('client').sockets.connect('192.168.99.150', 80, {
-      onConnect: () => sock.send('GET / HTTP/1.1\r\nHost: x\r\n\r\n'),
+      onConnect: () => (sock as TcpSock).send('GET / HTTP/1.1\r\nHost: x\r\n\r\n'),
       onData: (d) => void got.push(d),
       onEof: () => void (eofAt = sim.now),
     });
