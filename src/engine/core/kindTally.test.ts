@@ -5,7 +5,7 @@
  * event is special or not.
  */
 import { describe, expect, test } from 'vitest';
-import { KindTally } from './kindTally';
+import { KindTally, Positions } from './kindTally';
 import { CHUNK, TraceChunks } from './traceChunks';
 import type { EngineEvent } from './traceEvents';
 import { fixedKind } from './traceFixed';
@@ -110,13 +110,13 @@ describe('KindTally', () => {
     const tally = new KindTally((k) => k === 'cmd.end', s);
     const ops = new Uint8Array([1, 0, 1, 0, 1, 1]);
     const heads = [HOP, { kind: 'cmd.end' }, LATE, { kind: 'x' }, HOP_TOO, HOP];
-    const out: number[] = [];
+    const out = new Positions();
     expect(tally.count({ n: 6, ops, heads, eventOp: 0 }, out)).toBe(5);
-    expect(out).toEqual([1]);
+    expect([...out.at.subarray(0, out.n)]).toEqual([1]);
     expect(s.byKind).toEqual({ hop: 3, 'cmd.end': 0, late: 1, x: 1 });
     // A second part: only its own events are added (the counters were reset), `out` is refilled.
     expect(tally.count({ n: 2, ops, heads, eventOp: 0 }, out)).toBe(1);
-    expect(out).toEqual([1]);
+    expect([...out.at.subarray(0, out.n)]).toEqual([1]);
     expect(s.byKind).toEqual({ hop: 4, 'cmd.end': 0, late: 1, x: 1 });
   });
 
@@ -125,8 +125,19 @@ describe('KindTally', () => {
     const tally = new KindTally(() => false, s);
     const heads = Array.from({ length: 40 }, (_, i) => ({ kind: `k${i}` }));
     const ops = new Uint8Array(40);
-    expect(tally.count({ n: 40, ops, heads, eventOp: 0 }, [])).toBe(40);
+    expect(tally.count({ n: 40, ops, heads, eventOp: 0 }, new Positions())).toBe(40);
     expect(Object.keys(s.byKind)).toEqual(heads.map((h) => h.kind));
     expect(Object.values(s.byKind).every((c) => c === 1)).toBe(true);
+  });
+
+  test('more special events than its first positions hold, in order; a smaller part after refills it', () => {
+    const tally = new KindTally((k) => k === 'cmd.end', emptySummary());
+    const heads = Array.from({ length: 300 }, (_, i) => ({ kind: i % 3 === 0 ? 'cmd.end' : 'x' }));
+    const ops = new Uint8Array(300);
+    const out = new Positions();
+    expect(tally.count({ n: 300, ops, heads, eventOp: 0 }, out)).toBe(200);
+    expect([...out.at.subarray(0, out.n)]).toEqual(Array.from({ length: 100 }, (_, i) => 3 * i));
+    expect(tally.count({ n: 5, ops, heads, eventOp: 0 }, out)).toBe(3);
+    expect([...out.at.subarray(0, out.n)]).toEqual([0, 3]);
   });
 });

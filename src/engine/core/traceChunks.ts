@@ -8,7 +8,7 @@
 import { StickyPositions } from './stickyPositions';
 import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
-import { KindTally } from './kindTally';
+import { KindTally, Positions } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
 import { TraceStore } from './traceStore';
 import { TallyMemo } from './tallyMemo';
@@ -78,7 +78,7 @@ export class TraceChunks {
   /** Counts raw events by kind when a chunk is summarised (made with the first summary). */
   private tally: KindTally | undefined = undefined;
   /** Positions of a raw part's decisions and sticky events (reused by every summary). */
-  private readonly special: number[] = [];
+  private readonly special = new Positions();
   /** Per kept chunk, where its sticky events are (made when a fold first asks). */
   private readonly positions: (StickyPositions | undefined)[] = [];
 
@@ -295,8 +295,9 @@ export class TraceChunks {
     const s = this.summary;
     const special = this.special;
     let decisions = 0;
-    for (let i = 0; i < special.length; i++) {
-      const j = enc + special[i]!;
+    for (let i = 0; i < special.n; i++) {
+      const r = special.at[i]!;
+      const j = enc + r;
       const f = c.factsAt(j);
       if (f !== undefined) {
         s.events++;
@@ -310,7 +311,7 @@ export class TraceChunks {
         // Counted, and replayed into the kept store as pushed (no event object built for it).
         const t = c.timeAt(j)!;
         countRunInSummary(s, kind, 1, from + j, t, t);
-        c.replay(special[i]!, this.stickyStore(from + j));
+        c.replay(r, this.stickyStore(from + j));
       }
     }
     return decisions;
