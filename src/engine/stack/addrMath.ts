@@ -42,6 +42,21 @@ export function isLoopback(ip: Ipv4): boolean {
 }
 
 export function isMulticast(ip: Ipv4): boolean {
+  // The first octet read from the text when it is 1–3 digits and a dot (ipOutput asks per packet
+  // sent, and ipNum's cache lookup cost more); anything else as ipNum reads it.
+  let a = 0;
+  let i = 0;
+  for (; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57 || i >= 3) return firstOctetMulticast(ip);
+    a = a * 10 + (c - 48);
+  }
+  if (i === 0 || i === ip.length) return firstOctetMulticast(ip);
+  return a >= 224 && a <= 239;
+}
+
+function firstOctetMulticast(ip: Ipv4): boolean {
   const a = ipNum(ip) >>> 24;
   return a >= 224 && a <= 239;
 }
