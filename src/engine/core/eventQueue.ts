@@ -10,8 +10,6 @@ export interface QueuedEvent {
   readonly label: string;
   run: () => void;
   cancelled: boolean;
-  /** A frame in transit: the simulation counts it in `inFlight` until it runs. */
-  readonly inFlight: boolean;
 }
 
 /** What a cancelled event holds instead of its closure. */
@@ -28,9 +26,6 @@ export abstract class TimerEvent implements QueuedEvent {
   cancelled = false;
   abstract get label(): string;
   abstract run(): void;
-  get inFlight(): boolean {
-    return false;
-  }
   /** Cancelled: let go of what `run` would reach (the queue keeps the entry until it is swept). */
   protected release(): void {}
   /** @internal cancelTimer's way in. */
@@ -104,14 +99,14 @@ export class EventQueue {
 
   push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
     const seq = this.nextSeq++;
-    const ev: QueuedEvent = { time, seq, label, run, cancelled: false, inFlight };
+    const ev: QueuedEvent = { time, seq, label, run, cancelled: false };
     this.insert(ev, time, seq, inFlight);
     return ev;
   }
 
   /**
    * Arm a timer record at `time`: the same (time, seq) order as `push`. `inFlight`: it is a frame
-   * in transit (its own `inFlight` says so too; the queue keeps the mark beside its key).
+   * in transit (the mark is kept beside its key, as `push` keeps a closure's: events do not carry it).
    */
   pushTimer<T extends TimerEvent>(time: number, ev: T, inFlight = false): T {
     const seq = this.nextSeq++;

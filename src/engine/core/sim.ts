@@ -49,8 +49,8 @@ export class Sim {
   }
 
   /**
-   * Like `after`, for a frame in transit: counted in `inFlight` until it arrives. The event carries
-   * the mark (no wrapping closure per frame hop).
+   * Like `after`, for a frame in transit: counted in `inFlight` until it arrives. The queue keeps
+   * the mark beside the event's key (no wrapping closure per frame hop).
    */
   afterInFlight(delay: number, label: string, fn: () => void): QueuedEvent {
     const ev = this.schedule(delay, label, fn, true);
@@ -68,7 +68,7 @@ export class Sim {
     return this.now + delay;
   }
 
-  /** Arm a timer record for a frame in transit (its `inFlight` is true): counted until it runs. */
+  /** Arm a timer record for a frame in transit: counted in `inFlight` until it runs. */
   afterInFlightTimer<T extends TimerEvent>(delay: number, ev: T): T {
     this.queue.pushTimer(this.due(delay), ev, true);
     this.inFlight++;

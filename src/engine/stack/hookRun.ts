@@ -35,7 +35,7 @@ const HOOK = fixedKind<HookEvent>()('hook', ['host', 'hook', 'pkt', 'src', 'dst'
  * Hook passages repeat the same runs packet after packet: each run object and each list of runs is
  * made once per host and shared by every event that shows it (frozen; the trace keeps references).
  */
-interface RunsNode {
+export interface RunsNode {
   fns?: HookFnRun[];
   next: Map<HookFnRun, RunsNode>;
   /**
@@ -77,7 +77,7 @@ function newNode(): RunsNode {
 /** The host's tree root, kept on its hook registry (a field read per passage, not a lookup by host). */
 function rootOf(host: Host): RunsNode {
   const hooks = host.hooks;
-  let node = hooks.runsRoot as RunsNode | undefined;
+  let node = hooks.runsRoot;
   if (!node) hooks.runsRoot = node = newNode();
   return node;
 }

@@ -1,3 +1,4 @@
+import type { RunsNode } from './hookRun';
 import type { Skb } from './skb';
 
 /** The five IPv4 hook points, by the names iptables and the seed use. */
@@ -53,7 +54,7 @@ export class HookRegistry {
    * The root of the host's tree of shared hook runs (hookRun.ts), kept by the registry whose
    * entries it records: one field read per passage instead of a lookup by host.
    */
-  runsRoot: unknown;
+  runsRoot: RunsNode | undefined = undefined;
   /** Told of every registration and unregistration (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', hook: HookName, e: HookEntry) => void) | undefined;
 

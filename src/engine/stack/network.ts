@@ -282,9 +282,6 @@ class FrameHop extends TimerEvent {
   get label(): string {
     return this.net ? 'switch' : 'deliver';
   }
-  override get inFlight(): boolean {
-    return true;
-  }
   run(): void {
     const net = this.net;
     if (net) {
