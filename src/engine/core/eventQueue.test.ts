@@ -51,6 +51,9 @@ describe('EventQueue', () => {
             const q = new EventQueue(farUs);
             const all: QueuedEvent[] = [];
             let ref: { time: number; seq: number; ev: QueuedEvent }[] = [];
+            // Pushes take seqs in order; a cancelled event is one the queue no longer holds.
+            let seq = 0;
+            const live = (r: { ev: QueuedEvent }): boolean => q.dueOf(r.ev) !== undefined;
             let floor = 0;
             for (const o of ops) {
               if (o.t === 'push') {
@@ -58,18 +61,24 @@ describe('EventQueue', () => {
                   ? q.pushTimer(floor + o.time, new Rec())
                   : q.push(floor + o.time, 'x', () => {});
                 all.push(ev);
-                ref.push({ time: ev.time, seq: ev.seq, ev });
+                expect(q.dueOf(ev)).toBe(floor + o.time);
+                ref.push({ time: floor + o.time, seq: seq++, ev });
               } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
               else if (o.t === 'pop') {
-                ref = ref.filter((r) => !r.ev.cancelled);
+                ref = ref.filter(live);
                 ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
                 const want = ref.shift();
                 const got = q.pop();
                 expect(got).toBe(want?.ev);
-                if (got) floor = got.time;
+                if (got) {
+                  floor = q.lastTime;
+                  expect(floor).toBe(want!.time);
+                  // Run: no longer queued, and cancelling it now changes nothing.
+                  expect(q.dueOf(got)).toBeUndefined();
+                }
               }
             }
-            ref = ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
+            ref = ref.filter(live).sort((a, b) => a.time - b.time || a.seq - b.seq);
             for (const r of ref) expect(q.pop()).toBe(r.ev);
             expect(q.pop()).toBeUndefined();
           },
@@ -115,8 +124,9 @@ describe('EventQueue', () => {
             const all: QueuedEvent[] = [];
             let ref: { time: number; seq: number; ev: QueuedEvent; flight: boolean }[] = [];
             let now = 0;
+            let seq = 0;
             const live = (): typeof ref =>
-              ref.filter((r) => !r.ev.cancelled).sort((a, b) => a.time - b.time || a.seq - b.seq);
+              ref.filter((r) => q.dueOf(r.ev) !== undefined).sort((a, b) => a.time - b.time || a.seq - b.seq);
             for (const o of ops) {
               if (o.t === 'push') {
                 const time = now + o.dt;
@@ -124,7 +134,7 @@ describe('EventQueue', () => {
                   ? q.pushTimer(time, new Rec(), o.flight)
                   : q.push(time, 'x', () => {}, o.flight);
                 all.push(ev);
-                ref.push({ time, seq: ev.seq, ev, flight: o.flight });
+                ref.push({ time, seq: seq++, ev, flight: o.flight });
               } else if (o.t === 'cancel' && all.length > 0) cancelTimer(all[o.which % all.length]);
               else if (o.t === 'due') {
                 ref = live();
@@ -164,7 +174,7 @@ describe('EventQueue', () => {
     // A re-armed timer per request: the old one cancelled, due long after the run ends.
     let timer = q.push(5_000_000, 'keepalive', () => {});
     for (let i = 0; i < 100_000; i++) {
-      timer.cancelled = true;
+      cancelTimer(timer);
       timer = q.push(5_000_000 + i, 'keepalive', () => {});
     }
     expect(q.size).toBeLessThanOrEqual(1024);
@@ -184,7 +194,8 @@ describe('EventQueue', () => {
     cancelTimer(undefined);
     // The socket a retransmission timer's closure holds is no longer reachable through the heap.
     expect(ev.run).not.toBe(run);
-    expect(ev.cancelled).toBe(true);
+    expect(q.dueOf(ev)).toBeUndefined();
+    expect(q.dueOf(other)).toBe(2_000_000);
     ev.run();
     expect(q.pop()).toBe(other);
     other.run();
@@ -196,18 +207,35 @@ describe('EventQueue', () => {
     const q = new EventQueue();
     const a = q.pushTimer(1_000, new Rec());
     const b = q.pushTimer(1_000, new Rec());
-    expect(a.seq).toBeLessThan(b.seq);
+    expect([q.dueOf(a), q.dueOf(b)]).toEqual([1_000, 1_000]);
     cancelTimer(a);
     expect(a.released).toBe(true);
     expect(b.released).toBe(false);
     const got = q.pop()!;
     expect(got).toBe(b);
     got.run();
+    // Run, its slot is free again: a is not in it, nor does cancelling it again reach b.
+    expect(q.dueOf(b)).toBeUndefined();
     q.pushTimer(2_000, b);
-    expect(b.cancelled).toBe(false);
-    expect(b.time).toBe(2_000);
+    cancelTimer(a);
+    expect(q.dueOf(b)).toBe(2_000);
     expect(q.pop()).toBe(b);
     expect(q.pop()).toBeUndefined();
     expect(a.ran + b.ran).toBe(1);
+  });
+
+  test('timer records due at one time run in the order armed; one cancelled and armed again before it was swept runs once, at its new time', () => {
+    const q = new EventQueue();
+    const a = q.pushTimer(1_000, new Rec());
+    const b = q.pushTimer(1_000, new Rec());
+    const c = q.pushTimer(1_000, new Rec());
+    cancelTimer(b);
+    // Its old entry (still in the heap, at 1,000) stays cancelled: the new one is in another slot.
+    q.pushTimer(3_000, b);
+    expect(q.dueOf(b)).toBe(3_000);
+    expect([q.pop(), q.pop()]).toEqual([a, c]);
+    expect(q.pop()).toBe(b);
+    expect(q.lastTime).toBe(3_000);
+    expect(q.pop()).toBeUndefined();
   });
 });

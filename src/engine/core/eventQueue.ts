@@ -1,15 +1,19 @@
 /**
  * Binary min-heap of timed events ordered by (time, seq). `seq` is a monotonic insertion
  * counter, so two events at the same microsecond always run in the order they were scheduled.
+ * The keys live in the heaps and the queue's slot table (queueSlots.ts), not in the events: an
+ * event holds only where it is queued, so it can be cancelled.
  */
 import { KeyedHeap } from './keyedHeap';
+import { QueueSlots } from './queueSlots';
 
 export interface QueuedEvent {
-  readonly time: number;
-  readonly seq: number;
   readonly label: string;
   run: () => void;
-  cancelled: boolean;
+  /** @internal The queue it was last pushed on, and its slot there (cancelTimer's way back). */
+  queuedOn: EventQueue | undefined;
+  /** @internal */
+  queueSlot: number;
 }
 
 /** What a cancelled event holds instead of its closure. */
@@ -18,32 +22,33 @@ const NOTHING = (): void => {};
 /**
  * A timer that is its own queue entry: a long-lived record (a TIME-WAIT socket, an IPVS
  * connection's expiry) subclasses it and runs by method, so it costs no closure and no context.
- * The queue stamps `time` and `seq` when it is armed, as `push` does for a closure.
+ * Its due time and order are the queue's (EventQueue.dueOf); it holds only where it is queued.
+ * Two fields, set alike for every subclass: each more made every timer's initialisers slower.
  */
 export abstract class TimerEvent implements QueuedEvent {
-  time = 0;
-  seq = 0;
-  cancelled = false;
+  queuedOn: EventQueue | undefined = undefined;
+  queueSlot = -1;
   abstract get label(): string;
   abstract run(): void;
-  /** Cancelled: let go of what `run` would reach (the queue keeps the entry until it is swept). */
+  /** Cancelled: let go of what `run` would reach (the queue lets go of the entry itself at once). */
   protected release(): void {}
   /** @internal cancelTimer's way in. */
   cancel(): void {
-    this.cancelled = true;
+    this.queuedOn?.cancel(this);
     this.release();
   }
 }
 
 /**
- * Cancel a timer (none: nothing to do). It stays in the heap until its time or the next sweep, but
- * lets go of its closure now: a cancelled retransmission timer would otherwise keep its socket, the
- * application behind it and their buffers alive for up to a second of virtual time per request.
+ * Cancel a timer (none: nothing to do; run already: nothing to undo). Its heap entry stays until
+ * its time or the next sweep, but the queue lets go of the event now, and the event of its closure:
+ * a cancelled retransmission timer would otherwise keep its socket, the application behind it and
+ * their buffers alive for up to a second of virtual time per request.
  */
 export function cancelTimer(ev: QueuedEvent | undefined): void {
   if (!ev) return;
   if (ev instanceof TimerEvent) return ev.cancel();
-  ev.cancelled = true;
+  ev.queuedOn?.cancel(ev);
   ev.run = NOTHING;
 }
 
@@ -65,9 +70,11 @@ export const FAR_US = 50_000;
 
 export class EventQueue {
   /** Events due within `farUs` of the last one run when pushed. */
-  private near = new KeyedHeap<QueuedEvent>();
+  private near = new KeyedHeap();
   /** Events due later (timers: retransmission, keep-alive, TIME-WAIT, connection expiry). */
-  private far = new KeyedHeap<QueuedEvent>();
+  private far = new KeyedHeap();
+  /** The queued events, their due times and marks, by the slot the heaps order. */
+  private readonly table = new QueueSlots<QueuedEvent>();
   private nextSeq = 0;
   private sweepAt: number;
   /** The time of the last event popped: what `farUs` is counted from. */
@@ -98,9 +105,8 @@ export class EventQueue {
   }
 
   push(time: number, label: string, run: () => void, inFlight = false): QueuedEvent {
-    const seq = this.nextSeq++;
-    const ev: QueuedEvent = { time, seq, label, run, cancelled: false };
-    this.insert(ev, time, seq, inFlight);
+    const ev: QueuedEvent = { label, run, queuedOn: this, queueSlot: -1 };
+    ev.queueSlot = this.insert(ev, time, inFlight);
     return ev;
   }
 
@@ -109,22 +115,33 @@ export class EventQueue {
    * in transit (the mark is kept beside its key, as `push` keeps a closure's: events do not carry it).
    */
   pushTimer<T extends TimerEvent>(time: number, ev: T, inFlight = false): T {
-    const seq = this.nextSeq++;
-    ev.time = time;
-    ev.seq = seq;
-    ev.cancelled = false;
-    this.insert(ev, time, seq, inFlight);
+    ev.queuedOn = this;
+    ev.queueSlot = this.insert(ev, time, inFlight);
     return ev;
   }
 
-  private insert(ev: QueuedEvent, time: number, seq: number, inFlight: boolean): void {
+  /** Queue `ev` at `time` (the next seq); returns its slot. */
+  private insert(ev: QueuedEvent, time: number, inFlight: boolean): number {
     if (this.near.n + this.far.n >= this.sweepAt) this.sweep();
-    (time - this.last >= this.farUs ? this.far : this.near).insert(ev, time, seq, inFlight);
+    const s = this.table.take(ev, time, inFlight);
+    (time - this.last >= this.farUs ? this.far : this.near).insert(s, time, this.nextSeq++);
+    return s;
+  }
+
+  /** Cancel `ev` if it is queued here and not yet run (cancelTimer's way in). */
+  cancel(ev: QueuedEvent): void {
+    this.table.cancel(ev, ev.queueSlot);
+  }
+
+  /** When `ev` is due, if it is queued here, live (undefined: run, cancelled, or never pushed). */
+  dueOf(ev: QueuedEvent): number | undefined {
+    const s = ev.queueSlot;
+    return this.table.holds(ev, s) ? this.table.due[s] : undefined;
   }
 
   peek(): QueuedEvent | undefined {
     const h = this.firstOf();
-    return h === undefined ? undefined : h.evs[0];
+    return h === undefined ? undefined : this.table.evs[h.slots[0]!];
   }
 
   /** The time of the next live event (undefined: none), read from its key. */
@@ -144,21 +161,26 @@ export class EventQueue {
     return h === undefined || h.times[0]! > limit ? undefined : this.take(h);
   }
 
-  private take(h: KeyedHeap<QueuedEvent>): QueuedEvent {
+  private take(h: KeyedHeap): QueuedEvent {
     this.last = h.times[0]!;
-    this.lastFlight = h.flags[0] === 1;
-    return h.take();
+    const t = this.table;
+    const s = h.take();
+    this.lastFlight = t.flight[s] === 1;
+    const ev = t.evs[s]!;
+    t.give(s);
+    return ev;
   }
 
   /**
    * The heap whose top is the earlier live event of the two (cancelled tops are let go of first),
-   * compared by the keys beside the entries: no event is read but to ask if it is cancelled.
+   * compared by the keys beside the entries: no event is read (a cancelled one's slot is empty).
    */
-  private firstOf(): KeyedHeap<QueuedEvent> | undefined {
+  private firstOf(): KeyedHeap | undefined {
     const near = this.near;
     const far = this.far;
-    while (near.n > 0 && near.evs[0]!.cancelled) near.take();
-    while (far.n > 0 && far.evs[0]!.cancelled) far.take();
+    const t = this.table;
+    while (near.n > 0 && t.evs[near.slots[0]!] === undefined) t.give(near.take());
+    while (far.n > 0 && t.evs[far.slots[0]!] === undefined) t.give(far.take());
     if (near.n === 0) return far.n === 0 ? undefined : far;
     if (far.n === 0) return near;
     const a = near.times[0]!;
@@ -172,8 +194,8 @@ export class EventQueue {
    * request). Pops follow the total (time, seq) order, so rebuilding the heaps changes no outcome.
    */
   private sweep(): void {
-    this.near.sweep();
-    this.far.sweep();
+    this.near.sweep(this.table);
+    this.far.sweep(this.table);
     const live = this.near.n + this.far.n;
     this.sweepAt = Math.max(this.firstSweep, live + (live >> 2));
   }

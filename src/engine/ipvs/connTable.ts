@@ -129,7 +129,7 @@ export class ConnTable {
 
   /** Lazy timer: one event per entry, moved forward only when it fires early. */
   arm(c: IpvsConn): void {
-    if (c.timer && !c.timer.cancelled && c.timer.time <= c.expires) return;
+    if (c.timer && (this.host.sim.queue.dueOf(c.timer) ?? Infinity) <= c.expires) return;
     cancelTimer(c.timer);
     if (c instanceof IpvsConnEntry && c.idle) {
       c.table = this;
