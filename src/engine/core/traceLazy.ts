@@ -11,7 +11,7 @@
  */
 import { growTyped as grow } from './growTyped';
 import type { RawKinds } from './kindTally';
-import { type FixedKind, fixedEvent } from './traceFixed';
+import { type FixedKind, fixedEvent, MAX_FIXED_FIELDS } from './traceFixed';
 import { type SizeHint, TraceStore } from './traceStore';
 import type { DecisionFacts } from './traceSummary';
 
@@ -41,6 +41,16 @@ export interface RawLists {
   vals: unknown[];
   held: number;
   heldVals: number;
+}
+
+/**
+ * Lengthen `list` to `n` (undefined after its end). The raw lists are lengthened ahead of their
+ * writes, as the typed ones are grown: a store that may append checks the backing store's room
+ * and its kind and may write the length, on every value of every event (perf annotate: most of
+ * a push's own instructions); a store within the length does not.
+ */
+function padTo(list: unknown[], n: number): void {
+  while (list.length < n) list.push(undefined);
 }
 
 /** Raw events held before the chunk encodes them anyway (a bounded chunk holds at most CHUNK). */
@@ -168,8 +178,9 @@ export class LazyStore<E extends { kind: string }> {
     if (!this.lazy) return this.store.pushFixed(t, f, a, b, c, d, e, g, h, k, l);
     this.head(t, FIXED, f);
     const n = f.keys.length;
-    const v = this.vals;
     let p = this.nv;
+    if (p + MAX_FIXED_FIELDS > this.vals.length) padTo(this.vals, 2 * p + 4096);
+    const v = this.vals;
     v[p++] = a;
     if (n > 1) v[p++] = b;
     if (n > 2) v[p++] = c;
@@ -185,6 +196,7 @@ export class LazyStore<E extends { kind: string }> {
   pushIdRecord(t: number, f: FixedKind, id: string, rec: object): void {
     if (!this.lazy) return this.store.pushIdRecord(t, f, id, rec);
     this.head(t, ID_RECORD, f);
+    if (this.nv + 2 > this.vals.length) padTo(this.vals, 2 * this.nv + 4096);
     this.vals[this.nv++] = id;
     this.vals[this.nv++] = rec;
   }
@@ -204,6 +216,7 @@ export class LazyStore<E extends { kind: string }> {
       this.times = grow(this.times, need);
       this.ops = grow(this.ops, need);
       this.offs = grow(this.offs, need);
+      padTo(this.heads, this.times.length);
     }
     this.times[j] = t;
     this.ops[j] = op;
