@@ -3,6 +3,7 @@ import { SEC } from '../core/sim';
 import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import { ipNum } from '../stack/addrMath';
+import { RecentLookups } from '../stack/recentLookups';
 import { TupleKeys } from '../stack/tupleKey';
 import type { IpvsConn } from './conn';
 import { IpvsConnEntry } from './connEntry';
@@ -50,6 +51,14 @@ export class ConnTable {
   /** NAT entries by (proto, daddr, dport, caddr, cport): where a reply is looked up. */
   readonly byOut = new Map<number | string, IpvsConn>();
   private readonly keys = new TupleKeys();
+  /**
+   * The last two answers from each map (absent ones too), cleared whenever the map changes: a
+   * connection's packets come one after another, so nearly every lookup is the one before it
+   * (a request's with its reply's in between, for byOut) and is answered without hashing into a
+   * table of tens of thousands of entries (a busy lab's minute of TIME_WAIT).
+   */
+  private readonly recentIn = new RecentLookups(this.byIn);
+  private readonly recentOut = new RecentLookups(this.byOut);
   private readonly rnd: number;
 
   constructor(
@@ -88,7 +97,7 @@ export class ConnTable {
     vport: number,
   ): IpvsConn | undefined {
     const k = this.keys.find(PROTO_TAG[proto], caddr, cport, vaddr, vport);
-    return k === undefined ? undefined : this.byIn.get(k);
+    return k === undefined ? undefined : this.recentIn.get(k);
   }
 
   /** The entry a reply from daddr:dport to caddr:cport belongs to (ip_vs_conn_out_get). */
@@ -100,7 +109,7 @@ export class ConnTable {
     cport: number,
   ): IpvsConn | undefined {
     const k = this.keys.find(PROTO_TAG[proto], daddr, dport, caddr, cport);
-    return k === undefined ? undefined : this.byOut.get(k);
+    return k === undefined ? undefined : this.recentOut.get(k);
   }
 
   insert(c: IpvsConn): void {
@@ -108,14 +117,22 @@ export class ConnTable {
     // Only a NAT reply is looked up by its source (ip_vs_out, the ICMP errors about it): a DR or
     // TUN entry's key there would never be used.
     if (!c.template && c.fwd === 'masq') this.byOut.set(this.outKey(c), c);
+    this.recentIn.clear();
+    this.recentOut.clear();
     this.arm(c);
   }
 
   unlink(c: IpvsConn): void {
     const ik = this.inKey(c);
-    if (this.byIn.get(ik) === c) this.byIn.delete(ik);
+    if (this.byIn.get(ik) === c) {
+      this.byIn.delete(ik);
+      this.recentIn.clear();
+    }
     const ok = this.outKey(c);
-    if (this.byOut.get(ok) === c) this.byOut.delete(ok);
+    if (this.byOut.get(ok) === c) {
+      this.byOut.delete(ok);
+      this.recentOut.clear();
+    }
     cancelTimer(c.timer);
   }
 
@@ -125,6 +142,7 @@ export class ConnTable {
     c.cport = 0xffff;
     c.vport = 0xffff;
     this.byIn.set(this.inKey(c), c);
+    this.recentIn.clear();
   }
 
   /** Lazy timer: one event per entry, moved forward only when it fires early. */

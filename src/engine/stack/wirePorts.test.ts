@@ -126,4 +126,25 @@ describe('SNMP counters', () => {
     expect(h.counters.has('IpInNoRoutes')).toBe(false);
     expect([...h.counters.values()].every((n) => n > 0)).toBe(true);
   });
+
+  test('each counter counts in its own slot (count finds it by a switch)', () => {
+    const h = new TestLab('nat', 1, true).host('rs1');
+    const names = [
+      'IpInReceives',
+      'IpInAddrErrors',
+      'IpInNoRoutes',
+      'IpForwDatagrams',
+      'IpInDelivers',
+      'IpOutRequests',
+      'IpExtInNoRoutes',
+      'TcpExtIPReversePathFilter',
+      'IcmpOutTimeExcds',
+      'IcmpOutDestUnreachs',
+    ] as const;
+    const base = new Map(names.map((c) => [c, h.counters.get(c) ?? 0]));
+    names.forEach((c, i) => {
+      for (let k = 0; k <= i; k++) h.count(c);
+    });
+    expect(names.map((c) => h.counters.get(c)! - base.get(c)!)).toEqual(names.map((_, i) => i + 1));
+  });
 });
