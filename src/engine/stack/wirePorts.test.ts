@@ -56,6 +56,19 @@ describe('the switch learns each MAC once, on its segment', () => {
     expect(seg.macs.get(mac)).toBe(b);
   });
 
+  test('frames to three MACs in turn each reach their own port (the memo of the last two)', () => {
+    const l = new TestLab('nat');
+    const seg = busySegment(l);
+    const [from, ...others] = seg.ports as [Port, ...Port[]];
+    const src = devOf(from).mac;
+    const to = [...others, ...others.slice().reverse(), ...others];
+    to.forEach((p, i) => {
+      l.net.transmit(from.host, devOf(from), rawTo(devOf(p).mac, src, (16 + i).toString(16)));
+      l.run(0.01);
+      expect(takers(l, lastFrameId(l))).toEqual([`${p.host.name}/${p.dev}`]);
+    });
+  });
+
   test('a MAC no port has floods every other port, and is not learned', () => {
     const l = new TestLab('nat');
     const seg = busySegment(l);
