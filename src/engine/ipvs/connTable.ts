@@ -3,6 +3,8 @@ import { SEC } from '../core/sim';
 import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import { ipNum } from '../stack/addrMath';
+import { RecentLookups } from '../stack/recentLookups';
+import { TupleIndex } from '../stack/tupleIndex';
 import { TupleKeys } from '../stack/tupleKey';
 import type { IpvsConn } from './conn';
 import { IpvsConnEntry } from './connEntry';
@@ -47,9 +49,19 @@ export const CONN_TAB_SIZE = 4096;
 export class ConnTable {
   /** Entries by (proto, caddr, cport, vaddr, vport), as numbers (tupleKey.ts). */
   readonly byIn = new Map<number | string, IpvsConn>();
-  /** NAT entries by (proto, daddr, dport, caddr, cport): where a reply is looked up. */
-  readonly byOut = new Map<number | string, IpvsConn>();
+  /**
+   * NAT entries by (proto, daddr, dport, caddr, cport): where a reply is looked up. In two levels
+   * (stack/tupleIndex.ts): every request packet is looked up here too (ip_vs_out_hook runs first
+   * at LOCAL_IN) and has no entry, which the address pair alone answers.
+   */
+  private readonly byOut = new TupleIndex<IpvsConn>();
   private readonly keys = new TupleKeys();
+  /**
+   * The last two answers from byIn (absent ones too), cleared whenever it changes: a connection's
+   * packets come one after another, so nearly every lookup is the one before it and is answered
+   * without hashing into a table of tens of thousands of entries (a busy lab's minute of TIME_WAIT).
+   */
+  private readonly recentIn = new RecentLookups(this.byIn);
   private readonly rnd: number;
 
   constructor(
@@ -75,10 +87,6 @@ export class ConnTable {
     return this.keys.store(PROTO_TAG[c.proto], c.caddr, c.cport, c.vaddr, c.vport);
   }
 
-  private outKey(c: IpvsConn): number | string {
-    return this.keys.store(PROTO_TAG[c.proto], c.daddr, c.dport, c.caddr, c.cport);
-  }
-
   /** The entry a packet from caddr:cport to vaddr:vport belongs to (ip_vs_conn_in_get). */
   findIn(
     proto: IpvsConn['proto'],
@@ -88,7 +96,7 @@ export class ConnTable {
     vport: number,
   ): IpvsConn | undefined {
     const k = this.keys.find(PROTO_TAG[proto], caddr, cport, vaddr, vport);
-    return k === undefined ? undefined : this.byIn.get(k);
+    return k === undefined ? undefined : this.recentIn.get(k);
   }
 
   /** The entry a reply from daddr:dport to caddr:cport belongs to (ip_vs_conn_out_get). */
@@ -99,23 +107,26 @@ export class ConnTable {
     caddr: Ipv4,
     cport: number,
   ): IpvsConn | undefined {
-    const k = this.keys.find(PROTO_TAG[proto], daddr, dport, caddr, cport);
-    return k === undefined ? undefined : this.byOut.get(k);
+    return this.byOut.get(PROTO_TAG[proto], daddr, dport, caddr, cport);
   }
 
   insert(c: IpvsConn): void {
     this.byIn.set(this.inKey(c), c);
     // Only a NAT reply is looked up by its source (ip_vs_out, the ICMP errors about it): a DR or
     // TUN entry's key there would never be used.
-    if (!c.template && c.fwd === 'masq') this.byOut.set(this.outKey(c), c);
+    if (!c.template && c.fwd === 'masq')
+      this.byOut.set(PROTO_TAG[c.proto], c.daddr, c.dport, c.caddr, c.cport, c);
+    this.recentIn.clear();
     this.arm(c);
   }
 
   unlink(c: IpvsConn): void {
     const ik = this.inKey(c);
-    if (this.byIn.get(ik) === c) this.byIn.delete(ik);
-    const ok = this.outKey(c);
-    if (this.byOut.get(ok) === c) this.byOut.delete(ok);
+    if (this.byIn.get(ik) === c) {
+      this.byIn.delete(ik);
+      this.recentIn.clear();
+    }
+    this.byOut.delete(PROTO_TAG[c.proto], c.daddr, c.dport, c.caddr, c.cport, c);
     cancelTimer(c.timer);
   }
 
@@ -125,6 +136,7 @@ export class ConnTable {
     c.cport = 0xffff;
     c.vport = 0xffff;
     this.byIn.set(this.inKey(c), c);
+    this.recentIn.clear();
   }
 
   /** Lazy timer: one event per entry, moved forward only when it fires early. */

@@ -8,7 +8,7 @@ import type { IpvsDest, IpvsService, ServiceKey } from './service';
 import { sameKey } from './service';
 import { estimatorTick, newStats } from './stats';
 import type { IpvsStats } from './stats';
-import { TCP_TIMEOUTS_S, UDP_TIMEOUT_S } from './tcpStates';
+import { TCP_TIMEOUTS_S, timeoutSeconds, UDP_TIMEOUT_S } from './tcpStates';
 import type { IpvsConnState, IpvsTcpState } from './tcpStates';
 
 /** The ip_vs module was loaded on the host (first use by ipvsadm or modprobe). */
@@ -148,8 +148,7 @@ export class Ipvs {
   }
 
   timeoutFor(state: string): number {
-    const t = (this.timeouts as Record<string, number | undefined>)[state];
-    return (t ?? 60) * SEC;
+    return (timeoutSeconds(this.timeouts, state) ?? 60) * SEC;
   }
 
   /** ip_vs_conn_expire: unlink, unbind the dest; a template that still controls others waits 60 s more. */

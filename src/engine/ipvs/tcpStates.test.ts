@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { ACTIVE_STATES, IPVS_TCP_STATES, isActiveState, nextTcpState, TCP_TABLES } from './tcpStates';
+import {
+  ACTIVE_STATES,
+  IPVS_TCP_STATES,
+  isActiveState,
+  nextTcpState,
+  TCP_TABLES,
+  TCP_TIMEOUTS_S,
+  timeoutSeconds,
+  UDP_TIMEOUT_S,
+} from './tcpStates';
 import type { TcpDirection, TcpEvent } from './tcpStates';
 
 describe('isActiveState', () => {
@@ -24,5 +33,19 @@ describe('nextTcpState', () => {
     expect(nextTcpState('INPUT', 'NONE', 'syn')).toBe('SYN_RECV');
     expect(nextTcpState('OUTPUT', 'SYN_RECV', 'ack')).toBe('ESTABLISHED');
     expect(nextTcpState('INPUT_ONLY', 'ESTABLISHED', 'fin')).toBe('FIN_WAIT');
+  });
+});
+
+describe('timeoutSeconds', () => {
+  test('reads the slot named by the state, as timeouts[state] would, for every state and a copy of its name', () => {
+    // Distinct values, so a case reading the wrong slot shows.
+    const timeouts = { ...TCP_TIMEOUTS_S, UDP: UDP_TIMEOUT_S };
+    [...IPVS_TCP_STATES, 'UDP' as const].forEach((s, i) => (timeouts[s] = 1000 + i));
+    for (const s of [...IPVS_TCP_STATES, 'UDP'] as const) {
+      expect(timeoutSeconds(timeouts, s)).toBe(timeouts[s]);
+      expect(timeoutSeconds(timeouts, s.split('').join(''))).toBe(timeouts[s]);
+    }
+    expect(timeoutSeconds(timeouts, 'ASSURED')).toBeUndefined();
+    expect(timeoutSeconds(timeouts, 'constructor')).toBeUndefined();
   });
 });

@@ -122,3 +122,40 @@ export function nextTcpState(dir: TcpDirection, cur: IpvsTcpState, ev: TcpEvent 
   const row = rows[IPVS_TCP_STATES.indexOf(cur)];
   return row?.[col] ?? 'CLOSE';
 }
+
+/**
+ * `timeouts[state]` (undefined for a state without one), by a switch: every packet through the
+ * director asks, and the keyed read, meeting a dozen names, went megamorphic.
+ */
+export function timeoutSeconds(
+  timeouts: Readonly<Record<IpvsTcpState | 'UDP', number>>,
+  state: string,
+): number | undefined {
+  switch (state) {
+    case 'ESTABLISHED':
+      return timeouts.ESTABLISHED;
+    case 'SYN_RECV':
+      return timeouts.SYN_RECV;
+    case 'FIN_WAIT':
+      return timeouts.FIN_WAIT;
+    case 'TIME_WAIT':
+      return timeouts.TIME_WAIT;
+    case 'CLOSE':
+      return timeouts.CLOSE;
+    case 'UDP':
+      return timeouts.UDP;
+    case 'NONE':
+      return timeouts.NONE;
+    case 'SYN_SENT':
+      return timeouts.SYN_SENT;
+    case 'CLOSE_WAIT':
+      return timeouts.CLOSE_WAIT;
+    case 'LAST_ACK':
+      return timeouts.LAST_ACK;
+    case 'LISTEN':
+      return timeouts.LISTEN;
+    case 'SYNACK':
+      return timeouts.SYNACK;
+  }
+  return undefined;
+}

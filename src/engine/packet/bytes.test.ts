@@ -104,6 +104,24 @@ describe('utf8', () => {
     expect(utf8Length(head + '\ud83d\ude00')).toBe(head.length + 4);
   });
 
+  it('measures short texts (scanned, not matched by the regexp) as TextEncoder does', () => {
+    expect(utf8Length('')).toBe(0);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 31 }),
+        fc.string({
+          unit: fc.constantFrom('a', '\x7f', '\x80', '\u07ff', '\u0800', '\ud83d', '\ude00', '\uffff'),
+          maxLength: 31,
+        }),
+        (a, b) => {
+          for (const s of [a, b, a.slice(0, 31 - b.length) + b])
+            expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('measures long texts met in turn (its memo of the last one) as TextEncoder does', () => {
     fc.assert(
       fc.property(

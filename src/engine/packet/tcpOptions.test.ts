@@ -13,6 +13,12 @@ function encode(options: TcpOption[]): string {
   return bytesToHex(w.buf);
 }
 
+/** One option's bytes unpadded, from its encoding (which pads to a word with zeros). */
+function encodeOne(o: TcpOption): number {
+  const hex = encode([o]);
+  return o.kind === 'eol' || o.kind === 'nop' ? 1 : hexToBytes(hex)[1]!;
+}
+
 function decode(hex: string): TcpOption[] | undefined {
   const b = hexToBytes(hex);
   return readTcpOptions(b, 0, b.length);
@@ -61,6 +67,26 @@ describe('TCP options', () => {
       tcpOptionsLength(Array.from({ length: 5 }, () => ({ kind: 'ts', val: 0, ecr: 0 }) as const)),
     ).toThrow(/50 bytes, more than 40/);
     expect(() => encode([{ kind: 'mss', value: 70000 }])).toThrow(RangeError);
+  });
+
+  it('measure lists met in turn (its memo of the last two) as each list alone measures', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbTcpOptions, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (lists, order) => {
+          // The length from each option's own encoding, padded to a word.
+          const alone = (l: TcpOption[]) => (l.reduce((n, o) => n + encodeOne(o), 0) + 3) & ~3;
+          const want = lists.map(alone);
+          for (const i of [0, ...order]) {
+            const l = lists[i % lists.length]!;
+            expect(tcpOptionsLength(l)).toBe(want[i % lists.length]);
+            expect(tcpOptionsLength(l)).toBe(want[i % lists.length]);
+            if (i % 3 === 0) expect(tcpOptionsLength([...l])).toBe(want[i % lists.length]);
+          }
+        },
+      ),
+    );
   });
 
   it('round-trip random well-formed lists', () => {

@@ -33,8 +33,32 @@ function optionLength(o: TcpOption): number {
   }
 }
 
+/**
+ * The last two option lists measured and their lengths. A list is shared by many segments (the
+ * stack's `nop, nop, TS` list for all sent in one millisecond, stack/tcpOptionsOut.ts) and every
+ * segment is measured at each hop; reading `kind` from options of five shapes is a megamorphic
+ * load per option. Lists are never written once in a packet (packets are data), so a list
+ * compared by reference keeps its length.
+ */
+let list0: readonly TcpOption[] | undefined;
+let len0 = 0;
+let list1: readonly TcpOption[] | undefined;
+let len1 = 0;
+
 /** Bytes of the option area, padding included. Throws RangeError past 40 bytes. */
 export function tcpOptionsLength(options: readonly TcpOption[]): number {
+  if (options.length === 0) return 0;
+  if (options === list0) return len0;
+  if (options === list1) return len1;
+  const n = measure(options);
+  list1 = list0;
+  len1 = len0;
+  list0 = options;
+  len0 = n;
+  return n;
+}
+
+function measure(options: readonly TcpOption[]): number {
   let n = 0;
   for (const o of options) n += optionLength(o);
   if (n > TCP_MAX_OPTIONS_LEN)

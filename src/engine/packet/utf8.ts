@@ -16,7 +16,7 @@ let lastLength = 0;
 
 /** Bytes needed to encode `text` as UTF-8, without encoding it. */
 export function utf8Length(text: string): number {
-  if (text.length < MEMO_MIN) return countUtf8(text);
+  if (text.length < MEMO_MIN) return countShort(text);
   if (text === lastText) return lastLength;
   const n = countUtf8(text);
   lastText = text;
@@ -31,7 +31,19 @@ export function utf8Length(text: string): number {
 const NON_ASCII = /[\u0080-\uffff]/;
 
 function countUtf8(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length;
+  return NON_ASCII.test(text) ? countChars(text) : text.length;
+}
+
+/**
+ * countUtf8 for a short text (most are a segment's empty data: every ACK, SYN and FIN) by a
+ * scan of its code units: the regexp's call cost more than the scan.
+ */
+function countShort(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return countChars(text);
+  return text.length;
+}
+
+function countChars(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const b = utf8CharBytes(text, i);

@@ -57,4 +57,32 @@ describe('runHook', () => {
     a.verdict = 'ACCEPT';
     expect(pass().fns).toEqual(['a:ACCEPT', 'b:STOLEN']);
   });
+
+  test('passages alternating between hook points each record their own runs (a tree per point)', () => {
+    const l = new TestLab('nat');
+    const host = l.host('client');
+    const a = entry('a', -10);
+    const b = entry('b', 0);
+    // The same entry at two points, and one more at the second.
+    host.hooks.register('PREROUTING', a);
+    host.hooks.register('POSTROUTING', a);
+    host.hooks.register('POSTROUTING', b);
+    const pass = (hook: 'PREROUTING' | 'POSTROUTING'): string[] => {
+      runHook(host, hook, newSkb('pkt#1', echoPacket('10.0.0.1', '10.0.0.2')));
+      const ev = l.events('hook', (e) => e.host === 'client' && e.hook === hook).at(-1)!;
+      return ev.fns.map((f) => `${f.name}:${f.verdict}`);
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(pass('PREROUTING')).toEqual(['a:ACCEPT']);
+      expect(pass('POSTROUTING')).toEqual(['a:ACCEPT', 'b:ACCEPT']);
+    }
+    a.verdict = 'STOLEN';
+    expect(pass('POSTROUTING')).toEqual(['a:STOLEN']);
+    expect(pass('PREROUTING')).toEqual(['a:STOLEN']);
+    a.verdict = 'ACCEPT';
+    b.verdict = 'DROP';
+    expect(pass('PREROUTING')).toEqual(['a:ACCEPT']);
+    expect(pass('POSTROUTING')).toEqual(['a:ACCEPT', 'b:DROP']);
+    expect(pass('PREROUTING')).toEqual(['a:ACCEPT']);
+  });
 });

@@ -74,14 +74,6 @@ function newNode(): RunsNode {
   };
 }
 
-/** The host's tree root, kept on its hook registry (a field read per passage, not a lookup by host). */
-function rootOf(host: Host): RunsNode {
-  const hooks = host.hooks;
-  let node = hooks.runsRoot;
-  if (!node) hooks.runsRoot = node = newNode();
-  return node;
-}
-
 /** The node after `node` for `e`'s run with `verdict`, made the first time it is met. */
 function childOf(node: RunsNode, e: HookEntry, verdict: Verdict): RunsNode {
   const run = sharedRun(e, verdict);
@@ -129,7 +121,7 @@ export function runHook(host: Host, hook: HookName, skb: Skb): Skb | undefined {
   let after: HookResult | undefined;
   let ran = NO_FNS;
   if (entries.length > 0) {
-    let node = rootOf(host);
+    let node = host.hooks.runsRoot(hook, newNode);
     let i = 0;
     for (; i < entries.length; i++) {
       const e = entries[i]!;

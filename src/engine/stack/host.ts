@@ -20,6 +20,8 @@ import { NeighTable } from './neighbour';
 import { RouteTable } from './routeTable';
 import type { Route } from './routeTable';
 import { Sysctl } from './sysctl';
+import { SnmpCounters } from './snmpCounters';
+import type { Counter } from './snmpCounters';
 import { SocketTable } from './socketTable';
 
 /** What a host needs from the world around it: a way to put a frame on a segment. */
@@ -33,18 +35,7 @@ export interface Wire {
   loopback(host: Host, skb: Skb): void;
 }
 
-/** Kernel SNMP counters the labs cite (nstat names). */
-export type Counter =
-  | 'IpInReceives'
-  | 'IpInAddrErrors'
-  | 'IpInNoRoutes'
-  | 'IpForwDatagrams'
-  | 'IpInDelivers'
-  | 'IpOutRequests'
-  | 'IpExtInNoRoutes'
-  | 'TcpExtIPReversePathFilter'
-  | 'IcmpOutTimeExcds'
-  | 'IcmpOutDestUnreachs';
+export type { Counter } from './snmpCounters';
 
 /**
  * One Linux host: devices, addresses, the local and main routing tables, the neighbour table,
@@ -89,22 +80,9 @@ export class Host {
   readonly journal: JournalEntry[] = [];
   /** How daemons run scripts in this host's shell (set by the lab runtime; keepalived/scriptRunner.ts). */
   scriptRunner: ScriptRunner | undefined;
-  /**
-   * The SNMP counters, one slot each (every packet bumps several: a Map's get and set by name
-   * cost more than a property). Read through `counters`.
-   */
-  private readonly snmp: Record<Counter, number> = {
-    IpInReceives: 0,
-    IpInAddrErrors: 0,
-    IpInNoRoutes: 0,
-    IpForwDatagrams: 0,
-    IpInDelivers: 0,
-    IpOutRequests: 0,
-    IpExtInNoRoutes: 0,
-    TcpExtIPReversePathFilter: 0,
-    IcmpOutTimeExcds: 0,
-    IcmpOutDestUnreachs: 0,
-  };
+  /** The SNMP counters, one slot each (snmpCounters.ts). Read through `counters`. */
+  private readonly snmp = new SnmpCounters();
+
   /** Loaded kernel modules (`modprobe ipip` creates tunl0). */
   readonly modules = new Set<string>();
   private nextIfindex = 1;
@@ -159,7 +137,7 @@ export class Host {
   }
 
   count(c: Counter): void {
-    this.snmp[c]++;
+    this.snmp.count(c);
   }
 
   /** The counters counted so far (a counter never counted is absent, as nstat leaves it out). */

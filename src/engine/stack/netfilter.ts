@@ -51,10 +51,16 @@ export class HookRegistry {
   private readonly output: HookEntry[] = [];
   private readonly postrouting: HookEntry[] = [];
   /**
-   * The root of the host's tree of shared hook runs (hookRun.ts), kept by the registry whose
-   * entries it records: one field read per passage instead of a lookup by host.
+   * The roots of the host's trees of shared hook runs (hookRun.ts), one per hook point, kept by
+   * the registry whose entries they record: a field read per passage instead of a lookup by host.
+   * Apart, each root's memo of the entry that last accepted there holds: one root met a different
+   * first entry at each point a packet passed (INPUT, OUTPUT, FORWARD on a director) and missed.
    */
-  runsRoot: RunsNode | undefined = undefined;
+  private preroutingRuns: RunsNode | undefined = undefined;
+  private inputRuns: RunsNode | undefined = undefined;
+  private forwardRuns: RunsNode | undefined = undefined;
+  private outputRuns: RunsNode | undefined = undefined;
+  private postroutingRuns: RunsNode | undefined = undefined;
   /** Told of every registration and unregistration (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', hook: HookName, e: HookEntry) => void) | undefined;
 
@@ -73,6 +79,23 @@ export class HookRegistry {
     if (i < 0) return;
     const [gone] = list.splice(i, 1);
     this.onChange?.('del', hook, gone!);
+  }
+
+  /** The root of `hook`'s tree of runs, made by `make` on first use. */
+  runsRoot(hook: HookName, make: () => RunsNode): RunsNode {
+    switch (hook) {
+      case 'PREROUTING':
+        return (this.preroutingRuns ??= make());
+      case 'INPUT':
+        return (this.inputRuns ??= make());
+      case 'FORWARD':
+        return (this.forwardRuns ??= make());
+      case 'OUTPUT':
+        return (this.outputRuns ??= make());
+      case 'POSTROUTING':
+        return (this.postroutingRuns ??= make());
+    }
+    throw new Error(`no hook point ${String(hook)}`);
   }
 
   entries(hook: HookName): readonly HookEntry[] {

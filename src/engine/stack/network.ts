@@ -90,6 +90,8 @@ export interface Segment {
    * frame reads it, and a table of tables by segment name cost a lookup more per frame.
    */
   readonly macs: Map<string, Port>;
+  /** The last two MACs' entries in `macs` (a segment's frames go to two ends, turn about): cleared when it learns. */
+  readonly recentMacs: RecentLookups<string, Port>;
 }
 
 /**
@@ -117,7 +119,8 @@ export class Network implements Wire {
   }
 
   addSegment(name: string): Segment {
-    const s: Segment = { name, ports: [], macs: new Map() };
+    const macs = new Map<string, Port>();
+    const s: Segment = { name, ports: [], macs, recentMacs: new RecentLookups(macs) };
     this.segments.set(name, s);
     this.recentSegments.clear();
     return s;
@@ -240,11 +243,13 @@ export class Network implements Wire {
 
   /** The port the switch learned for `mac` (Segment.macs), looked for among the ports when unknown. */
   private portOfMac(seg: Segment, mac: string): Port | undefined {
-    const t = seg.macs;
-    let p = t.get(mac);
+    let p = seg.recentMacs.get(mac);
     if (p === undefined || p.host.device(p.dev)?.mac !== mac) {
       p = portWithMac(seg, mac);
-      if (p) t.set(mac, p);
+      if (p) {
+        seg.macs.set(mac, p);
+        seg.recentMacs.clear();
+      }
     }
     return p;
   }

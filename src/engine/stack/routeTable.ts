@@ -80,6 +80,11 @@ export class RouteTable {
    * source (then neither can change the result): the common case costs no key string.
    */
   private byDst = new Map<Ipv4, FibResult | null>();
+  /**
+   * The last two destinations' answers from byDst (a socket routes every segment it sends, a
+   * director every packet it forwards, to one or two destinations): cleared whenever byDst changes.
+   */
+  private readonly recentDst = new RecentLookups(this.byDst);
   private plainRules = true;
   /**
    * routeInput's last answer per input device and the question it answered (routeInput.ts),
@@ -154,11 +159,12 @@ export class RouteTable {
    */
   lookup(dst: Ipv4, oif?: string, mark = 0, src?: Ipv4): FibResult | undefined {
     if (oif === undefined && this.plainRules) {
-      const hit = this.byDst.get(dst);
+      const hit = this.recentDst.get(dst);
       if (hit !== undefined) return hit ?? undefined;
       const res = this.ruleLookup(dst, oif, mark, src);
       if (this.byDst.size > 4096) this.byDst.clear();
       this.byDst.set(dst, res ?? null);
+      this.recentDst.clear();
       return res;
     }
     const key = `${dst}%${oif ?? ''}%${mark}%${src ?? ''}`;
@@ -175,6 +181,7 @@ export class RouteTable {
     // lab's start adds some fifty routes before the first lookup.
     if (this.cache.size > 0) this.cache.clear();
     if (this.byDst.size > 0) this.byDst.clear();
+    this.recentDst.clear();
     if (this.lastInput.size > 0) this.lastInput.clear();
     this.recentInput.clear();
     this.plainRules = this.rules.every((r) => r.fwmark === undefined && !r.from);

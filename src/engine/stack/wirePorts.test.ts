@@ -56,6 +56,19 @@ describe('the switch learns each MAC once, on its segment', () => {
     expect(seg.macs.get(mac)).toBe(b);
   });
 
+  test('frames to three MACs in turn each reach their own port (the memo of the last two)', () => {
+    const l = new TestLab('nat');
+    const seg = busySegment(l);
+    const [from, ...others] = seg.ports as [Port, ...Port[]];
+    const src = devOf(from).mac;
+    const to = [...others, ...others.slice().reverse(), ...others];
+    to.forEach((p, i) => {
+      l.net.transmit(from.host, devOf(from), rawTo(devOf(p).mac, src, (16 + i).toString(16)));
+      l.run(0.01);
+      expect(takers(l, lastFrameId(l))).toEqual([`${p.host.name}/${p.dev}`]);
+    });
+  });
+
   test('a MAC no port has floods every other port, and is not learned', () => {
     const l = new TestLab('nat');
     const seg = busySegment(l);
@@ -125,5 +138,26 @@ describe('SNMP counters', () => {
     (h.counters as Map<string, number>).set('IpInNoRoutes', 9);
     expect(h.counters.has('IpInNoRoutes')).toBe(false);
     expect([...h.counters.values()].every((n) => n > 0)).toBe(true);
+  });
+
+  test('each counter counts in its own slot (count finds it by a switch)', () => {
+    const h = new TestLab('nat', 1, true).host('rs1');
+    const names = [
+      'IpInReceives',
+      'IpInAddrErrors',
+      'IpInNoRoutes',
+      'IpForwDatagrams',
+      'IpInDelivers',
+      'IpOutRequests',
+      'IpExtInNoRoutes',
+      'TcpExtIPReversePathFilter',
+      'IcmpOutTimeExcds',
+      'IcmpOutDestUnreachs',
+    ] as const;
+    const base = new Map(names.map((c) => [c, h.counters.get(c) ?? 0]));
+    names.forEach((c, i) => {
+      for (let k = 0; k <= i; k++) h.count(c);
+    });
+    expect(names.map((c) => h.counters.get(c)! - base.get(c)!)).toEqual(names.map((_, i) => i + 1));
   });
 });
