@@ -192,3 +192,17 @@ describe('lvs-lab refuses bad input with exit 2 and a message naming the problem
     expect(run(['--version']).out).toMatch(/^lvs-lab \d/);
   });
 });
+
+describe('the prompt line kept for a repeated transcript line', () => {
+  test('each line prints its own host and command, repeated or not', () => {
+    const lines = ['client# echo a', 'client# echo a', 'rs1# echo a', 'client# echo b', 'client# echo a'];
+    const file = join(dir, 'prompts.txt');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { code, out } = run(['--lab', 'nat', file]);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      '[root@client ~]# echo a\na\n[root@client ~]# echo a\na\n[root@rs1 ~]# echo a\na\n' +
+        '[root@client ~]# echo b\nb\n[root@client ~]# echo a\na\n',
+    );
+  });
+});

@@ -75,8 +75,21 @@ export function runLine(
       `${JSON.stringify({ line: c.line, host: c.host, command: c.command, stdout: r.stdout, stderr: r.stderr, exit: r.exit, time: r.end / SEC })}\n`,
     );
   } else {
-    write(`[root@${c.host} ~]# ${c.command}\n${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
+    write(`${promptLine(c.host, c.command)}${r.stdout}${r.stderr}${r.interrupted ? '^C\n' : ''}`);
   }
+}
+
+/**
+ * `[root@HOST ~]# COMMAND` and its line break, kept for the last line printed: a transcript
+ * often repeats a line (a loop of curls), and the prompt was a new string for every one.
+ */
+let lastPrompt = { host: '', command: '', text: '' };
+
+function promptLine(host: string, command: string): string {
+  const last = lastPrompt;
+  if (host === last.host && command === last.command) return last.text;
+  lastPrompt = { host, command, text: `[root@${host} ~]# ${command}\n` };
+  return lastPrompt.text;
 }
 
 export function main(

@@ -30,7 +30,8 @@ export function startBackgroundTcpdump(
   command: string,
   sink: (line: string) => void,
 ): BackgroundStart {
-  if (!PLAIN_TCPDUMP.test(command)) return NOT_BACKGROUND;
+  // Every command passes here: most lack the word, which is cheaper to look for than to match.
+  if (!command.includes('tcpdump') || !PLAIN_TCPDUMP.test(command)) return NOT_BACKGROUND;
   const argv = command.replace(/&\s*$/, '').trim().split(/\s+/).slice(1);
   const a = parseTcpdumpArgs(argv);
   if (!a.ok) return { kind: 'failed', stdout: a.stdout ?? '', stderr: a.stderr, exit: a.status };

@@ -26,7 +26,8 @@ export function startBackgroundNc(
   hostsFile: (host: Host) => string | undefined,
   io: { out(s: string): void; err(s: string): void },
 ): BackgroundNcStart {
-  if (!PLAIN_NC_BG.test(command)) return NOT_BACKGROUND;
+  // Every command passes here: most have no `&`, which is cheaper to look for than to match.
+  if (!command.includes('&') || !PLAIN_NC_BG.test(command)) return NOT_BACKGROUND;
   const argv = command.replace(/&\s*$/, '').trim().split(/\s+/);
   try {
     const o = parseNcArgs(argv[0] ?? 'nc', argv.slice(1));

@@ -169,15 +169,27 @@ export function exportedEnv(s: ShellState): ReadonlyMap<string, string> {
 }
 
 function sameExports(s: ShellState, m: EnvMemo): boolean {
-  // forEach, not for…of: asked before every program, and each entry of the iterator is an array.
-  let i = 0;
-  let same = true;
-  s.vars.forEach((v, k) => {
-    if (!same || !v.exported) return;
-    if (m.names[i] !== k || m.values[i] !== v.value) same = false;
-    else i++;
-  });
-  return same && i === m.names.length;
+  // forEach, not for…of (each entry of the iterator is an array), with a callback made once and
+  // its running state in module variables: a closure over locals was made before every program.
+  cmpMemo = m;
+  cmpAt = 0;
+  cmpSame = true;
+  s.vars.forEach(compareExport);
+  const same = cmpSame && cmpAt === m.names.length;
+  cmpMemo = undefined;
+  return same;
+}
+
+/** sameExports's walk: the memo compared, how many exports matched so far, and whether all did. */
+let cmpMemo: EnvMemo | undefined;
+let cmpAt = 0;
+let cmpSame = true;
+
+function compareExport(v: Var, k: string): void {
+  if (!cmpSame || !v.exported) return;
+  const m = cmpMemo!;
+  if (m.names[cmpAt] !== k || m.values[cmpAt] !== v.value) cmpSame = false;
+  else cmpAt++;
 }
 
 /** Next $RANDOM value (0..32767), from a deterministic LCG. */

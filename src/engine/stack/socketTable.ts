@@ -73,6 +73,9 @@ export interface BindTo {
   lport?: number;
 }
 
+/** connect() with no bind(): shared, never written. */
+const UNBOUND: BindTo = Object.freeze({});
+
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
   readonly listeners = new Map<string, TcpListener>();
@@ -163,7 +166,7 @@ export class SocketTable {
   }
 
   /** connect(): route, choose source address and port (bind() first when asked), send SYN. */
-  connect(raddr: Ipv4, rport: number, cb: TcpCallbacks, bind: BindTo = {}): TcpSock | SockError {
+  connect(raddr: Ipv4, rport: number, cb: TcpCallbacks, bind: BindTo = UNBOUND): TcpSock | SockError {
     const err = this.bindError(bind);
     if (err !== undefined) return err;
     const want = bind.laddr !== undefined && bind.laddr !== '0.0.0.0' ? bind.laddr : undefined;
@@ -234,8 +237,7 @@ export class SocketTable {
     const l = this.findListener(dst, seg.dstPort);
     if (l && seg.flags & TCP_SYN && !(seg.flags & (TCP_ACK | TCP_RST))) {
       const child = new TcpSock(this.host, dst, seg.dstPort, src, seg.srcPort);
-      // Made by a helper, not here (docs/architecture.md, "Closures and young-generation GC").
-      child.onEstablished = acceptInto(l);
+      child.listener = l;
       this.track(child);
       child.acceptSyn(seg);
       return;
@@ -388,17 +390,10 @@ export class SocketTable {
 }
 
 /**
- * A listener's accept as a child socket's onEstablished. Made here, not where it is stored: V8
- * (node 20) allocates a function literal assigned straight to a property in old space, where it
- * keeps the socket and its lab alive through young-generation GCs (docs/architecture.md).
+ * `rng.int(n)` as a function. Made here, not where it is stored: V8 (node 20) allocates a function
+ * literal assigned straight to a property in old space, where it keeps the host and its lab alive
+ * through young-generation GCs (docs/architecture.md).
  */
-function acceptInto(l: TcpListener): (s: TcpSock) => void {
-  return (s) => {
-    s.cb = l.accept(s);
-  };
-}
-
-/** `rng.int(n)` as a function (made here for the reason acceptInto is). */
 function intsBelow(rng: Rng, n: number): () => number {
   return () => rng.int(n);
 }

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { LabRuntime } from '../runtime/labRuntime';
 import type { TraceEvent } from '../core/trace';
 import { DEFAULT_SPEED_MBPS, wireBytes } from './linkQueue';
-import { TCP_INIT_CWND } from './tcpCwnd';
+import { initialCwndMoves, TCP_INIT_CWND, TcpCwnd } from './tcpCwnd';
+import { Sim } from '../core/sim';
+import type { Host } from './host';
 import { TCP_SEG_DATA, TCP_WINDOW, TCP_WSCALE } from './tcpTypes';
 
 const BIG = 262_144;
@@ -115,5 +117,23 @@ describe('TCP slow start (initial cwnd 10, one segment per segment acked)', () =
     const a = fetchOnce('nat', '/big');
     const b = fetchOnce('nat', '/big');
     expect(JSON.stringify(b.rt.trace)).toBe(JSON.stringify(a.rt.trace));
+  });
+});
+
+describe('initialCwndMoves (a socket makes its TcpCwnd only then)', () => {
+  test('is true exactly when a new window would change on that ACK', () => {
+    const sim = new Sim(1);
+    const host = { sim, name: 'h' } as unknown as Host;
+    let moved = 0;
+    for (let acked = -1; acked <= 12; acked++)
+      for (let inFlight = 0; inFlight <= 24; inFlight++) {
+        const cc = new TcpCwnd(host, 'sock#1');
+        const before = sim.trace.length;
+        cc.onAck(acked, inFlight);
+        const changed = cc.cwnd !== TCP_INIT_CWND || sim.trace.length !== before;
+        if (changed) moved++;
+        expect(initialCwndMoves(acked, inFlight), `acked ${acked} in flight ${inFlight}`).toBe(changed);
+      }
+    expect(moved).toBeGreaterThan(0);
   });
 });

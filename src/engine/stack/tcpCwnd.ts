@@ -17,6 +17,15 @@ export interface TcpCwndEvent {
 }
 
 /**
+ * Would a window still at its start (cwnd TCP_INIT_CWND, ssthresh infinite) change on this ACK?
+ * Only then does a socket make its TcpCwnd (onAck below, in slow start): a short flow's window
+ * never moves (a reply of one segment is not cwnd-limited), so most sockets never need one.
+ */
+export function initialCwndMoves(acked: number, inFlight: number): boolean {
+  return acked > 0 && TCP_INIT_CWND < 2 * inFlight;
+}
+
+/**
  * The sender's congestion window as Linux keeps it, reduced to what the labs need: initial cwnd
  * 10; slow start adds one segment per segment acked (tcp_slow_start) up to ssthresh, then one
  * per window (Reno's additive increase; CentOS 7's CUBIC differs only after a loss); a

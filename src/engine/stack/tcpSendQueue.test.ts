@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TCP_ACK, TCP_PSH } from '../packet/types';
-import { TcpSendQueue } from './tcpSendQueue';
+import { sendAtOnce, TcpSendQueue } from './tcpSendQueue';
 import type { SendWindow } from './tcpSendQueue';
 import { TCP_SEG_DATA } from './tcpTypes';
 
@@ -94,6 +94,38 @@ describe('TcpSendQueue.send', () => {
           });
           expect(runs[1], `size ${size} window ${[cwnd, flight, out, snd, closed]}`).toEqual(runs[0]);
         }
+  });
+});
+
+describe('sendAtOnce (a socket with no queue yet)', () => {
+  test('sends what an empty queue sends at once, and says false exactly when that queue would keep something', () => {
+    const sizes = [0, 10, TCP_SEG_DATA, TCP_SEG_DATA + 1, 3 * TCP_SEG_DATA];
+    const windows: [number, number, number, number, boolean][] = [
+      [10, 0, 0, 1 << 20, false],
+      [10, 10, 100, 1 << 20, false],
+      [10, 1, 1000, 1000, false],
+      [10, 0, 5000, 1000, false],
+      [10, 0, 0, 1 << 20, true],
+    ];
+    let queued = 0;
+    for (const size of sizes)
+      for (const [cwnd, flight, out, snd, closed] of windows) {
+        const data = 'y'.repeat(size);
+        const viaQueue = window(cwnd, flight, out, snd, closed);
+        const q = new TcpSendQueue();
+        q.send(viaQueue.w, data);
+        const direct = window(cwnd, flight, out, snd, closed);
+        const sent = sendAtOnce(direct.w, data);
+        const label = `size ${size} window ${[cwnd, flight, out, snd, closed]}`;
+        if (sent) {
+          expect(direct.calls, label).toEqual(viaQueue.calls);
+          expect(q.empty, label).toBe(true);
+        } else {
+          queued++;
+          expect(direct.calls, label).toEqual([]);
+        }
+      }
+    expect(queued).toBeGreaterThan(0);
   });
 });
 

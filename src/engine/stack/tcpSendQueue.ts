@@ -63,13 +63,7 @@ export class TcpSendQueue {
    * without an entry queued and taken off again (a request's and a reply's every write).
    */
   send(w: SendWindow, data: string): void {
-    if (this.pending.length === 0 && !this.finPending && !w.windowClosed()) {
-      const len = utf8Length(data);
-      if (len <= TCP_SEG_DATA && fits(w, w.windowInFlight(), len)) {
-        w.windowSendData(TCP_ACK | TCP_PSH, data);
-        return;
-      }
-    }
+    if (this.pending.length === 0 && !this.finPending && sendAtOnce(w, data)) return;
     this.write(data);
     this.pump(w);
   }
@@ -101,6 +95,19 @@ export class TcpSendQueue {
       w.windowSendFin();
     }
   }
+}
+
+/**
+ * What `send` does for a queue with nothing waiting (no data, no FIN): a write that fits one
+ * segment leaves at once when the windows allow (true), else false and nothing happened. A
+ * socket that has no queue yet asks this first, and makes its queue only when it says false.
+ */
+export function sendAtOnce(w: SendWindow, data: string): boolean {
+  if (w.windowClosed()) return false;
+  const len = utf8Length(data);
+  if (len > TCP_SEG_DATA || !fits(w, w.windowInFlight(), len)) return false;
+  w.windowSendData(TCP_ACK | TCP_PSH, data);
+  return true;
 }
 
 /** May a segment of `len` bytes leave now, `flight` being in flight: the congestion and send windows. */

@@ -3,12 +3,13 @@ import { utf8Length } from '../packet/bytes';
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
 import type { Ipv4, TcpSegment } from '../packet/types';
 import type { Host } from './host';
+import type { TcpListener } from './socketTable';
 import { routeOutput } from './ipOutput';
-import { TcpCwnd } from './tcpCwnd';
+import { initialCwndMoves, TcpCwnd } from './tcpCwnd';
 import { emitSockState, tcpXmit } from './tcpOut';
 import type { TcpEndpoint } from './tcpOut';
 import { seqAdd, seqLe, seqLt, TcpRetransmitQueue } from './tcpRetransmitQueue';
-import { TcpSendQueue } from './tcpSendQueue';
+import { sendAtOnce, TcpSendQueue } from './tcpSendQueue';
 import { TcpSockWindow } from './tcpSockWindow';
 import { TcpTimeWait } from './tcpTimeWait';
 import * as C from './tcpTypes';
@@ -56,10 +57,16 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
   peerTs = false;
   tsRecent = 0;
   ipId: number;
-  /** Data the application wrote that the congestion or receive window still holds back. */
-  private sendQueue: TcpSendQueue | undefined = new TcpSendQueue();
-  /** Set by the socket table for passive sockets: called once ESTAB. */
-  onEstablished?: (s: TcpSock) => void;
+  /**
+   * Data the application wrote that the congestion or receive window still holds back: made when
+   * a write first has to wait (most leave at once, sendAtOnce); null once the application is gone.
+   */
+  private sendQueue: TcpSendQueue | null | undefined = undefined;
+  /**
+   * Set by the socket table for passive sockets: the listener whose `accept` gives this socket
+   * its callbacks once ESTAB (a field, not a closure per connection).
+   */
+  listener: TcpListener | undefined = undefined;
   /** The error that closed the socket, if any. */
   error?: SockError;
 
@@ -76,7 +83,6 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     const rng = host.tcpRng;
     this.iss = rng.u32();
     this.ipId = rng.int(65536);
-    this.cc = new TcpCwnd(host, this.id);
     this.rtx = new TcpRetransmitQueue(host, this.id, this);
   }
 
@@ -106,7 +112,10 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
 
   send(data: string): void {
     if (this.state !== 'ESTAB' && this.state !== 'CLOSE-WAIT') return;
-    this.sendQueue?.send(this, data);
+    const q = this.sendQueue;
+    if (q === null) return;
+    if (q !== undefined) q.send(this, data);
+    else if (!sendAtOnce(this, data)) (this.sendQueue = new TcpSendQueue()).send(this, data);
   }
 
   private pump(): void {
@@ -240,7 +249,7 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     if (this.state === 'SYN-RECV') {
       if (ack !== this.sndNxt && !seqLt(this.iss, ack)) return false;
       this.setState('ESTAB', 'ack-of-syn-ack');
-      this.onEstablished?.(this);
+      if (this.listener !== undefined) this.cb = this.listener.accept(this);
     }
     const finAcked = this.finSent && this.sndUna === this.sndNxt;
     if (finAcked) {
@@ -260,7 +269,9 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     this.sndUna = ack;
     if (this.rtx) {
       const flight = this.rtx.inFlight;
-      this.cc?.onAck(this.rtx.ackUpTo(ack), flight);
+      const acked = this.rtx.ackUpTo(ack);
+      if (this.cc !== undefined) this.cc.onAck(acked, flight);
+      else if (initialCwndMoves(acked, flight)) this.cwndOf().onAck(acked, flight);
     }
     const rt = routeOutput(this.host, this.raddr, this.laddr);
     if (rt.ok) this.host.neigh.confirm(rt.dev, rt.nexthop);
@@ -315,7 +326,7 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
    */
   private detachApp(): void {
     this.cb = NO_CALLBACKS;
-    this.sendQueue = undefined;
+    this.sendQueue = null;
   }
 
   /** A hard error (ICMP, RST, timeout) ends the socket and tells the application. */
@@ -341,6 +352,10 @@ export class TcpSock extends TcpSockWindow implements TcpEndpoint {
     if (this.state !== 'CLOSED') this.setState('CLOSED', reason);
     this.host.sockets.remove(this);
     if (!wasTw) this.cb.onClose?.();
+  }
+
+  protected cwndOf(): TcpCwnd {
+    return (this.cc ??= new TcpCwnd(this.host, this.id));
   }
 
   get seqBefore(): (a: number, b: number) => boolean {

@@ -1,4 +1,5 @@
 import { utf8Length } from '../packet/bytes';
+import { TCP_INIT_CWND } from './tcpCwnd';
 import type { TcpCwnd } from './tcpCwnd';
 import { seqAdd } from './tcpRetransmitQueue';
 import type { RetransmitHooks, TcpRetransmitQueue, Unacked } from './tcpRetransmitQueue';
@@ -22,7 +23,11 @@ export abstract class TcpSockWindow implements SendWindow, RetransmitHooks {
    * none of them, and a busy client holds tens of thousands of TIME-WAIT sockets.
    */
   protected rtx: TcpRetransmitQueue | undefined;
-  protected cc: TcpCwnd | undefined;
+  /**
+   * Made when the window first moves (initialCwndMoves, or a timeout): until then it stands at
+   * TCP_INIT_CWND. A socket that has let go of its queues (rtx undefined) has none.
+   */
+  protected cc: TcpCwnd | undefined = undefined;
   /** The peer's advertised receive window, bytes (window field << wscale 7). */
   protected sndWnd = C.TCP_WINDOW << C.TCP_WSCALE;
 
@@ -45,8 +50,11 @@ export abstract class TcpSockWindow implements SendWindow, RetransmitHooks {
   }
 
   rtxOnRto(inFlight: number): void {
-    this.cc?.onRto(inFlight);
+    if (this.rtx !== undefined) this.cwndOf().onRto(inFlight);
   }
+
+  /** The congestion window, made now if it has not moved yet (a socket that still has its queues). */
+  protected abstract cwndOf(): TcpCwnd;
 
   // What the send queue reads of this socket (SendWindow).
   windowClosed(): boolean {
@@ -62,7 +70,7 @@ export abstract class TcpSockWindow implements SendWindow, RetransmitHooks {
   }
 
   windowCwnd(): number {
-    return this.cc?.cwnd ?? 0;
+    return this.cc !== undefined ? this.cc.cwnd : this.rtx !== undefined ? TCP_INIT_CWND : 0;
   }
 
   windowSndWnd(): number {
