@@ -23,6 +23,14 @@ export interface Recorded {
 }
 
 /**
+ * A scheduler's params as a function of what the record keeps: the dests' recorded counters (list
+ * order), the winner's index among them and one small integer the scheduler recorded (`word`,
+ * e.g. twos's two draws). For params that restate the winner's counters (lc's cost, fo's weight):
+ * the record keeps no params object, and they are made when the explanation is read.
+ */
+export type DeriveParams = (views: readonly Dest[], winnerIndex: number, word: number) => Params;
+
+/**
  * How a scheduler judged each dest, applied to the recorded counters when the explanation is
  * read: its own eligibility rule (`all`: every recorded dest, for rules that look across the
  * service) and the quantity it compared, if any.
@@ -128,6 +136,8 @@ class How {
     readonly scheduler: string,
     readonly rule: string,
     readonly judge: Judge,
+    /** Its decisions' params, made when read (undefined: each record keeps its params object). */
+    readonly derive: DeriveParams | undefined,
   ) {
     this.bare = this.last = { how: this, where: NOWHERE };
   }
@@ -143,23 +153,38 @@ class How {
 
 /**
  * The How objects, per judge, then scheduler, then rule: a memo of values (the same three always
- * give an equal object), so each recorded decision keeps one pointer instead of three.
+ * give an equal object), so each recorded decision keeps one pointer instead of three. Hows whose
+ * params are derived (DeriveParams) are kept apart, per derive function.
  */
-const hows = new WeakMap<Judge, Map<string, Map<string, How>>>();
+type HowMemo = WeakMap<Judge, Map<string, Map<string, How>>>;
+const hows: HowMemo = new WeakMap();
+const derivedHows = new WeakMap<DeriveParams, HowMemo>();
 
 /** The How found last: a run of decisions by one scheduler and rule skips the three lookups. */
 let lastHow: How | undefined;
 
-function howOf(scheduler: string, judge: Judge, rule: string): How {
+function howOf(scheduler: string, judge: Judge, rule: string, derive: DeriveParams | undefined): How {
   const last = lastHow;
-  if (last !== undefined && last.judge === judge && last.rule === rule && last.scheduler === scheduler)
+  if (
+    last !== undefined &&
+    last.judge === judge &&
+    last.rule === rule &&
+    last.scheduler === scheduler &&
+    last.derive === derive
+  )
     return last;
-  let bySched = hows.get(judge);
-  if (!bySched) hows.set(judge, (bySched = new Map()));
+  let memo = hows;
+  if (derive !== undefined) {
+    let m = derivedHows.get(derive);
+    if (!m) derivedHows.set(derive, (m = new WeakMap()));
+    memo = m;
+  }
+  let bySched = memo.get(judge);
+  if (!bySched) memo.set(judge, (bySched = new Map()));
   let byRule = bySched.get(scheduler);
   if (!byRule) bySched.set(scheduler, (byRule = new Map()));
   let how = byRule.get(rule);
-  if (!how) byRule.set(rule, (how = new How(scheduler, rule, judge)));
+  if (!how) byRule.set(rule, (how = new How(scheduler, rule, judge, derive)));
   lastHow = how;
   return how;
 }
@@ -169,6 +194,8 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * decision, while few are ever read; a bounded trace keeps every record for a few chunks).
  */
 const derived = new WeakMap<RecordedExplanation, Candidate[]>();
+/** Params made so far from records that keep none (DeriveParams): one object per record, as read. */
+const derivedParams = new WeakMap<RecordedExplanation, Params>();
 
 /**
  * A decision as the hot path records it: the dests in list order and, per dest, the counters a
@@ -177,7 +204,8 @@ const derived = new WeakMap<RecordedExplanation, Candidate[]>();
  * trace is the same as if it had been built eagerly.
  */
 export class RecordedExplanation implements Explanation, Recorded, DecisionFacts {
-  readonly params: Params;
+  /** The params, or the word they are derived from (the site's How.derive). */
+  private readonly given: Params | number;
   /** Its scheduler, rule and judge, and (once the engine's pick says) its host and service. */
   private site: Site;
   /** The counters: a snapshot at the start of `block`, then changes up to `end` (readCounters). */
@@ -195,9 +223,10 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
     dests: readonly Dest[],
     winner: Dest | undefined,
     rule: string,
-    params: Params,
+    params: Params | number,
     aux: Dest | undefined,
     journaled = true,
+    derive: DeriveParams | undefined = undefined,
   ) {
     const copy = listCopy(dests);
     const j = lastJournal!;
@@ -219,8 +248,8 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
       this.block = b;
       this.end = b.length;
     }
-    this.site = howOf(scheduler, judge, rule).bare;
-    this.params = params;
+    this.site = howOf(scheduler, judge, rule, derive).bare;
+    this.given = params;
     this.winnerDest = winner;
     this.auxDest = aux;
   }
@@ -280,6 +309,15 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
 
   get winner(): string | null {
     return this.winnerDest?.key ?? null;
+  }
+
+  get params(): Params {
+    const derive = this.site.how.derive;
+    if (derive === undefined) return this.given as Params;
+    let p = derivedParams.get(this);
+    if (p === undefined)
+      derivedParams.set(this, (p = derive(this.views(), this.winnerIndex, this.given as number)));
+    return p;
   }
 
   /**
@@ -374,6 +412,26 @@ export function explanation(
   // Built at once from the live counters, not the journal: the tests compare the two.
   const lazy = ctx.lazyExplain === true;
   const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux, lazy);
+  return lazy ? rec : rec.toJSON();
+}
+
+/**
+ * `explanation` for a decision whose params restate what the record keeps (DeriveParams): a
+ * winner's counters, and `word`, a small integer (up to 2^30) the scheduler recorded. The record
+ * then keeps no params object; `derive` must give what the scheduler would have built.
+ */
+export function derivedExplanation(
+  ctx: SchedContext,
+  scheduler: string,
+  dests: readonly Dest[],
+  judge: Judge,
+  winner: Dest,
+  rule: string,
+  derive: DeriveParams,
+  word = 0,
+): Explanation {
+  const lazy = ctx.lazyExplain === true;
+  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, word, undefined, lazy, derive);
   return lazy ? rec : rec.toJSON();
 }
 
