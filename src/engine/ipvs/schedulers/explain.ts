@@ -1,7 +1,10 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
 import type { DecisionFacts } from '../../core/traceSummary';
-import { destEpoch } from './countedDest';
-import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
+import { F_AVAILABLE, F_OVERLOADED, readCounters, SNAP } from './counterJournal';
+import { listOf, recordCounters, recorded } from './recordedCounters';
+
+/** Kept importable from here: the control plane announces list changes (recordedCounters.ts). */
+export { destListChanged, isAnnounced } from './recordedCounters';
 
 export type Params = Explanation['params'];
 
@@ -38,77 +41,6 @@ export type DeriveParams = (views: readonly Dest[], winnerIndex: number, word: n
 export interface Judge {
   eligible(d: Dest, i: number, all: readonly Dest[], rec: Recorded): boolean;
   cost?(d: Dest, i: number, rec: Recorded): number | undefined;
-}
-
-/**
- * The list copy each block of counters is of (a journal's chunk is of one copy; a block made for
- * one decision, of its): a record keeps the block, not the copy, one field less per decision.
- */
-const copies = new WeakMap<Int32Array, readonly Dest[]>();
-/** The block registered last: consecutive decisions on one journal share a chunk. */
-let lastBlock: Int32Array | undefined;
-
-/** The journal of each live list (counterJournal.ts), and of the list decided on last. */
-const journals = new WeakMap<readonly Dest[], CounterJournal>();
-let lastJournal: CounterJournal | undefined;
-
-/**
- * The dest list as a decision saw it. Consecutive decisions on an unchanged list share one copy
- * (the live list is mutated in place when dests come and go, so it cannot be kept itself).
- * A memo of values, not host state: dropping it only costs copies.
- */
-const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
-
-/**
- * Lists whose every change is announced (destListChanged): the engine's services, which control.ts
- * alone mutates. Their copy is reused without comparing it to the list element by element.
- */
-const announced = new WeakSet<readonly Dest[]>();
-
-/** The last list copied, its copy, and whether it is announced: most decisions are on the service decided on last. */
-let lastLive: readonly Dest[] | undefined;
-let lastCopy: readonly Dest[] = [];
-let lastAnnounced = false;
-
-/**
- * The dest list `live` was changed in place (a dest added or deleted): its copies are stale. From
- * then on the list counts as announced: the copy is compared with it only when it was not.
- */
-export function destListChanged(live: readonly Dest[]): void {
-  destEpoch.weights++;
-  announced.add(live);
-  listCopies.delete(live);
-  if (live === lastLive) lastLive = undefined;
-}
-
-/** Whether every change of `live` is announced (destListChanged), from now on. */
-export function isAnnounced(live: readonly Dest[]): boolean {
-  return announced.has(live);
-}
-
-function sameList(a: readonly Dest[], b: readonly Dest[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The list as a decision on `live` sees it; `lastJournal` is then `live`'s journal. */
-function listCopy(live: readonly Dest[]): readonly Dest[] {
-  if (live === lastLive && lastAnnounced) return lastCopy;
-  if (live !== lastLive) {
-    let j = journals.get(live);
-    if (j === undefined) journals.set(live, (j = new CounterJournal()));
-    lastJournal = j;
-  }
-  let copy = live === lastLive ? lastCopy : listCopies.get(live);
-  if (copy === undefined || !sameList(copy, live)) {
-    copy = live.slice();
-    listCopies.set(live, copy);
-  }
-  lastLive = live;
-  lastCopy = copy;
-  lastAnnounced = announced.has(live);
-  return copy;
 }
 
 /** The director and the service a decision was made on: one object per service, kept by every decision. */
@@ -217,39 +149,23 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
   clientAddr = '';
   clientPort = 0;
 
+  /**
+   * Made by `record` (below), after the counters are written down: only field stores here, so the
+   * scheduler's optimised code inlines the allocation (a call through the generic construct stub
+   * otherwise, ~10% of a decision when V8 declined to inline the work that is now in `record`).
+   */
   constructor(
-    scheduler: string,
-    judge: Judge,
-    dests: readonly Dest[],
+    site: Site,
+    given: Params | number,
+    block: Int32Array,
+    end: number,
     winner: Dest | undefined,
-    rule: string,
-    params: Params | number,
     aux: Dest | undefined,
-    journaled = true,
-    derive: DeriveParams | undefined = undefined,
   ) {
-    const copy = listCopy(dests);
-    const j = lastJournal!;
-    if (journaled && j.record(copy)) {
-      const c = j.chunk;
-      if (c !== lastBlock) copies.set((lastBlock = c), copy);
-      this.block = c;
-      this.end = j.used;
-    } else {
-      const m = dests.length;
-      const b = new Int32Array(m * SNAP);
-      for (let i = 0, k = 0; i < m; i++, k += SNAP) {
-        const d = dests[i]!;
-        b[k] = packFlags(d);
-        b[k + 1] = d.activeconns;
-        b[k + 2] = d.inactconns;
-      }
-      copies.set(b, copy);
-      this.block = b;
-      this.end = b.length;
-    }
-    this.site = howOf(scheduler, judge, rule, derive).bare;
-    this.given = params;
+    this.site = site;
+    this.given = given;
+    this.block = block;
+    this.end = end;
     this.winnerDest = winner;
     this.auxDest = aux;
   }
@@ -272,7 +188,7 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
 
   /** The list as the decision saw it (the copy its counters' block is of). */
   private get dests(): readonly Dest[] {
-    return copies.get(this.block)!;
+    return listOf(this.block);
   }
 
   /** The dest picked (the decision event's dest). */
@@ -411,7 +327,9 @@ export function explanation(
 ): Explanation {
   // Built at once from the live counters, not the journal: the tests compare the two.
   const lazy = ctx.lazyExplain === true;
-  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux, lazy);
+  recordCounters(dests, lazy);
+  const site = howOf(scheduler, judge, rule, undefined).bare;
+  const rec = new RecordedExplanation(site, params, recorded.block, recorded.end, winner, aux);
   return lazy ? rec : rec.toJSON();
 }
 
@@ -431,7 +349,9 @@ export function derivedExplanation(
   word = 0,
 ): Explanation {
   const lazy = ctx.lazyExplain === true;
-  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, word, undefined, lazy, derive);
+  recordCounters(dests, lazy);
+  const site = howOf(scheduler, judge, rule, derive).bare;
+  const rec = new RecordedExplanation(site, word, recorded.block, recorded.end, winner, undefined);
   return lazy ? rec : rec.toJSON();
 }
 
