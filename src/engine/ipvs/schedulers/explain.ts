@@ -1,7 +1,10 @@
 import type { Candidate, Dest, Explanation, SchedContext, ScheduleResult } from '../types';
 import type { DecisionFacts } from '../../core/traceSummary';
-import { destEpoch } from './countedDest';
-import { CounterJournal, F_AVAILABLE, F_OVERLOADED, packFlags, readCounters, SNAP } from './counterJournal';
+import { F_AVAILABLE, F_OVERLOADED, readCounters, SNAP } from './counterJournal';
+import { listOf, recordCounters, recorded } from './recordedCounters';
+
+/** Kept importable from here: the control plane announces list changes (recordedCounters.ts). */
+export { destListChanged, isAnnounced } from './recordedCounters';
 
 export type Params = Explanation['params'];
 
@@ -23,6 +26,14 @@ export interface Recorded {
 }
 
 /**
+ * A scheduler's params as a function of what the record keeps: the dests' recorded counters (list
+ * order), the winner's index among them and one small integer the scheduler recorded (`word`,
+ * e.g. twos's two draws). For params that restate the winner's counters (lc's cost, fo's weight):
+ * the record keeps no params object, and they are made when the explanation is read.
+ */
+export type DeriveParams = (views: readonly Dest[], winnerIndex: number, word: number) => Params;
+
+/**
  * How a scheduler judged each dest, applied to the recorded counters when the explanation is
  * read: its own eligibility rule (`all`: every recorded dest, for rules that look across the
  * service) and the quantity it compared, if any.
@@ -30,77 +41,6 @@ export interface Recorded {
 export interface Judge {
   eligible(d: Dest, i: number, all: readonly Dest[], rec: Recorded): boolean;
   cost?(d: Dest, i: number, rec: Recorded): number | undefined;
-}
-
-/**
- * The list copy each block of counters is of (a journal's chunk is of one copy; a block made for
- * one decision, of its): a record keeps the block, not the copy, one field less per decision.
- */
-const copies = new WeakMap<Int32Array, readonly Dest[]>();
-/** The block registered last: consecutive decisions on one journal share a chunk. */
-let lastBlock: Int32Array | undefined;
-
-/** The journal of each live list (counterJournal.ts), and of the list decided on last. */
-const journals = new WeakMap<readonly Dest[], CounterJournal>();
-let lastJournal: CounterJournal | undefined;
-
-/**
- * The dest list as a decision saw it. Consecutive decisions on an unchanged list share one copy
- * (the live list is mutated in place when dests come and go, so it cannot be kept itself).
- * A memo of values, not host state: dropping it only costs copies.
- */
-const listCopies = new WeakMap<readonly Dest[], readonly Dest[]>();
-
-/**
- * Lists whose every change is announced (destListChanged): the engine's services, which control.ts
- * alone mutates. Their copy is reused without comparing it to the list element by element.
- */
-const announced = new WeakSet<readonly Dest[]>();
-
-/** The last list copied, its copy, and whether it is announced: most decisions are on the service decided on last. */
-let lastLive: readonly Dest[] | undefined;
-let lastCopy: readonly Dest[] = [];
-let lastAnnounced = false;
-
-/**
- * The dest list `live` was changed in place (a dest added or deleted): its copies are stale. From
- * then on the list counts as announced: the copy is compared with it only when it was not.
- */
-export function destListChanged(live: readonly Dest[]): void {
-  destEpoch.weights++;
-  announced.add(live);
-  listCopies.delete(live);
-  if (live === lastLive) lastLive = undefined;
-}
-
-/** Whether every change of `live` is announced (destListChanged), from now on. */
-export function isAnnounced(live: readonly Dest[]): boolean {
-  return announced.has(live);
-}
-
-function sameList(a: readonly Dest[], b: readonly Dest[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The list as a decision on `live` sees it; `lastJournal` is then `live`'s journal. */
-function listCopy(live: readonly Dest[]): readonly Dest[] {
-  if (live === lastLive && lastAnnounced) return lastCopy;
-  if (live !== lastLive) {
-    let j = journals.get(live);
-    if (j === undefined) journals.set(live, (j = new CounterJournal()));
-    lastJournal = j;
-  }
-  let copy = live === lastLive ? lastCopy : listCopies.get(live);
-  if (copy === undefined || !sameList(copy, live)) {
-    copy = live.slice();
-    listCopies.set(live, copy);
-  }
-  lastLive = live;
-  lastCopy = copy;
-  lastAnnounced = announced.has(live);
-  return copy;
 }
 
 /** The director and the service a decision was made on: one object per service, kept by every decision. */
@@ -128,6 +68,8 @@ class How {
     readonly scheduler: string,
     readonly rule: string,
     readonly judge: Judge,
+    /** Its decisions' params, made when read (undefined: each record keeps its params object). */
+    readonly derive: DeriveParams | undefined,
   ) {
     this.bare = this.last = { how: this, where: NOWHERE };
   }
@@ -143,23 +85,38 @@ class How {
 
 /**
  * The How objects, per judge, then scheduler, then rule: a memo of values (the same three always
- * give an equal object), so each recorded decision keeps one pointer instead of three.
+ * give an equal object), so each recorded decision keeps one pointer instead of three. Hows whose
+ * params are derived (DeriveParams) are kept apart, per derive function.
  */
-const hows = new WeakMap<Judge, Map<string, Map<string, How>>>();
+type HowMemo = WeakMap<Judge, Map<string, Map<string, How>>>;
+const hows: HowMemo = new WeakMap();
+const derivedHows = new WeakMap<DeriveParams, HowMemo>();
 
 /** The How found last: a run of decisions by one scheduler and rule skips the three lookups. */
 let lastHow: How | undefined;
 
-function howOf(scheduler: string, judge: Judge, rule: string): How {
+function howOf(scheduler: string, judge: Judge, rule: string, derive: DeriveParams | undefined): How {
   const last = lastHow;
-  if (last !== undefined && last.judge === judge && last.rule === rule && last.scheduler === scheduler)
+  if (
+    last !== undefined &&
+    last.judge === judge &&
+    last.rule === rule &&
+    last.scheduler === scheduler &&
+    last.derive === derive
+  )
     return last;
-  let bySched = hows.get(judge);
-  if (!bySched) hows.set(judge, (bySched = new Map()));
+  let memo = hows;
+  if (derive !== undefined) {
+    let m = derivedHows.get(derive);
+    if (!m) derivedHows.set(derive, (m = new WeakMap()));
+    memo = m;
+  }
+  let bySched = memo.get(judge);
+  if (!bySched) memo.set(judge, (bySched = new Map()));
   let byRule = bySched.get(scheduler);
   if (!byRule) bySched.set(scheduler, (byRule = new Map()));
   let how = byRule.get(rule);
-  if (!how) byRule.set(rule, (how = new How(scheduler, rule, judge)));
+  if (!how) byRule.set(rule, (how = new How(scheduler, rule, judge, derive)));
   lastHow = how;
   return how;
 }
@@ -169,6 +126,8 @@ function howOf(scheduler: string, judge: Judge, rule: string): How {
  * decision, while few are ever read; a bounded trace keeps every record for a few chunks).
  */
 const derived = new WeakMap<RecordedExplanation, Candidate[]>();
+/** Params made so far from records that keep none (DeriveParams): one object per record, as read. */
+const derivedParams = new WeakMap<RecordedExplanation, Params>();
 
 /**
  * A decision as the hot path records it: the dests in list order and, per dest, the counters a
@@ -177,7 +136,8 @@ const derived = new WeakMap<RecordedExplanation, Candidate[]>();
  * trace is the same as if it had been built eagerly.
  */
 export class RecordedExplanation implements Explanation, Recorded, DecisionFacts {
-  readonly params: Params;
+  /** The params, or the word they are derived from (the site's How.derive). */
+  private readonly given: Params | number;
   /** Its scheduler, rule and judge, and (once the engine's pick says) its host and service. */
   private site: Site;
   /** The counters: a snapshot at the start of `block`, then changes up to `end` (readCounters). */
@@ -189,38 +149,23 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
   clientAddr = '';
   clientPort = 0;
 
+  /**
+   * Made by `record` (below), after the counters are written down: only field stores here, so the
+   * scheduler's optimised code inlines the allocation (a call through the generic construct stub
+   * otherwise, ~10% of a decision when V8 declined to inline the work that is now in `record`).
+   */
   constructor(
-    scheduler: string,
-    judge: Judge,
-    dests: readonly Dest[],
+    site: Site,
+    given: Params | number,
+    block: Int32Array,
+    end: number,
     winner: Dest | undefined,
-    rule: string,
-    params: Params,
     aux: Dest | undefined,
-    journaled = true,
   ) {
-    const copy = listCopy(dests);
-    const j = lastJournal!;
-    if (journaled && j.record(copy)) {
-      const c = j.chunk;
-      if (c !== lastBlock) copies.set((lastBlock = c), copy);
-      this.block = c;
-      this.end = j.used;
-    } else {
-      const m = dests.length;
-      const b = new Int32Array(m * SNAP);
-      for (let i = 0, k = 0; i < m; i++, k += SNAP) {
-        const d = dests[i]!;
-        b[k] = packFlags(d);
-        b[k + 1] = d.activeconns;
-        b[k + 2] = d.inactconns;
-      }
-      copies.set(b, copy);
-      this.block = b;
-      this.end = b.length;
-    }
-    this.site = howOf(scheduler, judge, rule).bare;
-    this.params = params;
+    this.site = site;
+    this.given = given;
+    this.block = block;
+    this.end = end;
     this.winnerDest = winner;
     this.auxDest = aux;
   }
@@ -243,7 +188,7 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
 
   /** The list as the decision saw it (the copy its counters' block is of). */
   private get dests(): readonly Dest[] {
-    return copies.get(this.block)!;
+    return listOf(this.block);
   }
 
   /** The dest picked (the decision event's dest). */
@@ -280,6 +225,15 @@ export class RecordedExplanation implements Explanation, Recorded, DecisionFacts
 
   get winner(): string | null {
     return this.winnerDest?.key ?? null;
+  }
+
+  get params(): Params {
+    const derive = this.site.how.derive;
+    if (derive === undefined) return this.given as Params;
+    let p = derivedParams.get(this);
+    if (p === undefined)
+      derivedParams.set(this, (p = derive(this.views(), this.winnerIndex, this.given as number)));
+    return p;
   }
 
   /**
@@ -373,7 +327,31 @@ export function explanation(
 ): Explanation {
   // Built at once from the live counters, not the journal: the tests compare the two.
   const lazy = ctx.lazyExplain === true;
-  const rec = new RecordedExplanation(scheduler, judge, dests, winner, rule, params, aux, lazy);
+  recordCounters(dests, lazy);
+  const site = howOf(scheduler, judge, rule, undefined).bare;
+  const rec = new RecordedExplanation(site, params, recorded.block, recorded.end, winner, aux);
+  return lazy ? rec : rec.toJSON();
+}
+
+/**
+ * `explanation` for a decision whose params restate what the record keeps (DeriveParams): a
+ * winner's counters, and `word`, a small integer (up to 2^30) the scheduler recorded. The record
+ * then keeps no params object; `derive` must give what the scheduler would have built.
+ */
+export function derivedExplanation(
+  ctx: SchedContext,
+  scheduler: string,
+  dests: readonly Dest[],
+  judge: Judge,
+  winner: Dest,
+  rule: string,
+  derive: DeriveParams,
+  word = 0,
+): Explanation {
+  const lazy = ctx.lazyExplain === true;
+  recordCounters(dests, lazy);
+  const site = howOf(scheduler, judge, rule, derive).bare;
+  const rec = new RecordedExplanation(site, word, recorded.block, recorded.end, winner, undefined);
   return lazy ? rec : rec.toJSON();
 }
 

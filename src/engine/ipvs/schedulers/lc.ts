@@ -1,7 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
-import { connOverhead } from './overhead';
+import { LC_PARAMS } from './winnerParams';
 
 /** Least 256·active+inactive among usable dests; strict `<` keeps the first in list order. */
 export function lcLeast(dests: readonly Dest[]): Dest | undefined {
@@ -21,22 +21,14 @@ export function lcLeast(dests: readonly Dest[]): Dest | undefined {
   return least;
 }
 
-/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
-class LcParams {
-  [name: string]: string | number | boolean;
-  declare readonly cost: number;
-  // Declared, not defined: plain stores, no class-field definitions per object.
-  constructor(cost: number) {
-    this.cost = cost;
-  }
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = lcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const rule = d ? 'lc.least-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? new LcParams(connOverhead(d)) : {};
-  return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
+  if (!d) return result(d, explanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, NONE_NO_ELIGIBLE));
+  return result(
+    d,
+    derivedExplanation(ctx, 'lc', svc.dests, USABLE_BY_OVERHEAD, d, 'lc.least-cost', LC_PARAMS),
+  );
 }
 
 export const lc: Scheduler<null> = { name: 'lc', createState: () => null, update: () => {}, schedule };

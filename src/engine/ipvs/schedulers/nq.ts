@@ -1,8 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { CostWeightParams } from './costWeight';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
-import { sedOverhead } from './overhead';
+import { SED_PARAMS } from './winnerParams';
 
 /**
  * Never queue: the first usable dest with no active connection wins outright (whatever its
@@ -30,9 +29,9 @@ function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedCont
   const d = nqPick(svc.dests);
   if (!ctx.explain) return { dest: d };
   // Any idle usable dest is returned at once, so an idle winner is the first idle one.
-  const rule = !d ? NONE_NO_ELIGIBLE : d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
-  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
-  return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, params));
+  if (!d) return result(d, explanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, NONE_NO_ELIGIBLE));
+  const rule = d.activeconns === 0 ? 'nq.first-idle' : 'nq.least-expected-delay';
+  return result(d, derivedExplanation(ctx, 'nq', svc.dests, USABLE_BY_SED, d, rule, SED_PARAMS));
 }
 
 export const nq: Scheduler<null> = { name: 'nq', createState: () => null, update: () => {}, schedule };

@@ -1,6 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
+import { OVF_PARAMS } from './winnerParams';
 
 /** ovf's own rule: not overloaded, weight > 0 and no more active connections than its weight. */
 export function ovfEligible(d: Dest): boolean {
@@ -24,24 +25,12 @@ export function ovfPick(dests: readonly Dest[]): Dest | undefined {
   return best;
 }
 
-/** The explanation's params, made with `new` (explain.ts: plainParams says why). */
-class OvfParams {
-  [name: string]: string | number | boolean;
-  declare readonly weight: number;
-  declare readonly active: number;
-  // Declared, not defined: plain stores, no class-field definitions per object.
-  constructor(weight: number, active: number) {
-    this.weight = weight;
-    this.active = active;
-  }
-}
-
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = ovfPick(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const rule = d ? 'ovf.highest-weight-under-limit' : NONE_NO_ELIGIBLE;
-  const params = d ? new OvfParams(d.weight, d.activeconns) : {};
-  return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, params));
+  if (!d) return result(d, explanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, NONE_NO_ELIGIBLE));
+  const rule = 'ovf.highest-weight-under-limit';
+  return result(d, derivedExplanation(ctx, 'ovf', svc.dests, OVF_JUDGE, d, rule, OVF_PARAMS));
 }
 
 export const ovf: Scheduler<null> = { name: 'ovf', createState: () => null, update: () => {}, schedule };

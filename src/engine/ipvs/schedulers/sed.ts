@@ -1,8 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { CostWeightParams } from './costWeight';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_SED } from './judges';
-import { sedOverhead } from './overhead';
+import { SED_PARAMS } from './winnerParams';
 
 /** wlc's loop and tie rule with oh = active + 1: least (active+1)/weight, first in list on ties. */
 export function sedLeast(dests: readonly Dest[]): Dest | undefined {
@@ -29,9 +28,11 @@ export function sedLeast(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = sedLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const rule = d ? 'sed.least-expected-delay' : NONE_NO_ELIGIBLE;
-  const params = d ? new CostWeightParams(sedOverhead(d), d.weight) : {};
-  return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, rule, params));
+  if (!d) return result(d, explanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, NONE_NO_ELIGIBLE));
+  return result(
+    d,
+    derivedExplanation(ctx, 'sed', svc.dests, USABLE_BY_SED, d, 'sed.least-expected-delay', SED_PARAMS),
+  );
 }
 
 export const sed: Scheduler<null> = { name: 'sed', createState: () => null, update: () => {}, schedule };

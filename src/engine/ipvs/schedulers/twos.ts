@@ -1,6 +1,7 @@
 import type { Rng } from '../../core/rng';
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import type { DeriveParams } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { modU32 } from './modU32';
 import { connOverhead } from './overhead';
@@ -102,12 +103,35 @@ class TwosParams {
   }
 }
 
+/** Totals whose two draws pack into one small integer, r1·(W+1) + r2 < 2^30 (DeriveParams' word). */
+const PACKED_TOTAL = 1 << 15;
+
+/**
+ * The params from the recorded counters and the packed draws: W is the usable weights' sum, and
+ * each choice is where its draw lands among them (the walk, as twosPick finds it).
+ */
+const TWOS_PARAMS: DeriveParams = (views, _w, word) => {
+  let weightSum = 0;
+  for (const v of views) if (!v.overloaded && v.weight > 0) weightSum += v.weight;
+  const r1 = Math.floor(word / (weightSum + 1));
+  const r2 = word - r1 * (weightSum + 1);
+  return { weightSum, r1, r2, choice1: walk(views, r1)!.key, choice2: walk(views, r2)!.key };
+};
+
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = twosPick(svc.dests, ctx.rng);
   if (!ctx.explain) return { dest: d };
+  if (!d) return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, NONE_NO_ELIGIBLE));
   const { weightSum, r1, r2, choice1, choice2 } = last;
-  const params = d ? new TwosParams(weightSum, r1, r2, choice1, choice2) : {};
-  const rule = d ? 'twos.choice' : NONE_NO_ELIGIBLE;
+  const rule = 'twos.choice';
+  if (weightSum < PACKED_TOTAL) {
+    const word = r1 * (weightSum + 1) + r2;
+    return result(
+      d,
+      derivedExplanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, TWOS_PARAMS, word),
+    );
+  }
+  const params = new TwosParams(weightSum, r1, r2, choice1, choice2);
   return result(d, explanation(ctx, 'twos', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
 }
 

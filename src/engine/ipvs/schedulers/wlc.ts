@@ -1,8 +1,7 @@
 import type { Dest, SchedContext, SchedPacket, SchedService, Scheduler, ScheduleResult } from '../types';
-import { CostWeightParams } from './costWeight';
-import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
+import { derivedExplanation, explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
-import { connOverhead } from './overhead';
+import { WLC_PARAMS } from './winnerParams';
 
 /**
  * Weighted least connection (also lblc/lblcr's fallback): start from the first usable dest, then
@@ -33,9 +32,11 @@ export function wlcLeast(dests: readonly Dest[]): Dest | undefined {
 function schedule(_s: null, svc: SchedService, _pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = wlcLeast(svc.dests);
   if (!ctx.explain) return { dest: d };
-  const rule = d ? 'wlc.least-weighted-cost' : NONE_NO_ELIGIBLE;
-  const params = d ? new CostWeightParams(connOverhead(d), d.weight) : {};
-  return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, rule, params));
+  if (!d) return result(d, explanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, NONE_NO_ELIGIBLE));
+  return result(
+    d,
+    derivedExplanation(ctx, 'wlc', svc.dests, USABLE_BY_OVERHEAD, d, 'wlc.least-weighted-cost', WLC_PARAMS),
+  );
 }
 
 export const wlc: Scheduler<null> = { name: 'wlc', createState: () => null, update: () => {}, schedule };
