@@ -10,7 +10,7 @@ import type { EngineEvent } from './traceEvents';
 import type { FixedKind } from './traceFixed';
 import { KindTally, Positions } from './kindTally';
 import { LazyStore, type RawLists } from './traceLazy';
-import { TraceStore } from './traceStore';
+import { StickyEvents } from './traceSticky';
 import { TallyMemo } from './tallyMemo';
 import {
   countRunInSummary,
@@ -46,8 +46,6 @@ export const STICKY_KINDS: ReadonlySet<string> = new Set<string>([
   'neigh.del',
 ]);
 
-const EMPTY_SEQS = new Uint32Array(0);
-
 /** Kinds a summary needs as events: configuration kept, decisions tallied. */
 function isSpecial(kind: string): boolean {
   return STICKY_KINDS.has(kind) || kind === 'ipvs.schedule';
@@ -66,12 +64,8 @@ export class TraceChunks {
   /** Chunks before this index were summarised. */
   private dropped = 0;
   private firstKept = 0;
-  /**
-   * The configuration events of summarised chunks: made when the first chunk is summarised (most
-   * traces never are, and a lab start should not pay for a second store's columns).
-   */
-  private sticky: TraceStore<EngineEvent> | undefined = undefined;
-  private stickySeqs = EMPTY_SEQS;
+  /** The configuration events of summarised chunks (traceSticky.ts). */
+  private readonly sticky = new StickyEvents();
   private readonly summary: TraceSummary = emptySummary();
   /** The summary's tallies by decision identity (tallyMemo.ts). */
   private readonly tallies = new TallyMemo();
@@ -168,16 +162,14 @@ export class TraceChunks {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return withSeq(c.at(this.local(i)), i);
-    const s = this.stickyIndex(i);
-    return s < 0 ? undefined : withSeq(this.sticky!.at(s), i);
+    return withSeq(this.sticky.at(i), i);
   }
 
   kindAt(i: number): string | undefined {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return c.kindAt(this.local(i));
-    const s = this.stickyIndex(i);
-    return s < 0 ? undefined : this.sticky!.kindAt(s);
+    return this.sticky.kindAt(i);
   }
 
   /**
@@ -188,13 +180,7 @@ export class TraceChunks {
     const end = Math.min(to, this.count);
     let i = Math.max(0, from);
     if (i < this.firstKept) {
-      const stop = Math.min(end, this.firstKept);
-      for (
-        let s = this.stickyAtOrAfter(i), n = this.sticky?.length ?? 0;
-        s < n && this.stickySeqs[s]! < stop;
-        s++
-      )
-        each(this.stickySeqs[s]!);
+      this.sticky.each(i, Math.min(end, this.firstKept), each);
       i = this.firstKept;
     }
     for (let k = i >>> CHUNK_BITS; k < this.chunks.length && k << CHUNK_BITS < end; k++) {
@@ -218,8 +204,7 @@ export class TraceChunks {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS];
     if (c && i >= this.firstKept) return c.timeAt(this.local(i));
-    const s = this.stickyIndex(i);
-    return s < 0 ? undefined : this.sticky!.timeAt(s);
+    return this.sticky.timeAt(i);
   }
 
   /**
@@ -254,7 +239,7 @@ export class TraceChunks {
     const kind = c.kindAt(j)!;
     const t = c.timeAt(j)!;
     countRunInSummary(s, kind, 1, seq, t, t);
-    if (STICKY_KINDS.has(kind)) return this.keepSticky(c.detail(j)!, seq);
+    if (STICKY_KINDS.has(kind)) return this.sticky.keep(c.detail(j)!, seq);
     if (kind !== 'ipvs.schedule') return;
     const f = c.factsAt(j);
     if (f !== undefined) return this.tallyFacts(f);
@@ -311,7 +296,7 @@ export class TraceChunks {
         // Counted, and replayed into the kept store as pushed (no event object built for it).
         const t = c.timeAt(j)!;
         countRunInSummary(s, kind, 1, from + j, t, t);
-        c.replay(r, this.stickyStore(from + j));
+        c.replay(r, this.sticky.storeFor(from + j));
       }
     }
     return decisions;
@@ -351,66 +336,19 @@ export class TraceChunks {
       this.dropped = k;
       this.firstKept = keep;
     }
-    if (this.sticky) {
-      let s = this.sticky.length;
-      while (s > 0 && this.stickySeqs[s - 1]! >= keep) s--;
-      this.sticky.truncate(s);
-    }
+    this.sticky.truncate(keep);
     this.count = keep;
   }
 
   /** Approximate bytes of the columns of the kept chunks and the sticky events. */
   columnBytes(): number {
-    let n = this.sticky ? this.sticky.columnBytes() + this.sticky.length * 4 : 0;
+    let n = this.sticky.columnBytes();
     for (const c of this.chunks) if (c) n += c.columnBytes();
     return n;
   }
 
-  private keepSticky(ev: EngineEvent & { t: number }, seq: number): void {
-    this.stickyStore(seq).push(ev.t, ev);
-  }
-
-  /** The store of summarised configuration events, its next event to be seq `seq`. */
-  private stickyStore(seq: number): TraceStore<EngineEvent> {
-    const sticky = (this.sticky ??= new TraceStore<EngineEvent>());
-    const n = sticky.length;
-    if (n === this.stickySeqs.length) {
-      const b = new Uint32Array(Math.max(64, n * 2));
-      b.set(this.stickySeqs);
-      this.stickySeqs = b;
-    }
-    this.stickySeqs[n] = seq;
-    return sticky;
-  }
-
   private local(i: number): number {
     return (i & (CHUNK - 1)) - this.bases[i >>> CHUNK_BITS]!;
-  }
-
-  /** Index in `sticky` of the first kept event at or after `seq`. */
-  private stickyAtOrAfter(seq: number): number {
-    let lo = 0;
-    let hi = this.sticky?.length ?? 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.stickySeqs[mid]! < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Index in `sticky` of the kept event `seq`, or -1. */
-  private stickyIndex(seq: number): number {
-    let lo = 0;
-    let hi = (this.sticky?.length ?? 0) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.stickySeqs[mid]!;
-      if (v === seq) return mid;
-      if (v < seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
   }
 }
 

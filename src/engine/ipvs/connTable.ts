@@ -54,8 +54,8 @@ export class ConnTable {
    * (stack/tupleIndex.ts): every request packet is looked up here too (ip_vs_out_hook runs first
    * at LOCAL_IN) and has no entry, which the address pair alone answers.
    */
-  private readonly byOut = new TupleIndex<IpvsConn>();
   private readonly keys = new TupleKeys();
+  private readonly byOut = new TupleIndex<IpvsConn>(this.keys);
   /**
    * The last two answers from byIn (absent ones too), cleared whenever it changes: a connection's
    * packets come one after another, so nearly every lookup is the one before it and is answered

@@ -22,7 +22,15 @@ export interface TcpCwndEvent {
  * never moves (a reply of one segment is not cwnd-limited), so most sockets never need one.
  */
 export function initialCwndMoves(acked: number, inFlight: number): boolean {
-  return acked > 0 && TCP_INIT_CWND < 2 * inFlight;
+  return acked > 0 && cwndLimited(TCP_INIT_CWND, TCP_INFINITE_SSTHRESH, inFlight);
+}
+
+/**
+ * tcp_is_cwnd_limited: in slow start, growth continues while cwnd < 2 × packets out; past
+ * ssthresh, while the flight fills the window.
+ */
+function cwndLimited(cwnd: number, ssthresh: number, inFlight: number): boolean {
+  return cwnd < ssthresh ? cwnd < 2 * inFlight : inFlight >= cwnd;
 }
 
 /**
@@ -46,10 +54,8 @@ export class TcpCwnd {
   /** `acked` segments were newly acknowledged while `inFlight` segments were outstanding. */
   onAck(acked: number, inFlight: number): void {
     if (acked <= 0) return;
+    if (!cwndLimited(this.cwnd, this.ssthresh, inFlight)) return;
     const slow = this.cwnd < this.ssthresh;
-    // tcp_is_cwnd_limited: in slow start, growth continues while cwnd < 2 × packets out.
-    const limited = slow ? this.cwnd < 2 * inFlight : inFlight >= this.cwnd;
-    if (!limited) return;
     const before = this.cwnd;
     if (slow) this.cwnd = Math.min(this.cwnd + acked, this.ssthresh);
     else {

@@ -1,4 +1,5 @@
 import type { Ipv4 } from '../packet/types';
+import { TupleKeys } from './tupleKey';
 
 /** The ports of a tuple as one 32-bit integer (a small integer for V8 on a 64-bit host, no heap number). */
 function portsKey(p: number, q: number): number {
@@ -12,11 +13,12 @@ function portsKey(p: number, q: number): number {
  * tens of thousands of entries (a busy lab's minute of TIME_WAIT); here a lookup for a pair that
  * has no entry (every request packet IPVS asks about in the reply direction) ends in a small
  * table, and one for a pair that has them compares integers. No order is kept: a table that lists
- * its entries keeps them elsewhere.
+ * its entries keeps them elsewhere. Address ids are a TupleKeys' (given the first time an address
+ * is stored, never taken back), shared with the table's other keys when it has one.
  */
 export class TupleIndex<V> {
-  /** Address ids, given the first time an address is stored (never taken back: a lab meets few). */
-  private readonly ids = new Map<Ipv4, number>();
+  constructor(private readonly keys: TupleKeys = new TupleKeys()) {}
+
   /** Per (tag, id, id): the entries by ports. A pair's table stays once made. */
   private readonly pairs = new Map<number, Map<number, V>>();
   /** The last two pairs asked and their tables (undefined: none yet), most recent first. */
@@ -54,16 +56,13 @@ export class TupleIndex<V> {
   private pairOf(tag: number, a: Ipv4, b: Ipv4, make: boolean): Map<number, V> | undefined {
     if (a === this.pa && b === this.pb && tag === this.pt && (this.pm !== undefined || !make)) return this.pm;
     if (a === this.qa && b === this.qb && tag === this.qt && (this.qm !== undefined || !make)) return this.qm;
-    let x = this.ids.get(a);
-    let y = this.ids.get(b);
+    const keys = this.keys;
+    const x = keys.idOf(a);
+    const y = keys.idOf(b);
     let m: Map<number, V> | undefined;
     if (x !== undefined && y !== undefined) m = this.pairs.get(pairKey(tag, x, y));
     if (m === undefined && make) {
-      if (x === undefined) this.ids.set(a, (x = this.ids.size));
-      // Read again: `b` may be `a` (a connection over loopback), given its id just now.
-      y = this.ids.get(b);
-      if (y === undefined) this.ids.set(b, (y = this.ids.size));
-      this.pairs.set(pairKey(tag, x, y), (m = new Map()));
+      this.pairs.set(pairKey(tag, keys.intern(a), keys.intern(b)), (m = new Map()));
       // A pair remembered as having no table now has one.
       this.pa = this.qa = undefined;
     }

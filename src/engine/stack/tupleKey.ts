@@ -71,7 +71,13 @@ export class TupleKeys {
     return this.addrs[this.intern(a)]!;
   }
 
-  private intern(a: Ipv4): number {
+  /** `a`'s id, if a table has stored it (TupleIndex shares these ids). */
+  idOf(a: Ipv4): number | undefined {
+    return this.ids.get(a);
+  }
+
+  /** `a`'s id, given now if it has none (ids never change once given). */
+  intern(a: Ipv4): number {
     let id = this.ids.get(a);
     if (id === undefined) {
       id = this.ids.size;

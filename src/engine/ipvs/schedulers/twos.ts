@@ -10,6 +10,13 @@ import { at, cum, FAST_DESTS, placeOf, sumWeights, sums } from './twosWeights';
 /** What the last draw looked like; a reused scratch so the hot path allocates nothing. */
 const last = { weightSum: 0, r1: 0, r2: 0, choice1: '', choice2: '' };
 
+/** W: the sum of the usable (not overloaded, weight > 0) dests' weights. */
+function usableWeight(dests: readonly Dest[]): number {
+  let total = 0;
+  for (const d of dests) if (!d.overloaded && d.weight > 0) total += d.weight;
+  return total;
+}
+
 /** A weighted draw over usable dests in list order: the first at which r, less their weights, is ≤ 0. */
 function walk(dests: readonly Dest[], r: number): Dest | undefined {
   for (let i = 0; i < dests.length; i++) {
@@ -48,11 +55,11 @@ const FAST_SUM = 1 << 30;
 /** Power of two choices with the injected rng: r1, r2 uniform in [0, W], W = Σ usable weights. */
 export function twosPick(dests: readonly Dest[], rng: Rng): Dest | undefined {
   const fast = dests.length <= FAST_DESTS;
-  let total = 0;
+  let total: number;
   if (fast) {
     sumWeights(dests);
     total = sums.total;
-  } else for (const d of dests) if (!d.overloaded && d.weight > 0) total += d.weight;
+  } else total = usableWeight(dests);
   last.weightSum = total;
   if (total === 0) return undefined;
   let r1 = modU32(rng.u32(), total + 1);
@@ -111,8 +118,7 @@ const PACKED_TOTAL = 1 << 15;
  * each choice is where its draw lands among them (the walk, as twosPick finds it).
  */
 const TWOS_PARAMS: DeriveParams = (views, _w, word) => {
-  let weightSum = 0;
-  for (const v of views) if (!v.overloaded && v.weight > 0) weightSum += v.weight;
+  const weightSum = usableWeight(views);
   const r1 = Math.floor(word / (weightSum + 1));
   const r2 = word - r1 * (weightSum + 1);
   return { weightSum, r1, r2, choice1: walk(views, r1)!.key, choice2: walk(views, r2)!.key };
