@@ -73,7 +73,7 @@ describe('IPVS behaviour through ipvsadm on the NAT lab', () => {
     // The client reuses the same source port (its own TIME-WAIT socket gone, as with tcp_tw_reuse):
     // the director sees a SYN on a TIME_WAIT entry.
     const client = rt.net.host('client');
-    for (const c of client.sockets.conns.values()) c.destroy('test');
+    for (const c of client.sockets.connections()) c.destroy('test');
     expect(rt.exec({ host: 'client', command: `curl -s --local-port ${old.cport} 172.16.132.18` }).exit).toBe(
       0,
     );

@@ -20,6 +20,13 @@ export function portOffset(secret: number, laddr: Ipv4, raddr: Ipv4, rport: numb
 const pairKey = (laddr: Ipv4, raddr: Ipv4): string => `${laddr}>${raddr}`;
 
 /**
+ * A remote port no socket has, kept in every per-pair map so that it never empties: V8 reallocates
+ * a Map's table each time its last entry goes, and a server's map for a client went from none to
+ * one entry and back per connection (about 150 bytes each time).
+ */
+const KEEP = -1;
+
+/**
  * The local ports in use towards one destination: a bitmap of all 65,536 (8 KB, once per
  * destination) rather than a Set entry per socket, which cost ~30 bytes for each of a busy
  * client's TIME-WAIT sockets.
@@ -146,7 +153,8 @@ export class PortIndex {
     const ix = new Map<number, PortUses>();
     for (const [k, dest] of this.byDest) {
       const laddr = k.slice(0, k.indexOf('>'));
-      for (const set of dest.values()) {
+      for (const [rport, set] of dest) {
+        if (rport === KEEP) continue;
         if (typeof set === 'number') this.use(ix, set, laddr);
         else set.forEach((port) => this.use(ix, port, laddr));
       }
@@ -208,7 +216,7 @@ export class PortIndex {
     if (this.pair !== undefined && raddr === this.keyR && laddr === this.keyL) return this.pair;
     const k = pairKey(laddr, raddr);
     let dest = this.byDest.get(k);
-    if (dest === undefined) this.byDest.set(k, (dest = new Map()));
+    if (dest === undefined) this.byDest.set(k, (dest = new Map([[KEEP, 0]])));
     this.keyL = laddr;
     this.keyR = raddr;
     return (this.pair = dest);

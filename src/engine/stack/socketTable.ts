@@ -73,14 +73,23 @@ export interface BindTo {
   lport?: number;
 }
 
+/** The key no tuple packs to (tupleKey.ts: numbers from 0, else strings) that keeps `conns` from emptying. */
+const KEEP = -1;
+
 /** connect() with no bind(): shared, never written. */
 const UNBOUND: BindTo = Object.freeze({});
 
 /** The host's sockets: TCP listeners and connections, UDP bindings, ping waiters; demux and RST. */
 export class SocketTable {
-  readonly listeners = new Map<string, TcpListener>();
-  /** Connections by (laddr, lport, raddr, rport) as a number (tupleKey.ts); one in TIME-WAIT is its small record. */
-  readonly conns = new Map<number | string, TcpSock | TcpTimeWait>();
+  private readonly listening = new Map<string, TcpListener>();
+  /** By `${laddr}:${port}`; changed by listen and unlisten only (findListener's memo relies on it). */
+  readonly listeners: ReadonlyMap<string, TcpListener> = this.listening;
+  /**
+   * Connections by (laddr, lport, raddr, rport) as a number (tupleKey.ts); one in TIME-WAIT is its
+   * small record. Under KEEP, no connection: V8 reallocates a Map's table each time its last entry
+   * goes, and a server's table went from none to one and back per request (about 150 bytes).
+   */
+  private readonly conns = new Map<number | string, TcpSock | TcpTimeWait | undefined>([[KEEP, undefined]]);
   private readonly keys = new TupleKeys();
   /** One TimeWaitEnds per (laddr, raddr): a memo, the same pair always gives an equal object. */
   private readonly ends = new Map<number | string, TimeWaitEnds>();
@@ -89,6 +98,13 @@ export class SocketTable {
   private ports?: PortIndex;
   /** Sockets whose port came from bind(), not from connect()'s search. */
   private readonly boundSocks = new WeakSet<TcpSock | TcpTimeWait>();
+  /**
+   * The entry last found or stored, kept while `conns` maps its tuple to it (every set and delete
+   * below keeps it so): a connection's segments come one after another, so nearly every lookup
+   * is four comparisons instead of a key packed into a heap number and a hash into a table of a
+   * minute of TIME-WAIT records.
+   */
+  private last: TcpSock | TcpTimeWait | undefined = undefined;
 
   constructor(private readonly host: Host) {}
 
@@ -107,48 +123,74 @@ export class SocketTable {
 
   /** The connection for a segment from raddr:rport to laddr:lport, if any. */
   private find(laddr: Ipv4, lport: number, raddr: Ipv4, rport: number): TcpSock | TcpTimeWait | undefined {
+    const m = this.last;
+    if (m !== undefined && m.lport === lport && m.rport === rport && m.laddr === laddr && m.raddr === raddr)
+      return m;
     const k = this.keys.find(0, laddr, lport, raddr, rport);
-    return k === undefined ? undefined : this.conns.get(k);
+    const s = k === undefined ? undefined : this.conns.get(k);
+    if (s !== undefined) this.last = s;
+    return s;
   }
 
   private track(sock: TcpSock, bound = false): void {
     this.conns.set(this.keyOf(sock), sock);
+    this.last = sock;
     if (bound) this.boundSocks.add(sock);
     this.portIndex.add(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
 
   /** The host and addresses a TIME-WAIT record keeps, shared by all records of the pair. */
   endsOf(laddr: Ipv4, raddr: Ipv4): TimeWaitEnds {
+    const last = this.lastEnds;
+    if (last !== undefined && last.laddr === laddr && last.raddr === raddr) return last;
     const k = this.keys.store(0, laddr, 0, raddr, 0);
     let e = this.ends.get(k);
     if (!e) this.ends.set(k, (e = { host: this.host, laddr, raddr }));
-    return e;
+    return (this.lastEnds = e);
   }
+
+  /** The pair endsOf gave last (its entries are never replaced, so it stays right). */
+  private lastEnds: TimeWaitEnds | undefined = undefined;
 
   /** The socket entered TIME-WAIT: its record takes its place (and its port). */
   timeWait(sock: TcpSock, tw: TcpTimeWait): void {
     const k = this.keyOf(sock);
-    if (this.conns.get(k) !== sock) return;
+    if (this.last !== sock && this.conns.get(k) !== sock) return;
     this.conns.set(k, tw);
+    this.last = tw;
     if (this.boundSocks.delete(sock)) this.boundSocks.add(tw);
+  }
+
+  /** The connections and TIME-WAIT records, oldest first (ss). */
+  connections(): (TcpSock | TcpTimeWait)[] {
+    const out: (TcpSock | TcpTimeWait)[] = [];
+    for (const c of this.conns.values()) if (c !== undefined) out.push(c);
+    return out;
+  }
+
+  /** How many connections and TIME-WAIT records there are. */
+  get connCount(): number {
+    return this.conns.size - 1;
   }
 
   /** How many sockets sit in TIME-WAIT (ss -s). */
   timeWaitCount(): number {
     let n = 0;
-    for (const c of this.conns.values()) if (c.state === 'TIME-WAIT') n++;
+    for (const c of this.conns.values()) if (c?.state === 'TIME-WAIT') n++;
     return n;
   }
 
   listen(l: TcpListener): 'in-use' | undefined {
     const k = `${l.laddr}:${l.port}`;
     if (this.listeners.has(k)) return 'in-use';
-    this.listeners.set(k, l);
+    this.listening.set(k, l);
+    this.lkPort = -1;
     return undefined;
   }
 
   unlisten(laddr: Ipv4, port: number): void {
-    this.listeners.delete(`${laddr}:${port}`);
+    this.listening.delete(`${laddr}:${port}`);
+    this.lkPort = -1;
   }
 
   /** Would bind() to this address and port fail (not a local address; port taken)? */
@@ -185,42 +227,28 @@ export class SocketTable {
 
   remove(sock: TcpSock | TcpTimeWait): void {
     const k = this.keyOf(sock);
-    if (this.conns.get(k) !== sock) return;
+    if (this.last !== sock && this.conns.get(k) !== sock) return;
     this.conns.delete(k);
+    if (this.last === sock) this.last = undefined;
     const bound = this.boundSocks.delete(sock);
     this.portIndex.remove(sock.laddr, sock.lport, sock.raddr, sock.rport, bound);
   }
 
-  private findListener(dst: Ipv4, port: number): TcpListener | undefined {
-    return this.listeners.get(this.listenKey(dst, port)) ?? this.listeners.get(this.anyKey(port));
-  }
-
   /**
-   * `${dst}:${port}` and `0.0.0.0:${port}`, kept for the last address and port asked: a server
-   * answers SYN after SYN to one address and port, and a key made once is hashed once. Pure
-   * functions of their arguments, so nothing invalidates them.
+   * The listener for the last address and port asked (lkPort -1: none asked since the listeners
+   * changed; listen and unlisten reset it): a server answers SYN after SYN to one address and
+   * port, and its listener is nearly always the wildcard's, found by a second lookup.
    */
   private lkDst = '';
   private lkPort = -1;
-  private lk = '';
-  private akPort = -1;
-  private ak = '';
+  private lk: TcpListener | undefined = undefined;
 
-  private listenKey(dst: Ipv4, port: number): string {
-    if (dst !== this.lkDst || port !== this.lkPort) {
-      this.lkDst = dst;
-      this.lkPort = port;
-      this.lk = `${dst}:${port}`;
-    }
-    return this.lk;
-  }
-
-  private anyKey(port: number): string {
-    if (port !== this.akPort) {
-      this.akPort = port;
-      this.ak = `0.0.0.0:${port}`;
-    }
-    return this.ak;
+  private findListener(dst: Ipv4, port: number): TcpListener | undefined {
+    if (port === this.lkPort && dst === this.lkDst) return this.lk;
+    const l = this.listeners.get(`${dst}:${port}`) ?? this.listeners.get(`0.0.0.0:${port}`);
+    this.lkDst = dst;
+    this.lkPort = port;
+    return (this.lk = l);
   }
 
   /** tcp_v4_rcv: established lookup, then listener, else RST. */

@@ -67,7 +67,7 @@ describe('TCP and the apps on it', () => {
     const l = lab();
     expect(l.curl('client', '192.168.99.150').exit).toBe(0);
     l.run(0.01);
-    const tw = [...l.host('client').sockets.conns.values()].find((c) => c.state === 'TIME-WAIT')!;
+    const tw = [...l.host('client').sockets.connections()].find((c) => c.state === 'TIME-WAIT')!;
     const frames = (): number => l.events('frame.tx', (e) => e.host === 'client').length;
     const before = frames();
     const seg = {
@@ -85,7 +85,7 @@ describe('TCP and the apps on it', () => {
     l.run(0.01);
     expect(frames()).toBe(before + 1);
     expect(tw.state).toBe('CLOSED');
-    expect([...l.host('client').sockets.conns.values()]).not.toContain(tw);
+    expect([...l.host('client').sockets.connections()]).not.toContain(tw);
     expect(l.events('sock', (e) => e.sock === tw.id && e.to === 'CLOSED')[0]!.reason).toBe(
       'rst-in-time-wait',
     );
@@ -95,7 +95,7 @@ describe('TCP and the apps on it', () => {
     const l = lab();
     expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').exit).toBe(0);
     l.run(0.01);
-    const conns = [...l.host('client').sockets.conns.values()];
+    const conns = [...l.host('client').sockets.connections()];
     expect(conns.length).toBe(1);
     expect(conns[0]).toBeInstanceOf(TcpTimeWait);
     expect(conns[0]).not.toBeInstanceOf(TcpSock);
@@ -110,7 +110,7 @@ describe('TCP and the apps on it', () => {
     // bind() to the port of a TIME-WAIT pair fails: curl (45).
     expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150; echo $?').stdout).toBe('45\n');
     l.run(61);
-    expect(l.host('client').sockets.conns.size).toBe(0);
+    expect(l.host('client').sockets.connCount).toBe(0);
     expect(l.exec('client', 'curl -s --local-port 40000 192.168.99.150').stdout).toBe('rs2\n');
   });
 
@@ -119,7 +119,7 @@ describe('TCP and the apps on it', () => {
     // ab asks HTTP/1.0 without keep-alive: the server closes first and keeps the TIME-WAIT.
     expect(l.exec('client', 'ab -n 1 -c 1 http://192.168.99.150/').exit).toBe(0);
     l.run(0.01);
-    const [tw] = [...l.host('rs2').sockets.conns.values()];
+    const [tw] = [...l.host('rs2').sockets.connections()];
     expect(tw).toBeInstanceOf(TcpTimeWait);
     // The client closed second, so its port is free again at once: it connects from the same one.
     expect(l.exec('client', `curl -s --local-port ${tw!.rport} 192.168.99.150`).stdout).toBe('rs2\n');

@@ -55,7 +55,13 @@ export class TcpRetransmitQueue {
   private dataSegs = 0;
   private rtoUs = 1 * SEC;
   private retries = 0;
+  /**
+   * The timer, made at the first arming and queued again at each one after (a socket arms it for
+   * nearly every segment it sends, and an ACK stops it): a cancelled entry's slot lets go of it at
+   * once (core/queueSlots.ts), so one record serves the socket's life. `armed`: queued, not run.
+   */
   private timer: RtxTimer | undefined = undefined;
+  private armed = false;
   /**
    * The last record an ACK let go of, written over by the next segment sent: a connection sends
    * its SYN, request and FIN one acknowledged after the other (records never leave the queue but
@@ -96,7 +102,7 @@ export class TcpRetransmitQueue {
     else this.tail.next = u;
     this.tail = u;
     if (data !== '') this.dataSegs++;
-    if (!this.timer) this.arm();
+    if (!this.armed) this.arm();
   }
 
   /**
@@ -131,17 +137,19 @@ export class TcpRetransmitQueue {
 
   /** Stop the timer (TIME-WAIT, close). */
   stop(): void {
+    if (!this.armed) return;
     cancelTimer(this.timer);
-    this.timer = undefined;
+    this.armed = false;
   }
 
   private arm(): void {
-    this.timer = this.host.sim.afterTimer(this.rtoUs, new RtxTimer(this));
+    this.host.sim.afterTimer(this.rtoUs, (this.timer ??= new RtxTimer(this)));
+    this.armed = true;
   }
 
   /** @internal The timer ran (RtxTimer). */
   fire(): void {
-    this.timer = undefined;
+    this.armed = false;
     const first = this.head;
     if (!first) return;
     const limit =
@@ -170,21 +178,18 @@ export class TcpRetransmitQueue {
 }
 
 /**
- * The retransmission timer as its own queue entry (one record, no closure and context): armed on
- * nearly every segment sent and cancelled by its ACK, so it is made often.
+ * The retransmission timer as its own queue entry (one record, no closure and context), one per
+ * socket: armed on nearly every segment sent and cancelled by its ACK. Cancelling leaves no
+ * reference to it in the queue (its slot is emptied), so it need not let go of the socket.
  */
 class RtxTimer extends TimerEvent {
-  constructor(private queue: TcpRetransmitQueue | undefined) {
+  constructor(private readonly queue: TcpRetransmitQueue) {
     super();
   }
   get label(): string {
     return 'tcp-rtx';
   }
   run(): void {
-    this.queue?.fire();
-  }
-  /** Cancelled: the socket behind the queue is not kept alive until the entry is swept. */
-  protected override release(): void {
-    this.queue = undefined;
+    this.queue.fire();
   }
 }

@@ -106,7 +106,7 @@ function collect(host: Host, o: SsOpts): Row[] {
       if (users !== undefined) row.users = users;
       rows.push(row);
     }
-    for (const c of host.sockets.conns.values()) {
+    for (const c of host.sockets.connections()) {
       const dual = httpdPorts.has(c.lport) && host.sockets.listeners.has(`0.0.0.0:${c.lport}`);
       const state: TcpState | 'UNCONN' = c.state === 'CLOSED' ? 'UNCONN' : c.state;
       rows.push({

@@ -21,7 +21,7 @@ export function ssSummary(host: Host): string {
     if (dual.has(l.port)) tcp6++;
     else tcp4++;
   }
-  for (const c of host.sockets.conns.values()) {
+  for (const c of host.sockets.connections()) {
     if (c.state === 'TIME-WAIT') {
       tw++;
       continue;

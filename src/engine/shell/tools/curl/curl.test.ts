@@ -59,7 +59,7 @@ describe('curl', () => {
     const s = drReady();
     const r = s.sh('client', 'curl 192.168.99.99', { interruptAfterUs: SEC });
     expect(r.status).toBe(130);
-    expect(s.host('client').sockets.conns.size).toBe(0);
+    expect(s.host('client').sockets.connCount).toBe(0);
   });
 
   it.each([
