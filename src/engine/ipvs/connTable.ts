@@ -111,12 +111,14 @@ export class ConnTable {
   }
 
   insert(c: IpvsConn): void {
-    this.byIn.set(this.inKey(c), c);
+    const k = this.inKey(c);
+    this.byIn.set(k, c);
+    // The lookup that missed just before (the connection's first packet) now finds it.
+    this.recentIn.set(k, c);
     // Only a NAT reply is looked up by its source (ip_vs_out, the ICMP errors about it): a DR or
     // TUN entry's key there would never be used.
     if (!c.template && c.fwd === 'masq')
       this.byOut.set(PROTO_TAG[c.proto], c.daddr, c.dport, c.caddr, c.cport, c);
-    this.recentIn.clear();
     this.arm(c);
   }
 

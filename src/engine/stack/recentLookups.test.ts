@@ -35,6 +35,32 @@ describe('RecentLookups', () => {
     expect(ask('eth0')).toBeUndefined();
   });
 
+  test('set: the key set is answered with its new value from either slot, the other answers kept', () => {
+    const table = new Map<string, number>([
+      ['eth0', 1],
+      ['eth1', 2],
+    ]);
+    const m = new RecentLookups(table);
+    const put = (k: string, v: number): void => {
+      table.set(k, v);
+      m.set(k, v);
+    };
+    // Absent, remembered so, then set.
+    expect(m.get('eth2')).toBeUndefined();
+    put('eth2', 3);
+    expect(m.get('eth2')).toBe(3);
+    // The most recent slot.
+    put('eth2', 4);
+    expect(m.get('eth2')).toBe(4);
+    // The older slot: eth1 asked, then eth2, so eth1 is second.
+    expect(m.get('eth1')).toBe(2);
+    expect(m.get('eth2')).toBe(4);
+    put('eth1', 5);
+    expect(m.get('eth1')).toBe(5);
+    expect(m.get('eth2')).toBe(4);
+    expect(m.get('eth0')).toBe(1);
+  });
+
   test('an undefined key is not mistaken for an empty slot', () => {
     const m = new RecentLookups(new Map<string | undefined, number>([[undefined, 7]]));
     expect(m.get(undefined)).toBe(7);

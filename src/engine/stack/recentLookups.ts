@@ -27,6 +27,25 @@ export class RecentLookups<K, V> {
     return v;
   }
 
+  /**
+   * The owner set `key` to `value` in the table: that is now the most recent answer. Setting one
+   * key changes no other key's answer, so the rest stay (an owner that inserts the entry its last
+   * lookup missed finds it at once next time).
+   */
+  set(key: K, value: V): void {
+    if (this.has0 && key === this.k0) {
+      this.v0 = value;
+      return;
+    }
+    // Slot 1 takes slot 0 whatever it held: an old answer for `key` there is written over.
+    this.k1 = this.k0;
+    this.v1 = this.v0;
+    this.has1 = this.has0;
+    this.k0 = key;
+    this.v0 = value;
+    this.has0 = true;
+  }
+
   /** The table changed: forget every answer. */
   clear(): void {
     this.k0 = this.k1 = undefined;
