@@ -51,29 +51,45 @@ export function validateSource(
 }
 
 /**
- * ip_route_input: the last local or forwarded answer on `dev` again when asked the same (a flow's
- * packets arrive one after another), else routeInputSlow. That answer reads only the routes (a
- * change drops it: RouteTable.lastInput) and sysctls (their version is compared): no martian or
- * rp_filter check, no FIB lookup, per packet of a known flow.
+ * ip_route_input: one of the last two local or forwarded answers on `dev` again when asked the
+ * same (a flow's packets arrive one after another; a director's inner device hears from its real
+ * servers in turn), else routeInputSlow. Those answers read only the routes (a change drops them:
+ * RouteTable.lastInput) and sysctls (their version is compared): no martian or rp_filter check, no
+ * FIB lookup, per packet of a known flow.
  */
 export function routeInput(host: Host, dst: Ipv4, src: Ipv4, dev: string, mark = 0): InputRoute {
   const routes = host.routes;
   const last = routes.lastInputOn(dev);
   const version = host.sysctl.version;
-  if (last !== undefined && last.dst === dst && last.src === src && last.mark === mark) {
-    if (last.sysctlVersion === version) return last.route;
+  if (last !== undefined) {
+    if (last.dst === dst && last.src === src && last.mark === mark && last.sysctlVersion === version)
+      return last.route;
+    const o = last.older;
+    if (o !== undefined && o.dst === dst && o.src === src && o.mark === mark && o.sysctlVersion === version)
+      return o.route;
   }
   const route = routeInputSlow(host, dst, src, dev, mark);
   // Broadcast and multicast answers also read the device's groups: asked afresh each time.
   if (!route.ok || route.type === 'broadcast') return route;
-  if (last === undefined) routes.setLastInput(dev, { dst, src, mark, sysctlVersion: version, route });
-  else {
-    last.dst = dst;
-    last.src = src;
-    last.mark = mark;
-    last.sysctlVersion = version;
-    last.route = route;
+  if (last === undefined) {
+    routes.setLastInput(dev, { dst, src, mark, sysctlVersion: version, route, older: undefined });
+    return route;
   }
+  // The last answer becomes the older (its record reused), the new one the last.
+  const o = last.older;
+  if (o === undefined) last.older = { ...last, older: undefined };
+  else {
+    o.dst = last.dst;
+    o.src = last.src;
+    o.mark = last.mark;
+    o.sysctlVersion = last.sysctlVersion;
+    o.route = last.route;
+  }
+  last.dst = dst;
+  last.src = src;
+  last.mark = mark;
+  last.sysctlVersion = version;
+  last.route = route;
   return route;
 }
 

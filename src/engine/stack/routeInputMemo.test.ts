@@ -85,4 +85,29 @@ describe('routeInput answers kept per input device', () => {
     expect(plain.ok && plain.type === 'forward' && plain.nexthop).toBe(rs);
     expect(routeInput(dir, rs, client, inDev, 7)).toBe(marked);
   });
+
+  test('two questions alternating on one device are both kept, and a sysctl write still reaches the older', () => {
+    const l = new TestLab('nat');
+    const dir = l.host('director');
+    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
+    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
+    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
+    const spoofed = inner.ip.replace(/\.\d+$/, '.77');
+    l.exec('director', `sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.${inDev}.rp_filter=0`);
+    // The spoofed source asked first (the older answer once the client's is asked), then in turn.
+    const open = routeInput(dir, vip, spoofed, inDev);
+    expect(open.ok && open.type).toBe('local');
+    for (let i = 0; i < 3; i++) {
+      expect(routeInput(dir, vip, '172.16.132.99', inDev).ok).toBe(true);
+      expect(routeInput(dir, vip, spoofed, inDev)).toBe(open);
+    }
+    expect(routeInput(dir, vip, '172.16.132.99', inDev).ok).toBe(true);
+    l.exec('director', `sysctl -w net.ipv4.conf.${inDev}.rp_filter=1`);
+    const strict = routeInput(dir, vip, spoofed, inDev);
+    expect(!strict.ok && strict.reason).toBe('rp_filter');
+    // A route change drops both answers: the client's source is asked afresh and still passes.
+    l.exec('director', `ip route add ${spoofed}/32 dev ${inDev}`);
+    expect(routeInput(dir, vip, spoofed, inDev).ok).toBe(true);
+    expect(routeInput(dir, vip, '172.16.132.99', inDev).ok).toBe(true);
+  });
 });

@@ -63,6 +63,8 @@ export interface LastInput {
   mark: number;
   sysctlVersion: number;
   route: InputRoute;
+  /** The answer before it on the device (a director's inner device hears from each real server in turn). */
+  older: LastInput | undefined;
 }
 
 /**
