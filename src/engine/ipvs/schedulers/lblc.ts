@@ -10,7 +10,7 @@ import type {
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import type { Judge } from './explain';
 import { localityOverloaded } from './localityOverloaded';
-import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
+import { createLocalityTable, gcDue, runLocalityGc, type LocalityTable } from './localityTable';
 import { connOverhead } from './overhead';
 import { usable } from './usable';
 import { wlcLeast } from './wlc';
@@ -89,7 +89,8 @@ function explain(
 }
 
 function schedule(s: LblcState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
-  runLocalityGc(s, ctx.now, ctx.lblcExpiration * 1_000_000);
+  // Only when a GC tick is due: the expiration in µs is a heap number once passed (one per decision).
+  if (gcDue(s, ctx.now)) runLocalityGc(s, ctx.now, ctx.lblcExpiration * 1_000_000);
   const en = s.entries.get(pkt.daddr);
   if (en !== undefined) {
     en.lastuse = ctx.now;

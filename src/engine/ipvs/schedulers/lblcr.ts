@@ -10,7 +10,7 @@ import type {
 import { explanation, NONE_NO_ELIGIBLE, result } from './explain';
 import { USABLE_BY_OVERHEAD } from './judges';
 import { localityOverloaded } from './localityOverloaded';
-import { createLocalityTable, runLocalityGc, type LocalityTable } from './localityTable';
+import { createLocalityTable, gcDue, runLocalityGc, type LocalityTable } from './localityTable';
 import { connOverhead } from './overhead';
 import { wlcLeast } from './wlc';
 
@@ -53,9 +53,14 @@ export function setMax(set: readonly Dest[]): Dest | undefined {
   return most;
 }
 
-/** Drop the most loaded member once the set has been stable for longer than the expiration. */
-function shrink(en: LblcrEntry, now: number, expiration: number): Dest | undefined {
-  if (en.set.length <= 1 || !(now > en.lastmod + expiration)) return undefined;
+/**
+ * Drop the most loaded member once the set has been stable for longer than the expiration. The
+ * expiration in µs (above 2^31 by default) is computed here, not passed: a call boxes it.
+ */
+function shrink(en: LblcrEntry, ctx: SchedContext): Dest | undefined {
+  if (en.set.length <= 1) return undefined;
+  const now = ctx.now;
+  if (!(now > en.lastmod + ctx.lblcrExpiration * 1_000_000)) return undefined;
   const m = setMax(en.set);
   if (m === undefined) return undefined;
   en.set.splice(en.set.indexOf(m), 1);
@@ -148,15 +153,10 @@ function explain(
 }
 
 /** With an entry: best set member unless lblc-overloaded, else wlc over the service, added to the set. */
-function fromEntry(
-  en: LblcrEntry,
-  svc: SchedService,
-  ctx: SchedContext,
-  expiration: number,
-): Dest | undefined {
+function fromEntry(en: LblcrEntry, svc: SchedService, ctx: SchedContext): Dest | undefined {
   en.lastuse = ctx.now;
   const n = setMin(en.set);
-  const m = shrink(en, ctx.now, expiration);
+  const m = shrink(en, ctx);
   trail.member = n?.key ?? '';
   trail.dropped = m?.key ?? '';
   trail.kept = n !== undefined && !localityOverloaded(n, svc.dests);
@@ -167,12 +167,12 @@ function fromEntry(
 }
 
 function schedule(s: LblcrState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
-  // Read once: the sysctl is a lookup, and nothing changes it within a decision.
-  const expiration = ctx.lblcrExpiration * 1_000_000;
-  runLocalityGc(s, ctx.now, expiration);
+  const now = ctx.now;
+  // Only when a GC tick is due: the expiration in µs is a heap number once passed (one per decision).
+  if (gcDue(s, now)) runLocalityGc(s, now, ctx.lblcrExpiration * 1_000_000);
   const en = s.entries.get(pkt.daddr);
   if (en !== undefined) {
-    const d = fromEntry(en, svc, ctx, expiration);
+    const d = fromEntry(en, svc, ctx);
     if (!ctx.explain) return { dest: d };
     const rule = trail.kept ? 'lblcr.set-member' : 'lblcr.new-member';
     return result(d, explain(ctx, svc, pkt, en, d, rule));

@@ -3,6 +3,7 @@ import {
   CHECK_EXPIRE_INTERVAL,
   createLocalityTable,
   ENTRY_TIMEOUT,
+  gcDue,
   LOCALITY_MAX_SIZE,
   runLocalityGc,
 } from './localityTable';
@@ -14,6 +15,21 @@ describe('locality table GC', () => {
     const t = createLocalityTable<{ lastuse: number }>();
     runLocalityGc(t, 5_000_000, 1);
     expect(t.nextTick).toBe(5_000_000 + MIN);
+  });
+
+  it('gcDue: true exactly when runLocalityGc has work (timer unstarted, or a tick due)', () => {
+    const t = createLocalityTable<{ lastuse: number }>();
+    expect(gcDue(t, 0)).toBe(true);
+    runLocalityGc(t, 0, 1);
+    for (const now of [0, MIN - 1]) {
+      expect(gcDue(t, now)).toBe(false);
+      const before = { ...t };
+      runLocalityGc(t, now, 1);
+      expect(t).toEqual(before);
+    }
+    expect(gcDue(t, MIN)).toBe(true);
+    runLocalityGc(t, MIN, 1);
+    expect([gcDue(t, MIN), t.nextTick]).toEqual([false, 2 * MIN]);
   });
 
   it('counts quiet ticks and runs a full check every 30th, even across long gaps', () => {

@@ -73,6 +73,11 @@ function partialCheck<E extends { lastuse: number }>(t: LocalityTable<E>, now: n
   t.rover = j;
 }
 
+/** Whether runLocalityGc has anything to do at `now`: the timer is not started, or a tick is due. */
+export function gcDue(t: LocalityTable<{ lastuse: number }>, now: number): boolean {
+  return t.nextTick < 0 || t.nextTick <= now;
+}
+
 /**
  * Catch the periodic GC timer (every 60 s) up to `now`: every 30th tick a full expiration check;
  * other ticks only count, unless the table holds more than max_size entries. Runs of idle ticks

@@ -132,7 +132,8 @@ function mhParams(
 function schedule(s: MhState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = mhLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
-  const owner = bucketDest(s.table, svc.dests, trail.slot);
+  // Without probes the winner is the slot's owner: looked up again only after a fallback or a miss.
+  const owner = d !== undefined && trail.probes === 0 ? d : bucketDest(s.table, svc.dests, trail.slot);
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'mh.fallback' : 'mh.slot';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { hash, slot, final, probes } = trail;

@@ -107,7 +107,8 @@ function shParams(bucket: number, final: number, probes: number, port: number, f
 function schedule(s: ShState, svc: SchedService, pkt: SchedPacket, ctx: SchedContext): ScheduleResult {
   const d = shLookup(s, svc, pkt);
   if (!ctx.explain) return { dest: d };
-  const owner = bucketDest(s.table, svc.dests, trail.bucket);
+  // Without probes the winner is the bucket's owner: looked up again only after a fallback or a miss.
+  const owner = d !== undefined && trail.probes === 0 ? d : bucketDest(s.table, svc.dests, trail.bucket);
   const rule = !d ? NONE_BUCKET : trail.probes > 0 ? 'sh.fallback' : 'sh.bucket';
   const port = svc.flags.flag2 ? pkt.sport : 0;
   const { bucket, final, probes } = trail;
