@@ -3,10 +3,12 @@
  * lvs-lab: the headless lab runner (README, "The headless lab runner"). Runs a transcript of commands on
  * the engine, prints what a terminal would show (or JSON), and can write pcapng and the trace.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LabRuntime, pcapngStream, SEC } from '@/engine';
 import { parseOptions, USAGE, UsageError } from './options';
 import type { CliOptions } from './options';
+import { relaunchWithRunnerHeap } from './runnerHeap';
 import { BlockWriter, JsonArrayWriter } from './streamWriters';
 import { parseTranscript, TranscriptError } from './transcript';
 import type { TranscriptCommand } from './transcript';
@@ -137,5 +139,15 @@ export function main(
   }
 }
 
-const invoked = process.argv[1] ?? '';
-if (/lvs-lab\.(ts|js)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));
+/** Whether Node runs this file as its script (the bin is a link to it, so compare real paths). */
+function isEntry(script: string | undefined): boolean {
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// The runner's own young generation first (runnerHeap.ts): a child Node with it runs the lab.
+if (isEntry(process.argv[1])) process.exitCode = relaunchWithRunnerHeap() ?? main(process.argv.slice(2));

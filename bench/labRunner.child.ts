@@ -1,0 +1,14 @@
+/**
+ * The runner suite's child process: `node <RUNNER_NODE_FLAGS> --import tsx labRunner.child.ts LAB
+ * [--smoke]` measures the lab runner on LAB with the heap the shipped runner gives itself
+ * (src/cli/runnerHeap.ts), and prints the result line.
+ */
+import { labRunnerBench } from './labRunner.bench';
+import type { LabId } from './labRunner.bench';
+import { noteProbe, probeMachine } from './machineProbe';
+import { formatResult, FULL, measure, SMOKE } from './measure';
+
+const [lab, flag] = process.argv.slice(2);
+const smoke = flag === '--smoke';
+noteProbe(probeMachine(smoke ? 100 : 400).ratio);
+console.log(formatResult(measure(labRunnerBench(lab as LabId), smoke ? SMOKE : FULL)));
