@@ -18,11 +18,9 @@ export const VERSION = '0.1.0';
 /**
  * Trace events the runner keeps in full detail beyond what it has written: it prints each
  * command's output and streams --trace and --pcap as it goes, so older detail is summarised and
- * a long transcript runs in bounded memory. Half a chunk (traceChunks.ts CHUNK): the chunk before
- * is let go once the newest is half full, not when it is full, so its events stop surviving
- * scavenges sooner (18% fewer bytes copied per request, 24% fewer promoted; docs/architecture.md).
+ * a long transcript runs in bounded memory.
  */
-export const RUNNER_KEEP_EVENTS = 1 << 13;
+export const RUNNER_KEEP_EVENTS = 1 << 14;
 
 /** The C library's words for the errors a transcript file may meet. */
 const ERRNO_TEXT: Record<string, string> = {
