@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { RUNNER_KEEP_EVENTS, runLine } from '../src/cli/lvs-lab';
-import { RUNNER_NODE_FLAGS } from '../src/cli/runnerHeap';
 import { parseTranscript } from '../src/cli/transcript';
 import { LabRuntime } from '../src/engine';
 import type { BenchSpec } from './measure';
 
-export type LabId = 'nat' | 'dr' | 'tun';
+type LabId = 'nat' | 'dr' | 'tun';
 
 const VIP: Record<LabId, string> = { nat: '172.16.132.18', dr: '192.168.99.188', tun: '192.168.99.188' };
 
@@ -46,15 +43,4 @@ export function labRunnerBench(id: LabId): BenchSpec {
     },
     note: () => `${events} trace events per request`,
   };
-}
-
-const CHILD = fileURLToPath(new URL('./labRunner.child.ts', import.meta.url));
-
-/**
- * The runner suite's line for one lab, measured in a child Node with the flags the shipped runner
- * runs itself with (its young generation: src/cli/runnerHeap.ts), not this process's heap.
- */
-export function runLabRunnerBench(id: LabId, smoke: boolean): string {
-  const args = [...RUNNER_NODE_FLAGS, '--import', 'tsx', CHILD, id, ...(smoke ? ['--smoke'] : [])];
-  return execFileSync(process.execPath, args, { encoding: 'utf8' }).trim();
 }

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { RUNNER_NODE_FLAGS } from '../src/cli/runnerHeap';
 import { median } from './measure';
 
 const CHILD = fileURLToPath(new URL('./memory.child.ts', import.meta.url));
@@ -21,16 +20,11 @@ export interface MemorySpec {
   run(): { value: number; note?: string };
 }
 
-/** `nodeFlags`: the lab runner's own (runnerHeap.ts) where the figure is the runner's. */
-function child(args: string[], nodeFlags: readonly string[] = []): Record<string, number> {
-  const out = execFileSync(
-    process.execPath,
-    [...nodeFlags, '--expose-gc', '--import', 'tsx', CHILD, ...args],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
+function child(args: string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
@@ -54,12 +48,12 @@ export function retainedBench(lab: string, requests: number, runs: number, warm:
 
 export function peakRssBench(lab: string, requests: number, runs: number): MemorySpec {
   return {
-    name: `peak RSS for ${requests.toLocaleString('en-US')} requests in one transcript, ${lab} lab (lab runner, its heap flags)`,
+    name: `peak RSS for ${requests.toLocaleString('en-US')} requests in one transcript, ${lab} lab (lab runner)`,
     unit: 'MB',
     goal: 300,
     runs,
     warmUp: 'no warm-up (fresh process each)',
-    run: () => ({ value: child(['rss', lab, String(requests)], RUNNER_NODE_FLAGS).rssMB! }),
+    run: () => ({ value: child(['rss', lab, String(requests)]).rssMB! }),
   };
 }
 

@@ -2,8 +2,7 @@
  * The memory benchmarks' child process (run with `node --expose-gc --import tsx`), so each figure
  * comes from a fresh heap: `retained LAB N [WARM]` prints the memory kept per request (of N, after WARM uncounted ones) after a forced GC
  * (JS heap plus typed-array buffers, which hold the trace's columns outside the heap);
- * `rss LAB N` runs N requests as one lab-runner transcript and prints the process's peak RSS (the
- * parent starts it with the runner's heap flags, src/cli/runnerHeap.ts, as the shipped runner runs).
+ * `rss LAB N` runs N requests as one lab-runner transcript and prints the process's peak RSS.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

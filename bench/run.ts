@@ -8,7 +8,7 @@ import { SCHEDULERS } from '../src/engine';
 import { abLoads, runAbLoad } from './abLoad.bench';
 import { curlRouterBench } from './curlRouter.bench';
 import { labBench } from './labRequests.bench';
-import { runLabRunnerBench } from './labRunner.bench';
+import { labRunnerBench } from './labRunner.bench';
 import { labStartBench } from './labStart.bench';
 import { peakRssBench, retainedBench, runMemory } from './memory.bench';
 import type { MemorySpec } from './memory.bench';
@@ -32,6 +32,7 @@ const suites: [string, () => BenchSpec[]][] = [
     () => names.flatMap((n) => [schedulerRealPathBench(n, 'runner'), schedulerRealPathBench(n, 'eager')]),
   ],
   ['labs', () => (['nat', 'dr', 'tun'] as const).map(labBench)],
+  ['runner', () => (['nat', 'dr', 'tun'] as const).map(labRunnerBench)],
   [
     'trace-store',
     () =>
@@ -45,7 +46,7 @@ const suites: [string, () => BenchSpec[]][] = [
   ['schedulers', () => names.map(schedulerBench)],
 ];
 
-const known = ['memory', 'runner', ...suites.map(([name]) => name), 'ab'];
+const known = ['memory', ...suites.map(([name]) => name), 'ab'];
 if (only && !known.includes(only)) {
   console.error(`bench: unknown suite "${only}" (one of: ${known.join(', ')})`);
   process.exit(2);
@@ -72,11 +73,6 @@ if (speedSuites.length > 0) {
 for (const [, specs] of speedSuites) {
   for (const spec of specs()) console.log(formatResult(measure(spec, smoke ? SMOKE : FULL)));
 }
-// The lab runner: child processes with the runner's own heap flags (labRunner.bench.ts).
-if (!only || only === 'runner') {
-  for (const lab of ['nat', 'dr', 'tun'] as const) console.log(runLabRunnerBench(lab, smoke));
-}
-
 // ab: one whole `ab` run per lab (issue 12's report), not a timed-runs median.
 if (!only || only === 'ab') for (const load of abLoads(smoke)) console.log(runAbLoad(load));
 if (smoke) console.log(`bench smoke: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { LabRuntime, pcapngStream, SEC } from '@/engine';
 import { parseOptions, USAGE, UsageError } from './options';
 import type { CliOptions } from './options';
-import { relaunchWithRunnerHeap } from './runnerHeap';
 import { BlockWriter, JsonArrayWriter } from './streamWriters';
 import { parseTranscript, TranscriptError } from './transcript';
 import type { TranscriptCommand } from './transcript';
@@ -139,7 +138,10 @@ export function main(
   }
 }
 
-/** Whether Node runs this file as its script (the bin is a link to it, so compare real paths). */
+/**
+ * Whether Node runs this file as its script. The bin is a link named `lvs-lab` (npm's), and
+ * process.argv[1] keeps the link's path: compare real paths, not the name's ending.
+ */
 function isEntry(script: string | undefined): boolean {
   if (script === undefined) return false;
   try {
@@ -149,5 +151,4 @@ function isEntry(script: string | undefined): boolean {
   }
 }
 
-// The runner's own young generation first (runnerHeap.ts): a child Node with it runs the lab.
-if (isEntry(process.argv[1])) process.exitCode = relaunchWithRunnerHeap() ?? main(process.argv.slice(2));
+if (isEntry(process.argv[1])) process.exitCode = main(process.argv.slice(2));
