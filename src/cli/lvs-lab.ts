@@ -3,7 +3,8 @@
  * lvs-lab: the headless lab runner (README, "The headless lab runner"). Runs a transcript of commands on
  * the engine, prints what a terminal would show (or JSON), and can write pcapng and the trace.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LabRuntime, pcapngStream, SEC } from '@/engine';
 import { parseOptions, USAGE, UsageError } from './options';
 import type { CliOptions } from './options';
@@ -137,5 +138,17 @@ export function main(
   }
 }
 
-const invoked = process.argv[1] ?? '';
-if (/lvs-lab\.(ts|js)$/.test(invoked)) process.exitCode = main(process.argv.slice(2));
+/**
+ * Whether Node runs this file as its script. The bin is a link named `lvs-lab` (npm's), and
+ * process.argv[1] keeps the link's path: compare real paths, not the name's ending.
+ */
+function isEntry(script: string | undefined): boolean {
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry(process.argv[1])) process.exitCode = main(process.argv.slice(2));
