@@ -8,7 +8,14 @@ import type {
   SessionRequest,
   SessionTransport,
 } from './protocol';
+import { awaitReply } from './awaitedReplies';
 import { SessionView } from './sessionView';
+
+/**
+ * Requests whose replies the page draws as soon as they come: a fork (acting in the past) and a
+ * command typed. Not a whole replay (a lab opened), which may take seconds.
+ */
+const DRAWN_AT_ONCE = new Set<SessionRequest['type']>(['fork', 'exec', 'begin']);
 
 /**
  * The store's end of a lab session: sends requests, matches replies to them, and keeps the
@@ -20,6 +27,8 @@ export class SessionClient {
   private current: SessionView;
   private nextId = 0;
   private readonly waiting = new Map<number, (r: SessionReply) => void>();
+  /** Requests whose replies the page draws at once: idle work waits for them (awaitedReplies.ts). */
+  private readonly awaited = new Map<number, () => void>();
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   /** The terminal command running now, as the session last told. */
   running: RunningInfo | null = null;
@@ -49,6 +58,7 @@ export class SessionClient {
   request(request: SessionRequest, onReply?: (r: SessionReply) => void): void {
     const id = ++this.nextId;
     if (onReply) this.waiting.set(id, onReply);
+    if (DRAWN_AT_ONCE.has(request.type)) this.awaited.set(id, awaitReply());
     this.transport.send({ id, request });
   }
 
@@ -66,6 +76,8 @@ export class SessionClient {
 
   dispose(): void {
     this.waiting.clear();
+    for (const done of this.awaited.values()) done();
+    this.awaited.clear();
     this.listeners.clear();
     this.transport.close();
   }
@@ -76,6 +88,10 @@ export class SessionClient {
       const fn = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       fn?.(m.reply);
+      // After the store took the reply: idle work queued meanwhile runs after its frame.
+      const done = this.awaited.get(m.id);
+      this.awaited.delete(m.id);
+      done?.();
       return;
     }
     const e = m.event;

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAppStore, disposeAppStore, sessionOf } from '../createAppStore';
 import type { AppStore } from '../createAppStore';
 import { engine, loadEngine } from '../engine';
+import { awaitedReplies, whenRepliesIn } from './awaitedReplies';
 import { inPageTransport } from './inPageTransport';
 import { openSession } from './openSession';
 import type { SessionMessage, SessionReply, SessionRequest } from './protocol';
@@ -124,14 +125,20 @@ describe('the session in a Web Worker', () => {
     client.request({ type: 'replay', spec: { labId: 'nat', seed: 1, bare: false, log } }, (r) =>
       replies.push(r.type),
     );
+    // A whole replay may take seconds: idle work does not wait for it.
+    expect(awaitedReplies()).toBe(0);
     await until(() => replies.length === 1, 'the lab to open');
     batches.length = 0;
     client.request({ type: 'fork', keep: 2 }, (r) => replies.push(r.type));
     client.request({ type: 'exec', entry: { host: 'client', command: 'echo hi' } }, (r) =>
       replies.push(r.type),
     );
-    await until(() => replies.length === 3, 'both replies');
-    expect(replies).toEqual(['replayed', 'replayed', 'result']);
+    // The page waits on both (idle work waits for them), and for nothing once the store took them.
+    expect(awaitedReplies()).toBe(2);
+    whenRepliesIn(() => replies.push('idle work'));
+    await until(() => replies.length === 4, 'both replies');
+    expect(replies).toEqual(['replayed', 'replayed', 'result', 'idle work']);
+    expect(awaitedReplies()).toBe(0);
     const withReplies = batches.filter((b) => b.some((m) => (m as SessionMessage).kind === 'reply'));
     expect(withReplies).toHaveLength(1);
     expect(client.view.results.at(-1)).toMatchObject({ stdout: 'hi\n' });

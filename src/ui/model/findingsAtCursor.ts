@@ -1,5 +1,6 @@
 import { engine } from '@/store/engine';
 import type { Finding, FindingsState, TraceLog } from '@/engine';
+import { whenIdle } from './idleTask';
 import { countBelow, letGoOf } from './letGoPrefix';
 
 interface Scanned {
@@ -62,16 +63,6 @@ function scanTo(trace: TraceLog, s: Scanned, end: number): void {
 const IDLE_WAIT_MS = 200;
 
 /**
- * `fn` when the page is idle: after the frame that shows what just changed has been drawn, not
- * in a task queued ahead of it (a timer set during a render runs before the next frame on a busy
- * page). Without idle callbacks (tests, old Safari), a macrotask.
- */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_WAIT_MS });
-  else setTimeout(fn, 0);
-}
-
-/**
  * Scan on a slice per idle task until the scan has caught up with the trace, then tell the
  * views. A fork's trace shares its first events with the trace before it, so it shares the
  * findings anchored there (a finding depends only on the events up to it): those are shown at
@@ -90,7 +81,7 @@ function scanLater(trace: TraceLog, s: Scanned): void {
     if (s.state.next < trace.length) return scanLater(trace, s);
     version++;
     for (const fn of listeners) fn();
-  });
+  }, IDLE_WAIT_MS);
 }
 
 function startScan(trace: TraceLog): Scanned {

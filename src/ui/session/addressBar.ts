@@ -3,6 +3,7 @@ import type { UrlParams } from '@/embed/urlParams';
 import { sessionOf } from '@/store/createAppStore';
 import type { AppStore } from '@/store/createAppStore';
 import { encodeLab } from '@/store/share';
+import { whenIdle } from '@/ui/model/idleTask';
 import type { SessionMode } from './decideBoot';
 import { onSharedExtra, sharedExtra, writeOwnUrl } from './bootSession';
 
@@ -42,6 +43,8 @@ export function linkFor(store: AppStore, params: UrlParams, opts: { embed: boole
  * work (the store's storage, at most 2 s late) is what a reload of the main session reads.
  */
 const MAX_WAIT_MS = 10_000;
+/** The longest a due write waits for idle time (ms). */
+const IDLE_WAIT_MS = 1_000;
 
 /**
  * Keep the address bar on what the student does (history.replaceState, debounced): the query
@@ -55,9 +58,9 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   let since: number | undefined;
   let changed = 0;
   let last = '';
+  let stopped = false;
   const write = () => {
-    timer = undefined;
-    since = undefined;
+    if (stopped) return;
     let state: string;
     try {
       state = shareStringOf(store);
@@ -75,10 +78,14 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   // latest MAX_WAIT_MS after the first change not yet written. One timer, moved on when it fires
   // early, not one per change.
   const due = () => Math.min(changed + delayMs, (since ?? changed) + MAX_WAIT_MS);
+  // Written in idle time: not in the wait for a fork's reply nor before its frame (the
+  // share string and replaceState are milliseconds of main-thread work the frame does not need).
   const wake = () => {
     const wait = due() - performance.now();
     timer = wait > 0 ? setTimeout(wake, wait) : undefined;
-    if (wait <= 0) write();
+    if (wait > 0) return;
+    since = undefined;
+    whenIdle(write, IDLE_WAIT_MS);
   };
   const schedule = () => {
     changed = performance.now();
@@ -102,6 +109,7 @@ export function followInAddressBar(store: AppStore, mode: SessionMode, delayMs =
   return () => {
     unsub();
     unsubExtra();
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
   };
 }
