@@ -9,7 +9,8 @@
  * host's hook-run list; the empty list) is not written twice: its slot points at the first copy.
  * Reading rebuilds fresh plain objects with the same keys in the same order and equal values.
  *
- * The word format (header bits, row marks, nested objects in place): objectWords.ts.
+ * The word format (header bits, row marks, nested objects in place): objectWords.ts; reading the
+ * words back (visit, end, decode): objectReader.ts, this class's base.
  *
  * Most objects are written in row form instead (traceRows.ts): the header names a row holding the
  * key list and the values that recur (a packet's version, flags, addresses, ports of a service),
@@ -17,7 +18,8 @@
  * then takes three or four words instead of twelve.
  */
 import { growTyped } from './growTyped';
-import { ObjectShapes, UNSAFE } from './objectShapes';
+import { ObjectReader, STRUCT_TAG } from './objectReader';
+import { UNSAFE } from './objectShapes';
 import { RecentObjects } from './recentObjects';
 import {
   ARRAY,
@@ -33,11 +35,11 @@ import {
   ROW,
   TAGGED,
 } from './objectWords';
-import { TraceRows, VAR } from './traceRows';
+import { VAR } from './traceRows';
 import { cachedCode } from './fieldCaches';
 import type { TraceStrings } from './traceStrings';
 
-export const STRUCT_TAG = 6;
+export { STRUCT_TAG };
 
 /** Deeper than this, a value is kept by reference (a cycle must not recurse forever). */
 const MAX_DEPTH = 32;
@@ -63,11 +65,7 @@ interface FieldStats {
 type Encode = (v: unknown) => number;
 type Decode = (x: number) => unknown;
 
-export class ObjectSlots {
-  private slots: Int32Array;
-  private used = 0;
-  private readonly keyLists = new ObjectShapes();
-  private readonly shapes = this.keyLists.keys;
+export class ObjectSlots extends ObjectReader {
   /** The objects remembered for sharing, and their slots (recentObjects.ts). */
   private readonly recent = new RecentObjects();
   /**
@@ -75,7 +73,6 @@ export class ObjectSlots {
    * their row's first copy: an array's element found here is not walked, coded nor looked up again.
    */
   private readonly constants = new RecentObjects(CONSTANTS);
-  private readonly rows: TraceRows;
   /**
    * Per row, the word its first object was written at (truncation drops the rows made after); an
    * object whose row holds all its values is that first copy again, not a copy of its own.
@@ -101,7 +98,7 @@ export class ObjectSlots {
    */
   constructor(
     private readonly encodeValue: Encode,
-    private readonly decodeValue: Decode,
+    decodeValue: Decode,
     private readonly byReference: (o: object) => number,
     /** Whether a slot value recurs (constants, small integers, strings met long ago): row material. */
     private readonly recurs: (x: number) => boolean,
@@ -110,18 +107,7 @@ export class ObjectSlots {
     words = 1024,
     maxRows?: number,
   ) {
-    this.slots = new Int32Array(words);
-    this.rows = new TraceRows(maxRows);
-  }
-
-  /** Words written so far. */
-  get length(): number {
-    return this.used;
-  }
-
-  /** Bytes held: words written and rows. */
-  bytes(): number {
-    return this.used * 4 + this.rows.words32 * 4 + this.rows.length * 9;
+    super(decodeValue, words, maxRows);
   }
 
   /**
@@ -164,76 +150,6 @@ export class ObjectSlots {
     this.rows.truncate(r);
     this.recent.forget();
     this.constants.forget();
-  }
-
-  /**
-   * Calls `slot` with each slot of the object written at `offset` (and `raw` with each raw
-   * integer, in key order among them); returns the word after it and the objects nested in it.
-   */
-  visit(offset: number, slot: (x: number) => void, raw?: (v: number) => void): number {
-    const h = this.slots[offset]!;
-    if ((h & 3) === FORWARD) return this.visit(h >>> 2, slot, raw);
-    if ((h & 3) !== ROW) {
-      const n = (h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length;
-      for (let k = 0; k < n; k++) slot(this.slots[offset + 1 + k]!);
-      return offset + 1 + n;
-    }
-    const r = h >>> 2;
-    const words = this.rows.slots();
-    const at = this.rows.start(r);
-    const n = this.sizeOf(this.rows.shapeOf(r));
-    // Nested objects first: own words begin after them.
-    let own = offset + 1;
-    for (let k = 0; k < n; k++) if (words[at + k] === NEST) own = this.end(own);
-    let nested = offset + 1;
-    for (let k = 0; k < n; k++) {
-      const x = words[at + k]!;
-      if (x === RAW) {
-        // Read before the optional call: `raw?.(…)` would skip the word's read when absent.
-        const v = this.slots[own++]! >>> 0;
-        raw?.(v);
-      } else if (x === NEST) {
-        const child = nested;
-        nested = this.end(child);
-        slot((child << 3) | STRUCT_TAG);
-      } else slot(x === VAR ? this.slots[own++]! : x);
-    }
-    return own;
-  }
-
-  /** The word after the object written at `offset` and the objects nested in it. */
-  end(offset: number): number {
-    const h = this.slots[offset]!;
-    if ((h & 3) === FORWARD) return this.end(h >>> 2);
-    if ((h & 3) !== ROW) return offset + 1 + ((h & 3) === ARRAY ? h >>> 2 : this.shapes[h >>> 2]!.length);
-    const r = h >>> 2;
-    const words = this.rows.slots();
-    const at = this.rows.start(r);
-    let next = offset + 1;
-    for (let k = 0, n = this.sizeOf(this.rows.shapeOf(r)); k < n; k++)
-      if (words[at + k] === NEST) next = this.end(next);
-    return next + this.rows.varsOf(r);
-  }
-
-  /** The plain object or array written at `offset`, rebuilt. */
-  decode(offset: number): unknown {
-    const h = this.slots[offset]!;
-    if ((h & 3) === FORWARD) return this.decode(h >>> 2);
-    const shape =
-      (h & 3) === ROW ? this.rows.shapeOf(h >>> 2) : (h & 3) === ARRAY ? ARRAY_SHAPE | (h >>> 2) : h >>> 2;
-    const keys = shape & ARRAY_SHAPE ? undefined : this.shapes[shape]!;
-    const out: Record<string, unknown> | unknown[] = keys ? {} : new Array<unknown>(shape & ~ARRAY_SHAPE);
-    let k = 0;
-    const put = (v: unknown): void => {
-      (out as Record<string | number, unknown>)[keys ? keys[k]! : k] = v;
-      k++;
-    };
-    this.visit(offset, (x) => put(this.decodeValue(x)), put);
-    return out;
-  }
-
-  private sizeOf(shape: number): number {
-    return shape & ARRAY_SHAPE ? shape & ~ARRAY_SHAPE : this.shapes[shape]!.length;
   }
 
   /**

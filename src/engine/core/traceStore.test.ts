@@ -166,17 +166,6 @@ describe('TraceStore', () => {
     expect(Object.is(store.at(0)!.t, -0)).toBe(true);
   });
 
-  test('out of range is undefined, negative counts from the end as Array.at does', () => {
-    const store = new TraceStore<{ kind: string }>();
-    store.push(5, { kind: 'a' });
-    store.push(9, { kind: 'b' });
-    expect(store.at(2)).toBeUndefined();
-    expect(store.at(-1)).toEqual({ kind: 'b', t: 9, seq: 1 });
-    expect(store.at(-3)).toBeUndefined();
-    expect(store.kindAt(1)).toBe('b');
-    expect(store.timeAt(0)).toBe(5);
-  });
-
   test('long runs of one shape: fields that repeat, that never repeat, then repeat again, and a shape change mid-run', () => {
     const seed = fuzzSeed();
     try {

@@ -7,79 +7,31 @@
  * objects by reference) is traceValues.ts's. Two kinds of value cost no slot: an id repeating the
  * last of its prefix, or the next (traceIdRuns.ts), and an object the event wrote fresh (a frame),
  * which is where the event's objects go next (WRITTEN). Both are read by walking from the
- * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. `at(i)`
- * rebuilds the plain event with its own fields in their original order, then `t` and `seq`
- * (--trace JSON is unchanged). The hottest kinds arrive as values, not objects (traceFixed.ts).
+ * checkpoint. A hook passage costs ~5 bytes, a frame with its headers a few dozen. The columns and
+ * reading back (`at(i)`: the plain event with its own fields in their original order, then `t` and
+ * `seq`; --trace JSON is unchanged) are traceColumns.ts's; this file writes, seals and truncates.
+ * The hottest kinds arrive as values, not objects (traceFixed.ts).
  */
 import { growTyped as grow, trimTyped } from './growTyped';
-import {
-  CHECK_BITS,
-  CHECK_EVERY,
-  NUMBERS,
-  OBJECTS,
-  OBJS,
-  ROWS,
-  SLOTS,
-  STRINGS,
-  TraceChecks,
-} from './traceChecks';
-import {
-  CURSOR,
-  type IdRuns,
-  isMark,
-  newIdRuns,
-  passId,
-  resolveMark,
-  restartRuns,
-  WRITTEN,
-} from './traceIdRuns';
+import { CHECK_BITS, CHECK_EVERY, NUMBERS, OBJECTS, OBJS, ROWS, SLOTS, STRINGS } from './traceChecks';
+import { type SizeHint, TraceColumns } from './traceColumns';
+import { newIdRuns, restartRuns } from './traceIdRuns';
 import { INLINE_FIELDS, TraceFields } from './traceFields';
-import { NO_ROW, TraceRows, VAR } from './traceRows';
+import { NO_ROW, VAR } from './traceRows';
 import type { FixedKind } from './traceFixed';
 import { LastRow } from './traceLastRow';
 import { RowMemo } from './traceRowMemo';
-import { cachesOf, dropCaches, forgetObjects, forgetRows, type Shape, TraceShapes } from './traceShapes';
-import { TraceTimes } from './traceTimes';
-import { type PoolEnds, STRUCT, TraceValues } from './traceValues';
+import { cachesOf, dropCaches, forgetObjects, forgetRows, type Shape } from './traceShapes';
+import type { PoolEnds } from './traceValues';
 
-/** Events, own slots and object words to make room for at once. */
-export interface SizeHint {
-  events: number;
-  slots: number;
-  objs: number;
-}
+export type { SizeHint } from './traceColumns';
 
 const EMPTY: readonly string[] = [];
 
-/** A store without a size hint starts with room for this many events and own slots. */
-const FIRST_EVENTS = 512;
-const FIRST_SLOTS = 2048;
-
-export class TraceStore<E extends { kind: string }> {
-  private times: TraceTimes;
-  /** Per event, its row (shape and repeated slots, traceRows.ts), or NO_ROW: its slots hold it all. */
-  private rowOf: Uint16Array;
-  /**
-   * Per event, the values its row marks VAR (or all of them after its shape, if it has no row),
-   * one after another: where an event's begin is found from its checkpoint's offset and the
-   * sizes of the events between (no 4-byte offset per event).
-   */
-  private slots: Int32Array;
-  /** Slots used. */
-  private end = 0;
-  /** The event whose offset was found last, and that offset (reset by truncate). */
-  private readAt = -1;
-  private readOffset = 0;
-  /** The id runs before event `readAt` (traceIdRuns.ts). */
-  private readonly readRuns = newIdRuns();
-  private readonly rows: TraceRows;
-  private count = 0;
-  private readonly shapeTable = new TraceShapes();
-  private readonly shapes: Shape[] = this.shapeTable.list;
-  /** Field values as slots, and the pools they refer to. */
-  private readonly values: TraceValues;
+/** The trace's columns (traceColumns.ts, which also reads events back) and how events are written. */
+export class TraceStore<E extends { kind: string }> extends TraceColumns<E> {
   /** The event being pushed: its row and the id runs before it. */
-  private readonly fields: TraceFields;
+  private readonly fields = new TraceFields(this.values);
   /** Per kind, the shape its latest event had (most kinds have one shape). */
   private readonly lastShape = this.shapeTable.latest;
   /** The kind pushed last and its shape (a run of one kind skips the map). */
@@ -87,30 +39,8 @@ export class TraceStore<E extends { kind: string }> {
   private lastKindShape: Shape | undefined = undefined;
   /** Per fixed kind (traceFixed.ts), its shape in this store. */
   private readonly fixed: (Shape | undefined)[] = [];
-  /** Every CHECK_EVERY events, the pools' sizes before that event wrote (traceChecks.ts). */
-  private readonly checks = new TraceChecks();
   /** The row of the id-and-record event pushed last (pushIdRecord). */
   private readonly lastPair = new LastRow();
-
-  /**
-   * @param sizeHint events and own slots to make room for at once (a chunk knows it will hold
-   *   CHUNK events, and about as many slots as the chunk before): no doubling copies on the way
-   * @param maxRows rows at most before events are stored whole (tests lower it)
-   */
-  constructor(sizeHint?: SizeHint, maxRows?: number) {
-    this.rows = new TraceRows(maxRows);
-    this.values = new TraceValues(sizeHint?.objs, maxRows);
-    this.fields = new TraceFields(this.values);
-    // Without a hint, room for a lab start (the ha lab's ~500 events): a store grows by doubling,
-    // and each lab start allocating 60 KB of columns it never used kept the collector busy.
-    this.times = new TraceTimes(sizeHint?.events ?? FIRST_EVENTS);
-    this.rowOf = new Uint16Array(sizeHint?.events ?? FIRST_EVENTS);
-    this.slots = new Int32Array(Math.max(sizeHint?.slots ?? FIRST_SLOTS, INLINE_FIELDS + 1));
-  }
-
-  get length(): number {
-    return this.count;
-  }
 
   /** Room a store holding as much as this one would want from the start. */
   sizeHint(events: number): SizeHint {
@@ -256,62 +186,6 @@ export class TraceStore<E extends { kind: string }> {
   }
 
   /**
-   * Calls `slot` with each value slot of event `i` (its row's and its own, which begin at `off`;
-   * id marks resolved with `runs`, which move on past the event); returns where the next event's
-   * own slots begin.
-   */
-  private eachSlot(i: number, off: number, runs: IdRuns, slot?: (x: number) => void): number {
-    const r = this.rowOf[i]!;
-    if (r === NO_ROW) {
-      const n = this.shapes[this.slots[off]!]!.keys.length;
-      for (let k = 1; k <= n; k++) {
-        const y = this.resolve(runs, this.slots[off + k]!);
-        slot?.(y);
-      }
-      return off + n + 1;
-    }
-    const words = this.rows.slots();
-    const at = this.rows.start(r);
-    const n = this.shapes[this.rows.shapeOf(r)]!.keys.length;
-    for (let k = 0; k < n; k++) {
-      const x = words[at + k]!;
-      const y = this.resolve(runs, x === VAR ? this.slots[off++]! : x);
-      slot?.(y);
-    }
-    return off;
-  }
-
-  /** The value slot a stored slot stands for (id marks and WRITTEN resolved); the runs move on past it. */
-  private resolve(runs: IdRuns, x: number): number {
-    if (x === WRITTEN) {
-      const at = runs[CURSOR]!;
-      runs[CURSOR] = this.values.objs.end(at);
-      return (at << 3) | STRUCT;
-    }
-    if (isMark(x)) return resolveMark(runs, x);
-    passId(runs, x);
-    return x;
-  }
-
-  /**
-   * Where event `i`'s own slots begin (its checkpoint's offset plus the sizes of the events
-   * between); leaves `readRuns` as they were before it.
-   */
-  private offsetOf(i: number): number {
-    let j = (i >>> CHECK_BITS) << CHECK_BITS;
-    let off = this.checks.before(i, SLOTS);
-    // Reading in order (the views do) goes on from the event read last; at a checkpoint, runs restart.
-    if (this.readAt > j && this.readAt <= i) {
-      j = this.readAt;
-      off = this.readOffset;
-    } else restartRuns(this.readRuns, this.checks.before(i, OBJS));
-    for (; j < i; j++) off = this.eachSlot(j, off, this.readRuns);
-    this.readAt = i;
-    this.readOffset = off;
-    return off;
-  }
-
-  /**
    * No more events are coming for a while (the chunk is full): give back the columns' spare room
    * (they grow by doubling) and the recently-seen objects the writer keeps for sharing. A later
    * push still works; it grows the columns again.
@@ -384,52 +258,5 @@ export class TraceStore<E extends { kind: string }> {
     this.times.truncate(keep);
     this.values.truncate(ends);
     this.count = keep;
-  }
-
-  /** The event at `i` as a fresh plain object (fields in emit order, then `t`, `seq`). */
-  at(i: number): (E & { t: number; seq: number }) | undefined {
-    if (i < 0) i += this.count;
-    if (!(i >= 0 && i < this.count)) return undefined;
-    const shape = this.shapes[this.shapeAt(i)]!;
-    const out: Record<string, unknown> = { kind: shape.kind };
-    const keys = shape.keys;
-    let k = 0;
-    const next = this.eachSlot(i, this.offsetOf(i), this.readRuns, (x) => {
-      out[keys[k++]!] = this.values.decode(x);
-    });
-    this.readAt = i + 1;
-    this.readOffset = next;
-    const ev: Record<string, unknown> = shape.expand ? shape.expand(out) : out;
-    ev.t = this.times.at(i);
-    ev.seq = i;
-    return ev as E & { t: number; seq: number };
-  }
-
-  /** The kind of event `i` without building it (a cheap filter). */
-  kindAt(i: number): string | undefined {
-    return i >= 0 && i < this.count ? this.shapes[this.shapeAt(i)]!.kind : undefined;
-  }
-
-  private shapeAt(i: number): number {
-    const r = this.rowOf[i]!;
-    return r === NO_ROW ? this.slots[this.offsetOf(i)]! : this.rows.shapeOf(r);
-  }
-
-  /** The time of event `i`, µs. */
-  timeAt(i: number): number | undefined {
-    return i >= 0 && i < this.count ? this.times.at(i) : undefined;
-  }
-
-  /** Approximate bytes held by the columns (not by the shared objects they refer to). */
-  columnBytes(): number {
-    return (
-      this.count * 2 +
-      this.times.bytes() +
-      this.end * 4 +
-      this.rows.words32 * 4 +
-      this.rows.length * 5 +
-      this.values.bytes() +
-      TraceChecks.bytes(this.count)
-    );
   }
 }
