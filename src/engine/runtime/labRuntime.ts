@@ -10,9 +10,9 @@ import { createShell } from '../shell/shell';
 import type { Shell } from '../shell/shell';
 import { hostCommands, type HostCommands } from '../shell/tools/registry';
 import { settle } from './commandDriver';
-import { CMD_END, CMD_OUT, CMD_START } from './cmdEventKinds';
+import { CMD_END, CMD_START } from './cmdEventKinds';
+import { CommandIo } from './commandIo';
 import { RunningCommand, WORK_CAP_NOTE } from './runningCommand';
-import type { CommandEnding, CommandOutput } from './runningCommand';
 import { driveScript } from './scriptDriver';
 import { setScriptRunner } from '../keepalived/scriptRunner';
 import { startBackgroundTcpdump } from './backgroundCapture';
@@ -86,66 +86,6 @@ export interface CommandResult {
 }
 
 export const DEFAULT_MAX_TIME_US = 60 * SEC;
-
-/**
- * What a terminal keeps of one command's output, per stream: the first 1 MiB. A command may
- * print far more (it is charged for every byte, docs/virtual-cpu-time.md); the rest scrolls
- * past unrecorded.
- */
-export const OUTPUT_KEPT = 1 << 20;
-
-/**
- * What of `more` is kept after `shown`. Only the new piece is cut and handed on: slicing the
- * whole kept output instead flattens it on every write, quadratic in a runaway loop's output.
- */
-function kept(shown: string, more: string): string {
-  if (shown.length >= OUTPUT_KEPT) return '';
-  return shown.length + more.length <= OUTPUT_KEPT ? more : more.slice(0, OUTPUT_KEPT - shown.length);
-}
-
-/**
- * One command's record while it runs: where its output goes (its kept text, and a `cmd.out` event
- * per piece), and what its result will say of its start. A class, not closures: tsx (esbuild
- * keepNames) renames each named arrow with a defineProperty call as it is made, and this is made
- * per command; it is also what the RunningCommand tells when the command ends.
- */
-class CommandIo implements CommandEnding {
-  readonly out: (x: string) => void;
-  readonly err: (x: string) => void;
-  readonly o: CommandOutput = { stdout: '', stderr: '' };
-
-  constructor(
-    private readonly rt: LabRuntime,
-    private readonly sim: Sim,
-    readonly host: string,
-    readonly index: number,
-    readonly command: string,
-    readonly start: number,
-    readonly traceFrom: number,
-    readonly setup: boolean,
-  ) {
-    // Assigned here, not as field initialisers, which keepNames would rename too; made by another
-    // function than the one storing them (docs/architecture.md, "Closures and young-generation GC").
-    this.out = CommandIo.writer(this, 'stdout');
-    this.err = CommandIo.writer(this, 'stderr');
-  }
-
-  private static writer(io: CommandIo, stream: CmdOutEvent['stream']): (x: string) => void {
-    return (x) => io.write(stream, x);
-  }
-
-  /** The trace keeps what the terminal keeps (OUTPUT_KEPT per stream), not a runaway's flood. */
-  private write(stream: CmdOutEvent['stream'], x: string): void {
-    const text = kept(this.o[stream], x);
-    if (text === '') return;
-    this.o[stream] += text;
-    this.sim.emitFixed(CMD_OUT, this.host, this.index, stream, text);
-  }
-
-  ended(run: RunningCommand, exit: number, interrupted: boolean): CommandResult {
-    return this.rt.recordEnd(this, run, exit, interrupted);
-  }
-}
 
 const NOT_BACKGROUND_NC = Object.freeze({ kind: 'not-background' as const });
 
