@@ -1,6 +1,7 @@
 import { SEC } from '../core/sim';
 import type { Rng } from '../core/rng';
 import type { Host } from '../stack/host';
+import { RecentLookups } from '../stack/recentLookups';
 import type { IpvsConn } from './conn';
 import { ConnTable } from './connTable';
 import { registerIpvsHooks } from './hooks';
@@ -87,6 +88,9 @@ export class Ipvs {
   readonly rng: Rng;
   private hooked = false;
   private estimating = false;
+  /** net.ipv4.vs.* values by short name (`sysctl`), and the sysctl version they were read at. */
+  private readonly knobs = new RecentLookups<string, number>({ get: (name) => this.readSysctl(name) }, 8);
+  private knobsAt = -1;
 
   constructor(readonly host: Host) {
     host.modules.add('ip_vs');
@@ -97,7 +101,20 @@ export class Ipvs {
     host.sim.emit({ kind: 'ipvs.module', host: host.name, event: 'loaded' });
   }
 
+  /**
+   * net.ipv4.vs.<name>. The packet path reads up to five per packet: values are kept by short
+   * name while the host's sysctls are unchanged (their version), and compared, not hashed.
+   */
   sysctl(name: string): number {
+    const version = this.host.sysctl.version;
+    if (version !== this.knobsAt) {
+      this.knobs.clear();
+      this.knobsAt = version;
+    }
+    return this.knobs.get(name)!;
+  }
+
+  private readSysctl(name: string): number {
     let key = vsKeys.get(name);
     if (key === undefined) vsKeys.set(name, (key = `net.ipv4.vs.${name}`));
     return this.host.sysctl.get(key) ?? 0;

@@ -75,7 +75,7 @@ export function transmit(ipvs: Ipvs, c: IpvsConn, skb: Skb): void {
   } else if (c.fwd === 'tunnel') {
     const dec = withIpv4(before, before.ttl - 1, before.src, before.dst, before.payload);
     // The tunnel's MTU is the route's towards the real server less the outer header.
-    const mtu = (host.devices.get(rt.dev)?.mtu ?? 1500) - 20;
+    const mtu = (host.device(rt.dev)?.mtu ?? 1500) - 20;
     if (dec.df && packetLength(dec) > mtu) {
       host.sim.emit({ kind: 'drop', host: host.name, pkt: skb.id, reason: 'ipvs-frag-needed', mtu });
       icmpSendError(host, skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu);

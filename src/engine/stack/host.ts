@@ -131,7 +131,7 @@ export class Host {
     this.hooks.onChange = t.hook;
   }
 
-  /** The device named `name`: what `devices.get` answers, from a memo of the last two (the packet path's). */
+  /** The device named `name`: what `devices.get` answers, from a memo of the last four (the packet path's). */
   device(name: string): Netdev | undefined {
     return this.recentDevices.get(name);
   }

@@ -39,7 +39,7 @@ const DECAP = packedKind<[string, string, string, string, string, string]>(
  */
 export function ipipRcv(host: Host, skb: Skb): Skb | undefined {
   const inner = skb.pkt.payload;
-  const tunl = host.devices.get('tunl0');
+  const tunl = host.device('tunl0');
   if (!host.modules.has('ipip') || !tunl) {
     host.sim.emit({
       kind: 'drop',

@@ -62,6 +62,8 @@ export interface NeighEntry {
 }
 
 const VALID: ReadonlySet<NudState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT', 'NOARP']);
+/** Slots in NeighTable's memo of recent lookups: more than the next hops a lab's host rotates through. */
+const NEIGH_RECENT = 8;
 const CONNECTED: ReadonlySet<NudState> = new Set(['REACHABLE', 'PERMANENT', 'NOARP']);
 
 /**
@@ -78,33 +80,38 @@ export class NeighTable {
   constructor(private readonly host: Host) {}
 
   /**
-   * The last two entries looked up (absent ones too), by device and address: a host sends to one
-   * or two next hops at a time, and every packet asks. Cleared when an entry is made or removed.
+   * The last entries looked up (absent ones too), by device and address, in slots taken in turn:
+   * a director or router sends to several next hops in rotation (four real servers), and every
+   * packet asks. Cleared when an entry is made or removed.
    */
-  private ip0: Ipv4 | undefined;
-  private dev0: string | undefined;
-  private e0: NeighEntry | undefined;
-  private ip1: Ipv4 | undefined;
-  private dev1: string | undefined;
-  private e1: NeighEntry | undefined;
+  private readonly recentIp: (Ipv4 | undefined)[] = new Array<Ipv4 | undefined>(NEIGH_RECENT).fill(undefined);
+  private readonly recentDev: (string | undefined)[] = new Array<string | undefined>(NEIGH_RECENT).fill(
+    undefined,
+  );
+  private readonly recentEntry: (NeighEntry | undefined)[] = new Array<NeighEntry | undefined>(
+    NEIGH_RECENT,
+  ).fill(undefined);
+  private recentNext = 0;
 
   get(dev: string, ip: Ipv4): NeighEntry | undefined {
-    if (ip === this.ip0 && dev === this.dev0) return this.e0;
-    if (ip === this.ip1 && dev === this.dev1) return this.e1;
+    const ips = this.recentIp;
+    for (let i = 0; i < NEIGH_RECENT; i++)
+      if (ips[i] === ip && this.recentDev[i] === dev) return this.recentEntry[i];
     const e = this.byDev.get(dev)?.get(ip);
-    this.ip1 = this.ip0;
-    this.dev1 = this.dev0;
-    this.e1 = this.e0;
-    this.ip0 = ip;
-    this.dev0 = dev;
-    this.e0 = e;
+    const i = this.recentNext;
+    this.recentNext = i + 1 === NEIGH_RECENT ? 0 : i + 1;
+    ips[i] = ip;
+    this.recentDev[i] = dev;
+    this.recentEntry[i] = e;
     return e;
   }
 
   /** The table changed: forget the remembered lookups. */
   private forgetRecent(): void {
-    this.ip0 = this.ip1 = this.dev0 = this.dev1 = undefined;
-    this.e0 = this.e1 = undefined;
+    this.recentIp.fill(undefined);
+    this.recentDev.fill(undefined);
+    this.recentEntry.fill(undefined);
+    this.recentNext = 0;
   }
 
   isValid(e: NeighEntry): boolean {

@@ -90,7 +90,7 @@ export interface Segment {
    * frame reads it, and a table of tables by segment name cost a lookup more per frame.
    */
   readonly macs: Map<string, Port>;
-  /** The last two MACs' entries in `macs` (a segment's frames go to two ends, turn about): cleared when it learns. */
+  /** The last MACs' entries in `macs` (a segment's frames go to two ends, turn about): cleared when it learns. */
   readonly recentMacs: RecentLookups<string, Port>;
 }
 

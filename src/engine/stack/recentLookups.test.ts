@@ -68,3 +68,41 @@ describe('RecentLookups', () => {
     expect(m.get('x')).toBeUndefined();
   });
 });
+
+describe('RecentLookups slots', () => {
+  /** A table that counts the lookups the memo passes on. */
+  function counted(entries: [string, number][]) {
+    const map = new Map(entries);
+    const t = { asks: 0, map, get: (k: string) => (t.asks++, map.get(k)) };
+    return t;
+  }
+
+  test('four names in rotation are answered from the slots; a fifth still gets the table’s answers', () => {
+    const names = ['eth0', 'eth1', 'tunl0', 'lo', 'eth2'];
+    const t = counted(names.map((n, i) => [n, i]));
+    const m = new RecentLookups(t);
+    for (let round = 0; round < 3; round++)
+      for (const n of names.slice(0, 4)) expect(m.get(n)).toBe(names.indexOf(n));
+    expect(t.asks).toBe(4);
+    for (let round = 0; round < 3; round++) for (const n of names) expect(m.get(n)).toBe(names.indexOf(n));
+  });
+
+  test('set updates a key in any slot; clear forgets every slot', () => {
+    const t = counted([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
+    const m = new RecentLookups(t);
+    for (const k of ['a', 'b', 'c', 'd']) m.get(k);
+    t.map.set('a', 10);
+    m.set('a', 10);
+    expect(m.get('a')).toBe(10);
+    expect(m.get('d')).toBe(4);
+    t.map.set('c', 30);
+    m.clear();
+    expect(m.get('c')).toBe(30);
+    expect(m.get('a')).toBe(10);
+  });
+});

@@ -1,55 +1,72 @@
 /**
- * A memo of the last two lookups in a small table by name (a host's devices, the network's
- * segments): a packet asks for the same device at several layers, and a host alternates between
- * two at most on a path, so two slots answer nearly every ask with a comparison instead of a
- * hash lookup. The owner calls `clear` whenever the table changes (absent answers are kept too).
+ * A memo of the last few lookups in a small table by name (a host's devices, the network's
+ * segments, routeInput's answers per device): a packet asks for the same device at several
+ * layers, and a router or director cycles through up to four (in, out, tunnel, loopback), so a
+ * few slots scanned by comparison answer nearly every ask without a hash lookup. A miss takes
+ * the slots in turn (first in, first out). The owner calls `clear` whenever the table changes
+ * (absent answers are kept too).
  */
-export class RecentLookups<K, V> {
-  private k0: K | undefined;
-  private v0: V | undefined;
-  private k1: K | undefined;
-  private v1: V | undefined;
-  private has0 = false;
-  private has1 = false;
+export const RECENT_SLOTS = 4;
 
-  constructor(private readonly table: ReadonlyMap<K, V>) {}
+export class RecentLookups<K, V> {
+  private readonly keys: (K | undefined)[] = [];
+  private readonly values: (V | undefined)[] = [];
+  /** Slots in use (a slot's key may itself be undefined, so the count says which are real). */
+  private used = 0;
+  /** The slot the next miss writes over once all are in use. */
+  private next = 0;
+
+  constructor(
+    private readonly table: { get(key: K): V | undefined },
+    private readonly slots = RECENT_SLOTS,
+  ) {
+    for (let i = 0; i < slots; i++) {
+      this.keys.push(undefined);
+      this.values.push(undefined);
+    }
+  }
 
   get(key: K): V | undefined {
-    if (this.has0 && key === this.k0) return this.v0;
-    if (this.has1 && key === this.k1) return this.v1;
+    const keys = this.keys;
+    for (let i = 0; i < this.used; i++) if (keys[i] === key) return this.values[i];
     const v = this.table.get(key);
-    this.k1 = this.k0;
-    this.v1 = this.v0;
-    this.has1 = this.has0;
-    this.k0 = key;
-    this.v0 = v;
-    this.has0 = true;
+    this.remember(key, v);
     return v;
   }
 
   /**
-   * The owner set `key` to `value` in the table: that is now the most recent answer. Setting one
-   * key changes no other key's answer, so the rest stay (an owner that inserts the entry its last
-   * lookup missed finds it at once next time).
+   * The owner set `key` to `value` in the table. Setting one key changes no other key's answer,
+   * so the rest stay (an owner that inserts the entry its last lookup missed finds it at once).
    */
   set(key: K, value: V): void {
-    if (this.has0 && key === this.k0) {
-      this.v0 = value;
-      return;
+    const keys = this.keys;
+    for (let i = 0; i < this.used; i++) {
+      if (keys[i] === key) {
+        this.values[i] = value;
+        return;
+      }
     }
-    // Slot 1 takes slot 0 whatever it held: an old answer for `key` there is written over.
-    this.k1 = this.k0;
-    this.v1 = this.v0;
-    this.has1 = this.has0;
-    this.k0 = key;
-    this.v0 = value;
-    this.has0 = true;
+    this.remember(key, value);
   }
 
   /** The table changed: forget every answer. */
   clear(): void {
-    this.k0 = this.k1 = undefined;
-    this.v0 = this.v1 = undefined;
-    this.has0 = this.has1 = false;
+    for (let i = 0; i < this.used; i++) {
+      this.keys[i] = undefined;
+      this.values[i] = undefined;
+    }
+    this.used = 0;
+    this.next = 0;
+  }
+
+  private remember(key: K, v: V | undefined): void {
+    let i: number;
+    if (this.used < this.slots) i = this.used++;
+    else {
+      i = this.next;
+      this.next = i + 1 === this.slots ? 0 : i + 1;
+    }
+    this.keys[i] = key;
+    this.values[i] = v;
   }
 }

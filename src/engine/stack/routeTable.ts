@@ -83,8 +83,8 @@ export class RouteTable {
    */
   private byDst = new Map<Ipv4, FibResult | null>();
   /**
-   * The last two destinations' answers from byDst (a socket routes every segment it sends, a
-   * director every packet it forwards, to one or two destinations): cleared whenever byDst changes.
+   * The last destinations' answers from byDst (a socket routes every segment it sends, a
+   * director every packet it forwards, to a few destinations): cleared whenever byDst changes.
    */
   private readonly recentDst = new RecentLookups(this.byDst);
   private plainRules = true;
@@ -93,7 +93,7 @@ export class RouteTable {
    * dropped with the cache on every change.
    */
   private readonly lastInput = new Map<string, LastInput>();
-  /** The last two devices' answers (every packet received asks): cleared with the table's. */
+  /** The last devices' answers (every packet received asks): cleared with the table's. */
   private readonly recentInput = new RecentLookups(this.lastInput);
   /** Told of every route added or removed (the host writes it to the trace). */
   onChange: ((op: 'add' | 'del', r: Route) => void) | undefined;
