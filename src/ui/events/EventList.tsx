@@ -70,16 +70,7 @@ export function EventList() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Keep the current row in view: when it moves out of the window, the window moves in this
-  // render (React renders again at once, before any child), so the rows are drawn once, for the
-  // new window. Set from a layout effect, as before, it took a second render and commit: the
-  // old window's rows re-marked for the new cursor, then all of them written again.
   const [followed, setFollowed] = useState({ row: -1, rowH });
-  if (followed.row !== currentRow || followed.rowH !== rowH) {
-    setFollowed({ row: currentRow, rowH });
-    const next = windowTopFor(currentRow, rowH, height, clampTop(scrollTop, rows.length, rowH, height));
-    if (next !== undefined) setScrollTop(next);
-  }
   // As the browser clamps the scroll position when the rows get fewer (a filter).
   const shownTop = clampTop(scrollTop, rows.length, rowH, height);
   // The scroller follows at the next animation frame, before it paints the rows drawn here:
@@ -123,6 +114,18 @@ export function EventList() {
     },
     [pause, seek],
   );
+  // Keep the current row in view: when it moves out of the window, the window moves in this
+  // render (React renders again at once, before any child), so the rows are drawn once, for the
+  // new window. Set from a layout effect, as before, it took a second render and commit: the
+  // old window's rows re-marked for the new cursor, then all of them written again. Checked
+  // after every hook and left at once: React throws this pass away, so its rows (their words and
+  // findings' titles) are not made for nothing.
+  if (followed.row !== currentRow || followed.rowH !== rowH) {
+    setFollowed({ row: currentRow, rowH });
+    const next = windowTopFor(currentRow, rowH, height, shownTop);
+    if (next !== undefined) setScrollTop(next);
+    return null;
+  }
   return (
     <div className="event-list">
       <div className="panel-head">
