@@ -2,6 +2,20 @@ import { describe, expect, test } from 'vitest';
 import { TestLab } from '../testing/testLab';
 import { routeInput } from './routeInput';
 
+/**
+ * The nat lab's director seen from its outer device: that device, its VIP, the inner address, and
+ * an address on the inner subnet that is not the director's own (`.77`).
+ */
+function natDirector() {
+  const l = new TestLab('nat');
+  const dir = l.host('director');
+  const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
+  const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
+  const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
+  const other = inner.ip.replace(/\.\d+$/, '.77');
+  return { l, dir, inDev, vip, inner, other };
+}
+
 /** routeInput keeps its last answer on the FIB result (routeInput.ts): a route change must still show. */
 describe('routeInput answers kept on the FIB result', () => {
   test('forwarded: the same answer twice; after a route change, the new next hop', () => {
@@ -40,13 +54,8 @@ describe('routeInput answers kept on the FIB result', () => {
 /** routeInput's last answer per device (RouteTable.lastInput): asked again only while nothing it read changed. */
 describe('routeInput answers kept per input device', () => {
   test('a sysctl write is seen at once: rp_filter turns a spoofed source away, and back', () => {
-    const l = new TestLab('nat');
-    const dir = l.host('director');
-    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
-    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
-    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
     // A source whose route back leaves by the other device: strict rp_filter refuses it.
-    const spoofed = inner.ip.replace(/\.\d+$/, '.77');
+    const { l, dir, inDev, vip, other: spoofed } = natDirector();
     l.exec('director', `sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.${inDev}.rp_filter=0`);
     const open = routeInput(dir, vip, spoofed, inDev);
     expect(open.ok && open.type).toBe('local');
@@ -59,14 +68,9 @@ describe('routeInput answers kept per input device', () => {
   });
 
   test('each device, destination, source and mark its own question', () => {
-    const l = new TestLab('nat');
-    const dir = l.host('director');
+    const { l, dir, inDev, vip, inner, other: rs } = natDirector();
     l.exec('director', 'sysctl -w net.ipv4.ip_forward=1');
-    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
-    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
-    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
     const client = l.host('client').addrs.find((a) => a.dev === 'eth0')!.ip;
-    const rs = inner.ip.replace(/\.\d+$/, '.77');
     const local = routeInput(dir, vip, client, inDev);
     expect(local.ok && local.type).toBe('local');
     // Another destination from the same source on the same device: forwarded, not the local answer.
@@ -87,12 +91,7 @@ describe('routeInput answers kept per input device', () => {
   });
 
   test('two questions alternating on one device are both kept, and a sysctl write still reaches the older', () => {
-    const l = new TestLab('nat');
-    const dir = l.host('director');
-    const inDev = dir.addrs.find((a) => a.ip.startsWith('172.16.'))!.dev;
-    const vip = dir.addrs.find((a) => a.dev === inDev)!.ip;
-    const inner = dir.addrs.find((a) => a.dev !== inDev && a.dev !== 'lo')!;
-    const spoofed = inner.ip.replace(/\.\d+$/, '.77');
+    const { l, dir, inDev, vip, other: spoofed } = natDirector();
     l.exec('director', `sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.${inDev}.rp_filter=0`);
     // The spoofed source asked first (the older answer once the client's is asked), then in turn.
     const open = routeInput(dir, vip, spoofed, inDev);
