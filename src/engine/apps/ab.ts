@@ -1,7 +1,7 @@
 import { utf8Length } from '../packet/bytes';
 import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
-import type { BindTo } from '../stack/socketTable';
+import type { BindTo } from '../stack/socketTypes';
 import type { TcpSock } from '../stack/tcpSock';
 import type { SockError } from '../stack/tcpTypes';
 

@@ -6,7 +6,7 @@ import type { Ipv4 } from '../packet/types';
 import type { Host } from '../stack/host';
 import type { TcpSock } from '../stack/tcpSock';
 import { SOCK_ERROR_TEXT } from '../stack/sockErrorText';
-import type { BindTo } from '../stack/socketTable';
+import type { BindTo } from '../stack/socketTypes';
 import type { SockError, TcpCallbacks } from '../stack/tcpTypes';
 
 /** curl finished: its exit code and the HTTP status it got, if any. */

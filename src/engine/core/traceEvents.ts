@@ -45,7 +45,7 @@ import type {
 } from '../stack/hostEvents';
 import type { FrameRxEvent } from '../stack/netif';
 import type { FrameTxEvent } from '../stack/network';
-import type { IcmpRcvErrorEvent, TcpNoSocketEvent } from '../stack/socketTable';
+import type { IcmpRcvErrorEvent, TcpNoSocketEvent } from '../stack/socketTypes';
 import type { TcpCwndEvent } from '../stack/tcpCwnd';
 import type { TcpRetransmitEvent } from '../stack/tcpRetransmitQueue';
 import type { SockErrorEvent, SockEvent } from '../stack/tcpSock';

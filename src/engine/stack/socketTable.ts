@@ -23,55 +23,7 @@ import { TcpSock } from './tcpSock';
 import type { TcpTimeWait, TimeWaitEnds } from './tcpTimeWait';
 import { TupleKeys } from './tupleKey';
 import type { SockError, TcpCallbacks } from './tcpTypes';
-
-/** A TCP segment found no socket (or only a listener for a non-SYN): the host answers with RST. */
-export interface TcpNoSocketEvent {
-  kind: 'tcp.no-socket';
-  host: string;
-  pkt: string;
-  dst: string;
-  port: number;
-  listener: boolean;
-}
-
-/** An ICMP error arrived about a packet this host sent (`about` is `src>dst` of the quote). */
-export interface IcmpRcvErrorEvent {
-  kind: 'icmp.rcv-error';
-  host: string;
-  pkt: string;
-  from: string;
-  type: number;
-  code: number;
-  about: string;
-}
-
-export interface TcpListener {
-  laddr: Ipv4; // 0.0.0.0 = any
-  port: number;
-  /** Called for each new connection once it is ESTAB; returns the app's callbacks. */
-  accept(sock: TcpSock): TcpCallbacks;
-  /** Program name for `ss -p` style displays. */
-  owner: string;
-}
-
-export interface UdpBinding {
-  laddr: Ipv4;
-  port: number;
-  onDatagram(src: Ipv4, sport: number, dst: Ipv4, data: string): void;
-  owner: string;
-}
-
-export interface EchoWaiter {
-  ident: number;
-  onReply(src: Ipv4, sequence: number, ttl: number): void;
-  onError?(src: Ipv4, type: number, code: number, sequence: number): void;
-}
-
-/** Where a connecting socket is bound before connect(): curl --interface/--local-port, ab -B. */
-export interface BindTo {
-  laddr?: Ipv4;
-  lport?: number;
-}
+import type { BindTo, EchoWaiter, TcpListener, UdpBinding } from './socketTypes';
 
 /** The key no tuple packs to (tupleKey.ts: numbers from 0, else strings) that keeps `conns` from emptying. */
 const KEEP = -1;

@@ -27,7 +27,7 @@ export function initialCwndMoves(acked: number, inFlight: number): boolean {
 
 /**
  * tcp_is_cwnd_limited: in slow start, growth continues while cwnd < 2 × packets out; past
- * ssthresh, while the flight fills the window.
+ * ssthresh, while the flight fills cwnd.
  */
 function cwndLimited(cwnd: number, ssthresh: number, inFlight: number): boolean {
   return cwnd < ssthresh ? cwnd < 2 * inFlight : inFlight >= cwnd;

@@ -3,7 +3,7 @@ import { utf8Length } from '../packet/bytes';
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../packet/types';
 import type { Ipv4, TcpSegment } from '../packet/types';
 import type { Host } from './host';
-import type { TcpListener } from './socketTable';
+import type { TcpListener } from './socketTypes';
 import { routeOutput } from './ipOutput';
 import { initialCwndMoves, TcpCwnd } from './tcpCwnd';
 import { emitSockState, tcpXmit } from './tcpOut';

@@ -1,5 +1,5 @@
 import type { Host } from '../../../stack/host';
-import type { BindTo } from '../../../stack/socketTable';
+import type { BindTo } from '../../../stack/socketTypes';
 import { inetAton } from '../common/inet';
 import type { CurlOpts } from './curlArgs';
 
