@@ -9,7 +9,7 @@ import type { IpvsDest, IpvsService, ServiceKey } from './service';
 import { sameKey } from './service';
 import { estimatorTick, newStats } from './stats';
 import type { IpvsStats } from './stats';
-import { TCP_TIMEOUTS_S, timeoutSeconds, UDP_TIMEOUT_S } from './tcpStates';
+import { defaultTimeouts, timeoutSeconds } from './tcpStates';
 import type { IpvsConnState, IpvsTcpState } from './tcpStates';
 
 /** The ip_vs module was loaded on the host (first use by ipvsadm or modprobe). */
@@ -95,7 +95,7 @@ export class Ipvs {
   constructor(readonly host: Host) {
     host.modules.add('ip_vs');
     for (const [k, v, min, max] of IPVS_SYSCTLS) host.sysctl.define(`net.ipv4.vs.${k}`, v, min, max);
-    this.timeouts = { ...TCP_TIMEOUTS_S, UDP: UDP_TIMEOUT_S };
+    this.timeouts = defaultTimeouts();
     this.conns = new ConnTable(host, (c) => this.expire(c));
     this.rng = host.sim.rng.child(`ipvs:${host.name}`);
     host.sim.emit({ kind: 'ipvs.module', host: host.name, event: 'loaded' });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   ACTIVE_STATES,
+  defaultTimeouts,
   IPVS_TCP_STATES,
   isActiveState,
   nextTcpState,
@@ -47,5 +48,16 @@ describe('timeoutSeconds', () => {
     }
     expect(timeoutSeconds(timeouts, 'ASSURED')).toBeUndefined();
     expect(timeoutSeconds(timeouts, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('defaultTimeouts', () => {
+  test("is the kernel's defaults, every state and UDP, in a table of each director's own", () => {
+    const t = defaultTimeouts();
+    expect(t).toEqual({ ...TCP_TIMEOUTS_S, UDP: UDP_TIMEOUT_S });
+    expect(Object.keys(t)).toEqual([...IPVS_TCP_STATES, 'UDP']);
+    // `ipvsadm --set` on one director changes no other's.
+    t.ESTABLISHED = 1;
+    expect(defaultTimeouts().ESTABLISHED).toBe(TCP_TIMEOUTS_S.ESTABLISHED);
   });
 });

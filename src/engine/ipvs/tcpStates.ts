@@ -34,6 +34,29 @@ export const TCP_TIMEOUTS_S: Readonly<Record<IpvsTcpState, number>> = {
 };
 export const UDP_TIMEOUT_S = 300;
 
+/**
+ * A director's own timeout table, the defaults to start with. Written out, not a spread of
+ * TCP_TIMEOUTS_S: V8 gave every spread copy a hidden class of its own, so each new runtime's table
+ * was new to the JIT's code and every packet's timeout lookup deoptimised it once more.
+ */
+export function defaultTimeouts(): Record<IpvsTcpState | 'UDP', number> {
+  const t = TCP_TIMEOUTS_S;
+  return {
+    NONE: t.NONE,
+    ESTABLISHED: t.ESTABLISHED,
+    SYN_SENT: t.SYN_SENT,
+    SYN_RECV: t.SYN_RECV,
+    FIN_WAIT: t.FIN_WAIT,
+    TIME_WAIT: t.TIME_WAIT,
+    CLOSE: t.CLOSE,
+    CLOSE_WAIT: t.CLOSE_WAIT,
+    LAST_ACK: t.LAST_ACK,
+    LISTEN: t.LISTEN,
+    SYNACK: t.SYNACK,
+    UDP: UDP_TIMEOUT_S,
+  };
+}
+
 /** Kernels ≥ 4.7 count these as active (tcp_state_active). */
 export const ACTIVE_STATES: ReadonlySet<IpvsConnState> = new Set([
   'ESTABLISHED',

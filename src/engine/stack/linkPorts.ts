@@ -8,15 +8,17 @@ import type { Netdev } from './netdev';
  * switch port's toward a NIC (the switch's buffer, as many frames; the port runs at the speed
  * of the NIC plugged into it). A full queue drops the frame and says where.
  */
-export class LinkPorts {
-  /**
-   * Each device's two queues sit on the device itself, under keys private to this network (a
-   * WeakMap lookup by object per frame cost more than a property read). Symbols: JSON, `for…in`
-   * and Object.keys never see them, and a device made again is a new object with new queues.
-   */
-  private readonly nicKey = Symbol('nic queue');
-  private readonly portKey = Symbol('switch port queue');
+/**
+ * Each device's two queues sit on the device itself, under keys private to this module (a WeakMap
+ * lookup by object per frame cost more than a property read). Symbols: JSON, `for…in` and
+ * Object.keys never see them, and a device made again is a new object with new queues. One pair
+ * for every network: a device belongs to one network, and keys made per network gave every new
+ * runtime's devices new hidden classes, so the JIT's code for devices was thrown away each time.
+ */
+const NIC_KEY = Symbol('nic queue');
+const PORT_KEY = Symbol('switch port queue');
 
+export class LinkPorts {
   constructor(private readonly sim: Sim) {}
 
   /**
@@ -25,16 +27,16 @@ export class LinkPorts {
    */
   nic(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
     const slots = dev as Netdev & QueueSlots;
-    let q = slots[this.nicKey];
-    if (q === undefined) q = slots[this.nicKey] = nicQueue(dev);
+    let q = slots[NIC_KEY];
+    if (q === undefined) q = slots[NIC_KEY] = nicQueue(dev);
     return this.take(q, host, dev, bytes, pkt, 'txqueue-full');
   }
 
   /** Queue a frame on the switch port that leads to `dev` of `host`. */
   port(host: Host, dev: Netdev, bytes: number, pkt: string | undefined): LinkQueue | undefined {
     const slots = dev as Netdev & QueueSlots;
-    let q = slots[this.portKey];
-    if (q === undefined) q = slots[this.portKey] = switchPortQueue(dev);
+    let q = slots[PORT_KEY];
+    if (q === undefined) q = slots[PORT_KEY] = switchPortQueue(dev);
     return this.take(q, host, dev, bytes, pkt, 'switch-port-full');
   }
 
@@ -58,7 +60,7 @@ export class LinkPorts {
   }
 }
 
-/** A device as LinkPorts sees it: its queues under a network's symbols. */
+/** A device as LinkPorts sees it: its queues under the module's symbols. */
 type QueueSlots = Record<symbol, LinkQueue | undefined>;
 
 // The queues' closures are made in functions of their own: a closure over `dev` made inside

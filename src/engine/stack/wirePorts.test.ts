@@ -107,19 +107,17 @@ describe("a device's queues are its own", () => {
     expect(Object.getOwnPropertySymbols(dp)).toHaveLength(1);
   });
 
-  test('two networks keep separate queues for the same device', () => {
-    const l1 = new TestLab('nat');
-    const l2 = new TestLab('nat');
-    const [p] = busySegment(l1).ports as [Port];
-    const dev = devOf(p);
-    dev.txqueuelen = 1;
-    // l2's wire sends on l1's device: its own queue for it, which nothing has filled yet.
-    for (let i = 0; i < 2; i++) l1.net.transmit(p.host, dev, rawTo('ff:ff:ff:ff:ff:ff', dev.mac, '05'));
-    for (let i = 0; i < 2; i++) l2.net.transmit(p.host, dev, rawTo('ff:ff:ff:ff:ff:ff', dev.mac, '06'));
-    const full = (l: TestLab) => l.events('drop', (e) => e.reason === 'txqueue-full').length;
-    expect([full(l1), full(l2)]).toEqual([0, 0]);
-    l1.net.transmit(p.host, dev, rawTo('ff:ff:ff:ff:ff:ff', dev.mac, '07'));
-    expect([full(l1), full(l2)]).toEqual([1, 0]);
+  test("every network's devices keep their queues under the same keys", () => {
+    // Keys made per network gave a new runtime's devices hidden classes of their own, and the
+    // JIT's code for the packet path was thrown away with every new runtime (docs/architecture.md).
+    const queued = (l: TestLab) => {
+      const [p] = busySegment(l).ports as [Port];
+      l.net.transmit(p.host, devOf(p), rawTo('ff:ff:ff:ff:ff:ff', devOf(p).mac, '05'));
+      return Object.getOwnPropertySymbols(devOf(p));
+    };
+    const k1 = queued(new TestLab('nat'));
+    expect(k1).toHaveLength(1);
+    expect(queued(new TestLab('nat'))).toEqual(k1);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
 import { resolvePath } from '../../paths';
 import type { CommandContext, CommandImpl } from '../../types';
+import type { Gen } from '../../runtime';
 import { ToolExit } from '../common/toolExit';
 import { curlOptsOf } from './curlArgs';
 import type { CurlOpts } from './curlArgs';
@@ -182,44 +183,51 @@ function endFetch(ctx: CommandContext, host: Host, o: CurlOpts, f: Fetch): numbe
   return deliver(ctx, o, t, r, ip, host.sim.now - f.started);
 }
 
+/**
+ * Bound to its host by an arrow, not a generator made per host: each generator closure has its
+ * own prototype, so a new runtime's curl runs would be objects of a new hidden class to the
+ * JIT's code that drives programs (runProgram), which then deoptimised once per runtime.
+ */
 export function curlCommand(host: Host, _net: Network): CommandImpl {
-  return function* (ctx) {
-    let o: CurlOpts;
+  return (ctx) => curl(ctx, host);
+}
+
+function* curl(ctx: CommandContext, host: Host): Gen<number> {
+  let o: CurlOpts;
+  try {
+    o = curlOptsOf(ctx.argv);
+  } catch (e) {
+    if (!(e instanceof ToolExit)) throw e;
+    ctx.err(e.stderr);
+    return e.status;
+  }
+  if (o.urls.length === 0) {
+    ctx.err(`curl: no URL specified!\n${TRY}`);
+    return 2;
+  }
+  let status = 0;
+  // Indexed: a `for…of` kept an array iterator per request in this generator's frame.
+  const urls = o.urls;
+  for (let i = 0; i < urls.length; i++) {
+    const url = urls[i]!;
     try {
-      o = curlOptsOf(ctx.argv);
+      const f = beginFetch(ctx, host, o, url);
+      if (typeof f === 'number') {
+        status = f;
+        continue;
+      }
+      const h = f.h;
+      try {
+        if (!h.done) yield untilDone(h);
+      } finally {
+        if (!h.done) h.interrupt();
+      }
+      status = endFetch(ctx, host, o, f);
     } catch (e) {
       if (!(e instanceof ToolExit)) throw e;
       ctx.err(e.stderr);
       return e.status;
     }
-    if (o.urls.length === 0) {
-      ctx.err(`curl: no URL specified!\n${TRY}`);
-      return 2;
-    }
-    let status = 0;
-    // Indexed: a `for…of` kept an array iterator per request in this generator's frame.
-    const urls = o.urls;
-    for (let i = 0; i < urls.length; i++) {
-      const url = urls[i]!;
-      try {
-        const f = beginFetch(ctx, host, o, url);
-        if (typeof f === 'number') {
-          status = f;
-          continue;
-        }
-        const h = f.h;
-        try {
-          if (!h.done) yield untilDone(h);
-        } finally {
-          if (!h.done) h.interrupt();
-        }
-        status = endFetch(ctx, host, o, f);
-      } catch (e) {
-        if (!(e instanceof ToolExit)) throw e;
-        ctx.err(e.stderr);
-        return e.status;
-      }
-    }
-    return status;
-  };
+  }
+  return status;
 }
