@@ -44,13 +44,20 @@ export interface RawLists {
 }
 
 /**
- * Lengthen `list` to `n` (undefined after its end). The raw lists are lengthened ahead of their
- * writes, as the typed ones are grown: a store that may append checks the backing store's room
- * and its kind and may write the length, on every value of every event (perf annotate: most of
- * a push's own instructions); a store within the length does not.
+ * `list` lengthened to `n` (undefined after its end), as a new list. The raw lists are lengthened
+ * ahead of their writes, as the typed ones are grown: a store that may append checks the backing
+ * store's room and its kind and may write the length, on every value of every event (perf
+ * annotate: most of a push's own instructions); a store within the length does not. Made at its
+ * full length at once: pushing one undefined at a time regrew a list of ~100,000 values (large
+ * objects, each regrowth a fresh one) step by step, ~25 ms of every fresh runtime's first chunks.
  */
-function padTo(list: unknown[], n: number): void {
-  while (list.length < n) list.push(undefined);
+function grownTo(list: unknown[], n: number): unknown[] {
+  const m = list.length;
+  if (m >= n) return list;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < m; i++) out[i] = list[i];
+  for (let i = m; i < n; i++) out[i] = undefined;
+  return out;
 }
 
 /** Raw events held before the chunk encodes them anyway (a bounded chunk holds at most CHUNK). */
@@ -179,7 +186,7 @@ export class LazyStore<E extends { kind: string }> {
     this.head(t, FIXED, f);
     const n = f.keys.length;
     let p = this.nv;
-    if (p + MAX_FIXED_FIELDS > this.vals.length) padTo(this.vals, 2 * p + 4096);
+    if (p + MAX_FIXED_FIELDS > this.vals.length) this.vals = grownTo(this.vals, 2 * p + 4096);
     const v = this.vals;
     v[p++] = a;
     if (n > 1) v[p++] = b;
@@ -196,7 +203,7 @@ export class LazyStore<E extends { kind: string }> {
   pushIdRecord(t: number, f: FixedKind, id: string, rec: object): void {
     if (!this.lazy) return this.store.pushIdRecord(t, f, id, rec);
     this.head(t, ID_RECORD, f);
-    if (this.nv + 2 > this.vals.length) padTo(this.vals, 2 * this.nv + 4096);
+    if (this.nv + 2 > this.vals.length) this.vals = grownTo(this.vals, 2 * this.nv + 4096);
     this.vals[this.nv++] = id;
     this.vals[this.nv++] = rec;
   }
@@ -208,15 +215,11 @@ export class LazyStore<E extends { kind: string }> {
         this.encode();
         return this.head(t, op, head);
       }
-      if (this.heads === NONE) {
-        this.heads = [];
-        this.vals = [];
-      }
       const need = Math.max(j + 1, 1024);
       this.times = grow(this.times, need);
       this.ops = grow(this.ops, need);
       this.offs = grow(this.offs, need);
-      padTo(this.heads, this.times.length);
+      this.heads = grownTo(this.heads, this.times.length);
     }
     this.times[j] = t;
     this.ops[j] = op;
