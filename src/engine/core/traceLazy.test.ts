@@ -189,23 +189,6 @@ describe('LazyStore', () => {
     expect(again.vals.every((x) => x === undefined)).toBe(true);
   });
 
-  test('a lazy chunk makes its columns only when it first encodes, from its size hint', () => {
-    const hint = { events: 4096, slots: 100, objs: 50 };
-    const lazy = new LazyStore<EngineEvent>(hint, true);
-    const eager = new TraceStore<EngineEvent>(hint);
-    for (let i = 0; i < 200; i++) [lazy, eager].forEach((s) => pushAt(s, i, 5));
-    expect(lazy.columnsMade).toBe(false);
-    // Kinds and times, and the hint handed to the next chunk, come without the columns.
-    expect(lazy.kindAt(3)).toBe(eager.kindAt(3));
-    expect(lazy.timeAt(199)).toBe(eager.timeAt(199));
-    expect(lazy.sizeHint(CHUNK)).toBe(hint);
-    expect(lazy.columnsMade).toBe(false);
-    expect(lazy.at(150)).toEqual(eager.at(150));
-    expect(lazy.columnsMade).toBe(true);
-    expect(lazy.encodedLength).toBe(200);
-    expect(new LazyStore<EngineEvent>(hint, false).columnsMade).toBe(true);
-  });
-
   test('property: any run of pushes, reads and cuts reads as an eager store, event by event and in bytes', () => {
     fc.assert(
       fc.property(
