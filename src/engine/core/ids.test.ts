@@ -19,3 +19,27 @@ describe('IdSource', () => {
       for (let k = 0; k < 20; k++) expect(ids.next(`k${k}`)).toBe(`k${k}#${round}`);
   });
 });
+
+describe('IdSource past a thousand', () => {
+  test('every id reads as its kind and its number, across thousands and numbers drawn between', () => {
+    const ids = new IdSource();
+    for (let n = 1; n <= 25_000; n++) {
+      // Numbers drawn from the same counter skip ids, across a thousand's end now and then.
+      if (n % 997 === 0) {
+        expect(ids.nextNumber('pkt')).toBe(n);
+        continue;
+      }
+      expect(ids.next('pkt')).toBe(`pkt#${n}`);
+    }
+    expect(ids.next('frm')).toBe('frm#1');
+  });
+
+  test('a jump over a whole thousand by numbers still names the right thousand', () => {
+    const ids = new IdSource();
+    for (let n = 1; n < 1999; n++) ids.nextNumber('sock');
+    expect(ids.next('sock')).toBe('sock#1999');
+    for (let n = 0; n < 2000; n++) ids.nextNumber('sock');
+    expect(ids.next('sock')).toBe('sock#4000');
+    expect(ids.next('sock')).toBe('sock#4001');
+  });
+});

@@ -18,9 +18,9 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
   readonly keys: readonly string[];
   readonly values?: V;
   /** A packed kind's reader: the event as emitted, from the one stored (see `packedKind`). */
-  readonly expand?: Expand;
+  readonly expand?: Expand | undefined;
   /** Its events recur whole (a hook passage, a routing decision): the store remembers their rows (traceRowMemo.ts). */
-  readonly recurs?: boolean;
+  readonly recurs?: boolean | undefined;
   /**
    * Bit k: value k is always a class instance (a decision record), kept by reference as any such
    * value is: the store skips asking what it is (see `packedKind`).
@@ -30,7 +30,7 @@ export interface FixedKind<V extends readonly unknown[] = readonly unknown[]> {
    * A packed id-and-record kind whose record holds what a summary tallies of a decision
    * (traceSummary.ts DecisionFacts): a summariser reads it there instead of expanding the event.
    */
-  readonly facts?: boolean;
+  readonly facts?: boolean | undefined;
 }
 
 /** Rebuilds an event from its stored form (kind and stored keys): its own keys, in emit order. */
@@ -59,7 +59,7 @@ export function fixedKind<E extends { kind: string }>() {
   ): FixedKind<ValuesOf<E, K>> => {
     if (keys.length === 0 || keys.length > MAX_FIXED_FIELDS)
       throw new Error(`trace: ${kind} has ${keys.length} fields`);
-    return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), recurs, refs: 0 });
+    return kindOf(kind, keys, undefined, recurs, 0, false);
   };
 }
 
@@ -85,7 +85,23 @@ export function packedKind<V extends readonly unknown[]>(
     if (!keys.includes(k)) throw new Error(`trace: ${kind} has no key ${k}`);
     refs |= 1 << keys.indexOf(k);
   }
-  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand, refs, facts });
+  return kindOf(kind, keys, expand, false, refs, facts);
+}
+
+/**
+ * Every fixed and packed kind as one literal, its fields in one order: the push path, the raw
+ * part's replay and the summary's tally read `keys`, `id` and `facts` of both sorts, and two
+ * object shapes made each of those reads a check against two maps.
+ */
+function kindOf(
+  kind: string,
+  keys: readonly string[],
+  expand: Expand | undefined,
+  recurs: boolean,
+  refs: number,
+  facts: boolean,
+): FixedKind<never> {
+  return Object.freeze({ id: made++, kind, keys: Object.freeze([...keys]), expand, recurs, refs, facts });
 }
 
 /** The event object a generic push would have been given (listeners want one). */
