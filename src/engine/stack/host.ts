@@ -28,9 +28,10 @@ import { SocketTable } from './socketTable';
 export interface Wire {
   /**
    * `fourFields`: the caller made `frame` as a fresh literal of exactly dst, src, ethertype and
-   * payload, in that order (the stack's own frames), so the wire need not check its keys.
+   * payload, in that order (the stack's own frames), so the wire need not check its keys. `skb`:
+   * the packet's (its id is the frame's packet's); the sender lets go of it here.
    */
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, fourFields?: boolean): void;
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, skb?: Skb, fourFields?: boolean): void;
   /** netif_rx on lo: the packet comes straight back in (the wire owns the receive path). */
   loopback(host: Host, skb: Skb): void;
 }

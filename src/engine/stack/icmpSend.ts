@@ -6,7 +6,7 @@ import { SEC } from '../core/sim';
 import { isMulticast, LIMITED_BROADCAST } from './addrMath';
 import type { Host } from './host';
 import { ipLocalOut, routeOutput } from './ipOutput';
-import type { Skb } from './skb';
+import { newSkb, type Skb } from './skb';
 
 /** icmp_send held back by the per-destination rate limit. */
 export interface IcmpRatelimitedEvent {
@@ -104,7 +104,7 @@ export function icmpSendQuoted(
   if (type === ICMP_TIME_EXCEEDED) host.count('IcmpOutTimeExcds');
   const id = host.sim.ids.next('pkt');
   host.sim.emit({ kind: 'icmp.send', host: host.name, pkt: id, about, to: p.src, type, code });
-  ipLocalOut(host, { id, pkt }, rt.dev, rt.nexthop);
+  ipLocalOut(host, newSkb(id, pkt), rt.dev, rt.nexthop);
 }
 
 /** IP ids: a per-host counter started from the seeded stream (Linux hashes per destination). */

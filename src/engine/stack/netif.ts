@@ -1,4 +1,5 @@
-import { newSkb } from './skb';
+import { newSkb, remakeSkb } from './skb';
+import type { Skb } from './skb';
 import { ETH_ZLEN } from '../packet/ethernet';
 import { fixedKind } from '../core/traceFixed';
 import { BROADCAST_MAC, ETH_P_ARP, ETH_P_IP } from '../packet/types';
@@ -41,6 +42,8 @@ export function netifReceive(
   len: number,
   frameId: string,
   pktId?: string,
+  /** The sender's skb, handed on with a frame that has this one receiver (network.ts FrameHop). */
+  sent?: Skb,
 ): void {
   const dev = host.device(devName);
   const broadcast = frame.dst === BROADCAST_MAC;
@@ -55,6 +58,13 @@ export function netifReceive(
     return;
   }
   if (frame.ethertype === ETH_P_IP && p.proto === 'ipv4') {
-    ipRcv(host, devName, newSkb(pktId ?? host.sim.ids.next('pkt'), p, broadcast ? 'broadcast' : 'host'));
+    const pktType = broadcast ? 'broadcast' : 'host';
+    if (sent === undefined) ipRcv(host, devName, newSkb(pktId ?? host.sim.ids.next('pkt'), p, pktType));
+    else {
+      // As newSkb(sent.id, p, pktType) would make it, without a new object per frame received.
+      const skb = remakeSkb(sent, p);
+      skb.pktType = pktType;
+      ipRcv(host, devName, skb);
+    }
   }
 }

@@ -153,8 +153,9 @@ export class Network implements Wire {
    * frames already wait), is captured as it starts to leave, crosses the switch and waits again
    * in the switch port toward each receiver, which sends it at that link's rate (linkQueue.ts).
    */
-  transmit(host: Host, dev: Netdev, frame: EthernetFrame, pktId?: string, fourFields = false): void {
+  transmit(host: Host, dev: Netdev, frame: EthernetFrame, skb?: Skb, fourFields = false): void {
     const seg = dev.segment === undefined ? undefined : this.recentSegments.get(dev.segment);
+    const pktId = skb?.id;
     if (!seg) return;
     // The frame's length, unpadded, once: the queues, both ends' counters and the receiver all
     // want it, and counting a packet's bytes walks its options and data (frames are never written).
@@ -165,8 +166,8 @@ export class Network implements Wire {
     const endUs = q.slotEndUs;
     // The closure only when the frame must wait in the queue: most leave at once.
     if (q.slotStartUs > this.sim.now)
-      this.waitForWire(q.slotStartUs, host, dev, seg, frame, pktId, endUs, len, fourFields);
-    else this.onWire(host, dev, seg, frame, pktId, endUs, len, fourFields);
+      this.waitForWire(q.slotStartUs, host, dev, seg, frame, skb, endUs, len, fourFields);
+    else this.onWire(host, dev, seg, frame, skb, endUs, len, fourFields);
   }
 
   /**
@@ -179,13 +180,13 @@ export class Network implements Wire {
     dev: Netdev,
     seg: Segment,
     frame: EthernetFrame,
-    pktId: string | undefined,
+    skb: Skb | undefined,
     endUs: number,
     len: number,
     fourFields: boolean,
   ): void {
     this.sim.afterInFlight(startUs - this.sim.now, 'xmit', () =>
-      this.onWire(host, dev, seg, frame, pktId, endUs, len, fourFields),
+      this.onWire(host, dev, seg, frame, skb, endUs, len, fourFields),
     );
   }
 
@@ -194,11 +195,12 @@ export class Network implements Wire {
     dev: Netdev,
     seg: Segment,
     frame: EthernetFrame,
-    pktId: string | undefined,
+    skb: Skb | undefined,
     endUs: number,
     len: number,
     fourFields: boolean,
   ): void {
+    const pktId = skb?.id;
     const id = this.sim.ids.next('frm');
     this.frames.noteNext();
     dev.stats.txPackets++;
@@ -221,12 +223,14 @@ export class Network implements Wire {
     // The learned port for a unicast MAC (no list made per frame), else every other port.
     const learned = frame.dst === BROADCAST_MAC ? undefined : this.portOfMac(seg, frame.dst);
     if (learned) {
+      // One receiver: the sender is done with its skb (nothing holds one past dev_queue_xmit), so
+      // the receiver takes it over instead of making its own (stack/skb.ts remakeSkb).
       if (learned.host !== host || learned.dev !== dev.name)
-        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len));
+        this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, learned, frame, id, pktId, len, skb));
       return;
     }
     for (const p of this.flood(seg, host, dev.name)) {
-      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len));
+      this.sim.afterInFlightTimer(atSwitch, new FrameHop(this, p, frame, id, pktId, len, undefined));
     }
   }
 
@@ -281,6 +285,8 @@ class FrameHop extends TimerEvent {
     private readonly pktId: string | undefined,
     /** The frame's length without padding (frameLength(frame, false)). */
     private readonly len: number,
+    /** The sender's skb, for the receiver to take over: set only when the frame has one receiver. */
+    private readonly skb: Skb | undefined,
   ) {
     super();
   }
@@ -292,7 +298,7 @@ class FrameHop extends TimerEvent {
     if (net) {
       this.net = undefined;
       net.switchOut(this, this.port, this.pktId, this.len);
-    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId);
+    } else netifReceive(this.port.host, this.port.dev, this.frame, this.len, this.id, this.pktId, this.skb);
   }
 }
 

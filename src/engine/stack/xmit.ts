@@ -28,5 +28,5 @@ export function xmitFrame(host: Host, devName: string, dstMac: Mac, skb: Skb): v
     return;
   }
   const frame: EthernetFrame = { dst: dstMac, src: dev.mac, ethertype: ETH_P_IP, payload: skb.pkt };
-  host.wire.transmit(host, dev, frame, skb.id, true);
+  host.wire.transmit(host, dev, frame, skb, true);
 }

@@ -5,6 +5,7 @@
 import { sendArp } from '../../stack/arpSend';
 import type { Host } from '../../stack/host';
 import { ipLocalOut } from '../../stack/ipOutput';
+import { newSkb } from '../../stack/skb';
 import { ARPOP_REQUEST, BROADCAST_MAC } from '../../packet/types';
 import type { Ipv4 } from '../../packet/types';
 import { VRRP_AUTH_PASS, vrrpPacket } from '../../packet/vrrp';
@@ -43,7 +44,7 @@ export function sendAdvert(
     id = host.sim.ids.next('pkt');
     const pkt = vrrpPacket(src, ipId, advert, dst);
     // keepalived binds the socket to the interface (IP_MULTICAST_IF): no route lookup for the group.
-    ipLocalOut(host, { id, pkt }, dev, dst);
+    ipLocalOut(host, newSkb(id, pkt), dev, dst);
   }
   return { pkt: id, src };
 }
