@@ -44,11 +44,15 @@ function* loopBody(rt: Runtime, body: List, io: Io, run: RunList): Gen<number | 
   }
 }
 
-/** Count the loop while it runs (break/continue outside loops are errors). */
-function* inLoop(rt: Runtime, body: () => Gen<number>): Gen<number> {
+/**
+ * Count the loop while it runs (break/continue outside loops are errors). The loop bodies are
+ * module-level generators: a generator function expression made per loop gave every loop's
+ * generator objects a new hidden class (each such function has its own prototype).
+ */
+function* inLoop(rt: Runtime, body: Gen<number>): Gen<number> {
   rt.state.loops++;
   try {
-    return yield* body();
+    return yield* body;
   } finally {
     rt.state.loops--;
   }
@@ -61,36 +65,40 @@ function loopPass(rt: Runtime): Gen<void> {
 }
 
 export function runLoop(rt: Runtime, c: LoopClause, io: Io, run: RunList): Gen<number> {
-  return inLoop(rt, function* () {
-    let status = 0;
-    for (;;) {
-      yield* loopPass(rt);
-      const cond = yield* runCondition(rt, c.cond, io, run);
-      if ((cond === 0) !== (c.type === 'while')) return status;
-      const r = yield* loopBody(rt, c.body, io, run);
-      if (r === 'break') return 0;
-      status = r === 'continue' ? 0 : r;
-    }
-  });
+  return inLoop(rt, loop(rt, c, io, run));
+}
+
+function* loop(rt: Runtime, c: LoopClause, io: Io, run: RunList): Gen<number> {
+  let status = 0;
+  for (;;) {
+    yield* loopPass(rt);
+    const cond = yield* runCondition(rt, c.cond, io, run);
+    if ((cond === 0) !== (c.type === 'while')) return status;
+    const r = yield* loopBody(rt, c.body, io, run);
+    if (r === 'break') return 0;
+    status = r === 'continue' ? 0 : r;
+  }
 }
 
 export function runFor(rt: Runtime, c: ForClause, io: Io, run: RunList): Gen<number> {
-  return inLoop(rt, function* () {
-    if (!IDENTIFIER.test(c.name)) {
-      shellError(rt, io, `\`${c.name}': not a valid identifier`);
-      return 1;
-    }
-    const items = c.words ? yield* expandFields(rt, c.words, io) : [...rt.state.positional];
-    let status = 0;
-    for (const item of items) {
-      yield* loopPass(rt);
-      setVar(rt.state, c.name, item);
-      const r = yield* loopBody(rt, c.body, io, run);
-      if (r === 'break') return 0;
-      status = r === 'continue' ? 0 : r;
-    }
-    return status;
-  });
+  return inLoop(rt, forLoop(rt, c, io, run));
+}
+
+function* forLoop(rt: Runtime, c: ForClause, io: Io, run: RunList): Gen<number> {
+  if (!IDENTIFIER.test(c.name)) {
+    shellError(rt, io, `\`${c.name}': not a valid identifier`);
+    return 1;
+  }
+  const items = c.words ? yield* expandFields(rt, c.words, io) : [...rt.state.positional];
+  let status = 0;
+  for (const item of items) {
+    yield* loopPass(rt);
+    setVar(rt.state, c.name, item);
+    const r = yield* loopBody(rt, c.body, io, run);
+    if (r === 'break') return 0;
+    status = r === 'continue' ? 0 : r;
+  }
+  return status;
 }
 
 /** `(( expr ))`: 0 when the value is non-zero. An empty expression counts as 0. */
@@ -100,22 +108,26 @@ export function* runArith(rt: Runtime, expr: Word, io: Io): Gen<number> {
 }
 
 export function runArithFor(rt: Runtime, c: ArithFor, io: Io, run: RunList): Gen<number> {
-  return inLoop(rt, function* () {
-    const test = function* (): Gen<boolean> {
-      const text = yield* expandText(rt, c.cond, io);
-      return text.trim() === '' || arithValue(rt, text) !== '0';
-    };
-    arithValue(rt, yield* expandText(rt, c.init, io));
-    let status = 0;
-    while (yield* test()) {
-      yield* loopPass(rt);
-      const r = yield* loopBody(rt, c.body, io, run);
-      if (r === 'break') return 0;
-      status = r === 'continue' ? 0 : r;
-      arithValue(rt, yield* expandText(rt, c.step, io));
-    }
-    return status;
-  });
+  return inLoop(rt, arithForLoop(rt, c, io, run));
+}
+
+/** An empty condition is true. */
+function* arithTest(rt: Runtime, cond: Word, io: Io): Gen<boolean> {
+  const text = yield* expandText(rt, cond, io);
+  return text.trim() === '' || arithValue(rt, text) !== '0';
+}
+
+function* arithForLoop(rt: Runtime, c: ArithFor, io: Io, run: RunList): Gen<number> {
+  arithValue(rt, yield* expandText(rt, c.init, io));
+  let status = 0;
+  while (yield* arithTest(rt, c.cond, io)) {
+    yield* loopPass(rt);
+    const r = yield* loopBody(rt, c.body, io, run);
+    if (r === 'break') return 0;
+    status = r === 'continue' ? 0 : r;
+    arithValue(rt, yield* expandText(rt, c.step, io));
+  }
+  return status;
 }
 
 export function* runCase(rt: Runtime, c: CaseClause, io: Io, run: RunList): Gen<number> {

@@ -92,11 +92,14 @@ export function stdinReader(ctx: {
 }): () => Generator<Wait, string | undefined, void> {
   const read = ctx.readChunk?.bind(ctx);
   if (read) return read;
-  let given = false;
-  // eslint-disable-next-line require-yield
-  return function* () {
-    if (given || ctx.stdin === '') return undefined;
-    given = true;
-    return ctx.stdin;
-  };
+  const once = { ctx, given: false };
+  return () => stdinOnce(once);
+}
+
+/** The whole of stdin, once. Module level: a generator made per call has its own prototype (curl.ts). */
+// eslint-disable-next-line require-yield
+function* stdinOnce(once: { ctx: { stdin: string }; given: boolean }): Generator<Wait, string | undefined, void> {
+  if (once.given || once.ctx.stdin === '') return undefined;
+  once.given = true;
+  return once.ctx.stdin;
 }

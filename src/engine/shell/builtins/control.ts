@@ -1,7 +1,7 @@
 /** exit, return, break, continue, shift, `:`, true, false. */
 import { ExitSignal, LoopSignal, ReturnSignal } from '../errors';
 import { shellError } from '../runtime';
-import type { Builtin, Io, Runtime } from '../runtime';
+import type { Builtin, Gen, Io, Runtime } from '../runtime';
 
 /* eslint-disable require-yield -- builtins share the generator signature */
 
@@ -34,26 +34,29 @@ export const returnBuiltin: Builtin = function* (rt, argv, io) {
 };
 
 function loopControl(kind: 'break' | 'continue'): Builtin {
-  return function* (rt, argv, io) {
-    if (rt.state.loops === 0) {
-      shellError(rt, io, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
-      return 0;
+  return (rt, argv, io) => loopControlRun(kind, rt, argv, io);
+}
+
+/** One generator for both builtins: each generator function has its own prototype (curl.ts). */
+function* loopControlRun(kind: 'break' | 'continue', rt: Runtime, argv: string[], io: Io): Gen<number> {
+  if (rt.state.loops === 0) {
+    shellError(rt, io, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
+    return 0;
+  }
+  const arg = argv[1];
+  let n = 1;
+  if (arg !== undefined) {
+    if (!/^[0-9]+$/.test(arg)) {
+      shellError(rt, io, `${kind}: ${arg}: numeric argument required`);
+      return 1;
     }
-    const arg = argv[1];
-    let n = 1;
-    if (arg !== undefined) {
-      if (!/^[0-9]+$/.test(arg)) {
-        shellError(rt, io, `${kind}: ${arg}: numeric argument required`);
-        return 1;
-      }
-      n = Number(arg);
-      if (n < 1) {
-        shellError(rt, io, `${kind}: ${arg}: loop count out of range`);
-        return 1;
-      }
+    n = Number(arg);
+    if (n < 1) {
+      shellError(rt, io, `${kind}: ${arg}: loop count out of range`);
+      return 1;
     }
-    throw new LoopSignal(kind, Math.min(n, rt.state.loops));
-  };
+  }
+  throw new LoopSignal(kind, Math.min(n, rt.state.loops));
 }
 
 export const breakBuiltin = loopControl('break');

@@ -1,5 +1,5 @@
 /** head and tail, reading as they go: `seq 1 100000000 | head -3` ends after three lines. */
-import type { CommandContext, CommandImpl } from '../types';
+import type { CommandContext, CommandImpl, Wait } from '../types';
 import { parseOptions, usageError } from './common';
 import { afterLines, eachSource, lastLinesStart } from './streamSources';
 import type { PieceSink } from './streamSources';
@@ -76,33 +76,36 @@ function tailSink(ctx: CommandContext, c: Count): PieceSink {
 }
 
 function headTail(which: 'head' | 'tail'): CommandImpl {
-  const impl: CommandImpl = function* (ctx) {
-    const { flags, operands, bad } = parseOptions(countArgs(ctx.argv.slice(1)), 'qvf', 'nc');
-    if (bad !== undefined) return usageError(ctx, which, `invalid option -- '${bad}'`);
-    const bytes = flags.has('c');
-    const spec = (bytes ? flags.get('c') : flags.get('n')) ?? '10';
-    if (!/^[-+]?[0-9]+$/.test(spec)) {
-      ctx.err(`${which}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`);
-      return 1;
-    }
-    const sign = spec.startsWith('+') ? '+' : spec.startsWith('-') ? '-' : '';
-    // head's +N is N; tail's -N is N (the last N).
-    const count: Count = {
-      bytes,
-      sign: (which === 'head' && sign === '+') || (which === 'tail' && sign === '-') ? '' : sign,
-      n: Math.abs(Number(spec)),
-    };
-    const names = operands.length === 0 ? ['-'] : operands;
-    const headers = (names.length > 1 && !flags.has('q')) || flags.has('v');
-    let shown = 0;
-    const ok = yield* eachSource(ctx, which, names, (name) => {
-      if (headers) ctx.out(`${shown++ > 0 ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`);
-      return which === 'head' ? headSink(ctx, count) : tailSink(ctx, count);
-    });
-    return ok ? 0 : 1;
-  };
+  const impl: CommandImpl = (ctx) => runHeadTail(which, ctx);
   impl.streamsStdin = true;
   return impl;
+}
+
+/** One generator for both commands: each generator function has its own prototype (curl.ts). */
+function* runHeadTail(which: 'head' | 'tail', ctx: CommandContext): Generator<Wait, number, void> {
+  const { flags, operands, bad } = parseOptions(countArgs(ctx.argv.slice(1)), 'qvf', 'nc');
+  if (bad !== undefined) return usageError(ctx, which, `invalid option -- '${bad}'`);
+  const bytes = flags.has('c');
+  const spec = (bytes ? flags.get('c') : flags.get('n')) ?? '10';
+  if (!/^[-+]?[0-9]+$/.test(spec)) {
+    ctx.err(`${which}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`);
+    return 1;
+  }
+  const sign = spec.startsWith('+') ? '+' : spec.startsWith('-') ? '-' : '';
+  // head's +N is N; tail's -N is N (the last N).
+  const count: Count = {
+    bytes,
+    sign: (which === 'head' && sign === '+') || (which === 'tail' && sign === '-') ? '' : sign,
+    n: Math.abs(Number(spec)),
+  };
+  const names = operands.length === 0 ? ['-'] : operands;
+  const headers = (names.length > 1 && !flags.has('q')) || flags.has('v');
+  let shown = 0;
+  const ok = yield* eachSource(ctx, which, names, (name) => {
+    if (headers) ctx.out(`${shown++ > 0 ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`);
+    return which === 'head' ? headSink(ctx, count) : tailSink(ctx, count);
+  });
+  return ok ? 0 : 1;
 }
 
 export const headCommand = headTail('head');

@@ -72,19 +72,27 @@ export function* startJob(
   rt.state.lastBgPid = pid;
   table.jobs.push(job);
   if (isTerminalShell(rt)) io.err(`[${job.id}] ${pid}\n`);
-  function* body(): Generator<Wait, void, void> {
-    let status: number;
-    try {
-      status = yield* runInSubshell(jrt, jio);
-    } catch (e) {
-      // Ctrl-C in the job's own run (a signal) or a crash of its copy of the shell.
-      status = e instanceof ExitSignal ? e.status : e instanceof InterruptSignal ? 130 : 139;
-    }
-    job.status = job.signalStatus ?? status;
-  }
+  const body = runJob(job, jrt, jio, runInSubshell);
   if (!table.driver) {
-    yield* body();
+    yield* body;
     return;
   }
-  job.wake = table.driver.start(body()).wake;
+  job.wake = table.driver.start(body).wake;
+}
+
+/** Module level: a generator made per job has its own prototype, so a new hidden class per job. */
+function* runJob(
+  job: Job,
+  jrt: Runtime,
+  jio: Io,
+  runInSubshell: (rt: Runtime, io: Io) => Gen<number>,
+): Generator<Wait, void, void> {
+  let status: number;
+  try {
+    status = yield* runInSubshell(jrt, jio);
+  } catch (e) {
+    // Ctrl-C in the job's own run (a signal) or a crash of its copy of the shell.
+    status = e instanceof ExitSignal ? e.status : e instanceof InterruptSignal ? 130 : 139;
+  }
+  job.status = job.signalStatus ?? status;
 }

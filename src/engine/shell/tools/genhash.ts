@@ -53,32 +53,35 @@ function parse(argv: string[]): { server: string; port: number; url: string; vho
 }
 
 export function genhashCommand(host: Host, _net: Network): CommandImpl {
-  return function* (ctx: CommandContext): Generator<Wait, number, void> {
-    let o: ReturnType<typeof parse> | undefined;
-    const rc = guarded(ctx, () => {
-      o = parse(ctx.argv.slice(1));
-      return 0;
-    });
-    if (!o) return rc;
-    let result: HttpFetch | undefined;
-    httpFetch(
-      {
-        host,
-        ip: o.server,
-        port: o.port,
-        timeoutUs: 5 * SEC,
-        path: o.url,
-        hostHeader: o.vhost ?? (o.port === 80 ? o.server : `${o.server}:${o.port}`),
-      },
-      (r) => (result = r),
-    );
-    yield { kind: 'until', done: () => result !== undefined };
-    const r = result!;
-    if ('error' in r) {
-      ctx.err(`${r.error.trim()} server [${o.server}]:${o.port}.\n`);
-      return 1;
-    }
-    ctx.out(`MD5SUM = ${md5Hex(r.body)}\n`);
+  return (ctx) => genhash(ctx, host);
+}
+
+/** Module level, not a generator made per host: see curlCommand (curl.ts). */
+function* genhash(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
+  let o: ReturnType<typeof parse> | undefined;
+  const rc = guarded(ctx, () => {
+    o = parse(ctx.argv.slice(1));
     return 0;
-  };
+  });
+  if (!o) return rc;
+  let result: HttpFetch | undefined;
+  httpFetch(
+    {
+      host,
+      ip: o.server,
+      port: o.port,
+      timeoutUs: 5 * SEC,
+      path: o.url,
+      hostHeader: o.vhost ?? (o.port === 80 ? o.server : `${o.server}:${o.port}`),
+    },
+    (r) => (result = r),
+  );
+  yield { kind: 'until', done: () => result !== undefined };
+  const r = result!;
+  if ('error' in r) {
+    ctx.err(`${r.error.trim()} server [${o.server}]:${o.port}.\n`);
+    return 1;
+  }
+  ctx.out(`MD5SUM = ${md5Hex(r.body)}\n`);
+  return 0;
 }

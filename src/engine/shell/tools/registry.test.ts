@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabRuntime } from '../../runtime/labRuntime';
 import { simple } from '../types';
+import type { CommandContext } from '../types';
 
 describe('HostCommands (programs bound when first looked up)', () => {
   const table = () => LabRuntime.create('nat').commandTable('director');
@@ -33,5 +34,19 @@ describe('HostCommands (programs bound when first looked up)', () => {
     expect(t.delete('curl')).toBe(false);
     t.set('hello', fake);
     expect(t.has('hello')).toBe(true);
+  });
+
+  it("gives every host's runs of a program one hidden class (no generator function made per host)", () => {
+    // A generator function made per host has its own prototype: a new runtime's runs were then
+    // objects the JIT's code that drives programs (runProgram) had not seen, and it deoptimised.
+    const a = LabRuntime.create('nat');
+    const b = LabRuntime.create('nat');
+    const ctx = {} as CommandContext; // a generator's body does not run until it is first resumed
+    for (const name of ['curl', 'ab', 'ping', 'nc', 'tcpdump', 'genhash', 'ip', 'ipvsadm']) {
+      const run = (rt: LabRuntime, host: string) => rt.commandTable(host).get(name)!(ctx);
+      const proto = Object.getPrototypeOf(run(a, 'director'));
+      expect(Object.getPrototypeOf(run(a, 'client')), name).toBe(proto);
+      expect(Object.getPrototypeOf(run(b, 'director')), name).toBe(proto);
+    }
   });
 });

@@ -121,14 +121,17 @@ function* run(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
 }
 
 export function abCommand(host: Host, _net: Network): CommandImpl {
-  return function* (ctx) {
-    try {
-      return yield* run(ctx, host);
-    } catch (e) {
-      if (!(e instanceof ToolExit)) throw e;
-      if (e.stdout !== '') ctx.out(e.stdout);
-      ctx.err(e.stderr);
-      return e.status;
-    }
-  };
+  return (ctx) => ab(ctx, host);
+}
+
+/** Module level, not a generator made per host: see curlCommand (curl.ts). */
+function* ab(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
+  try {
+    return yield* run(ctx, host);
+  } catch (e) {
+    if (!(e instanceof ToolExit)) throw e;
+    if (e.stdout !== '') ctx.out(e.stdout);
+    ctx.err(e.stderr);
+    return e.status;
+  }
 }

@@ -9,7 +9,7 @@ import { startNcatListener } from '../../../apps/ncatListen';
 import { isValidIpv4 } from '../../../packet/ipv4Address';
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
-import type { CommandImpl } from '../../types';
+import type { CommandContext, CommandImpl, Wait } from '../../types';
 import { resolveHost } from '../curl/curlUrl';
 import { ToolExit } from '../common/toolExit';
 import { parseNcArgs, quit } from './ncArgs';
@@ -67,24 +67,27 @@ export function startNc(
 }
 
 export function ncCommand(host: Host, _net: Network): CommandImpl {
-  return function* (ctx) {
-    let h: NcatHandle;
-    try {
-      const o = parseNcArgs(ctx.argv[0] ?? 'nc', ctx.argv.slice(1));
-      h = startNc(host, o, ctx.stdin, ctx.fs.read('/etc/hosts'), {
-        out: (s) => ctx.out(s),
-        err: (s) => ctx.err(s),
-      });
-    } catch (e) {
-      if (!(e instanceof ToolExit)) throw e;
-      ctx.err(e.stderr);
-      return e.status;
-    }
-    try {
-      if (!h.done) yield untilDone(h);
-    } finally {
-      if (!h.done) h.interrupt();
-    }
-    return h.exit;
-  };
+  return (ctx) => nc(ctx, host);
+}
+
+/** Module level, not a generator made per host: see curlCommand (curl.ts). */
+function* nc(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
+  let h: NcatHandle;
+  try {
+    const o = parseNcArgs(ctx.argv[0] ?? 'nc', ctx.argv.slice(1));
+    h = startNc(host, o, ctx.stdin, ctx.fs.read('/etc/hosts'), {
+      out: (s) => ctx.out(s),
+      err: (s) => ctx.err(s),
+    });
+  } catch (e) {
+    if (!(e instanceof ToolExit)) throw e;
+    ctx.err(e.stderr);
+    return e.status;
+  }
+  try {
+    if (!h.done) yield untilDone(h);
+  } finally {
+    if (!h.done) h.interrupt();
+  }
+  return h.exit;
 }

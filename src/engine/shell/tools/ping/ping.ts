@@ -204,14 +204,17 @@ function* run(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
 }
 
 export function pingCommand(host: Host, _net: Network): CommandImpl {
-  return function* (ctx) {
-    try {
-      return yield* run(ctx, host);
-    } catch (e) {
-      if (!(e instanceof ToolExit)) throw e;
-      ctx.out(e.stdout);
-      ctx.err(e.stderr);
-      return e.status;
-    }
-  };
+  return (ctx) => ping(ctx, host);
+}
+
+/** Module level, not a generator made per host: see curlCommand (curl.ts). */
+function* ping(ctx: CommandContext, host: Host): Generator<Wait, number, void> {
+  try {
+    return yield* run(ctx, host);
+  } catch (e) {
+    if (!(e instanceof ToolExit)) throw e;
+    ctx.out(e.stdout);
+    ctx.err(e.stderr);
+    return e.status;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { Host } from '../../../stack/host';
 import type { Network } from '../../../stack/network';
-import type { CommandContext, CommandImpl } from '../../types';
+import type { CommandContext, CommandImpl, Wait } from '../../types';
 import { getopt } from '../common/getopt';
 import { startCapture } from './capture';
 import type { CaptureOptions } from './capture';
@@ -122,30 +122,33 @@ function listInterfaces(host: Host): string {
 }
 
 export function tcpdumpCommand(host: Host, net: Network): CommandImpl {
-  return function* (ctx: CommandContext) {
-    const a = parseTcpdumpArgs(ctx.argv.slice(1));
-    if (!a.ok) {
-      ctx.err(a.stderr);
-      return a.status;
-    }
-    if (a.listDevices) {
-      ctx.out(listInterfaces(host));
-      return 0;
-    }
-    const started = startCapture(host, net, a.opts, (line) => ctx.out(line + '\n'));
-    if (!started.ok) {
-      ctx.err(started.stderr);
-      return started.status;
-    }
-    const h = started.handle;
-    ctx.err(started.banner.join('\n') + '\n');
-    let finished = false;
-    try {
-      if (!h.done) yield untilDone(h);
-      finished = true;
-    } finally {
-      ctx.err((finished ? '' : '\n') + h.stop().join('\n') + '\n');
-    }
+  return (ctx) => tcpdump(ctx, host, net);
+}
+
+/** Module level, not a generator made per host: see curlCommand (curl.ts). */
+function* tcpdump(ctx: CommandContext, host: Host, net: Network): Generator<Wait, number, void> {
+  const a = parseTcpdumpArgs(ctx.argv.slice(1));
+  if (!a.ok) {
+    ctx.err(a.stderr);
+    return a.status;
+  }
+  if (a.listDevices) {
+    ctx.out(listInterfaces(host));
     return 0;
-  };
+  }
+  const started = startCapture(host, net, a.opts, (line) => ctx.out(line + '\n'));
+  if (!started.ok) {
+    ctx.err(started.stderr);
+    return started.status;
+  }
+  const h = started.handle;
+  ctx.err(started.banner.join('\n') + '\n');
+  let finished = false;
+  try {
+    if (!h.done) yield untilDone(h);
+    finished = true;
+  } finally {
+    ctx.err((finished ? '' : '\n') + h.stop().join('\n') + '\n');
+  }
+  return 0;
 }
