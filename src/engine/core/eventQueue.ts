@@ -77,8 +77,13 @@ export class EventQueue {
   private readonly table = new QueueSlots<QueuedEvent>();
   private nextSeq = 0;
   private sweepAt: number;
-  /** The time of the last event popped: what `farUs` is counted from. */
-  private last = 0;
+  /**
+   * The time of the last event popped: what `farUs` is counted from. -0 (a double) rather than 0:
+   * virtual µs pass V8's small-integer range in long runs, and the field turning double then gave
+   * EventQueue a new hidden class, which deoptimised ~20 functions when the next runtime's Sim
+   * stored its queue.
+   */
+  private last = -0;
   /** Whether the last event popped was pushed as a frame in transit (`inFlight`). */
   private lastFlight = false;
 
