@@ -98,7 +98,10 @@ export function stdinReader(ctx: {
 
 /** The whole of stdin, once. Module level: a generator made per call has its own prototype (curl.ts). */
 // eslint-disable-next-line require-yield
-function* stdinOnce(once: { ctx: { stdin: string }; given: boolean }): Generator<Wait, string | undefined, void> {
+function* stdinOnce(once: {
+  ctx: { stdin: string };
+  given: boolean;
+}): Generator<Wait, string | undefined, void> {
   if (once.given || once.ctx.stdin === '') return undefined;
   once.given = true;
   return once.ctx.stdin;
